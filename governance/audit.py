@@ -1,0 +1,161 @@
+"""The audit trail: every transition and every change of committee data,
+append-only and hash-chained so that an edited, deleted or reordered record
+is detected.
+
+Each record's hash covers its position, its content and the previous hash.
+Appending locks the single chain-head row, so writers in several processes
+extend the chain one after the other.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from governance.models import AuditHead, AuditRecord
+
+GENESIS = "0" * 64
+SYSTEM = "system"
+
+
+def _canonical(record: AuditRecord) -> bytes:
+    payload = {
+        "seq": record.seq,
+        "at": record.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        "actor": record.actor,
+        "actor_id": record.actor_id,
+        "committee_id": record.committee_id,
+        "entity_type": record.entity_type,
+        "entity_id": record.entity_id,
+        "action": record.action,
+        "from_state": record.from_state,
+        "to_state": record.to_state,
+        "outcome": record.outcome,
+        "details": record.details,
+    }
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode()
+
+
+def record_hash(prev_hash: str, record: AuditRecord) -> str:
+    return hashlib.sha256(prev_hash.encode() + b"\n" + _canonical(record)).hexdigest()
+
+
+def append(
+    session: Session,
+    *,
+    at: dt.datetime,
+    actor: str,
+    actor_id: int | None,
+    entity_type: str,
+    entity_id: int | None,
+    action: str,
+    committee_id: int | None = None,
+    from_state: str | None = None,
+    to_state: str | None = None,
+    outcome: str = "done",
+    details: dict[str, Any] | None = None,
+) -> AuditRecord:
+    """Append one record to the chain inside the caller's transaction."""
+    head = session.execute(
+        select(AuditHead).where(AuditHead.id == 1).with_for_update()
+    ).scalar_one()
+    record = AuditRecord(
+        seq=head.seq + 1,
+        at=at,
+        actor=actor,
+        actor_id=actor_id,
+        committee_id=committee_id,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        outcome=outcome,
+        details=_jsonable(details or {}),
+        prev_hash=head.hash,
+    )
+    record.hash = record_hash(head.hash, record)
+    head.seq = record.seq
+    head.hash = record.hash
+    session.add(record)
+    return record
+
+
+def _jsonable(value: Any) -> Any:
+    # Round-trip through JSON so the hash is computed over exactly what is stored.
+    return json.loads(json.dumps(value, default=str, ensure_ascii=False))
+
+
+@dataclasses.dataclass(frozen=True)
+class ChainProblem:
+    seq: int | None
+    record_id: int | None
+    problem: str
+    """edited, missing, reordered, or head_mismatch."""
+
+    def describe(self, lang: str = "de") -> str:
+        from governance.i18n import translate
+
+        return translate(f"audit.problem.{self.problem}", lang, seq=self.seq, id=self.record_id)
+
+
+@dataclasses.dataclass(frozen=True)
+class VerifyResult:
+    checked: int
+    problems: list[ChainProblem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(session: Session, batch: int = 5000) -> VerifyResult:
+    """Walk the chain in insertion order and report every broken link."""
+    problems: list[ChainProblem] = []
+    prev_hash = GENESIS
+    expected_seq = 1
+    checked = 0
+    for record in _in_insertion_order(session, batch):
+        checked += 1
+        if record.seq != expected_seq:
+            kind = "missing" if record.seq > expected_seq else "reordered"
+            problems.append(
+                ChainProblem(expected_seq if kind == "missing" else record.seq, record.id, kind)
+            )
+        elif record.prev_hash != prev_hash:
+            problems.append(ChainProblem(record.seq, record.id, "reordered"))
+        if record_hash(record.prev_hash, record) != record.hash:
+            problems.append(ChainProblem(record.seq, record.id, "edited"))
+        prev_hash = record.hash
+        expected_seq = record.seq + 1
+    head = session.get(AuditHead, 1)
+    if head is not None and (head.seq != expected_seq - 1 or head.hash != prev_hash):
+        problems.append(ChainProblem(head.seq, None, "head_mismatch"))
+    return VerifyResult(checked=checked, problems=problems)
+
+
+def _in_insertion_order(session: Session, batch: int) -> Iterator[AuditRecord]:
+    last_id = 0
+    while True:
+        rows = (
+            session.execute(
+                select(AuditRecord)
+                .where(AuditRecord.id > last_id)
+                .order_by(AuditRecord.id)
+                .limit(batch)
+            )
+            .scalars()
+            .all()
+        )
+        if not rows:
+            return
+        yield from rows
+        last_id = rows[-1].id
+        session.expunge_all()

@@ -1,0 +1,167 @@
+"""Wiring in one place: settings -> database, clock, workflow engine.
+
+Nothing is built at import time; tests build an :class:`App` on their own
+database and clock, the CLI builds one from the configuration.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from governance.clock import Clock, SimulatedClock, SystemClock
+from governance.config import Settings
+from governance.database import Database
+from governance.errors import ConcurrentChange, ConfigurationError, GremiumError, Text
+from governance.models import (
+    AccessionApplication,
+    AgreementVersion,
+    Membership,
+    Setting,
+)
+from governance.resources import workflows_dir
+from governance.unit_of_work import Actor, UnitOfWork
+from governance.workflow.definition import WorkflowDefinition, load_definitions
+from governance.workflow.engine import WorkflowEngine
+from governance.workflow.registry import REGISTRY, Registry
+
+# Modules that register guards and effects (imported for that side effect).
+SERVICE_MODULES = (
+    "governance.services.agreements",
+    "governance.services.accession",
+    "governance.services.withdrawal",
+)
+
+# The entity each workflow definition may name.
+ENTITIES: dict[str, type] = {
+    "agreement_version": AgreementVersion,
+    "accession_application": AccessionApplication,
+    "membership": Membership,
+}
+
+SIM_CLOCK_KEY = "simulated_clock"
+
+
+def load_workflows(
+    folder: Path | None = None, registry: Registry = REGISTRY
+) -> dict[str, WorkflowDefinition]:
+    for module in SERVICE_MODULES:
+        importlib.import_module(module)
+    return load_definitions(folder or workflows_dir(), registry, ENTITIES)
+
+
+class PersistedSimulatedClock(SimulatedClock):
+    """The simulated clock of an installation: kept in the database so that
+    successive CLI commands (``gremium tick``) continue where the last one left off."""
+
+    def __init__(self, db: Database, start: dt.datetime) -> None:
+        self._db = db
+        stored = None
+        with contextlib.suppress(Exception), db.session() as s:
+            row = s.get(Setting, SIM_CLOCK_KEY)
+            stored = dt.datetime.fromisoformat(row.value) if row else None
+        super().__init__(stored or start)
+
+    def advance_to(self, moment: dt.datetime) -> None:
+        super().advance_to(moment)
+        with self._db.session() as s, s.begin():
+            row = s.get(Setting, SIM_CLOCK_KEY)
+            if row is None:
+                s.add(Setting(key=SIM_CLOCK_KEY, value=self.now().isoformat()))
+            else:
+                row.value = self.now().isoformat()
+
+
+class App:
+    """The running Gremium: database, clock and workflow engine."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        engine: WorkflowEngine,
+        settings: Settings | None = None,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.engine = engine
+        self.settings = settings or Settings()
+
+    @property
+    def lang(self) -> str:
+        return self.settings.language
+
+    @contextlib.contextmanager
+    def unit_of_work(self, actor: Actor | str | None = None) -> Iterator[UnitOfWork]:
+        """One transaction for one action: commit on success, roll back on any error.
+
+        A refusal that matters for accountability (permission, state,
+        conflict) is written to the audit trail in a transaction of its own,
+        after the rollback, so that the attempt is on record and nothing else is.
+        """
+        session = self.db.session()
+        resolved = self._actor(session, actor)
+        uow = UnitOfWork(session, self.clock, resolved, self.engine, self.lang)
+        try:
+            with session.begin():
+                yield uow
+        except StaleDataError:
+            session.close()
+            raise ConcurrentChange(
+                "error.concurrent_change", kind=Text("kind.workflow"), ref=""
+            ) from None
+        except GremiumError as exc:
+            session.close()
+            if exc.audited:
+                self._audit_refusal(resolved, exc)
+            raise
+        finally:
+            session.close()
+
+    def _actor(self, session: object, actor: Actor | str | None) -> Actor:
+        if isinstance(actor, Actor):
+            return actor
+        if actor is None:
+            actor = self.settings.default_actor
+        if actor is None:
+            raise GremiumError("error.no_actor")
+        from governance.services.directory import person_by_email
+
+        return Actor.of(person_by_email(session, actor))  # type: ignore[arg-type]
+
+    def _audit_refusal(self, actor: Actor, exc: GremiumError) -> None:
+        ctx = getattr(exc, "audit_context", {})
+        with self.db.session() as session, session.begin():
+            uow = UnitOfWork(session, self.clock, actor, self.engine, self.lang)
+            uow.audit(
+                entity_type=ctx.get("entity_type", "-"),
+                entity_id=ctx.get("entity_id"),
+                action=ctx.get("action", exc.key),
+                committee_id=ctx.get("committee_id"),
+                from_state=getattr(exc, "current_state", None),
+                outcome="refused",
+                details={"reason": exc.message("en"), "key": exc.key},
+            )
+
+
+def build_app(settings: Settings, clock: Clock | None = None, check_schema: bool = True) -> App:
+    db = Database(settings.database)
+    if check_schema:
+        db.require_current_schema()
+    if clock is None:
+        clock = (
+            PersistedSimulatedClock(db, settings.simulated_start)
+            if settings.clock == "simulated"
+            else SystemClock()
+        )
+    try:
+        engine = WorkflowEngine(load_workflows(), REGISTRY)
+    except ConfigurationError:
+        db.dispose()
+        raise
+    return App(db, clock, engine, settings)

@@ -1,0 +1,134 @@
+"""What every command shares: global options, the app, output, errors.
+
+Commands parse input, call one service function inside a unit of work and
+print the result; a GremiumError becomes one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from governance.bootstrap import App, build_app
+from governance.config import Settings, load_settings
+from governance.unit_of_work import UnitOfWork
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclasses.dataclass
+class CliState:
+    settings: Settings
+    actor: str | None
+    _app: App | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.settings.language
+
+    @property
+    def app(self) -> App:
+        if self._app is None:
+            self._app = build_app(self.settings)
+        return self._app
+
+    @contextmanager
+    def uow(self, actor: str | None = None) -> Iterator[UnitOfWork]:
+        with self.app.unit_of_work(actor or self.actor) as uow:
+            yield uow
+
+    @contextmanager
+    def read(self) -> Iterator[Any]:
+        """A read-only session (no acting person needed)."""
+        with self.app.db.session() as session:
+            yield session
+
+    def close(self) -> None:
+        if self._app is not None:
+            self._app.db.dispose()
+
+
+def make_state(config: str | None, db: str | None, actor: str | None, lang: str | None) -> CliState:
+    settings = load_settings(config).with_overrides(database=db, language=lang)
+    return CliState(settings=settings, actor=actor or settings.default_actor)
+
+
+pass_state = click.make_pass_decorator(CliState)
+
+
+def json_option(fn: F) -> F:
+    """Add --json: machine-readable output with stable keys and ISO 8601 dates."""
+    return click.option(
+        "--json", "as_json", is_flag=True, help="Ausgabe als JSON / output as JSON"
+    )(fn)
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def print_json(data: Any) -> None:
+    click.echo(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def print_table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
+    """Print *rows* as an aligned table; *columns* are (key, heading) pairs."""
+    if not rows:
+        return
+    cells = [[_cell(r.get(k)) for k, _ in columns] for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, (_, h) in enumerate(columns)]
+    click.echo("  ".join(h.ljust(w) for (_, h), w in zip(columns, widths, strict=True)).rstrip())
+    for row in cells:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dt.datetime):
+        from governance.clock import BERLIN
+
+        return value.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def t(state: CliState, key: str, **params: Any) -> str:
+    from governance.i18n import translate
+
+    return translate(key, state.lang, **params)
+
+
+def committee_option(fn: F) -> F:
+    return click.option(
+        "--committee",
+        "-c",
+        "committee_ref",
+        default=None,
+        help="Gremium (Kurzname oder Nummer); entfällt, wenn es nur eines gibt.",
+    )(fn)
+
+
+def wraps(fn: F) -> F:
+    return functools.wraps(fn)  # type: ignore[return-value]

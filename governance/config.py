@@ -1,0 +1,100 @@
+"""Configuration: a TOML file, overridden by environment variables, overridden
+by command-line options.
+
+Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
+``./gremium.toml``. Every key is optional::
+
+    database = "sqlite:///gremium.db"     # or postgresql://user@host/dbname
+    default_actor = "spk@ba-treptow-koepenick.example.org"
+    language = "de"                         # de | en
+    clock = "system"                        # system | simulated
+    simulated_start = "2026-01-05 09:00"    # where a new simulated clock starts
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from governance.errors import ConfigurationError
+
+DEFAULT_DATABASE = "sqlite:///gremium.db"
+ENV = {
+    "database": "GREMIUM_DB",
+    "default_actor": "GREMIUM_AS",
+    "language": "GREMIUM_LANG",
+    "clock": "GREMIUM_CLOCK",
+    "simulated_start": "GREMIUM_SIMULATED_START",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    database: str = DEFAULT_DATABASE
+    default_actor: str | None = None
+    language: str = "de"
+    clock: str = "system"
+    simulated_start: dt.datetime = dt.datetime(2026, 1, 5, 9, 0)
+    source: str = "(defaults)"
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        changes = {k: v for k, v in overrides.items() if v is not None}
+        return _checked(dataclasses.replace(self, **changes))
+
+
+def load_settings(path: str | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    environ = os.environ if environ is None else environ
+    file = path or environ.get("GREMIUM_CONFIG")
+    data: dict[str, Any] = {}
+    source = "(defaults)"
+    if file or Path("gremium.toml").is_file():
+        p = Path(file or "gremium.toml")
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigurationError(
+                "error.config", file=str(p), problem="file not found"
+            ) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigurationError("error.config", file=str(p), problem=str(exc)) from None
+        source = str(p)
+        unknown = set(data) - set(ENV) - {"mail"}
+        if unknown:
+            raise ConfigurationError(
+                "error.config",
+                file=str(p),
+                problem=f"unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(ENV)}",
+            )
+    for key, var in ENV.items():
+        if environ.get(var):
+            data[key] = environ[var]
+    if isinstance(data.get("simulated_start"), str):
+        try:
+            data["simulated_start"] = dt.datetime.fromisoformat(data["simulated_start"])
+        except ValueError:
+            raise ConfigurationError(
+                "error.config", file=source, problem="simulated_start must be YYYY-MM-DD HH:MM"
+            ) from None
+    data.pop("mail", None)
+    return _checked(Settings(source=source, **data))
+
+
+def _checked(settings: Settings) -> Settings:
+    if settings.language not in ("de", "en"):
+        raise ConfigurationError(
+            "error.config",
+            file=settings.source,
+            problem=f"language must be de or en, not {settings.language!r}",
+        )
+    if settings.clock not in ("system", "simulated"):
+        raise ConfigurationError(
+            "error.config",
+            file=settings.source,
+            problem=f"clock must be system or simulated, not {settings.clock!r}",
+        )
+    return settings

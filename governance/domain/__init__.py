@@ -1,0 +1,1 @@
+"""The domain: committees, agreements, accession, rules of procedure. No I/O here."""

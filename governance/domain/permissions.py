@@ -1,0 +1,73 @@
+"""Who may do what (pure): actions and the committee roles allowed to take them.
+
+The service layer works out the acting person's roles in a committee and
+asks :func:`may`; the CLI and any later web front inherit the checks.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class CommitteeRole(enum.StrEnum):
+    CHAIR = "chair"
+    """Acts for the chairing organisation (its representative or deputy)."""
+    SECRETARIAT = "secretariat"
+    REPRESENTATIVE = "representative"
+    """Representative of a member organisation."""
+    DEPUTY = "deputy"
+    ADVISORY = "advisory"
+    GUEST = "guest"
+    ADMIN = "admin"
+    """Installation administrator (sets committees up; not a committee role as such)."""
+
+
+C, S, R, D, A, G, ADM = (
+    CommitteeRole.CHAIR,
+    CommitteeRole.SECRETARIAT,
+    CommitteeRole.REPRESENTATIVE,
+    CommitteeRole.DEPUTY,
+    CommitteeRole.ADVISORY,
+    CommitteeRole.GUEST,
+    CommitteeRole.ADMIN,
+)
+
+ACTIONS: dict[str, frozenset[CommitteeRole]] = {
+    # committee data
+    "committee.create": frozenset({ADM}),
+    "committee.edit": frozenset({C, ADM}),
+    "committee.rules": frozenset({C, ADM}),
+    "membership.edit": frozenset({C, S, ADM}),
+    "directory.edit": frozenset({C, S, ADM}),
+    "committee.read": frozenset({C, S, R, D, A, G, ADM}),
+    # agreement
+    "agreement.draft": frozenset({C, S}),
+    "agreement.open": frozenset({C}),
+    "agreement.sign_own": frozenset({C, R, D}),
+    # ^ a partner's representative or deputy signs for their own organisation
+    "agreement.record_signature": frozenset({C, S}),
+    # ^ the chair or secretariat records signatures given on paper, e.g. at a ceremony
+    "agreement.terminate": frozenset({C}),
+    "agreement.remind": frozenset({C, S}),
+    # accession
+    "accession.review": frozenset({C}),
+    "accession.schedule": frozenset({C}),
+    "accession.decide": frozenset({C}),
+    "accession.record_declaration": frozenset({C, S}),
+    # withdrawal
+    "membership.give_notice_own": frozenset({R}),
+    "membership.record_notice": frozenset({C}),
+}
+
+
+def may(action: str, roles: set[CommitteeRole] | frozenset[CommitteeRole]) -> bool:
+    """Whether someone holding *roles* may take *action*."""
+    try:
+        allowed = ACTIONS[action]
+    except KeyError:
+        raise KeyError(f"unknown action {action!r}") from None
+    return bool(allowed & set(roles))
+
+
+def allowed_roles(action: str) -> frozenset[CommitteeRole]:
+    return ACTIONS[action]

@@ -1,0 +1,51 @@
+"""The persisted state of Gremium (SQLAlchemy 2.0 typed models)."""
+
+from governance.models.accession import AccessionApplication, AccessionDeclaration
+from governance.models.agreement import (
+    Agreement,
+    AgreementParty,
+    AgreementVersion,
+    Signature,
+    SignatureMethod,
+    SigningCeremony,
+)
+from governance.models.audit import AuditHead, AuditRecord
+from governance.models.base import Base
+from governance.models.committee import (
+    Capacity,
+    Committee,
+    Membership,
+    MembershipPerson,
+    Role,
+    SecretariatMember,
+)
+from governance.models.organisation import Organisation, OrganisationKind, Person
+from governance.models.outbox import OutboxMessage
+from governance.models.setting import Setting
+from governance.models.timer import Timer
+
+__all__ = [
+    "AccessionApplication",
+    "AccessionDeclaration",
+    "Agreement",
+    "AgreementParty",
+    "AgreementVersion",
+    "AuditHead",
+    "AuditRecord",
+    "Base",
+    "Capacity",
+    "Committee",
+    "Membership",
+    "MembershipPerson",
+    "Organisation",
+    "OrganisationKind",
+    "OutboxMessage",
+    "Person",
+    "Role",
+    "SecretariatMember",
+    "Setting",
+    "Signature",
+    "SignatureMethod",
+    "SigningCeremony",
+    "Timer",
+]

@@ -1,0 +1,118 @@
+"""Committees (Gremien), their rules of procedure and their members."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from governance.domain.rules import RulesOfProcedure
+from governance.models.base import Base, Versioned
+from governance.models.organisation import Organisation, Person
+
+
+class Role(enum.StrEnum):
+    """The role of an organisation in a committee."""
+
+    CHAIR = "chair"
+    MEMBER = "member"
+    ADVISORY = "advisory"
+    GUEST = "guest"
+
+
+class Capacity(enum.StrEnum):
+    """In which capacity a person acts for a member organisation."""
+
+    REPRESENTATIVE = "representative"
+    DEPUTY = "deputy"
+
+
+class Committee(Versioned, Base):
+    __tablename__ = "committees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    short_name: Mapped[str] = mapped_column(String(40), unique=True)
+    sender_email: Mapped[str] = mapped_column(String(254), default="")
+    rules_data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime]
+
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="committee", order_by="Membership.id"
+    )
+    secretariat: Mapped[list[SecretariatMember]] = relationship(back_populates="committee")
+
+    @property
+    def rules(self) -> RulesOfProcedure:
+        return RulesOfProcedure.from_dict(self.rules_data or {})
+
+    @rules.setter
+    def rules(self, value: RulesOfProcedure) -> None:
+        self.rules_data = value.to_dict()
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Membership(Versioned, Base):
+    """An organisation in a committee, from a date, possibly until a date.
+
+    Its workflow is the withdrawal (Austritt): active -> leaving -> left.
+    """
+
+    __tablename__ = "memberships"
+    __workflow__ = "membership"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    voting: Mapped[bool]
+    starts_on: Mapped[dt.date]
+    ends_on: Mapped[dt.date | None]
+    notice_given_on: Mapped[dt.date | None]
+    state: Mapped[str] = mapped_column(String(40))
+
+    committee: Mapped[Committee] = relationship(back_populates="memberships")
+    organisation: Mapped[Organisation] = relationship()
+    people: Mapped[list[MembershipPerson]] = relationship(
+        back_populates="membership", cascade="all, delete-orphan", order_by="MembershipPerson.id"
+    )
+
+    def is_current(self, on: dt.date) -> bool:
+        return self.starts_on <= on and (self.ends_on is None or on < self.ends_on)
+
+    def persons(self, capacity: Capacity) -> list[Person]:
+        return [mp.person for mp in self.people if mp.capacity == capacity]
+
+
+class MembershipPerson(Base):
+    """A representative (Vertretung) or deputy (Stellvertretung) of a membership."""
+
+    __tablename__ = "membership_people"
+    __table_args__ = (UniqueConstraint("membership_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    capacity: Mapped[str] = mapped_column(String(20))
+
+    membership: Mapped[Membership] = relationship(back_populates="people")
+    person: Mapped[Person] = relationship()
+
+
+class SecretariatMember(Base):
+    """A person working in the committee's secretariat (Geschäftsstelle)."""
+
+    __tablename__ = "secretariat_members"
+    __table_args__ = (UniqueConstraint("committee_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+
+    committee: Mapped[Committee] = relationship(back_populates="secretariat")
+    person: Mapped[Person] = relationship()

@@ -1,0 +1,128 @@
+"""Who the acting person is in a committee, and the checks of who may do what."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from governance.domain.permissions import CommitteeRole, allowed_roles, may
+from governance.errors import Joined, NotPermitted, Text
+from governance.models import (
+    Capacity,
+    Committee,
+    Membership,
+    MembershipPerson,
+    Organisation,
+    Person,
+    Role,
+    SecretariatMember,
+)
+from governance.unit_of_work import UnitOfWork
+
+
+def roles_of(
+    session: Session, person: Person, committee: Committee, on: dt.date
+) -> set[CommitteeRole]:
+    """The roles *person* holds in *committee* on the day *on*."""
+    roles: set[CommitteeRole] = set()
+    if person.is_admin:
+        roles.add(CommitteeRole.ADMIN)
+    rows = session.execute(
+        select(Membership, MembershipPerson.capacity)
+        .join(MembershipPerson, MembershipPerson.membership_id == Membership.id)
+        .where(Membership.committee_id == committee.id, MembershipPerson.person_id == person.id)
+    ).all()
+    for membership, capacity in rows:
+        if not membership.is_current(on):
+            continue
+        if membership.role == Role.CHAIR:
+            roles.add(CommitteeRole.CHAIR)
+        elif membership.role == Role.MEMBER:
+            roles.add(
+                CommitteeRole.REPRESENTATIVE
+                if capacity == Capacity.REPRESENTATIVE
+                else CommitteeRole.DEPUTY
+            )
+        elif membership.role == Role.ADVISORY:
+            roles.add(CommitteeRole.ADVISORY)
+        else:
+            roles.add(CommitteeRole.GUEST)
+    in_secretariat = session.execute(
+        select(SecretariatMember.id).where(
+            SecretariatMember.committee_id == committee.id, SecretariatMember.person_id == person.id
+        )
+    ).first()
+    if in_secretariat:
+        roles.add(CommitteeRole.SECRETARIAT)
+    return roles
+
+
+def organisations_of(
+    session: Session, person: Person, committee: Committee, on: dt.date
+) -> list[Organisation]:
+    """The organisations *person* acts for in *committee* (as representative or deputy)."""
+    rows = session.execute(
+        select(Membership)
+        .join(MembershipPerson, MembershipPerson.membership_id == Membership.id)
+        .where(Membership.committee_id == committee.id, MembershipPerson.person_id == person.id)
+    ).scalars()
+    return [m.organisation for m in rows if m.is_current(on)]
+
+
+def acts_for(
+    session: Session, person: Person, organisation: Organisation, committee: Committee, on: dt.date
+) -> bool:
+    """Whether *person* may act for *organisation*: named for it in the committee, or belongs to it."""
+    if person.organisation_id == organisation.id:
+        return True
+    return any(o.id == organisation.id for o in organisations_of(session, person, committee, on))
+
+
+def check(
+    uow: UnitOfWork,
+    action: str,
+    committee: Committee,
+    *,
+    entity_type: str = "committee",
+    entity_id: int | None = None,
+) -> set[CommitteeRole]:
+    """Refuse unless the acting person may take *action* in *committee*; return their roles."""
+    if uow.actor.is_system:
+        return {CommitteeRole.ADMIN}
+    person = uow.person()
+    assert person is not None
+    roles = roles_of(uow.session, person, committee, uow.today)
+    if not may(action, roles):
+        raise refusal(uow, action, committee, entity_type, entity_id)
+    return roles
+
+
+def refusal(
+    uow: UnitOfWork,
+    action: str,
+    committee: Committee,
+    entity_type: str = "committee",
+    entity_id: int | None = None,
+    reason: Text | None = None,
+) -> NotPermitted:
+    roles = sorted(allowed_roles(action) - {CommitteeRole.ADMIN}) or [CommitteeRole.ADMIN]
+    err = NotPermitted(
+        "error.not_permitted",
+        actor=uow.actor.label,
+        action=Text(f"action.{action}"),
+        reason=reason
+        or Text(
+            "permission.only_roles",
+            roles=Joined([Text(f"role.{r.value}") for r in roles], " / "),
+            committee=committee.short_name,
+        ),
+    )
+    err.audit_context = {
+        "entity_type": entity_type,
+        "entity_id": entity_id if entity_id is not None else committee.id,
+        "action": action,
+        "committee_id": committee.id,
+    }
+    return err

@@ -1,0 +1,110 @@
+"""The unit of work: one database transaction for one user action.
+
+A state change, its audit record, the timers it sets or moves and the
+messages it queues are all written through ``uow.session`` and committed
+together at the end of the ``with`` block, or not at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from governance import audit
+from governance.clock import Clock, today_in_berlin
+
+if TYPE_CHECKING:
+    from governance.models import Person
+    from governance.workflow.engine import WorkflowEngine
+
+
+@dataclasses.dataclass(frozen=True)
+class Actor:
+    """Who acts: a person, or the system when a timer fires."""
+
+    label: str
+    person_id: int | None = None
+
+    @classmethod
+    def system(cls) -> Actor:
+        return cls(label=audit.SYSTEM)
+
+    @classmethod
+    def of(cls, person: Person) -> Actor:
+        return cls(label=person.email, person_id=person.id)
+
+    @property
+    def is_system(self) -> bool:
+        return self.person_id is None
+
+
+class UnitOfWork:
+    def __init__(
+        self, session: Session, clock: Clock, actor: Actor, engine: WorkflowEngine, lang: str = "de"
+    ) -> None:
+        self.session = session
+        self.clock = clock
+        self.actor = actor
+        self.engine = engine
+        self.lang = lang
+        self._now: dt.datetime | None = None
+
+    @property
+    def now(self) -> dt.datetime:
+        """The moment of this action: read once, so all its records carry the same time."""
+        if self._now is None:
+            self._now = self.clock.now()
+        return self._now
+
+    @property
+    def today(self) -> dt.date:
+        return today_in_berlin(_Fixed(self.now))
+
+    def person(self) -> Person | None:
+        from governance.models import Person
+
+        if self.actor.person_id is None:
+            return None
+        return self.session.get(Person, self.actor.person_id)
+
+    def audit(
+        self,
+        *,
+        entity_type: str,
+        entity_id: int | None,
+        action: str,
+        committee_id: int | None = None,
+        from_state: str | None = None,
+        to_state: str | None = None,
+        outcome: str = "done",
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        audit.append(
+            self.session,
+            at=self.now,
+            actor=self.actor.label,
+            actor_id=self.actor.person_id,
+            entity_type=entity_type,
+            entity_id=entity_id,
+            action=action,
+            committee_id=committee_id,
+            from_state=from_state,
+            to_state=to_state,
+            outcome=outcome,
+            details=details,
+        )
+
+    def fire(self, entity: Any, trigger: str, **params: Any) -> None:
+        """Fire a workflow trigger on *entity* inside this unit of work."""
+        self.engine.fire(self, entity, trigger, **params)
+
+
+class _Fixed:
+    def __init__(self, moment: dt.datetime) -> None:
+        self._moment = moment
+
+    def now(self) -> dt.datetime:
+        return self._moment

@@ -1,0 +1,50 @@
+"""Guards and effects by name: the definitions in workflows/ refer to these.
+
+A guard is a predicate ``(ctx) -> bool`` that must hold for a transition.
+An effect is ``(ctx) -> None`` run after the state changed, inside the same
+database transaction (it may add rows, queue messages, fire other triggers);
+an exception in an effect rolls the whole change back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from governance.workflow.engine import TransitionContext
+
+Guard = Callable[["TransitionContext"], bool]
+Effect = Callable[["TransitionContext"], None]
+F = TypeVar("F", bound=Callable[..., object])
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.guards: dict[str, Guard] = {}
+        self.effects: dict[str, Effect] = {}
+
+    def guard(self, name: str) -> Callable[[F], F]:
+        def register(fn: F) -> F:
+            if name in self.guards:
+                raise RuntimeError(f"guard {name!r} registered twice")
+            self.guards[name] = fn  # type: ignore[assignment]
+            return fn
+
+        return register
+
+    def effect(self, name: str) -> Callable[[F], F]:
+        def register(fn: F) -> F:
+            if name in self.effects:
+                raise RuntimeError(f"effect {name!r} registered twice")
+            self.effects[name] = fn  # type: ignore[assignment]
+            return fn
+
+        return register
+
+
+# The one registry the shipped workflows use; modules under governance.services
+# register their guards and effects on import (see governance.bootstrap).
+REGISTRY = Registry()
+guard = REGISTRY.guard
+effect = REGISTRY.effect
