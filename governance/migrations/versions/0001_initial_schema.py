@@ -1,14 +1,14 @@
 """initial schema
 
 Revision ID: 0001
-Revises:
-Create Date: 2026-11-23 13:27:42.355400
+Revises: -
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
 
 revision = "0001"
 down_revision = None
@@ -133,6 +133,7 @@ def upgrade() -> None:
         sa.Column("function_title", sa.String(length=200), nullable=False),
         sa.Column("language", sa.String(length=2), nullable=False),
         sa.Column("organisation_id", sa.Integer(), nullable=True),
+        sa.Column("is_admin", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["organisation_id"],

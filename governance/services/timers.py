@@ -1,0 +1,145 @@
+"""Firing due timers: the timer table is the truth about what is due.
+
+:func:`fire_due` fires every pending timer due up to a moment, one unit of
+work each, in due order (ties by id), as the system actor. On the simulated
+clock it first moves the clock to each timer's due time, so effects see the
+time at which they would have run. A timer whose entity has left its state
+is cancelled; one whose trigger is refused by a guard is marked skipped; one
+whose effect fails is rolled back and marked failed with the error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import select
+
+from governance.bootstrap import ENTITIES, App
+from governance.clock import SimulatedClock
+from governance.errors import GremiumError
+from governance.models import Timer
+from governance.unit_of_work import Actor
+
+_MODELS_BY_TABLE = {model.__tablename__: model for model in ENTITIES.values()}  # type: ignore[attr-defined]
+
+
+@dataclasses.dataclass(frozen=True)
+class Fired:
+    timer_id: int
+    name: str
+    trigger: str
+    entity_type: str
+    entity_id: int
+    due_at: dt.datetime
+    outcome: str
+    """fired, skipped, cancelled or failed."""
+    detail: str = ""
+
+
+def pending(app: App, committee_id: int | None = None) -> list[Timer]:
+    with app.db.session() as session:
+        stmt = select(Timer).where(Timer.status == "pending").order_by(Timer.due_at, Timer.id)
+        if committee_id is not None:
+            stmt = stmt.where(Timer.committee_id == committee_id)
+        return list(session.execute(stmt).scalars())
+
+
+def next_due(app: App, until: dt.datetime) -> Timer | None:
+    with app.db.session() as session:
+        return session.execute(
+            select(Timer)
+            .where(Timer.status == "pending", Timer.due_at <= until)
+            .order_by(Timer.due_at, Timer.id)
+            .limit(1)
+        ).scalar_one_or_none()
+
+
+def fire_due(app: App, until: dt.datetime) -> list[Fired]:
+    """Fire all timers due up to *until*, in order; on a simulated clock, end with the clock at *until*."""
+    results: list[Fired] = []
+    while (timer := next_due(app, until)) is not None:
+        if isinstance(app.clock, SimulatedClock) and timer.due_at > app.clock.now():
+            app.clock.advance_to(timer.due_at)
+        results.append(fire_one(app, timer.id))
+    if isinstance(app.clock, SimulatedClock) and until > app.clock.now():
+        app.clock.advance_to(until)
+    return results
+
+
+def fire_one(app: App, timer_id: int) -> Fired:
+    outcome, detail = "fired", ""
+    try:
+        with app.unit_of_work(Actor.system()) as uow:
+            timer = uow.session.get(Timer, timer_id, with_for_update=True)
+            if timer is None or timer.status != "pending":
+                return _result(timer, timer_id, "cancelled", "no longer pending")
+            model = _MODELS_BY_TABLE[timer.entity_type]
+            entity = uow.session.get(model, timer.entity_id)
+            if entity is None or entity.state != timer.state:
+                timer.status = "cancelled"
+                timer.last_error = "the entity left the timer's state"
+                return _result(timer, timer_id, "cancelled", timer.last_error)
+            timer.attempts += 1
+            if uow.engine.can_fire(uow, entity, timer.trigger, timer=timer.name):
+                uow.fire(entity, timer.trigger, timer=timer.name)
+                timer.status = "fired"
+            else:
+                timer.status = "skipped"
+                outcome, detail = "skipped", "conditions not met"
+            timer.fired_at = uow.now
+            _arm_repeat(uow, entity, timer)
+            return _result(timer, timer_id, outcome, detail)
+    except GremiumError as exc:
+        detail = exc.message("en")
+    except Exception as exc:  # an effect failed: everything it did is rolled back
+        detail = f"{type(exc).__name__}: {exc}"
+    with app.db.session() as session, session.begin():
+        timer = session.get(Timer, timer_id)
+        assert timer is not None
+        timer.status = "failed"
+        timer.attempts += 1
+        timer.last_error = detail[:2000]
+        return _result(timer, timer_id, "failed", detail)
+
+
+def _arm_repeat(uow, entity, timer: Timer) -> None:  # type: ignore[no-untyped-def]
+    definition = uow.engine.definitions[timer.workflow]
+    spec = next((s for s in definition.timers if s.name == timer.name), None)
+    if spec is None or spec.repeat is None or entity.state != spec.state:
+        return
+    due = uow.engine.due_at(uow, entity, spec, after=timer.due_at)
+    if due is None:
+        return
+    uow.session.add(
+        Timer(
+            committee_id=timer.committee_id,
+            workflow=timer.workflow,
+            entity_type=timer.entity_type,
+            entity_id=timer.entity_id,
+            name=timer.name,
+            trigger=timer.trigger,
+            state=timer.state,
+            due_at=due,
+            status="pending",
+            created_at=uow.now,
+            attempts=0,
+        )
+    )
+
+
+def _result(timer: Timer | None, timer_id: int, outcome: str, detail: str) -> Fired:
+    if timer is None:
+        return Fired(
+            timer_id, "?", "?", "?", 0, dt.datetime.min.replace(tzinfo=dt.UTC), outcome, detail
+        )
+    return Fired(
+        timer.id,
+        timer.name,
+        timer.trigger,
+        timer.entity_type,
+        timer.entity_id,
+        timer.due_at,
+        outcome,
+        detail,
+    )
