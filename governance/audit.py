@@ -117,23 +117,31 @@ class VerifyResult:
 
 
 def verify(session: Session, batch: int = 5000) -> VerifyResult:
-    """Walk the chain in insertion order and report every broken link."""
+    """Walk the chain in its order and report every broken link.
+
+    - a gap in the positions: a record was deleted (missing);
+    - a record whose hash does not match its content: edited;
+    - a valid record that does not link to its predecessor, or that was
+      written before its predecessor (smaller id): reordered;
+    - the chain head not matching the last record: records at the end were
+      deleted or altered.
+    """
     problems: list[ChainProblem] = []
     prev_hash = GENESIS
+    prev_id = 0
     expected_seq = 1
     checked = 0
-    for record in _in_insertion_order(session, batch):
+    for record in _in_chain_order(session, batch):
         checked += 1
-        if record.seq != expected_seq:
-            kind = "missing" if record.seq > expected_seq else "reordered"
-            problems.append(
-                ChainProblem(expected_seq if kind == "missing" else record.seq, record.id, kind)
-            )
-        elif record.prev_hash != prev_hash:
-            problems.append(ChainProblem(record.seq, record.id, "reordered"))
-        if record_hash(record.prev_hash, record) != record.hash:
+        if record.seq > expected_seq:
+            problems.append(ChainProblem(expected_seq, record.id, "missing"))
+        content_ok = record_hash(record.prev_hash, record) == record.hash
+        if not content_ok:
             problems.append(ChainProblem(record.seq, record.id, "edited"))
+        elif record.id < prev_id or (record.seq == expected_seq and record.prev_hash != prev_hash):
+            problems.append(ChainProblem(record.seq, record.id, "reordered"))
         prev_hash = record.hash
+        prev_id = record.id
         expected_seq = record.seq + 1
     head = session.get(AuditHead, 1)
     if head is not None and (head.seq != expected_seq - 1 or head.hash != prev_hash):
@@ -141,14 +149,14 @@ def verify(session: Session, batch: int = 5000) -> VerifyResult:
     return VerifyResult(checked=checked, problems=problems)
 
 
-def _in_insertion_order(session: Session, batch: int) -> Iterator[AuditRecord]:
-    last_id = 0
+def _in_chain_order(session: Session, batch: int) -> Iterator[AuditRecord]:
+    last_seq = -(2**62)
     while True:
         rows = (
             session.execute(
                 select(AuditRecord)
-                .where(AuditRecord.id > last_id)
-                .order_by(AuditRecord.id)
+                .where(AuditRecord.seq > last_seq)
+                .order_by(AuditRecord.seq)
                 .limit(batch)
             )
             .scalars()
@@ -157,5 +165,5 @@ def _in_insertion_order(session: Session, batch: int) -> Iterator[AuditRecord]:
         if not rows:
             return
         yield from rows
-        last_id = rows[-1].id
+        last_seq = rows[-1].seq
         session.expunge_all()
