@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from governance.errors import ConfigurationError
@@ -39,7 +39,7 @@ class Database:
             if parsed.get_backend_name() == "sqlite":
                 kwargs["connect_args"] = {"timeout": 30}
             self.engine: Engine = create_engine(self.url, **kwargs)
-        except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as exc:
             raise ConfigurationError("error.database", url=url, problem=str(exc)) from None
         if self.engine.dialect.name == "sqlite":
             _configure_sqlite(self.engine)
@@ -79,7 +79,7 @@ class Database:
         try:
             with self.engine.connect() as conn:
                 return MigrationContext.configure(conn).get_current_revision()
-        except OperationalError as exc:
+        except DatabaseError as exc:  # OperationalError, or "file is not a database"
             raise ConfigurationError(
                 "error.database", url=self.display_url(), problem=_first_line(exc)
             ) from None

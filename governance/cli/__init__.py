@@ -37,9 +37,9 @@ def cli(
 
 def _register() -> None:
     # Each command group lives in its own module named after the domain concept.
-    from governance.cli import admin, directory
+    from governance.cli import admin, demo, directory
 
-    for module in (admin, directory):
+    for module in (admin, directory, demo):
         for command in module.COMMANDS:
             cli.add_command(command)
     for name in ("agreement", "accession", "withdrawal"):
@@ -61,7 +61,8 @@ _current_lang: str | None = None
 
 def main(argv: list[str] | None = None) -> None:
     try:
-        cli.main(args=argv, prog_name="gremium", standalone_mode=False)
+        # Outside standalone mode click returns ctx.exit()'s status instead of exiting.
+        code = cli.main(args=argv, prog_name="gremium", standalone_mode=False)
     except GremiumError as exc:
         lang = _current_lang or _lang_from(argv if argv is not None else sys.argv[1:])
         click.echo(f"{'Fehler' if lang == 'de' else 'Error'}: {exc.message(lang)}", err=True)
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _lang_from(argv: list[str]) -> str:

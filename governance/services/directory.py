@@ -62,7 +62,7 @@ def organisation_by_ref(session: Session, ref: str | int) -> Organisation:
             .scalars()
             .all()
         )
-        hint = f" Bekannt: {', '.join(known)}." if known else ""
+        hint = Text("hint.known", names=", ".join(known)) if known else ""
         raise NotFound("error.not_found", kind=Text("kind.organisation"), ref=text, hint=hint)
     return org
 
@@ -82,7 +82,7 @@ def committee_by_ref(session: Session, ref: str | int | None) -> Committee:
         ).scalar_one_or_none()
     if committee is None:
         known = session.execute(select(Committee.short_name)).scalars().all()
-        hint = f" Bekannt: {', '.join(known)}." if known else ""
+        hint = Text("hint.known", names=", ".join(known)) if known else ""
         raise NotFound("error.not_found", kind=Text("kind.committee"), ref=text, hint=hint)
     return committee
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from sqlalchemy import select, text
 
@@ -50,7 +52,7 @@ def test_records_are_chained_in_order(trail):
         records = s.execute(select(AuditRecord).order_by(AuditRecord.seq)).scalars().all()
     assert [r.seq for r in records] == [1, 2, 3, 4, 5]
     assert records[0].prev_hash == audit.GENESIS
-    assert all(b.prev_hash == a.hash for a, b in zip(records, records[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(records))
 
 
 def test_an_edited_record_is_found_and_named(trail):

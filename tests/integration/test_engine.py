@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from governance.bootstrap import App
-from governance.database import Database
 from governance.clock import BERLIN
+from governance.database import Database
 from governance.errors import ConcurrentChange, TransitionRefused
 from governance.models import (
     AuditRecord,

@@ -1,0 +1,370 @@
+"""``gremium agreement``: signing the cooperation agreement (Kooperationsvereinbarung).
+
+Each command calls one function of governance.services.agreements inside one
+unit of work; permission checks, validation and the audit trail live there.
+A version is named by its number ("2") or by agreement and version ("1/2").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from governance.cli.common import (
+    CliState,
+    committee_option,
+    json_option,
+    pass_state,
+    print_json,
+    print_table,
+    t,
+)
+from governance.errors import InvalidInput
+from governance.models import AgreementVersion, SignatureMethod
+from governance.services import agreements, directory
+
+ID_HELP = (
+    "Fassung: ihre Nummer (z. B. 2) oder VEREINBARUNG/FASSUNG (z. B. 1/2); siehe „agreement list“."
+)
+METHODS = [m.value for m in SignatureMethod]
+
+
+def _label(state: CliState, name: str) -> str:
+    return state.app.engine.definitions["agreement"].label(name, state.lang)
+
+
+def _pending(state: CliState, version: AgreementVersion) -> str:
+    names = [o.short_name for o in version.pending_parties()]
+    return ", ".join(names) if names else t(state, "agreement.cli.nobody")
+
+
+@click.group("agreement")
+def agreement_group() -> None:
+    """Kooperationsvereinbarung: öffnen, unterzeichnen, ändern, beenden.
+
+    Eine Fassung wird als Nummer (z. B. 2) oder als VEREINBARUNG/FASSUNG
+    (z. B. 1/2) angegeben; „gremium agreement list“ zeigt beide.
+    """
+
+
+@agreement_group.command("list")
+@committee_option
+@json_option
+@pass_state
+def list_cmd(state: CliState, committee_ref: str | None, as_json: bool) -> None:
+    """Alle Fassungen der Vereinbarung des Gremiums."""
+    with state.read() as session:
+        committee = directory.committee_by_ref(session, committee_ref)
+        rows = agreements.list_versions(session, committee)
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        click.echo(t(state, "agreement.cli.none", committee=committee.short_name))
+        return
+    for row in rows:
+        row["state_label"] = _label(state, row["state"])
+        row["sha"] = (row["text_sha256"] or "")[:12] or None
+        row["signatures"] = f"{row['signed']}/{row['parties']}"
+    print_table(
+        rows,
+        [
+            ("id", "Nr."),
+            ("ref", "Fassung"),
+            ("state_label", "Zustand"),
+            ("signatures", "Unterschriften"),
+            ("in_force_from", "in Kraft ab"),
+            ("ended_on", "beendet am"),
+            ("sha", "SHA-256"),
+        ],
+    )
+
+
+@agreement_group.command("show")
+@click.argument("version_ref", metavar="[ID]", required=False)
+@committee_option
+@json_option
+@pass_state
+def show_cmd(
+    state: CliState, version_ref: str | None, committee_ref: str | None, as_json: bool
+) -> None:
+    """Eine Fassung mit Vertragsparteien und Unterschriften (ohne ID: die neueste).
+
+    ID: Nummer der Fassung (z. B. 2) oder VEREINBARUNG/FASSUNG (z. B. 1/2).
+    """
+    with state.read() as session:
+        if version_ref is None:
+            committee = directory.committee_by_ref(session, committee_ref)
+            version = agreements.latest_version(session, committee)
+        else:
+            version = agreements.version_by_ref(session, version_ref)
+        data = agreements.show(session, version)
+    if as_json:
+        print_json(data)
+        return
+    click.echo(f"{data['title']}")
+    click.echo(f"Fassung {data['ref']} (Nr. {data['id']}): {_label(state, data['state'])}")
+    click.echo(f"SHA-256: {data['text_sha256'] or '—'}")
+    for key, heading in (
+        ("effective_from", "Inkrafttreten frühestens"),
+        ("in_force_from", "in Kraft ab"),
+        ("ended_on", "beendet am"),
+    ):
+        if data[key]:
+            click.echo(f"{heading}: {data[key]}")
+    signatures = {s["organisation"]: s for s in data["signatures"]}
+    rows = [
+        {
+            "organisation": p["organisation"],
+            "signed": p["signed"],
+            "signatory": signatures.get(p["organisation"], {}).get("signatory"),
+            "signed_on": signatures.get(p["organisation"], {}).get("signed_on"),
+            "method": signatures.get(p["organisation"], {}).get("method"),
+        }
+        for p in data["parties"]
+    ]
+    if rows:
+        click.echo("")
+        print_table(
+            rows,
+            [
+                ("organisation", "Vertragspartei"),
+                ("signed", "unterschrieben"),
+                ("signatory", "Unterzeichner:in"),
+                ("signed_on", "Datum"),
+                ("method", "Form"),
+            ],
+        )
+
+
+@agreement_group.command("text")
+@click.argument("version_ref", metavar="ID")
+@json_option
+@pass_state
+def text_cmd(state: CliState, version_ref: str, as_json: bool) -> None:
+    """Den (eingefrorenen) Text einer Fassung und seinen SHA-256 ausgeben.
+
+    Wer unterschreibt, prüft damit, was er unterschreibt, und gibt den
+    Hashwert bei „agreement sign --hash“ an.  ID: Nummer oder VEREINBARUNG/FASSUNG.
+    """
+    with state.read() as session:
+        version = agreements.version_by_ref(session, version_ref)
+        ref, digest, text = agreements.ref_of(version), version.text_sha256, version.text
+    if as_json:
+        print_json({"ref": ref, "text_sha256": digest, "text": text})
+        return
+    click.echo(f"Fassung {ref}")
+    click.echo(f"SHA-256: {digest}" if digest else t(state, "agreement.cli.not_frozen"))
+    click.echo("")
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+@agreement_group.command("open")
+@click.argument("version_ref", metavar="ID")
+@click.option(
+    "--effective-from",
+    metavar="DATUM",
+    help="frühestes Inkrafttreten (JJJJ-MM-TT); ohne: sobald alle unterschrieben haben",
+)
+@pass_state
+def open_cmd(state: CliState, version_ref: str, effective_from: str | None) -> None:
+    """Eine Fassung zur Unterzeichnung öffnen (nur der Vorsitz).
+
+    Der Text wird mit seinem SHA-256 eingefroren, die Vertragsparteien werden
+    festgelegt und um ihre Unterschrift gebeten.  ID: Nummer oder VEREINBARUNG/FASSUNG.
+    """
+    with state.uow() as uow:
+        version = agreements.version_by_ref(uow.session, version_ref)
+        agreements.open_for_signature(uow, version, effective_from=effective_from)
+        effective = (
+            t(state, "agreement.cli.effective_on", date=version.effective_from.isoformat())
+            if version.effective_from
+            else t(state, "agreement.cli.effective_when_signed")
+        )
+        message = t(
+            state,
+            "agreement.cli.opened",
+            ref=agreements.ref_of(version),
+            sha=version.text_sha256,
+            parties=len(version.parties),
+            effective=effective,
+        )
+    click.echo(message)
+
+
+@agreement_group.command("sign")
+@click.argument("version_ref", metavar="ID")
+@click.option("--org", "org_ref", required=True, help="Vertragspartei (Kurzname oder Nummer)")
+@click.option(
+    "--signatory", required=True, metavar="EMAIL", help="wer für die Partei unterschreibt"
+)
+@click.option("--date", "signed_on", required=True, metavar="DATUM", help="JJJJ-MM-TT")
+@click.option("--place", required=True, help="Ort der Unterschrift")
+@click.option("--method", required=True, help="Form: " + " | ".join(METHODS))
+@click.option(
+    "--hash",
+    "text_sha256",
+    required=True,
+    metavar="SHA256",
+    help="SHA-256 des unterschriebenen Textes (siehe „agreement text ID“)",
+)
+@pass_state
+def sign_cmd(
+    state: CliState,
+    version_ref: str,
+    org_ref: str,
+    signatory: str,
+    signed_on: str,
+    place: str,
+    method: str,
+    text_sha256: str,
+) -> None:
+    """Die Unterschrift einer Vertragspartei erfassen.
+
+    Partner:innen unterschreiben nur für die eigene Organisation; Vorsitz und
+    Geschäftsstelle erfassen Unterschriften jeder Partei.  Der Hashwert muss zur
+    offenen Fassung passen.  ID: Nummer oder VEREINBARUNG/FASSUNG.
+    """
+    with state.uow() as uow:
+        version = agreements.version_by_ref(uow.session, version_ref)
+        signature = agreements.sign(
+            uow,
+            version,
+            organisation=org_ref,
+            signatory=signatory,
+            signed_on=signed_on,
+            place=place,
+            method=method,
+            text_sha256=text_sha256,
+        )
+        message = t(
+            state,
+            "agreement.cli.signed",
+            organisation=signature.organisation.short_name,
+            ref=agreements.ref_of(version),
+            signatory=signature.signatory.email,
+            date=signature.signed_on.isoformat(),
+            place=signature.place,
+            status=_label(state, version.state),
+            pending=_pending(state, version),
+        )
+    click.echo(message)
+
+
+def _sign_spec(value: str) -> tuple[str, str]:
+    org, sep, email = value.partition("=")
+    if not sep or not org.strip() or not email.strip():
+        raise InvalidInput("agreement.error.sign_spec", value=value)
+    return org.strip(), email.strip()
+
+
+@agreement_group.command("ceremony")
+@click.argument("version_ref", metavar="ID")
+@click.option("--date", "held_on", required=True, metavar="DATUM", help="JJJJ-MM-TT")
+@click.option("--place", required=True, help="Ort der Unterzeichnung")
+@click.option(
+    "--sign",
+    "specs",
+    multiple=True,
+    required=True,
+    metavar="ORG=EMAIL",
+    help="eine Unterschrift: Vertragspartei=E-Mail der Unterzeichner:in (mehrfach)",
+)
+@click.option("--method", default="ink", show_default=True, help="Form: " + " | ".join(METHODS))
+@pass_state
+def ceremony_cmd(
+    state: CliState,
+    version_ref: str,
+    held_on: str,
+    place: str,
+    specs: tuple[str, ...],
+    method: str,
+) -> None:
+    """Eine Unterzeichnung erfassen: viele Unterschriften auf einmal, alle oder keine.
+
+    Beispiel: --sign Rabenhaus=gf@rabenhaus.example.org --sign ajb=gwa@ajb.example.org
+    ID: Nummer oder VEREINBARUNG/FASSUNG.
+    """
+    pairs = [_sign_spec(s) for s in specs]
+    with state.uow() as uow:
+        version = agreements.version_by_ref(uow.session, version_ref)
+        agreements.record_ceremony(
+            uow,
+            version,
+            held_on=held_on,
+            place=place,
+            signatures=[(org, email, method) for org, email in pairs],
+        )
+        message = t(
+            state,
+            "agreement.cli.ceremony",
+            date=held_on,
+            place=" ".join(place.split()),
+            count=len(pairs),
+            status=_label(state, version.state),
+            pending=_pending(state, version),
+        )
+    click.echo(message)
+
+
+@agreement_group.command("remind")
+@click.argument("version_ref", metavar="ID")
+@pass_state
+def remind_cmd(state: CliState, version_ref: str) -> None:
+    """Die ausstehenden Vertragsparteien jetzt an die Unterzeichnung erinnern."""
+    with state.uow() as uow:
+        version = agreements.version_by_ref(uow.session, version_ref)
+        count = agreements.remind(uow, version)
+    click.echo(t(state, "agreement.cli.reminded", count=count))
+
+
+@agreement_group.command("amend")
+@click.argument("version_ref", metavar="ID")
+@click.option(
+    "--text-file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Datei mit dem neuen Text (UTF-8)",
+)
+@pass_state
+def amend_cmd(state: CliState, version_ref: str, text_file: Path) -> None:
+    """Eine neue Fassung entwerfen; die geltende bleibt in Kraft, bis die neue in Kraft tritt.
+
+    ID: eine Fassung der Vereinbarung (Nummer oder VEREINBARUNG/FASSUNG).
+    """
+    try:
+        text = text_file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("agreement.error.text", max=agreements.MAX_TEXT) from None
+    with state.uow() as uow:
+        version = agreements.version_by_ref(uow.session, version_ref)
+        new = agreements.amend(uow, version, text=text)
+        message = t(state, "agreement.cli.amended", ref=agreements.ref_of(new))
+    click.echo(message)
+
+
+@agreement_group.command("terminate")
+@click.argument("version_ref", metavar="ID")
+@click.option("--date", "on", required=True, metavar="DATUM", help="JJJJ-MM-TT")
+@click.option("--reason", required=True, help="Grund der Beendigung")
+@pass_state
+def terminate_cmd(state: CliState, version_ref: str, on: str, reason: str) -> None:
+    """Eine Fassung beenden (nur der Vorsitz); beendet auch eine offene Änderung.
+
+    ID: Nummer oder VEREINBARUNG/FASSUNG.
+    """
+    with state.uow() as uow:
+        version = agreements.version_by_ref(uow.session, version_ref)
+        agreements.terminate(uow, version, on=on, reason=reason)
+        message: Any = t(
+            state,
+            "agreement.cli.terminated",
+            ref=agreements.ref_of(version),
+            date=version.ended_on.isoformat() if version.ended_on else on,
+        )
+    click.echo(message)
+
+
+COMMANDS = [agreement_group]

@@ -1,0 +1,300 @@
+"""Committees, their rules of procedure (Geschäftsordnung) and their members."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import click
+
+from governance.cli.common import (
+    CliState,
+    committee_option,
+    json_option,
+    pass_state,
+    print_json,
+    print_table,
+    t,
+)
+from governance.cli.output import show_fields, yes_no
+from governance.domain.rules import (
+    HolidayPolicy,
+    Majority,
+    QuorumRule,
+    RulesOfProcedure,
+)
+from governance.domain.rules import _parse_value as parse_setting
+from governance.errors import InvalidInput, Text
+from governance.services import directory, validation
+from governance.services import directory_views as views
+
+# --- committees and their rules of procedure ---
+
+
+def _rule_changes(settings: tuple[str, ...]) -> dict[str, str]:
+    """Parse KEY=VALUE pairs; an unknown key or a bad value is refused saying what is allowed."""
+    types = {f.name: str(f.type) for f in dataclasses.fields(RulesOfProcedure)}
+    changes: dict[str, str] = {}
+    for item in settings:
+        name, sep, value = item.partition("=")
+        name, value = name.strip(), value.strip()
+        if not sep or not name:
+            raise InvalidInput("cli.rules.format", value=item)
+        if name not in types:
+            raise InvalidInput("cli.rules.unknown", setting=name, allowed=", ".join(types))
+        try:
+            # Only the value's own form is checked here (in the user's language);
+            # rules across settings are checked by the service on the whole set.
+            parse_setting(name, types[name], value)
+        except ValueError:
+            allowed = _ALLOWED.get(types[name], "?")
+            raise InvalidInput(
+                "error.choice",
+                what=name,
+                value=value,
+                allowed=allowed if isinstance(allowed, str) else Text(*allowed),
+            ) from None
+        changes[name] = value
+    return changes
+
+
+# What each kind of setting accepts (a literal list, or a catalogue key).
+_ALLOWED: dict[str, Any] = {
+    "int": ("cli.rules.allowed_int",),
+    "bool": ("cli.rules.allowed_bool",),
+    "Fraction": ("cli.rules.allowed_fraction",),
+    "Majority": ", ".join(m.value for m in Majority),
+    "QuorumRule": ", ".join(m.value for m in QuorumRule),
+    "HolidayPolicy": ", ".join(m.value for m in HolidayPolicy),
+}
+
+
+@click.group("committee")
+def committee_group() -> None:
+    """Gremien und ihre Geschäftsordnung."""
+
+
+@committee_group.command("add")
+@click.argument("name")
+@click.option("--short", "short_name", required=True, help="Kurzname, z. B. KG")
+@click.option("--sender", "sender_email", required=True, help="Absenderadresse der Einladungen")
+@click.option(
+    "--set", "settings", multiple=True, metavar="KEY=VALUE", help="Regel der Geschäftsordnung"
+)
+@pass_state
+def committee_add(
+    state: CliState, name: str, short_name: str, sender_email: str, settings: tuple[str, ...]
+) -> None:
+    """Ein Gremium anlegen (nur Administration)."""
+    changes = _rule_changes(settings)
+    with state.uow() as uow:
+        committee = directory.add_committee(
+            uow, name=name, short_name=short_name, sender_email=sender_email, rules=changes
+        )
+        short, ident = committee.short_name, committee.id
+    click.echo(t(state, "cli.committee.added", short=short, id=ident))
+
+
+@committee_group.command("list")
+@json_option
+@pass_state
+def committee_list(state: CliState, as_json: bool) -> None:
+    """Alle Gremien."""
+    with state.read() as session:
+        rows = views.list_committees(session)
+    if as_json:
+        print_json(rows)
+        return
+    print_table(
+        rows,
+        [
+            ("id", t(state, "cli.col.id")),
+            ("short_name", t(state, "cli.col.short_name")),
+            ("name", t(state, "cli.col.name")),
+        ],
+    )
+
+
+@committee_group.command("show")
+@click.argument("ref", required=False)
+@json_option
+@pass_state
+def committeeshow_fields(state: CliState, ref: str | None, as_json: bool) -> None:
+    """Ein Gremium mit Mitgliedern, Geschäftsstelle und Geschäftsordnung."""
+    app = state.app
+    with state.read() as session:
+        committee = directory.committee_by_ref(session, ref)
+        data = views.committee_view(session, committee, _today(app))
+    if as_json:
+        print_json(data)
+        return
+    show_fields(
+        state,
+        data,
+        [
+            ("name", "cli.col.name"),
+            ("short_name", "cli.col.short_name"),
+            ("sender_email", "cli.col.email"),
+        ],
+    )
+    click.echo(t(state, "cli.committee.members"))
+    _print_members(state, data["members"])
+    click.echo(t(state, "cli.committee.secretariat", people=", ".join(data["secretariat"]) or "—"))
+    click.echo(t(state, "cli.committee.rules"))
+    _print_rules(state, data["rules"])
+
+
+def _today(app: Any) -> Any:
+    from governance.clock import today_in_berlin
+
+    return today_in_berlin(app.clock)
+
+
+def _print_rules(state: CliState, rules: dict[str, Any]) -> None:
+    print_table(
+        [
+            {"key": k, "value": _rule_value(state, v), "meaning": t(state, f"rule.{k}")}
+            for k, v in rules.items()
+        ],
+        [
+            ("key", t(state, "cli.col.setting")),
+            ("value", t(state, "cli.col.value")),
+            ("meaning", t(state, "cli.col.meaning")),
+        ],
+    )
+
+
+def _rule_value(state: CliState, value: Any) -> str:
+    return yes_no(state, value) if isinstance(value, bool) else str(value)
+
+
+@committee_group.command("rules")
+@click.argument("ref", required=False)
+@click.option(
+    "--set", "settings", multiple=True, metavar="KEY=VALUE", help="Regel ändern (mehrfach möglich)"
+)
+@json_option
+@pass_state
+def committee_rules(
+    state: CliState, ref: str | None, settings: tuple[str, ...], as_json: bool
+) -> None:
+    """Geschäftsordnung zeigen oder mit --set ändern."""
+    if settings:
+        changes = _rule_changes(settings)
+        with state.uow() as uow:
+            committee = directory.committee_by_ref(uow.session, ref)
+            rules = directory.set_rules(uow, committee, changes).to_dict()
+            short = committee.short_name
+        if not as_json:
+            click.echo(t(state, "cli.rules.changed", committee=short, keys=", ".join(changes)))
+    else:
+        with state.read() as session:
+            committee = directory.committee_by_ref(session, ref)
+            rules = committee.rules.to_dict()
+    if as_json:
+        print_json(rules)
+    else:
+        _print_rules(state, rules)
+
+
+# --- members and secretariat ---
+
+
+@click.group("member")
+def member_group() -> None:
+    """Mitgliedschaften von Organisationen in einem Gremium."""
+
+
+@member_group.command("add")
+@committee_option
+@click.option("--org", "org_ref", required=True, help="Organisation (Kurzname oder Nummer)")
+@click.option(
+    "--role", default="member", show_default=True, help="chair | member | advisory | guest"
+)
+@click.option("--voting/--no-voting", default=None, help="Stimmrecht (Standard: nach Rolle)")
+@click.option(
+    "--from", "starts_on", default=None, metavar="DATE", help="Beginn JJJJ-MM-TT (Standard: heute)"
+)
+@click.option("--representative", "representatives", multiple=True, required=True, metavar="EMAIL")
+@click.option("--deputy", "deputies", multiple=True, metavar="EMAIL")
+@pass_state
+def member_add(
+    state: CliState,
+    committee_ref: str | None,
+    org_ref: str,
+    role: str,
+    voting: bool | None,
+    starts_on: str | None,
+    representatives: tuple[str, ...],
+    deputies: tuple[str, ...],
+) -> None:
+    """Eine Organisation als Mitglied aufnehmen (Vorsitz, Geschäftsstelle)."""
+    start = validation.date(starts_on) if starts_on else None
+    with state.uow() as uow:
+        session = uow.session
+        committee = directory.committee_by_ref(session, committee_ref)
+        org = directory.organisation_by_ref(session, org_ref)
+        spec = directory.MembershipSpec(
+            organisation=org,
+            role=role,  # type: ignore[arg-type]  # validated by the service
+            voting=voting,
+            starts_on=start,
+            representatives=tuple(directory.person_by_email(session, e) for e in representatives),
+            deputies=tuple(directory.person_by_email(session, e) for e in deputies),
+        )
+        membership = directory.add_membership(uow, committee, spec)
+        data = views.membership_view(membership)
+    click.echo(
+        t(
+            state,
+            "cli.member.added",
+            organisation=data["organisation"],
+            committee=data["committee"],
+            role=Text(f"role.{data['role']}").render(state.lang),
+            starts_on=data["starts_on"].isoformat(),
+        )
+    )
+
+
+def _print_members(state: CliState, rows: list[dict[str, Any]]) -> None:
+    table = [
+        {
+            **r,
+            "role": t(state, f"role.{r['role']}"),
+            "voting": yes_no(state, r["voting"]),
+            "starts_on": r["starts_on"].isoformat(),
+            "ends_on": r["ends_on"].isoformat() if r["ends_on"] else None,
+        }
+        for r in rows
+    ]
+    print_table(
+        table,
+        [
+            ("organisation", t(state, "cli.col.organisation")),
+            ("role", t(state, "cli.col.role")),
+            ("voting", t(state, "cli.col.voting")),
+            ("representatives", t(state, "cli.col.representatives")),
+            ("deputies", t(state, "cli.col.deputies")),
+            ("starts_on", t(state, "cli.col.from")),
+            ("ends_on", t(state, "cli.col.until")),
+            ("state", t(state, "cli.col.state")),
+        ],
+    )
+
+
+@member_group.command("list")
+@committee_option
+@json_option
+@pass_state
+def member_list(state: CliState, committee_ref: str | None, as_json: bool) -> None:
+    """Alle Mitgliedschaften des Gremiums, auch beendete."""
+    with state.read() as session:
+        committee = directory.committee_by_ref(session, committee_ref)
+        rows = views.list_memberships(session, committee)
+    if as_json:
+        print_json(rows)
+        return
+    _print_members(state, rows)
+
+
+COMMANDS = [committee_group, member_group]

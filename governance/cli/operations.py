@@ -1,0 +1,271 @@
+"""Operating an installation: the audit trail, pending timers and the (simulated) clock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from sqlalchemy import select
+
+from governance import audit
+from governance.cli.common import (
+    CliState,
+    committee_option,
+    json_option,
+    pass_state,
+    print_json,
+    print_table,
+    t,
+)
+from governance.cli.output import berlin
+from governance.clock import BERLIN
+from governance.errors import ConfigurationError, InvalidInput
+from governance.models import AuditRecord
+from governance.services import directory, validation
+
+# --- audit trail ---
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """Prüfpfad (Audit-Trail): anzeigen und prüfen."""
+
+
+def _entity_filter(value: str) -> tuple[str, int]:
+    kind, sep, ident = value.partition(":")
+    if not sep or not kind or not ident.strip().isdigit():
+        raise InvalidInput("cli.audit.entity_format", value=value)
+    return kind.strip(), int(ident)
+
+
+@audit_group.command("log")
+@committee_option
+@click.option("--entity", metavar="TYP:ID", help="nur diese Einheit, z. B. memberships:3")
+@click.option("--limit", default=50, show_default=True, metavar="N", help="die letzten N Einträge")
+@json_option
+@pass_state
+def audit_log(
+    state: CliState, committee_ref: str | None, entity: str | None, limit: int, as_json: bool
+) -> None:
+    """Die letzten Einträge des Prüfpfads (älteste zuerst)."""
+    if limit < 1:
+        raise InvalidInput("cli.limit", value=limit)
+    entity_filter = _entity_filter(entity) if entity else None
+    with state.read() as session:
+        stmt = select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(limit)
+        if committee_ref is not None:
+            committee = directory.committee_by_ref(session, committee_ref)
+            stmt = stmt.where(AuditRecord.committee_id == committee.id)
+        if entity_filter is not None:
+            stmt = stmt.where(
+                AuditRecord.entity_type == entity_filter[0],
+                AuditRecord.entity_id == entity_filter[1],
+            )
+        records = list(reversed(session.execute(stmt).scalars().all()))
+    rows = [
+        {
+            "seq": r.seq,
+            "at": r.at,
+            "actor": r.actor,
+            "committee_id": r.committee_id,
+            "entity_type": r.entity_type,
+            "entity_id": r.entity_id,
+            "action": r.action,
+            "from_state": r.from_state,
+            "to_state": r.to_state,
+            "outcome": r.outcome,
+            "details": r.details,
+            "hash": r.hash,
+        }
+        for r in records
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        click.echo(t(state, "cli.audit.empty"))
+        return
+    table = [
+        {
+            **r,
+            "at": berlin(r["at"]),
+            "entity": f"{r['entity_type']}:{r['entity_id'] if r['entity_id'] is not None else '-'}",
+            "states": f"{r['from_state'] or ''} → {r['to_state']}"
+            if r["from_state"] or r["to_state"]
+            else "",
+        }
+        for r in rows
+    ]
+    print_table(
+        table,
+        [
+            ("seq", "#"),
+            ("at", t(state, "cli.col.at")),
+            ("actor", t(state, "cli.col.actor")),
+            ("entity", t(state, "cli.col.entity")),
+            ("action", t(state, "cli.col.action")),
+            ("states", t(state, "cli.col.states_change")),
+            ("outcome", t(state, "cli.col.outcome")),
+        ],
+    )
+
+
+@audit_group.command("verify")
+@pass_state
+def audit_verify(state: CliState) -> None:
+    """Hash-Kette prüfen: findet veränderte, gelöschte und umsortierte Einträge (Exit 1)."""
+    with state.read() as session:
+        result = audit.verify(session)
+    if result.ok:
+        click.echo(t(state, "audit.verify.ok", count=result.checked))
+        return
+    click.echo(t(state, "audit.verify.broken", count=result.checked, problems=len(result.problems)))
+    for problem in result.problems:
+        click.echo(f"  {problem.describe(state.lang)}")
+    # SystemExit, not ctx.exit(1): main() runs click in non-standalone mode,
+    # where ctx.exit's status would be returned and lost.
+    raise SystemExit(1)
+
+
+# --- timers and the clock ---
+
+
+def _committee_id(state: CliState, committee_ref: str | None) -> int | None:
+    if committee_ref is None:
+        return None
+    with state.read() as session:
+        return directory.committee_by_ref(session, committee_ref).id
+
+
+@click.group("timers")
+def timers_group() -> None:
+    """Zeitgeber (Fristen, Erinnerungen)."""
+
+
+@timers_group.command("list")
+@committee_option
+@json_option
+@pass_state
+def timers_list(state: CliState, committee_ref: str | None, as_json: bool) -> None:
+    """Anstehende Zeitgeber, nach Fälligkeit (Zeit in Europe/Berlin)."""
+    from governance.services.timers import pending
+
+    committee_id = _committee_id(state, committee_ref)
+    rows = [
+        {
+            "id": tm.id,
+            "due_at": tm.due_at.astimezone(BERLIN),
+            "workflow": tm.workflow,
+            "entity_type": tm.entity_type,
+            "entity_id": tm.entity_id,
+            "name": tm.name,
+            "trigger": tm.trigger,
+            "state": tm.state,
+            "committee_id": tm.committee_id,
+        }
+        for tm in pending(state.app, committee_id)
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        click.echo(t(state, "cli.timers.none"))
+        return
+    table = [
+        {**r, "due": berlin(r["due_at"]), "entity": f"{r['entity_type']}:{r['entity_id']}"}
+        for r in rows
+    ]
+    print_table(
+        table,
+        [
+            ("due", t(state, "cli.col.due")),
+            ("workflow", t(state, "cli.col.workflow")),
+            ("entity", t(state, "cli.col.entity")),
+            ("trigger", t(state, "cli.col.trigger")),
+            ("name", t(state, "cli.col.timer")),
+        ],
+    )
+
+
+def _simulated_clock(state: CliState) -> Any:
+    from governance.clock import SimulatedClock
+
+    if state.settings.clock != "simulated":
+        raise ConfigurationError("error.system_clock")
+    clock = state.app.clock
+    assert isinstance(clock, SimulatedClock)
+    return clock
+
+
+@click.command("tick")
+@click.option(
+    "--until", "until", required=True, metavar="DATETIME", help="JJJJ-MM-TT [HH:MM], Berliner Zeit"
+)
+@json_option
+@pass_state
+def tick(state: CliState, until: str, as_json: bool) -> None:
+    """Simulierte Uhr vorstellen und fällige Zeitgeber der Reihe nach auslösen."""
+    from governance.services.timers import fire_due
+
+    moment = validation.datetime(until)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=BERLIN)
+    clock = _simulated_clock(state)
+    if moment < clock.now():
+        raise InvalidInput("error.clock_backwards", now=berlin(clock.now()), until=berlin(moment))
+    fired = fire_due(state.app, moment)
+    if as_json:
+        print_json(
+            {
+                "now": clock.now(),
+                "fired": [
+                    {
+                        "timer_id": f.timer_id,
+                        "name": f.name,
+                        "trigger": f.trigger,
+                        "entity_type": f.entity_type,
+                        "entity_id": f.entity_id,
+                        "due_at": f.due_at,
+                        "outcome": f.outcome,
+                        "detail": f.detail,
+                    }
+                    for f in fired
+                ],
+            }
+        )
+        return
+    for f in fired:
+        detail = f" ({f.detail})" if f.detail else ""
+        click.echo(
+            t(
+                state,
+                f"cli.tick.{f.outcome}",
+                due=berlin(f.due_at),
+                name=f.name,
+                trigger=f.trigger,
+                entity=f"{f.entity_type}:{f.entity_id}",
+            )
+            + detail
+        )
+    click.echo(t(state, "cli.tick.done", count=len(fired), now=berlin(clock.now())))
+
+
+@click.group("clock")
+def clock_group() -> None:
+    """Die Uhr der Installation (System- oder simulierte Uhr)."""
+
+
+@clock_group.command("show")
+@json_option
+@pass_state
+def clock_show(state: CliState, as_json: bool) -> None:
+    """Zeigen, welche Uhr gilt und wie spät es ist (Europe/Berlin)."""
+    now = state.app.clock.now()
+    if as_json:
+        print_json({"clock": state.settings.clock, "now": now})
+        return
+    key = "cli.clock.simulated" if state.settings.clock == "simulated" else "cli.clock.system"
+    click.echo(t(state, key, now=berlin(now)))
+
+
+COMMANDS = [audit_group, timers_group, tick, clock_group]

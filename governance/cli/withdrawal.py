@@ -1,0 +1,101 @@
+"""``gremium withdrawal``: a member organisation leaves the committee (Austritt).
+
+Notice is given on a day; the membership ends after the notice period of the
+rules of procedure (or on a later requested day), when the timer fires.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from governance.cli.common import (
+    CliState,
+    committee_option,
+    json_option,
+    pass_state,
+    print_json,
+    print_table,
+    t,
+)
+from governance.services import directory, withdrawal
+
+
+def _label(state: CliState, name: str) -> str:
+    return state.app.engine.definitions["membership"].label(name, state.lang)
+
+
+@click.group("withdrawal")
+def withdrawal_group() -> None:
+    """Austritt von Mitgliedern mit der Kündigungsfrist der Geschäftsordnung."""
+
+
+@withdrawal_group.command("notice")
+@committee_option
+@click.option("--org", "org_ref", required=True, help="austretende Organisation (Kurzname)")
+@click.option("--date", "day", required=True, help="Tag der Austrittserklärung (JJJJ-MM-TT)")
+@click.option(
+    "--effective",
+    default=None,
+    help="ausgeschieden ab (Standard und frühestens: Tag der Erklärung + Kündigungsfrist)",
+)
+@pass_state
+def notice_cmd(
+    state: CliState, committee_ref: str | None, org_ref: str, day: str, effective: str | None
+) -> None:
+    """Den Austritt einer Organisation erklären (eigene Vertretung) oder erfassen (Vorsitz)."""
+    with state.uow() as uow:
+        committee = directory.committee_by_ref(uow.session, committee_ref)
+        organisation = directory.organisation_by_ref(uow.session, org_ref)
+        membership = withdrawal.give_notice(
+            uow, committee, organisation, given_on=day, effective_on=effective
+        )
+        assert membership.ends_on is not None and membership.notice_given_on is not None
+        message = t(
+            state,
+            "withdrawal.cli.noticed",
+            organisation=organisation.short_name,
+            given_on=membership.notice_given_on.isoformat(),
+            last_day=(membership.ends_on - dt.timedelta(days=1)).isoformat(),
+            ends_on=membership.ends_on.isoformat(),
+        )
+    click.echo(message)
+
+
+@withdrawal_group.command("revoke")
+@committee_option
+@click.option("--org", "org_ref", required=True, help="Organisation (Kurzname)")
+@pass_state
+def revoke_cmd(state: CliState, committee_ref: str | None, org_ref: str) -> None:
+    """Eine Austrittserklärung zurücknehmen, solange die Frist läuft."""
+    with state.uow() as uow:
+        committee = directory.committee_by_ref(uow.session, committee_ref)
+        organisation = directory.organisation_by_ref(uow.session, org_ref)
+        withdrawal.revoke_notice(uow, committee, organisation)
+    click.echo(t(state, "withdrawal.cli.revoked", organisation=organisation.short_name))
+
+
+@withdrawal_group.command("list")
+@committee_option
+@json_option
+@pass_state
+def list_cmd(state: CliState, committee_ref: str | None, as_json: bool) -> None:
+    """Erklärte und vollzogene Austritte."""
+    with state.read() as session:
+        committee = directory.committee_by_ref(session, committee_ref)
+        rows = [withdrawal.describe(m) for m in withdrawal.withdrawals(session, committee)]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        click.echo(t(state, "withdrawal.cli.none"))
+        return
+    for row in rows:
+        row["state_label"] = _label(state, row["state"])
+    headings = t(state, "withdrawal.cli.heading").split("|")
+    keys = ["organisation", "state_label", "notice_given_on", "ends_on"]
+    print_table(rows, list(zip(keys, headings, strict=True)))
+
+
+COMMANDS = [withdrawal_group]
