@@ -104,8 +104,11 @@ class App:
         conflict) is written to the audit trail in a transaction of its own,
         after the rollback, so that the attempt is on record and nothing else is.
         """
+        # Look the actor up in a session of its own: a lookup would otherwise
+        # begin the transaction implicitly and session.begin() below would fail.
+        with self.db.session() as lookup:
+            resolved = self._actor(lookup, actor)
         session = self.db.session()
-        resolved = self._actor(session, actor)
         uow = UnitOfWork(session, self.clock, resolved, self.engine, self.lang)
         try:
             with session.begin():

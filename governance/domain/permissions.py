@@ -43,8 +43,9 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # agreement
     "agreement.draft": frozenset({C, S}),
     "agreement.open": frozenset({C}),
-    "agreement.sign_own": frozenset({C, R, D}),
-    # ^ a partner's representative or deputy signs for their own organisation
+    "agreement.sign_own": frozenset({C, R, D, A}),
+    # ^ a party's representative or deputy signs for their own organisation
+    #   (advisory members are parties of the agreement too)
     "agreement.record_signature": frozenset({C, S}),
     # ^ the chair or secretariat records signatures given on paper, e.g. at a ceremony
     "agreement.terminate": frozenset({C}),
@@ -54,6 +55,8 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     "accession.schedule": frozenset({C}),
     "accession.decide": frozenset({C}),
     "accession.record_declaration": frozenset({C, S}),
+    "accession.record_withdrawal": frozenset({C, S}),
+    # ^ the applicant withdraws its own application; the chair or secretariat may record it
     # withdrawal
     "membership.give_notice_own": frozenset({R}),
     "membership.record_notice": frozenset({C}),

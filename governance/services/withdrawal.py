@@ -1,1 +1,231 @@
-"""(being written)"""
+"""Withdrawal of a member (Austritt) with the notice period of the rules of procedure.
+
+Workflow ``membership`` (workflows/membership.yaml): active -> leaving ->
+left. Notice is given on a day; the membership ends on
+``withdrawal_effective_on(rules, notice day)`` or on a later requested day
+(``ends_on``: from that day on the organisation is no longer a member). A
+timer at 00:00 of that day completes the withdrawal; until then the notice
+can be revoked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from governance import outbox
+from governance.domain.permissions import CommitteeRole, may
+from governance.domain.rules import withdrawal_effective_on
+from governance.errors import Conflict, InvalidInput, Joined, NotFound, Text
+from governance.models import Capacity, Committee, Membership, Organisation, Role
+from governance.services import access, directory, validation
+from governance.unit_of_work import UnitOfWork
+from governance.workflow.engine import TransitionContext
+from governance.workflow.registry import effect, guard
+
+ENTITY = Membership.__tablename__
+
+
+def give_notice(
+    uow: UnitOfWork,
+    committee: Committee,
+    organisation: Organisation,
+    *,
+    given_on: str | dt.date,
+    effective_on: str | dt.date | None = None,
+) -> Membership:
+    """*organisation* gives notice of withdrawal on *given_on*.
+
+    A representative gives notice for their own organisation; the chair may
+    record any member's notice. The membership ends after the notice period
+    (``withdrawal_notice_months``) or on a later *effective_on*.
+    """
+    membership = _membership(uow, committee, organisation)
+    _check(uow, committee, membership, "membership.give_notice_own")
+    if membership.role == Role.CHAIR:
+        raise _for_audit(
+            Conflict(
+                "error.withdrawal.chair",
+                organisation=organisation.short_name,
+                committee=committee.short_name,
+            ),
+            membership,
+        )
+    if "give_notice" not in uow.engine.allowed_triggers(membership):
+        uow.fire(membership, "give_notice")  # refused: names the state and what is allowed
+    day = validation.date(given_on)
+    if day > uow.today:
+        raise InvalidInput(
+            "error.withdrawal.future", value=day.isoformat(), today=uow.today.isoformat()
+        )
+    if day < membership.starts_on:
+        raise InvalidInput(
+            "error.withdrawal.before_start",
+            value=day.isoformat(),
+            starts_on=membership.starts_on.isoformat(),
+        )
+    earliest = withdrawal_effective_on(committee.rules, day)
+    ends_on = validation.date(effective_on) if effective_on is not None else earliest
+    if ends_on < earliest:
+        raise InvalidInput(
+            "error.withdrawal.too_early",
+            value=ends_on.isoformat(),
+            earliest=earliest.isoformat(),
+            months=committee.rules.withdrawal_notice_months,
+            given_on=day.isoformat(),
+        )
+    uow.fire(membership, "give_notice", given_on=day, ends_on=ends_on)
+    return membership
+
+
+def revoke_notice(uow: UnitOfWork, committee: Committee, organisation: Organisation) -> Membership:
+    """Take a notice back before the withdrawal takes effect."""
+    membership = _membership(uow, committee, organisation)
+    _check(uow, committee, membership, "membership.give_notice_own")
+    uow.fire(membership, "revoke_notice")
+    return membership
+
+
+def withdrawals(session: Session, committee: Committee) -> list[Membership]:
+    """Memberships with a notice given (leaving) or ended by withdrawal (left)."""
+    return list(
+        session.execute(
+            select(Membership)
+            .where(
+                Membership.committee_id == committee.id,
+                Membership.state.in_(("leaving", "left")),
+            )
+            .order_by(Membership.ends_on, Membership.id)
+        ).scalars()
+    )
+
+
+def describe(membership: Membership) -> dict[str, Any]:
+    return {
+        "membership_id": membership.id,
+        "committee": membership.committee.short_name,
+        "organisation": membership.organisation.short_name,
+        "organisation_name": membership.organisation.name,
+        "role": membership.role,
+        "state": membership.state,
+        "starts_on": membership.starts_on,
+        "notice_given_on": membership.notice_given_on,
+        "ends_on": membership.ends_on,
+    }
+
+
+# --- guards and effects (named in workflows/membership.yaml) ---
+
+
+@guard("notice_period_over")
+def notice_period_over(ctx: TransitionContext) -> bool:
+    ends_on = ctx.entity.ends_on
+    return ends_on is not None and ctx.today >= ends_on
+
+
+@guard("notice_period_running")
+def notice_period_running(ctx: TransitionContext) -> bool:
+    ends_on = ctx.entity.ends_on
+    return ends_on is not None and ctx.today < ends_on
+
+
+@effect("record_withdrawal_notice")
+def record_withdrawal_notice(ctx: TransitionContext) -> None:
+    # Written before the engine arms the state's timers, which read ends_on.
+    ctx.entity.notice_given_on = ctx.params["given_on"]
+    ctx.entity.ends_on = ctx.params["ends_on"]
+
+
+@effect("clear_withdrawal_notice")
+def clear_withdrawal_notice(ctx: TransitionContext) -> None:
+    ctx.entity.notice_given_on = None
+    ctx.entity.ends_on = None
+
+
+@effect("notify_withdrawal_confirmed")
+def notify_withdrawal_confirmed(ctx: TransitionContext) -> None:
+    membership: Membership = ctx.entity
+    context = {
+        "committee": membership.committee.name,
+        "committee_short": membership.committee.short_name,
+        "organisation": membership.organisation.name,
+        "organisation_short": membership.organisation.short_name,
+        "notice_given_on": membership.notice_given_on.isoformat()
+        if membership.notice_given_on
+        else None,
+        "ends_on": membership.ends_on.isoformat() if membership.ends_on else None,
+    }
+    for person in membership.persons(Capacity.REPRESENTATIVE):
+        outbox.queue(
+            ctx.uow,
+            notification="withdrawal_confirmed",
+            recipient=person,
+            context=context,
+            committee_id=membership.committee_id,
+            entity=membership,
+            revision=context["notice_given_on"] or 1,
+        )
+
+
+# --- helpers ---
+
+
+def _membership(uow: UnitOfWork, committee: Committee, organisation: Organisation) -> Membership:
+    membership = directory.membership_of(uow.session, committee, organisation)
+    if membership is None:
+        raise NotFound(
+            "error.not_found",
+            kind=Text("kind.membership"),
+            ref=f"{organisation.short_name} / {committee.short_name}",
+            hint="",
+        )
+    return membership
+
+
+def _check(uow: UnitOfWork, committee: Committee, membership: Membership, action: str) -> None:
+    """A representative acts for their own organisation; the chair records any notice."""
+    person = uow.person()
+    if person is None:  # the system
+        return
+    roles = access.roles_of(uow.session, person, committee, uow.today)
+    if may("membership.record_notice", roles):
+        return
+    own = any(
+        mp.person_id == person.id and mp.capacity == Capacity.REPRESENTATIVE
+        for mp in membership.people
+    )
+    if own and may(action, roles):
+        return
+    reason = Text(
+        "permission.only_roles",
+        roles=Joined(
+            [Text(f"role.{CommitteeRole.REPRESENTATIVE.value}"), Text("role.chair")], " / "
+        ),
+        committee=committee.short_name,
+    )
+    if may(action, roles):
+        # A representative of another organisation: say so rather than who else may.
+        reason = Text(
+            "permission.own_organisation",
+            person=person.email,
+            own=", ".join(
+                o.short_name
+                for o in access.organisations_of(uow.session, person, committee, uow.today)
+            )
+            or "—",
+            other=membership.organisation.short_name,
+        )
+    raise access.refusal(uow, action, committee, ENTITY, membership.id, reason=reason)
+
+
+def _for_audit(err: Conflict, membership: Membership) -> Conflict:
+    err.audit_context = {
+        "entity_type": ENTITY,
+        "entity_id": membership.id,
+        "action": "give_notice",
+        "committee_id": membership.committee_id,
+    }
+    return err

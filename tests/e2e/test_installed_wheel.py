@@ -17,13 +17,18 @@ REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
-def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
 def test_the_installed_wheel_runs_outside_the_repository(tmp_path):
     dist = tmp_path / "dist"
-    built = run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(dist)], cwd=tmp_path)
+    built = run(
+        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(dist)],
+        cwd=tmp_path,
+    )
     assert built.returncode == 0, built.stderr
     wheel = next(dist.glob("gremium-*.whl"))
 
@@ -35,11 +40,27 @@ def test_the_installed_wheel_runs_outside_the_repository(tmp_path):
 
     elsewhere = tmp_path / "empty-folder"
     elsewhere.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GREMIUM_", "PYTHON", "VIRTUAL_ENV"))}
-    where = run([str(py), "-c", "import governance, governance.resources as r; print(governance.__file__); print(r.workflows_dir()); print(r.templates_dir())"], cwd=elsewhere, env=env)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("GREMIUM_", "PYTHON", "VIRTUAL_ENV"))
+    }
+    where = run(
+        [
+            str(py),
+            "-c",
+            "import governance, governance.resources as r; print(governance.__file__); print(r.workflows_dir()); print(r.templates_dir())",
+        ],
+        cwd=elsewhere,
+        env=env,
+    )
     assert where.returncode == 0, where.stderr
     module, workflows, templates = where.stdout.split()
-    assert module.startswith(str(env_dir)) and workflows.startswith(str(env_dir)) and templates.startswith(str(env_dir))
+    assert (
+        module.startswith(str(env_dir))
+        and workflows.startswith(str(env_dir))
+        and templates.startswith(str(env_dir))
+    )
     assert (Path(workflows) / "agreement.yaml").is_file()
 
     gremium = str(env_dir / "bin" / "gremium")
@@ -47,7 +68,9 @@ def test_the_installed_wheel_runs_outside_the_repository(tmp_path):
     assert init.returncode == 0, init.stderr
     assert (elsewhere / "gremium.db").is_file()  # the default database lives in the working folder
 
-    diagram = run([gremium, "workflow", "show", "agreement", "--format", "mermaid"], cwd=elsewhere, env=env)
+    diagram = run(
+        [gremium, "workflow", "show", "agreement", "--format", "mermaid"], cwd=elsewhere, env=env
+    )
     assert diagram.returncode == 0, diagram.stderr
     assert "stateDiagram" in diagram.stdout and "open_for_signature" in diagram.stdout
 

@@ -30,6 +30,8 @@ def test_the_migrations_match_the_models(db_url):
     db = Database(db_url)
     db.upgrade()
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+        )
     db.dispose()
     assert diff == [], f"models and migrations differ; add a migration: {diff}"

@@ -1,0 +1,196 @@
+"""Guards and effects of the accession workflow (workflows/accession.yaml).
+
+They run inside the unit of work of the trigger that needs them: the state
+change, the recorded vote, the membership created and the messages queued
+are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from governance import outbox
+from governance.domain.rules import VoteCount, is_carried
+from governance.errors import Conflict, InvalidInput
+from governance.models import AccessionApplication, Capacity, Committee, Person, Role
+from governance.services import access, directory
+from governance.services.agreements import in_force_version
+from governance.unit_of_work import UnitOfWork
+from governance.workflow.engine import TransitionContext
+from governance.workflow.registry import effect, guard
+
+ENTITY = AccessionApplication.__tablename__
+
+
+def chair_representatives(session: Session, committee: Committee, on: dt.date) -> list[Person]:
+    """The people who receive what is addressed to the chair."""
+    people: list[Person] = []
+    for membership in directory.current_memberships(session, committee, on):
+        if membership.role == Role.CHAIR:
+            people += membership.persons(Capacity.REPRESENTATIVE)
+    return people
+
+
+@guard("vote_carried")
+def vote_carried(ctx: TransitionContext) -> bool:
+    """The recorded vote reaches the committee's accession majority."""
+    p = ctx.params
+    if not all(isinstance(p.get(k), int) for k in ("yes", "no", "abstain")):
+        return False
+    rules = ctx.entity.committee.rules
+    return is_carried(rules, rules.accession_majority, VoteCount(p["yes"], p["no"], p["abstain"]))
+
+
+@guard("declaration_bound_to_agreement_in_force")
+def declaration_bound_to_agreement_in_force(ctx: TransitionContext) -> bool:
+    declaration = ctx.entity.declaration
+    if declaration is None:
+        return False
+    version = in_force_version(ctx.session, ctx.entity.committee)
+    return (
+        version is not None
+        and declaration.agreement_version_id == version.id
+        and declaration.text_sha256 == version.text_sha256
+    )
+
+
+@effect("record_accession_vote")
+def record_accession_vote(ctx: TransitionContext) -> None:
+    application = ctx.entity
+    application.votes_yes = ctx.params["yes"]
+    application.votes_no = ctx.params["no"]
+    application.votes_abstain = ctx.params["abstain"]
+    application.decided_on = ctx.params.get("decided_on") or ctx.today
+
+
+@effect("record_accession_rejection")
+def record_accession_rejection(ctx: TransitionContext) -> None:
+    ctx.entity.decided_on = ctx.params.get("decided_on") or ctx.today
+    ctx.entity.decision_note = ctx.params.get("reason", "")
+
+
+@effect("record_accession_withdrawal")
+def record_accession_withdrawal(ctx: TransitionContext) -> None:
+    ctx.entity.decision_note = ctx.params.get("reason", "")
+
+
+@effect("notify_accession_on_agenda")
+def notify_accession_on_agenda(ctx: TransitionContext) -> None:
+    _notify_applicant(ctx, "accession_on_agenda")
+
+
+@effect("notify_accession_accepted")
+def notify_accession_accepted(ctx: TransitionContext) -> None:
+    _notify_applicant(ctx, "accession_accepted")
+
+
+@effect("notify_accession_rejected")
+def notify_accession_rejected(ctx: TransitionContext) -> None:
+    _notify_applicant(ctx, "accession_rejected")
+
+
+@effect("create_accession_membership")
+def create_accession_membership(ctx: TransitionContext) -> None:
+    """The accepted partner becomes a voting member, represented by its applicant."""
+    application = ctx.entity
+    start = ctx.params.get("member_from")
+    assert isinstance(start, dt.date)
+    membership = directory.create_membership(
+        ctx.uow,
+        application.committee,
+        directory.MembershipSpec(
+            organisation=application.organisation,
+            role=Role.MEMBER,
+            voting=True,
+            starts_on=start,
+            representatives=(application.applicant,),
+        ),
+    )
+    application.member_from = start
+    application.membership_id = membership.id
+
+
+def context_of(application: AccessionApplication) -> dict[str, Any]:
+    return {
+        "application_id": application.id,
+        "committee": application.committee.name,
+        "committee_short": application.committee.short_name,
+        "organisation": application.organisation.name,
+        "organisation_short": application.organisation.short_name,
+        "applicant": application.applicant.name,
+        "applicant_email": application.applicant.email,
+        "submitted_on": application.submitted_on.isoformat(),
+        "motivation": application.motivation,
+    }
+
+
+def _notify_applicant(ctx: TransitionContext, notification: str) -> None:
+    application = ctx.entity
+    context = context_of(application)
+    context.update(
+        {
+            "state": application.state,
+            "decided_on": application.decided_on.isoformat() if application.decided_on else None,
+            "votes": None
+            if application.votes_yes is None
+            else {
+                "yes": application.votes_yes,
+                "no": application.votes_no,
+                "abstain": application.votes_abstain,
+            },
+            "reason": application.decision_note,
+        }
+    )
+    outbox.queue(
+        ctx.uow,
+        notification=notification,
+        recipient=application.applicant,
+        context=context,
+        committee_id=application.committee_id,
+        entity=application,
+        revision=application.state,
+    )
+
+
+# --- shared by the accession services ---
+
+
+def check(uow: UnitOfWork, action: str, application: AccessionApplication) -> None:
+    access.check(uow, action, application.committee, entity_type=ENTITY, entity_id=application.id)
+
+
+def require_trigger(uow: UnitOfWork, application: AccessionApplication, trigger: str) -> None:
+    """Refuse (naming the state and what is allowed) before any input is looked at."""
+    if trigger not in uow.engine.allowed_triggers(application):
+        uow.fire(application, trigger)  # raises TransitionRefused, audited
+
+
+def acts_for_applicant(person: Person, application: AccessionApplication) -> bool:
+    return person.id == application.applicant_id or (
+        person.organisation_id is not None and person.organisation_id == application.organisation_id
+    )
+
+
+def not_future(uow: UnitOfWork, day: dt.date, what: str) -> None:
+    if day > uow.today:
+        raise InvalidInput(
+            "error.accession.future", what=what, value=day.isoformat(), today=uow.today.isoformat()
+        )
+
+
+def for_audit(
+    err: Conflict,
+    committee: Committee,
+    action: str,
+    application: AccessionApplication | None = None,
+) -> Conflict:
+    err.audit_context = {
+        "entity_type": ENTITY if application is not None else "committees",
+        "entity_id": application.id if application is not None else committee.id,
+        "action": action,
+        "committee_id": committee.id,
+    }
+    return err

@@ -1,0 +1,155 @@
+"""Reading the agreement: lookups of versions and plain data for the CLI.
+
+The dicts returned by :func:`summary`, :func:`show` and :func:`list_versions`
+have stable keys and ISO 8601 dates (they are printed by ``--json``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from governance.errors import InvalidInput, NotFound, Text
+from governance.models import (
+    Agreement,
+    AgreementVersion,
+    Committee,
+    Organisation,
+    SigningCeremony,
+)
+
+# --- lookups ---
+
+
+def committee_of(session: Session, version: AgreementVersion) -> Committee:
+    committee = session.get(Committee, version.committee_id)
+    assert committee is not None
+    return committee
+
+
+def version_by_ref(session: Session, ref: str | int) -> AgreementVersion:
+    """A version by its id ("7") or by agreement and number ("1/2")."""
+    text = str(ref).strip()
+    version: AgreementVersion | None = None
+    if text.isdigit():
+        version = session.get(AgreementVersion, int(text))
+    elif re.fullmatch(r"\d+/\d+", text):
+        agreement_id, number = (int(x) for x in text.split("/"))
+        version = session.execute(
+            select(AgreementVersion).where(
+                AgreementVersion.agreement_id == agreement_id, AgreementVersion.number == number
+            )
+        ).scalar_one_or_none()
+    else:
+        raise InvalidInput("agreement.error.ref", value=text)
+    if version is None:
+        raise NotFound("error.not_found", kind=Text("kind.agreement_version"), ref=text, hint="")
+    return version
+
+
+def versions_of(session: Session, committee: Committee) -> list[AgreementVersion]:
+    return list(
+        session.execute(
+            select(AgreementVersion)
+            .join(Agreement, Agreement.id == AgreementVersion.agreement_id)
+            .where(Agreement.committee_id == committee.id)
+            .order_by(Agreement.id, AgreementVersion.number)
+        ).scalars()
+    )
+
+
+def in_force_version(session: Session, committee: Committee) -> AgreementVersion | None:
+    """The version of the committee's agreement that is in force now, if any."""
+    in_force = [v for v in versions_of(session, committee) if v.state == "in_force"]
+    return in_force[-1] if in_force else None
+
+
+def latest_version(session: Session, committee: Committee) -> AgreementVersion:
+    versions = versions_of(session, committee)
+    if not versions:
+        raise NotFound(
+            "error.not_found", kind=Text("kind.agreement"), ref=committee.short_name, hint=""
+        )
+    return versions[-1]
+
+
+def pending_parties(version: AgreementVersion) -> list[Organisation]:
+    """The required parties that have not signed *version* yet."""
+    return version.pending_parties()
+
+
+# --- data for the CLI (--json): stable keys, ISO dates ---
+
+
+def ref_of(version: AgreementVersion) -> str:
+    return f"{version.agreement_id}/{version.number}"
+
+
+def summary(version: AgreementVersion) -> dict[str, Any]:
+    pending = version.pending_parties() if version.state == "open_for_signature" else []
+    return {
+        "id": version.id,
+        "ref": ref_of(version),
+        "agreement_id": version.agreement_id,
+        "number": version.number,
+        "title": version.agreement.title,
+        "state": version.state,
+        "text_sha256": version.text_sha256,
+        "effective_from": _iso(version.effective_from),
+        "in_force_from": _iso(version.in_force_from),
+        "ended_on": _iso(version.ended_on),
+        "parties": len(version.parties),
+        "signed": len(version.signatures),
+        "pending": [o.short_name for o in pending],
+    }
+
+
+def show(session: Session, version: AgreementVersion) -> dict[str, Any]:
+    data = summary(version)
+    signed = {s.organisation_id: s for s in version.signatures}
+    data["created_at"] = _iso(version.created_at)
+    data["parties"] = [
+        {
+            "organisation": p.organisation.short_name,
+            "name": p.organisation.name,
+            "signed": p.organisation_id in signed,
+        }
+        for p in version.parties
+    ]
+    ceremonies = {
+        c.id: c
+        for c in session.execute(
+            select(SigningCeremony).where(SigningCeremony.version_id == version.id)
+        ).scalars()
+    }
+    data["signatures"] = [
+        {
+            "organisation": s.organisation.short_name,
+            "signatory": s.signatory.email,
+            "signatory_name": s.signatory.name,
+            "signed_on": _iso(s.signed_on),
+            "place": s.place,
+            "method": s.method,
+            "text_sha256": s.text_sha256,
+            "ceremony_id": s.ceremony_id,
+            "recorded_at": _iso(s.recorded_at),
+        }
+        for s in version.signatures
+    ]
+    data["ceremonies"] = [
+        {"id": c.id, "held_on": _iso(c.held_on), "place": c.place} for c in ceremonies.values()
+    ]
+    data["signed"] = len(version.signatures)
+    return data
+
+
+def list_versions(session: Session, committee: Committee) -> list[dict[str, Any]]:
+    return [summary(v) for v in versions_of(session, committee)]
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None

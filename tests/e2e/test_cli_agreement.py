@@ -1,0 +1,284 @@
+"""``gremium agreement ...`` end to end: a fresh SQLite file set up with
+``gremium init --example treptow-koepenick``, commands run through ``main``
+exactly as from a shell, on the simulated clock (2026-01-12 09:00 Berlin)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from governance.cli import main
+from governance.examples import treptow_koepenick as tk
+from governance.models import AgreementVersion, OutboxMessage, Signature
+
+CHAIR = tk.CHAIR_EMAIL
+SECRETARY = tk.SECRETARIAT_EMAIL
+REPS = {o.short_name: tk.email(o, o.representative[2]) for o in tk.ORGANISATIONS}
+
+
+class Gremium:
+    def __init__(self, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+        self.url = url
+        self.capsys = capsys
+
+    def __call__(self, *args: str, actor: str | None = None) -> tuple[int, str, str]:
+        argv = ["--db", self.url, *(["--as", actor] if actor else []), *args]
+        self.capsys.readouterr()
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        out, err = self.capsys.readouterr()
+        return int(exit_.value.code or 0), out, err
+
+    def ok(self, *args: str, actor: str | None = None) -> str:
+        code, out, err = self(*args, actor=actor)
+        assert code == 0, err
+        return out
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self.ok(*args, "--json"))
+
+    def state(self) -> tuple[Any, ...]:
+        """What a refused command must leave unchanged."""
+        engine = create_engine(self.url)
+        with engine.connect() as conn:
+            counted = tuple(
+                conn.scalar(select(func.count()).select_from(m))
+                for m in (Signature, OutboxMessage, AgreementVersion)
+            )
+        engine.dispose()
+        return (*counted, json.dumps(self.json("agreement", "list")))
+
+
+@pytest.fixture
+def gremium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gremium:
+    monkeypatch.chdir(tmp_path)
+    for var in ("GREMIUM_CONFIG", "GREMIUM_DB", "GREMIUM_AS", "GREMIUM_LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
+    monkeypatch.setenv("GREMIUM_SIMULATED_START", "2026-01-12 09:00")
+    g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
+    g.ok("init", "--example", "treptow-koepenick")
+    return g
+
+
+@pytest.fixture
+def opened(gremium: Gremium) -> str:
+    """Open version 1/1 for signature; return its SHA-256."""
+    gremium.ok("agreement", "open", "1", actor=CHAIR)
+    return str(gremium.json("agreement", "text", "1/1")["text_sha256"])
+
+
+def sign_args(party: str, digest: str, **change: str) -> list[str]:
+    values = {
+        "--org": party,
+        "--signatory": REPS[party],
+        "--date": "2026-01-12",
+        "--place": "Berlin-Köpenick",
+        "--method": "scanned",
+        "--hash": digest,
+    }
+    values.update({f"--{k}": v for k, v in change.items()})
+    return ["agreement", "sign", "1/1", *(x for kv in values.items() for x in kv)]
+
+
+def test_a_partner_checks_the_frozen_text_and_signs_it(gremium: Gremium, opened: str) -> None:
+    text = gremium.ok("agreement", "text", "1")
+    assert f"SHA-256: {opened}" in text and "§ 4 Beitritt und Austritt" in text
+    assert opened == hashlib.sha256(tk.AGREEMENT_TEXT.encode()).hexdigest()
+
+    out = gremium.ok(*sign_args("Rabenhaus", opened), actor=REPS["Rabenhaus"])
+    assert "Rabenhaus hat Fassung 1/1 unterschrieben" in out
+
+    data = gremium.json("agreement", "show", "1/1")
+    assert data["state"] == "open_for_signature"
+    assert data["signed"] == 1 and "Rabenhaus" not in data["pending"]
+    assert data["signatures"] == [
+        {
+            "ceremony_id": None,
+            "method": "scanned",
+            "organisation": "Rabenhaus",
+            "place": "Berlin-Köpenick",
+            "recorded_at": "2026-01-12T08:00:00+00:00",
+            "signatory": REPS["Rabenhaus"],
+            "signatory_name": "Geschäftsführung Rabenhaus",
+            "signed_on": "2026-01-12",
+            "text_sha256": opened,
+        }
+    ]
+
+
+def test_a_signing_ceremony_puts_the_agreement_in_force(gremium: Gremium, opened: str) -> None:
+    signs = [x for org, email in REPS.items() for x in ("--sign", f"{org}={email}")]
+    out = gremium.ok(
+        "agreement",
+        "ceremony",
+        "1/1",
+        "--date",
+        "2026-01-12",
+        "--place",
+        "Rathaus Köpenick",
+        *signs,
+        actor=SECRETARY,
+    )
+    assert "9 Unterschriften" in out and "in Kraft" in out
+
+    rows = gremium.json("agreement", "list")
+    assert [(r["ref"], r["state"], r["in_force_from"]) for r in rows] == [
+        ("1/1", "in_force", "2026-01-12")
+    ]
+    assert set(rows[0]) == {
+        "id",
+        "ref",
+        "agreement_id",
+        "number",
+        "title",
+        "state",
+        "text_sha256",
+        "effective_from",
+        "in_force_from",
+        "ended_on",
+        "parties",
+        "signed",
+        "pending",
+    }
+
+
+def test_an_amendment_and_a_termination_from_the_command_line(
+    gremium: Gremium, opened: str, tmp_path: Path
+) -> None:
+    signs = [x for org, email in REPS.items() for x in ("--sign", f"{org}={email}")]
+    gremium.ok(
+        "agreement",
+        "ceremony",
+        "1",
+        "--date",
+        "2026-01-12",
+        "--place",
+        "Rathaus",
+        *signs,
+        actor=SECRETARY,
+    )
+    new_text = tmp_path / "fassung2.txt"
+    new_text.write_text(tk.AGREEMENT_TEXT + "\n§ 5 Evaluation\n", encoding="utf-8")
+    assert "1/2" in gremium.ok("agreement", "amend", "1", "--text-file", str(new_text), actor=CHAIR)
+    assert [r["state"] for r in gremium.json("agreement", "list")] == ["in_force", "draft"]
+
+    gremium.ok(
+        "agreement",
+        "terminate",
+        "1/1",
+        "--date",
+        "2026-01-12",
+        "--reason",
+        "Auflösung",
+        actor=CHAIR,
+    )
+    assert [r["state"] for r in gremium.json("agreement", "list")] == ["terminated", "terminated"]
+
+
+BAD_SIGNATURES = [
+    ({"org": "Nirgendwo"}, "Organisation „Nirgendwo“ gibt es nicht"),
+    ({"signatory": "niemand@rabenhaus.example.org"}, "Person „niemand@rabenhaus.example.org“"),
+    ({"signatory": "gf-at-rabenhaus"}, "keine E-Mail-Adresse"),
+    ({"date": "12.01.2026"}, "„12.01.2026“ ist kein Datum"),
+    ({"method": "fax"}, "erlaubt: ink, scanned, electronic"),
+    ({"hash": hashlib.sha256(b"eine andere Fassung").hexdigest()}, "andere Fassung"),
+    ({"org": "ajb", "signatory": REPS["ajb"]}, "nur für die eigene Organisation"),
+]
+
+
+@pytest.mark.parametrize(("change", "words"), BAD_SIGNATURES)
+def test_a_bad_signature_exits_2_with_one_clear_line_and_changes_nothing(
+    gremium: Gremium, opened: str, change: dict[str, str], words: str
+) -> None:
+    before = gremium.state()
+    code, out, err = gremium(*sign_args("Rabenhaus", opened, **change), actor=REPS["Rabenhaus"])
+    assert code == 2
+    assert err.startswith("Fehler: ") and words in err
+    assert err.count("\n") == 1 and out == ""
+    assert gremium.state() == before
+
+
+def test_a_second_signature_by_the_same_party_exits_2(gremium: Gremium, opened: str) -> None:
+    gremium.ok(*sign_args("Rabenhaus", opened), actor=REPS["Rabenhaus"])
+    before = gremium.state()
+    code, _, err = gremium(
+        *sign_args("Rabenhaus", opened, signatory="nachbarschaft@rabenhaus.example.org"),
+        actor=SECRETARY,
+    )
+    assert code == 2 and err.count("\n") == 1
+    assert "Rabenhaus hat diese Fassung bereits unterschrieben" in err
+    assert gremium.state() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "actor", "words"),
+    [
+        (["agreement", "show", "99"], None, "Fassung der Vereinbarung „99“ gibt es nicht"),
+        (["agreement", "text", "eins"], None, "„eins“ bezeichnet keine Fassung"),
+        (["agreement", "open", "1", "--effective-from", "morgen"], CHAIR, "kein Datum"),
+        (["agreement", "open", "1"], SECRETARY, "nur Vorsitz"),
+        (
+            [
+                "agreement",
+                "sign",
+                "1",
+                "--org",
+                "Rabenhaus",
+                "--signatory",
+                REPS["Rabenhaus"],
+                "--date",
+                "2026-01-12",
+                "--place",
+                "Berlin",
+                "--method",
+                "ink",
+                "--hash",
+                "0" * 64,
+            ],
+            SECRETARY,
+            "im Zustand „Entwurf“ nicht möglich",
+        ),
+        (
+            [
+                "agreement",
+                "ceremony",
+                "1",
+                "--date",
+                "2026-01-12",
+                "--place",
+                "Rathaus",
+                "--sign",
+                "Rabenhaus",
+            ],
+            SECRETARY,
+            "ORGANISATION=E-MAIL",
+        ),
+        (
+            ["agreement", "terminate", "1", "--date", "2026-13-01", "--reason", "x"],
+            CHAIR,
+            "kein Datum",
+        ),
+    ],
+)
+def test_other_bad_input_exits_2_with_one_clear_line_and_changes_nothing(
+    gremium: Gremium, args: list[str], actor: str | None, words: str
+) -> None:
+    before = gremium.state()
+    code, out, err = gremium(*args, actor=actor)
+    assert code == 2
+    assert err.startswith("Fehler: ") and words in err
+    assert err.count("\n") == 1 and out == ""
+    assert gremium.state() == before
+
+
+def test_messages_are_english_with_lang_en(gremium: Gremium, opened: str) -> None:
+    code, _, err = gremium(
+        "--lang", "en", *sign_args("Rabenhaus", opened, date="soon"), actor=REPS["Rabenhaus"]
+    )
+    assert code == 2 and err.startswith("Error: ") and "“soon” is not a date" in err
