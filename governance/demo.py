@@ -15,12 +15,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from governance import audit
-from governance.bootstrap import App, build_app
+from governance.bootstrap import ENTITIES, App, build_app
 from governance.clock import BERLIN, SimulatedClock
 from governance.config import Settings
 from governance.database import Database
 from governance.examples import treptow_koepenick as tk
-from governance.models import AgreementVersion, Membership, OutboxMessage, Timer
+from governance.i18n import translate
+from governance.models import AgreementVersion, Membership, OutboxMessage
 from governance.services import accession, agreements, directory, timers
 from governance.unit_of_work import Actor
 
@@ -69,7 +70,7 @@ def run(out: Path) -> DemoResult:
         note(f"Kooperationsvereinbarung zur Unterzeichnung geöffnet (SHA-256 {sha[:12]}…)")
 
         # A week later the first reminder goes out to every party.
-        _tick(app, clock, dt.datetime(2026, 1, 20, 12, 0, tzinfo=BERLIN), note)
+        _tick(app, events, dt.datetime(2026, 1, 20, 12, 0, tzinfo=BERLIN))
 
         # The signing ceremony: the secretariat records all nine signatures at once.
         clock.advance_to(dt.datetime.combine(CEREMONY_DAY, dt.time(15, 0), BERLIN))
@@ -140,17 +141,28 @@ def run(out: Path) -> DemoResult:
             )
         note(f"Beitrittserklärung unterzeichnet; {applicant.short_name} ist Mitglied ab 01.04.2026")
 
-        _tick(app, clock, dt.datetime(2026, 4, 1, 12, 0, tzinfo=BERLIN), note)
+        _tick(app, events, dt.datetime(2026, 4, 1, 12, 0, tzinfo=BERLIN))
         return _summary(app, db_file, events)
     finally:
         app.db.dispose()
 
 
-def _tick(app: App, clock: SimulatedClock, until: dt.datetime, note) -> None:  # type: ignore[no-untyped-def]
+def _tick(app: App, events: list[tuple[dt.datetime, str]], until: dt.datetime) -> None:
+    """Let the simulated clock run to *until*; timers fire at their due times."""
     for fired in timers.fire_due(app, until):
         if fired.outcome == "fired":
-            events_text = f"Zeitgeber „{fired.name}“ ausgelöst ({fired.trigger})"
-            note(events_text)
+            label = app.engine.definitions[_workflow(app, fired.entity_type)].label(
+                fired.trigger, "de"
+            )
+            events.append((fired.due_at, f"Zeitgeber: {label}"))
+
+
+def _workflow(app: App, entity_type: str) -> str:
+    return next(
+        d.name
+        for d in app.engine.definitions.values()
+        if ENTITIES[d.entity].__tablename__ == entity_type
+    )  # type: ignore[attr-defined]
 
 
 def _state(state: str) -> str:
@@ -172,10 +184,9 @@ def _summary(app: App, db_file: Path, events: list[tuple[dt.datetime, str]]) -> 
         )
         verified = audit.verify(session)
         members = [
-            f"{m.organisation.short_name} ({m.role}, ab {m.starts_on:%d.%m.%Y})"
+            f"{m.organisation.short_name} ({translate(f'role.{m.role}')}, ab {m.starts_on:%d.%m.%Y})"
             for m in session.execute(select(Membership).order_by(Membership.id)).scalars()
         ]
-        session.execute(select(func.count()).select_from(Timer))
     return DemoResult(
         database=db_file,
         events=events,
