@@ -163,7 +163,8 @@ def build_app(settings: Settings, clock: Clock | None = None, check_schema: bool
             else SystemClock()
         )
     try:
-        engine = WorkflowEngine(load_workflows(), REGISTRY)
+        folder = Path(settings.workflows) if settings.workflows else None
+        engine = WorkflowEngine(load_workflows(folder), REGISTRY)
     except ConfigurationError:
         db.dispose()
         raise

@@ -9,6 +9,7 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
     language = "de"                         # de | en
     clock = "system"                        # system | simulated
     simulated_start = "2026-01-05 09:00"    # where a new simulated clock starts
+    workflows = "/etc/gremium/workflows"    # own workflow definitions (default: the shipped ones)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ ENV = {
     "language": "GREMIUM_LANG",
     "clock": "GREMIUM_CLOCK",
     "simulated_start": "GREMIUM_SIMULATED_START",
+    "workflows": "GREMIUM_WORKFLOWS",
 }
 
 
@@ -40,6 +42,8 @@ class Settings:
     language: str = "de"
     clock: str = "system"
     simulated_start: dt.datetime = dt.datetime(2026, 1, 5, 9, 0)
+    workflows: str | None = None
+    """A folder of workflow definitions to use instead of the shipped ones."""
     source: str = "(defaults)"
 
     def with_overrides(self, **overrides: Any) -> Settings:

@@ -52,6 +52,12 @@ def init(
         admin_name = validation.text(admin_name, "--admin-name", 200)
     elif admin_name:
         raise InvalidInput("cli.init.admin_email_missing")
+    # The workflow definitions are validated before anything is set up on them.
+    from pathlib import Path
+
+    from governance.bootstrap import load_workflows
+
+    load_workflows(Path(state.settings.workflows) if state.settings.workflows else None)
 
     before, after, url = _upgrade(state)
     key = (

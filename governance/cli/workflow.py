@@ -10,10 +10,13 @@ from governance.errors import InvalidInput, NotFound, Text
 from governance.workflow.definition import WorkflowDefinition
 
 
-def _definitions() -> dict[str, WorkflowDefinition]:
+def _definitions(state: CliState) -> dict[str, WorkflowDefinition]:
+    from pathlib import Path
+
     from governance.bootstrap import load_workflows
 
-    return load_workflows()
+    folder = state.settings.workflows
+    return load_workflows(Path(folder) if folder else None)
 
 
 @click.group("workflow")
@@ -38,7 +41,7 @@ def workflow_list(state: CliState, as_json: bool) -> None:
             "timers": [tm.name for tm in d.timers],
             "description": d.description,
         }
-        for d in sorted(_definitions().values(), key=lambda d: d.name)
+        for d in sorted(_definitions(state).values(), key=lambda d: d.name)
     ]
     if as_json:
         print_json(rows)
@@ -84,7 +87,7 @@ def workflow_show(state: CliState, name: str, fmt: str, as_json: bool) -> None:
         raise InvalidInput(
             "error.choice", what="--format", value=fmt, allowed="text, mermaid, json"
         )
-    definitions = _definitions()
+    definitions = _definitions(state)
     definition = definitions.get(name)
     if definition is None:
         raise NotFound(

@@ -296,3 +296,35 @@ def test_the_gremium_console_script_runs_init_and_lists_members(tmp_path):
         timeout=120,
     )
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_a_workflow_definition_with_an_unknown_guard_stops_every_command(
+    tmp_path, monkeypatch, capsys
+):
+    """Definitions are validated at start-up: the error names the file and the entry."""
+    import shutil
+
+    from governance.cli import main
+    from governance.resources import workflows_dir
+
+    own = tmp_path / "workflows"
+    shutil.copytree(workflows_dir(), own)
+    text = (own / "agreement.yaml").read_text(encoding="utf-8")
+    assert "all_parties_signed" in text
+    (own / "agreement.yaml").write_text(
+        text.replace("all_parties_signed", "all_partys_signed", 1), encoding="utf-8"
+    )
+    monkeypatch.setenv("GREMIUM_WORKFLOWS", str(own))
+    db = f"sqlite:///{tmp_path / 'g.db'}"
+    for argv in (["--db", db, "init"], ["--db", db, "workflow", "list"]):
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        err = capsys.readouterr().err.strip()
+        assert exit_.value.code == 2
+        assert len(err.splitlines()) == 1
+        assert (
+            "agreement.yaml" in err
+            and "unknown guard 'all_partys_signed'" in err
+            and "transitions[" in err
+        )
