@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 
@@ -19,7 +20,7 @@ from governance.bootstrap import ENTITIES, App
 from governance.clock import SimulatedClock
 from governance.errors import GremiumError
 from governance.models import Timer
-from governance.unit_of_work import Actor
+from governance.unit_of_work import Actor, UnitOfWork
 
 _MODELS_BY_TABLE = {model.__tablename__: model for model in ENTITIES.values()}  # type: ignore[attr-defined]
 
@@ -103,29 +104,15 @@ def fire_one(app: App, timer_id: int) -> Fired:
         return _result(timer, timer_id, "failed", detail)
 
 
-def _arm_repeat(uow, entity, timer: Timer) -> None:  # type: ignore[no-untyped-def]
+def _arm_repeat(uow: UnitOfWork, entity: Any, timer: Timer) -> None:
+    """A repeating timer (e.g. weekly signature reminders) sets its next occurrence."""
     definition = uow.engine.definitions[timer.workflow]
     spec = next((s for s in definition.timers if s.name == timer.name), None)
     if spec is None or spec.repeat is None or entity.state != spec.state:
         return
     due = uow.engine.due_at(uow, entity, spec, after=timer.due_at)
-    if due is None:
-        return
-    uow.session.add(
-        Timer(
-            committee_id=timer.committee_id,
-            workflow=timer.workflow,
-            entity_type=timer.entity_type,
-            entity_id=timer.entity_id,
-            name=timer.name,
-            trigger=timer.trigger,
-            state=timer.state,
-            due_at=due,
-            status="pending",
-            created_at=uow.now,
-            attempts=0,
-        )
-    )
+    if due is not None:
+        uow.engine.set_timer(uow, entity, spec, due)
 
 
 def _result(timer: Timer | None, timer_id: int, outcome: str, detail: str) -> Fired:

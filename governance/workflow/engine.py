@@ -215,28 +215,30 @@ class WorkflowEngine:
 
     def arm_timers(self, uow: UnitOfWork, entity: Any) -> list[Timer]:
         """Set the timers the definition declares for the entity's current state."""
-        definition = self.definition_for(entity)
         armed = []
-        for spec in definition.timers_for(entity.state):
+        for spec in self.definition_for(entity).timers_for(entity.state):
             due = self.due_at(uow, entity, spec)
-            if due is None:
-                continue
-            timer = Timer(
-                committee_id=_committee_id(entity),
-                workflow=definition.name,
-                entity_type=entity.__tablename__,
-                entity_id=entity.id,
-                name=spec.name,
-                trigger=spec.trigger,
-                state=spec.state,
-                due_at=due,
-                status="pending",
-                created_at=uow.now,
-                attempts=0,
-            )
-            uow.session.add(timer)
-            armed.append(timer)
+            if due is not None:
+                armed.append(self.set_timer(uow, entity, spec, due))
         return armed
+
+    def set_timer(self, uow: UnitOfWork, entity: Any, spec: TimerSpec, due: dt.datetime) -> Timer:
+        """Add one pending timer of *spec* for *entity*, due at *due*, to the unit of work."""
+        timer = Timer(
+            committee_id=_committee_id(entity),
+            workflow=self.definition_for(entity).name,
+            entity_type=entity.__tablename__,
+            entity_id=entity.id,
+            name=spec.name,
+            trigger=spec.trigger,
+            state=spec.state,
+            due_at=due,
+            status="pending",
+            created_at=uow.now,
+            attempts=0,
+        )
+        uow.session.add(timer)
+        return timer
 
     def rearm_timers(self, uow: UnitOfWork, entity: Any) -> None:
         """Move the timers of the current state after a date of the entity changed.
@@ -244,8 +246,7 @@ class WorkflowEngine:
         Timers anchored on entering the state keep their due time.
         """
         uow.session.flush()
-        definition = self.definition_for(entity)
-        for spec in definition.timers_for(entity.state):
+        for spec in self.definition_for(entity).timers_for(entity.state):
             if spec.anchor == "entered":
                 continue
             uow.session.execute(
@@ -260,21 +261,7 @@ class WorkflowEngine:
             )
             due = self.due_at(uow, entity, spec)
             if due is not None:
-                uow.session.add(
-                    Timer(
-                        committee_id=_committee_id(entity),
-                        workflow=definition.name,
-                        entity_type=entity.__tablename__,
-                        entity_id=entity.id,
-                        name=spec.name,
-                        trigger=spec.trigger,
-                        state=spec.state,
-                        due_at=due,
-                        status="pending",
-                        created_at=uow.now,
-                        attempts=0,
-                    )
-                )
+                self.set_timer(uow, entity, spec, due)
 
     def _cancel_timers(self, uow: UnitOfWork, entity: Any, state: str) -> None:
         uow.session.flush()
