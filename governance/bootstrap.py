@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm.exc import StaleDataError
 
 from governance.clock import Clock, SimulatedClock, SystemClock
@@ -62,7 +63,8 @@ class PersistedSimulatedClock(SimulatedClock):
     def __init__(self, db: Database, start: dt.datetime) -> None:
         self._db = db
         stored = None
-        with contextlib.suppress(Exception), db.session() as s:
+        # Before `gremium init` there is no settings table yet: start from *start*.
+        with contextlib.suppress(OperationalError, ProgrammingError), db.session() as s:
             row = s.get(Setting, SIM_CLOCK_KEY)
             stored = dt.datetime.fromisoformat(row.value) if row else None
         super().__init__(stored or start)
