@@ -290,3 +290,29 @@ def test_a_bad_withdrawal_notice_exits_2_and_changes_nothing(
     line = gremium.refused("withdrawal", "notice", *argv, actor=actor)
     assert error in line, line
     assert snapshot(gremium) == before
+
+
+def test_a_member_revokes_its_notice_while_the_period_runs(tmp_path, monkeypatch, capsys):
+    from tests.e2e.gremium_cli import Gremium, isolate
+
+    isolate(tmp_path, monkeypatch)
+    monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
+    g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
+    g.ok("init", "--example", "treptow-koepenick")
+    g.ok(
+        "withdrawal",
+        "notice",
+        "--org",
+        "Rabenhaus",
+        "--date",
+        "2026-01-12",
+        actor="gf@rabenhaus.example.org",
+    )
+    assert [w["state"] for w in g.json("withdrawal", "list")] == ["leaving"]
+    g.ok("withdrawal", "revoke", "--org", "Rabenhaus", actor="gf@rabenhaus.example.org")
+    assert g.json("withdrawal", "list") == [] or all(
+        w["state"] == "active" for w in g.json("withdrawal", "list")
+    )
+    g.ok("tick", "--until", "2026-05-01 00:00")
+    members = {m["organisation"]: m for m in g.json("member", "list")}
+    assert members["Rabenhaus"]["state"] == "active" and members["Rabenhaus"]["ends_on"] is None

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from governance.examples import treptow_koepenick as tk
-from tests.e2e.gremium_cli import Gremium, isolate
+from tests.e2e.gremium_cli import TABLES, Gremium, isolate
 
 CHAIR = tk.CHAIR_EMAIL
 SECRETARY = tk.SECRETARIAT_EMAIL
@@ -320,3 +320,40 @@ def test_errors_are_english_with_lang_en(gremium):
     assert "there is no setting “x”; allowed: invitation_lead_days" in line
     line = gremium.refused("--lang", "en", "person", "add", "A", "--email", "a@", actor=CHAIR)
     assert "“a@” is not an e-mail address" in line
+
+
+def test_the_administrator_adds_a_second_committee_with_its_own_rules(gremium):
+    gremium.ok(
+        "committee",
+        "add",
+        "Steuerungsrunde Handlungsraum Stadtrand Süd",
+        "--short",
+        "HR-SüD",
+        "--sender",
+        "stadtrand-sued@ba-tk.example.org",
+        "--set",
+        "invitation_lead_days=10",
+        "--set",
+        "proposal_deadline_days=17",
+        actor=tk.CHAIR_EMAIL,
+    )
+    shown = gremium.json("committee", "show", "HR-SüD")
+    assert shown["rules"]["invitation_lead_days"] == 10
+    assert shown["rules"]["proposal_deadline_days"] == 17
+    # A partner is no administrator: refused, and nothing is created.
+    before = gremium.snapshot()
+    line = gremium.refused(
+        "committee",
+        "add",
+        "Zweites Gremium",
+        "--short",
+        "ZG",
+        "--sender",
+        "zg@example.org",
+        actor="gf@rabenhaus.example.org",
+    )
+    assert "darf „Gremium anlegen“ nicht ausführen" in line
+    table_rows = before[: len(TABLES)]
+    assert (
+        gremium.counts()[: len(TABLES)] == table_rows
+    )  # only the refusal was added, to the audit trail
