@@ -6,7 +6,7 @@ Raising one of these inside a unit of work rolls the whole change back.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 
 class GremiumError(Exception):
@@ -27,6 +27,18 @@ class GremiumError(Exception):
 
         params = {k: (v.render(lang) if isinstance(v, Text) else v) for k, v in self.params.items()}
         return translate(self.key, lang, **params)
+
+    def concerning(
+        self, *, entity_type: str, entity_id: int | None, action: str, committee_id: int | None
+    ) -> Self:
+        """Say which entity and action this refusal concerns, for its audit record."""
+        self.audit_context = {
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "action": action,
+            "committee_id": committee_id,
+        }
+        return self
 
 
 class Text:

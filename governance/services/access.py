@@ -119,10 +119,9 @@ def refusal(
             committee=committee.short_name,
         ),
     )
-    err.audit_context = {
-        "entity_type": entity_type,
-        "entity_id": entity_id if entity_id is not None else committee.id,
-        "action": action,
-        "committee_id": committee.id,
-    }
-    return err
+    return err.concerning(
+        entity_type=entity_type,
+        entity_id=entity_id if entity_id is not None else committee.id,
+        action=action,
+        committee_id=committee.id,
+    )

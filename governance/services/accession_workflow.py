@@ -187,10 +187,9 @@ def for_audit(
     action: str,
     application: AccessionApplication | None = None,
 ) -> Conflict:
-    err.audit_context = {
-        "entity_type": ENTITY if application is not None else "committees",
-        "entity_id": application.id if application is not None else committee.id,
-        "action": action,
-        "committee_id": committee.id,
-    }
-    return err
+    return err.concerning(
+        entity_type=ENTITY if application is not None else "committees",
+        entity_id=application.id if application is not None else committee.id,
+        action=action,
+        committee_id=committee.id,
+    )

@@ -375,15 +375,10 @@ _TABLE = AgreementVersion.__tablename__
 def _conflict(
     version: AgreementVersion, key: str, action: str = "record_signature", **params: Any
 ) -> Conflict:
-    err = Conflict(key, **params)
     # Conflicts are audited as refusals of the action on this version.
-    err.audit_context = {
-        "entity_type": _TABLE,
-        "entity_id": version.id,
-        "action": action,
-        "committee_id": version.committee_id,
-    }
-    return err
+    return Conflict(key, **params).concerning(
+        entity_type=_TABLE, entity_id=version.id, action=action, committee_id=version.committee_id
+    )
 
 
 __all__ = [

@@ -222,10 +222,9 @@ def _check(uow: UnitOfWork, committee: Committee, membership: Membership, action
 
 
 def _for_audit(err: Conflict, membership: Membership) -> Conflict:
-    err.audit_context = {
-        "entity_type": ENTITY,
-        "entity_id": membership.id,
-        "action": "give_notice",
-        "committee_id": membership.committee_id,
-    }
-    return err
+    return err.concerning(
+        entity_type=ENTITY,
+        entity_id=membership.id,
+        action="give_notice",
+        committee_id=membership.committee_id,
+    )

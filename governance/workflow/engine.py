@@ -367,13 +367,12 @@ class _LabelList(Text):
 
 
 def _for_audit(err: TransitionRefused, entity: Any, trigger: str) -> TransitionRefused:
-    err.audit_context = {
-        "entity_type": entity.__tablename__,
-        "entity_id": entity.id,
-        "action": trigger,
-        "committee_id": _committee_id(entity),
-    }
-    return err
+    return err.concerning(
+        entity_type=entity.__tablename__,
+        entity_id=entity.id,
+        action=trigger,
+        committee_id=_committee_id(entity),
+    )
 
 
 def _committee_id(entity: Any) -> int | None:

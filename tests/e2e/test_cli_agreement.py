@@ -12,35 +12,18 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from governance.cli import main
 from governance.examples import treptow_koepenick as tk
 from governance.models import AgreementVersion, OutboxMessage, Signature
+from tests.e2e.gremium_cli import Gremium as SharedGremium
+from tests.e2e.gremium_cli import isolate
 
 CHAIR = tk.CHAIR_EMAIL
 SECRETARY = tk.SECRETARIAT_EMAIL
 REPS = {o.short_name: tk.email(o, o.representative[2]) for o in tk.ORGANISATIONS}
 
 
-class Gremium:
-    def __init__(self, url: str, capsys: pytest.CaptureFixture[str]) -> None:
-        self.url = url
-        self.capsys = capsys
-
-    def __call__(self, *args: str, actor: str | None = None) -> tuple[int, str, str]:
-        argv = ["--db", self.url, *(["--as", actor] if actor else []), *args]
-        self.capsys.readouterr()
-        with pytest.raises(SystemExit) as exit_:
-            main(argv)
-        out, err = self.capsys.readouterr()
-        return int(exit_.value.code or 0), out, err
-
-    def ok(self, *args: str, actor: str | None = None) -> str:
-        code, out, err = self(*args, actor=actor)
-        assert code == 0, err
-        return out
-
-    def json(self, *args: str) -> Any:
-        return json.loads(self.ok(*args, "--json"))
+class Gremium(SharedGremium):
+    """The shared in-process runner, plus what a refused agreement command must leave unchanged."""
 
     def state(self) -> tuple[Any, ...]:
         """What a refused command must leave unchanged."""
@@ -56,11 +39,8 @@ class Gremium:
 
 @pytest.fixture
 def gremium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gremium:
-    monkeypatch.chdir(tmp_path)
-    for var in ("GREMIUM_CONFIG", "GREMIUM_DB", "GREMIUM_AS", "GREMIUM_LANG"):
-        monkeypatch.delenv(var, raising=False)
+    isolate(tmp_path, monkeypatch)
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
-    monkeypatch.setenv("GREMIUM_SIMULATED_START", "2026-01-12 09:00")
     g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
     g.ok("init", "--example", "treptow-koepenick")
     return g
