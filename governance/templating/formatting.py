@@ -1,0 +1,63 @@
+"""Dates and numbers the way German (and English) readers expect them.
+
+Babel supplies the month and weekday names; the forms follow DIN 5008:
+"11.03.2026" (numeric), "Mittwoch, 11. März 2026" (long), "10:00 Uhr".
+Every moment is shown in Europe/Berlin local time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.dates import format_time as babel_format_time
+from babel.numbers import format_decimal
+
+from governance.clock import BERLIN
+
+_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+def _locale(lang: str) -> str:
+    try:
+        return _LOCALES[lang]
+    except KeyError:
+        raise ValueError(f"unknown language {lang!r}; allowed: {', '.join(_LOCALES)}") from None
+
+
+def _local(value: dt.datetime | dt.date) -> dt.datetime | dt.date:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: only aware moments are shown")
+        return value.astimezone(BERLIN)
+    return value
+
+
+def format_date_short(value: dt.date | dt.datetime, lang: str = "de") -> str:
+    """11.03.2026 (DIN 5008 numeric form) / 11/03/2026."""
+    day = _local(value)
+    return format_date(day, "dd.MM.yyyy" if lang == "de" else "dd/MM/yyyy", locale=_locale(lang))
+
+
+def format_date_long(value: dt.date | dt.datetime, lang: str = "de") -> str:
+    """Mittwoch, 11. März 2026 / Wednesday, 11 March 2026."""
+    day = _local(value)
+    pattern = "EEEE, d. MMMM y" if lang == "de" else "EEEE, d MMMM y"
+    return format_date(day, pattern, locale=_locale(lang))
+
+
+def format_time(value: dt.datetime | dt.time, lang: str = "de") -> str:
+    """10:00 Uhr / 10:00."""
+    moment = _local(value) if isinstance(value, dt.datetime) else value
+    text = babel_format_time(moment, "HH:mm", locale=_locale(lang))
+    return f"{text} Uhr" if lang == "de" else text
+
+
+def format_datetime_long(value: dt.datetime, lang: str = "de") -> str:
+    """Mittwoch, 11. März 2026, 10:00 Uhr / Wednesday, 11 March 2026, 10:00."""
+    return f"{format_date_long(value, lang)}, {format_time(value, lang)}"
+
+
+def format_number(value: int | float, lang: str = "de") -> str:
+    """1.234,5 / 1,234.5."""
+    return format_decimal(value, locale=_locale(lang))
