@@ -21,7 +21,10 @@ from governance.database import Database
 from governance.errors import ConcurrentChange, ConfigurationError, GremiumError, Text
 from governance.models import (
     AccessionApplication,
+    ActionItem,
     AgreementVersion,
+    Meeting,
+    MeetingSeries,
     Membership,
     Setting,
 )
@@ -36,6 +39,9 @@ SERVICE_MODULES = (
     "governance.services.agreements",
     "governance.services.accession",
     "governance.services.withdrawal",
+    "governance.services.meeting_workflow",
+    "governance.services.meeting_series",
+    "governance.services.action_items",
 )
 
 # The entity each workflow definition may name.
@@ -43,6 +49,9 @@ ENTITIES: dict[str, type] = {
     "agreement_version": AgreementVersion,
     "accession_application": AccessionApplication,
     "membership": Membership,
+    "meeting": Meeting,
+    "meeting_series": MeetingSeries,
+    "action_item": ActionItem,
 }
 
 SIM_CLOCK_KEY = "simulated_clock"

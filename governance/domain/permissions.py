@@ -60,6 +60,24 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # withdrawal
     "membership.give_notice_own": frozenset({R}),
     "membership.record_notice": frozenset({C}),
+    # meetings
+    "meeting.plan": frozenset({C, S}),
+    # ^ plan single meetings and series; the secretariat organises meetings
+    "meeting.convene": frozenset({C}),
+    "meeting.move": frozenset({C}),
+    "meeting.cancel": frozenset({C}),
+    "meeting.open": frozenset({C}),
+    "meeting.close": frozenset({C}),
+    "meeting.vote": frozenset({C}),
+    # ^ the chair runs votes and announces the result
+    "meeting.attendance": frozenset({C, S}),
+    "meeting.minute": frozenset({C, S}),
+    # ^ mark items noted or deferred, record notes, raise action items
+    # agenda
+    "agenda.propose": frozenset({C, S, R, D, A}),
+    "agenda.decide": frozenset({C}),
+    # ^ accept, reject or defer proposals, order and finalise the agenda, consent to urgent items
+    "action_item.update": frozenset({C, S}),
 }
 
 

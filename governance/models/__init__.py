@@ -1,6 +1,8 @@
 """The persisted state of Gremium (SQLAlchemy 2.0 typed models)."""
 
 from governance.models.accession import AccessionApplication, AccessionDeclaration
+from governance.models.action_item import ActionItem
+from governance.models.agenda import AgendaItem
 from governance.models.agreement import (
     Agreement,
     AgreementParty,
@@ -19,6 +21,8 @@ from governance.models.committee import (
     Role,
     SecretariatMember,
 )
+from governance.models.decision import Ballot, Decision, Vote
+from governance.models.meeting import Attendance, Meeting, MeetingSeries
 from governance.models.organisation import Organisation, OrganisationKind, Person
 from governance.models.outbox import OutboxMessage
 from governance.models.setting import Setting
@@ -27,14 +31,21 @@ from governance.models.timer import Timer
 __all__ = [
     "AccessionApplication",
     "AccessionDeclaration",
+    "ActionItem",
+    "AgendaItem",
     "Agreement",
     "AgreementParty",
     "AgreementVersion",
+    "Attendance",
     "AuditHead",
     "AuditRecord",
+    "Ballot",
     "Base",
     "Capacity",
     "Committee",
+    "Decision",
+    "Meeting",
+    "MeetingSeries",
     "Membership",
     "MembershipPerson",
     "Organisation",
@@ -48,4 +59,5 @@ __all__ = [
     "SignatureMethod",
     "SigningCeremony",
     "Timer",
+    "Vote",
 ]

@@ -77,6 +77,17 @@ def record_accession_withdrawal(ctx: TransitionContext) -> None:
     ctx.entity.decision_note = ctx.params.get("reason", "")
 
 
+@effect("put_accession_on_agenda")
+def put_accession_on_agenda(ctx: TransitionContext) -> None:
+    """A decision item on the next meeting that still takes proposals; its vote decides.
+
+    Without such a meeting the item is added when the next one is planned.
+    """
+    from governance.services import agenda
+
+    agenda.add_accession_item(ctx.uow, ctx.entity)
+
+
 @effect("notify_accession_on_agenda")
 def notify_accession_on_agenda(ctx: TransitionContext) -> None:
     _notify_applicant(ctx, "accession_on_agenda")

@@ -151,8 +151,8 @@ def test_workflow_show_as_text_lists_states_transitions_guards_effects_and_timer
 
 
 def test_workflow_show_of_an_unknown_workflow_names_the_known_ones(gremium):
-    line = gremium.refused("workflow", "show", "meeting")
-    assert "„meeting“ gibt es nicht" in line and "agreement" in line
+    line = gremium.refused("workflow", "show", "kaffeepause")
+    assert "„kaffeepause“ gibt es nicht" in line and "agreement" in line
 
 
 # --- the audit trail ---

@@ -1,0 +1,120 @@
+"""``gremium agenda``: proposals, the chair's decisions on them, order and final agenda."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from governance.cli.common import CliState, pass_state, t
+from governance.errors import InvalidInput
+from governance.services import agenda
+from governance.services import meetings as meeting_service
+
+
+@click.group("agenda")
+def agenda_group() -> None:
+    """Tagesordnung: TOPs vorschlagen, annehmen, ablehnen, vertagen, ordnen, festlegen."""
+
+
+def _item_message(state: CliState, item: Any) -> str:
+    top = f"TOP {item.position}" if item.position else "—"
+    return t(state, "agenda.cli.item", id=item.id, top=top, title=item.title,
+             status=t(state, f"agenda.status.{item.status}"), meeting=item.meeting_id)
+
+
+@agenda_group.command("propose")
+@click.argument("meeting_ref", metavar="MEETING")
+@click.option("--title", required=True)
+@click.option("--description", default="")
+@click.option("--kind", default="discussion", show_default=True, help="information | discussion | decision")
+@click.option("--majority", default=None, help="simple | two_thirds | unanimity (nur bei decision)")
+@click.option("--attachment", "attachments", multiple=True, help="Anlage (Datei oder Link), mehrfach möglich")
+@click.option("--urgent", is_flag=True, help="Dringlichkeit: nach Fristende oder Einladung (nur Vorsitz)")
+@pass_state
+def propose_cmd(state: CliState, meeting_ref: str, title: str, description: str, kind: str,
+                majority: str | None, attachments: tuple[str, ...], urgent: bool) -> None:
+    """Einen TOP vorschlagen (bis zur Vorschlagsfrist); Vorschläge des Vorsitzes gelten als angenommen."""
+    with state.uow() as uow:
+        meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
+        item = agenda.propose(uow, meeting, title=title, description=description, kind=kind,
+                              majority=majority, attachments=attachments, urgent=urgent)
+        message = _item_message(state, item)
+    click.echo(message)
+
+
+def _on_item(state: CliState, ref: str, action: Any, **kwargs: Any) -> None:
+    with state.uow() as uow:
+        item = agenda.item_by_ref(uow.session, ref)
+        action(uow, item, **kwargs)
+        message = _item_message(state, item)
+    click.echo(message)
+
+
+@agenda_group.command("accept")
+@click.argument("ref", metavar="ITEM")
+@pass_state
+def accept_cmd(state: CliState, ref: str) -> None:
+    """Einen Vorschlag auf die Tagesordnung nehmen (Vorsitz)."""
+    _on_item(state, ref, agenda.accept)
+
+
+@agenda_group.command("reject")
+@click.argument("ref", metavar="ITEM")
+@click.option("--reason", required=True, help="Begründung")
+@pass_state
+def reject_cmd(state: CliState, ref: str, reason: str) -> None:
+    """Einen Vorschlag ablehnen, mit Begründung (Vorsitz)."""
+    _on_item(state, ref, agenda.reject, reason=reason)
+
+
+@agenda_group.command("defer")
+@click.argument("ref", metavar="ITEM")
+@click.option("--reason", default="", help="Begründung")
+@pass_state
+def defer_cmd(state: CliState, ref: str, reason: str) -> None:
+    """Einen TOP auf die nächste Sitzung vertagen (Vorsitz)."""
+    _on_item(state, ref, agenda.defer, reason=reason)
+
+
+@agenda_group.command("order")
+@click.argument("meeting_ref", metavar="MEETING")
+@click.argument("item_ids", nargs=-1, required=True, metavar="ITEM...")
+@pass_state
+def order_cmd(state: CliState, meeting_ref: str, item_ids: tuple[str, ...]) -> None:
+    """Reihenfolge der Tagesordnung festlegen: alle angenommenen TOPs (Nummern), TOP 1 zuerst."""
+    ids = []
+    for raw in item_ids:
+        if not raw.strip().lstrip("#").isdigit():
+            raise InvalidInput("agenda.error.order", given=" ".join(item_ids), expected="…")
+        ids.append(int(raw.strip().lstrip("#")))
+    with state.uow() as uow:
+        meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
+        agenda.order(uow, meeting, ids)
+        message = t(state, "agenda.cli.ordered", meeting=meeting.id, revision=meeting.agenda_revision)
+    click.echo(message)
+
+
+@agenda_group.command("finalize")
+@click.argument("meeting_ref", metavar="MEETING")
+@pass_state
+def finalize_cmd(state: CliState, meeting_ref: str) -> None:
+    """Die Tagesordnung festlegen (Vorsitz); offene Vorschläge müssen entschieden sein."""
+    with state.uow() as uow:
+        meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
+        agenda.finalize(uow, meeting)
+        message = t(state, "agenda.cli.final", meeting=meeting.id)
+    click.echo(message)
+
+
+@agenda_group.command("mark")
+@click.argument("ref", metavar="ITEM")
+@click.argument("outcome", metavar="noted|deferred")
+@click.option("--notes", default="", help="Notizen zum TOP")
+@pass_state
+def mark_cmd(state: CliState, ref: str, outcome: str, notes: str) -> None:
+    """In der Sitzung: einen TOP als zur Kenntnis genommen oder vertagt markieren."""
+    _on_item(state, ref, agenda.mark, outcome=outcome, notes=notes)
+
+
+COMMANDS = [agenda_group]

@@ -1,0 +1,74 @@
+"""``gremium meeting show`` as text: what a chair reads before and after a meeting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from governance.cli.common import CliState, t
+from governance.cli.output import berlin
+
+
+def show_text(state: CliState, data: dict[str, Any]) -> str:
+    definition = state.app.engine.definitions["meeting"]
+    label = lambda name: definition.label(name, state.lang)  # noqa: E731
+    lines = [
+        t(state, "meeting.cli.show_head", id=data["id"], title=data["title"],
+          number=data["number"] or "—", status=label(data["state"])),
+        t(state, "meeting.cli.show_when", starts_at=berlin(data["starts_at"]),
+          ends_at=berlin(data["ends_at"]), location=data["location"]),
+    ]
+    if data["schedule_note"]:
+        lines.append(f"  {data['schedule_note']}")
+    if data["reason"]:
+        lines.append(t(state, "meeting.cli.show_reason", reason=data["reason"]))
+    lines.append(t(state, "meeting.cli.show_deadlines"))
+    for key, when in data["deadlines"].items():
+        lines.append(f"  {t(state, f'deadline.{key}'):<28} {berlin(when)}")
+    lines.append(t(state, "meeting.cli.show_agenda", revision=data["agenda_revision"],
+                   final=t(state, "cli.yes" if data["agenda_final"] else "cli.no")))
+    for item in data["agenda"]:
+        top = f"TOP {item['top']}" if item["top"] else f"#{item['id']}"
+        flags = [t(state, f"agenda.kind.{item['kind']}")]
+        if item["majority"]:
+            flags.append(t(state, f"majority.{item['majority']}"))
+        if item["urgent"]:
+            flags.append(t(state, "agenda.urgent"))
+        if item["status"] != "accepted":
+            flags.append(t(state, f"agenda.status.{item['status']}"))
+        if item["outcome"]:
+            flags.append(t(state, f"agenda.outcome.{item['outcome']}"))
+        lines.append(f"  {top:<7} {item['title']}  [{', '.join(flags)}]  (#{item['id']})")
+        if item["vote"]:
+            v = item["vote"]
+            lines.append("          " + t(state, "meeting.cli.show_vote", yes=v["yes"], no=v["no"],
+                                          abstain=v["abstain"], reference=item["decision"]["reference"],
+                                          result=t(state, "vote.carried" if v["carried"] else "vote.rejected")))
+    quorum = data["quorum_at_opening"]
+    if quorum:
+        lines.append(t(state, "meeting.cli.quorate" if quorum["quorate"] else "meeting.cli.not_quorate",
+                       present=quorum["present"], members=quorum["voting_members"], needed=quorum["needed"]))
+    if data["attendance"]:
+        lines.append(t(state, "meeting.cli.show_attendance"))
+        for a in data["attendance"]:
+            who = a["organisation"] or a["guest"]
+            extra = []
+            if a["arrived_at"]:
+                extra.append(t(state, "attendance.arrived", at=berlin(a["arrived_at"])[-5:]))
+            if a["departed_at"]:
+                extra.append(t(state, "attendance.departed", at=berlin(a["departed_at"])[-5:]))
+            if not a["voting"]:
+                extra.append(t(state, "attendance.no_vote"))
+            person = f" ({a['person']})" if a["person"] else ""
+            lines.append(f"  {who}{person}: {t(state, 'attendance.' + a['status'])}"
+                         + (f" — {', '.join(extra)}" if extra else ""))
+    if data["action_items"]:
+        lines.append(t(state, "meeting.cli.show_actions"))
+        for a in data["action_items"]:
+            lines.append(f"  #{a['id']} {a['what']} — {a['who']}, {a['due_on'].isoformat()} ({a['state']})")
+    if data["timers"]:
+        lines.append(t(state, "meeting.cli.show_timers"))
+        for timer in data["timers"]:
+            lines.append(f"  {berlin(timer['due_at'])}  {label(timer['trigger'])}")
+    allowed = ", ".join(f"{label(n)} ({n})" for n in data["allowed_triggers"]) or t(state, "error.nothing_allowed")
+    lines.append(t(state, "meeting.cli.show_allowed", allowed=allowed))
+    return "\n".join(lines)

@@ -1,0 +1,189 @@
+"""Action items (Aufgaben): raised in a meeting under an agenda item, tracked to done.
+
+Workflow ``action_item`` (workflows/action_item.yaml): open -> done |
+dropped; on the due date a timer reminds the owner. Open items are reported
+under the standing item of the next meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from governance import outbox
+from governance.errors import InvalidInput, NotFound, Text
+from governance.models import ActionItem, AgendaItem, Capacity, Committee, Person
+from governance.services import access, directory, validation
+from governance.services import meetings as meeting_service
+from governance.services.meeting_notices import secretariat_people
+from governance.unit_of_work import UnitOfWork
+from governance.workflow.engine import TransitionContext
+from governance.workflow.registry import effect
+
+ENTITY = ActionItem.__tablename__
+STATES = ("open", "done", "dropped")
+
+
+def action_by_id(session: Session, ref: str | int) -> ActionItem:
+    text = str(ref).strip().lstrip("#")
+    item = session.get(ActionItem, int(text)) if text.isdigit() else None
+    if item is None:
+        raise NotFound("error.not_found", kind=Text("kind.action_item"), ref=text, hint="")
+    return item
+
+
+def action_items(session: Session, committee: Committee, state: str | None = None) -> list[ActionItem]:
+    stmt = select(ActionItem).where(ActionItem.committee_id == committee.id).order_by(
+        ActionItem.due_on, ActionItem.id
+    )
+    if state is not None:
+        if state not in STATES:
+            raise InvalidInput("error.choice", what="--status", value=state, allowed=", ".join(STATES))
+        stmt = stmt.where(ActionItem.state == state)
+    return list(session.execute(stmt).scalars())
+
+
+def add(
+    uow: UnitOfWork,
+    item: AgendaItem,
+    *,
+    what: str,
+    who: str,
+    due_on: str | dt.date,
+) -> ActionItem:
+    """Raise an action item under *item* while its meeting is in session.
+
+    *who* is an organisation (short name, name or number) or a person's e-mail address.
+    """
+    meeting = item.meeting
+    access.check(uow, "meeting.minute", meeting.committee, entity_type="meetings", entity_id=meeting.id)
+    meeting_service.require_trigger(uow, meeting, "handle_item")
+    text = validation.text(what, "--what", 2000)
+    due = validation.date(due_on)
+    if due < uow.today:
+        raise InvalidInput("action.error.due_past", value=due.isoformat(), today=uow.today.isoformat())
+    person: Person | None = None
+    organisation = None
+    if "@" in who:
+        person = directory.person_by_email(uow.session, who)
+    else:
+        organisation = directory.organisation_by_ref(uow.session, who)
+    action = ActionItem(
+        committee_id=meeting.committee_id,
+        meeting_id=meeting.id,
+        agenda_item_id=item.id,
+        what=text,
+        owner_organisation_id=organisation.id if organisation else (person.organisation_id if person else None),
+        owner_person_id=person.id if person else None,
+        due_on=due,
+        note="",
+        state="open",
+        created_at=uow.now,
+    )
+    uow.session.add(action)
+    uow.session.flush()
+    uow.engine.arm_timers(uow, action)
+    uow.audit(entity_type=ENTITY, entity_id=action.id, committee_id=meeting.committee_id,
+              action="action_item.add", to_state="open",
+              details={"what": text, "who": who, "due_on": due.isoformat(), "agenda_item": item.id})
+    uow.fire(meeting, "handle_item", item=item.id, top=item.position, action_item=action.id)
+    return action
+
+
+def complete(uow: UnitOfWork, action: ActionItem, *, note: str = "") -> None:
+    _check(uow, action)
+    uow.fire(action, "complete", note=" ".join(note.split()))
+
+
+def drop(uow: UnitOfWork, action: ActionItem, *, reason: str) -> None:
+    _check(uow, action)
+    reason = validation.text(reason, "--reason", 2000)
+    uow.fire(action, "drop", note=reason)
+
+
+def _check(uow: UnitOfWork, action: ActionItem) -> None:
+    committee = uow.session.get(Committee, action.committee_id)
+    assert committee is not None
+    person = uow.person()
+    # The owner reports its own item done; otherwise the chair or the secretariat.
+    if person is not None and (
+        person.id == action.owner_person_id
+        or (
+            action.owner_organisation_id is not None
+            and action.owner_organisation_id
+            in {o.id for o in access.organisations_of(uow.session, person, committee, uow.today)}
+        )
+    ):
+        return
+    access.check(uow, "action_item.update", committee, entity_type=ENTITY, entity_id=action.id)
+
+
+def describe(action: ActionItem) -> dict[str, Any]:
+    return {
+        "id": action.id,
+        "what": action.what,
+        "who": action.owner_label,
+        "owner_organisation": action.owner_organisation.short_name if action.owner_organisation else None,
+        "owner_person": action.owner_person.email if action.owner_person else None,
+        "due_on": action.due_on,
+        "state": action.state,
+        "done_on": action.done_on,
+        "note": action.note,
+        "meeting_id": action.meeting_id,
+        "agenda_item_id": action.agenda_item_id,
+    }
+
+
+# --- effects of workflows/action_item.yaml ---
+
+
+@effect("record_action_done")
+def record_action_done(ctx: TransitionContext) -> None:
+    ctx.entity.done_on = ctx.today
+    ctx.entity.note = ctx.params.get("note", "")
+
+
+@effect("record_action_dropped")
+def record_action_dropped(ctx: TransitionContext) -> None:
+    ctx.entity.note = ctx.params.get("note", "")
+
+
+@effect("notify_action_item_due")
+def notify_action_item_due(ctx: TransitionContext) -> None:
+    action: ActionItem = ctx.entity
+    committee = ctx.session.get(Committee, action.committee_id)
+    assert committee is not None
+    recipients = _owners(ctx.session, action, committee, ctx.today) or secretariat_people(ctx.session, committee)
+    for person in recipients:
+        outbox.queue(
+            ctx.uow,
+            notification="action_item_due",
+            recipient=person,
+            context={
+                "committee": committee.name,
+                "committee_short": committee.short_name,
+                "action_item": {
+                    "id": action.id,
+                    "what": action.what,
+                    "who": action.owner_label,
+                    "due_on": action.due_on.isoformat(),
+                    "meeting_id": action.meeting_id,
+                },
+                "recipient_name": person.name,
+            },
+            committee_id=committee.id,
+            entity=action,
+            revision=action.due_on.isoformat(),
+        )
+
+
+def _owners(session: Session, action: ActionItem, committee: Committee, on: dt.date) -> list[Person]:
+    if action.owner_person is not None:
+        return [action.owner_person]
+    if action.owner_organisation is None:
+        return []
+    membership = directory.membership_of(session, committee, action.owner_organisation)
+    return membership.persons(Capacity.REPRESENTATIVE) if membership else []

@@ -1,0 +1,481 @@
+"""The agenda (Tagesordnung): proposals, the chair's decisions on them, order, carry-over.
+
+Members propose items until the proposal deadline; the chair accepts,
+rejects (with a reason) or defers them, orders the agenda and marks it
+final. Standing items are added to every meeting. After the invitation a
+new item needs the chair's consent and is flagged urgent (Dringlichkeit);
+every change of the agenda after the invitation raises its revision and
+tells everyone invited. Items not handled move to the next meeting.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from governance.clock import BERLIN
+from governance.domain.permissions import CommitteeRole
+from governance.domain.rules import Majority
+from governance.errors import Conflict, InvalidInput, NotFound, Text
+from governance.models import AccessionApplication, AgendaItem, Committee, Meeting
+from governance.services import access, validation
+from governance.services import meetings as meeting_service
+from governance.services.meeting_notices import agenda_items
+from governance.unit_of_work import UnitOfWork
+
+ENTITY = AgendaItem.__tablename__
+
+
+class ItemKind(enum.StrEnum):
+    INFORMATION = "information"
+    DISCUSSION = "discussion"
+    DECISION = "decision"
+
+
+class Standing(enum.StrEnum):
+    PREVIOUS_MINUTES = "previous_minutes"
+    ACTION_ITEMS = "action_items"
+
+
+STANDING_TITLES = {
+    Standing.PREVIOUS_MINUTES: "Genehmigung des Protokolls der letzten Sitzung",
+    Standing.ACTION_ITEMS: "Bericht zu offenen Aufgaben",
+}
+
+
+# --- lookups ---
+
+
+def item_by_ref(session: Session, ref: str | int) -> AgendaItem:
+    """An item by its number (``12``) or by meeting and TOP (``5/3``: meeting 5, TOP 3)."""
+    text = str(ref).strip().lstrip("#")
+    item = None
+    meeting_part, sep, top = text.partition("/")
+    if sep and meeting_part.isdigit() and top.isdigit():
+        item = session.execute(
+            select(AgendaItem).where(
+                AgendaItem.meeting_id == int(meeting_part),
+                AgendaItem.position == int(top),
+                AgendaItem.status == "accepted",
+            )
+        ).scalar_one_or_none()
+    elif text.isdigit():
+        item = session.get(AgendaItem, int(text))
+    if item is None:
+        raise NotFound("error.not_found", kind=Text("kind.agenda_item"), ref=text, hint="")
+    return item
+
+
+def items(session: Session, meeting: Meeting) -> list[AgendaItem]:
+    """Every item of *meeting*: the agenda in order, then proposals and the rest."""
+    rows = session.execute(
+        select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.id)
+    ).scalars()
+    return sorted(rows, key=lambda i: (i.status != "accepted", i.position or 0, i.id))
+
+
+def takes_proposals(uow: UnitOfWork, meeting: Meeting) -> bool:
+    return meeting.state == "planned" and uow.now < meeting.proposal_deadline_at
+
+
+def next_meeting_taking_proposals(uow: UnitOfWork, committee: Committee) -> Meeting | None:
+    for meeting in meeting_service.meetings(uow.session, committee, state="planned"):
+        if takes_proposals(uow, meeting):
+            return meeting
+    return None
+
+
+# --- proposals ---
+
+
+def propose(
+    uow: UnitOfWork,
+    meeting: Meeting,
+    *,
+    title: str,
+    description: str = "",
+    kind: str = ItemKind.DISCUSSION.value,
+    majority: str | None = None,
+    attachments: Sequence[str] = (),
+    urgent: bool = False,
+) -> AgendaItem:
+    """Propose an item; the chair's own items go on the agenda directly.
+
+    Members propose until the proposal deadline; after it only the chair may
+    add an item (``urgent``), which is flagged urgent once the invitation is out.
+    """
+    roles = access.check(
+        uow, "agenda.propose", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
+    meeting_service.require_trigger(uow, meeting, "update_agenda")
+    is_chair = bool(roles & {CommitteeRole.CHAIR, CommitteeRole.ADMIN})
+    if urgent and not is_chair:
+        raise access.refusal(uow, "agenda.decide", meeting.committee, "meetings", meeting.id)
+    title = validation.text(title, "--title", 300)
+    description = description.strip()
+    item_kind = validation.choice(ItemKind, kind, "--kind")
+    item_majority = _majority(meeting, item_kind, majority)
+    files = [validation.text(a, "--attachment", 500) for a in attachments]
+    late = not takes_proposals(uow, meeting)
+    if late and not (is_chair and urgent):
+        raise Conflict(
+            "agenda.error.deadline_passed",
+            deadline=_local(meeting.proposal_deadline_at),
+            meeting=meeting.id,
+        ).concerning(
+            entity_type="meetings", entity_id=meeting.id, action="agenda.propose",
+            committee_id=meeting.committee_id,
+        )
+    if meeting.agenda_final and not is_chair:
+        raise Conflict("agenda.error.final", meeting=meeting.id).concerning(
+            entity_type="meetings", entity_id=meeting.id, action="agenda.propose",
+            committee_id=meeting.committee_id,
+        )
+    person = uow.person()
+    organisations = (
+        access.organisations_of(uow.session, person, meeting.committee, uow.today) if person else []
+    )
+    item = AgendaItem(
+        meeting_id=meeting.id,
+        title=title,
+        description=description,
+        kind=item_kind.value,
+        majority=item_majority.value if item_majority else None,
+        proposer_id=person.id if person else None,
+        proposer_organisation_id=organisations[0].id if organisations else None,
+        attachments=files,
+        urgent=bool(urgent and meeting.state == "convened"),
+        status="accepted" if is_chair else "proposed",
+        reason="",
+        notes="",
+        decision_text="",
+        created_at=uow.now,
+    )
+    if is_chair:
+        item.position = _next_position(uow.session, meeting)
+    uow.session.add(item)
+    uow.session.flush()
+    _audit(uow, item, "agenda.propose", to_state=item.status, title=title, kind=item.kind,
+           urgent=item.urgent, attachments=files)
+    if item.status == "accepted":
+        _agenda_changed(uow, meeting, f"+{item.title}")
+    return item
+
+
+def _majority(meeting: Meeting, kind: ItemKind, majority: str | None) -> Majority | None:
+    if kind is not ItemKind.DECISION:
+        if majority:
+            raise InvalidInput("agenda.error.majority_needs_decision", kind=Text(f"agenda.kind.{kind.value}"))
+        return None
+    if majority:
+        return validation.choice(Majority, majority, "--majority")
+    return meeting.committee.rules.decision_majority
+
+
+def accept(uow: UnitOfWork, item: AgendaItem) -> None:
+    meeting = _chair_decides(uow, item)
+    _require_status(item, "proposed")
+    item.status = "accepted"
+    item.position = _next_position(uow.session, meeting)
+    item.urgent = meeting.state == "convened"
+    _audit(uow, item, "agenda.accept", from_state="proposed", to_state="accepted")
+    _agenda_changed(uow, meeting, f"+{item.title}")
+
+
+def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
+    meeting = _chair_decides(uow, item)
+    _require_status(item, "proposed", "accepted")
+    if item.standing or item.accession_application_id:
+        raise Conflict("agenda.error.fixed_item", item=item.id, title=item.title)
+    reason = validation.text(reason, "--reason", 2000)
+    before = item.status
+    item.status, item.reason, item.position = "rejected", reason, None
+    _renumber(uow.session, meeting)
+    _audit(uow, item, "agenda.reject", from_state=before, to_state="rejected", reason=reason)
+    if before == "accepted":
+        _agenda_changed(uow, meeting, f"-{item.title}")
+
+
+def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem | None:
+    """Move an item to the next meeting before this one is held; return its new place (if planned yet)."""
+    meeting = _chair_decides(uow, item)
+    _require_status(item, "proposed", "accepted")
+    if item.standing:
+        raise Conflict("agenda.error.fixed_item", item=item.id, title=item.title)
+    before = item.status
+    item.reason = " ".join(reason.split())
+    successor = carry_over(uow, item)
+    item.status, item.position = "moved", None
+    _renumber(uow.session, meeting)
+    _audit(uow, item, "agenda.defer", from_state=before, to_state="moved",
+           to_meeting=successor.meeting_id if successor else None)
+    if before == "accepted":
+        _agenda_changed(uow, meeting, f"-{item.title}")
+    return successor
+
+
+def order(uow: UnitOfWork, meeting: Meeting, item_ids: Sequence[int]) -> None:
+    """Set the order of the agenda: every accepted item once, TOP 1 first."""
+    access.check(uow, "agenda.decide", meeting.committee, entity_type="meetings", entity_id=meeting.id)
+    meeting_service.require_trigger(uow, meeting, "update_agenda")
+    current = agenda_items(uow.session, meeting)
+    by_id = {i.id: i for i in current}
+    if sorted(item_ids) != sorted(by_id) or len(set(item_ids)) != len(item_ids):
+        raise InvalidInput(
+            "agenda.error.order",
+            given=", ".join(str(i) for i in item_ids) or "—",
+            expected=", ".join(str(i) for i in by_id) or "—",
+        )
+    if [i.id for i in current] == list(item_ids):
+        return
+    for position, item_id in enumerate(item_ids, start=1):
+        by_id[item_id].position = position
+    uow.audit(entity_type="meetings", entity_id=meeting.id, committee_id=meeting.committee_id,
+              action="agenda.order", details={"order": list(item_ids)})
+    _agenda_changed(uow, meeting, "order")
+
+
+def finalize(uow: UnitOfWork, meeting: Meeting) -> None:
+    """The chair marks the agenda final: no proposal may be left undecided."""
+    access.check(uow, "agenda.decide", meeting.committee, entity_type="meetings", entity_id=meeting.id)
+    meeting_service.require_trigger(uow, meeting, "update_agenda")
+    pending = [i for i in items(uow.session, meeting) if i.status == "proposed"]
+    if pending:
+        raise Conflict(
+            "agenda.error.pending_proposals",
+            items=", ".join(f"#{i.id} „{i.title}“" for i in pending),
+        )
+    if meeting.agenda_final:
+        return
+    meeting.agenda_final = True
+    uow.audit(entity_type="meetings", entity_id=meeting.id, committee_id=meeting.committee_id,
+              action="agenda.finalize", details={"items": [i.id for i in agenda_items(uow.session, meeting)]})
+
+
+# --- in the meeting ---
+
+
+class Outcome(enum.StrEnum):
+    NOTED = "noted"
+    DEFERRED = "deferred"
+
+
+def mark(uow: UnitOfWork, item: AgendaItem, outcome: str, *, notes: str = "") -> None:
+    """Mark an item handled in the meeting: noted, or deferred to the next meeting.
+
+    Decision items are decided by a vote (see votes.py), not marked.
+    """
+    meeting = item.meeting
+    access.check(uow, "meeting.minute", meeting.committee, entity_type=ENTITY, entity_id=item.id)
+    meeting_service.require_trigger(uow, meeting, "handle_item")
+    value = validation.choice(Outcome, outcome, "OUTCOME")
+    _require_status(item, "accepted")
+    if item.outcome == "decided":
+        raise Conflict("agenda.error.already_decided", item=item.position, title=item.title)
+    if value is Outcome.NOTED and item.kind == ItemKind.DECISION:
+        raise Conflict("agenda.error.decision_needs_vote", item=item.position, title=item.title)
+    item.outcome = value.value
+    if notes.strip():
+        item.notes = notes.strip()
+    uow.fire(meeting, "handle_item", item=item.id, top=item.position, outcome=value.value)
+
+
+# --- standing items, carry-over, accession items ---
+
+
+def add_standing_items(uow: UnitOfWork, meeting: Meeting) -> None:
+    rules = meeting.committee.rules
+    wanted = [Standing.ACTION_ITEMS]
+    if meeting_service.previous_meeting(uow.session, meeting) is not None:
+        wanted.insert(0, Standing.PREVIOUS_MINUTES)
+    for standing in wanted:
+        # Minutes approved tacitly need no vote; otherwise their approval is decided here.
+        needs_vote = standing is Standing.PREVIOUS_MINUTES and not rules.tacit_approval
+        item = AgendaItem(
+            meeting_id=meeting.id,
+            position=_next_position(uow.session, meeting),
+            title=STANDING_TITLES[standing],
+            description="",
+            kind=ItemKind.DECISION.value if needs_vote else ItemKind.INFORMATION.value,
+            majority=rules.decision_majority.value if needs_vote else None,
+            standing=standing.value,
+            attachments=[],
+            urgent=False,
+            status="accepted",
+            reason="",
+            notes="",
+            decision_text="",
+            created_at=uow.now,
+            version=1,
+        )
+        uow.session.add(item)
+        uow.session.flush()
+
+
+def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
+    """Put *item* on the next meeting's agenda; None when no meeting is planned yet
+    (it is attached when one is, see :func:`attach_pending`)."""
+    target = meeting_service.next_meeting(uow.session, item.meeting.committee, item.meeting.starts_at)
+    if target is None or target.id == item.meeting_id:
+        return None
+    copy = AgendaItem(
+        meeting_id=target.id,
+        title=item.title,
+        description=item.description,
+        kind=item.kind,
+        majority=item.majority,
+        proposer_id=item.proposer_id,
+        proposer_organisation_id=item.proposer_organisation_id,
+        attachments=list(item.attachments or []),
+        urgent=False,
+        status="accepted" if item.status in ("accepted", "moved") else item.status,
+        reason="",
+        notes="",
+        decision_text="",
+        accession_application_id=item.accession_application_id,
+        carried_over_from_id=item.id,
+        created_at=uow.now,
+    )
+    if copy.status == "accepted":
+        copy.position = _next_position(uow.session, target)
+    uow.session.add(copy)
+    uow.session.flush()
+    item.carried_over_to_id = copy.id
+    uow.audit(entity_type=ENTITY, entity_id=copy.id, committee_id=target.committee_id,
+              action="agenda.carry_over", to_state=copy.status,
+              details={"from_item": item.id, "from_meeting": item.meeting_id, "to_meeting": target.id})
+    if copy.status == "accepted":
+        _agenda_changed(uow, target, f"+{copy.title}")
+    return copy
+
+
+def pending_carry_overs(session: Session, committee: Committee) -> list[AgendaItem]:
+    """Items deferred (or moved) with no meeting to go to yet."""
+    return list(
+        session.execute(
+            select(AgendaItem)
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(
+                Meeting.committee_id == committee.id,
+                AgendaItem.carried_over_to_id.is_(None),
+                AgendaItem.standing.is_(None),
+                (AgendaItem.status == "moved") | (AgendaItem.outcome == "deferred"),
+            )
+            .order_by(AgendaItem.id)
+        ).scalars()
+    )
+
+
+def attach_pending(uow: UnitOfWork, committee: Committee) -> None:
+    """Give deferred items and scheduled accession applications a place on the next meeting."""
+    for item in pending_carry_overs(uow.session, committee):
+        carry_over(uow, item)
+    waiting = uow.session.execute(
+        select(AccessionApplication).where(
+            AccessionApplication.committee_id == committee.id,
+            AccessionApplication.state == "on_agenda",
+        )
+    ).scalars()
+    for application in waiting:
+        has_item = uow.session.execute(
+            select(AgendaItem.id).where(
+                AgendaItem.accession_application_id == application.id,
+                AgendaItem.status == "accepted",
+                AgendaItem.outcome.is_(None),
+            )
+        ).first()
+        if not has_item:
+            add_accession_item(uow, application)
+
+
+def add_accession_item(uow: UnitOfWork, application: AccessionApplication) -> AgendaItem | None:
+    """Put the decision on *application* on the next meeting that still takes proposals."""
+    meeting = next_meeting_taking_proposals(uow, application.committee)
+    if meeting is None:
+        return None
+    rules = application.committee.rules
+    item = AgendaItem(
+        meeting_id=meeting.id,
+        position=_next_position(uow.session, meeting),
+        title=f"Beitritt: {application.organisation.name}",
+        description=application.motivation,
+        kind=ItemKind.DECISION.value,
+        majority=rules.accession_majority.value,
+        attachments=[],
+        urgent=False,
+        status="accepted",
+        reason="",
+        notes="",
+        decision_text="",
+        accession_application_id=application.id,
+        created_at=uow.now,
+    )
+    uow.session.add(item)
+    uow.session.flush()
+    _audit(uow, item, "agenda.accession_item", to_state="accepted", application=application.id)
+    return item
+
+
+# --- helpers ---
+
+
+def _chair_decides(uow: UnitOfWork, item: AgendaItem) -> Meeting:
+    meeting = item.meeting
+    access.check(uow, "agenda.decide", meeting.committee, entity_type=ENTITY, entity_id=item.id)
+    meeting_service.require_trigger(uow, meeting, "update_agenda")
+    return meeting
+
+
+def _require_status(item: AgendaItem, *allowed: str) -> None:
+    if item.status not in allowed:
+        raise Conflict(
+            "agenda.error.status",
+            item=item.id,
+            title=item.title,
+            status=Text(f"agenda.status.{item.status}"),
+            allowed=", ".join(Text(f"agenda.status.{s}").render("de") for s in allowed),
+        )
+
+
+def _next_position(session: Session, meeting: Meeting) -> int:
+    session.flush()
+    current = session.execute(
+        select(func.max(AgendaItem.position)).where(
+            AgendaItem.meeting_id == meeting.id, AgendaItem.status == "accepted"
+        )
+    ).scalar()
+    return int(current or 0) + 1
+
+
+def _renumber(session: Session, meeting: Meeting) -> None:
+    session.flush()
+    for position, item in enumerate(agenda_items(session, meeting), start=1):
+        item.position = position
+
+
+def _agenda_changed(uow: UnitOfWork, meeting: Meeting, change: str) -> None:
+    """After the invitation every change raises the agenda's revision and is announced."""
+    if meeting.state != "convened":
+        return
+    meeting.agenda_revision += 1
+    uow.fire(meeting, "update_agenda", change=change, revision=meeting.agenda_revision)
+
+
+def _audit(uow: UnitOfWork, item: AgendaItem, action: str, *, from_state: str | None = None,
+           to_state: str | None = None, **details: object) -> None:
+    uow.audit(
+        entity_type=ENTITY,
+        entity_id=item.id,
+        committee_id=item.meeting.committee_id if item.meeting else None,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        details={"meeting": item.meeting_id, **{k: v for k, v in details.items()}},
+    )
+
+
+def _local(moment) -> str:  # type: ignore[no-untyped-def]
+    return moment.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M")

@@ -1,0 +1,254 @@
+"""Meeting series (Sitzungsreihen): a committee's recurring schedule.
+
+Workflow ``meeting_series`` (workflows/meeting_series.yaml). The occurrences
+of the horizon ahead are materialised as meetings when the series is set up
+and each month after (a timer); editing, moving or cancelling one meeting
+detaches it from the series. Changing the series regenerates only future
+meetings nobody has touched: they are re-timed in order (keeping any items
+proposed for them), surplus ones are cancelled and missing ones added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from governance.clock import BERLIN
+from governance.domain.schedule import Occurrence, ScheduleError, occurrences, parse_rrule
+from governance.errors import InvalidInput, NotFound, Text
+from governance.models import Committee, Meeting, MeetingSeries
+from governance.services import access, validation
+from governance.services import meetings as meeting_service
+from governance.unit_of_work import UnitOfWork
+from governance.workflow.engine import TransitionContext
+from governance.workflow.registry import effect
+
+ENTITY = MeetingSeries.__tablename__
+MAX_HORIZON_MONTHS = 36
+
+
+def series_by_id(session: Session, ref: str | int) -> MeetingSeries:
+    text = str(ref).strip().lstrip("#")
+    series = session.get(MeetingSeries, int(text)) if text.isdigit() else None
+    if series is None:
+        raise NotFound("error.not_found", kind=Text("kind.meeting_series"), ref=text, hint="")
+    return series
+
+
+def all_series(session: Session, committee: Committee) -> list[MeetingSeries]:
+    return list(
+        session.execute(
+            select(MeetingSeries).where(MeetingSeries.committee_id == committee.id).order_by(MeetingSeries.id)
+        ).scalars()
+    )
+
+
+def _rrule(value: str, first: dt.datetime) -> str:
+    text = validation.text(value, "--rrule", 500)
+    try:
+        parse_rrule(text, first.astimezone(BERLIN).replace(tzinfo=None))
+    except ScheduleError:
+        raise InvalidInput("meeting.error.rrule", value=text) from None
+    return text[6:] if text.upper().startswith("RRULE:") else text
+
+
+def _horizon(value: int | str) -> int:
+    text = str(value).strip()
+    if not text.isdigit() or not (1 <= int(text) <= MAX_HORIZON_MONTHS):
+        raise InvalidInput("meeting.error.horizon", value=value, max=MAX_HORIZON_MONTHS)
+    return int(text)
+
+
+def add_series(
+    uow: UnitOfWork,
+    committee: Committee,
+    *,
+    title: str,
+    rrule: str,
+    first_start: str | dt.datetime,
+    duration_minutes: int | str = 120,
+    location: str,
+    horizon_months: int | str = 12,
+) -> MeetingSeries:
+    """Set up a recurring schedule, e.g. quarterly on the second Wednesday at 10:00."""
+    access.check(uow, "meeting.plan", committee)
+    title = validation.text(title, "--title", 300)
+    location = validation.text(location, "--location", 300)
+    first = meeting_service.parse_start(first_start)
+    series = MeetingSeries(
+        committee_id=committee.id,
+        title=title,
+        rrule=_rrule(rrule, first),
+        first_start=first.astimezone(dt.UTC),
+        duration_minutes=meeting_service.parse_duration(duration_minutes),
+        location=location,
+        horizon_months=_horizon(horizon_months),
+        state="active",
+        created_at=uow.now,
+    )
+    uow.session.add(series)
+    uow.session.flush()
+    uow.engine.arm_timers(uow, series)
+    uow.audit(entity_type=ENTITY, entity_id=series.id, committee_id=committee.id, action="series.add",
+              to_state="active", details=_settings(series))
+    materialise(uow, series)
+    return series
+
+
+def change_series(
+    uow: UnitOfWork,
+    series: MeetingSeries,
+    *,
+    title: str | None = None,
+    rrule: str | None = None,
+    first_start: str | dt.datetime | None = None,
+    duration_minutes: int | str | None = None,
+    location: str | None = None,
+    horizon_months: int | str | None = None,
+) -> None:
+    committee = uow.session.get(Committee, series.committee_id)
+    assert committee is not None
+    access.check(uow, "meeting.plan", committee, entity_type=ENTITY, entity_id=series.id)
+    if "change" not in uow.engine.allowed_triggers(series):
+        uow.fire(series, "change")
+    if first_start is not None:
+        series.first_start = meeting_service.parse_start(first_start).astimezone(dt.UTC)
+    if rrule is not None or first_start is not None:
+        series.rrule = _rrule(rrule if rrule is not None else series.rrule, series.first_start)
+    if title is not None:
+        series.title = validation.text(title, "--title", 300)
+    if location is not None:
+        series.location = validation.text(location, "--location", 300)
+    if duration_minutes is not None:
+        series.duration_minutes = meeting_service.parse_duration(duration_minutes)
+    if horizon_months is not None:
+        series.horizon_months = _horizon(horizon_months)
+    uow.fire(series, "change", **_settings(series))
+
+
+def end_series(uow: UnitOfWork, series: MeetingSeries) -> None:
+    committee = uow.session.get(Committee, series.committee_id)
+    assert committee is not None
+    access.check(uow, "meeting.plan", committee, entity_type=ENTITY, entity_id=series.id)
+    uow.fire(series, "end")
+
+
+def _settings(series: MeetingSeries) -> dict[str, Any]:
+    return {
+        "title": series.title,
+        "rrule": series.rrule,
+        "first_start": series.first_start.isoformat(),
+        "duration_minutes": series.duration_minutes,
+        "location": series.location,
+        "horizon_months": series.horizon_months,
+    }
+
+
+def upcoming(uow: UnitOfWork, series: MeetingSeries, committee: Committee) -> list[Occurrence]:
+    return occurrences(
+        series.rrule,
+        series.first_start.astimezone(BERLIN).replace(tzinfo=None),
+        after=uow.now,
+        until=uow.now + relativedelta(months=series.horizon_months),
+        policy=committee.rules.holiday_policy,
+    )
+
+
+def _meetings_of(session: Session, series: MeetingSeries) -> list[Meeting]:
+    return list(
+        session.execute(
+            select(Meeting).where(Meeting.series_id == series.id).order_by(Meeting.starts_at, Meeting.id)
+        ).scalars()
+    )
+
+
+def materialise(uow: UnitOfWork, series: MeetingSeries) -> list[Meeting]:
+    """Add the occurrences of the horizon ahead that are not meetings yet."""
+    committee = uow.session.get(Committee, series.committee_id)
+    assert committee is not None
+    known = {m.occurrence_key for m in _meetings_of(uow.session, series)}
+    created = []
+    for occurrence in upcoming(uow, series, committee):
+        if occurrence.key in known:
+            continue
+        created.append(_create(uow, series, committee, occurrence))
+    return created
+
+
+def _create(uow: UnitOfWork, series: MeetingSeries, committee: Committee, occurrence: Occurrence) -> Meeting:
+    return meeting_service.create_meeting(
+        uow,
+        committee,
+        title=series.title,
+        starts_at=occurrence.starts_at,
+        duration_minutes=series.duration_minutes,
+        location=series.location,
+        series=series,
+        occurrence_key=occurrence.key,
+        schedule_note=occurrence.note,
+    )
+
+
+def untouched_future(uow: UnitOfWork, series: MeetingSeries) -> list[Meeting]:
+    return [
+        m
+        for m in _meetings_of(uow.session, series)
+        if m.state == "planned" and not m.detached and m.starts_at > uow.now
+    ]
+
+
+# --- effects of workflows/meeting_series.yaml ---
+
+
+@effect("materialise_occurrences")
+def materialise_occurrences(ctx: TransitionContext) -> None:
+    materialise(ctx.uow, ctx.entity)
+
+
+@effect("regenerate_occurrences")
+def regenerate_occurrences(ctx: TransitionContext) -> None:
+    uow, series = ctx.uow, ctx.entity
+    committee = uow.session.get(Committee, series.committee_id)
+    assert committee is not None
+    untouched = untouched_future(uow, series)
+    touched_keys = {
+        m.occurrence_key for m in _meetings_of(uow.session, series) if m not in untouched
+    }
+    wanted = [o for o in upcoming(uow, series, committee) if o.key not in touched_keys]
+    # A meeting whose occurrence is still wanted stays where it is; the others
+    # are re-timed in order, so items proposed for them are kept.
+    wanted_keys = {o.key for o in wanted}
+    staying = [m for m in untouched if m.occurrence_key in wanted_keys]
+    kept_keys = {m.occurrence_key for m in staying}
+    moving = [m for m in untouched if m not in staying]
+    free = [o for o in wanted if o.key not in kept_keys]
+    for meeting in moving:
+        meeting.occurrence_key = None  # the unique (series, occurrence) must hold at every flush
+    uow.session.flush()
+    by_key = {o.key: o for o in wanted}
+    retimed = [(m, by_key[m.occurrence_key]) for m in staying]
+    retimed += list(zip(moving, free, strict=False))
+    for meeting, occurrence in retimed:
+        meeting.title = series.title
+        meeting.location = series.location
+        meeting.occurrence_key = occurrence.key
+        meeting.schedule_note = occurrence.note
+        meeting_service.set_schedule(meeting, occurrence.starts_at, series.duration_minutes)
+        uow.engine.rearm_timers(uow, meeting)
+        uow.audit(entity_type=Meeting.__tablename__, entity_id=meeting.id, committee_id=committee.id,
+                  action="series.regenerate", details={"starts_at": meeting.starts_at.isoformat(),
+                                                        "location": meeting.location})
+    for meeting in moving[len(free):]:
+        uow.fire(meeting, "cancel", reason="Sitzungsreihe geändert")
+    for occurrence in free[len(moving):]:
+        _create(uow, series, committee, occurrence)
+
+
+@effect("cancel_untouched_occurrences")
+def cancel_untouched_occurrences(ctx: TransitionContext) -> None:
+    for meeting in untouched_future(ctx.uow, ctx.entity):
+        ctx.uow.fire(meeting, "cancel", reason="Sitzungsreihe beendet")

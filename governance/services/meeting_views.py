@@ -1,0 +1,163 @@
+"""A meeting as users see it (``gremium meeting show``): JSON-ready, stable keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from governance.models import ActionItem, Decision, Meeting, MeetingSeries, Vote
+from governance.services import agenda
+from governance.services.attendance import quorum_at, voting_memberships
+from governance.services.meeting_notices import open_action_items
+from governance.workflow.engine import WorkflowEngine
+
+
+def summary(meeting: Meeting) -> dict[str, Any]:
+    return {
+        "id": meeting.id,
+        "number": meeting.number,
+        "title": meeting.title,
+        "state": meeting.state,
+        "starts_at": meeting.starts_at,
+        "ends_at": meeting.ends_at,
+        "location": meeting.location,
+        "series_id": meeting.series_id,
+        "schedule_note": meeting.schedule_note,
+        "repeat_of": meeting.repeat_of_id,
+    }
+
+
+def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict[str, Any]:
+    votes = {
+        v.agenda_item_id: v
+        for v in session.execute(select(Vote).where(Vote.meeting_id == meeting.id)).scalars()
+    }
+    decisions = {
+        d.agenda_item_id: d
+        for d in session.execute(select(Decision).where(Decision.meeting_id == meeting.id)).scalars()
+    }
+    actions = list(
+        session.execute(select(ActionItem).where(ActionItem.meeting_id == meeting.id).order_by(ActionItem.id)).scalars()
+    )
+    check = quorum_at(session, meeting, meeting.opened_at) if meeting.opened_at else None
+    data = summary(meeting)
+    data.update(
+        {
+            "committee": meeting.committee.short_name,
+            "series": _series(meeting.series),
+            "deadlines": {
+                "call_for_proposals": meeting.call_for_proposals_at,
+                "proposal_deadline": meeting.proposal_deadline_at,
+                "invitation": meeting.invitation_at,
+                "reminder": meeting.reminder_at,
+                "minutes_due": meeting.minutes_due_at,
+            },
+            "agenda_final": meeting.agenda_final,
+            "agenda_revision": meeting.agenda_revision,
+            "sequence": meeting.sequence,
+            "reason": meeting.reason,
+            "convened_at": meeting.convened_at,
+            "opened_at": meeting.opened_at,
+            "closed_at": meeting.closed_at,
+            "quorum_at_opening": None
+            if check is None
+            else {
+                "quorate": meeting.quorate_at_opening,
+                "present": check.present,
+                "voting_members": check.voting_members,
+                "needed": check.needed,
+                "repeat_meeting": check.repeat_meeting,
+            },
+            "voting_members": [m.organisation.short_name for m in voting_memberships(session, meeting)],
+            "agenda": [_item(i, votes.get(i.id), decisions.get(i.id)) for i in agenda.items(session, meeting)],
+            "attendance": [
+                {
+                    "organisation": a.organisation.short_name if a.organisation else None,
+                    "guest": a.guest_name or None,
+                    "person": a.person.name if a.person else None,
+                    "role": a.role,
+                    "voting": a.voting,
+                    "status": a.status,
+                    "arrived_at": a.arrived_at,
+                    "departed_at": a.departed_at,
+                }
+                for a in meeting.attendance
+            ],
+            "action_items": [
+                {"id": a.id, "what": a.what, "who": a.owner_label, "due_on": a.due_on,
+                 "state": a.state, "agenda_item_id": a.agenda_item_id}
+                for a in actions
+            ],
+            "open_action_items": [
+                {"id": a.id, "what": a.what, "who": a.owner_label, "due_on": a.due_on}
+                for a in open_action_items(session, meeting.committee)
+            ],
+            "timers": [
+                {"name": t.name, "due_at": t.due_at, "trigger": t.trigger}
+                for t in _pending_timers(session, meeting)
+            ],
+            "allowed_triggers": engine.allowed_triggers(meeting),
+        }
+    )
+    return data
+
+
+def _series(series: MeetingSeries | None) -> dict[str, Any] | None:
+    if series is None:
+        return None
+    return {"id": series.id, "title": series.title, "rrule": series.rrule, "state": series.state}
+
+
+def _item(item: Any, vote: Vote | None, decision: Decision | None) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "top": item.position,
+        "title": item.title,
+        "description": item.description,
+        "kind": item.kind,
+        "majority": item.majority,
+        "standing": item.standing,
+        "status": item.status,
+        "outcome": item.outcome,
+        "urgent": item.urgent,
+        "proposer": item.proposer.email if item.proposer else None,
+        "proposer_organisation": item.proposer_organisation.short_name if item.proposer_organisation else None,
+        "attachments": list(item.attachments or []),
+        "reason": item.reason,
+        "notes": item.notes,
+        "accession_application_id": item.accession_application_id,
+        "carried_over_from": item.carried_over_from_id,
+        "carried_over_to": item.carried_over_to_id,
+        "vote": None
+        if vote is None
+        else {
+            "method": vote.method,
+            "yes": vote.yes,
+            "no": vote.no,
+            "abstain": vote.abstain,
+            "majority": vote.majority,
+            "carried": vote.carried,
+            "present": vote.present,
+            "voting_members": vote.voting_members,
+            "taken_at": vote.taken_at,
+            "ballots": {b.organisation.short_name: b.choice for b in vote.ballots},
+        },
+        "decision": None
+        if decision is None
+        else {"reference": decision.reference, "text": decision.text, "carried": decision.carried},
+    }
+
+
+def _pending_timers(session: Session, meeting: Meeting) -> list[Any]:
+    from governance.models import Timer
+
+    return list(
+        session.execute(
+            select(Timer)
+            .where(Timer.entity_type == Meeting.__tablename__, Timer.entity_id == meeting.id,
+                   Timer.status == "pending")
+            .order_by(Timer.due_at)
+        ).scalars()
+    )

@@ -1,0 +1,207 @@
+"""Guards and effects of the meeting workflow (workflows/meeting.yaml).
+
+They run inside the unit of work of the trigger: the state change, the
+records it makes, the timers it moves and the notices it queues are
+committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from governance.clock import BERLIN
+from governance.models import Meeting
+from governance.services import agenda
+from governance.services import meetings as meeting_service
+from governance.services.attendance import quorum_at
+from governance.services.meeting_notices import (
+    chair_people,
+    invitees,
+    notify,
+    secretariat_people,
+)
+from governance.workflow.engine import TransitionContext
+from governance.workflow.registry import effect, guard
+
+# --- guards ---
+
+
+@guard("meeting_started")
+def meeting_started(ctx: TransitionContext) -> bool:
+    return bool(ctx.now >= ctx.entity.starts_at)
+
+
+@guard("meeting_day_reached")
+def meeting_day_reached(ctx: TransitionContext) -> bool:
+    return ctx.today >= ctx.entity.starts_at.astimezone(BERLIN).date()
+
+
+@guard("quorate_now")
+def quorate_now(ctx: TransitionContext) -> bool:
+    return quorum_at(ctx.session, ctx.entity, ctx.now).quorate
+
+
+# --- effects: records ---
+
+
+@effect("record_invitation")
+def record_invitation(ctx: TransitionContext) -> None:
+    meeting: Meeting = ctx.entity
+    meeting.convened_at = ctx.now
+    meeting.agenda_revision = 1
+    meeting.detached = True  # invitations are out: a change of the series leaves it alone
+
+
+@effect("record_cancellation")
+def record_cancellation(ctx: TransitionContext) -> None:
+    meeting: Meeting = ctx.entity
+    meeting.reason = str(ctx.params.get("reason", ""))
+    meeting.detached = True
+    meeting.sequence += 1
+
+
+@effect("record_opening")
+def record_opening(ctx: TransitionContext) -> None:
+    """Number the meeting and record whether it is quorate as it opens."""
+    meeting: Meeting = ctx.entity
+    meeting.opened_at = ctx.now
+    meeting.number = meeting_service.next_number(ctx.session, meeting.committee)
+    check = quorum_at(ctx.session, meeting, ctx.now)
+    meeting.quorate_at_opening = check.quorate
+    ctx.uow.audit(
+        entity_type=Meeting.__tablename__,
+        entity_id=meeting.id,
+        committee_id=meeting.committee_id,
+        action="quorum",
+        details={
+            "quorate": check.quorate,
+            "present": check.present,
+            "voting_members": check.voting_members,
+            "needed": check.needed,
+            "repeat_meeting": check.repeat_meeting,
+        },
+    )
+
+
+@effect("record_closing")
+def record_closing(ctx: TransitionContext) -> None:
+    """Items left unhandled are deferred: they move to the next meeting."""
+    meeting: Meeting = ctx.entity
+    meeting.closed_at = ctx.now
+    for item in agenda.items(ctx.session, meeting):
+        if item.status == "accepted" and item.outcome is None:
+            item.outcome = "noted" if item.standing else "deferred"
+
+
+@effect("carry_over_open_items")
+def carry_over_open_items(ctx: TransitionContext) -> None:
+    meeting: Meeting = ctx.entity
+    for item in agenda.items(ctx.session, meeting):
+        if item.standing or item.carried_over_to_id is not None:
+            continue
+        if meeting.state == "cancelled" and item.status in ("accepted", "proposed"):
+            agenda.carry_over(ctx.uow, item)
+            item.status, item.position = "moved", None
+        elif item.outcome == "deferred":
+            agenda.carry_over(ctx.uow, item)
+
+
+@effect("schedule_repeat_meeting")
+def schedule_repeat_meeting(ctx: TransitionContext) -> None:
+    """A meeting that was not quorate is repeated within the weeks the rules allow;
+    the repeat meeting is quorate regardless of attendance (and gets the open items)."""
+    from governance.domain.schedule import is_working_day, next_working_day
+
+    meeting: Meeting = ctx.entity
+    rules = meeting.committee.rules
+    if meeting.quorate_at_opening or meeting.is_repeat or rules.repeat_meeting_weeks == 0:
+        return
+    local = meeting.starts_at.astimezone(BERLIN) + dt.timedelta(weeks=rules.repeat_meeting_weeks)
+    day = local.date() if is_working_day(local.date()) else next_working_day(local.date())
+    start = dt.datetime.combine(day, local.time().replace(tzinfo=None)).replace(tzinfo=BERLIN)
+    meeting_service.create_meeting(
+        ctx.uow,
+        meeting.committee,
+        title=f"Wiederholungssitzung: {meeting.title}",
+        starts_at=start,
+        duration_minutes=meeting_service.duration_of(meeting),
+        location=meeting.location,
+        repeat_of=meeting,
+    )
+
+
+# --- effects: notices ---
+
+
+def _announced(ctx: TransitionContext) -> bool:
+    """Whether members already know of the meeting (call for proposals or invitation out)."""
+    meeting: Meeting = ctx.entity
+    return meeting.convened_at is not None or ctx.now >= meeting.call_for_proposals_at
+
+
+@effect("notify_call_for_proposals")
+def notify_call_for_proposals(ctx: TransitionContext) -> None:
+    meeting: Meeting = ctx.entity
+    if ctx.now >= meeting.proposal_deadline_at:
+        return  # planned at short notice: there is no time left for proposals
+    notify(ctx.uow, meeting, "call_for_proposals", invitees(ctx.session, meeting.committee, ctx.today),
+           revision=meeting.proposal_deadline_at.isoformat())
+
+
+@effect("notify_proposals_closed")
+def notify_proposals_closed(ctx: TransitionContext) -> None:
+    meeting: Meeting = ctx.entity
+    pending = [i for i in agenda.items(ctx.session, meeting) if i.status == "proposed"]
+    notify(ctx.uow, meeting, "proposals_closed", chair_people(ctx.session, meeting.committee, ctx.today),
+           revision=meeting.proposal_deadline_at.isoformat(),
+           pending_proposals=[{"id": i.id, "title": i.title} for i in pending])
+
+
+@effect("notify_invitation")
+def notify_invitation(ctx: TransitionContext) -> None:
+    meeting: Meeting = ctx.entity
+    notify(ctx.uow, meeting, "invitation", invitees(ctx.session, meeting.committee, ctx.today),
+           revision=f"s{meeting.sequence}")
+
+
+@effect("notify_meeting_reminder")
+def notify_meeting_reminder(ctx: TransitionContext) -> None:
+    meeting: Meeting = ctx.entity
+    notify(ctx.uow, meeting, "meeting_reminder", invitees(ctx.session, meeting.committee, ctx.today),
+           revision=f"s{meeting.sequence}")
+
+
+@effect("notify_agenda_updated")
+def notify_agenda_updated(ctx: TransitionContext) -> None:
+    meeting: Meeting = ctx.entity
+    if meeting.state != "convened":
+        return
+    notify(ctx.uow, meeting, "agenda_updated", invitees(ctx.session, meeting.committee, ctx.today),
+           revision=f"a{meeting.agenda_revision}", change=str(ctx.params.get("change", "")))
+
+
+@effect("notify_meeting_moved")
+def notify_meeting_moved(ctx: TransitionContext) -> None:
+    meeting: Meeting = ctx.entity
+    if not _announced(ctx):
+        return
+    notify(ctx.uow, meeting, "meeting_moved", invitees(ctx.session, meeting.committee, ctx.today),
+           revision=f"s{meeting.sequence}",
+           previous_starts_at=str(ctx.params.get("previous_starts_at", "")),
+           previous_location=str(ctx.params.get("previous_location", "")))
+
+
+@effect("notify_meeting_cancelled")
+def notify_meeting_cancelled(ctx: TransitionContext) -> None:
+    if not _announced(ctx):
+        return
+    meeting: Meeting = ctx.entity
+    notify(ctx.uow, meeting, "meeting_cancelled", invitees(ctx.session, meeting.committee, ctx.today),
+           revision=f"s{meeting.sequence}")
+
+
+@effect("notify_minutes_due")
+def notify_minutes_due(ctx: TransitionContext) -> None:
+    meeting: Meeting = ctx.entity
+    notify(ctx.uow, meeting, "minutes_due", secretariat_people(ctx.session, meeting.committee),
+           revision=meeting.minutes_due_at.isoformat())

@@ -1,0 +1,303 @@
+"""Meetings (Sitzungen): plan, convene, open, close, cancel, move.
+
+Workflow ``meeting`` (workflows/meeting.yaml): planned -> convened ->
+in_session -> closed, or cancelled before it starts. Each function here is
+one user action inside the caller's unit of work; guards and effects are in
+governance/services/meeting_workflow.py, the agenda in agenda.py,
+attendance in attendance.py and votes in votes.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from governance.clock import BERLIN
+from governance.domain.rules import meeting_deadlines
+from governance.domain.schedule import ScheduleError, localise
+from governance.errors import InvalidInput, NotFound, Text
+from governance.models import Committee, Meeting, MeetingSeries
+from governance.services import access, validation
+from governance.unit_of_work import UnitOfWork
+
+ENTITY = Meeting.__tablename__
+MAX_DURATION_MINUTES = 24 * 60
+
+
+# --- lookups ---
+
+
+def meeting_by_id(session: Session, ref: str | int) -> Meeting:
+    text = str(ref).strip().lstrip("#")
+    meeting = session.get(Meeting, int(text)) if text.isdigit() else None
+    if meeting is None:
+        raise NotFound("error.not_found", kind=Text("kind.meeting"), ref=text, hint="")
+    return meeting
+
+
+def meetings(
+    session: Session,
+    committee: Committee,
+    *,
+    state: str | None = None,
+    since: dt.datetime | None = None,
+) -> list[Meeting]:
+    stmt = (
+        select(Meeting)
+        .where(Meeting.committee_id == committee.id)
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+    if state is not None:
+        stmt = stmt.where(Meeting.state == state)
+    if since is not None:
+        stmt = stmt.where(Meeting.starts_at >= since)
+    return list(session.execute(stmt).scalars())
+
+
+def next_meeting(session: Session, committee: Committee, after: dt.datetime) -> Meeting | None:
+    """The first meeting after *after* that has not started and is not cancelled."""
+    return (
+        session.execute(
+            select(Meeting)
+            .where(
+                Meeting.committee_id == committee.id,
+                Meeting.starts_at > after,
+                Meeting.state.in_(("planned", "convened")),
+            )
+            .order_by(Meeting.starts_at, Meeting.id)
+            .limit(1)
+        )
+        .scalars()
+        .first()
+    )
+
+
+def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
+    """The meeting before *meeting* that was not cancelled (its minutes are approved at this one)."""
+    return (
+        session.execute(
+            select(Meeting)
+            .where(
+                Meeting.committee_id == meeting.committee_id,
+                Meeting.starts_at < meeting.starts_at,
+                Meeting.state != "cancelled",
+                Meeting.id != meeting.id,
+            )
+            .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+            .limit(1)
+        )
+        .scalars()
+        .first()
+    )
+
+
+# --- parsing what users type ---
+
+
+def parse_start(value: str | dt.datetime) -> dt.datetime:
+    """A local Berlin date and time; one inside the daylight-saving gap is refused."""
+    local = validation.datetime(value)
+    try:
+        return localise(local)
+    except ScheduleError:
+        shown = local.strftime("%Y-%m-%d %H:%M")
+        raise InvalidInput("meeting.error.dst_gap", value=shown) from None
+
+
+def parse_duration(minutes: int | str) -> int:
+    text = str(minutes).strip()
+    if not text.isdigit() or not (0 < int(text) <= MAX_DURATION_MINUTES):
+        raise InvalidInput("meeting.error.duration", value=minutes, max=MAX_DURATION_MINUTES)
+    return int(text)
+
+
+def require_future(uow: UnitOfWork, starts_at: dt.datetime) -> None:
+    if starts_at <= uow.now:
+        raise InvalidInput(
+            "meeting.error.past",
+            value=starts_at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
+            now=uow.now.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
+        )
+
+
+# --- creating meetings ---
+
+
+def set_schedule(meeting: Meeting, starts_at: dt.datetime, duration_minutes: int) -> None:
+    """Set start and end and recompute the deadlines of the rules of procedure."""
+    local_start = starts_at.astimezone(BERLIN)
+    local_end = local_start + dt.timedelta(minutes=duration_minutes)
+    deadlines = meeting_deadlines(meeting.committee.rules, local_start, local_end)
+    meeting.starts_at = local_start.astimezone(dt.UTC)
+    meeting.ends_at = local_end.astimezone(dt.UTC)
+    meeting.call_for_proposals_at = deadlines.call_for_proposals.astimezone(dt.UTC)
+    meeting.proposal_deadline_at = deadlines.proposal_deadline.astimezone(dt.UTC)
+    meeting.invitation_at = deadlines.invitation.astimezone(dt.UTC)
+    meeting.reminder_at = deadlines.reminder.astimezone(dt.UTC)
+    meeting.minutes_due_at = deadlines.minutes_due.astimezone(dt.UTC)
+
+
+def duration_of(meeting: Meeting) -> int:
+    return int((meeting.ends_at - meeting.starts_at).total_seconds() // 60)
+
+
+def create_meeting(
+    uow: UnitOfWork,
+    committee: Committee,
+    *,
+    title: str,
+    starts_at: dt.datetime,
+    duration_minutes: int,
+    location: str,
+    series: MeetingSeries | None = None,
+    occurrence_key: dt.datetime | None = None,
+    schedule_note: str = "",
+    repeat_of: Meeting | None = None,
+) -> Meeting:
+    """Add a planned meeting with its deadlines, timers and standing agenda items."""
+    from governance.services import agenda
+
+    meeting = Meeting(
+        committee_id=committee.id,
+        series_id=series.id if series else None,
+        occurrence_key=occurrence_key,
+        detached=False,
+        title=title,
+        location=location,
+        schedule_note=schedule_note,
+        agenda_final=False,
+        agenda_revision=0,
+        sequence=0,
+        repeat_of_id=repeat_of.id if repeat_of else None,
+        reason="",
+        state="planned",
+        created_at=uow.now,
+    )
+    meeting.committee = committee
+    set_schedule(meeting, starts_at, duration_minutes)
+    uow.session.add(meeting)
+    uow.session.flush()
+    uow.engine.arm_timers(uow, meeting)
+    uow.audit(
+        entity_type=ENTITY,
+        entity_id=meeting.id,
+        committee_id=committee.id,
+        action="plan",
+        to_state="planned",
+        details={
+            "title": title,
+            "starts_at": meeting.starts_at.isoformat(),
+            "ends_at": meeting.ends_at.isoformat(),
+            "location": location,
+            "series_id": meeting.series_id,
+            "schedule_note": schedule_note,
+            "repeat_of": meeting.repeat_of_id,
+        },
+    )
+    agenda.add_standing_items(uow, meeting)
+    agenda.attach_pending(uow, committee)
+    return meeting
+
+
+def plan(
+    uow: UnitOfWork,
+    committee: Committee,
+    *,
+    title: str,
+    starts_at: str | dt.datetime,
+    duration_minutes: int | str = 120,
+    location: str,
+) -> Meeting:
+    """The chair or the secretariat plans a single meeting outside any series."""
+    access.check(uow, "meeting.plan", committee)
+    title = validation.text(title, "--title", 300)
+    location = validation.text(location, "--location", 300)
+    start = parse_start(starts_at)
+    require_future(uow, start)
+    minutes = parse_duration(duration_minutes)
+    return create_meeting(
+        uow, committee, title=title, starts_at=start, duration_minutes=minutes, location=location
+    )
+
+
+# --- the lifecycle ---
+
+
+def _check(uow: UnitOfWork, action: str, meeting: Meeting) -> None:
+    access.check(uow, action, meeting.committee, entity_type=ENTITY, entity_id=meeting.id)
+
+
+def require_trigger(uow: UnitOfWork, meeting: Meeting, trigger: str) -> None:
+    """Refuse (naming the state and what is possible) before any input is looked at."""
+    if not uow.engine.can_fire(uow, meeting, trigger):
+        uow.fire(meeting, trigger)  # raises TransitionRefused, audited
+
+
+def convene(uow: UnitOfWork, meeting: Meeting) -> None:
+    """The chair sends the invitation now, before the invitation lead time would."""
+    _check(uow, "meeting.convene", meeting)
+    uow.fire(meeting, "convene")
+
+
+def open_meeting(uow: UnitOfWork, meeting: Meeting) -> None:
+    """The chair opens the meeting; the quorum is checked and recorded."""
+    _check(uow, "meeting.open", meeting)
+    uow.fire(meeting, "open")
+
+
+def close(uow: UnitOfWork, meeting: Meeting) -> None:
+    """The chair closes the meeting; items not handled move to the next meeting."""
+    _check(uow, "meeting.close", meeting)
+    uow.fire(meeting, "close")
+
+
+def cancel(uow: UnitOfWork, meeting: Meeting, *, reason: str) -> None:
+    _check(uow, "meeting.cancel", meeting)
+    require_trigger(uow, meeting, "cancel")
+    reason = validation.text(reason, "--reason", 2000)
+    uow.fire(meeting, "cancel", reason=reason)
+
+
+def move(
+    uow: UnitOfWork,
+    meeting: Meeting,
+    *,
+    starts_at: str | dt.datetime,
+    reason: str,
+    location: str | None = None,
+    duration_minutes: int | str | None = None,
+) -> None:
+    """Move a meeting that has not started; its deadlines and timers move with it."""
+    _check(uow, "meeting.move", meeting)
+    if not uow.engine.can_fire(uow, meeting, "move"):
+        uow.fire(meeting, "move")  # refused: closed, cancelled or already started
+    start = parse_start(starts_at)
+    require_future(uow, start)
+    reason = validation.text(reason, "--reason", 2000)
+    minutes = parse_duration(duration_minutes) if duration_minutes is not None else duration_of(meeting)
+    new_location = validation.text(location, "--location", 300) if location else meeting.location
+    previous = {"starts_at": meeting.starts_at.isoformat(), "location": meeting.location}
+    set_schedule(meeting, start, minutes)
+    meeting.location = new_location
+    meeting.reason = reason
+    meeting.detached = True
+    meeting.sequence += 1
+    uow.engine.rearm_timers(uow, meeting)
+    uow.fire(
+        meeting,
+        "move",
+        reason=reason,
+        previous_starts_at=previous["starts_at"],
+        previous_location=previous["location"],
+        starts_at=meeting.starts_at,
+        location=meeting.location,
+    )
+
+
+def next_number(session: Session, committee: Committee) -> int:
+    current = session.execute(
+        select(func.max(Meeting.number)).where(Meeting.committee_id == committee.id)
+    ).scalar()
+    return int(current or 0) + 1

@@ -1,0 +1,224 @@
+"""Votes on decision items and the decisions register (Beschlussregister).
+
+A vote is taken on one decision item of a meeting in session, once: either
+one ballot per voting organisation present (roll call) or the totals of an
+open show of hands. The quorum is checked from who is present at that
+moment. The result under the item's majority enters the register with a
+number per committee and year ("KG-2026/07"); a vote on an accession item
+decides the application.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from governance.clock import BERLIN
+from governance.domain.rules import Majority, VoteCount
+from governance.domain.voting import Choice, result, tally
+from governance.errors import Conflict, InvalidInput, Text
+from governance.models import (
+    AccessionApplication,
+    AgendaItem,
+    Ballot,
+    Committee,
+    Decision,
+    Meeting,
+    Vote,
+)
+from governance.services import access, directory, validation
+from governance.services import meetings as meeting_service
+from governance.services.attendance import (
+    present_voting_organisations,
+    quorum_at,
+    voting_memberships,
+)
+from governance.unit_of_work import UnitOfWork
+
+
+def record_vote(
+    uow: UnitOfWork,
+    item: AgendaItem,
+    *,
+    text: str,
+    ballots: Mapping[str, str] | None = None,
+    totals: tuple[int, int, int] | None = None,
+) -> Decision:
+    """Record the vote on *item* and enter the decision in the register.
+
+    *ballots* maps organisations (short name, name or number) to yes / no /
+    abstain; *totals* are (yes, no, abstain) of an open show of hands.
+    """
+    meeting: Meeting = item.meeting
+    access.check(uow, "meeting.vote", meeting.committee, entity_type="meetings", entity_id=meeting.id)
+    meeting_service.require_trigger(uow, meeting, "vote")
+    _votable(uow.session, item)
+    if (ballots is None) == (totals is None):
+        raise InvalidInput("vote.error.ballots_or_totals")
+    decision_text = validation.text(text, "--text", 4000)
+    check = quorum_at(uow.session, meeting, uow.now)
+    if not check.quorate:
+        raise Conflict(
+            "vote.error.not_quorate",
+            present=check.present,
+            members=check.voting_members,
+            needed=check.needed,
+        ).concerning(entity_type="meetings", entity_id=meeting.id, action="vote",
+                     committee_id=meeting.committee_id)
+    present = present_voting_organisations(uow.session, meeting, uow.now)
+    if ballots is not None:
+        choices = _ballots(uow, meeting, ballots, present)
+        votes = tally(choices.values())
+        method = "roll_call"
+    else:
+        assert totals is not None
+        yes, no, abstain = totals
+        for name, value in (("--yes", yes), ("--no", no), ("--abstain", abstain)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise InvalidInput("vote.error.count", what=name, value=value)
+        votes = VoteCount(yes, no, abstain)
+        if votes.total == 0:
+            raise InvalidInput("vote.error.no_votes")
+        if votes.total > len(present):
+            raise InvalidInput("vote.error.too_many", total=votes.total, present=len(present))
+        choices = {}
+        method = "show_of_hands"
+    majority = Majority(item.majority)
+    outcome = result(meeting.committee.rules, majority, votes)
+    # The guard quorate_now re-checks the quorum as part of the workflow.
+    uow.fire(meeting, "vote", item=item.id, top=item.position, method=method, yes=votes.yes,
+             no=votes.no, abstain=votes.abstain, carried=outcome.carried)
+    vote = Vote(
+        agenda_item_id=item.id,
+        meeting_id=meeting.id,
+        method=method,
+        yes=votes.yes,
+        no=votes.no,
+        abstain=votes.abstain,
+        majority=majority.value,
+        carried=outcome.carried,
+        voting_members=check.voting_members,
+        present=check.present,
+        taken_at=uow.now,
+    )
+    uow.session.add(vote)
+    uow.session.flush()
+    for organisation_id, choice in choices.items():
+        uow.session.add(Ballot(vote_id=vote.id, organisation_id=organisation_id, choice=choice.value))
+    item.outcome = "decided"
+    item.decision_text = decision_text
+    decision = _register(uow, meeting, item, vote, decision_text)
+    if item.accession_application_id is not None:
+        application = uow.session.get(AccessionApplication, item.accession_application_id)
+        assert application is not None
+        uow.fire(application, "decide", yes=votes.yes, no=votes.no, abstain=votes.abstain,
+                 decided_on=uow.today, decision=decision.reference)
+    return decision
+
+
+def _votable(session: Session, item: AgendaItem) -> None:
+    if item.status != "accepted":
+        raise Conflict("vote.error.not_on_agenda", item=item.id, title=item.title)
+    if item.kind != "decision" or item.majority is None:
+        raise Conflict("vote.error.not_a_decision_item", top=item.position, title=item.title,
+                       kind=Text(f"agenda.kind.{item.kind}"))
+    already = session.execute(select(Vote.id).where(Vote.agenda_item_id == item.id)).first()
+    if already or item.outcome is not None:
+        raise Conflict("vote.error.already_voted_item", top=item.position, title=item.title)
+
+
+def _ballots(
+    uow: UnitOfWork, meeting: Meeting, ballots: Mapping[str, str], present: set[int]
+) -> dict[int, Choice]:
+    voting = {m.organisation_id for m in voting_memberships(uow.session, meeting)}
+    out: dict[int, Choice] = {}
+    for ref, raw in ballots.items():
+        organisation = directory.organisation_by_ref(uow.session, ref)
+        choice = validation.choice(Choice, raw, f"--ballot {organisation.short_name}")
+        if organisation.id not in voting:
+            raise Conflict("vote.error.no_voting_right", organisation=organisation.short_name)
+        if organisation.id not in present:
+            raise Conflict("vote.error.absent", organisation=organisation.short_name,
+                           at=uow.now.astimezone(BERLIN).strftime("%H:%M"))
+        if organisation.id in out:
+            raise Conflict("vote.error.already_voted", organisation=organisation.short_name)
+        out[organisation.id] = choice
+    if not out:
+        raise InvalidInput("vote.error.no_votes")
+    return out
+
+
+def parse_ballots(values: list[str]) -> dict[str, str]:
+    """``ORG=yes`` pairs from the command line; an organisation named twice voted twice."""
+    ballots: dict[str, str] = {}
+    for value in values:
+        org, sep, choice = value.rpartition("=")
+        if not sep or not org.strip():
+            raise InvalidInput("vote.error.ballot_format", value=value)
+        key = org.strip()
+        if key.lower() in (k.lower() for k in ballots):
+            raise Conflict("vote.error.already_voted", organisation=key)
+        ballots[key] = choice.strip()
+    return ballots
+
+
+def _register(uow: UnitOfWork, meeting: Meeting, item: AgendaItem, vote: Vote, text: str) -> Decision:
+    committee = meeting.committee
+    year = uow.today.year
+    seq = int(
+        uow.session.execute(
+            select(func.max(Decision.seq)).where(Decision.committee_id == committee.id, Decision.year == year)
+        ).scalar()
+        or 0
+    ) + 1
+    decision = Decision(
+        committee_id=committee.id,
+        year=year,
+        seq=seq,
+        reference=f"{committee.short_name}-{year}/{seq:02d}",
+        meeting_id=meeting.id,
+        agenda_item_id=item.id,
+        vote_id=vote.id,
+        text=text,
+        carried=vote.carried,
+        decided_on=uow.today,
+    )
+    uow.session.add(decision)
+    uow.session.flush()
+    uow.audit(entity_type="decisions", entity_id=decision.id, committee_id=committee.id,
+              action="decision.register", details={"reference": decision.reference, "item": item.id,
+                                                   "carried": vote.carried, "text": text})
+    return decision
+
+
+def register(session: Session, committee: Committee, year: int | None = None) -> list[Decision]:
+    stmt = select(Decision).where(Decision.committee_id == committee.id).order_by(Decision.year, Decision.seq)
+    if year is not None:
+        stmt = stmt.where(Decision.year == year)
+    return list(session.execute(stmt).scalars())
+
+
+def describe_decision(decision: Decision) -> dict[str, object]:
+    vote = decision.vote
+    return {
+        "reference": decision.reference,
+        "year": decision.year,
+        "number": decision.seq,
+        "decided_on": decision.decided_on,
+        "meeting_id": decision.meeting_id,
+        "agenda_item_id": decision.agenda_item_id,
+        "top": decision.item.position,
+        "title": decision.item.title,
+        "text": decision.text,
+        "carried": decision.carried,
+        "majority": vote.majority,
+        "votes": {"yes": vote.yes, "no": vote.no, "abstain": vote.abstain},
+        "method": vote.method,
+        "present": vote.present,
+        "voting_members": vote.voting_members,
+        "ballots": {b.organisation.short_name: b.choice for b in vote.ballots},
+    }
+
+
