@@ -19,26 +19,55 @@ def agenda_group() -> None:
 
 def _item_message(state: CliState, item: Any) -> str:
     top = f"TOP {item.position}" if item.position else "—"
-    return t(state, "agenda.cli.item", id=item.id, top=top, title=item.title,
-             status=t(state, f"agenda.status.{item.status}"), meeting=item.meeting_id)
+    return t(
+        state,
+        "agenda.cli.item",
+        id=item.id,
+        top=top,
+        title=item.title,
+        status=t(state, f"agenda.status.{item.status}"),
+        meeting=item.meeting_id,
+    )
 
 
 @agenda_group.command("propose")
 @click.argument("meeting_ref", metavar="MEETING")
 @click.option("--title", required=True)
 @click.option("--description", default="")
-@click.option("--kind", default="discussion", show_default=True, help="information | discussion | decision")
+@click.option(
+    "--kind", default="discussion", show_default=True, help="information | discussion | decision"
+)
 @click.option("--majority", default=None, help="simple | two_thirds | unanimity (nur bei decision)")
-@click.option("--attachment", "attachments", multiple=True, help="Anlage (Datei oder Link), mehrfach möglich")
-@click.option("--urgent", is_flag=True, help="Dringlichkeit: nach Fristende oder Einladung (nur Vorsitz)")
+@click.option(
+    "--attachment", "attachments", multiple=True, help="Anlage (Datei oder Link), mehrfach möglich"
+)
+@click.option(
+    "--urgent", is_flag=True, help="Dringlichkeit: nach Fristende oder Einladung (nur Vorsitz)"
+)
 @pass_state
-def propose_cmd(state: CliState, meeting_ref: str, title: str, description: str, kind: str,
-                majority: str | None, attachments: tuple[str, ...], urgent: bool) -> None:
+def propose_cmd(
+    state: CliState,
+    meeting_ref: str,
+    title: str,
+    description: str,
+    kind: str,
+    majority: str | None,
+    attachments: tuple[str, ...],
+    urgent: bool,
+) -> None:
     """Einen TOP vorschlagen (bis zur Vorschlagsfrist); Vorschläge des Vorsitzes gelten als angenommen."""
     with state.uow() as uow:
         meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
-        item = agenda.propose(uow, meeting, title=title, description=description, kind=kind,
-                              majority=majority, attachments=attachments, urgent=urgent)
+        item = agenda.propose(
+            uow,
+            meeting,
+            title=title,
+            description=description,
+            kind=kind,
+            majority=majority,
+            attachments=attachments,
+            urgent=urgent,
+        )
         message = _item_message(state, item)
     click.echo(message)
 
@@ -91,7 +120,9 @@ def order_cmd(state: CliState, meeting_ref: str, item_ids: tuple[str, ...]) -> N
     with state.uow() as uow:
         meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
         agenda.order(uow, meeting, ids)
-        message = t(state, "agenda.cli.ordered", meeting=meeting.id, revision=meeting.agenda_revision)
+        message = t(
+            state, "agenda.cli.ordered", meeting=meeting.id, revision=meeting.agenda_revision
+        )
     click.echo(message)
 
 

@@ -28,13 +28,18 @@ def decisions_group() -> None:
 @click.option("--year", default=None, help="nur dieses Jahr")
 @json_option
 @pass_state
-def decisions_list(state: CliState, committee_ref: str | None, year: str | None, as_json: bool) -> None:
+def decisions_list(
+    state: CliState, committee_ref: str | None, year: str | None, as_json: bool
+) -> None:
     """Alle Beschlüsse mit Nummer (z. B. KG-2026/07), Abstimmung und Ergebnis."""
     if year is not None and not (year.isdigit() and len(year) == 4):
         raise InvalidInput("decision.error.year", value=year)
     with state.read() as session:
         committee = directory.committee_by_ref(session, committee_ref)
-        rows = [votes.describe_decision(d) for d in votes.register(session, committee, int(year) if year else None)]
+        rows = [
+            votes.describe_decision(d)
+            for d in votes.register(session, committee, int(year) if year else None)
+        ]
     if as_json:
         print_json(rows)
         return
@@ -66,7 +71,13 @@ def actions_add(state: CliState, item_ref: str, what: str, who: str, due: str) -
     with state.uow() as uow:
         item = item_by_ref(uow.session, item_ref)
         action = action_items.add(uow, item, what=what, who=who, due_on=due)
-        message = t(state, "action.cli.added", id=action.id, who=action.owner_label, due=action.due_on.isoformat())
+        message = t(
+            state,
+            "action.cli.added",
+            id=action.id,
+            who=action.owner_label,
+            due=action.due_on.isoformat(),
+        )
     click.echo(message)
 
 
@@ -75,11 +86,15 @@ def actions_add(state: CliState, item_ref: str, what: str, who: str, due: str) -
 @click.option("--status", "status", default=None, help="open | done | dropped")
 @json_option
 @pass_state
-def actions_list(state: CliState, committee_ref: str | None, status: str | None, as_json: bool) -> None:
+def actions_list(
+    state: CliState, committee_ref: str | None, status: str | None, as_json: bool
+) -> None:
     """Alle Aufgaben, nach Fälligkeit."""
     with state.read() as session:
         committee = directory.committee_by_ref(session, committee_ref)
-        rows = [action_items.describe(a) for a in action_items.action_items(session, committee, status)]
+        rows = [
+            action_items.describe(a) for a in action_items.action_items(session, committee, status)
+        ]
     if as_json:
         print_json(rows)
         return
@@ -101,7 +116,12 @@ def actions_done(state: CliState, ref: str, note: str) -> None:
     with state.uow() as uow:
         action = action_items.action_by_id(uow.session, ref)
         action_items.complete(uow, action, note=note)
-        message = t(state, "action.cli.changed", id=action.id, status=t(state, f"action.state.{action.state}"))
+        message = t(
+            state,
+            "action.cli.changed",
+            id=action.id,
+            status=t(state, f"action.state.{action.state}"),
+        )
     click.echo(message)
 
 
@@ -114,7 +134,12 @@ def actions_drop(state: CliState, ref: str, reason: str) -> None:
     with state.uow() as uow:
         action = action_items.action_by_id(uow.session, ref)
         action_items.drop(uow, action, reason=reason)
-        message = t(state, "action.cli.changed", id=action.id, status=t(state, f"action.state.{action.state}"))
+        message = t(
+            state,
+            "action.cli.changed",
+            id=action.id,
+            status=t(state, f"action.state.{action.state}"),
+        )
     click.echo(message)
 
 

@@ -12,10 +12,21 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
     definition = state.app.engine.definitions["meeting"]
     label = lambda name: definition.label(name, state.lang)  # noqa: E731
     lines = [
-        t(state, "meeting.cli.show_head", id=data["id"], title=data["title"],
-          number=data["number"] or "—", status=label(data["state"])),
-        t(state, "meeting.cli.show_when", starts_at=berlin(data["starts_at"]),
-          ends_at=berlin(data["ends_at"]), location=data["location"]),
+        t(
+            state,
+            "meeting.cli.show_head",
+            id=data["id"],
+            title=data["title"],
+            number=data["number"] or "—",
+            status=label(data["state"]),
+        ),
+        t(
+            state,
+            "meeting.cli.show_when",
+            starts_at=berlin(data["starts_at"]),
+            ends_at=berlin(data["ends_at"]),
+            location=data["location"],
+        ),
     ]
     if data["schedule_note"]:
         lines.append(f"  {data['schedule_note']}")
@@ -24,8 +35,14 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
     lines.append(t(state, "meeting.cli.show_deadlines"))
     for key, when in data["deadlines"].items():
         lines.append(f"  {t(state, f'deadline.{key}'):<28} {berlin(when)}")
-    lines.append(t(state, "meeting.cli.show_agenda", revision=data["agenda_revision"],
-                   final=t(state, "cli.yes" if data["agenda_final"] else "cli.no")))
+    lines.append(
+        t(
+            state,
+            "meeting.cli.show_agenda",
+            revision=data["agenda_revision"],
+            final=t(state, "cli.yes" if data["agenda_final"] else "cli.no"),
+        )
+    )
     for item in data["agenda"]:
         top = f"TOP {item['top']}" if item["top"] else f"#{item['id']}"
         flags = [t(state, f"agenda.kind.{item['kind']}")]
@@ -40,13 +57,29 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
         lines.append(f"  {top:<7} {item['title']}  [{', '.join(flags)}]  (#{item['id']})")
         if item["vote"]:
             v = item["vote"]
-            lines.append("          " + t(state, "meeting.cli.show_vote", yes=v["yes"], no=v["no"],
-                                          abstain=v["abstain"], reference=item["decision"]["reference"],
-                                          result=t(state, "vote.carried" if v["carried"] else "vote.rejected")))
+            lines.append(
+                "          "
+                + t(
+                    state,
+                    "meeting.cli.show_vote",
+                    yes=v["yes"],
+                    no=v["no"],
+                    abstain=v["abstain"],
+                    reference=item["decision"]["reference"],
+                    result=t(state, "vote.carried" if v["carried"] else "vote.rejected"),
+                )
+            )
     quorum = data["quorum_at_opening"]
     if quorum:
-        lines.append(t(state, "meeting.cli.quorate" if quorum["quorate"] else "meeting.cli.not_quorate",
-                       present=quorum["present"], members=quorum["voting_members"], needed=quorum["needed"]))
+        lines.append(
+            t(
+                state,
+                "meeting.cli.quorate" if quorum["quorate"] else "meeting.cli.not_quorate",
+                present=quorum["present"],
+                members=quorum["voting_members"],
+                needed=quorum["needed"],
+            )
+        )
     if data["attendance"]:
         lines.append(t(state, "meeting.cli.show_attendance"))
         for a in data["attendance"]:
@@ -59,16 +92,22 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
             if not a["voting"]:
                 extra.append(t(state, "attendance.no_vote"))
             person = f" ({a['person']})" if a["person"] else ""
-            lines.append(f"  {who}{person}: {t(state, 'attendance.' + a['status'])}"
-                         + (f" — {', '.join(extra)}" if extra else ""))
+            lines.append(
+                f"  {who}{person}: {t(state, 'attendance.' + a['status'])}"
+                + (f" — {', '.join(extra)}" if extra else "")
+            )
     if data["action_items"]:
         lines.append(t(state, "meeting.cli.show_actions"))
         for a in data["action_items"]:
-            lines.append(f"  #{a['id']} {a['what']} — {a['who']}, {a['due_on'].isoformat()} ({a['state']})")
+            lines.append(
+                f"  #{a['id']} {a['what']} — {a['who']}, {a['due_on'].isoformat()} ({a['state']})"
+            )
     if data["timers"]:
         lines.append(t(state, "meeting.cli.show_timers"))
         for timer in data["timers"]:
             lines.append(f"  {berlin(timer['due_at'])}  {label(timer['trigger'])}")
-    allowed = ", ".join(f"{label(n)} ({n})" for n in data["allowed_triggers"]) or t(state, "error.nothing_allowed")
+    allowed = ", ".join(f"{label(n)} ({n})" for n in data["allowed_triggers"]) or t(
+        state, "error.nothing_allowed"
+    )
     lines.append(t(state, "meeting.cli.show_allowed", allowed=allowed))
     return "\n".join(lines)

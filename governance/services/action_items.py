@@ -35,13 +35,19 @@ def action_by_id(session: Session, ref: str | int) -> ActionItem:
     return item
 
 
-def action_items(session: Session, committee: Committee, state: str | None = None) -> list[ActionItem]:
-    stmt = select(ActionItem).where(ActionItem.committee_id == committee.id).order_by(
-        ActionItem.due_on, ActionItem.id
+def action_items(
+    session: Session, committee: Committee, state: str | None = None
+) -> list[ActionItem]:
+    stmt = (
+        select(ActionItem)
+        .where(ActionItem.committee_id == committee.id)
+        .order_by(ActionItem.due_on, ActionItem.id)
     )
     if state is not None:
         if state not in STATES:
-            raise InvalidInput("error.choice", what="--status", value=state, allowed=", ".join(STATES))
+            raise InvalidInput(
+                "error.choice", what="--status", value=state, allowed=", ".join(STATES)
+            )
         stmt = stmt.where(ActionItem.state == state)
     return list(session.execute(stmt).scalars())
 
@@ -59,12 +65,16 @@ def add(
     *who* is an organisation (short name, name or number) or a person's e-mail address.
     """
     meeting = item.meeting
-    access.check(uow, "meeting.minute", meeting.committee, entity_type="meetings", entity_id=meeting.id)
+    access.check(
+        uow, "meeting.minute", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
     meeting_service.require_trigger(uow, meeting, "handle_item")
     text = validation.text(what, "--what", 2000)
     due = validation.date(due_on)
     if due < uow.today:
-        raise InvalidInput("action.error.due_past", value=due.isoformat(), today=uow.today.isoformat())
+        raise InvalidInput(
+            "action.error.due_past", value=due.isoformat(), today=uow.today.isoformat()
+        )
     person: Person | None = None
     organisation = None
     if "@" in who:
@@ -76,7 +86,9 @@ def add(
         meeting_id=meeting.id,
         agenda_item_id=item.id,
         what=text,
-        owner_organisation_id=organisation.id if organisation else (person.organisation_id if person else None),
+        owner_organisation_id=organisation.id
+        if organisation
+        else (person.organisation_id if person else None),
         owner_person_id=person.id if person else None,
         due_on=due,
         note="",
@@ -86,9 +98,14 @@ def add(
     uow.session.add(action)
     uow.session.flush()
     uow.engine.arm_timers(uow, action)
-    uow.audit(entity_type=ENTITY, entity_id=action.id, committee_id=meeting.committee_id,
-              action="action_item.add", to_state="open",
-              details={"what": text, "who": who, "due_on": due.isoformat(), "agenda_item": item.id})
+    uow.audit(
+        entity_type=ENTITY,
+        entity_id=action.id,
+        committee_id=meeting.committee_id,
+        action="action_item.add",
+        to_state="open",
+        details={"what": text, "who": who, "due_on": due.isoformat(), "agenda_item": item.id},
+    )
     uow.fire(meeting, "handle_item", item=item.id, top=item.position, action_item=action.id)
     return action
 
@@ -126,7 +143,9 @@ def describe(action: ActionItem) -> dict[str, Any]:
         "id": action.id,
         "what": action.what,
         "who": action.owner_label,
-        "owner_organisation": action.owner_organisation.short_name if action.owner_organisation else None,
+        "owner_organisation": action.owner_organisation.short_name
+        if action.owner_organisation
+        else None,
         "owner_person": action.owner_person.email if action.owner_person else None,
         "due_on": action.due_on,
         "state": action.state,
@@ -156,7 +175,9 @@ def notify_action_item_due(ctx: TransitionContext) -> None:
     action: ActionItem = ctx.entity
     committee = ctx.session.get(Committee, action.committee_id)
     assert committee is not None
-    recipients = _owners(ctx.session, action, committee, ctx.today) or secretariat_people(ctx.session, committee)
+    recipients = _owners(ctx.session, action, committee, ctx.today) or secretariat_people(
+        ctx.session, committee
+    )
     for person in recipients:
         outbox.queue(
             ctx.uow,
@@ -180,7 +201,9 @@ def notify_action_item_due(ctx: TransitionContext) -> None:
         )
 
 
-def _owners(session: Session, action: ActionItem, committee: Committee, on: dt.date) -> list[Person]:
+def _owners(
+    session: Session, action: ActionItem, committee: Committee, on: dt.date
+) -> list[Person]:
     if action.owner_person is not None:
         return [action.owner_person]
     if action.owner_organisation is None:

@@ -40,6 +40,9 @@ class Standing(enum.StrEnum):
     ACTION_ITEMS = "action_items"
 
 
+AFTER_INVITATION = ("convened", "in_session")
+"""States in which the agenda has been sent: a change raises its revision."""
+
 STANDING_TITLES = {
     Standing.PREVIOUS_MINUTES: "Genehmigung des Protokolls der letzten Sitzung",
     Standing.ACTION_ITEMS: "Bericht zu offenen Aufgaben",
@@ -126,12 +129,16 @@ def propose(
             deadline=_local(meeting.proposal_deadline_at),
             meeting=meeting.id,
         ).concerning(
-            entity_type="meetings", entity_id=meeting.id, action="agenda.propose",
+            entity_type="meetings",
+            entity_id=meeting.id,
+            action="agenda.propose",
             committee_id=meeting.committee_id,
         )
     if meeting.agenda_final and not is_chair:
         raise Conflict("agenda.error.final", meeting=meeting.id).concerning(
-            entity_type="meetings", entity_id=meeting.id, action="agenda.propose",
+            entity_type="meetings",
+            entity_id=meeting.id,
+            action="agenda.propose",
             committee_id=meeting.committee_id,
         )
     person = uow.person()
@@ -147,7 +154,7 @@ def propose(
         proposer_id=person.id if person else None,
         proposer_organisation_id=organisations[0].id if organisations else None,
         attachments=files,
-        urgent=bool(urgent and meeting.state == "convened"),
+        urgent=bool(urgent and meeting.state in AFTER_INVITATION),
         status="accepted" if is_chair else "proposed",
         reason="",
         notes="",
@@ -158,8 +165,16 @@ def propose(
         item.position = _next_position(uow.session, meeting)
     uow.session.add(item)
     uow.session.flush()
-    _audit(uow, item, "agenda.propose", to_state=item.status, title=title, kind=item.kind,
-           urgent=item.urgent, attachments=files)
+    _audit(
+        uow,
+        item,
+        "agenda.propose",
+        to_state=item.status,
+        title=title,
+        kind=item.kind,
+        urgent=item.urgent,
+        attachments=files,
+    )
     if item.status == "accepted":
         _agenda_changed(uow, meeting, f"+{item.title}")
     return item
@@ -168,7 +183,9 @@ def propose(
 def _majority(meeting: Meeting, kind: ItemKind, majority: str | None) -> Majority | None:
     if kind is not ItemKind.DECISION:
         if majority:
-            raise InvalidInput("agenda.error.majority_needs_decision", kind=Text(f"agenda.kind.{kind.value}"))
+            raise InvalidInput(
+                "agenda.error.majority_needs_decision", kind=Text(f"agenda.kind.{kind.value}")
+            )
         return None
     if majority:
         return validation.choice(Majority, majority, "--majority")
@@ -180,7 +197,7 @@ def accept(uow: UnitOfWork, item: AgendaItem) -> None:
     _require_status(item, "proposed")
     item.status = "accepted"
     item.position = _next_position(uow.session, meeting)
-    item.urgent = meeting.state == "convened"
+    item.urgent = meeting.state in AFTER_INVITATION
     _audit(uow, item, "agenda.accept", from_state="proposed", to_state="accepted")
     _agenda_changed(uow, meeting, f"+{item.title}")
 
@@ -210,8 +227,14 @@ def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem 
     successor = carry_over(uow, item)
     item.status, item.position = "moved", None
     _renumber(uow.session, meeting)
-    _audit(uow, item, "agenda.defer", from_state=before, to_state="moved",
-           to_meeting=successor.meeting_id if successor else None)
+    _audit(
+        uow,
+        item,
+        "agenda.defer",
+        from_state=before,
+        to_state="moved",
+        to_meeting=successor.meeting_id if successor else None,
+    )
     if before == "accepted":
         _agenda_changed(uow, meeting, f"-{item.title}")
     return successor
@@ -219,7 +242,9 @@ def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem 
 
 def order(uow: UnitOfWork, meeting: Meeting, item_ids: Sequence[int]) -> None:
     """Set the order of the agenda: every accepted item once, TOP 1 first."""
-    access.check(uow, "agenda.decide", meeting.committee, entity_type="meetings", entity_id=meeting.id)
+    access.check(
+        uow, "agenda.decide", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
     meeting_service.require_trigger(uow, meeting, "update_agenda")
     current = agenda_items(uow.session, meeting)
     by_id = {i.id: i for i in current}
@@ -233,14 +258,21 @@ def order(uow: UnitOfWork, meeting: Meeting, item_ids: Sequence[int]) -> None:
         return
     for position, item_id in enumerate(item_ids, start=1):
         by_id[item_id].position = position
-    uow.audit(entity_type="meetings", entity_id=meeting.id, committee_id=meeting.committee_id,
-              action="agenda.order", details={"order": list(item_ids)})
+    uow.audit(
+        entity_type="meetings",
+        entity_id=meeting.id,
+        committee_id=meeting.committee_id,
+        action="agenda.order",
+        details={"order": list(item_ids)},
+    )
     _agenda_changed(uow, meeting, "order")
 
 
 def finalize(uow: UnitOfWork, meeting: Meeting) -> None:
     """The chair marks the agenda final: no proposal may be left undecided."""
-    access.check(uow, "agenda.decide", meeting.committee, entity_type="meetings", entity_id=meeting.id)
+    access.check(
+        uow, "agenda.decide", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
     meeting_service.require_trigger(uow, meeting, "update_agenda")
     pending = [i for i in items(uow.session, meeting) if i.status == "proposed"]
     if pending:
@@ -251,8 +283,13 @@ def finalize(uow: UnitOfWork, meeting: Meeting) -> None:
     if meeting.agenda_final:
         return
     meeting.agenda_final = True
-    uow.audit(entity_type="meetings", entity_id=meeting.id, committee_id=meeting.committee_id,
-              action="agenda.finalize", details={"items": [i.id for i in agenda_items(uow.session, meeting)]})
+    uow.audit(
+        entity_type="meetings",
+        entity_id=meeting.id,
+        committee_id=meeting.committee_id,
+        action="agenda.finalize",
+        details={"items": [i.id for i in agenda_items(uow.session, meeting)]},
+    )
 
 
 # --- in the meeting ---
@@ -318,7 +355,9 @@ def add_standing_items(uow: UnitOfWork, meeting: Meeting) -> None:
 def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
     """Put *item* on the next meeting's agenda; None when no meeting is planned yet
     (it is attached when one is, see :func:`attach_pending`)."""
-    target = meeting_service.next_meeting(uow.session, item.meeting.committee, item.meeting.starts_at)
+    target = meeting_service.next_meeting(
+        uow.session, item.meeting.committee, item.meeting.starts_at
+    )
     if target is None or target.id == item.meeting_id:
         return None
     copy = AgendaItem(
@@ -344,9 +383,14 @@ def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
     uow.session.add(copy)
     uow.session.flush()
     item.carried_over_to_id = copy.id
-    uow.audit(entity_type=ENTITY, entity_id=copy.id, committee_id=target.committee_id,
-              action="agenda.carry_over", to_state=copy.status,
-              details={"from_item": item.id, "from_meeting": item.meeting_id, "to_meeting": target.id})
+    uow.audit(
+        entity_type=ENTITY,
+        entity_id=copy.id,
+        committee_id=target.committee_id,
+        action="agenda.carry_over",
+        to_state=copy.status,
+        details={"from_item": item.id, "from_meeting": item.meeting_id, "to_meeting": target.id},
+    )
     if copy.status == "accepted":
         _agenda_changed(uow, target, f"+{copy.title}")
     return copy
@@ -458,14 +502,21 @@ def _renumber(session: Session, meeting: Meeting) -> None:
 
 def _agenda_changed(uow: UnitOfWork, meeting: Meeting, change: str) -> None:
     """After the invitation every change raises the agenda's revision and is announced."""
-    if meeting.state != "convened":
+    if meeting.state not in AFTER_INVITATION:
         return
     meeting.agenda_revision += 1
     uow.fire(meeting, "update_agenda", change=change, revision=meeting.agenda_revision)
 
 
-def _audit(uow: UnitOfWork, item: AgendaItem, action: str, *, from_state: str | None = None,
-           to_state: str | None = None, **details: object) -> None:
+def _audit(
+    uow: UnitOfWork,
+    item: AgendaItem,
+    action: str,
+    *,
+    from_state: str | None = None,
+    to_state: str | None = None,
+    **details: object,
+) -> None:
     uow.audit(
         entity_type=ENTITY,
         entity_id=item.id,

@@ -58,7 +58,9 @@ def quorum_at(session: Session, meeting: Meeting, moment: dt.datetime) -> Quorum
     )
 
 
-def present_voting_organisations(session: Session, meeting: Meeting, moment: dt.datetime) -> set[int]:
+def present_voting_organisations(
+    session: Session, meeting: Meeting, moment: dt.datetime
+) -> set[int]:
     voting_ids = {m.organisation_id for m in voting_memberships(session, meeting)}
     return voting_present_at(presences(meeting), moment) & voting_ids
 
@@ -74,7 +76,9 @@ def record(
     departed: str | dt.datetime | None = None,
 ) -> Attendance:
     """Record (or correct) one organisation's attendance."""
-    access.check(uow, "meeting.attendance", meeting.committee, entity_type=ENTITY, entity_id=meeting.id)
+    access.check(
+        uow, "meeting.attendance", meeting.committee, entity_type=ENTITY, entity_id=meeting.id
+    )
     _require(uow, meeting)
     status_value = validation.choice(AttendanceStatus, status, "--status")
     organisation = directory.organisation_by_ref(uow.session, organisation_ref)
@@ -92,7 +96,9 @@ def record(
         capacities = {mp.capacity for mp in membership.people if mp.person_id == person.id}
         if not capacities:
             raise InvalidInput(
-                "meeting.error.not_acting_for", person=person.email, organisation=organisation.short_name
+                "meeting.error.not_acting_for",
+                person=person.email,
+                organisation=organisation.short_name,
             )
         if status_value is AttendanceStatus.PRESENT and Capacity.REPRESENTATIVE not in capacities:
             status_value = AttendanceStatus.REPRESENTED
@@ -103,7 +109,9 @@ def record(
         people = membership.persons(capacity)
         if not people:
             raise InvalidInput(
-                "meeting.error.no_person", organisation=organisation.short_name, capacity=Text(f"role.{capacity.value}")
+                "meeting.error.no_person",
+                organisation=organisation.short_name,
+                capacity=Text(f"role.{capacity.value}"),
             )
         person = people[0]
     arrived_at = _moment(meeting, arrived, "--arrived")
@@ -137,7 +145,9 @@ def record(
 
 def add_guest(uow: UnitOfWork, meeting: Meeting, *, name: str, affiliation: str = "") -> Attendance:
     """List a guest (never counted for the quorum or votes)."""
-    access.check(uow, "meeting.attendance", meeting.committee, entity_type=ENTITY, entity_id=meeting.id)
+    access.check(
+        uow, "meeting.attendance", meeting.committee, entity_type=ENTITY, entity_id=meeting.id
+    )
     _require(uow, meeting)
     label = validation.text(name, "--guest", 200)
     if affiliation.strip():
@@ -177,5 +187,3 @@ def _moment(meeting: Meeting, value: str | dt.datetime | None, what: str) -> dt.
     except ValueError:
         raise InvalidInput("meeting.error.time", what=what, value=text) from None
     return local.replace(tzinfo=BERLIN)
-
-

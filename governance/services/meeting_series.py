@@ -42,7 +42,9 @@ def series_by_id(session: Session, ref: str | int) -> MeetingSeries:
 def all_series(session: Session, committee: Committee) -> list[MeetingSeries]:
     return list(
         session.execute(
-            select(MeetingSeries).where(MeetingSeries.committee_id == committee.id).order_by(MeetingSeries.id)
+            select(MeetingSeries)
+            .where(MeetingSeries.committee_id == committee.id)
+            .order_by(MeetingSeries.id)
         ).scalars()
     )
 
@@ -93,8 +95,14 @@ def add_series(
     uow.session.add(series)
     uow.session.flush()
     uow.engine.arm_timers(uow, series)
-    uow.audit(entity_type=ENTITY, entity_id=series.id, committee_id=committee.id, action="series.add",
-              to_state="active", details=_settings(series))
+    uow.audit(
+        entity_type=ENTITY,
+        entity_id=series.id,
+        committee_id=committee.id,
+        action="series.add",
+        to_state="active",
+        details=_settings(series),
+    )
     materialise(uow, series)
     return series
 
@@ -161,7 +169,9 @@ def upcoming(uow: UnitOfWork, series: MeetingSeries, committee: Committee) -> li
 def _meetings_of(session: Session, series: MeetingSeries) -> list[Meeting]:
     return list(
         session.execute(
-            select(Meeting).where(Meeting.series_id == series.id).order_by(Meeting.starts_at, Meeting.id)
+            select(Meeting)
+            .where(Meeting.series_id == series.id)
+            .order_by(Meeting.starts_at, Meeting.id)
         ).scalars()
     )
 
@@ -179,7 +189,9 @@ def materialise(uow: UnitOfWork, series: MeetingSeries) -> list[Meeting]:
     return created
 
 
-def _create(uow: UnitOfWork, series: MeetingSeries, committee: Committee, occurrence: Occurrence) -> Meeting:
+def _create(
+    uow: UnitOfWork, series: MeetingSeries, committee: Committee, occurrence: Occurrence
+) -> Meeting:
     return meeting_service.create_meeting(
         uow,
         committee,
@@ -211,41 +223,51 @@ def materialise_occurrences(ctx: TransitionContext) -> None:
 
 @effect("regenerate_occurrences")
 def regenerate_occurrences(ctx: TransitionContext) -> None:
+    """The n-th future meeting of the series becomes the n-th future occurrence of the new rule.
+
+    Meetings someone touched (moved, convened, cancelled) keep their date but
+    still take their place in the count, so the new rule does not put a second
+    meeting beside them; untouched ones are re-timed, keeping any items
+    proposed for them. Surplus untouched meetings are cancelled, missing ones added.
+    """
     uow, series = ctx.uow, ctx.entity
     committee = uow.session.get(Committee, series.committee_id)
     assert committee is not None
-    untouched = untouched_future(uow, series)
-    touched_keys = {
-        m.occurrence_key for m in _meetings_of(uow.session, series) if m not in untouched
-    }
-    wanted = [o for o in upcoming(uow, series, committee) if o.key not in touched_keys]
-    # A meeting whose occurrence is still wanted stays where it is; the others
-    # are re-timed in order, so items proposed for them are kept.
-    wanted_keys = {o.key for o in wanted}
-    staying = [m for m in untouched if m.occurrence_key in wanted_keys]
-    kept_keys = {m.occurrence_key for m in staying}
-    moving = [m for m in untouched if m not in staying]
-    free = [o for o in wanted if o.key not in kept_keys]
-    for meeting in moving:
+    untouched = set(untouched_future(uow, series))
+    slots = sorted(
+        (m for m in _meetings_of(uow.session, series) if _slot(m) > uow.now),
+        key=lambda m: (_slot(m), m.id),
+    )
+    wanted = upcoming(uow, series, committee)
+    for meeting in slots:
         meeting.occurrence_key = None  # the unique (series, occurrence) must hold at every flush
     uow.session.flush()
-    by_key = {o.key: o for o in wanted}
-    retimed = [(m, by_key[m.occurrence_key]) for m in staying]
-    retimed += list(zip(moving, free, strict=False))
-    for meeting, occurrence in retimed:
+    for meeting, occurrence in zip(slots, wanted, strict=False):
+        meeting.occurrence_key = occurrence.key
+        if meeting not in untouched:
+            continue
         meeting.title = series.title
         meeting.location = series.location
-        meeting.occurrence_key = occurrence.key
         meeting.schedule_note = occurrence.note
         meeting_service.set_schedule(meeting, occurrence.starts_at, series.duration_minutes)
         uow.engine.rearm_timers(uow, meeting)
-        uow.audit(entity_type=Meeting.__tablename__, entity_id=meeting.id, committee_id=committee.id,
-                  action="series.regenerate", details={"starts_at": meeting.starts_at.isoformat(),
-                                                        "location": meeting.location})
-    for meeting in moving[len(free):]:
-        uow.fire(meeting, "cancel", reason="Sitzungsreihe geändert")
-    for occurrence in free[len(moving):]:
+        uow.audit(
+            entity_type=Meeting.__tablename__,
+            entity_id=meeting.id,
+            committee_id=committee.id,
+            action="series.regenerate",
+            details={"starts_at": meeting.starts_at.isoformat(), "location": meeting.location},
+        )
+    for meeting in slots[len(wanted) :]:
+        if meeting in untouched:
+            uow.fire(meeting, "cancel", reason="Sitzungsreihe geändert")
+    for occurrence in wanted[len(slots) :]:
         _create(uow, series, committee, occurrence)
+
+
+def _slot(meeting: Meeting) -> dt.datetime:
+    """Where a meeting stands in its series: the occurrence it was made from."""
+    return meeting.occurrence_key or meeting.starts_at
 
 
 @effect("cancel_untouched_occurrences")

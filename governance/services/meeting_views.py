@@ -36,10 +36,14 @@ def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict
     }
     decisions = {
         d.agenda_item_id: d
-        for d in session.execute(select(Decision).where(Decision.meeting_id == meeting.id)).scalars()
+        for d in session.execute(
+            select(Decision).where(Decision.meeting_id == meeting.id)
+        ).scalars()
     }
     actions = list(
-        session.execute(select(ActionItem).where(ActionItem.meeting_id == meeting.id).order_by(ActionItem.id)).scalars()
+        session.execute(
+            select(ActionItem).where(ActionItem.meeting_id == meeting.id).order_by(ActionItem.id)
+        ).scalars()
     )
     check = quorum_at(session, meeting, meeting.opened_at) if meeting.opened_at else None
     data = summary(meeting)
@@ -70,8 +74,13 @@ def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict
                 "needed": check.needed,
                 "repeat_meeting": check.repeat_meeting,
             },
-            "voting_members": [m.organisation.short_name for m in voting_memberships(session, meeting)],
-            "agenda": [_item(i, votes.get(i.id), decisions.get(i.id)) for i in agenda.items(session, meeting)],
+            "voting_members": [
+                m.organisation.short_name for m in voting_memberships(session, meeting)
+            ],
+            "agenda": [
+                _item(i, votes.get(i.id), decisions.get(i.id))
+                for i in agenda.items(session, meeting)
+            ],
             "attendance": [
                 {
                     "organisation": a.organisation.short_name if a.organisation else None,
@@ -86,8 +95,14 @@ def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict
                 for a in meeting.attendance
             ],
             "action_items": [
-                {"id": a.id, "what": a.what, "who": a.owner_label, "due_on": a.due_on,
-                 "state": a.state, "agenda_item_id": a.agenda_item_id}
+                {
+                    "id": a.id,
+                    "what": a.what,
+                    "who": a.owner_label,
+                    "due_on": a.due_on,
+                    "state": a.state,
+                    "agenda_item_id": a.agenda_item_id,
+                }
                 for a in actions
             ],
             "open_action_items": [
@@ -123,7 +138,9 @@ def _item(item: Any, vote: Vote | None, decision: Decision | None) -> dict[str, 
         "outcome": item.outcome,
         "urgent": item.urgent,
         "proposer": item.proposer.email if item.proposer else None,
-        "proposer_organisation": item.proposer_organisation.short_name if item.proposer_organisation else None,
+        "proposer_organisation": item.proposer_organisation.short_name
+        if item.proposer_organisation
+        else None,
         "attachments": list(item.attachments or []),
         "reason": item.reason,
         "notes": item.notes,
@@ -156,8 +173,11 @@ def _pending_timers(session: Session, meeting: Meeting) -> list[Any]:
     return list(
         session.execute(
             select(Timer)
-            .where(Timer.entity_type == Meeting.__tablename__, Timer.entity_id == meeting.id,
-                   Timer.status == "pending")
+            .where(
+                Timer.entity_type == Meeting.__tablename__,
+                Timer.entity_id == meeting.id,
+                Timer.status == "pending",
+            )
             .order_by(Timer.due_at)
         ).scalars()
     )

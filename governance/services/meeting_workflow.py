@@ -144,31 +144,51 @@ def notify_call_for_proposals(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
     if ctx.now >= meeting.proposal_deadline_at:
         return  # planned at short notice: there is no time left for proposals
-    notify(ctx.uow, meeting, "call_for_proposals", invitees(ctx.session, meeting.committee, ctx.today),
-           revision=meeting.proposal_deadline_at.isoformat())
+    notify(
+        ctx.uow,
+        meeting,
+        "call_for_proposals",
+        invitees(ctx.session, meeting.committee, ctx.today),
+        revision=meeting.proposal_deadline_at.isoformat(),
+    )
 
 
 @effect("notify_proposals_closed")
 def notify_proposals_closed(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
     pending = [i for i in agenda.items(ctx.session, meeting) if i.status == "proposed"]
-    notify(ctx.uow, meeting, "proposals_closed", chair_people(ctx.session, meeting.committee, ctx.today),
-           revision=meeting.proposal_deadline_at.isoformat(),
-           pending_proposals=[{"id": i.id, "title": i.title} for i in pending])
+    notify(
+        ctx.uow,
+        meeting,
+        "proposals_closed",
+        chair_people(ctx.session, meeting.committee, ctx.today),
+        revision=meeting.proposal_deadline_at.isoformat(),
+        pending_proposals=[{"id": i.id, "title": i.title} for i in pending],
+    )
 
 
 @effect("notify_invitation")
 def notify_invitation(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
-    notify(ctx.uow, meeting, "invitation", invitees(ctx.session, meeting.committee, ctx.today),
-           revision=f"s{meeting.sequence}")
+    notify(
+        ctx.uow,
+        meeting,
+        "invitation",
+        invitees(ctx.session, meeting.committee, ctx.today),
+        revision=f"s{meeting.sequence}",
+    )
 
 
 @effect("notify_meeting_reminder")
 def notify_meeting_reminder(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
-    notify(ctx.uow, meeting, "meeting_reminder", invitees(ctx.session, meeting.committee, ctx.today),
-           revision=f"s{meeting.sequence}")
+    notify(
+        ctx.uow,
+        meeting,
+        "meeting_reminder",
+        invitees(ctx.session, meeting.committee, ctx.today),
+        revision=f"s{meeting.sequence}",
+    )
 
 
 @effect("notify_agenda_updated")
@@ -176,8 +196,14 @@ def notify_agenda_updated(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
     if meeting.state != "convened":
         return
-    notify(ctx.uow, meeting, "agenda_updated", invitees(ctx.session, meeting.committee, ctx.today),
-           revision=f"a{meeting.agenda_revision}", change=str(ctx.params.get("change", "")))
+    notify(
+        ctx.uow,
+        meeting,
+        "agenda_updated",
+        invitees(ctx.session, meeting.committee, ctx.today),
+        revision=f"a{meeting.agenda_revision}",
+        change=str(ctx.params.get("change", "")),
+    )
 
 
 @effect("notify_meeting_moved")
@@ -185,10 +211,15 @@ def notify_meeting_moved(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
     if not _announced(ctx):
         return
-    notify(ctx.uow, meeting, "meeting_moved", invitees(ctx.session, meeting.committee, ctx.today),
-           revision=f"s{meeting.sequence}",
-           previous_starts_at=str(ctx.params.get("previous_starts_at", "")),
-           previous_location=str(ctx.params.get("previous_location", "")))
+    notify(
+        ctx.uow,
+        meeting,
+        "meeting_moved",
+        invitees(ctx.session, meeting.committee, ctx.today),
+        revision=f"s{meeting.sequence}",
+        previous_starts_at=str(ctx.params.get("previous_starts_at", "")),
+        previous_location=str(ctx.params.get("previous_location", "")),
+    )
 
 
 @effect("notify_meeting_cancelled")
@@ -196,12 +227,22 @@ def notify_meeting_cancelled(ctx: TransitionContext) -> None:
     if not _announced(ctx):
         return
     meeting: Meeting = ctx.entity
-    notify(ctx.uow, meeting, "meeting_cancelled", invitees(ctx.session, meeting.committee, ctx.today),
-           revision=f"s{meeting.sequence}")
+    notify(
+        ctx.uow,
+        meeting,
+        "meeting_cancelled",
+        invitees(ctx.session, meeting.committee, ctx.today),
+        revision=f"s{meeting.sequence}",
+    )
 
 
 @effect("notify_minutes_due")
 def notify_minutes_due(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
-    notify(ctx.uow, meeting, "minutes_due", secretariat_people(ctx.session, meeting.committee),
-           revision=meeting.minutes_due_at.isoformat())
+    notify(
+        ctx.uow,
+        meeting,
+        "minutes_due",
+        secretariat_people(ctx.session, meeting.committee),
+        revision=meeting.minutes_due_at.isoformat(),
+    )

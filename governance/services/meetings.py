@@ -276,7 +276,9 @@ def move(
     start = parse_start(starts_at)
     require_future(uow, start)
     reason = validation.text(reason, "--reason", 2000)
-    minutes = parse_duration(duration_minutes) if duration_minutes is not None else duration_of(meeting)
+    minutes = (
+        parse_duration(duration_minutes) if duration_minutes is not None else duration_of(meeting)
+    )
     new_location = validation.text(location, "--location", 300) if location else meeting.location
     previous = {"starts_at": meeting.starts_at.isoformat(), "location": meeting.location}
     set_schedule(meeting, start, minutes)

@@ -29,7 +29,6 @@ from governance.models import (
     Vote,
 )
 from governance.services import access, directory, validation
-from governance.services import meetings as meeting_service
 from governance.services.attendance import (
     present_voting_organisations,
     quorum_at,
@@ -52,8 +51,11 @@ def record_vote(
     abstain; *totals* are (yes, no, abstain) of an open show of hands.
     """
     meeting: Meeting = item.meeting
-    access.check(uow, "meeting.vote", meeting.committee, entity_type="meetings", entity_id=meeting.id)
-    meeting_service.require_trigger(uow, meeting, "vote")
+    access.check(
+        uow, "meeting.vote", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
+    if "vote" not in uow.engine.allowed_triggers(meeting):
+        uow.fire(meeting, "vote")  # refused: names the state and what is possible now
     _votable(uow.session, item)
     if (ballots is None) == (totals is None):
         raise InvalidInput("vote.error.ballots_or_totals")
@@ -65,8 +67,12 @@ def record_vote(
             present=check.present,
             members=check.voting_members,
             needed=check.needed,
-        ).concerning(entity_type="meetings", entity_id=meeting.id, action="vote",
-                     committee_id=meeting.committee_id)
+        ).concerning(
+            entity_type="meetings",
+            entity_id=meeting.id,
+            action="vote",
+            committee_id=meeting.committee_id,
+        )
     present = present_voting_organisations(uow.session, meeting, uow.now)
     if ballots is not None:
         choices = _ballots(uow, meeting, ballots, present)
@@ -88,8 +94,17 @@ def record_vote(
     majority = Majority(item.majority)
     outcome = result(meeting.committee.rules, majority, votes)
     # The guard quorate_now re-checks the quorum as part of the workflow.
-    uow.fire(meeting, "vote", item=item.id, top=item.position, method=method, yes=votes.yes,
-             no=votes.no, abstain=votes.abstain, carried=outcome.carried)
+    uow.fire(
+        meeting,
+        "vote",
+        item=item.id,
+        top=item.position,
+        method=method,
+        yes=votes.yes,
+        no=votes.no,
+        abstain=votes.abstain,
+        carried=outcome.carried,
+    )
     vote = Vote(
         agenda_item_id=item.id,
         meeting_id=meeting.id,
@@ -106,15 +121,24 @@ def record_vote(
     uow.session.add(vote)
     uow.session.flush()
     for organisation_id, choice in choices.items():
-        uow.session.add(Ballot(vote_id=vote.id, organisation_id=organisation_id, choice=choice.value))
+        uow.session.add(
+            Ballot(vote_id=vote.id, organisation_id=organisation_id, choice=choice.value)
+        )
     item.outcome = "decided"
     item.decision_text = decision_text
     decision = _register(uow, meeting, item, vote, decision_text)
     if item.accession_application_id is not None:
         application = uow.session.get(AccessionApplication, item.accession_application_id)
         assert application is not None
-        uow.fire(application, "decide", yes=votes.yes, no=votes.no, abstain=votes.abstain,
-                 decided_on=uow.today, decision=decision.reference)
+        uow.fire(
+            application,
+            "decide",
+            yes=votes.yes,
+            no=votes.no,
+            abstain=votes.abstain,
+            decided_on=uow.today,
+            decision=decision.reference,
+        )
     return decision
 
 
@@ -122,8 +146,12 @@ def _votable(session: Session, item: AgendaItem) -> None:
     if item.status != "accepted":
         raise Conflict("vote.error.not_on_agenda", item=item.id, title=item.title)
     if item.kind != "decision" or item.majority is None:
-        raise Conflict("vote.error.not_a_decision_item", top=item.position, title=item.title,
-                       kind=Text(f"agenda.kind.{item.kind}"))
+        raise Conflict(
+            "vote.error.not_a_decision_item",
+            top=item.position,
+            title=item.title,
+            kind=Text(f"agenda.kind.{item.kind}"),
+        )
     already = session.execute(select(Vote.id).where(Vote.agenda_item_id == item.id)).first()
     if already or item.outcome is not None:
         raise Conflict("vote.error.already_voted_item", top=item.position, title=item.title)
@@ -140,8 +168,11 @@ def _ballots(
         if organisation.id not in voting:
             raise Conflict("vote.error.no_voting_right", organisation=organisation.short_name)
         if organisation.id not in present:
-            raise Conflict("vote.error.absent", organisation=organisation.short_name,
-                           at=uow.now.astimezone(BERLIN).strftime("%H:%M"))
+            raise Conflict(
+                "vote.error.absent",
+                organisation=organisation.short_name,
+                at=uow.now.astimezone(BERLIN).strftime("%H:%M"),
+            )
         if organisation.id in out:
             raise Conflict("vote.error.already_voted", organisation=organisation.short_name)
         out[organisation.id] = choice
@@ -164,15 +195,22 @@ def parse_ballots(values: list[str]) -> dict[str, str]:
     return ballots
 
 
-def _register(uow: UnitOfWork, meeting: Meeting, item: AgendaItem, vote: Vote, text: str) -> Decision:
+def _register(
+    uow: UnitOfWork, meeting: Meeting, item: AgendaItem, vote: Vote, text: str
+) -> Decision:
     committee = meeting.committee
     year = uow.today.year
-    seq = int(
-        uow.session.execute(
-            select(func.max(Decision.seq)).where(Decision.committee_id == committee.id, Decision.year == year)
-        ).scalar()
-        or 0
-    ) + 1
+    seq = (
+        int(
+            uow.session.execute(
+                select(func.max(Decision.seq)).where(
+                    Decision.committee_id == committee.id, Decision.year == year
+                )
+            ).scalar()
+            or 0
+        )
+        + 1
+    )
     decision = Decision(
         committee_id=committee.id,
         year=year,
@@ -187,14 +225,27 @@ def _register(uow: UnitOfWork, meeting: Meeting, item: AgendaItem, vote: Vote, t
     )
     uow.session.add(decision)
     uow.session.flush()
-    uow.audit(entity_type="decisions", entity_id=decision.id, committee_id=committee.id,
-              action="decision.register", details={"reference": decision.reference, "item": item.id,
-                                                   "carried": vote.carried, "text": text})
+    uow.audit(
+        entity_type="decisions",
+        entity_id=decision.id,
+        committee_id=committee.id,
+        action="decision.register",
+        details={
+            "reference": decision.reference,
+            "item": item.id,
+            "carried": vote.carried,
+            "text": text,
+        },
+    )
     return decision
 
 
 def register(session: Session, committee: Committee, year: int | None = None) -> list[Decision]:
-    stmt = select(Decision).where(Decision.committee_id == committee.id).order_by(Decision.year, Decision.seq)
+    stmt = (
+        select(Decision)
+        .where(Decision.committee_id == committee.id)
+        .order_by(Decision.year, Decision.seq)
+    )
     if year is not None:
         stmt = stmt.where(Decision.year == year)
     return list(session.execute(stmt).scalars())
@@ -220,5 +271,3 @@ def describe_decision(decision: Decision) -> dict[str, object]:
         "voting_members": vote.voting_members,
         "ballots": {b.organisation.short_name: b.choice for b in vote.ballots},
     }
-
-
