@@ -9,6 +9,10 @@ the same data gives the same bytes (the golden files rely on it).
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +25,13 @@ from governance.documents.kinds import DocumentKind, kind_by_name
 from governance.i18n import check_language
 from governance.resources import templates_dir
 from governance.templating import render
+
+# Where HarfBuzz-Subset is missing, WeasyPrint subsets fonts with fontTools,
+# which stamps each font subset with the current time unless
+# SOURCE_DATE_EPOCH is set (reproducible-builds convention). A fixed stamp
+# (2026-01-01 UTC) keeps a document's bytes, and so its SHA-256, stable.
+_FONT_TIMESTAMP = "1767225600"
+_ENVIRONMENT_LOCK = threading.Lock()
 
 
 def documents_dir() -> Path:
@@ -47,7 +58,20 @@ def html_to_pdf(html: str, *, pdf_variant: str | None = None) -> bytes:
     try:
         document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher)
         # A fixed identifier instead of WeasyPrint's per-run one: same HTML, same bytes.
-        return document.write_pdf(pdf_variant=pdf_variant, pdf_identifier=b"gremium-document")
+        with _fixed_font_timestamp():
+            return document.write_pdf(pdf_variant=pdf_variant, pdf_identifier=b"gremium-document")
     except FatalURLFetchingError as exc:
         # WeasyPrint raises this BaseException for a fetcher refusal; make it an ordinary error.
         raise ResourceRefused(str(exc.__cause__ or exc)) from None
+
+
+@contextlib.contextmanager
+def _fixed_font_timestamp() -> Iterator[None]:
+    with _ENVIRONMENT_LOCK:
+        before = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = before or _FONT_TIMESTAMP
+        try:
+            yield
+        finally:
+            if before is None:
+                del os.environ["SOURCE_DATE_EPOCH"]
