@@ -44,7 +44,7 @@ def documents_group() -> None:
     "--out",
     "out",
     metavar="PFAD",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Zieldatei (Standard: ART-ID.FORMAT im aktuellen Ordner).",
 )
 @pass_state
