@@ -14,8 +14,8 @@ from pathlib import Path
 import click
 
 from governance.cli.common import CliState, pass_state, t
-from governance.documents import kind_by_name, load_html, pdfa
 from governance.documents.files import write_atomically
+from governance.documents.kinds import kind_by_name
 
 FORMATS = ("html", "pdf")
 
@@ -55,6 +55,10 @@ def render_cmd(state: CliState, kind: str, ref: str, fmt: str, out: Path | None)
     ART: agreement (Fassung der Vereinbarung: Nummer oder VEREINBARUNG/FASSUNG)
          accession_declaration (Nummer des Beitrittsantrags)
     """
+    # WeasyPrint takes over half a second to import: only this command pays for it.
+    from governance.documents.archival import pdfa
+    from governance.documents.rendering import load_html
+
     kind_by_name(kind)  # an unknown kind is refused before the database is opened
     with state.read() as session:
         html = load_html(session, kind, ref, state.lang)

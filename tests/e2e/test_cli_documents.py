@@ -8,6 +8,8 @@ import hashlib
 import io
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -135,3 +137,9 @@ def test_the_declaration_of_an_application_not_yet_accepted_is_refused(gremium: 
         "Fehler: Die Beitrittserklärung zu Antrag 1 gibt es erst, wenn das Gremium den Antrag "
         "angenommen hat (der Antrag ist „beantragt“)."
     )
+
+
+def test_other_commands_do_not_pay_for_loading_the_pdf_renderer():
+    probe = "import sys, governance.cli; print('weasyprint' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
