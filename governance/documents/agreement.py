@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from governance.documents.parts import committee_part, organisation_part, signatory_part
 from governance.documents.text_blocks import blocks
-from governance.models import AgreementVersion, SigningCeremony
+from governance.models import AgreementVersion, Signature, SigningCeremony
 from governance.services.agreement_views import committee_of, ref_of, version_by_ref
 
 
@@ -53,7 +53,7 @@ def context(session: Session, version: AgreementVersion) -> dict[str, Any]:
     }
 
 
-def _signature(signature: Any) -> dict[str, Any] | None:
+def _signature(signature: Signature | None) -> dict[str, Any] | None:
     if signature is None:
         return None
     return {

@@ -2,12 +2,14 @@
 
 The bytes go to a temporary file next to the target and are renamed into
 place, so a failed write never leaves half a PDF where a reader expects one.
+The temporary file is created with the usual permissions (mode 0666 minus
+the umask), so the document is as readable as any other file its user writes.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from governance.errors import InvalidInput
@@ -16,13 +18,14 @@ from governance.errors import InvalidInput
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write *data* to *path*; an unwritable path raises InvalidInput and changes nothing."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     if not folder.is_dir():
         raise InvalidInput("documents.error.no_folder", path=str(path), folder=str(folder))
     if path.is_dir():
         raise InvalidInput("documents.error.is_folder", path=str(path))
+    temporary = folder / f".{path.name}.{secrets.token_hex(6)}.part"
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise InvalidInput(
             "documents.error.unwritable", path=str(path), problem=exc.strerror
@@ -32,7 +35,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
             out.write(data)
         os.replace(temporary, path)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise InvalidInput(
             "documents.error.unwritable", path=str(path), problem=exc.strerror
         ) from None

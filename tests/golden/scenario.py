@@ -38,20 +38,26 @@ class Scenario:
     application_id: int
 
 
-def open_agreement(url: str) -> Scenario:
-    """The committee with its agreement open for signature; nobody has signed yet."""
+def draft_agreement(url: str) -> Scenario:
+    """The committee as ``gremium init --example`` creates it: the agreement a draft."""
     clock = SimulatedClock(START)
     app = build_app(Settings(database=url, clock="simulated"), clock=clock, check_schema=False)
     app.db.upgrade()
     with app.unit_of_work(Actor.system()) as uow:
-        tk.create(uow)
-    with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
-        committee = directory.committee_by_ref(uow.session, tk.COMMITTEE_SHORT)
-        version = agreements.latest_version(uow.session, committee)
+        committee = tk.create(uow)
+        ref = str(agreements.latest_version(uow.session, committee).id)
+    return Scenario(app, clock, ref, text_sha256="", application_id=0)
+
+
+def open_agreement(url: str) -> Scenario:
+    """The committee with its agreement open for signature; nobody has signed yet."""
+    scenario = draft_agreement(url)
+    with scenario.app.unit_of_work(tk.CHAIR_EMAIL) as uow:
+        version = uow.session.get(AgreementVersion, int(scenario.version_ref))
         agreements.open_for_signature(uow, version)
-        ref, sha = str(version.id), version.text_sha256
-    assert sha is not None
-    return Scenario(app, clock, ref, sha, application_id=0)
+        assert version is not None and version.text_sha256 is not None
+        scenario.text_sha256 = version.text_sha256
+    return scenario
 
 
 def sign_at_ceremony(scenario: Scenario, parties: tuple[tk.Org, ...] = tk.ORGANISATIONS) -> None:

@@ -177,3 +177,16 @@ def test_golden_files_exist_for_every_kind_and_nothing_else():
     expected = {golden_path(k, lang).name for k in KINDS for lang in ("de", "en")}
     present = {p.name for p in Path(golden_path("agreement", "de")).parent.glob("*.html")}
     assert present == expected
+
+
+def test_a_draft_prints_without_hash_and_says_when_the_parties_are_fixed(tmp_path):
+    draft = example_steps.draft_agreement(f"sqlite:///{tmp_path / 'draft.db'}")
+    try:
+        with draft.app.db.session() as session:
+            html = load_html(session, "agreement", draft.version_ref, "de")
+    finally:
+        draft.app.db.dispose()
+    assert "<td>1 (Entwurf)</td>" in html
+    assert "noch nicht festgelegt: der Entwurf ist nicht zur Unterzeichnung geöffnet" in html
+    assert "Die Vertragsparteien werden festgelegt, wenn der Vorsitz die Fassung" in html
+    assert "Mit ihrer Unterschrift" not in html
