@@ -53,6 +53,9 @@ def test_the_secretariat_prints_the_agreement_as_html_to_sign(gremium: Gremium, 
     assert "<th>Datum</th><td>12.01.2026</td>" in html
     assert "unterschrieben und eingescannt" in html
     assert html.count('<div class="sign-line">Unterschrift</div>') == 8
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "kv.html").stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_the_pdf_is_pdfa_and_the_printed_hash_is_the_files(gremium: Gremium, tmp_path: Path):
