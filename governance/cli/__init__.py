@@ -42,7 +42,15 @@ def _register() -> None:
     for module in (admin, directory, demo):
         for command in module.COMMANDS:
             cli.add_command(command)
-    for name in ("agreement", "accession", "withdrawal", "meeting", "agenda", "decisions"):
+    for name in (
+        "agreement",
+        "accession",
+        "withdrawal",
+        "meeting",
+        "agenda",
+        "decisions",
+        "documents",
+    ):
         try:
             module = __import__(f"governance.cli.{name}", fromlist=["COMMANDS"])
         except ModuleNotFoundError as exc:

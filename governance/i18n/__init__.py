@@ -10,13 +10,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from governance.i18n import accession, agreement, audit, cli, core, meeting, membership
+from governance.i18n import (
+    accession,
+    agreement,
+    audit,
+    cli,
+    core,
+    documents,
+    meeting,
+    membership,
+)
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 
 CATALOGUE: dict[str, dict[str, str]] = {}
-for _area in (core, cli, audit, agreement, accession, membership, meeting):
+for _area in (
+    core,
+    cli,
+    audit,
+    agreement,
+    accession,
+    membership,
+    meeting,
+    documents,
+):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message keys defined twice: {sorted(_overlap)}")

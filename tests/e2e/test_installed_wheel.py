@@ -76,3 +76,12 @@ def test_the_installed_wheel_runs_outside_the_repository(tmp_path):
 
     as_module = run([str(py), "-m", "governance", "--help"], cwd=elsewhere, env=env)
     assert as_module.returncode == 0 and "agreement" in as_module.stdout
+
+    # The document templates and the print stylesheet ship too: a PDF/A from an empty folder.
+    pdf = run(
+        [gremium, "documents", "render", "agreement", "1", "--out", "kv.pdf"],
+        cwd=elsewhere,
+        env=env,
+    )
+    assert pdf.returncode == 0, pdf.stderr
+    assert (elsewhere / "kv.pdf").read_bytes().startswith(b"%PDF-1.7")

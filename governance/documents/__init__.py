@@ -1,0 +1,61 @@
+"""Documents people print, sign and archive: HTML and PDF (PDF/A for the archive).
+
+- :mod:`~governance.documents.kinds` — the document kinds by name and how each
+  builds its context (:mod:`agreement`, :mod:`accession_declaration`);
+- :mod:`~governance.documents.rendering` — HTML via the shared Jinja2
+  environment (templates/documents/), PDF via WeasyPrint;
+- :mod:`~governance.documents.archival` — PDF/A with its SHA-256, and filing it.
+
+The names below are loaded on first use: importing WeasyPrint takes over
+half a second, which every ``gremium`` command would pay otherwise.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from governance.documents.archival import (
+        PDFA_VARIANT,
+        ArchivedFile,
+        PdfDocument,
+        archive,
+        pdfa,
+    )
+    from governance.documents.kinds import KINDS, DocumentKind, kind_by_name
+    from governance.documents.rendering import html_to_pdf, load_html, render_html
+
+_WHERE = {
+    "KINDS": "kinds",
+    "DocumentKind": "kinds",
+    "kind_by_name": "kinds",
+    "html_to_pdf": "rendering",
+    "load_html": "rendering",
+    "render_html": "rendering",
+    "PDFA_VARIANT": "archival",
+    "ArchivedFile": "archival",
+    "PdfDocument": "archival",
+    "archive": "archival",
+    "pdfa": "archival",
+}
+
+__all__ = [
+    "KINDS",
+    "PDFA_VARIANT",
+    "ArchivedFile",
+    "DocumentKind",
+    "PdfDocument",
+    "archive",
+    "html_to_pdf",
+    "kind_by_name",
+    "load_html",
+    "pdfa",
+    "render_html",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)

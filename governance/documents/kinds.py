@@ -1,0 +1,49 @@
+"""The document kinds Gremium prints, by name.
+
+A kind is a template pair ``templates/documents/<name>.{de,en}.html`` and a
+function that builds its context from the database for an ID given on the
+command line. To add one: write the context function (a module named after
+the concept), add a line here, add both templates and run
+``python -m tests.golden.regenerate``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from governance.documents import accession_declaration, agreement
+from governance.errors import InvalidInput
+
+Loader = Callable[[Session, str], dict[str, Any]]
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentKind:
+    name: str
+    load: Loader
+    """Build the context for the ID the user gave; raises NotFound for an unknown ID."""
+
+    def template(self, lang: str) -> str:
+        return f"documents/{self.name}.{lang}.html"
+
+
+KINDS: dict[str, DocumentKind] = {
+    kind.name: kind
+    for kind in (
+        DocumentKind("agreement", agreement.load),
+        DocumentKind("accession_declaration", accession_declaration.load),
+    )
+}
+
+
+def kind_by_name(name: str) -> DocumentKind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise InvalidInput(
+            "documents.error.unknown_kind", value=name, allowed=", ".join(sorted(KINDS))
+        ) from None

@@ -1,0 +1,1 @@
+"""Reviewed renderings of every document kind (see regenerate.py)."""
