@@ -10,6 +10,7 @@ from governance.cli.common import CliState, pass_state, t
 from governance.errors import InvalidInput
 from governance.services import agenda
 from governance.services import meetings as meeting_service
+from governance.services.meeting_notices import agenda_items
 
 
 @click.group("agenda")
@@ -112,14 +113,18 @@ def defer_cmd(state: CliState, ref: str, reason: str) -> None:
 @pass_state
 def order_cmd(state: CliState, meeting_ref: str, item_ids: tuple[str, ...]) -> None:
     """Reihenfolge der Tagesordnung festlegen: alle angenommenen TOPs (Nummern), TOP 1 zuerst."""
-    ids = []
-    for raw in item_ids:
-        if not raw.strip().lstrip("#").isdigit():
-            raise InvalidInput("agenda.error.order", given=" ".join(item_ids), expected="…")
-        ids.append(int(raw.strip().lstrip("#")))
+    texts = [raw.strip().lstrip("#") for raw in item_ids]
     with state.uow() as uow:
         meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
-        agenda.order(uow, meeting, ids)
+        if not all(text.isdigit() for text in texts):
+            # Say which numbers are allowed, as the service does for a wrong set of numbers.
+            current = agenda_items(uow.session, meeting)
+            raise InvalidInput(
+                "agenda.error.order",
+                given=", ".join(item_ids),
+                expected=", ".join(str(i.id) for i in current) or "—",
+            )
+        agenda.order(uow, meeting, [int(text) for text in texts])
         message = t(
             state, "agenda.cli.ordered", meeting=meeting.id, revision=meeting.agenda_revision
         )

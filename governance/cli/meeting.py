@@ -19,6 +19,7 @@ from governance.cli.common import (
     print_table,
     t,
 )
+from governance.cli.meeting_text import schedule_note, show_text
 from governance.cli.output import berlin
 from governance.errors import InvalidInput
 from governance.services import attendance, directory, meeting_series, meeting_views, votes
@@ -116,12 +117,7 @@ def _occurrence_line(state: CliState, meeting: Any) -> str:
 
 
 def _note(state: CliState, note: str) -> str:
-    if note.startswith("holiday:"):
-        _, day, name = note.split(":", 2)
-        return t(state, "meeting.cli.moved_holiday", day=day, name=name)
-    if note == "dst_gap":
-        return t(state, "meeting.cli.moved_dst")
-    return note
+    return schedule_note(state, note)
 
 
 @series_group.command("list")
@@ -148,13 +144,11 @@ def series_list(state: CliState, committee_ref: str | None, as_json: bool) -> No
     if as_json:
         print_json(rows)
         return
+    for row in rows:
+        row["status"] = _label(state, "meeting_series", row["state"])
     headings = t(state, "meeting.cli.series_heading").split("|")
-    print_table(
-        rows,
-        list(
-            zip(["id", "title", "rrule", "first_start", "location", "state"], headings, strict=True)
-        ),
-    )
+    keys = ["id", "title", "rrule", "first_start", "location", "status"]
+    print_table(rows, list(zip(keys, headings, strict=True)))
 
 
 @series_group.command("change")
@@ -271,8 +265,6 @@ def show_cmd(state: CliState, ref: str, as_json: bool) -> None:
     if as_json:
         print_json(data)
         return
-    from governance.cli.meeting_text import show_text
-
     click.echo(show_text(state, data))
 
 

@@ -8,6 +8,16 @@ from governance.cli.common import CliState, t
 from governance.cli.output import berlin
 
 
+def schedule_note(state: CliState, note: str) -> str:
+    """Why a meeting of a series is not where its rule puts it, in the user's language."""
+    if note.startswith("holiday:"):
+        _, day, name = note.split(":", 2)
+        return t(state, "meeting.cli.moved_holiday", day=day, name=name)
+    if note == "dst_gap":
+        return t(state, "meeting.cli.moved_dst")
+    return note
+
+
 def show_text(state: CliState, data: dict[str, Any]) -> str:
     definition = state.app.engine.definitions["meeting"]
     label = lambda name: definition.label(name, state.lang)  # noqa: E731
@@ -29,7 +39,7 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
         ),
     ]
     if data["schedule_note"]:
-        lines.append(f"  {data['schedule_note']}")
+        lines.append(f"  {schedule_note(state, data['schedule_note'])}")
     if data["reason"]:
         lines.append(t(state, "meeting.cli.show_reason", reason=data["reason"]))
     lines.append(t(state, "meeting.cli.show_deadlines"))
@@ -100,7 +110,8 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
         lines.append(t(state, "meeting.cli.show_actions"))
         for a in data["action_items"]:
             lines.append(
-                f"  #{a['id']} {a['what']} — {a['who']}, {a['due_on'].isoformat()} ({a['state']})"
+                f"  #{a['id']} {a['what']} — {a['who']}, {a['due_on'].isoformat()}"
+                f" ({t(state, 'action.state.' + a['state'])})"
             )
     if data["timers"]:
         lines.append(t(state, "meeting.cli.show_timers"))
