@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from governance.i18n import accession, agreement, audit, cli, core, membership
+from governance.i18n import accession, agreement, audit, cli, core, mail, membership
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 
 CATALOGUE: dict[str, dict[str, str]] = {}
-for _area in (core, cli, audit, agreement, accession, membership):
+for _area in (core, cli, audit, agreement, accession, membership, mail):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message keys defined twice: {sorted(_overlap)}")
