@@ -42,7 +42,7 @@ def _register() -> None:
     for module in (admin, directory, demo):
         for command in module.COMMANDS:
             cli.add_command(command)
-    for name in ("agreement", "accession", "withdrawal"):
+    for name in ("agreement", "accession", "withdrawal", "outbox", "run"):
         try:
             module = __import__(f"governance.cli.{name}", fromlist=["COMMANDS"])
         except ModuleNotFoundError as exc:

@@ -49,5 +49,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{timers} Zeitgeber ausgelöst, {sent} Nachrichten versandt, {deferred} zurückgestellt, {failed} gescheitert.",
         "en": "{timers} timer(s) fired, {sent} message(s) sent, {deferred} deferred, {failed} failed.",
     },
+    "cli.run.poll": {
+        "de": "--poll: „{value}“ ist nicht erlaubt; erlaubt: eine Zahl von Sekunden größer als 0.",
+        "en": "--poll: “{value}” is not allowed; allowed: a number of seconds greater than 0.",
+    },
     "cli.run.stopped": {"de": "Gremium beendet.", "en": "Gremium stopped."},
 }
