@@ -156,3 +156,36 @@ def test_a_dispatcher_killed_mid_fan_out_loses_nothing_after_a_restart(
     assert all(len(ids) == 1 for ids in ids_by_recipient.values()), "a duplicate had a new Message-ID"
     assert len(handler.recipients()) - 50 <= 1  # at most the one message in hand is sent twice
     assert set(statuses(make_app(db_url, clock)).values()) == {"sent"}
+
+
+@pytest.mark.slow
+def test_sigterm_stops_run_after_the_message_in_hand_and_a_restart_sends_the_rest_once(
+    sqlite_url, clock, tmp_path
+):
+    app = make_app(sqlite_url, clock)
+    seed(app)
+    addresses = fan_out(app, 30)
+    handler = Mailbox(delay=0.05)
+    controller = start_server(handler)
+    env = _env(tmp_path, controller.port)
+    try:
+        first = _gremium(sqlite_url, "run", "--poll", "1", env=env, cwd=tmp_path)
+        deadline = time.monotonic() + 60
+        while len(handler.recipients()) < 5:
+            assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        first.send_signal(signal.SIGTERM)
+        out, _err = first.communicate(timeout=30)
+        assert first.returncode == 0
+        assert out.decode().strip().endswith("Gremium beendet.")
+        received = len(handler.recipients())
+        assert received < 30
+        assert list(statuses(app).values()).count("sent") == received  # nothing in hand was lost
+        # No claim is left behind: a restart sends the rest at once, without waiting for a lease.
+        second = _gremium(sqlite_url, "outbox", "send", env=env, cwd=tmp_path)
+        assert second.wait(timeout=120) == 0
+    finally:
+        controller.stop()
+    assert sorted(handler.recipients()) == sorted(addresses)  # each exactly once
+    app.db.dispose()
