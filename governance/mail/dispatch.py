@@ -17,9 +17,11 @@ import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from governance import claims, outbox
 from governance.bootstrap import App
+from governance.mail import addressing
 from governance.mail.catalogue import NEVER_REPORTED
 from governance.mail.message import Attachment, Calendar, Draft, Mailbox, build_message
 from governance.mail.rendering import render_notification
@@ -38,12 +40,20 @@ class DispatchReport:
     """Why the server could not be reached, if it could not."""
 
 
-def draft_of(row: OutboxMessage, settings: MailSettings) -> Draft:
+def draft_of(row: OutboxMessage, settings: MailSettings, session: Session) -> Draft:
     """The message as queued; rows queued before rendering at queue time are rendered now."""
     env = row.envelope or {}
     subject, text, html = row.subject, row.body_text, row.body_html
-    if subject is None or text is None or html is None:
-        rendered = render_notification(row.notification, row.context, row.language)
+    if subject is None or text is None or html is None or not env:
+        committee = session.get(Committee, row.committee_id) if row.committee_id else None
+        person = session.get(Person, row.person_id) if row.person_id else None
+        if person is None:
+            raise ValueError("a message queued before 0003 whose recipient no longer exists")
+        env = addressing.envelope(session, committee, person)
+        layout = addressing.layout_context(committee, person, env)
+        rendered = render_notification(
+            row.notification, {**row.context, "mail": layout}, row.language
+        )
         subject, text, html = rendered.subject, rendered.text, rendered.html
     reply_to = env.get("reply_to_email") or settings.reply_to
     return Draft(
@@ -132,15 +142,24 @@ def _send_batch(
         if stop():
             claims.release(app.db, OutboxMessage, batch[index:], owner)
             return False
+        problem = None
+        # On SQLite even this read holds the write lock (BEGIN IMMEDIATE): record failures after it.
         with app.db.session() as session:
             row = session.get(OutboxMessage, message_id)
             assert row is not None
-            draft = None if not _has_address(row) else draft_of(row, settings)
-        if draft is None:
-            _fail(app, message_id, "the recipient has no e-mail address", report)
+            recipient = row.recipient
+            try:
+                draft = draft_of(row, settings, session)
+                message = build_message(draft)
+            except Exception as exc:  # one broken message must not block the others
+                problem = f"the message cannot be built: {exc}"
+            if not _has_address(row):
+                problem = "the recipient has no e-mail address"
+        if problem is not None:
+            _fail(app, message_id, problem, report)
             continue
         try:
-            transport.send(build_message(draft), draft.sender.email, row.recipient)
+            transport.send(message, draft.sender.email, recipient)
         except Rejected as exc:
             if exc.permanent:
                 _fail(app, message_id, f"the server refused the message: {exc}", report)

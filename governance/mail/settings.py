@@ -14,7 +14,8 @@
     smtp_password_env = "GREMIUM_SMTP_PASSWORD"   # the password is read from this variable
     smtp_ca_file = "/etc/ssl/our-ca.pem"          # optional: trust this CA (self-signed relays)
     batch_size = 20                     # messages claimed and sent over one connection
-    lease_seconds = 300                 # a crashed sender's claim expires after this
+    lease_seconds = 900                 # a crashed sender's claim expires after this;
+                                        # longer than batch_size × smtp_timeout
     retry_base_seconds = 60             # first retry; doubled each attempt …
     retry_max_seconds = 21600           # … up to six hours
     max_attempts = 10                   # then the message fails and the chair is told
@@ -49,7 +50,7 @@ class MailSettings:
     smtp_ca_file: str | None = None
     smtp_timeout: float = 30.0
     batch_size: int = 20
-    lease_seconds: int = 300
+    lease_seconds: int = 900
     retry_base_seconds: int = 60
     retry_max_seconds: int = 21600
     max_attempts: int = 10
@@ -94,6 +95,13 @@ def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) 
         )
     if result.batch_size < 1 or result.lease_seconds < 1 or result.max_attempts < 1:
         _refuse(settings, "mail.batch_size, lease_seconds and max_attempts must be at least 1")
+    if result.lease_seconds <= result.batch_size * result.smtp_timeout:
+        # A slow relay must not outlast the claim: another runner would send the rest again.
+        _refuse(
+            settings,
+            f"mail.lease_seconds ({result.lease_seconds}) must be longer than "
+            f"batch_size × smtp_timeout ({result.batch_size} × {result.smtp_timeout:g} s)",
+        )
     return result
 
 

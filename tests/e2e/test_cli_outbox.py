@@ -137,8 +137,8 @@ def test_a_dispatcher_killed_mid_fan_out_loses_nothing_after_a_restart(
         first.wait(timeout=30)
         assert 15 <= len(handler.recipients()) < 50, "the kill did not land mid fan-out"
 
-        # The dead process's claims expire with their lease (5 minutes): move the clock on.
-        later = (START + dt.timedelta(minutes=10)).strftime("%Y-%m-%d %H:%M")
+        # The dead process's claims expire with their lease (15 minutes): move the clock on.
+        later = (START + dt.timedelta(minutes=20)).strftime("%Y-%m-%d %H:%M")
         tick = _gremium(db_url, "tick", "--until", later, env=env, cwd=tmp_path)
         assert tick.wait(timeout=60) == 0, tick.communicate()
         second = _gremium(db_url, "run", "--once", env=env, cwd=tmp_path)

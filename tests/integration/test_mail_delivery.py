@@ -265,3 +265,47 @@ def test_a_person_reading_english_gets_the_english_mail(kg, relay):
         "de@partner.example.org": "Einladung: 3. Sitzung 2026 am 11.03.2026",
         "en@partner.example.org": "Invitation: 3. Sitzung 2026 on 11/03/2026",
     }
+
+
+def test_a_message_queued_before_rendering_at_queue_time_is_rendered_when_sent(kg, relay):
+    handler, port = relay
+    fan_out(kg, 2)
+    with kg.db.session() as session, session.begin():
+        for row in session.query(OutboxMessage):  # as migration 0003 leaves older rows
+            row.subject = row.body_text = row.body_html = row.envelope = None
+        session.query(OutboxMessage).filter_by(recipient="m01@partner.example.org").one().notification = "gone"
+    report = send(kg, smtp_settings(port))
+    [message] = [m for m in handler.messages() if "m00@" in str(m["To"])]
+    assert message["Subject"] == "Einladung: 3. Sitzung 2026 am 11.03.2026"
+    assert message["To"].addresses[0].display_name == "Mitglied 00"
+    assert len(report.failed) == 1
+    with kg.db.session() as session:
+        broken = session.query(OutboxMessage).filter_by(status="failed").one()
+    assert broken.last_error.startswith("the message cannot be built: unknown notification 'gone'")
+
+
+def test_implicit_tls_delivers(kg, tmp_path):
+    cert, key = self_signed(tmp_path)
+    handler = Mailbox()
+    controller = start_server(handler, ssl_context=server_tls_context(cert, key))
+    try:
+        fan_out(kg, 2)
+        settings = smtp_settings(controller.port, smtp_security="tls", smtp_ca_file=str(cert))
+        assert len(send(kg, settings).sent) == 2
+        assert len(handler.recipients()) == 2
+    finally:
+        controller.stop()
+
+
+def test_a_certificate_nobody_vouches_for_is_refused_and_mail_stays_queued(kg, tmp_path):
+    cert, key = self_signed(tmp_path)
+    handler = Mailbox()
+    controller = start_server(handler, tls_context=server_tls_context(cert, key))
+    try:
+        fan_out(kg, 1)
+        with pytest.raises(MailServerRefused) as refused:
+            send(kg, smtp_settings(controller.port, smtp_security="starttls"))
+        assert "mail.smtp_ca_file" in refused.value.message("de")
+        assert set(statuses(kg).values()) == {"queued"}
+    finally:
+        controller.stop()
