@@ -91,7 +91,9 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
             ) from None
     mail = data.pop("mail", None) or {}
     if not isinstance(mail, dict):
-        raise ConfigurationError("error.config", file=source, problem="mail must be a table ([mail])")
+        raise ConfigurationError(
+            "error.config", file=source, problem="mail must be a table ([mail])"
+        )
     return _checked(Settings(source=source, mail=mail, **data))
 
 

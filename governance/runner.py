@@ -91,7 +91,9 @@ class Runner:
         scheduler.add_job(
             wake, "interval", seconds=poll_seconds, id="poll", next_run_time=dt.datetime.now(BERLIN)
         )
-        previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+        previous = {
+            sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)
+        }
         scheduler.start()
         try:
             while not self.stopping.wait(timeout=1.0):
@@ -105,7 +107,9 @@ class Runner:
     def _on_signal(self, signum: int, frame: Any) -> None:
         self.stopping.set()
 
-    def _schedule_next_timer(self, scheduler: BackgroundScheduler, wake: Callable[[], None]) -> None:
+    def _schedule_next_timer(
+        self, scheduler: BackgroundScheduler, wake: Callable[[], None]
+    ) -> None:
         # A simulated clock does not run on its own: only the poll (and tick) move things.
         if isinstance(self.app.clock, SimulatedClock) or self.stopping.is_set():
             return

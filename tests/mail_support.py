@@ -44,7 +44,9 @@ class Mailbox:
         self.received: list[tuple[list[str], EmailMessage]] = []
         self.lock = threading.Lock()
 
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
         if address in self.refuse:
             return "550 5.1.1 mailbox unavailable"
         envelope.rcpt_tos.append(address)
@@ -71,7 +73,9 @@ class Authenticator:
     def __init__(self, user: str, password: str) -> None:
         self.user, self.password = user.encode(), password.encode()
 
-    def __call__(self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+    def __call__(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
+    ) -> AuthResult:
         ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
             self.user,
             self.password,
@@ -190,4 +194,6 @@ def fan_out(app: App, count: int, *, prefix: str = "m", calendar: bool = False) 
 
 def statuses(app: App) -> dict[str, str]:
     with app.db.session() as session:
-        return {m.recipient: m.status for m in session.query(OutboxMessage).order_by(OutboxMessage.id)}
+        return {
+            m.recipient: m.status for m in session.query(OutboxMessage).order_by(OutboxMessage.id)
+        }

@@ -37,7 +37,9 @@ def message_id(key: str, domain: str) -> str:
 def thread_id(entity_type: str | None, entity_id: int | None, domain: str) -> str | None:
     if entity_type is None:
         return None
-    return f"<thread-{entity_type}-{entity_id}.{_digest(f'{entity_type}:{entity_id}', 12)}@{domain}>"
+    return (
+        f"<thread-{entity_type}-{entity_id}.{_digest(f'{entity_type}:{entity_id}', 12)}@{domain}>"
+    )
 
 
 def secretariat_contact(session: Session, committee: Committee | None) -> Person | None:
@@ -66,7 +68,9 @@ def envelope(session: Session, committee: Committee | None, recipient: Person) -
     }
 
 
-def layout_context(committee: Committee | None, recipient: Person, env: dict[str, Any]) -> dict[str, Any]:
+def layout_context(
+    committee: Committee | None, recipient: Person, env: dict[str, Any]
+) -> dict[str, Any]:
     """The ``mail`` part of every template context (used by templates/mail/_base/)."""
     return {
         "committee_name": committee.name if committee is not None else "Gremium",

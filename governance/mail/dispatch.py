@@ -262,6 +262,8 @@ def failed_messages(app: App) -> list[OutboxMessage]:
     with app.db.session() as session:
         return list(
             session.execute(
-                select(OutboxMessage).where(OutboxMessage.status == "failed").order_by(OutboxMessage.id)
+                select(OutboxMessage)
+                .where(OutboxMessage.status == "failed")
+                .order_by(OutboxMessage.id)
             ).scalars()
         )

@@ -51,8 +51,18 @@ MEETING = {
     "ends_at": "2026-03-11T12:30:00+01:00",
     "location": "Rathaus Treptow, Raum 201, Neue Krugallee 4, 12435 Berlin",
     "agenda": [
-        {"number": "1", "title": "Begrüßung und Beschluss der Tagesordnung", "kind": "decision", "urgent": False},
-        {"number": "2", "title": "Bericht der Geschäftsstelle", "kind": "information", "urgent": False},
+        {
+            "number": "1",
+            "title": "Begrüßung und Beschluss der Tagesordnung",
+            "kind": "decision",
+            "urgent": False,
+        },
+        {
+            "number": "2",
+            "title": "Bericht der Geschäftsstelle",
+            "kind": "information",
+            "urgent": False,
+        },
         {"number": "3", "title": "Beitritt NBH Am Fluss", "kind": "decision", "urgent": True},
     ],
     "agenda_revision": 2,

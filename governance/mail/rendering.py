@@ -51,7 +51,9 @@ def one_line(text: str) -> str:
 def render_notification(name: str, context: dict[str, Any], lang: str) -> Rendered:
     """Render *name* in *lang*; unknown notifications and missing values raise."""
     if name not in NOTIFICATIONS:
-        raise ValueError(f"unknown notification {name!r}; known: {', '.join(sorted(NOTIFICATIONS))}")
+        raise ValueError(
+            f"unknown notification {name!r}; known: {', '.join(sorted(NOTIFICATIONS))}"
+        )
     env = environment(lang)
     values = template_context(context)
 

@@ -105,12 +105,16 @@ class SmtpTransport:
         except smtplib.SMTPAuthenticationError as exc:
             self.close()
             raise MailServerRefused(
-                "mail.error.auth", server=self._where(), user=s.smtp_user,
+                "mail.error.auth",
+                server=self._where(),
+                user=s.smtp_user,
                 reply=f"{exc.smtp_code} {_text(exc.smtp_error)}",
             ) from None
         except (smtplib.SMTPNotSupportedError, ssl.SSLError) as exc:
             self.close()
-            raise MailServerRefused("mail.error.tls_or_auth", server=self._where(), reply=str(exc)) from None
+            raise MailServerRefused(
+                "mail.error.tls_or_auth", server=self._where(), reply=str(exc)
+            ) from None
         except (OSError, smtplib.SMTPException) as exc:
             self.close()
             raise Unavailable(f"{self._where()}: {exc}") from exc

@@ -153,7 +153,9 @@ def test_a_dispatcher_killed_mid_fan_out_loses_nothing_after_a_restart(
     for message in handler.messages():
         ids_by_recipient[message["To"].addresses[0].addr_spec].add(message["Message-ID"])
     assert sorted(ids_by_recipient) == sorted(addresses)
-    assert all(len(ids) == 1 for ids in ids_by_recipient.values()), "a duplicate had a new Message-ID"
+    assert all(len(ids) == 1 for ids in ids_by_recipient.values()), (
+        "a duplicate had a new Message-ID"
+    )
     assert len(handler.recipients()) - 50 <= 1  # at most the one message in hand is sent twice
     assert set(statuses(make_app(db_url, clock)).values()) == {"sent"}
 

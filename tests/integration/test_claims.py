@@ -93,6 +93,8 @@ def test_after_downtime_a_weekly_reminder_fires_once_and_keeps_its_cadence(kg):
     fired = timers.fire_due(kg, late)
     assert [f.name for f in fired] == ["signature_reminder"]
     with kg.db.session() as session:
-        following = session.query(Timer).filter_by(status="pending", name="signature_reminder").one()
+        following = (
+            session.query(Timer).filter_by(status="pending", name="signature_reminder").one()
+        )
     assert following.due_at > late
     assert (following.due_at - reminder.due_at) % dt.timedelta(days=7) == dt.timedelta(0)

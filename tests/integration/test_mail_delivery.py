@@ -48,7 +48,9 @@ def relay():
 
 
 def send(app: App, settings: MailSettings, **kwargs):
-    return dispatch(app, SmtpTransport(settings, password=kwargs.pop("password", None)), settings, **kwargs)
+    return dispatch(
+        app, SmtpTransport(settings, password=kwargs.pop("password", None)), settings, **kwargs
+    )
 
 
 def test_every_queued_invitation_arrives_over_plain_smtp_with_its_parts(kg, relay):
@@ -273,7 +275,9 @@ def test_a_message_queued_before_rendering_at_queue_time_is_rendered_when_sent(k
     with kg.db.session() as session, session.begin():
         for row in session.query(OutboxMessage):  # as migration 0003 leaves older rows
             row.subject = row.body_text = row.body_html = row.envelope = None
-        session.query(OutboxMessage).filter_by(recipient="m01@partner.example.org").one().notification = "gone"
+        session.query(OutboxMessage).filter_by(
+            recipient="m01@partner.example.org"
+        ).one().notification = "gone"
     report = send(kg, smtp_settings(port))
     [message] = [m for m in handler.messages() if "m00@" in str(m["To"])]
     assert message["Subject"] == "Einladung: 3. Sitzung 2026 am 11.03.2026"

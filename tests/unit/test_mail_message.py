@@ -46,7 +46,9 @@ def draft(**kw) -> Draft:
         "sender": Mailbox("Kooperationsgremium Treptow-Köpenick", "kg@ba-tk.example.org"),
         "recipient": Mailbox("Anna Müller", "am@rabenhaus.example.org"),
         "reply_to": Mailbox("Geschäftsstelle", "gs@ba-tk.example.org"),
-        "message_id": addressing.message_id("invitation:meetings:3:am@rabenhaus.example.org:1", "ba-tk.example.org"),
+        "message_id": addressing.message_id(
+            "invitation:meetings:3:am@rabenhaus.example.org:1", "ba-tk.example.org"
+        ),
         "thread_id": addressing.thread_id("meetings", 3, "ba-tk.example.org"),
         "date": STAMP,
         **kw,
@@ -68,7 +70,9 @@ def test_a_message_is_text_and_html_alternatives_with_utf8_headers():
     assert message["Auto-Submitted"] == "auto-generated"
     assert message["In-Reply-To"] == message["References"] == draft().thread_id
     text, html = message.iter_parts()
-    assert text.get_content().replace("\r\n", "\n") == "Guten Tag Anna Müller,\n\nTOP 1 <Begrüßung>\n"
+    assert (
+        text.get_content().replace("\r\n", "\n") == "Guten Tag Anna Müller,\n\nTOP 1 <Begrüßung>\n"
+    )
     assert html.get_content_type() == "text/html"
 
 
@@ -84,7 +88,10 @@ def test_a_name_with_a_line_break_cannot_add_a_header(field):
     evil = Mailbox("Eve\r\nBcc: victim@example.org\r\nX-Evil: 1", "eve@example.org")
     message = parse(draft(**{field: evil}))
     assert message["Bcc"] is None and message["X-Evil"] is None
-    assert all("victim" not in value or name in ("To", "From", "Reply-To") for name, value in message.items())
+    assert all(
+        "victim" not in value or name in ("To", "From", "Reply-To")
+        for name, value in message.items()
+    )
 
 
 def test_a_subject_with_a_line_break_stays_one_header():
@@ -125,11 +132,16 @@ def test_the_calendar_is_an_invitation_in_berlin_time_with_rule_based_time_zone(
     assert vevent["SEQUENCE"] == 0
     assert vevent["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert vevent.decoded("DTSTART") == dt.datetime(2026, 3, 11, 10, 0, tzinfo=BERLIN)
-    assert vevent.decoded("DTEND").astimezone(dt.UTC) == dt.datetime(2026, 3, 11, 11, 30, tzinfo=dt.UTC)
+    assert vevent.decoded("DTEND").astimezone(dt.UTC) == dt.datetime(
+        2026, 3, 11, 11, 30, tzinfo=dt.UTC
+    )
     assert vevent.decoded("DTSTAMP") == STAMP
     assert str(vevent["ORGANIZER"]) == "mailto:gs@ba-tk.example.org"
     attendees = vevent["ATTENDEE"]
-    assert [str(a) for a in attendees] == ["mailto:am@rabenhaus.example.org", "mailto:gf@stz.example.org"]
+    assert [str(a) for a in attendees] == [
+        "mailto:am@rabenhaus.example.org",
+        "mailto:gf@stz.example.org",
+    ]
     for attendee in attendees:
         assert attendee.params["RSVP"] == "TRUE"
         assert attendee.params["PARTSTAT"] == "NEEDS-ACTION"

@@ -31,7 +31,9 @@ def test_every_notification_renders_with_a_one_line_subject(name, lang):
     assert len(raw_subject.strip().splitlines()) == 1
     rendered = render_notification(name, example(name), lang)
     assert rendered.subject and "\n" not in rendered.subject
-    assert rendered.text.startswith("Guten Tag Anna Müller," if lang == "de" else "Dear Anna Müller,")
+    assert rendered.text.startswith(
+        "Guten Tag Anna Müller," if lang == "de" else "Dear Anna Müller,"
+    )
     assert "Kooperationsgremium Stadtteil-" in rendered.html
     assert "{{" not in rendered.text + rendered.html
 
@@ -47,7 +49,10 @@ def test_user_text_is_escaped_in_html_and_plain_in_text():
     context = example("accession_received")
     context["motivation"] = "<script>alert('x')</script> & <b>mehr</b>"
     rendered = render_notification("accession_received", context, "de")
-    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;mehr&lt;/b&gt;" in rendered.html
+    assert (
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;mehr&lt;/b&gt;"
+        in rendered.html
+    )
     assert "<script>" not in rendered.html
     assert "<script>alert('x')</script> & <b>mehr</b>" in rendered.text
 
