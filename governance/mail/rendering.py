@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import Any
 
 from governance.mail.catalogue import NOTIFICATIONS
@@ -62,6 +63,7 @@ def render_notification(name: str, context: dict[str, Any], lang: str) -> Render
 
     return Rendered(
         subject=one_line(part("subject.{lang}.txt")),
-        text=part("body.{lang}.txt").strip() + "\n",
+        # An optional paragraph that is absent leaves blank lines behind: keep one.
+        text=re.sub(r"\n{3,}", "\n\n", part("body.{lang}.txt")).strip() + "\n",
         html=part("body.{lang}.html"),
     )

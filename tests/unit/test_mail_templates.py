@@ -74,3 +74,10 @@ def test_the_readme_documents_every_notification():
     readme = (Path(MAIL) / "README.md").read_text(encoding="utf-8")
     for name in NOTIFICATIONS:
         assert f"`{name}`" in readme
+
+
+def test_an_absent_optional_paragraph_leaves_no_gap():
+    context = example("meeting_cancelled")
+    context["reason"] = None
+    text = render_notification("meeting_cancelled", context, "de").text
+    assert "findet nicht statt.\n\nDer Kalendereintrag ist storniert." in text
