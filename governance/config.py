@@ -10,6 +10,9 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
     clock = "system"                        # system | simulated
     simulated_start = "2026-01-05 09:00"    # where a new simulated clock starts
     workflows = "/etc/gremium/workflows"    # own workflow definitions (default: the shipped ones)
+
+    [mail]                                  # delivery of e-mail: see governance/mail/settings.py
+    delivery = "maildir"                    # maildir | smtp
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ class Settings:
     workflows: str | None = None
     """A folder of workflow definitions to use instead of the shipped ones."""
     source: str = "(defaults)"
+    mail: dict[str, Any] = dataclasses.field(default_factory=dict)
+    """The [mail] table, checked by governance.mail.settings when mail is sent."""
 
     def with_overrides(self, **overrides: Any) -> Settings:
         changes = {k: v for k, v in overrides.items() if v is not None}
@@ -84,8 +89,12 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
             raise ConfigurationError(
                 "error.config", file=source, problem="simulated_start must be YYYY-MM-DD HH:MM"
             ) from None
-    data.pop("mail", None)
-    return _checked(Settings(source=source, **data))
+    mail = data.pop("mail", None) or {}
+    if not isinstance(mail, dict):
+        raise ConfigurationError(
+            "error.config", file=source, problem="mail must be a table ([mail])"
+        )
+    return _checked(Settings(source=source, mail=mail, **data))
 
 
 def _checked(settings: Settings) -> Settings:

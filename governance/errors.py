@@ -108,3 +108,7 @@ class ConcurrentChange(GremiumError):
 
 class ConfigurationError(GremiumError):
     """The configuration, a workflow definition or the database URL is unusable."""
+
+
+class MailServerRefused(GremiumError):
+    """The mail server refused the login or TLS: a configuration problem; messages stay queued."""

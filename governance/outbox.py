@@ -2,16 +2,27 @@
 
 A message is identified by its notification, recipient and revision: the
 same key never queues twice, so a retried action cannot mail anyone twice.
-Rendering and delivery (SMTP, Maildir) are the dispatcher's business.
+
+The message is rendered here, at queue time, in the recipient's language
+with strict templates: a missing value raises, the caller's transaction
+rolls back and nothing is queued. What is stored is exactly what will be
+sent; delivery (SMTP, Maildir) is :mod:`governance.mail.dispatch`'s business.
 """
 
 from __future__ import annotations
 
+import base64
+import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 
-from governance.models import OutboxMessage, Person
+from governance.mail import addressing
+from governance.mail.calendar import CalendarEvent, build_calendar
+from governance.mail.message import Attachment
+from governance.mail.rendering import render_notification
+from governance.models import Committee, OutboxMessage, Person
 from governance.unit_of_work import UnitOfWork
 
 
@@ -24,8 +35,15 @@ def queue(
     committee_id: int | None,
     entity: Any | None = None,
     revision: str | int = 1,
+    calendar: CalendarEvent | None = None,
+    attachments: Sequence[Attachment] = (),
 ) -> OutboxMessage | None:
-    """Queue *notification* for *recipient*; return None if this exact message is queued already."""
+    """Queue *notification* for *recipient*; return None if this exact message is queued already.
+
+    *context* must be JSON-serialisable (dates as ISO strings; keys ending in
+    _on/_at/_from/_until become dates again for the templates). *calendar*
+    adds a text/calendar part and invite.ics; *attachments* are added as files.
+    """
     entity_type = entity.__tablename__ if entity is not None else None
     entity_id = entity.id if entity is not None else None
     key = f"{notification}:{entity_type}:{entity_id}:{recipient.email}:{revision}"
@@ -35,6 +53,12 @@ def queue(
     ).first()
     if exists:
         return None
+    json.dumps(context)  # fail here, in the transaction, not in the dispatcher
+    committee = uow.session.get(Committee, committee_id) if committee_id is not None else None
+    envelope = addressing.envelope(uow.session, committee, recipient)
+    layout = addressing.layout_context(committee, recipient, envelope)
+    rendered = render_notification(notification, {**context, "mail": layout}, recipient.language)
+    domain = addressing.id_domain(committee)
     message = OutboxMessage(
         committee_id=committee_id,
         notification=notification,
@@ -49,6 +73,23 @@ def queue(
         created_at=uow.now,
         next_attempt_at=uow.now,
         attempts=0,
+        subject=rendered.subject,
+        body_text=rendered.text,
+        body_html=rendered.html,
+        message_id=addressing.message_id(key, domain),
+        thread_id=addressing.thread_id(entity_type, entity_id, domain),
+        envelope=envelope,
+        calendar=build_calendar(calendar).decode("utf-8") if calendar is not None else None,
+        calendar_method=calendar.method if calendar is not None else None,
+        attachments=[
+            {
+                "filename": a.filename,
+                "content_type": a.content_type,
+                "data": base64.b64encode(a.data).decode("ascii"),
+            }
+            for a in attachments
+        ]
+        or None,
     )
     uow.session.add(message)
     return message

@@ -50,6 +50,8 @@ def _register() -> None:
         "agenda",
         "decisions",
         "documents",
+        "outbox",
+        "run",
     ):
         try:
             module = __import__(f"governance.cli.{name}", fromlist=["COMMANDS"])

@@ -17,6 +17,7 @@ from governance.i18n import (
     cli,
     core,
     documents,
+    mail,
     meeting,
     membership,
 )
@@ -34,6 +35,7 @@ for _area in (
     membership,
     meeting,
     documents,
+    mail,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

@@ -232,6 +232,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„{value}“ ist kein Jahr (erwartet: z. B. 2026).",
         "en": "“{value}” is not a year (expected: e.g. 2026).",
     },
+    # what changed on the agenda (said in the agenda_updated mail)
+    "notice.agenda.added": {"de": "neuer TOP: {title}", "en": "new item: {title}"},
+    "notice.agenda.removed": {"de": "TOP entfällt: {title}", "en": "item removed: {title}"},
+    "notice.agenda.reordered": {"de": "neue Reihenfolge{title}", "en": "new order{title}"},
+    "notice.agenda.changed": {"de": "geändert{title}", "en": "changed{title}"},
     # command line
     "meeting.cli.changed": {
         "de": "Sitzung {id} „{title}“ am {starts_at}: {status}.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from governance.models.base import Base
@@ -35,3 +35,21 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     sent_at: Mapped[dt.datetime | None]
     last_error: Mapped[str | None] = mapped_column(String(2000))
+    # Rendered when queued (migration 0003): what is sent is what was checked
+    # in the transaction that queued it, and a resend is byte-for-byte the same.
+    subject: Mapped[str | None] = mapped_column(String(998))
+    body_text: Mapped[str | None] = mapped_column(Text)
+    body_html: Mapped[str | None] = mapped_column(Text)
+    message_id: Mapped[str | None] = mapped_column(String(300))
+    """Deterministic: the same on every resend, so a duplicate is recognisable."""
+    thread_id: Mapped[str | None] = mapped_column(String(300))
+    """The Message-ID of the thread root of the entity (In-Reply-To, References)."""
+    envelope: Mapped[dict[str, Any] | None]
+    """Display names and addresses for From, Reply-To and To."""
+    calendar: Mapped[str | None] = mapped_column(Text)
+    """An iCalendar object (text/calendar) to send along, e.g. a meeting invitation."""
+    calendar_method: Mapped[str | None] = mapped_column(String(10))
+    attachments: Mapped[list[Any] | None]
+    """[{filename, content_type, data (base64)}]"""
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_until: Mapped[dt.datetime | None]

@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance import outbox
+from governance.clock import BERLIN
 from governance.errors import InvalidInput, NotFound, Text
-from governance.models import ActionItem, AgendaItem, Capacity, Committee, Person
+from governance.models import ActionItem, AgendaItem, Capacity, Committee, Meeting, Person
 from governance.services import access, directory, validation
 from governance.services import meetings as meeting_service
 from governance.services.meeting_notices import secretariat_people
@@ -174,7 +175,8 @@ def record_action_dropped(ctx: TransitionContext) -> None:
 def notify_action_item_due(ctx: TransitionContext) -> None:
     action: ActionItem = ctx.entity
     committee = ctx.session.get(Committee, action.committee_id)
-    assert committee is not None
+    meeting = ctx.session.get(Meeting, action.meeting_id)
+    assert committee is not None and meeting is not None
     recipients = _owners(ctx.session, action, committee, ctx.today) or secretariat_people(
         ctx.session, committee
     )
@@ -185,15 +187,13 @@ def notify_action_item_due(ctx: TransitionContext) -> None:
             recipient=person,
             context={
                 "committee": committee.name,
-                "committee_short": committee.short_name,
                 "action_item": {
-                    "id": action.id,
-                    "what": action.what,
-                    "who": action.owner_label,
+                    "title": action.what,
                     "due_on": action.due_on.isoformat(),
-                    "meeting_id": action.meeting_id,
+                    "owner": action.owner_label,
+                    "meeting_title": meeting.title,
+                    "meeting_on": meeting.starts_at.astimezone(BERLIN).date().isoformat(),
                 },
-                "recipient_name": person.name,
             },
             committee_id=committee.id,
             entity=action,

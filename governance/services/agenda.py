@@ -176,7 +176,7 @@ def propose(
         attachments=files,
     )
     if item.status == "accepted":
-        _agenda_changed(uow, meeting, f"+{item.title}")
+        _agenda_changed(uow, meeting, "added", item.title)
     return item
 
 
@@ -199,7 +199,7 @@ def accept(uow: UnitOfWork, item: AgendaItem) -> None:
     item.position = _next_position(uow.session, meeting)
     item.urgent = meeting.state in AFTER_INVITATION
     _audit(uow, item, "agenda.accept", from_state="proposed", to_state="accepted")
-    _agenda_changed(uow, meeting, f"+{item.title}")
+    _agenda_changed(uow, meeting, "added", item.title)
 
 
 def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
@@ -213,7 +213,7 @@ def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
     _renumber(uow.session, meeting)
     _audit(uow, item, "agenda.reject", from_state=before, to_state="rejected", reason=reason)
     if before == "accepted":
-        _agenda_changed(uow, meeting, f"-{item.title}")
+        _agenda_changed(uow, meeting, "removed", item.title)
 
 
 def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem | None:
@@ -236,7 +236,7 @@ def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem 
         to_meeting=successor.meeting_id if successor else None,
     )
     if before == "accepted":
-        _agenda_changed(uow, meeting, f"-{item.title}")
+        _agenda_changed(uow, meeting, "removed", item.title)
     return successor
 
 
@@ -265,7 +265,7 @@ def order(uow: UnitOfWork, meeting: Meeting, item_ids: Sequence[int]) -> None:
         action="agenda.order",
         details={"order": list(item_ids)},
     )
-    _agenda_changed(uow, meeting, "order")
+    _agenda_changed(uow, meeting, "reordered", "")
 
 
 def finalize(uow: UnitOfWork, meeting: Meeting) -> None:
@@ -392,7 +392,7 @@ def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
         details={"from_item": item.id, "from_meeting": item.meeting_id, "to_meeting": target.id},
     )
     if copy.status == "accepted":
-        _agenda_changed(uow, target, f"+{copy.title}")
+        _agenda_changed(uow, target, "added", copy.title)
     return copy
 
 
@@ -500,12 +500,12 @@ def _renumber(session: Session, meeting: Meeting) -> None:
         item.position = position
 
 
-def _agenda_changed(uow: UnitOfWork, meeting: Meeting, change: str) -> None:
+def _agenda_changed(uow: UnitOfWork, meeting: Meeting, change: str, title: str) -> None:
     """After the invitation every change raises the agenda's revision and is announced."""
     if meeting.state not in AFTER_INVITATION:
         return
     meeting.agenda_revision += 1
-    uow.fire(meeting, "update_agenda", change=change, revision=meeting.agenda_revision)
+    uow.fire(meeting, "update_agenda", change=change, title=title, revision=meeting.agenda_revision)
 
 
 def _audit(

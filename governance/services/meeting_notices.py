@@ -15,6 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance import outbox
+from governance.errors import Text
+from governance.mail.addressing import id_domain
+from governance.mail.calendar import CalendarEvent, Participant
+from governance.mail.meetings import AgendaLine, meeting_event, meeting_uid
+from governance.mail.meetings import meeting_context as mail_meeting_context
 from governance.models import (
     ActionItem,
     AgendaItem,
@@ -88,45 +93,49 @@ def open_action_items(session: Session, committee: Committee) -> list[ActionItem
 
 
 def meeting_context(session: Session, meeting: Meeting) -> dict[str, Any]:
-    """What every mail about *meeting* may show: when, where, the agenda as it stands."""
-    committee = meeting.committee
-    return {
-        "committee": committee.name,
-        "committee_short": committee.short_name,
-        "meeting": {
-            "id": meeting.id,
-            "title": meeting.title,
-            "number": meeting.number,
-            "starts_at": meeting.starts_at.isoformat(),
-            "ends_at": meeting.ends_at.isoformat(),
-            "location": meeting.location,
-            "state": meeting.state,
-            "proposal_deadline_at": meeting.proposal_deadline_at.isoformat(),
-            "agenda_revision": meeting.agenda_revision,
-            "sequence": meeting.sequence,
-            "reason": meeting.reason,
-            "repeat_meeting": meeting.is_repeat,
-        },
-        "agenda": [
-            {
-                "number": item.position,
-                "title": item.title,
-                "description": item.description,
-                "kind": item.kind,
-                "majority": item.majority,
-                "urgent": item.urgent,
-            }
+    """The ``meeting`` of every mail about *meeting*: when, where, the agenda as it stands."""
+    return mail_meeting_context(
+        id=meeting.id,
+        title=meeting.title,
+        number=meeting.number,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        location=meeting.location,
+        agenda=[
+            AgendaLine(str(item.position), item.title, item.kind, item.urgent)
             for item in agenda_items(session, meeting)
         ],
-        "open_action_items": [
-            {
-                "what": a.what,
-                "owner": a.owner_label,
-                "due_on": a.due_on.isoformat(),
-            }
-            for a in open_action_items(session, committee)
-        ],
-    }
+        agenda_revision=meeting.agenda_revision,
+        sequence=meeting.sequence,
+    )
+
+
+def calendar_entry(
+    uow: UnitOfWork,
+    meeting: Meeting,
+    context: dict[str, Any],
+    recipients: list[Person],
+    *,
+    cancel: bool,
+) -> CalendarEvent:
+    """The iTIP entry: organised by the chair, every recipient an attendee; one UID for the meeting's life."""
+    committee = meeting.committee
+    organizers = chair_people(uow.session, committee, uow.today) or secretariat_people(
+        uow.session, committee
+    )
+    organizer = (
+        Participant(organizers[0].name, organizers[0].email)
+        if organizers
+        else Participant(committee.name, committee.sender_email)
+    )
+    return meeting_event(
+        context,
+        uid=meeting_uid(meeting.id, id_domain(committee)),
+        organizer=organizer,
+        attendees=[Participant(p.name, p.email) for p in recipients],
+        stamp=uow.now,
+        cancel=cancel,
+    )
 
 
 def notify(
@@ -136,21 +145,42 @@ def notify(
     recipients: list[Person],
     *,
     revision: str | int,
+    calendar: str | None = None,
+    reason: Text | str | None = None,
     **extra: Any,
 ) -> int:
-    """Queue *notification* about *meeting* for each of *recipients*; return how many were queued."""
+    """Queue *notification* about *meeting* for each of *recipients*; return how many were queued.
+
+    *calendar* is "request" or "cancel" for the mails that carry an iTIP entry;
+    *reason* is rendered in each recipient's language.
+    """
     context = meeting_context(uow.session, meeting)
-    context.update(extra)
+    event = (
+        calendar_entry(uow, meeting, context, recipients, cancel=calendar == "cancel")
+        if calendar
+        else None
+    )
     queued = 0
     for person in recipients:
+        said = reason.render(person.language) if isinstance(reason, Text) else reason
         message = outbox.queue(
             uow,
             notification=notification,
             recipient=person,
-            context={**context, "recipient_name": person.name},
+            context={
+                "committee": meeting.committee.name,
+                "meeting": context,
+                **extra,
+                **({"reason": said or None} if notification in WITH_REASON else {}),
+            },
             committee_id=meeting.committee_id,
             entity=meeting,
             revision=revision,
+            calendar=event,
         )
         queued += message is not None
     return queued
+
+
+WITH_REASON = frozenset({"agenda_updated", "meeting_moved", "meeting_cancelled"})
+"""Notifications whose templates show a ``reason`` (null when there is none)."""

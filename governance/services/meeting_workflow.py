@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from governance.clock import BERLIN
+from governance.errors import Text
 from governance.models import Meeting
 from governance.services import agenda
 from governance.services import meetings as meeting_service
@@ -150,6 +151,7 @@ def notify_call_for_proposals(ctx: TransitionContext) -> None:
         "call_for_proposals",
         invitees(ctx.session, meeting.committee, ctx.today),
         revision=meeting.proposal_deadline_at.isoformat(),
+        proposals_due_at=meeting.proposal_deadline_at.isoformat(),
     )
 
 
@@ -176,6 +178,7 @@ def notify_invitation(ctx: TransitionContext) -> None:
         "invitation",
         invitees(ctx.session, meeting.committee, ctx.today),
         revision=f"s{meeting.sequence}",
+        calendar="request",
     )
 
 
@@ -195,14 +198,17 @@ def notify_meeting_reminder(ctx: TransitionContext) -> None:
 def notify_agenda_updated(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
     if meeting.state != "convened":
-        return
+        return  # before the invitation nobody has an agenda; in session everyone is there
+    change = Text(
+        f"notice.agenda.{ctx.params.get('change', 'changed')}", title=ctx.params.get("title", "")
+    )
     notify(
         ctx.uow,
         meeting,
         "agenda_updated",
         invitees(ctx.session, meeting.committee, ctx.today),
         revision=f"a{meeting.agenda_revision}",
-        change=str(ctx.params.get("change", "")),
+        reason=change,
     )
 
 
@@ -217,8 +223,9 @@ def notify_meeting_moved(ctx: TransitionContext) -> None:
         "meeting_moved",
         invitees(ctx.session, meeting.committee, ctx.today),
         revision=f"s{meeting.sequence}",
-        previous_starts_at=str(ctx.params.get("previous_starts_at", "")),
-        previous_location=str(ctx.params.get("previous_location", "")),
+        calendar="request",
+        reason=meeting.reason,
+        previous_starts_at=str(ctx.params["previous_starts_at"]),
     )
 
 
@@ -233,6 +240,8 @@ def notify_meeting_cancelled(ctx: TransitionContext) -> None:
         "meeting_cancelled",
         invitees(ctx.session, meeting.committee, ctx.today),
         revision=f"s{meeting.sequence}",
+        calendar="cancel",
+        reason=meeting.reason,
     )
 
 
@@ -245,4 +254,5 @@ def notify_minutes_due(ctx: TransitionContext) -> None:
         "minutes_due",
         secretariat_people(ctx.session, meeting.committee),
         revision=meeting.minutes_due_at.isoformat(),
+        minutes_due_at=meeting.minutes_due_at.isoformat(),
     )

@@ -6,16 +6,22 @@ clock it first moves the clock to each timer's due time, so effects see the
 time at which they would have run. A timer whose entity has left its state
 is cancelled; one whose trigger is refused by a guard is marked skipped; one
 whose effect fails is rolled back and marked failed with the error.
+
+Several processes (``gremium run`` on two machines, a ``tick`` while the
+runner is up) may fire timers against one database: each timer is claimed
+with a lease first (:mod:`governance.claims`), so only one of them fires it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
 
+from governance import claims
 from governance.bootstrap import ENTITIES, App
 from governance.clock import SimulatedClock
 from governance.errors import GremiumError
@@ -56,13 +62,50 @@ def next_due(app: App, until: dt.datetime) -> Timer | None:
         ).scalar_one_or_none()
 
 
-def fire_due(app: App, until: dt.datetime) -> list[Fired]:
-    """Fire all timers due up to *until*, in order; on a simulated clock, end with the clock at *until*."""
+LEASE = dt.timedelta(minutes=10)
+"""A claim outlives any single firing; a crashed runner's timers fire after it expires."""
+
+
+def claim_next(app: App, until: dt.datetime, owner: str) -> Timer | None:
+    """Claim the first timer due up to *until* that no other process holds."""
+    ids = claims.claim(
+        app.db,
+        Timer,
+        where=[Timer.status == "pending", Timer.due_at <= until],
+        order_by=[Timer.due_at, Timer.id],
+        limit=1,
+        owner=owner,
+        now=app.clock.now(),
+        lease=LEASE,
+    )
+    if not ids:
+        return None
+    with app.db.session() as session:
+        return session.get(Timer, ids[0])
+
+
+def fire_due(
+    app: App,
+    until: dt.datetime,
+    *,
+    owner: str | None = None,
+    stop: Callable[[], bool] = lambda: False,
+) -> list[Fired]:
+    """Fire all timers due up to *until*, in order; on a simulated clock, end with the clock at *until*.
+
+    After downtime every missed timer fires once, in due order (a repeating
+    one re-arms from its own due time, so it catches up step by step).
+    *stop* is asked between timers (``gremium run`` on SIGTERM).
+    """
+    owner = owner or claims.worker_name()
     results: list[Fired] = []
-    while (timer := next_due(app, until)) is not None:
+    while not stop() and (timer := claim_next(app, until, owner)) is not None:
         if isinstance(app.clock, SimulatedClock) and timer.due_at > app.clock.now():
             app.clock.advance_to(timer.due_at)
         results.append(fire_one(app, timer.id))
+        claims.release(app.db, Timer, [timer.id], owner)
+    if stop():
+        return results
     if isinstance(app.clock, SimulatedClock) and until > app.clock.now():
         app.clock.advance_to(until)
     return results
@@ -111,6 +154,10 @@ def _arm_repeat(uow: UnitOfWork, entity: Any, timer: Timer) -> None:
     if spec is None or spec.repeat is None or entity.state != spec.state:
         return
     due = uow.engine.due_at(uow, entity, spec, after=timer.due_at)
+    # After downtime the missed occurrences are not all fired now: one fires,
+    # and the next is the first one still ahead, in the same cadence.
+    while due is not None and due <= uow.now:
+        due = uow.engine.due_at(uow, entity, spec, after=due)
     if due is not None:
         uow.engine.set_timer(uow, entity, spec, due)
 

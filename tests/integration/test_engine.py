@@ -13,6 +13,7 @@ from governance.bootstrap import App
 from governance.clock import BERLIN
 from governance.database import Database
 from governance.errors import ConcurrentChange, TransitionRefused
+from governance.mail.examples import EXAMPLES
 from governance.models import (
     AuditRecord,
     Membership,
@@ -84,7 +85,8 @@ def make_registry() -> Registry:
                 ctx.uow,
                 notification="withdrawal_confirmed",
                 recipient=mp.person,
-                context={},
+                # Rendered when queued: the context must hold what the templates need.
+                context=EXAMPLES["withdrawal_confirmed"],
                 committee_id=ctx.entity.committee_id,
                 entity=ctx.entity,
             )

@@ -11,7 +11,7 @@ present and checks every vote the engine accepts or refuses against it.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -325,7 +325,9 @@ def test_random_meetings_never_decide_without_quorum_count_a_vote_twice_or_leave
         def __init__(self) -> None:
             self.engine = engine
             self.db_file = tmp_path / f"run-{next(counter)}.db"
-            shutil.copy(template, self.db_file)
+            # The backup API copies a consistent database, WAL content included.
+            with sqlite3.connect(template) as source, sqlite3.connect(self.db_file) as target:
+                source.backup(target)
             super().__init__()
 
     Run.TestCase.settings = settings(

@@ -1,0 +1,127 @@
+"""The outbox on the command line: list, retry, send; and ``gremium run``."""
+
+from __future__ import annotations
+
+import click
+from sqlalchemy import select
+
+from governance.cli.common import CliState, json_option, pass_state, print_json, print_table, t
+from governance.cli.output import berlin
+from governance.errors import InvalidInput, NotFound, Text
+from governance.mail.dispatch import DispatchReport, dispatch
+from governance.mail.settings import mail_settings
+from governance.mail.transports import make_transport
+from governance.models import OutboxMessage
+
+
+@click.group("outbox")
+def outbox_group() -> None:
+    """Ausgehende E-Mails: anzeigen, versenden, erneut versuchen."""
+
+
+@outbox_group.command("list")
+@click.option("--failed", is_flag=True, help="nur gescheiterte Nachrichten")
+@click.option("--limit", default=100, show_default=True, metavar="N", help="die neuesten N")
+@json_option
+@pass_state
+def outbox_list(state: CliState, failed: bool, limit: int, as_json: bool) -> None:
+    """Nachrichten der Warteschlange mit Status (neueste zuletzt)."""
+    if limit < 1:
+        raise InvalidInput("cli.limit", value=limit)
+    with state.read() as session:
+        stmt = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
+        if failed:
+            stmt = stmt.where(OutboxMessage.status == "failed")
+        messages = list(reversed(session.execute(stmt).scalars().all()))
+    rows = [
+        {
+            "id": m.id,
+            "status": m.status,
+            "notification": m.notification,
+            "recipient": m.recipient,
+            "subject": m.subject,
+            "message_id": m.message_id,
+            "created_at": m.created_at,
+            "next_attempt_at": m.next_attempt_at,
+            "sent_at": m.sent_at,
+            "attempts": m.attempts,
+            "last_error": m.last_error,
+        }
+        for m in messages
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        click.echo(t(state, "cli.outbox.empty"))
+        return
+    table = [{**r, "at": berlin(r["sent_at"] or r["next_attempt_at"])} for r in rows]
+    print_table(
+        table,
+        [
+            ("id", t(state, "cli.col.id")),
+            ("status", t(state, "cli.col.status")),
+            ("at", t(state, "cli.col.at")),
+            ("recipient", t(state, "cli.col.recipient")),
+            ("subject", t(state, "cli.col.subject")),
+            ("attempts", t(state, "cli.col.attempts")),
+            ("last_error", t(state, "cli.col.error")),
+        ],
+    )
+
+
+@outbox_group.command("retry")
+@click.argument("message_id", type=int)
+@pass_state
+def outbox_retry(state: CliState, message_id: int) -> None:
+    """Eine gescheiterte oder zurückgestellte Nachricht jetzt erneut versenden lassen."""
+    app = state.app
+    with app.db.session() as session, session.begin():
+        message = session.get(OutboxMessage, message_id)
+        if message is None:
+            raise NotFound("error.not_found", kind=Text("kind.message"), ref=message_id, hint="")
+        if message.status == "sent":
+            raise InvalidInput("mail.error.not_retriable", id=message_id)
+        message.status = "queued"
+        message.next_attempt_at = app.clock.now()
+        message.attempts = 0
+        message.lease_owner = message.lease_until = None
+        recipient = message.recipient
+    click.echo(t(state, "cli.outbox.retry", id=message_id, recipient=recipient))
+
+
+def echo_report(state: CliState, report: DispatchReport) -> None:
+    if report.unavailable:
+        click.echo(t(state, "cli.outbox.unavailable", reason=report.unavailable), err=True)
+    click.echo(
+        t(
+            state,
+            "cli.outbox.sent",
+            sent=len(report.sent),
+            deferred=len(report.deferred),
+            failed=len(report.failed),
+        )
+    )
+
+
+@outbox_group.command("send")
+@json_option
+@pass_state
+def outbox_send(state: CliState, as_json: bool) -> None:
+    """Alle fälligen Nachrichten jetzt versenden (ein Durchgang)."""
+    settings = mail_settings(state.settings)
+    report = dispatch(state.app, make_transport(settings), settings)
+    if as_json:
+        print_json(
+            {
+                "sent": report.sent,
+                "deferred": report.deferred,
+                "failed": report.failed,
+                "unavailable": report.unavailable,
+            }
+        )
+        return
+    echo_report(state, report)
+
+
+COMMANDS = [outbox_group]

@@ -1,0 +1,57 @@
+"""``gremium run``: the service that fires timers and sends mail."""
+
+from __future__ import annotations
+
+import click
+
+from governance.cli.common import CliState, pass_state, t
+from governance.errors import GremiumError, InvalidInput
+from governance.mail.settings import mail_settings
+from governance.runner import PassReport, Runner
+
+
+@click.command("run")
+@click.option(
+    "--poll", default=5.0, show_default=True, metavar="SEKUNDEN", help="Abstand der Durchgänge"
+)
+@click.option("--once", is_flag=True, help="nur einen Durchgang, dann beenden")
+@pass_state
+def run(state: CliState, poll: float, once: bool) -> None:
+    """Dienst: fällige Zeitgeber auslösen und E-Mails versenden, bis SIGTERM/Strg+C."""
+    if poll <= 0:
+        raise InvalidInput("cli.run.poll", value=poll)
+    settings = mail_settings(state.settings)
+    runner = Runner(state.app, settings)
+    if once:
+        report = runner.run_once()
+        _echo_pass(state, report)
+        return
+
+    def on_error(exc: BaseException) -> None:
+        message = exc.message(state.lang) if isinstance(exc, GremiumError) else repr(exc)
+        click.echo(f"{'Fehler' if state.lang == 'de' else 'Error'}: {message}", err=True)
+
+    click.echo(t(state, "cli.run.started", delivery=settings.delivery, poll=poll))
+    runner.serve(poll, on_pass=lambda r: _echo_pass(state, r, quiet=True), on_error=on_error)
+    click.echo(t(state, "cli.run.stopped"))
+
+
+def _echo_pass(state: CliState, report: PassReport, quiet: bool = False) -> None:
+    mail = report.mail
+    if quiet and not (report.fired or mail.sent or mail.deferred or mail.failed):
+        return
+    if mail.unavailable:
+        click.echo(t(state, "cli.outbox.unavailable", reason=mail.unavailable), err=True)
+    click.echo(
+        t(
+            state,
+            "cli.run.pass",
+            timers=len(report.fired),
+            sent=len(mail.sent),
+            deferred=len(mail.deferred),
+            failed=len(mail.failed),
+        )
+    )
+
+
+COMMANDS = [run]

@@ -1,0 +1,80 @@
+"""Who a message is from, where replies go, and its stable identifiers.
+
+Message-IDs are derived from the outbox key (notification, entity,
+recipient, revision), so a message resent after a crash carries the same
+Message-ID and a mail client shows at most one copy. All messages about
+one entity (a meeting, an agreement version) refer to the same thread root,
+so they appear as one conversation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from governance.models import Committee, Person, SecretariatMember
+
+FALLBACK_DOMAIN = "gremium.invalid"
+
+
+def _digest(text: str, length: int) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def id_domain(committee: Committee | None) -> str:
+    if committee is not None and "@" in (committee.sender_email or ""):
+        return committee.sender_email.rpartition("@")[2].strip().lower()
+    return FALLBACK_DOMAIN
+
+
+def message_id(key: str, domain: str) -> str:
+    return f"<{_digest(key, 32)}@{domain}>"
+
+
+def thread_id(entity_type: str | None, entity_id: int | None, domain: str) -> str | None:
+    if entity_type is None:
+        return None
+    return (
+        f"<thread-{entity_type}-{entity_id}.{_digest(f'{entity_type}:{entity_id}', 12)}@{domain}>"
+    )
+
+
+def secretariat_contact(session: Session, committee: Committee | None) -> Person | None:
+    """The first person of the secretariat (Geschäftsstelle): replies go there."""
+    if committee is None:
+        return None
+    return session.execute(
+        select(Person)
+        .join(SecretariatMember, SecretariatMember.person_id == Person.id)
+        .where(SecretariatMember.committee_id == committee.id)
+        .order_by(SecretariatMember.id)
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def envelope(session: Session, committee: Committee | None, recipient: Person) -> dict[str, Any]:
+    """Names and addresses fixed at queue time; a missing From/Reply-To is filled
+    from the configuration (mail.sender, mail.reply_to) when the message is sent."""
+    contact = secretariat_contact(session, committee)
+    return {
+        "from_name": committee.name if committee is not None else "Gremium",
+        "from_email": (committee.sender_email or None) if committee is not None else None,
+        "reply_to_name": contact.name if contact is not None else None,
+        "reply_to_email": contact.email if contact is not None else None,
+        "to_name": recipient.name,
+    }
+
+
+def layout_context(
+    committee: Committee | None, recipient: Person, env: dict[str, Any]
+) -> dict[str, Any]:
+    """The ``mail`` part of every template context (used by templates/mail/_base/)."""
+    return {
+        "committee_name": committee.name if committee is not None else "Gremium",
+        "committee_short": committee.short_name if committee is not None else "Gremium",
+        "recipient_name": recipient.name,
+        "reply_to": env["reply_to_email"] or "",
+    }

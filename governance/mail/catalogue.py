@@ -1,0 +1,39 @@
+"""The notifications Gremium sends: one folder each under templates/mail/.
+
+Each has ``subject.{de,en}.txt``, ``body.{de,en}.txt`` and
+``body.{de,en}.html`` on the shared layouts in ``templates/mail/_base/``.
+The context keys each expects are documented in templates/mail/README.md;
+:mod:`governance.mail.examples` holds one complete example context per
+notification (the tests render every template with it).
+"""
+
+from __future__ import annotations
+
+NOTIFICATIONS: dict[str, str] = {
+    # agreement (services/agreement_workflow.py)
+    "signature_request": "a version of the agreement is open for signature",
+    "signature_reminder": "reminder to parties that have not signed yet",
+    "agreement_in_force": "all parties signed; the version is in force",
+    # accession (services/accession.py, accession_workflow.py)
+    "accession_received": "to the chair: a new application for accession",
+    "accession_on_agenda": "to the applicant: the application is on the agenda",
+    "accession_accepted": "to the applicant: accepted, welcome, next steps",
+    "accession_rejected": "to the applicant: rejected, with the reason",
+    # withdrawal (services/withdrawal.py)
+    "withdrawal_confirmed": "to the representatives: notice of withdrawal received",
+    # delivery (mail/dispatch.py)
+    "delivery_failed": "to the chair: a message could not be delivered",
+    # meetings (queued by the meetings service)
+    "call_for_proposals": "members may propose agenda items until a date",
+    "proposals_closed": "to the chair: the proposal deadline passed; proposals still to decide",
+    "invitation": "invitation with agenda and calendar entry",
+    "agenda_updated": "the agenda of an invited meeting changed",
+    "meeting_reminder": "a meeting is coming up",
+    "meeting_moved": "a meeting has a new date, time or place",
+    "meeting_cancelled": "a meeting is cancelled",
+    "action_item_due": "an action item from the minutes is due",
+    "minutes_due": "to the secretariat: the minutes of a meeting are due",
+}
+
+NEVER_REPORTED = frozenset({"delivery_failed"})
+"""A failed delivery of these is not reported by mail again (no loops)."""

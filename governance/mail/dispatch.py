@@ -1,0 +1,269 @@
+"""Delivering the outbox: claim a batch, send it over one connection, record each outcome.
+
+Each message is marked sent in its own small transaction right after the
+server accepted it. If the process dies in between, the claim expires and
+the message is sent again — with the same Message-ID, so the recipient's
+client shows one message. A server refusing one recipient (5xx) fails that
+message only and tells the chair (``delivery_failed``); a server that is
+down defers the batch with exponential backoff; a refused login stops the
+pass with a clear error and leaves everything queued, untried.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from governance import claims, outbox
+from governance.bootstrap import App
+from governance.mail import addressing
+from governance.mail.catalogue import NEVER_REPORTED
+from governance.mail.message import Attachment, Calendar, Draft, Mailbox, build_message
+from governance.mail.rendering import render_notification
+from governance.mail.settings import MailSettings
+from governance.mail.transports import Rejected, Transport, Unavailable
+from governance.models import Committee, OutboxMessage, Person
+from governance.unit_of_work import Actor, UnitOfWork
+
+
+@dataclasses.dataclass
+class DispatchReport:
+    sent: list[int] = dataclasses.field(default_factory=list)
+    deferred: list[int] = dataclasses.field(default_factory=list)
+    failed: list[int] = dataclasses.field(default_factory=list)
+    unavailable: str | None = None
+    """Why the server could not be reached, if it could not."""
+
+
+def draft_of(row: OutboxMessage, settings: MailSettings, session: Session) -> Draft:
+    """The message as queued; rows queued before rendering at queue time are rendered now."""
+    env = row.envelope or {}
+    subject, text, html = row.subject, row.body_text, row.body_html
+    if subject is None or text is None or html is None or not env:
+        committee = session.get(Committee, row.committee_id) if row.committee_id else None
+        person = session.get(Person, row.person_id) if row.person_id else None
+        if person is None:
+            raise ValueError("a message queued before 0003 whose recipient no longer exists")
+        env = addressing.envelope(session, committee, person)
+        layout = addressing.layout_context(committee, person, env)
+        rendered = render_notification(
+            row.notification, {**row.context, "mail": layout}, row.language
+        )
+        subject, text, html = rendered.subject, rendered.text, rendered.html
+    reply_to = env.get("reply_to_email") or settings.reply_to
+    return Draft(
+        subject=subject,
+        text=text,
+        html=html,
+        sender=Mailbox(env.get("from_name") or "Gremium", env.get("from_email") or settings.sender),
+        recipient=Mailbox(env.get("to_name") or "", row.recipient),
+        reply_to=Mailbox(env.get("reply_to_name") or "", reply_to) if reply_to else None,
+        message_id=row.message_id or f"<outbox-{row.id}@gremium.invalid>",
+        thread_id=row.thread_id,
+        date=row.created_at,
+        calendar=Calendar(row.calendar.encode("utf-8"), row.calendar_method or "REQUEST")
+        if row.calendar
+        else None,
+        attachments=[
+            Attachment(a["filename"], a["content_type"], base64.b64decode(a["data"]))
+            for a in row.attachments or []
+        ],
+    )
+
+
+def backoff(settings: MailSettings, attempts: int) -> dt.timedelta:
+    """1, 2, 4, 8 … times the base delay, at most the maximum."""
+    seconds = settings.retry_base_seconds * 2 ** max(attempts - 1, 0)
+    return dt.timedelta(seconds=min(seconds, settings.retry_max_seconds))
+
+
+def dispatch(
+    app: App,
+    transport: Transport,
+    settings: MailSettings,
+    *,
+    owner: str | None = None,
+    stop: Callable[[], bool] = lambda: False,
+) -> DispatchReport:
+    """Send every queued message that is due; *stop* is asked before each message."""
+    owner = owner or claims.worker_name()
+    report = DispatchReport()
+    opened = False
+    try:
+        while not stop():
+            now = app.clock.now()
+            batch = claims.claim(
+                app.db,
+                OutboxMessage,
+                where=[OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now],
+                order_by=[OutboxMessage.next_attempt_at, OutboxMessage.id],
+                limit=settings.batch_size,
+                owner=owner,
+                now=now,
+                lease=dt.timedelta(seconds=settings.lease_seconds),
+            )
+            if not batch:
+                break
+            if not opened:
+                try:
+                    transport.open()
+                except Unavailable as exc:
+                    report.unavailable = str(exc)
+                    _defer_all(app, batch, settings, str(exc), report)
+                    break
+                except BaseException:
+                    claims.release(app.db, OutboxMessage, batch, owner)
+                    raise
+                opened = True
+            if not _send_batch(app, transport, settings, batch, owner, report, stop):
+                break
+    finally:
+        if opened:
+            transport.close()
+    return report
+
+
+def _send_batch(
+    app: App,
+    transport: Transport,
+    settings: MailSettings,
+    batch: list[int],
+    owner: str,
+    report: DispatchReport,
+    stop: Callable[[], bool],
+) -> bool:
+    """Send *batch*; False when the pass must end (server gone, or asked to stop)."""
+    for index, message_id in enumerate(batch):
+        if stop():
+            claims.release(app.db, OutboxMessage, batch[index:], owner)
+            return False
+        problem = None
+        # On SQLite even this read holds the write lock (BEGIN IMMEDIATE): record failures after it.
+        with app.db.session() as session:
+            row = session.get(OutboxMessage, message_id)
+            assert row is not None
+            recipient = row.recipient
+            try:
+                draft = draft_of(row, settings, session)
+                message = build_message(draft)
+            except Exception as exc:  # one broken message must not block the others
+                problem = f"the message cannot be built: {exc}"
+            if not _has_address(row):
+                problem = "the recipient has no e-mail address"
+        if problem is not None:
+            _fail(app, message_id, problem, report)
+            continue
+        try:
+            transport.send(message, draft.sender.email, recipient)
+        except Rejected as exc:
+            if exc.permanent:
+                _fail(app, message_id, f"the server refused the message: {exc}", report)
+            else:
+                _defer(app, message_id, settings, f"temporarily refused: {exc}", report)
+            continue
+        except Unavailable as exc:
+            report.unavailable = str(exc)
+            _defer_all(app, batch[index:], settings, str(exc), report)
+            return False
+        _mark_sent(app, message_id, report)
+    return True
+
+
+def _has_address(row: OutboxMessage | Person) -> bool:
+    address = row.recipient if isinstance(row, OutboxMessage) else row.email
+    return "@" in (address or "")
+
+
+def _mark_sent(app: App, message_id: int, report: DispatchReport) -> None:
+    with app.db.session() as session, session.begin():
+        row = session.get(OutboxMessage, message_id)
+        assert row is not None
+        row.status = "sent"
+        row.sent_at = app.clock.now()
+        row.attempts += 1
+        row.lease_owner = row.lease_until = None
+    report.sent.append(message_id)
+
+
+def _defer(
+    app: App, message_id: int, settings: MailSettings, error: str, report: DispatchReport
+) -> None:
+    with app.db.session() as session, session.begin():
+        row = session.get(OutboxMessage, message_id)
+        assert row is not None
+        row.attempts += 1
+        row.last_error = error[:2000]
+        row.lease_owner = row.lease_until = None
+        if row.attempts >= settings.max_attempts:
+            give_up = True
+        else:
+            give_up = False
+            row.next_attempt_at = app.clock.now() + backoff(settings, row.attempts)
+    if give_up:
+        _fail(app, message_id, f"gave up after {settings.max_attempts} attempts: {error}", report)
+    else:
+        report.deferred.append(message_id)
+
+
+def _defer_all(
+    app: App, ids: list[int], settings: MailSettings, error: str, report: DispatchReport
+) -> None:
+    for message_id in ids:
+        _defer(app, message_id, settings, f"server unavailable: {error}", report)
+
+
+def _fail(app: App, message_id: int, error: str, report: DispatchReport) -> None:
+    """Fail the message for good and, in the same transaction, tell the chair."""
+    with app.unit_of_work(Actor.system()) as uow:
+        row = uow.session.get(OutboxMessage, message_id)
+        assert row is not None
+        row.status = "failed"
+        row.last_error = error[:2000]
+        row.lease_owner = row.lease_until = None
+        if row.notification not in NEVER_REPORTED:
+            _report_to_chair(uow, row, error)
+    report.failed.append(message_id)
+
+
+def _report_to_chair(uow: UnitOfWork, row: OutboxMessage, error: str) -> None:
+    from governance.services.accession_workflow import chair_representatives
+
+    committee = uow.session.get(Committee, row.committee_id) if row.committee_id else None
+    if committee is None:
+        return
+    person = uow.session.get(Person, row.person_id) if row.person_id else None
+    context = {
+        "failed_message_id": row.id,
+        "failed_notification": row.notification,
+        "failed_recipient": row.recipient or "-",
+        "failed_recipient_name": person.name if person is not None else "",
+        "failed_subject": row.subject or row.notification,
+        "error": error,
+    }
+    for chair in chair_representatives(uow.session, committee, uow.today):
+        if _has_address(chair):
+            outbox.queue(
+                uow,
+                notification="delivery_failed",
+                recipient=chair,
+                context=context,
+                committee_id=committee.id,
+                entity=row,
+                revision=row.attempts,
+            )
+
+
+def failed_messages(app: App) -> list[OutboxMessage]:
+    with app.db.session() as session:
+        return list(
+            session.execute(
+                select(OutboxMessage)
+                .where(OutboxMessage.status == "failed")
+                .order_by(OutboxMessage.id)
+            ).scalars()
+        )

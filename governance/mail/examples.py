@@ -1,0 +1,127 @@
+"""One complete example context per notification: the executable form of
+templates/mail/README.md. Tests render every template with these, and a
+new notification without an example fails them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAIL = {
+    "committee_name": "Kooperationsgremium Stadtteil-, Bezirks- und Selbsthilfearbeit Treptow-Köpenick",
+    "committee_short": "KG SBS TK",
+    "recipient_name": "Anna Müller",
+    "reply_to": "geschaeftsstelle@ba-tk.example.org",
+}
+"""Added by :func:`governance.outbox.queue` to every context as ``mail``."""
+
+_AGREEMENT = {
+    "committee": "KG SBS TK",
+    "committee_name": MAIL["committee_name"],
+    "agreement_id": 1,
+    "version_id": 1,
+    "number": 1,
+    "ref": "1/1",
+    "text_sha256": "9f2c" * 16,
+    "effective_from": "2026-03-01",
+    "organisation": "Rabenhaus",
+}
+_APPLICATION = {
+    "application_id": 4,
+    "committee": MAIL["committee_name"],
+    "committee_short": "KG SBS TK",
+    "organisation": "Nachbarschaftshaus Am Fluss e. V.",
+    "organisation_short": "NBH Am Fluss",
+    "applicant": "Jana Schmidt",
+    "applicant_email": "js@nbh.example.org",
+    "submitted_on": "2026-02-02",
+    "motivation": "Wir arbeiten seit 2019 im Bezirk.",
+}
+_DECISION = {
+    **_APPLICATION,
+    "state": "accepted",
+    "decided_on": "2026-03-11",
+    "votes": {"yes": 7, "no": 0, "abstain": 1},
+    "reason": None,
+}
+MEETING = {
+    "id": 3,
+    "title": "3. Sitzung 2026",
+    "number": 3,
+    "starts_at": "2026-03-11T10:00:00+01:00",
+    "ends_at": "2026-03-11T12:30:00+01:00",
+    "location": "Rathaus Treptow, Raum 201, Neue Krugallee 4, 12435 Berlin",
+    "agenda": [
+        {
+            "number": "1",
+            "title": "Begrüßung und Beschluss der Tagesordnung",
+            "kind": "decision",
+            "urgent": False,
+        },
+        {
+            "number": "2",
+            "title": "Bericht der Geschäftsstelle",
+            "kind": "information",
+            "urgent": False,
+        },
+        {"number": "3", "title": "Beitritt NBH Am Fluss", "kind": "decision", "urgent": True},
+    ],
+    "agenda_revision": 2,
+    "sequence": 0,
+}
+_MEETING = {"committee": MAIL["committee_name"], "meeting": MEETING}
+
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "signature_request": _AGREEMENT,
+    "signature_reminder": {**_AGREEMENT, "pending": ["Rabenhaus", "STZ"]},
+    "agreement_in_force": {**_AGREEMENT, "in_force_from": "2026-03-01"},
+    "accession_received": _APPLICATION,
+    "accession_on_agenda": {**_DECISION, "state": "on_agenda", "decided_on": None, "votes": None},
+    "accession_accepted": _DECISION,
+    "accession_rejected": {**_DECISION, "state": "rejected", "reason": "Kein Sitz im Bezirk."},
+    "withdrawal_confirmed": {
+        "committee": MAIL["committee_name"],
+        "committee_short": "KG SBS TK",
+        "organisation": "Rabenhaus e. V.",
+        "organisation_short": "Rabenhaus",
+        "notice_given_on": "2026-02-02",
+        "ends_on": "2026-05-31",
+    },
+    "delivery_failed": {
+        "failed_message_id": 17,
+        "failed_notification": "invitation",
+        "failed_recipient": "gf@rabenhaus.example.org",
+        "failed_recipient_name": "Gero Fischer",
+        "failed_subject": "Einladung: 3. Sitzung 2026 am 11.03.2026",
+        "error": "550 5.1.1 mailbox unavailable",
+    },
+    "call_for_proposals": {**_MEETING, "proposals_due_at": "2026-02-18T10:00:00+01:00"},
+    "proposals_closed": {
+        **_MEETING,
+        "pending_proposals": [{"id": 12, "title": "Stadtteilfest im Kosmosviertel"}],
+    },
+    "invitation": _MEETING,
+    "agenda_updated": {**_MEETING, "reason": "Dringlichkeitsantrag zu TOP 3"},
+    "meeting_reminder": _MEETING,
+    "meeting_moved": {
+        **_MEETING,
+        "previous_starts_at": "2026-03-04T10:00:00+01:00",
+        "reason": "Raum nicht verfügbar",
+    },
+    "meeting_cancelled": {**_MEETING, "reason": "Beschlussunfähigkeit absehbar"},
+    "minutes_due": {**_MEETING, "minutes_due_at": "2026-03-25T12:30:00+01:00"},
+    "action_item_due": {
+        "committee": MAIL["committee_name"],
+        "action_item": {
+            "title": "Entwurf der Geschäftsordnung an alle senden",
+            "due_on": "2026-03-25",
+            "owner": "Geschäftsstelle",
+            "meeting_title": "3. Sitzung 2026",
+            "meeting_on": "2026-03-11",
+        },
+    },
+}
+
+
+def example(name: str) -> dict[str, Any]:
+    """The example context of *name*, with the ``mail`` part the outbox adds."""
+    return {**EXAMPLES[name], "mail": MAIL}

@@ -1,0 +1,109 @@
+"""The [mail] table of the configuration, checked when mail is sent.
+
+::
+
+    [mail]
+    delivery = "smtp"                   # maildir (default) | smtp
+    maildir = "mail"                    # folder of the Maildir (delivery = "maildir")
+    sender = "gremium@ba-tk.example.org"   # From when a committee has no sender_email
+    reply_to = "geschaeftsstelle@ba-tk.example.org"  # when a committee has no secretariat
+    smtp_host = "mail.example.org"
+    smtp_port = 587                     # default: 587 starttls, 465 tls, 25 none
+    smtp_security = "starttls"          # starttls | tls | none
+    smtp_user = "gremium"
+    smtp_password_env = "GREMIUM_SMTP_PASSWORD"   # the password is read from this variable
+    smtp_ca_file = "/etc/ssl/our-ca.pem"          # optional: trust this CA (self-signed relays)
+    batch_size = 20                     # messages claimed and sent over one connection
+    lease_seconds = 900                 # a crashed sender's claim expires after this;
+                                        # longer than batch_size × smtp_timeout
+    retry_base_seconds = 60             # first retry; doubled each attempt …
+    retry_max_seconds = 21600           # … up to six hours
+    max_attempts = 10                   # then the message fails and the chair is told
+
+Every key can also be set as GREMIUM_MAIL_<KEY> (e.g. GREMIUM_MAIL_SMTP_HOST).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from governance.config import Settings
+from governance.errors import ConfigurationError
+
+DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+
+
+@dataclasses.dataclass(frozen=True)
+class MailSettings:
+    delivery: str = "maildir"
+    maildir: str = "mail"
+    sender: str = "gremium@gremium.invalid"
+    reply_to: str | None = None
+    smtp_host: str = "localhost"
+    smtp_port: int | None = None
+    smtp_security: str = "starttls"
+    smtp_user: str | None = None
+    smtp_password_env: str = "GREMIUM_SMTP_PASSWORD"
+    smtp_ca_file: str | None = None
+    smtp_timeout: float = 30.0
+    batch_size: int = 20
+    lease_seconds: int = 900
+    retry_base_seconds: int = 60
+    retry_max_seconds: int = 21600
+    max_attempts: int = 10
+
+    @property
+    def port(self) -> int:
+        return self.smtp_port or DEFAULT_PORTS[self.smtp_security]
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(MailSettings)}
+
+
+def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) -> MailSettings:
+    environ = os.environ if environ is None else environ
+    data: dict[str, Any] = dict(settings.mail)
+    for key in _FIELDS:
+        value = environ.get(f"GREMIUM_MAIL_{key.upper()}")
+        if value:
+            data[key] = value
+    unknown = set(data) - set(_FIELDS)
+    if unknown:
+        _refuse(settings, f"unknown key(s) in [mail]: {', '.join(sorted(unknown))}")
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        kind = _FIELDS[key].type
+        try:
+            if "int" in str(kind):
+                values[key] = int(value)
+            elif "float" in str(kind):
+                values[key] = float(value)
+            else:
+                values[key] = str(value)
+        except (TypeError, ValueError):
+            _refuse(settings, f"mail.{key} must be a number, not {value!r}")
+    result = MailSettings(**values)
+    if result.delivery not in ("maildir", "smtp"):
+        _refuse(settings, f"mail.delivery must be maildir or smtp, not {result.delivery!r}")
+    if result.smtp_security not in DEFAULT_PORTS:
+        _refuse(
+            settings,
+            f"mail.smtp_security must be starttls, tls or none, not {result.smtp_security!r}",
+        )
+    if result.batch_size < 1 or result.lease_seconds < 1 or result.max_attempts < 1:
+        _refuse(settings, "mail.batch_size, lease_seconds and max_attempts must be at least 1")
+    if result.lease_seconds <= result.batch_size * result.smtp_timeout:
+        # A slow relay must not outlast the claim: another runner would send the rest again.
+        _refuse(
+            settings,
+            f"mail.lease_seconds ({result.lease_seconds}) must be longer than "
+            f"batch_size × smtp_timeout ({result.batch_size} × {result.smtp_timeout:g} s)",
+        )
+    return result
+
+
+def _refuse(settings: Settings, problem: str) -> None:
+    raise ConfigurationError("error.config", file=settings.source, problem=problem)

@@ -1,0 +1,118 @@
+"""``gremium run``: the long-running service that fires timers and sends mail.
+
+APScheduler (3.x) only decides *when* to wake: every few seconds and at
+the next due timer. Its job store is the in-memory one on purpose —
+APScheduler 3 must not share a persistent job store between processes, and
+the truth about what is due is our own tables (timers, outbox), claimed
+row by row, so several runners can serve one PostgreSQL database.
+
+Each wake is one pass: fire every due timer (in due order; after downtime
+each missed one fires once), then dispatch the outbox. SIGTERM and SIGINT
+stop the service after the timer or message in hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import signal
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from governance import claims
+from governance.bootstrap import App
+from governance.clock import BERLIN, SimulatedClock
+from governance.mail.dispatch import DispatchReport, dispatch
+from governance.mail.settings import MailSettings
+from governance.mail.transports import Transport, make_transport
+from governance.services import timers
+
+
+@dataclasses.dataclass
+class PassReport:
+    fired: list[timers.Fired]
+    mail: DispatchReport
+
+
+class Runner:
+    def __init__(
+        self,
+        app: App,
+        mail: MailSettings,
+        *,
+        transport: Callable[[], Transport] | None = None,
+        owner: str | None = None,
+    ) -> None:
+        self.app = app
+        self.mail = mail
+        self.transport = transport or (lambda: make_transport(mail))
+        self.owner = owner or claims.worker_name()
+        self.stopping = threading.Event()
+
+    def run_once(self) -> PassReport:
+        """One pass: due timers, then the outbox."""
+        stop = self.stopping.is_set
+        fired = timers.fire_due(self.app, self.app.clock.now(), owner=self.owner, stop=stop)
+        report = dispatch(self.app, self.transport(), self.mail, owner=self.owner, stop=stop)
+        return PassReport(fired, report)
+
+    def next_timer_due(self) -> dt.datetime | None:
+        pending = timers.pending(self.app)
+        return pending[0].due_at if pending else None
+
+    def serve(
+        self,
+        poll_seconds: float,
+        on_pass: Callable[[PassReport], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run passes until SIGTERM/SIGINT (or :attr:`stopping` is set)."""
+        scheduler = BackgroundScheduler(
+            jobstores={"default": MemoryJobStore()},
+            executors={"default": ThreadPoolExecutor(max_workers=1)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+            timezone=BERLIN,
+        )
+
+        def wake() -> None:
+            if self.stopping.is_set():
+                return
+            try:
+                on_pass(self.run_once())
+            except Exception as exc:  # keep serving: the next pass tries again
+                on_error(exc)
+            self._schedule_next_timer(scheduler, wake)
+
+        scheduler.add_job(
+            wake, "interval", seconds=poll_seconds, id="poll", next_run_time=dt.datetime.now(BERLIN)
+        )
+        previous = {
+            sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)
+        }
+        scheduler.start()
+        try:
+            while not self.stopping.wait(timeout=1.0):
+                pass
+        finally:
+            # wait=True: the pass in hand ends after its current timer or message.
+            scheduler.shutdown(wait=True)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _on_signal(self, signum: int, frame: Any) -> None:
+        self.stopping.set()
+
+    def _schedule_next_timer(
+        self, scheduler: BackgroundScheduler, wake: Callable[[], None]
+    ) -> None:
+        # A simulated clock does not run on its own: only the poll (and tick) move things.
+        if isinstance(self.app.clock, SimulatedClock) or self.stopping.is_set():
+            return
+        due = self.next_timer_due()
+        if due is not None and due > self.app.clock.now():
+            scheduler.add_job(wake, "date", run_date=due, id="next-timer", replace_existing=True)

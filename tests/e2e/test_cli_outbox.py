@@ -1,0 +1,193 @@
+"""``gremium outbox …`` and ``gremium run`` end to end, and a dispatcher killed
+with SIGKILL in the middle of a fan-out: after a restart every message has
+arrived, any duplicate with the same Message-ID."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from governance.examples import treptow_koepenick as tk
+from tests.conftest import START, make_app
+from tests.e2e.gremium_cli import Gremium, isolate
+from tests.mail_support import Mailbox, fan_out, seed, start_server, statuses
+
+CHAIR = tk.CHAIR_EMAIL
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def gremium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gremium:
+    isolate(tmp_path, monkeypatch)
+    monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
+    for var in [v for v in os.environ if v.startswith("GREMIUM_MAIL_")]:
+        monkeypatch.delenv(var)
+    g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
+    g.ok("init", "--example", "treptow-koepenick")
+    return g
+
+
+def test_queued_mails_are_listed_sent_to_the_maildir_and_listed_as_sent(gremium, tmp_path):
+    gremium.ok("agreement", "open", "1", actor=CHAIR)
+    queued = gremium.json("outbox", "list")
+    assert len(queued) == 11 and {m["status"] for m in queued} == {"queued"}
+    assert queued[0]["subject"] == "Bitte unterzeichnen: Kooperationsvereinbarung KG, Fassung 1"
+    table = gremium.ok("outbox", "list")
+    assert "Betreff" in table.splitlines()[0]
+    assert gremium.ok("outbox", "send") == "11 versandt, 0 zurückgestellt, 0 gescheitert.\n"
+    assert len(list((tmp_path / "mail" / "new").iterdir())) == 11
+    assert {m["status"] for m in gremium.json("outbox", "list")} == {"sent"}
+    assert gremium.ok("outbox", "list", "--failed") == "Keine Nachrichten.\n"
+    assert gremium.ok("--lang", "en", "outbox", "send") == "0 sent, 0 deferred, 0 failed.\n"
+
+
+def test_retry_requeues_a_failed_message_and_refuses_a_sent_or_unknown_one(gremium, tmp_path):
+    gremium.ok("agreement", "open", "1", actor=CHAIR)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(gremium.url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE outbox SET status = 'failed', last_error = 'x' WHERE id = 1"))
+    engine.dispose()
+    assert [m["id"] for m in gremium.json("outbox", "list", "--failed")] == [1]
+    assert gremium.ok("outbox", "retry", "1") == (
+        "Nachricht 1 an spk@ba-tk.example.org steht wieder zum Versand an.\n"
+    )
+    gremium.ok("outbox", "send")
+    assert gremium.refused("outbox", "retry", "1") == (
+        "Fehler: Nachricht 1 wurde bereits versandt und wird nicht erneut gesendet."
+    )
+    assert gremium.refused("outbox", "retry", "999") == "Fehler: Nachricht „999“ gibt es nicht."
+
+
+def test_run_once_fires_due_timers_and_sends_what_they_queued(gremium, tmp_path):
+    gremium.ok("agreement", "open", "1", actor=CHAIR)
+    gremium.ok("outbox", "send")
+    gremium.ok("tick", "--until", "2026-01-19 09:00")  # the weekly reminder is due now
+    gremium.ok("outbox", "send")
+    before = len(list((tmp_path / "mail" / "new").iterdir()))
+    gremium.ok("tick", "--until", "2026-01-26 09:00")
+    out = gremium.ok("run", "--once")
+    assert out.endswith("Nachrichten versandt, 0 zurückgestellt, 0 gescheitert.\n")
+    assert len(list((tmp_path / "mail" / "new").iterdir())) > before
+
+
+def test_an_unknown_mail_setting_is_one_line_and_exit_2(gremium, monkeypatch):
+    monkeypatch.setenv("GREMIUM_MAIL_DELIVERY", "pigeon")
+    line = gremium.refused("outbox", "send")
+    assert "mail.delivery must be maildir or smtp, not 'pigeon'" in line
+
+
+# --- a dispatcher killed in the middle of a fan-out ---
+
+
+def _env(tmp_path: Path, port: int) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GREMIUM_")}
+    env.update(
+        GREMIUM_CLOCK="simulated",
+        GREMIUM_SIMULATED_START=START.strftime("%Y-%m-%d %H:%M"),
+        GREMIUM_MAIL_DELIVERY="smtp",
+        GREMIUM_MAIL_SMTP_HOST="127.0.0.1",
+        GREMIUM_MAIL_SMTP_PORT=str(port),
+        GREMIUM_MAIL_SMTP_SECURITY="none",
+        GREMIUM_MAIL_BATCH_SIZE="10",
+        PYTHONPATH=str(REPO),
+    )
+    return env
+
+
+def _gremium(url: str, *args: str, env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "governance", "--db", url, *args],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", [("outbox", "send"), ("run", "--poll", "1")])
+def test_a_dispatcher_killed_mid_fan_out_loses_nothing_after_a_restart(
+    db_url, clock, tmp_path, command
+):
+    app = make_app(db_url, clock)
+    seed(app)
+    addresses = fan_out(app, 50, calendar=True)
+    handler = Mailbox(delay=0.05)  # a slow relay: the kill lands in the middle
+    controller = start_server(handler)
+    env = _env(tmp_path, controller.port)
+    try:
+        first = _gremium(db_url, *command, env=env, cwd=tmp_path)
+        deadline = time.monotonic() + 60
+        while len(handler.recipients()) < 15:
+            assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline, "the dispatcher did not get going"
+            time.sleep(0.02)  # waiting for the relay to receive, not for a timer
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=30)
+        assert 15 <= len(handler.recipients()) < 50, "the kill did not land mid fan-out"
+
+        # The dead process's claims expire with their lease (15 minutes): move the clock on.
+        later = (START + dt.timedelta(minutes=20)).strftime("%Y-%m-%d %H:%M")
+        tick = _gremium(db_url, "tick", "--until", later, env=env, cwd=tmp_path)
+        assert tick.wait(timeout=60) == 0, tick.communicate()
+        second = _gremium(db_url, "run", "--once", env=env, cwd=tmp_path)
+        out, err = second.communicate(timeout=120)
+        assert second.returncode == 0, err.decode()
+        assert "Nachrichten versandt, 0 zurückgestellt, 0 gescheitert." in out.decode()
+    finally:
+        controller.stop()
+        app.db.dispose()
+
+    ids_by_recipient: dict[str, set[str]] = defaultdict(set)
+    for message in handler.messages():
+        ids_by_recipient[message["To"].addresses[0].addr_spec].add(message["Message-ID"])
+    assert sorted(ids_by_recipient) == sorted(addresses)
+    assert all(len(ids) == 1 for ids in ids_by_recipient.values()), (
+        "a duplicate had a new Message-ID"
+    )
+    assert len(handler.recipients()) - 50 <= 1  # at most the one message in hand is sent twice
+    assert set(statuses(make_app(db_url, clock)).values()) == {"sent"}
+
+
+@pytest.mark.slow
+def test_sigterm_stops_run_after_the_message_in_hand_and_a_restart_sends_the_rest_once(
+    sqlite_url, clock, tmp_path
+):
+    app = make_app(sqlite_url, clock)
+    seed(app)
+    addresses = fan_out(app, 30)
+    handler = Mailbox(delay=0.05)
+    controller = start_server(handler)
+    env = _env(tmp_path, controller.port)
+    try:
+        first = _gremium(sqlite_url, "run", "--poll", "1", env=env, cwd=tmp_path)
+        deadline = time.monotonic() + 60
+        while len(handler.recipients()) < 5:
+            assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        first.send_signal(signal.SIGTERM)
+        out, _err = first.communicate(timeout=30)
+        assert first.returncode == 0
+        assert out.decode().strip().endswith("Gremium beendet.")
+        received = len(handler.recipients())
+        assert received < 30
+        assert list(statuses(app).values()).count("sent") == received  # nothing in hand was lost
+        # No claim is left behind: a restart sends the rest at once, without waiting for a lease.
+        second = _gremium(sqlite_url, "outbox", "send", env=env, cwd=tmp_path)
+        assert second.wait(timeout=120) == 0
+    finally:
+        controller.stop()
+    assert sorted(handler.recipients()) == sorted(addresses)  # each exactly once
+    app.db.dispose()

@@ -1,0 +1,58 @@
+"""``gremium run``'s wake-ups: a pass fires due timers then sends mail; on the
+system clock the scheduler also wakes at the next due timer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from governance.bootstrap import App
+from governance.examples import treptow_koepenick as tk
+from governance.mail.settings import MailSettings
+from governance.models import Timer
+from governance.runner import Runner
+from governance.services import agreements
+from tests.mail_support import seed
+
+
+class FixedClock:
+    """A clock that is not simulated (so the runner schedules real wake-ups) but stands still."""
+
+    def __init__(self, moment: dt.datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> dt.datetime:
+        return self.moment
+
+
+def opened(app: App) -> App:
+    seed(app)
+    with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
+        agreements.open_for_signature(uow, agreements.version_by_ref(uow.session, "1/1"))
+    return app
+
+
+def test_one_pass_fires_the_due_reminder_and_sends_it_with_the_rest(app, tmp_path):
+    opened(app)
+    runner = Runner(app, MailSettings(maildir=str(tmp_path / "mail")))
+    first = runner.run_once()
+    assert first.fired == [] and len(first.mail.sent) == 11
+    with app.db.session() as session:
+        due = session.query(Timer).filter_by(status="pending").order_by(Timer.due_at).first().due_at
+    app.clock.advance_to(due)
+    second = runner.run_once()
+    assert [f.name for f in second.fired] == ["signature_reminder"]
+    assert len(second.mail.sent) == len(list((tmp_path / "mail" / "new").iterdir())) - 11 > 0
+
+
+def test_on_the_system_clock_the_runner_also_wakes_at_the_next_due_timer(app, tmp_path):
+    opened(app)
+    with app.db.session() as session:
+        due = session.query(Timer).filter_by(status="pending").order_by(Timer.due_at).first().due_at
+    app.clock = FixedClock(app.clock.now())
+    runner = Runner(app, MailSettings(maildir=str(tmp_path / "mail")))
+    scheduler = BackgroundScheduler()
+    runner._schedule_next_timer(scheduler, lambda: None)
+    job = scheduler.get_job("next-timer")
+    assert job is not None and job.trigger.run_date == due
