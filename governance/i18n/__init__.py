@@ -19,6 +19,7 @@ from governance.i18n import (
     documents,
     meeting,
     membership,
+    minutes,
 )
 
 LANGUAGES = ("de", "en")
@@ -34,6 +35,7 @@ for _area in (
     membership,
     meeting,
     documents,
+    minutes,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
