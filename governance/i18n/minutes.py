@@ -129,6 +129,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Die archivierte Datei „{path}“ wurde verändert: SHA-256 {actual} statt {recorded}.",
         "en": "The archived file “{path}” was changed: SHA-256 {actual} instead of {recorded}.",
     },
+    # documents
+    "documents.error.meeting_not_held": {
+        "de": "Sitzung {meeting} ist {state}: ein Protokoll gibt es erst ab der Eröffnung.",
+        "en": "Meeting {meeting} is {state}: minutes exist only from the opening on.",
+    },
+    "documents.meeting_state.planned": {"de": "geplant", "en": "planned"},
+    "documents.meeting_state.convened": {"de": "eingeladen", "en": "convened"},
+    "documents.meeting_state.cancelled": {"de": "abgesagt", "en": "cancelled"},
+    "documents.error.register_ref": {
+        "de": "„{value}“ ist kein Beschlussregister; erwartet wird GREMIUM/JAHR, z. B. KG/2026.",
+        "en": "“{value}” names no register of decisions; expected COMMITTEE/YEAR, e.g. KG/2026.",
+    },
     # command line
     "minutes.cli.noted": {
         "de": "Notizen zu TOP {tops} der Sitzung {meeting} erfasst.",

@@ -178,7 +178,7 @@ def record_notes(uow: UnitOfWork, meeting: Meeting, notes: Mapping[int, str]) ->
     if minutes.minute_taker_id is None and uow.actor.person_id is not None:
         minutes.minute_taker_id = uow.actor.person_id
     for top, text in sorted(notes.items()):
-        by_top[top].notes = validation.text(text, f"TOP {top}", 20000) if text.strip() else ""
+        by_top[top].notes = note_text(text, top)
     uow.audit(
         entity_type=ENTITY,
         entity_id=minutes.id,
@@ -188,6 +188,15 @@ def record_notes(uow: UnitOfWork, meeting: Meeting, notes: Mapping[int, str]) ->
         details={"meeting": meeting.id, "tops": sorted(notes)},
     )
     return minutes
+
+
+def note_text(text: str, top: int, max_length: int = 20000) -> str:
+    """Notes keep their paragraphs (unlike one-line texts); control characters are refused."""
+    lines = [" ".join(line.split()) for line in str(text).replace("\r\n", "\n").split("\n")]
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if len(cleaned) > max_length or any(ord(ch) < 32 and ch != "\n" for ch in cleaned):
+        raise InvalidInput("error.text", what=f"TOP {top}", max=max_length)
+    return cleaned
 
 
 # --- the workflow ---
