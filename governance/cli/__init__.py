@@ -50,6 +50,7 @@ def _register() -> None:
         "agenda",
         "decisions",
         "documents",
+        "minutes",
     ):
         try:
             module = __import__(f"governance.cli.{name}", fromlist=["COMMANDS"])

@@ -158,8 +158,9 @@ def at(*args: int) -> dt.datetime:
     return dt.datetime(*args, tzinfo=BERLIN)
 
 
-def hold_meeting(scenario: Scenario) -> None:
-    """The first meeting of the quarterly series: held, minuted, circulated."""
+def hold_meeting(scenario: Scenario, *, circulate: bool = True) -> None:
+    """The first meeting of the quarterly series: held, minuted, circulated
+    (or left for the secretariat to minute: ``circulate=False``)."""
     app = scenario.app
     with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
         series = meeting_series.add_series(
@@ -259,6 +260,8 @@ def hold_meeting(scenario: Scenario) -> None:
     with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
         meeting_service.close(uow, meeting_service.meeting_by_id(uow.session, scenario.meeting_id))
     scenario.clock.advance_to(at(2026, 6, 15, 9, 0))
+    if not circulate:
+        return
     with app.unit_of_work(secretariat) as uow:
         meeting = meeting_service.meeting_by_id(uow.session, scenario.meeting_id)
         minutes.record_notes(uow, meeting, NOTES)
