@@ -10,6 +10,7 @@ import click
 from governance.cli.common import CliState, json_option, pass_state, print_json, t
 from governance.clock import BERLIN
 from governance.documents.files import write_atomically
+from governance.domain.minutes_notes import parse_notes
 from governance.errors import InvalidInput
 from governance.services import minutes
 from governance.services.meetings import meeting_by_id
@@ -42,7 +43,7 @@ def note_cmd(
 ) -> None:
     """Notizen zu TOPs erfassen (Geschäftsstelle), solange das Protokoll ein Entwurf ist."""
     if file is not None and top is None and text is None:
-        notes = minutes.parse_notes(file.read_text(encoding="utf-8"), file.name)
+        notes = parse_notes(file.read_text(encoding="utf-8"), file.name)
     elif file is None and top is not None and text is not None:
         notes = {top: text}
     else:

@@ -10,16 +10,15 @@ ID of the minutes is the meeting's ID: one meeting, one set of minutes.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
+from governance.domain.minutes_notes import note_text
 from governance.errors import Conflict, InvalidInput, NotFound, NotPermitted, Text
 from governance.models import AgendaItem, Decision, Meeting, Minutes, MinutesObjection
 from governance.services import access, validation
@@ -110,49 +109,6 @@ def require_unfrozen(minutes: Minutes) -> None:
 # --- notes ---
 
 
-def parse_notes(text: str, name: str = "") -> dict[int, str]:
-    """Notes per TOP from a file: YAML (``3: text``) or Markdown (``## TOP 3`` headings)."""
-    if name.lower().endswith((".yaml", ".yml")):
-        return _yaml_notes(text)
-    notes: dict[int, str] = {}
-    current: int | None = None
-    lines: list[str] = []
-    for line in text.splitlines():
-        heading = re.match(r"^##\s+TOP\s+(\d+)\b.*$", line.strip(), re.IGNORECASE)
-        if heading:
-            if current is not None:
-                notes[current] = "\n".join(lines).strip()
-            current, lines = int(heading[1]), []
-            if current in notes:
-                raise InvalidInput("minutes.error.top_twice", top=current)
-        elif current is None:
-            if line.strip() and not line.startswith("# "):
-                raise InvalidInput("minutes.error.notes_format", line=line.strip()[:60])
-        else:
-            lines.append(line)
-    if current is not None:
-        notes[current] = "\n".join(lines).strip()
-    if not notes:
-        raise InvalidInput("minutes.error.notes_format", line="—")
-    return notes
-
-
-def _yaml_notes(text: str) -> dict[int, str]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InvalidInput("minutes.error.notes_format", line=str(exc).splitlines()[0]) from None
-    if not isinstance(data, dict) or not data:
-        raise InvalidInput("minutes.error.notes_format", line=str(data)[:60])
-    notes: dict[int, str] = {}
-    for key, value in data.items():
-        top = str(key).upper().removeprefix("TOP").strip()
-        if not top.isdigit() or not isinstance(value, str | int | float):
-            raise InvalidInput("minutes.error.notes_format", line=f"{key}: {value}"[:60])
-        notes[int(top)] = str(value).strip()
-    return notes
-
-
 def record_notes(uow: UnitOfWork, meeting: Meeting, notes: Mapping[int, str]) -> Minutes:
     """Set the notes of the given TOPs (all or none); the minutes must be a draft."""
     access.check(
@@ -188,15 +144,6 @@ def record_notes(uow: UnitOfWork, meeting: Meeting, notes: Mapping[int, str]) ->
         details={"meeting": meeting.id, "tops": sorted(notes)},
     )
     return minutes
-
-
-def note_text(text: str, top: int, max_length: int = 20000) -> str:
-    """Notes keep their paragraphs (unlike one-line texts); control characters are refused."""
-    lines = [" ".join(line.split()) for line in str(text).replace("\r\n", "\n").split("\n")]
-    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    if len(cleaned) > max_length or any(ord(ch) < 32 and ch != "\n" for ch in cleaned):
-        raise InvalidInput("error.text", what=f"TOP {top}", max=max_length)
-    return cleaned
 
 
 # --- the workflow ---

@@ -335,16 +335,3 @@ def test_minutes_are_circulated_only_after_the_meeting_is_closed(kg):
     assert "die Sitzung ist noch nicht geschlossen" in refused.value.message("de")
     assert state(kg, first)["state"] == "drafting"
     assert messages(kg, "minutes_circulated") == []
-
-
-def test_notes_from_a_markdown_or_yaml_file():
-    markdown = (
-        "# Protokollnotizen\n\n## TOP 1\nErster Absatz.\n\n## TOP 2: Stadtteilfest\nZweiter.\n"
-    )
-    assert minutes.parse_notes(markdown, "notes.md") == {1: "Erster Absatz.", 2: "Zweiter."}
-    assert minutes.parse_notes("1: Erster\nTOP 2: Zweiter\n", "notes.yaml") == {
-        1: "Erster",
-        2: "Zweiter",
-    }
-    with pytest.raises(InvalidInput):
-        minutes.parse_notes("Text ohne Überschrift", "notes.md")
