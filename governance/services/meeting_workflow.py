@@ -239,6 +239,11 @@ def notify_meeting_cancelled(ctx: TransitionContext) -> None:
 @effect("notify_minutes_due")
 def notify_minutes_due(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
+    from governance.services.minutes import minutes_of
+
+    written = minutes_of(ctx.session, meeting)
+    if written is not None and written.revision > 0:
+        return  # circulated in time: nobody needs reminding
     notify(
         ctx.uow,
         meeting,

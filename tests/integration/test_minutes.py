@@ -335,3 +335,20 @@ def test_minutes_are_circulated_only_after_the_meeting_is_closed(kg):
     assert "die Sitzung ist noch nicht geschlossen" in refused.value.message("de")
     assert state(kg, first)["state"] == "drafting"
     assert messages(kg, "minutes_circulated") == []
+
+
+# --- the minutes deadline ---
+
+
+def test_the_secretariat_is_reminded_of_minutes_not_circulated_by_the_deadline(kg):
+    hold_first_meeting(kg)
+    tick(kg, 2026, 3, 25, 12, 5)
+    assert [m.recipient for m in messages(kg, "minutes_due")] == [SECRETARIAT]
+
+
+def test_minutes_circulated_in_time_need_no_reminder(kg):
+    first = hold_first_meeting(kg)
+    note(kg, first)
+    circulate(kg, first)
+    tick(kg, 2026, 3, 25, 12, 5)
+    assert messages(kg, "minutes_due") == []
