@@ -26,6 +26,7 @@ from governance.models import (
     Meeting,
     MeetingSeries,
     Membership,
+    Minutes,
     Setting,
 )
 from governance.resources import workflows_dir
@@ -42,6 +43,7 @@ SERVICE_MODULES = (
     "governance.services.meeting_workflow",
     "governance.services.meeting_series",
     "governance.services.action_items",
+    "governance.services.minutes_workflow",
 )
 
 # The entity each workflow definition may name.
@@ -52,6 +54,7 @@ ENTITIES: dict[str, type] = {
     "meeting": Meeting,
     "meeting_series": MeetingSeries,
     "action_item": ActionItem,
+    "minutes": Minutes,
 }
 
 SIM_CLOCK_KEY = "simulated_clock"
@@ -120,7 +123,9 @@ class App:
         with self.db.session() as lookup:
             resolved = self._actor(lookup, actor)
         session = self.db.session()
-        uow = UnitOfWork(session, self.clock, resolved, self.engine, self.lang)
+        uow = UnitOfWork(
+            session, self.clock, resolved, self.engine, self.lang, self.settings.archive_folder()
+        )
         try:
             with session.begin():
                 yield uow

@@ -10,6 +10,8 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
     clock = "system"                        # system | simulated
     simulated_start = "2026-01-05 09:00"    # where a new simulated clock starts
     workflows = "/etc/gremium/workflows"    # own workflow definitions (default: the shipped ones)
+    archive = "/srv/gremium/archive"        # approved minutes as PDF/A (default: archive/ next to
+                                            # the SQLite file, else in the working folder)
 
     [mail]                                  # delivery of e-mail: see governance/mail/settings.py
     delivery = "maildir"                    # maildir | smtp
@@ -35,6 +37,7 @@ ENV = {
     "clock": "GREMIUM_CLOCK",
     "simulated_start": "GREMIUM_SIMULATED_START",
     "workflows": "GREMIUM_WORKFLOWS",
+    "archive": "GREMIUM_ARCHIVE",
 }
 
 
@@ -47,9 +50,24 @@ class Settings:
     simulated_start: dt.datetime = dt.datetime(2026, 1, 5, 9, 0)
     workflows: str | None = None
     """A folder of workflow definitions to use instead of the shipped ones."""
+    archive: str | None = None
+    """The folder approved minutes are filed in as PDF/A (see :meth:`archive_folder`)."""
     source: str = "(defaults)"
     mail: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [mail] table, checked by governance.mail.settings when mail is sent."""
+
+    def archive_folder(self) -> Path:
+        """The archive folder: the setting, else ``archive/`` next to the SQLite file,
+        else ``archive/`` in the working folder (a server database has no file to sit by)."""
+        if self.archive:
+            return Path(self.archive)
+        prefix = "sqlite:///"
+        if self.database.startswith(prefix) and self.database[len(prefix) :] not in (
+            "",
+            ":memory:",
+        ):
+            return Path(self.database[len(prefix) :]).parent / "archive"
+        return Path("archive")
 
     def with_overrides(self, **overrides: Any) -> Settings:
         changes = {k: v for k, v in overrides.items() if v is not None}

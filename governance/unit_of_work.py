@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -43,9 +44,17 @@ class Actor:
 
 class UnitOfWork:
     def __init__(
-        self, session: Session, clock: Clock, actor: Actor, engine: WorkflowEngine, lang: str = "de"
+        self,
+        session: Session,
+        clock: Clock,
+        actor: Actor,
+        engine: WorkflowEngine,
+        lang: str = "de",
+        archive_dir: Path | None = None,
     ) -> None:
         self.session = session
+        self.archive_dir = archive_dir or Path("archive")
+        """Where approved documents are filed (the ``archive`` setting)."""
         self.clock = clock
         self.actor = actor
         self.engine = engine

@@ -52,6 +52,7 @@ def _register() -> None:
         "documents",
         "outbox",
         "run",
+        "minutes",
     ):
         try:
             module = __import__(f"governance.cli.{name}", fromlist=["COMMANDS"])

@@ -22,7 +22,7 @@ FORMATS = ("html", "pdf")
 
 @click.group("documents")
 def documents_group() -> None:
-    """Dokumente erzeugen: Kooperationsvereinbarung, Beitrittserklärung (HTML, PDF/A).
+    """Dokumente erzeugen: Vereinbarung, Beitrittserklärung, Sitzungsunterlagen (HTML, PDF/A).
 
     Die Sprache des Dokuments ist die globale Option --lang
     (z. B. „gremium --lang en documents render …“).
@@ -54,6 +54,8 @@ def render_cmd(state: CliState, kind: str, ref: str, fmt: str, out: Path | None)
     \b
     ART: agreement (Fassung der Vereinbarung: Nummer oder VEREINBARUNG/FASSUNG)
          accession_declaration (Nummer des Beitrittsantrags)
+         invitation, minutes, attendance_list (Nummer der Sitzung)
+         decisions_register (GREMIUM/JAHR, z. B. KG/2026)
     """
     # WeasyPrint takes over half a second to import: only this command pays for it.
     from governance.documents.archival import pdfa

@@ -19,7 +19,7 @@ from governance.cli.common import (
     print_table,
     t,
 )
-from governance.cli.meeting_text import schedule_note, show_text
+from governance.cli.meeting_text import quorum_line, schedule_note, show_text
 from governance.cli.output import berlin
 from governance.errors import InvalidInput
 from governance.services import attendance, directory, meeting_series, meeting_views, votes
@@ -288,12 +288,13 @@ def open_cmd(state: CliState, ref: str) -> None:
         message = (
             _changed(state, meeting)
             + "\n"
-            + t(
+            + quorum_line(
                 state,
-                "meeting.cli.quorate" if check.quorate else "meeting.cli.not_quorate",
-                present=check.present,
-                members=check.voting_members,
-                needed=check.needed,
+                check.quorate,
+                check.present,
+                check.voting_members,
+                check.needed,
+                check.repeat_meeting,
             )
         )
     click.echo(message)

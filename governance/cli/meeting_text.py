@@ -18,6 +18,18 @@ def schedule_note(state: CliState, note: str) -> str:
     return note
 
 
+def quorum_line(
+    state: CliState, quorate: bool, present: int, members: int, needed: int, repeat: bool
+) -> str:
+    """The quorum as the chair announces it; a repeat meeting is quorate whoever came."""
+    key = (
+        "meeting.cli.quorate_repeat"
+        if repeat
+        else ("meeting.cli.quorate" if quorate else "meeting.cli.not_quorate")
+    )
+    return t(state, key, present=present, members=members, needed=needed)
+
+
 def show_text(state: CliState, data: dict[str, Any]) -> str:
     definition = state.app.engine.definitions["meeting"]
     label = lambda name: definition.label(name, state.lang)  # noqa: E731
@@ -82,12 +94,13 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
     quorum = data["quorum_at_opening"]
     if quorum:
         lines.append(
-            t(
+            quorum_line(
                 state,
-                "meeting.cli.quorate" if quorum["quorate"] else "meeting.cli.not_quorate",
-                present=quorum["present"],
-                members=quorum["voting_members"],
-                needed=quorum["needed"],
+                quorum["quorate"],
+                quorum["present"],
+                quorum["voting_members"],
+                quorum["needed"],
+                quorum["repeat_meeting"],
             )
         )
     if data["attendance"]:

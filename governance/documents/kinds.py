@@ -15,7 +15,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from governance.documents import accession_declaration, agreement
+from governance.documents import (
+    accession_declaration,
+    agreement,
+    attendance_list,
+    decisions_register,
+    invitation,
+    minutes,
+)
 from governance.errors import InvalidInput
 
 Loader = Callable[[Session, str], dict[str, Any]]
@@ -36,6 +43,10 @@ KINDS: dict[str, DocumentKind] = {
     for kind in (
         DocumentKind("agreement", agreement.load),
         DocumentKind("accession_declaration", accession_declaration.load),
+        DocumentKind("invitation", invitation.load),
+        DocumentKind("minutes", minutes.load),
+        DocumentKind("attendance_list", attendance_list.load),
+        DocumentKind("decisions_register", decisions_register.load),
     )
 }
 

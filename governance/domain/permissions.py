@@ -78,6 +78,13 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     "agenda.decide": frozenset({C}),
     # ^ accept, reject or defer proposals, order and finalise the agenda, consent to urgent items
     "action_item.update": frozenset({C, S}),
+    # minutes
+    "minutes.write": frozenset({C, S}),
+    # ^ record notes, circulate the draft
+    "minutes.object": frozenset({C, R, D, A}),
+    # ^ a member organisation objects to circulated minutes through its people
+    "minutes.approve": frozenset({C}),
+    # ^ resolve objections; approve where the rules allow it without a vote
 }
 
 

@@ -20,6 +20,7 @@ from governance.i18n import (
     mail,
     meeting,
     membership,
+    minutes,
 )
 
 LANGUAGES = ("de", "en")
@@ -36,6 +37,7 @@ for _area in (
     meeting,
     documents,
     mail,
+    minutes,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

@@ -46,7 +46,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agenda.status.proposed": {"de": "vorgeschlagen", "en": "proposed"},
     "agenda.status.accepted": {"de": "auf der Tagesordnung", "en": "on the agenda"},
     "agenda.status.rejected": {"de": "abgelehnt", "en": "rejected"},
-    "agenda.status.moved": {"de": "auf eine andere Sitzung vertagt", "en": "moved to another meeting"},
+    "agenda.status.moved": {
+        "de": "auf eine andere Sitzung vertagt",
+        "en": "moved to another meeting",
+    },
     "agenda.outcome.noted": {"de": "zur Kenntnis genommen", "en": "noted"},
     "agenda.outcome.decided": {"de": "beschlossen", "en": "decided"},
     "agenda.outcome.deferred": {"de": "vertagt", "en": "deferred"},
@@ -55,7 +58,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "majority.two_thirds": {"de": "Zweidrittelmehrheit", "en": "two-thirds majority"},
     "majority.unanimity": {"de": "Einstimmigkeit", "en": "unanimity"},
     "attendance.present": {"de": "anwesend", "en": "present"},
-    "attendance.represented": {"de": "vertreten (Stellvertretung)", "en": "represented by a deputy"},
+    "attendance.represented": {
+        "de": "vertreten (Stellvertretung)",
+        "en": "represented by a deputy",
+    },
     "attendance.excused": {"de": "entschuldigt", "en": "excused"},
     "attendance.absent": {"de": "abwesend", "en": "absent"},
     "attendance.arrived": {"de": "gekommen {at}", "en": "arrived {at}"},
@@ -235,8 +241,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # what changed on the agenda (said in the agenda_updated mail)
     "notice.agenda.added": {"de": "neuer TOP: {title}", "en": "new item: {title}"},
     "notice.agenda.removed": {"de": "TOP entfällt: {title}", "en": "item removed: {title}"},
-    "notice.agenda.reordered": {"de": "neue Reihenfolge{title}", "en": "new order{title}"},
-    "notice.agenda.changed": {"de": "geändert{title}", "en": "changed{title}"},
+    "notice.agenda.reordered": {"de": "neue Reihenfolge der TOPs", "en": "new order of the items"},
+    "notice.agenda.changed": {"de": "geändert: {title}", "en": "changed: {title}"},
     # command line
     "meeting.cli.changed": {
         "de": "Sitzung {id} „{title}“ am {starts_at}: {status}.",
@@ -280,6 +286,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(nötig: {needed}). Es kann nichts beschlossen werden.",
         "en": "Not quorate: {present} of {members} voting organisations present (needed: {needed}). "
         "Nothing can be decided.",
+    },
+    "meeting.cli.quorate_repeat": {
+        "de": "Beschlussfähig als Wiederholungssitzung, unabhängig von der Zahl der Anwesenden "
+        "({present} von {members} stimmberechtigten Organisationen anwesend).",
+        "en": "Quorate as a repeat meeting, whoever is present "
+        "({present} of {members} voting organisations present).",
     },
     "meeting.cli.guest": {"de": "Gast eingetragen: {name}.", "en": "Guest listed: {name}."},
     "meeting.cli.attendance": {

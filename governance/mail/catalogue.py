@@ -33,6 +33,10 @@ NOTIFICATIONS: dict[str, str] = {
     "meeting_cancelled": "a meeting is cancelled",
     "action_item_due": "an action item from the minutes is due",
     "minutes_due": "to the secretariat: the minutes of a meeting are due",
+    # minutes (services/minutes_workflow.py)
+    "minutes_circulated": "draft minutes with the PDF and the objection deadline",
+    "minutes_objection": "to the secretariat and the chair: a member objected to the minutes",
+    "minutes_approved": "the minutes are approved and archived, with the file's SHA-256",
 }
 
 NEVER_REPORTED = frozenset({"delivery_failed"})

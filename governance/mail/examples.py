@@ -69,6 +69,20 @@ MEETING = {
     "sequence": 0,
 }
 _MEETING = {"committee": MAIL["committee_name"], "meeting": MEETING}
+MINUTES = {
+    "id": 1,
+    "meeting_id": 3,
+    "revision": 1,
+    "state": "circulated",
+    "circulated_at": "2026-03-25T09:00:00+01:00",
+    "objection_deadline_at": "2026-04-08T23:59:00+02:00",
+    "approved_at": None,
+    "approved_by": None,
+    "approval_decision": None,
+    "archive_file": "",
+    "archive_sha256": None,
+    "document": {"kind": "minutes", "ref": "3"},
+}
 
 EXAMPLES: dict[str, dict[str, Any]] = {
     "signature_request": _AGREEMENT,
@@ -109,6 +123,30 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     },
     "meeting_cancelled": {**_MEETING, "reason": "Beschlussunfähigkeit absehbar"},
     "minutes_due": {**_MEETING, "minutes_due_at": "2026-03-25T12:30:00+01:00"},
+    "minutes_circulated": {**_MEETING, "minutes": MINUTES},
+    "minutes_objection": {
+        **_MEETING,
+        "minutes": {**MINUTES, "state": "drafting"},
+        "objection": {
+            "id": 4,
+            "organisation": "Rabenhaus",
+            "person": "Geschäftsführung Rabenhaus",
+            "text": "Unter TOP 3 fehlt der Hinweis auf den Raumbedarf.",
+            "raised_at": "2026-04-01T15:20:00+02:00",
+            "revision": 1,
+        },
+    },
+    "minutes_approved": {
+        **_MEETING,
+        "minutes": {
+            **MINUTES,
+            "state": "archived",
+            "approved_at": "2026-04-09T00:00:00+02:00",
+            "approved_by": "tacit",
+            "archive_file": "protokoll-KG-sitzung-3-r1.pdf",
+            "archive_sha256": "3f" * 32,
+        },
+    },
     "action_item_due": {
         "committee": MAIL["committee_name"],
         "action_item": {

@@ -23,6 +23,7 @@ from governance.models.committee import (
 )
 from governance.models.decision import Ballot, Decision, Vote
 from governance.models.meeting import Attendance, Meeting, MeetingSeries
+from governance.models.minutes import Minutes, MinutesObjection
 from governance.models.organisation import Organisation, OrganisationKind, Person
 from governance.models.outbox import OutboxMessage
 from governance.models.setting import Setting
@@ -48,6 +49,8 @@ __all__ = [
     "MeetingSeries",
     "Membership",
     "MembershipPerson",
+    "Minutes",
+    "MinutesObjection",
     "Organisation",
     "OrganisationKind",
     "OutboxMessage",

@@ -162,7 +162,7 @@ def propose(
         created_at=uow.now,
     )
     if is_chair:
-        item.position = _next_position(uow.session, meeting)
+        item.position = next_position(uow.session, meeting)
     uow.session.add(item)
     uow.session.flush()
     _audit(
@@ -176,7 +176,7 @@ def propose(
         attachments=files,
     )
     if item.status == "accepted":
-        _agenda_changed(uow, meeting, "added", item.title)
+        agenda_changed(uow, meeting, "added", item.title)
     return item
 
 
@@ -196,10 +196,10 @@ def accept(uow: UnitOfWork, item: AgendaItem) -> None:
     meeting = _chair_decides(uow, item)
     _require_status(item, "proposed")
     item.status = "accepted"
-    item.position = _next_position(uow.session, meeting)
+    item.position = next_position(uow.session, meeting)
     item.urgent = meeting.state in AFTER_INVITATION
     _audit(uow, item, "agenda.accept", from_state="proposed", to_state="accepted")
-    _agenda_changed(uow, meeting, "added", item.title)
+    agenda_changed(uow, meeting, "added", item.title)
 
 
 def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
@@ -210,10 +210,10 @@ def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
     reason = validation.text(reason, "--reason", 2000)
     before = item.status
     item.status, item.reason, item.position = "rejected", reason, None
-    _renumber(uow.session, meeting)
+    renumber(uow.session, meeting)
     _audit(uow, item, "agenda.reject", from_state=before, to_state="rejected", reason=reason)
     if before == "accepted":
-        _agenda_changed(uow, meeting, "removed", item.title)
+        agenda_changed(uow, meeting, "removed", item.title)
 
 
 def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem | None:
@@ -226,7 +226,7 @@ def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem 
     item.reason = " ".join(reason.split())
     successor = carry_over(uow, item)
     item.status, item.position = "moved", None
-    _renumber(uow.session, meeting)
+    renumber(uow.session, meeting)
     _audit(
         uow,
         item,
@@ -236,7 +236,7 @@ def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem 
         to_meeting=successor.meeting_id if successor else None,
     )
     if before == "accepted":
-        _agenda_changed(uow, meeting, "removed", item.title)
+        agenda_changed(uow, meeting, "removed", item.title)
     return successor
 
 
@@ -265,7 +265,7 @@ def order(uow: UnitOfWork, meeting: Meeting, item_ids: Sequence[int]) -> None:
         action="agenda.order",
         details={"order": list(item_ids)},
     )
-    _agenda_changed(uow, meeting, "reordered", "")
+    agenda_changed(uow, meeting, "reordered", "")
 
 
 def finalize(uow: UnitOfWork, meeting: Meeting) -> None:
@@ -323,17 +323,19 @@ def mark(uow: UnitOfWork, item: AgendaItem, outcome: str, *, notes: str = "") ->
 # --- standing items, carry-over, accession items ---
 
 
-def add_standing_items(uow: UnitOfWork, meeting: Meeting) -> None:
+def add_standing_items(uow: UnitOfWork, meeting: Meeting, *, only: Standing | None = None) -> None:
     rules = meeting.committee.rules
     wanted = [Standing.ACTION_ITEMS]
     if meeting_service.previous_meeting(uow.session, meeting) is not None:
         wanted.insert(0, Standing.PREVIOUS_MINUTES)
+    if only is not None:
+        wanted = [s for s in wanted if s is only]
     for standing in wanted:
         # Minutes approved tacitly need no vote; otherwise their approval is decided here.
         needs_vote = standing is Standing.PREVIOUS_MINUTES and not rules.tacit_approval
         item = AgendaItem(
             meeting_id=meeting.id,
-            position=_next_position(uow.session, meeting),
+            position=next_position(uow.session, meeting),
             title=STANDING_TITLES[standing],
             description="",
             kind=ItemKind.DECISION.value if needs_vote else ItemKind.INFORMATION.value,
@@ -346,10 +348,39 @@ def add_standing_items(uow: UnitOfWork, meeting: Meeting) -> None:
             notes="",
             decision_text="",
             created_at=uow.now,
-            version=1,
         )
         uow.session.add(item)
         uow.session.flush()
+
+
+def refresh_previous_minutes(uow: UnitOfWork, meeting: Meeting | None) -> None:
+    """Keep the standing item "approval of the previous minutes" true to the calendar.
+
+    A meeting planned before another one gives it minutes to approve; a
+    cancelled meeting leaves the next one without, if it was the only earlier one.
+    """
+    if meeting is None or meeting.state not in ("planned", "convened"):
+        return
+    has_previous = meeting_service.previous_meeting(uow.session, meeting) is not None
+    current = [
+        i
+        for i in items(uow.session, meeting)
+        if i.standing == Standing.PREVIOUS_MINUTES.value and i.status == "accepted"
+    ]
+    if not has_previous:
+        for item in current:
+            if getattr(item, "minutes_id", None) is None and item.outcome is None:
+                uow.session.delete(item)
+                renumber(uow.session, meeting)
+                agenda_changed(uow, meeting, "removed", item.title)
+    elif not current:
+        add_standing_items(uow, meeting, only=Standing.PREVIOUS_MINUTES)
+        added = next(
+            i for i in items(uow.session, meeting) if i.standing == Standing.PREVIOUS_MINUTES.value
+        )
+        added.position = 0  # the approval of the minutes opens the agenda
+        renumber(uow.session, meeting)
+        agenda_changed(uow, meeting, "added", added.title)
 
 
 def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
@@ -379,7 +410,7 @@ def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
         created_at=uow.now,
     )
     if copy.status == "accepted":
-        copy.position = _next_position(uow.session, target)
+        copy.position = next_position(uow.session, target)
     uow.session.add(copy)
     uow.session.flush()
     item.carried_over_to_id = copy.id
@@ -392,7 +423,7 @@ def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
         details={"from_item": item.id, "from_meeting": item.meeting_id, "to_meeting": target.id},
     )
     if copy.status == "accepted":
-        _agenda_changed(uow, target, "added", copy.title)
+        agenda_changed(uow, target, "added", copy.title)
     return copy
 
 
@@ -443,7 +474,7 @@ def add_accession_item(uow: UnitOfWork, application: AccessionApplication) -> Ag
     rules = application.committee.rules
     item = AgendaItem(
         meeting_id=meeting.id,
-        position=_next_position(uow.session, meeting),
+        position=next_position(uow.session, meeting),
         title=f"Beitritt: {application.organisation.name}",
         description=application.motivation,
         kind=ItemKind.DECISION.value,
@@ -484,7 +515,7 @@ def _require_status(item: AgendaItem, *allowed: str) -> None:
         )
 
 
-def _next_position(session: Session, meeting: Meeting) -> int:
+def next_position(session: Session, meeting: Meeting) -> int:
     session.flush()
     current = session.execute(
         select(func.max(AgendaItem.position)).where(
@@ -494,13 +525,13 @@ def _next_position(session: Session, meeting: Meeting) -> int:
     return int(current or 0) + 1
 
 
-def _renumber(session: Session, meeting: Meeting) -> None:
+def renumber(session: Session, meeting: Meeting) -> None:
     session.flush()
     for position, item in enumerate(agenda_items(session, meeting), start=1):
         item.position = position
 
 
-def _agenda_changed(uow: UnitOfWork, meeting: Meeting, change: str, title: str) -> None:
+def agenda_changed(uow: UnitOfWork, meeting: Meeting, change: str, title: str) -> None:
     """After the invitation every change raises the agenda's revision and is announced."""
     if meeting.state not in AFTER_INVITATION:
         return

@@ -59,6 +59,9 @@ def record_cancellation(ctx: TransitionContext) -> None:
     meeting.reason = str(ctx.params.get("reason", ""))
     meeting.detached = True
     meeting.sequence += 1
+    following = meeting_service.next_meeting(ctx.session, meeting.committee, meeting.starts_at)
+    ctx.session.flush()  # the cancelled state must be visible to the refresh below
+    agenda.refresh_previous_minutes(ctx.uow, following)
 
 
 @effect("record_opening")
@@ -248,6 +251,11 @@ def notify_meeting_cancelled(ctx: TransitionContext) -> None:
 @effect("notify_minutes_due")
 def notify_minutes_due(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
+    from governance.services.minutes import minutes_of
+
+    written = minutes_of(ctx.session, meeting)
+    if written is not None and written.revision > 0:
+        return  # circulated in time: nobody needs reminding
     notify(
         ctx.uow,
         meeting,

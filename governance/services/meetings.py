@@ -197,6 +197,7 @@ def create_meeting(
         },
     )
     agenda.add_standing_items(uow, meeting)
+    agenda.refresh_previous_minutes(uow, next_meeting(uow.session, committee, meeting.starts_at))
     agenda.attach_pending(uow, committee)
     return meeting
 

@@ -664,7 +664,7 @@ def test_a_meeting_that_is_not_quorate_is_repeated_four_weeks_later_and_the_repe
     attend(gremium, int(rid), "Rabenhaus")
     attend(gremium, int(rid), BA)
     out = gremium.ok("meeting", "open", rid, actor=CHAIR)
-    assert "Beschlussfähig: 2 von 8" in out
+    assert "Beschlussfähig als Wiederholungssitzung" in out and "2 von 8" in out
     top = str(agenda_of(gremium, int(rid))["Sommerfest"]["top"])
     out = gremium.ok("meeting", "vote", rid, top, "--yes", "2", "--no", "0", "--abstain", "0",
                      "--text", "Das Sommerfest findet statt.", actor=CHAIR)  # fmt: skip
@@ -832,15 +832,9 @@ def test_a_two_thirds_item_fails_without_two_thirds_of_the_votes_cast_and_a_tie_
     assert gremium.json("decisions", "list", "--year", "2027") == []
 
 
-# --- known defects outside the command-line layer ---
+# --- standing items and repeat meetings ---
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/agenda.py add_standing_items decides 'previous minutes' once, when a meeting "
-    "is planned; cancelling the only earlier meeting leaves 'Genehmigung des Protokolls der "
-    "letzten Sitzung' on the next agenda although there are no minutes to approve",
-)
 def test_cancelling_the_first_meeting_takes_the_minutes_approval_off_the_next_agenda(
     gremium: Gremium, stage: Callable[[str], Gremium]
 ) -> None:
@@ -849,12 +843,6 @@ def test_cancelling_the_first_meeting_takes_the_minutes_approval_off_the_next_ag
     assert "Genehmigung des Protokolls der letzten Sitzung" not in agenda_of(gremium, 2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a repeat meeting is quorate regardless of attendance, but `meeting open` (and `show`) "
-    "print the ordinary line 'Beschlussfähig: 2 von 8 … (nötig: 5)', which contradicts itself; "
-    "governance/i18n/meeting.py has no message for a repeat meeting's quorum",
-)
 def test_opening_a_repeat_meeting_says_it_is_quorate_regardless_of_attendance(
     gremium: Gremium, stage: Callable[[str], Gremium]
 ) -> None:

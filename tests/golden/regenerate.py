@@ -23,6 +23,10 @@ def references(scenario: Scenario) -> dict[str, str]:
     return {
         "agreement": scenario.version_ref,
         "accession_declaration": str(scenario.application_id),
+        "invitation": str(scenario.meeting_id),
+        "minutes": str(scenario.meeting_id),
+        "attendance_list": str(scenario.meeting_id),
+        "decisions_register": "KG/2026",
     }
 
 

@@ -7,6 +7,12 @@ Kosmosviertel association applies, is accepted (7 yes, 0 no, 1 abstention on
 11.03.2026) and signs its accession declaration on 18.03.2026. Same steps,
 same dates as the demo, but kept here so that extending the demo does not
 change the golden files.
+
+Then the first meeting of a quarterly series is held on 10.06.2026
+(:func:`hold_meeting`): attendance with a deputy, an excused and an absent
+member, a late arrival, an early departure, an advisory member and a guest;
+a roll-call vote, an action item, notes per agenda item, and the minutes
+circulated on 15.06.2026.
 """
 
 from __future__ import annotations
@@ -19,7 +25,19 @@ from governance.clock import BERLIN, SimulatedClock
 from governance.config import Settings
 from governance.examples import treptow_koepenick as tk
 from governance.models import AgreementVersion
-from governance.services import accession, agreements, directory
+from governance.services import (
+    accession,
+    action_items,
+    agenda,
+    agreements,
+    attendance,
+    directory,
+    meeting_series,
+    minutes,
+    timers,
+    votes,
+)
+from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
 
 START = dt.datetime(2026, 1, 12, 9, 0, tzinfo=BERLIN)
@@ -36,6 +54,8 @@ class Scenario:
     """The agreement version as the command line names it ("1")."""
     text_sha256: str
     application_id: int
+    meeting_id: int = 0
+    """The meeting held on 10.06.2026 (ID of its invitation, minutes and attendance list)."""
 
 
 def draft_agreement(url: str) -> Scenario:
@@ -118,10 +138,141 @@ def declare_accession(scenario: Scenario) -> None:
         )
 
 
+MEETING_DAY = dt.date(2026, 6, 10)
+RABENHAUS_EMAIL = tk.email(tk.ORGANISATIONS[1], tk.ORGANISATIONS[1].representative[2])
+FESTIVAL_DECISION = (
+    "Das Gremium beschließt, das Stadtteilfest 2026 am 05.09.2026 im Kosmosviertel "
+    "gemeinsam auszurichten."
+)
+NOTES = {
+    1: "Die Geschäftsstelle berichtet: Aus dem Vorjahr sind keine Aufgaben offen.",
+    2: "Kosmosviertel stellt das Konzept vor: Bühne auf dem Quartiersplatz, Stände der "
+    "Träger, Kinderprogramm.\n\nKungerKiez hält den Termin für zu früh nach den Sommerferien.",
+    3: "Rabenhaus bietet den Saal dienstags und donnerstags für Gruppen anderer Träger an.\n"
+    "Anfragen über die Geschäftsstelle.",
+    4: "SenASGIVA berichtet über die Mittel der Gemeinschaftsinitiative für 2027.",
+}
+
+
+def at(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=BERLIN)
+
+
+def hold_meeting(scenario: Scenario, *, circulate: bool = True) -> None:
+    """The first meeting of the quarterly series: held, minuted, circulated
+    (or left for the secretariat to minute: ``circulate=False``)."""
+    app = scenario.app
+    with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
+        series = meeting_series.add_series(
+            uow,
+            directory.committee_by_ref(uow.session, tk.COMMITTEE_SHORT),
+            title="Sitzung des Kooperationsgremiums",
+            rrule="FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE",
+            first_start="2026-06-10 10:00",
+            location="Rathaus Köpenick, Raum 120",
+        )
+        meeting = meeting_service.meetings(uow.session, series.committee)[0]
+        scenario.meeting_id = meeting.id
+        agenda.propose(
+            uow,
+            meeting,
+            title="Stadtteilfest 2026 im Kosmosviertel",
+            description="Gemeinsames Fest der Träger am 05.09.2026",
+            kind="decision",
+        )
+    with app.unit_of_work(RABENHAUS_EMAIL) as uow:
+        proposal = agenda.propose(
+            uow,
+            meeting_service.meeting_by_id(uow.session, scenario.meeting_id),
+            title="Raumnutzung im Nachbarschaftshaus Rabenhaus",
+        ).id
+    with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
+        agenda.accept(uow, agenda.item_by_ref(uow.session, proposal))
+        agenda.propose(
+            uow,
+            meeting_service.meeting_by_id(uow.session, scenario.meeting_id),
+            title="Bericht aus dem Handlungsraum Stadtrand Süd",
+            kind="information",
+        )
+    timers.fire_due(app, at(2026, 6, 10, 9, 30))
+    secretariat = tk.SECRETARIAT_EMAIL
+    statuses = [
+        ("BA Treptow-Köpenick", "present", None, None),
+        ("Rabenhaus", "represented", None, None),
+        ("Offensiv'91", "present", None, None),
+        ("tjfbg", "present", "10:20", None),
+        ("KungerKiez", "present", None, "11:30"),
+        ("ajb", "excused", None, None),
+        ("Paritätischer Berlin", "present", None, None),
+        ("VskA", "absent", None, None),
+        ("Kosmosviertel", "present", None, None),
+        ("SenASGIVA", "present", None, None),
+    ]
+    with app.unit_of_work(secretariat) as uow:
+        meeting = meeting_service.meeting_by_id(uow.session, scenario.meeting_id)
+        for org, status, arrived, departed in statuses:
+            attendance.record(
+                uow,
+                meeting,
+                organisation_ref=org,
+                status=status,
+                arrived=arrived,
+                departed=departed,
+            )
+        attendance.add_guest(
+            uow, meeting, name="Jana Beispiel", affiliation="Quartiersmanagement Kosmosviertel"
+        )
+    scenario.clock.advance_to(at(2026, 6, 10, 10, 0))
+    with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
+        meeting_service.open_meeting(
+            uow, meeting_service.meeting_by_id(uow.session, scenario.meeting_id)
+        )
+    scenario.clock.advance_to(at(2026, 6, 10, 10, 45))
+    ref = f"{scenario.meeting_id}/"
+    with app.unit_of_work(secretariat) as uow:
+        agenda.mark(uow, agenda.item_by_ref(uow.session, ref + "1"), "noted")
+    with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
+        votes.record_vote(
+            uow,
+            agenda.item_by_ref(uow.session, ref + "2"),
+            text=FESTIVAL_DECISION,
+            ballots={
+                "BA Treptow-Köpenick": "yes",
+                "Rabenhaus": "yes",
+                "Offensiv'91": "yes",
+                "tjfbg": "yes",
+                "KungerKiez": "no",
+                "Paritätischer Berlin": "abstain",
+                "Kosmosviertel": "yes",
+            },
+        )
+    with app.unit_of_work(secretariat) as uow:
+        action_items.add(
+            uow,
+            agenda.item_by_ref(uow.session, ref + "2"),
+            what="Raumplanung und Genehmigungen für das Stadtteilfest",
+            who="Kosmosviertel",
+            due_on="2026-07-15",
+        )
+        for top in (3, 4):
+            agenda.mark(uow, agenda.item_by_ref(uow.session, ref + str(top)), "noted")
+    scenario.clock.advance_to(at(2026, 6, 10, 12, 0))
+    with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
+        meeting_service.close(uow, meeting_service.meeting_by_id(uow.session, scenario.meeting_id))
+    scenario.clock.advance_to(at(2026, 6, 15, 9, 0))
+    if not circulate:
+        return
+    with app.unit_of_work(secretariat) as uow:
+        meeting = meeting_service.meeting_by_id(uow.session, scenario.meeting_id)
+        minutes.record_notes(uow, meeting, NOTES)
+        minutes.circulate(uow, meeting)
+
+
 def complete(url: str) -> Scenario:
-    """The whole example: agreement in force, Kosmosviertel joined."""
+    """The whole example: agreement in force, Kosmosviertel joined, the June meeting held."""
     scenario = open_agreement(url)
     sign_at_ceremony(scenario)
     accept_application(scenario)
     declare_accession(scenario)
+    hold_meeting(scenario)
     return scenario

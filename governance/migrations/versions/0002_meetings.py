@@ -47,9 +47,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("committee_id", sa.Integer(), nullable=False),
         sa.Column("series_id", sa.Integer(), nullable=True),
-        sa.Column(
-            "occurrence_key", sa.DateTime(timezone=True), nullable=True
-        ),
+        sa.Column("occurrence_key", sa.DateTime(timezone=True), nullable=True),
         sa.Column("detached", sa.Boolean(), nullable=False),
         sa.Column("title", sa.String(length=300), nullable=False),
         sa.Column("number", sa.Integer(), nullable=True),
@@ -67,13 +65,9 @@ def upgrade() -> None:
             sa.DateTime(timezone=True),
             nullable=False,
         ),
-        sa.Column(
-            "invitation_at", sa.DateTime(timezone=True), nullable=False
-        ),
+        sa.Column("invitation_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("reminder_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column(
-            "minutes_due_at", sa.DateTime(timezone=True), nullable=False
-        ),
+        sa.Column("minutes_due_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("agenda_final", sa.Boolean(), nullable=False),
         sa.Column("agenda_revision", sa.Integer(), nullable=False),
         sa.Column("sequence", sa.Integer(), nullable=False),

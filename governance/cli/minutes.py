@@ -1,0 +1,208 @@
+"""``gremium minutes``: notes, preview, circulation, objections, approval, the archive."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import click
+
+from governance.cli.common import CliState, json_option, pass_state, print_json, t
+from governance.clock import BERLIN
+from governance.documents.files import write_atomically
+from governance.domain.minutes_notes import parse_notes
+from governance.errors import InvalidInput
+from governance.services import minutes
+from governance.services.meetings import meeting_by_id
+
+MEETING = click.argument("meeting_ref", metavar="SITZUNG")
+
+
+@click.group("minutes")
+def minutes_group() -> None:
+    """Protokolle: Notizen, Vorschau, Versand, Einwendungen, Genehmigung, Archiv.
+
+    SITZUNG ist die Nummer der Sitzung (gremium meeting list); sie ist auch
+    die ID des Protokolls als Dokument.
+    """
+
+
+@minutes_group.command("note")
+@MEETING
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Markdown (## TOP 3 …) oder YAML (3: Text) mit Notizen zu mehreren TOPs",
+)
+@click.option("--top", type=int, default=None, help="Nummer des TOP")
+@click.option("--text", default=None, help="Notiz zu diesem TOP (ersetzt die bisherige)")
+@pass_state
+def note_cmd(
+    state: CliState, meeting_ref: str, file: Path | None, top: int | None, text: str | None
+) -> None:
+    """Notizen zu TOPs erfassen (Geschäftsstelle), solange das Protokoll ein Entwurf ist."""
+    if file is not None and top is None and text is None:
+        notes = parse_notes(file.read_text(encoding="utf-8"), file.name)
+    elif file is None and top is not None and text is not None:
+        notes = {top: text}
+    else:
+        raise InvalidInput("minutes.cli.need_notes")
+    with state.uow() as uow:
+        minutes.record_notes(uow, meeting_by_id(uow.session, meeting_ref), notes)
+    tops = ", ".join(str(n) for n in sorted(notes))
+    click.echo(t(state, "minutes.cli.noted", tops=tops, meeting=meeting_ref))
+
+
+@minutes_group.command("preview")
+@MEETING
+@click.option(
+    "--format", "fmt", type=click.Choice(["html", "pdf"]), default="html", show_default=True
+)
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Zieldatei")
+@pass_state
+def preview_cmd(state: CliState, meeting_ref: str, fmt: str, out: Path) -> None:
+    """Das Protokoll, wie es jetzt aussähe, als HTML oder PDF/A schreiben (ändert nichts)."""
+    from governance.documents.archival import pdfa
+    from governance.documents.rendering import load_html
+
+    with state.read() as session:
+        meeting_by_id(session, meeting_ref)
+        html = load_html(session, "minutes", meeting_ref, state.lang)
+    if fmt == "pdf":
+        document = pdfa(html)
+        data, sha256, label = document.data, document.sha256, "PDF/A-3b"
+    else:
+        data = html.encode("utf-8")
+        sha256, label = hashlib.sha256(data).hexdigest(), "HTML"
+    path = write_atomically(out, data)
+    click.echo(t(state, "minutes.cli.written", path=str(path), format=label, sha256=sha256))
+
+
+@minutes_group.command("circulate")
+@MEETING
+@pass_state
+def circulate_cmd(state: CliState, meeting_ref: str) -> None:
+    """Das Protokoll an alle Eingeladenen versenden; die Einwendungsfrist beginnt."""
+    with state.uow() as uow:
+        record = minutes.circulate(uow, meeting_by_id(uow.session, meeting_ref))
+        revision, deadline = record.revision, record.objection_deadline_at
+    assert deadline is not None
+    click.echo(
+        t(
+            state,
+            "minutes.cli.circulated",
+            meeting=meeting_ref,
+            revision=revision,
+            deadline=deadline.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M"),
+        )
+    )
+
+
+@minutes_group.command("object")
+@MEETING
+@click.option("--text", required=True, help="die Einwendung (was falsch ist, was richtig wäre)")
+@pass_state
+def object_cmd(state: CliState, meeting_ref: str, text: str) -> None:
+    """Einwendung gegen das versandte Protokoll erheben (eigene Organisation, bis zur Frist)."""
+    with state.uow() as uow:
+        objection = minutes.object_to(uow, meeting_by_id(uow.session, meeting_ref), text=text)
+        objection_id = objection.id
+    click.echo(t(state, "minutes.cli.objected", objection=objection_id))
+
+
+@minutes_group.command("resolve")
+@MEETING
+@click.argument("objection_id", metavar="EINWENDUNG", type=int)
+@click.option("--note", required=True, help="wie die Einwendung erledigt wurde")
+@pass_state
+def resolve_cmd(state: CliState, meeting_ref: str, objection_id: int, note: str) -> None:
+    """Eine Einwendung als erledigt vermerken (Vorsitz)."""
+    with state.uow() as uow:
+        minutes.resolve(
+            uow, meeting_by_id(uow.session, meeting_ref), objection_id=objection_id, note=note
+        )
+    click.echo(t(state, "minutes.cli.resolved", objection=objection_id))
+
+
+@minutes_group.command("approve")
+@MEETING
+@pass_state
+def approve_cmd(state: CliState, meeting_ref: str) -> None:
+    """Genehmigen (Vorsitz): nur ohne offene Einwendung, nach der Frist und wenn die
+    Geschäftsordnung die Genehmigung ohne Beschluss erlaubt (tacit_approval)."""
+    with state.uow() as uow:
+        record = minutes.approve(uow, meeting_by_id(uow.session, meeting_ref))
+        path, sha256 = record.archive_path, record.archive_sha256
+    click.echo(t(state, "minutes.cli.approved", meeting=meeting_ref, path=path, sha256=sha256))
+
+
+@minutes_group.command("show")
+@MEETING
+@json_option
+@pass_state
+def show_cmd(state: CliState, meeting_ref: str, as_json: bool) -> None:
+    """Stand des Protokolls: Zustand, Fassung, Fristen, Einwendungen, Archiv."""
+    with state.read() as session:
+        data = minutes.describe(session, meeting_by_id(session, meeting_ref))
+    if as_json:
+        print_json(data)
+        return
+    click.echo(
+        t(
+            state,
+            "minutes.cli.show",
+            meeting=meeting_ref,
+            state=t(state, f"minutes.state.{data['state']}"),
+            revision=data.get("revision", 0),
+        )
+    )
+    if data.get("objection_deadline_at"):
+        click.echo(t(state, "minutes.cli.deadline", at=_local(data["objection_deadline_at"])))
+    if data.get("approved_at"):
+        how = t(state, f"minutes.approved_by.{data['approved_by']}")
+        click.echo(t(state, "minutes.cli.approved_line", at=_local(data["approved_at"]), how=how))
+    if data.get("archive_path"):
+        click.echo(
+            t(
+                state,
+                "minutes.cli.archive_line",
+                path=data["archive_path"],
+                sha256=data["archive_sha256"],
+            )
+        )
+    for o in data.get("objections", []):
+        click.echo(
+            t(
+                state,
+                "minutes.cli.objection_line",
+                id=o["id"],
+                organisation=o["organisation"],
+                revision=o["revision"],
+                state=t(state, "minutes.cli.done" if o["resolved"] else "minutes.cli.open"),
+                text=o["text"],
+            )
+        )
+    for n in data["notes"]:
+        click.echo(f"TOP {n['top']}: {n['title']}")
+        for line in (n["notes"] or "—").splitlines():
+            click.echo(f"    {line}")
+
+
+@minutes_group.command("export")
+@MEETING
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Zieldatei")
+@pass_state
+def export_cmd(state: CliState, meeting_ref: str, out: Path) -> None:
+    """Das archivierte PDF/A der genehmigten Niederschrift kopieren (Hash wird geprüft)."""
+    with state.read() as session:
+        archived, sha256 = minutes.archived_file(session, meeting_by_id(session, meeting_ref))
+    path = write_atomically(out, archived.read_bytes())
+    click.echo(t(state, "minutes.cli.written", path=str(path), format="PDF/A-3b", sha256=sha256))
+
+
+def _local(moment: object) -> str:
+    return moment.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M")  # type: ignore[attr-defined]
+
+
+COMMANDS = [minutes_group]

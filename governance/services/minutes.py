@@ -1,0 +1,331 @@
+"""The minutes of a meeting: notes, circulation, objections, approval, the archive.
+
+One function per user action, each inside the caller's unit of work. The
+minutes of a meeting are the notes recorded on its agenda items plus what
+the meeting recorded itself (attendance, votes, action items); the row in
+``minutes`` carries their workflow (workflows/minutes.yaml). The document
+ID of the minutes is the meeting's ID: one meeting, one set of minutes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from governance.clock import BERLIN
+from governance.domain.minutes_notes import note_text
+from governance.errors import Conflict, InvalidInput, NotFound, NotPermitted, Text
+from governance.models import AgendaItem, Decision, Meeting, Minutes, MinutesObjection
+from governance.services import access, validation
+from governance.services.meeting_notices import agenda_items
+from governance.unit_of_work import UnitOfWork
+from governance.workflow.definition import WorkflowDefinition
+
+ENTITY = Minutes.__tablename__
+HELD = ("in_session", "closed")
+"""Minutes are written of a meeting that has been opened."""
+
+
+class StateLabel(Text):
+    """A workflow state shown by its label in the reader's language."""
+
+    def __init__(self, definition: WorkflowDefinition, name: str) -> None:
+        self.definition = definition
+        self.name = name
+
+    def render(self, lang: str) -> str:
+        return self.definition.label(self.name, lang)
+
+
+# --- lookups ---
+
+
+def minutes_of(session: Session, meeting: Meeting) -> Minutes | None:
+    return session.execute(
+        select(Minutes).where(Minutes.meeting_id == meeting.id)
+    ).scalar_one_or_none()
+
+
+def minutes_for(uow: UnitOfWork, meeting: Meeting) -> Minutes:
+    """The minutes of *meeting*, started on first use."""
+    minutes = minutes_of(uow.session, meeting)
+    if minutes is not None:
+        return minutes
+    if meeting.state not in HELD:
+        raise Conflict(
+            "minutes.error.meeting_not_held",
+            meeting=meeting.id,
+            state=StateLabel(uow.engine.definitions["meeting"], meeting.state),
+        )
+    minutes = Minutes(
+        committee_id=meeting.committee_id,
+        meeting_id=meeting.id,
+        revision=0,
+        state=uow.engine.definitions["minutes"].initial,
+        created_at=uow.now,
+        approved_by="",
+        approval_decision="",
+        archive_path="",
+        archive_sha256="",
+        frozen=False,
+        version=1,
+    )
+    uow.session.add(minutes)
+    uow.session.flush()
+    uow.audit(
+        entity_type=ENTITY,
+        entity_id=minutes.id,
+        committee_id=meeting.committee_id,
+        action="minutes.start",
+        to_state=minutes.state,
+        details={"meeting": meeting.id},
+    )
+    return minutes
+
+
+def require_unfrozen(minutes: Minutes) -> None:
+    """Approved minutes are the record: nothing in them may change any more."""
+    if minutes.frozen:
+        raise Conflict(
+            "minutes.error.frozen",
+            meeting=minutes.meeting_id,
+            approved=minutes.approved_at.astimezone(BERLIN).strftime("%d.%m.%Y")
+            if minutes.approved_at
+            else "—",
+            sha256=minutes.archive_sha256 or "—",
+        ).concerning(
+            entity_type=ENTITY,
+            entity_id=minutes.id,
+            action="minutes.change",
+            committee_id=minutes.committee_id,
+        )
+
+
+# --- notes ---
+
+
+def record_notes(uow: UnitOfWork, meeting: Meeting, notes: Mapping[int, str]) -> Minutes:
+    """Set the notes of the given TOPs (all or none); the minutes must be a draft."""
+    access.check(
+        uow, "minutes.write", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
+    minutes = minutes_for(uow, meeting)
+    require_unfrozen(minutes)
+    if minutes.state != "drafting":
+        raise Conflict(
+            "minutes.error.not_drafting",
+            meeting=meeting.id,
+            state=Text(f"minutes.state.{minutes.state}"),
+        )
+    by_top = {i.position: i for i in agenda_items(uow.session, meeting)}
+    unknown = sorted(set(notes) - set(by_top))
+    if unknown:
+        raise InvalidInput(
+            "minutes.error.unknown_top",
+            top=", ".join(str(t) for t in unknown),
+            meeting=meeting.id,
+            tops=", ".join(str(t) for t in sorted(by_top)) or "—",
+        )
+    if minutes.minute_taker_id is None and uow.actor.person_id is not None:
+        minutes.minute_taker_id = uow.actor.person_id
+    for top, text in sorted(notes.items()):
+        by_top[top].notes = note_text(text, top)
+    uow.audit(
+        entity_type=ENTITY,
+        entity_id=minutes.id,
+        committee_id=meeting.committee_id,
+        action="minutes.note",
+        from_state=minutes.state,
+        details={"meeting": meeting.id, "tops": sorted(notes)},
+    )
+    return minutes
+
+
+# --- the workflow ---
+
+
+def circulate(uow: UnitOfWork, meeting: Meeting) -> Minutes:
+    """Send the draft to everyone invited; the objection period starts."""
+    access.check(
+        uow, "minutes.write", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
+    minutes = minutes_for(uow, meeting)
+    require_unfrozen(minutes)
+    uow.fire(minutes, "circulate", meeting=meeting.id)
+    return minutes
+
+
+def object_to(uow: UnitOfWork, meeting: Meeting, *, text: str) -> MinutesObjection:
+    """A member organisation objects to the circulated minutes (until the deadline)."""
+    access.check(
+        uow, "minutes.object", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
+    minutes = minutes_of(uow.session, meeting)
+    if minutes is None:
+        raise Conflict("minutes.error.not_circulated", meeting=meeting.id)
+    require_unfrozen(minutes)
+    person = uow.person()
+    organisations = (
+        access.organisations_of(uow.session, person, meeting.committee, uow.today) if person else []
+    )
+    if person is None or not organisations:
+        raise NotPermitted(
+            "minutes.error.not_a_member",
+            actor=uow.actor.label,
+            committee=meeting.committee.short_name,
+        ).concerning(
+            entity_type=ENTITY,
+            entity_id=minutes.id,
+            action="minutes.object",
+            committee_id=minutes.committee_id,
+        )
+    body = validation.text(text, "--text", 4000)
+    uow.fire(
+        minutes,
+        "object",
+        person_id=person.id,
+        organisation_id=organisations[0].id,
+        text=body,
+        revision=minutes.revision,
+    )
+    return minutes.objections[-1]
+
+
+def resolve(uow: UnitOfWork, meeting: Meeting, *, objection_id: int, note: str) -> MinutesObjection:
+    """The chair records how an objection was settled (e.g. corrected in the next revision)."""
+    access.check(
+        uow, "minutes.approve", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
+    minutes = minutes_of(uow.session, meeting)
+    objection = next(
+        (o for o in (minutes.objections if minutes else []) if o.id == objection_id), None
+    )
+    if minutes is None or objection is None:
+        raise NotFound(
+            "error.not_found", kind=Text("kind.minutes_objection"), ref=objection_id, hint=""
+        )
+    require_unfrozen(minutes)
+    if objection.resolved:
+        raise Conflict("minutes.error.already_resolved", objection=objection.id)
+    objection.resolved = True
+    objection.resolution = validation.text(note, "--note", 4000)
+    objection.resolved_at = uow.now
+    uow.audit(
+        entity_type=ENTITY,
+        entity_id=minutes.id,
+        committee_id=minutes.committee_id,
+        action="minutes.resolve",
+        from_state=minutes.state,
+        details={"objection": objection.id, "note": objection.resolution},
+    )
+    return objection
+
+
+def approve(uow: UnitOfWork, meeting: Meeting) -> Minutes:
+    """The chair approves (the rules allow it without a vote, no objection open,
+    the objection period over); the minutes are archived at once."""
+    access.check(
+        uow, "minutes.approve", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
+    minutes = minutes_of(uow.session, meeting)
+    if minutes is None:
+        raise Conflict("minutes.error.not_circulated", meeting=meeting.id)
+    require_unfrozen(minutes)
+    uow.fire(minutes, "approve")
+    uow.fire(minutes, "archive")
+    return minutes
+
+
+def decide_by_vote(uow: UnitOfWork, item: AgendaItem, decision: Decision) -> None:
+    """The vote on an approval item approves the minutes (and archives them) or sends them back."""
+    minutes = uow.session.get(Minutes, item.minutes_id)
+    assert minutes is not None
+    require_unfrozen(minutes)
+    vote = decision.vote
+    uow.fire(
+        minutes,
+        "decide",
+        carried=decision.carried,
+        decision=decision.reference,
+        yes=vote.yes,
+        no=vote.no,
+        abstain=vote.abstain,
+    )
+    if minutes.state == "approved":
+        uow.fire(minutes, "archive")
+
+
+# --- reading ---
+
+
+def archived_file(session: Session, meeting: Meeting) -> tuple[Path, str]:
+    """The archived PDF of *meeting*'s minutes, checked against the recorded SHA-256."""
+    minutes = minutes_of(session, meeting)
+    if minutes is None or minutes.state != "archived":
+        state = minutes.state if minutes else "none"
+        raise Conflict(
+            "minutes.error.not_archived", meeting=meeting.id, state=Text(f"minutes.state.{state}")
+        )
+    path = Path(minutes.archive_path)
+    if not path.is_file():
+        raise Conflict("minutes.error.archive_missing", path=str(path))
+    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    if actual != minutes.archive_sha256:
+        raise Conflict(
+            "minutes.error.archive_changed",
+            path=str(path),
+            recorded=minutes.archive_sha256,
+            actual=actual,
+        )
+    return path, actual
+
+
+def describe(session: Session, meeting: Meeting) -> dict[str, Any]:
+    """The minutes as ``gremium minutes show`` prints them (stable keys)."""
+    minutes = minutes_of(session, meeting)
+    items = agenda_items(session, meeting)
+    base: dict[str, Any] = {
+        "meeting_id": meeting.id,
+        "meeting_number": meeting.number,
+        "meeting_state": meeting.state,
+        "state": minutes.state if minutes else "none",
+        "notes": [{"top": i.position, "title": i.title, "notes": i.notes} for i in items],
+    }
+    if minutes is None:
+        return base
+    base.update(
+        {
+            "id": minutes.id,
+            "revision": minutes.revision,
+            "minute_taker": minutes.minute_taker.name if minutes.minute_taker else None,
+            "circulated_at": minutes.circulated_at,
+            "objection_deadline_at": minutes.objection_deadline_at,
+            "referred_at": minutes.referred_at,
+            "approved_at": minutes.approved_at,
+            "approved_by": minutes.approved_by or None,
+            "approval_decision": minutes.approval_decision or None,
+            "frozen": minutes.frozen,
+            "archive_path": minutes.archive_path or None,
+            "archive_sha256": minutes.archive_sha256 or None,
+            "objections": [
+                {
+                    "id": o.id,
+                    "revision": o.revision,
+                    "organisation": o.organisation.short_name,
+                    "person": o.person.name,
+                    "text": o.text,
+                    "raised_at": o.raised_at,
+                    "resolved": o.resolved,
+                    "resolution": o.resolution or None,
+                    "resolved_at": o.resolved_at,
+                }
+                for o in minutes.objections
+            ],
+        }
+    )
+    return base

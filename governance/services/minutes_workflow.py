@@ -1,0 +1,243 @@
+"""Guards and effects of the minutes workflow (workflows/minutes.yaml).
+
+They run inside the unit of work of the trigger: the approval, the archived
+file's SHA-256, the agenda item and the notices are committed together or
+not at all. (A file written before a rollback stays in the archive folder;
+filing the same bytes again later is harmless, see documents.archival.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from governance.clock import BERLIN
+from governance.models import Minutes, MinutesObjection
+from governance.services import minutes_agenda
+from governance.services.meeting_notices import (
+    chair_people,
+    invitees,
+    notify,
+    secretariat_people,
+)
+from governance.workflow.engine import TransitionContext
+from governance.workflow.registry import effect, guard
+
+ARCHIVE_LANGUAGE = "de"
+"""The archived minutes are the German original, whatever language the actor uses."""
+
+# --- guards ---
+
+
+@guard("meeting_closed")
+def meeting_closed(ctx: TransitionContext) -> bool:
+    return bool(ctx.entity.meeting.state == "closed")
+
+
+@guard("objection_period_running")
+def objection_period_running(ctx: TransitionContext) -> bool:
+    deadline = ctx.entity.objection_deadline_at
+    return deadline is not None and ctx.now <= deadline
+
+
+@guard("objection_period_over")
+def objection_period_over(ctx: TransitionContext) -> bool:
+    deadline = ctx.entity.objection_deadline_at
+    return deadline is not None and ctx.now > deadline
+
+
+@guard("no_open_objection")
+def no_open_objection(ctx: TransitionContext) -> bool:
+    return not ctx.entity.open_objections
+
+
+@guard("approval_without_vote_allowed")
+def approval_without_vote_allowed(ctx: TransitionContext) -> bool:
+    return bool(ctx.entity.meeting.committee.rules.tacit_approval)
+
+
+@guard("tacit_approval_possible")
+def tacit_approval_possible(ctx: TransitionContext) -> bool:
+    return approval_without_vote_allowed(ctx) and no_open_objection(ctx)
+
+
+@guard("approval_vote_carried")
+def approval_vote_carried(ctx: TransitionContext) -> bool:
+    return ctx.params.get("carried") is True
+
+
+# --- effects: records ---
+
+
+def objection_deadline(circulated_at: dt.datetime, days: int) -> dt.datetime:
+    """The objection period ends at the end of its last day (23:59 in Berlin)."""
+    last_day = circulated_at.astimezone(BERLIN).date() + dt.timedelta(days=days)
+    return dt.datetime.combine(last_day, dt.time(23, 59), BERLIN).astimezone(dt.UTC)
+
+
+@effect("record_circulation")
+def record_circulation(ctx: TransitionContext) -> None:
+    minutes: Minutes = ctx.entity
+    minutes.revision += 1
+    minutes.circulated_at = ctx.now
+    minutes.referred_at = None
+    minutes.objection_deadline_at = objection_deadline(
+        ctx.now, minutes.meeting.committee.rules.objection_period_days
+    )
+
+
+@effect("record_objection")
+def record_objection(ctx: TransitionContext) -> None:
+    minutes: Minutes = ctx.entity
+    objection = MinutesObjection(
+        minutes_id=minutes.id,
+        revision=minutes.revision,
+        person_id=int(ctx.params["person_id"]),
+        organisation_id=int(ctx.params["organisation_id"]),
+        text=str(ctx.params["text"]),
+        raised_at=ctx.now,
+        resolved=False,
+        resolution="",
+    )
+    ctx.session.add(objection)
+    ctx.session.flush()
+    ctx.session.refresh(minutes, ["objections"])
+
+
+def _approve(ctx: TransitionContext, how: str) -> None:
+    minutes: Minutes = ctx.entity
+    minutes.approved_at = ctx.now
+    minutes.approved_by = how
+    minutes.frozen = True
+
+
+@effect("record_tacit_approval")
+def record_tacit_approval(ctx: TransitionContext) -> None:
+    _approve(ctx, "tacit")
+    minutes_agenda.settle_approval_item(ctx.uow, ctx.entity)
+
+
+@effect("record_chair_approval")
+def record_chair_approval(ctx: TransitionContext) -> None:
+    _approve(ctx, "chair")
+    minutes_agenda.settle_approval_item(ctx.uow, ctx.entity)
+
+
+@effect("record_vote_approval")
+def record_vote_approval(ctx: TransitionContext) -> None:
+    _approve(ctx, "vote")
+    ctx.entity.approval_decision = str(ctx.params.get("decision", ""))
+
+
+@effect("record_send_back")
+def record_send_back(ctx: TransitionContext) -> None:
+    """The committee did not approve them: the secretariat revises and circulates again."""
+    ctx.entity.referred_at = None
+
+
+@effect("put_minutes_on_agenda")
+def put_minutes_on_agenda(ctx: TransitionContext) -> None:
+    minutes: Minutes = ctx.entity
+    minutes.referred_at = ctx.now
+    minutes_agenda.add_approval_item(ctx.uow, minutes)
+
+
+@effect("archive_minutes")
+def archive_minutes(ctx: TransitionContext) -> None:
+    """Render the approved minutes as PDF/A, file them and record the SHA-256."""
+    # WeasyPrint is imported only where a PDF is made (it is slow to import).
+    from governance.documents import archive, pdfa, render_html
+    from governance.documents.minutes import context as minutes_context
+
+    minutes: Minutes = ctx.entity
+    ctx.session.flush()
+    html = render_html("minutes", minutes_context(ctx.session, minutes.meeting), ARCHIVE_LANGUAGE)
+    filed = archive(pdfa(html), ctx.uow.archive_dir, archive_name(minutes))
+    minutes.archive_path = str(filed.path)
+    minutes.archive_sha256 = filed.sha256
+
+
+def archive_name(minutes: Minutes) -> str:
+    """``protokoll-KG-sitzung-3-r2.pdf``: committee, meeting number (else id), revision."""
+    meeting = minutes.meeting
+    short = re.sub(r"[^0-9A-Za-z]+", "-", meeting.committee.short_name).strip("-") or "gremium"
+    number = meeting.number if meeting.number is not None else f"id{meeting.id}"
+    return f"protokoll-{short}-sitzung-{number}-r{minutes.revision}.pdf"
+
+
+# --- effects: notices ---
+
+
+def minutes_part(minutes: Minutes) -> dict[str, Any]:
+    """What a mail about the minutes may show (ISO 8601 moments)."""
+
+    def iso(value: dt.datetime | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    return {
+        "id": minutes.id,
+        "meeting_id": minutes.meeting_id,
+        "revision": minutes.revision,
+        "state": minutes.state,
+        "circulated_at": iso(minutes.circulated_at),
+        "objection_deadline_at": iso(minutes.objection_deadline_at),
+        "approved_at": iso(minutes.approved_at),
+        "approved_by": minutes.approved_by,
+        "approval_decision": minutes.approval_decision,
+        "archive_file": minutes.archive_path.replace("\\", "/").rsplit("/", 1)[-1],
+        "archive_sha256": minutes.archive_sha256,
+        "document": {"kind": "minutes", "ref": str(minutes.meeting_id)},
+    }
+
+
+@effect("notify_minutes_circulated")
+def notify_minutes_circulated(ctx: TransitionContext) -> None:
+    minutes: Minutes = ctx.entity
+    notify(
+        ctx.uow,
+        minutes.meeting,
+        "minutes_circulated",
+        invitees(ctx.session, minutes.meeting.committee, ctx.today),
+        revision=f"m{minutes.revision}",
+        minutes=minutes_part(minutes),
+    )
+
+
+@effect("notify_minutes_objection")
+def notify_minutes_objection(ctx: TransitionContext) -> None:
+    minutes: Minutes = ctx.entity
+    committee = minutes.meeting.committee
+    objection = minutes.objections[-1]
+    people = {p.id: p for p in secretariat_people(ctx.session, committee)}
+    for person in chair_people(ctx.session, committee, ctx.today):
+        people.setdefault(person.id, person)
+    notify(
+        ctx.uow,
+        minutes.meeting,
+        "minutes_objection",
+        list(people.values()),
+        revision=f"o{objection.id}",
+        minutes=minutes_part(minutes),
+        objection={
+            "id": objection.id,
+            "organisation": objection.organisation.short_name,
+            "person": objection.person.name,
+            "text": objection.text,
+            "raised_at": objection.raised_at.isoformat(),
+            "revision": objection.revision,
+        },
+    )
+
+
+@effect("notify_minutes_approved")
+def notify_minutes_approved(ctx: TransitionContext) -> None:
+    minutes: Minutes = ctx.entity
+    notify(
+        ctx.uow,
+        minutes.meeting,
+        "minutes_approved",
+        invitees(ctx.session, minutes.meeting.committee, ctx.today),
+        revision=f"a{minutes.revision}",
+        minutes=minutes_part(minutes),
+    )
