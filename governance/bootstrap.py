@@ -124,7 +124,13 @@ class App:
             resolved = self._actor(lookup, actor)
         session = self.db.session()
         uow = UnitOfWork(
-            session, self.clock, resolved, self.engine, self.lang, self.settings.archive_folder()
+            session,
+            self.clock,
+            resolved,
+            self.engine,
+            self.lang,
+            self.settings.archive_folder(),
+            self.settings.attach_documents,
         )
         try:
             with session.begin():

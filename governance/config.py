@@ -12,6 +12,7 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
     workflows = "/etc/gremium/workflows"    # own workflow definitions (default: the shipped ones)
     archive = "/srv/gremium/archive"        # approved minutes as PDF/A (default: archive/ next to
                                             # the SQLite file, else in the working folder)
+    attach_documents = true                 # agenda / draft minutes as PDF in the mails
 
     [mail]                                  # delivery of e-mail: see governance/mail/settings.py
     delivery = "maildir"                    # maildir | smtp
@@ -38,6 +39,7 @@ ENV = {
     "simulated_start": "GREMIUM_SIMULATED_START",
     "workflows": "GREMIUM_WORKFLOWS",
     "archive": "GREMIUM_ARCHIVE",
+    "attach_documents": "GREMIUM_ATTACH_DOCUMENTS",
 }
 
 
@@ -52,6 +54,8 @@ class Settings:
     """A folder of workflow definitions to use instead of the shipped ones."""
     archive: str | None = None
     """The folder approved minutes are filed in as PDF/A (see :meth:`archive_folder`)."""
+    attach_documents: bool = True
+    """Attach the agenda to invitations and the draft to circulated minutes as PDF."""
     source: str = "(defaults)"
     mail: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [mail] table, checked by governance.mail.settings when mail is sent."""
@@ -107,6 +111,13 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
             raise ConfigurationError(
                 "error.config", file=source, problem="simulated_start must be YYYY-MM-DD HH:MM"
             ) from None
+    if isinstance(data.get("attach_documents"), str):
+        text = data["attach_documents"].strip().lower()
+        if text not in ("true", "false", "1", "0", "yes", "no"):
+            raise ConfigurationError(
+                "error.config", file=source, problem="attach_documents must be true or false"
+            )
+        data["attach_documents"] = text in ("true", "1", "yes")
     mail = data.pop("mail", None) or {}
     if not isinstance(mail, dict):
         raise ConfigurationError(

@@ -51,10 +51,13 @@ class UnitOfWork:
         engine: WorkflowEngine,
         lang: str = "de",
         archive_dir: Path | None = None,
+        attach_documents: bool = True,
     ) -> None:
         self.session = session
         self.archive_dir = archive_dir or Path("archive")
         """Where approved documents are filed (the ``archive`` setting)."""
+        self.attach_documents = attach_documents
+        """Whether mails carry their documents as PDF (the ``attach_documents`` setting)."""
         self.clock = clock
         self.actor = actor
         self.engine = engine

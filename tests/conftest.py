@@ -91,8 +91,11 @@ def clock() -> SimulatedClock:
     return SimulatedClock(START)
 
 
-def make_app(url: str, clock: SimulatedClock, lang: str = "de") -> App:
-    settings = Settings(database=url, language=lang)
+def make_app(
+    url: str, clock: SimulatedClock, lang: str = "de", attach_documents: bool = False
+) -> App:
+    # PDFs in mails cost half a second each; the tests that look at them ask for them.
+    settings = Settings(database=url, language=lang, attach_documents=attach_documents)
     app = build_app(settings, clock=clock, check_schema=False)
     app.db.upgrade()
     return app

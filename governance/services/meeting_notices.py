@@ -9,17 +9,20 @@ was true when it was decided.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance import outbox
+from governance.clock import BERLIN
 from governance.errors import Text
 from governance.mail.addressing import id_domain
 from governance.mail.calendar import CalendarEvent, Participant
 from governance.mail.meetings import AgendaLine, meeting_event, meeting_uid
 from governance.mail.meetings import meeting_context as mail_meeting_context
+from governance.mail.message import Attachment
 from governance.models import (
     ActionItem,
     AgendaItem,
@@ -147,12 +150,15 @@ def notify(
     revision: str | int,
     calendar: str | None = None,
     reason: Text | str | None = None,
+    documents: Callable[[str], Sequence[Attachment]] | None = None,
     **extra: Any,
 ) -> int:
     """Queue *notification* about *meeting* for each of *recipients*; return how many were queued.
 
     *calendar* is "request" or "cancel" for the mails that carry an iTIP entry;
-    *reason* is rendered in each recipient's language.
+    *reason* is rendered in each recipient's language; *documents* gives the
+    files to attach in a language (rendered once per language, and only when
+    the ``attach_documents`` setting is on).
     """
     context = meeting_context(uow.session, meeting)
     event = (
@@ -161,8 +167,11 @@ def notify(
         else None
     )
     queued = 0
+    files: dict[str, Sequence[Attachment]] = {}
     for person in recipients:
         said = reason.render(person.language) if isinstance(reason, Text) else reason
+        if documents is not None and uow.attach_documents and person.language not in files:
+            files[person.language] = tuple(documents(person.language))
         message = outbox.queue(
             uow,
             notification=notification,
@@ -177,9 +186,35 @@ def notify(
             entity=meeting,
             revision=revision,
             calendar=event,
+            attachments=files.get(person.language, ()),
         )
         queued += message is not None
     return queued
+
+
+def pdf_document(
+    uow: UnitOfWork, kind: str, ref: int, filenames: dict[str, str]
+) -> Callable[[str], Sequence[Attachment]]:
+    """The document *kind* of *ref* as a PDF attachment, in the language asked for."""
+
+    def render(lang: str) -> Sequence[Attachment]:
+        from governance.documents import html_to_pdf, load_html  # WeasyPrint loads on first use
+
+        uow.session.flush()
+        pdf = html_to_pdf(load_html(uow.session, kind, str(ref), lang))
+        return (Attachment(filenames[lang], "application/pdf", pdf),)
+
+    return render
+
+
+def agenda_pdf(uow: UnitOfWork, meeting: Meeting) -> Callable[[str], Sequence[Attachment]]:
+    day = meeting.starts_at.astimezone(BERLIN).date().isoformat()
+    return pdf_document(
+        uow,
+        "invitation",
+        meeting.id,
+        {"de": f"Einladung-Tagesordnung-{day}.pdf", "en": f"Invitation-agenda-{day}.pdf"},
+    )
 
 
 WITH_REASON = frozenset({"agenda_updated", "meeting_moved", "meeting_cancelled"})

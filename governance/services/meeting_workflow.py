@@ -16,6 +16,7 @@ from governance.services import agenda
 from governance.services import meetings as meeting_service
 from governance.services.attendance import quorum_at
 from governance.services.meeting_notices import (
+    agenda_pdf,
     chair_people,
     invitees,
     notify,
@@ -182,6 +183,7 @@ def notify_invitation(ctx: TransitionContext) -> None:
         invitees(ctx.session, meeting.committee, ctx.today),
         revision=f"s{meeting.sequence}",
         calendar="request",
+        documents=agenda_pdf(ctx.uow, meeting),
     )
 
 
@@ -212,6 +214,7 @@ def notify_agenda_updated(ctx: TransitionContext) -> None:
         invitees(ctx.session, meeting.committee, ctx.today),
         revision=f"a{meeting.agenda_revision}",
         reason=change,
+        documents=agenda_pdf(ctx.uow, meeting),
     )
 
 

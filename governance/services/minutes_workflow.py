@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from governance.clock import BERLIN
+from governance.mail.message import Attachment
 from governance.models import Minutes, MinutesObjection
 from governance.services import minutes_agenda
 from governance.services.meeting_notices import (
     chair_people,
     invitees,
     notify,
+    pdf_document,
     secretariat_people,
 )
+from governance.unit_of_work import UnitOfWork
 from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
 
@@ -201,6 +205,21 @@ def notify_minutes_circulated(ctx: TransitionContext) -> None:
         invitees(ctx.session, minutes.meeting.committee, ctx.today),
         revision=f"m{minutes.revision}",
         minutes=minutes_part(minutes),
+        documents=draft_pdf(ctx.uow, minutes),
+    )
+
+
+def draft_pdf(uow: UnitOfWork, minutes: Minutes) -> Callable[[str], Sequence[Attachment]]:
+    """The draft as circulated: what members read when they decide whether to object."""
+    day = minutes.meeting.starts_at.astimezone(BERLIN).date().isoformat()
+    return pdf_document(
+        uow,
+        "minutes",
+        minutes.meeting_id,
+        {
+            "de": f"Protokollentwurf-{day}-Fassung-{minutes.revision}.pdf",
+            "en": f"Draft-minutes-{day}-revision-{minutes.revision}.pdf",
+        },
     )
 
 

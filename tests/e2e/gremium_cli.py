@@ -77,3 +77,5 @@ def isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for var in ("GREMIUM_CONFIG", "GREMIUM_DB", "GREMIUM_AS", "GREMIUM_LANG", "GREMIUM_CLOCK"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("GREMIUM_SIMULATED_START", "2026-01-12 09:00")
+    # PDFs in mails cost half a second each; tests/integration/test_meeting_mail.py reads them.
+    monkeypatch.setenv("GREMIUM_ATTACH_DOCUMENTS", "false")
