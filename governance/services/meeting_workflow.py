@@ -100,11 +100,14 @@ def record_closing(ctx: TransitionContext) -> None:
 
 @effect("carry_over_open_items")
 def carry_over_open_items(ctx: TransitionContext) -> None:
+    """Nothing proposed or put on the agenda is lost when a meeting ends or is cancelled:
+    items not handled, and proposals the chair has not decided on, go to the next meeting."""
     meeting: Meeting = ctx.entity
     for item in agenda.items(ctx.session, meeting):
         if item.standing or item.carried_over_to_id is not None:
             continue
-        if meeting.state == "cancelled" and item.status in ("accepted", "proposed"):
+        cancelled_item = meeting.state == "cancelled" and item.status == "accepted"
+        if cancelled_item or item.status == "proposed":
             agenda.carry_over(ctx.uow, item)
             item.status, item.position = "moved", None
         elif item.outcome == "deferred":

@@ -1,33 +1,65 @@
-"""`make demo` runs the seed scenario: the agreement signed at a ceremony and in
-force, a new partner accepted by vote and joined, the audit trail intact."""
+"""`make demo` runs the committee's year: the agreement signed at a ceremony,
+a new partner accepted by the committee's vote, four quarterly meetings (one
+not quorate and repeated), minutes circulated, objected to, revised, approved
+and archived; every mail in a Maildir, every document in the output folder."""
 
 from __future__ import annotations
+
+import email
+import email.policy
+import mailbox
 
 import pytest
 
 from governance.cli import main
 
 
-def demo(out) -> None:
+def demo(out, *extra: str) -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["demo", "--out", str(out)])
+        main(["demo", "--out", str(out), *extra])
     assert exit_.value.code == 0
 
 
-def test_the_demo_runs_the_seed_scenario(tmp_path, capsys):
+@pytest.mark.slow
+def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     out = tmp_path / "demo-output"
     demo(out)
     printed = capsys.readouterr().out
     assert (out / "gremium.db").is_file()
     assert "9 Unterschriften; Vereinbarung in Kraft" in printed
-    assert "Zeitgeber: an die Unterzeichnung erinnern" in printed
-    assert "angenommen" in printed and "Kosmosviertel (Mitglied, ab 01.04.2026)" in printed
+    assert (
+        "KG-2026/01  11.03.2026  angenommen  Das Gremium nimmt die Stadtteilarbeit Kosmosviertel"
+        in printed
+    )
+    assert "Kosmosviertel (Mitglied, ab 01.04.2026)" in printed
+    assert "Sitzung Nr. 2: nicht beschlussfähig" in printed
+    assert "Wiederholungssitzung eröffnet" in printed
+    assert "Einwendung von tjfbg" in printed and "Fassung 2 erneut versandt" in printed
     assert "unversehrt" in printed
-    assert "signature_request" in printed
+    # Five sets of minutes, the first in its second revision, archived as PDF/A.
+    archived = sorted(p.name for p in (out / "archive").iterdir())
+    assert archived == [
+        "protokoll-KG-sitzung-1-r2.pdf",
+        *(f"protokoll-KG-sitzung-{n}-r1.pdf" for n in range(2, 6)),
+    ]
+    assert all((out / "archive" / name).read_bytes().startswith(b"%PDF") for name in archived)
+    assert (out / "documents" / "Beschlussregister-2026.pdf").is_file()
+    # Every mail is in the Maildir; the invitation carries the agenda PDF and a calendar entry.
+    box = mailbox.Maildir(str(out / "mail"), create=False)
+    messages = [
+        email.message_from_bytes(box.get_bytes(k), policy=email.policy.default)
+        for k in box.iterkeys()
+    ]
+    invitation = next(m for m in messages if str(m["Subject"]).startswith("Einladung"))
+    kinds = {p.get_content_type() for p in invitation.walk()}
+    assert {"text/plain", "text/html", "text/calendar", "application/pdf"} <= kinds
+    assert f"E-Mails ({len(messages)} zugestellt" in printed
 
 
-def test_the_demo_can_run_twice_into_the_same_folder(tmp_path, capsys):
+def test_the_demo_can_run_twice_into_the_same_folder_without_documents(tmp_path, capsys):
     out = tmp_path / "demo-output"
-    demo(out)
-    demo(out)
-    assert capsys.readouterr().out.count("Vereinbarung in Kraft") == 2
+    demo(out, "--no-documents")
+    demo(out, "--no-documents")
+    printed = capsys.readouterr().out
+    assert printed.count("Vereinbarung in Kraft") == 2
+    assert not (out / "documents").exists()
