@@ -19,16 +19,13 @@ from governance.cli.common import (
     print_table,
     t,
 )
-from governance.cli.meeting_text import quorum_line, schedule_note, show_text
+from governance.cli.meeting_series import series_group
+from governance.cli.meeting_text import quorum_line, schedule_note, show_text, workflow_label
 from governance.cli.output import berlin
 from governance.errors import InvalidInput
-from governance.services import attendance, directory, meeting_series, meeting_views, votes
+from governance.services import attendance, directory, meeting_views, votes
 from governance.services import meetings as meeting_service
 from governance.services.agenda import item_by_ref
-
-
-def _label(state: CliState, workflow: str, name: str) -> str:
-    return state.app.engine.definitions[workflow].label(name, state.lang)
 
 
 def _changed(state: CliState, meeting: Any) -> str:
@@ -38,7 +35,7 @@ def _changed(state: CliState, meeting: Any) -> str:
         id=meeting.id,
         title=meeting.title,
         starts_at=berlin(meeting.starts_at),
-        status=_label(state, "meeting", meeting.state),
+        status=workflow_label(state, "meeting", meeting.state),
     )
 
 
@@ -53,141 +50,6 @@ def _act(state: CliState, ref: str, action: Any, **kwargs: Any) -> None:
 @click.group("meeting")
 def meeting_group() -> None:
     """Sitzungen: Sitzungsreihen, Planung, Einladung, Anwesenheit, Abstimmungen."""
-
-
-# --- series ---
-
-
-@meeting_group.group("series")
-def series_group() -> None:
-    """Sitzungsreihen (RRULE nach RFC 5545, Ortszeit Berlin)."""
-
-
-@series_group.command("add")
-@committee_option
-@click.option("--title", required=True, help="Titel der Sitzungen")
-@click.option(
-    "--rrule",
-    required=True,
-    help="z. B. FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE (quartalsweise, 2. Mittwoch)",
-)
-@click.option(
-    "--start", "first_start", required=True, help="erster Termin, Ortszeit: JJJJ-MM-TT HH:MM"
-)
-@click.option("--duration", default="120", show_default=True, help="Dauer in Minuten")
-@click.option("--location", required=True, help="Ort")
-@click.option(
-    "--horizon", default="12", show_default=True, help="so viele Monate im Voraus anlegen"
-)
-@pass_state
-def series_add(
-    state: CliState,
-    committee_ref: str | None,
-    title: str,
-    rrule: str,
-    first_start: str,
-    duration: str,
-    location: str,
-    horizon: str,
-) -> None:
-    """Eine Sitzungsreihe anlegen; ihre Termine im Horizont werden Sitzungen."""
-    with state.uow() as uow:
-        committee = directory.committee_by_ref(uow.session, committee_ref)
-        series = meeting_series.add_series(
-            uow,
-            committee,
-            title=title,
-            rrule=rrule,
-            first_start=first_start,
-            duration_minutes=duration,
-            location=location,
-            horizon_months=horizon,
-        )
-        planned = [
-            m for m in meeting_service.meetings(uow.session, committee) if m.series_id == series.id
-        ]
-        lines = [t(state, "meeting.cli.series_added", id=series.id, count=len(planned))]
-        lines += [_occurrence_line(state, m) for m in planned]
-    click.echo("\n".join(lines))
-
-
-def _occurrence_line(state: CliState, meeting: Any) -> str:
-    note = f"  ({_note(state, meeting.schedule_note)})" if meeting.schedule_note else ""
-    return f"  #{meeting.id}  {berlin(meeting.starts_at)}  {meeting.location}{note}"
-
-
-def _note(state: CliState, note: str) -> str:
-    return schedule_note(state, note)
-
-
-@series_group.command("list")
-@committee_option
-@json_option
-@pass_state
-def series_list(state: CliState, committee_ref: str | None, as_json: bool) -> None:
-    """Alle Sitzungsreihen des Gremiums."""
-    with state.read() as session:
-        committee = directory.committee_by_ref(session, committee_ref)
-        rows = [
-            {
-                "id": s.id,
-                "title": s.title,
-                "rrule": s.rrule,
-                "first_start": s.first_start,
-                "duration_minutes": s.duration_minutes,
-                "location": s.location,
-                "horizon_months": s.horizon_months,
-                "state": s.state,
-            }
-            for s in meeting_series.all_series(session, committee)
-        ]
-    if as_json:
-        print_json(rows)
-        return
-    for row in rows:
-        row["status"] = _label(state, "meeting_series", row["state"])
-    headings = t(state, "meeting.cli.series_heading").split("|")
-    keys = ["id", "title", "rrule", "first_start", "location", "status"]
-    print_table(rows, list(zip(keys, headings, strict=True)))
-
-
-@series_group.command("change")
-@click.argument("ref", metavar="ID")
-@click.option("--title")
-@click.option("--rrule")
-@click.option("--start", "first_start", help="neuer erster Termin (JJJJ-MM-TT HH:MM)")
-@click.option("--duration")
-@click.option("--location")
-@click.option("--horizon")
-@pass_state
-def series_change(state: CliState, ref: str, **changes: Any) -> None:
-    """Die Reihe ändern: nur künftige, unveränderte Sitzungen werden neu erzeugt."""
-    with state.uow() as uow:
-        series = meeting_series.series_by_id(uow.session, ref)
-        meeting_series.change_series(
-            uow,
-            series,
-            title=changes["title"],
-            rrule=changes["rrule"],
-            first_start=changes["first_start"],
-            duration_minutes=changes["duration"],
-            location=changes["location"],
-            horizon_months=changes["horizon"],
-        )
-        message = t(state, "meeting.cli.series_changed", id=series.id)
-    click.echo(message)
-
-
-@series_group.command("end")
-@click.argument("ref", metavar="ID")
-@pass_state
-def series_end(state: CliState, ref: str) -> None:
-    """Die Reihe beenden; künftige, unveränderte Sitzungen werden abgesagt."""
-    with state.uow() as uow:
-        series = meeting_series.series_by_id(uow.session, ref)
-        meeting_series.end_series(uow, series)
-        message = t(state, "meeting.cli.series_ended", id=series.id)
-    click.echo(message)
 
 
 # --- single meetings ---
@@ -245,8 +107,8 @@ def list_cmd(
         click.echo(t(state, "meeting.cli.none"))
         return
     for row in rows:
-        row["status"] = _label(state, "meeting", row["state"])
-        row["note"] = _note(state, row["schedule_note"]) if row["schedule_note"] else None
+        row["status"] = workflow_label(state, "meeting", row["state"])
+        row["note"] = schedule_note(state, row["schedule_note"]) if row["schedule_note"] else None
     headings = t(state, "meeting.cli.heading").split("|")
     keys = ["id", "number", "starts_at", "title", "location", "status", "note"]
     print_table(rows, list(zip(keys, headings, strict=True)))
@@ -466,5 +328,7 @@ def move_cmd(
         duration_minutes=duration,
     )
 
+
+meeting_group.add_command(series_group)
 
 COMMANDS = [meeting_group]

@@ -8,6 +8,11 @@ from governance.cli.common import CliState, t
 from governance.cli.output import berlin
 
 
+def workflow_label(state: CliState, workflow: str, name: str) -> str:
+    """A state or trigger of *workflow* by its label in the user's language."""
+    return state.app.engine.definitions[workflow].label(name, state.lang)
+
+
 def schedule_note(state: CliState, note: str) -> str:
     """Why a meeting of a series is not where its rule puts it, in the user's language."""
     if note.startswith("holiday:"):

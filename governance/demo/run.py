@@ -15,7 +15,7 @@ from governance.bootstrap import build_app
 from governance.clock import SimulatedClock
 from governance.config import Settings
 from governance.database import Database
-from governance.demo import script, year
+from governance.demo import autumn, script, year
 from governance.i18n import translate
 from governance.mail.dispatch import dispatch
 from governance.mail.settings import MailSettings
@@ -72,7 +72,7 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
         year.march_minutes_and_accession(stage)
         year.june_meeting(stage)
         year.july_repeat_meeting(stage)
-        year.autumn(stage)
+        autumn.autumn(stage)
         stage.at(*END.timetuple()[:5])
         mail = MailSettings(maildir=str(out / "mail"))
         report = dispatch(app, MaildirTransport(mail.maildir), mail)

@@ -1,9 +1,19 @@
-"""The four quarterly meetings of the demo year, their agendas, votes and minutes."""
+"""The first half of the demo year: March decides the accession, June is not quorate
+and is repeated in July."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from governance.demo.actions import (
+    attend,
+    item_of,
+    item_of_proposed,
+    minutes_round,
+    note_the_rest,
+    propose,
+    vote,
+)
 from governance.demo.script import (
     AJB,
     APPLICANT,
@@ -23,69 +33,8 @@ from governance.services import (
     agreements,
     attendance,
     minutes,
-    votes,
 )
 from governance.services import meetings as ms
-
-
-def propose(stage: Stage, actor: str, meeting: int, title: str, **kwargs: Any) -> int:
-    return int(
-        stage.act(
-            actor,
-            lambda uow: (
-                agenda.propose(
-                    uow, ms.meeting_by_id(uow.session, meeting), title=title, **kwargs
-                ).id
-            ),
-        )
-    )
-
-
-def attend(
-    stage: Stage, meeting: int, organisation: str, status: str = "present", **kwargs: Any
-) -> None:
-    stage.act(
-        SECRETARIAT,
-        on_meeting(
-            attendance.record, meeting, organisation_ref=organisation, status=status, **kwargs
-        ),
-    )
-
-
-def vote(stage: Stage, item: int, text: str, **kwargs: Any) -> str:
-    decision = stage.act(CHAIR, on_item(votes.record_vote, item, text=text, **kwargs))
-    result = "angenommen" if decision.carried else "abgelehnt"
-    stage.note(f"Beschluss {decision.reference}: {text} — {result}")
-    return str(decision.reference)
-
-
-def item_of(stage: Stage, meeting: int, title_start: str) -> int:
-    with stage.app.db.session() as s:
-        found = [
-            i
-            for i in agenda.items(s, ms.meeting_by_id(s, meeting))
-            if i.title.startswith(title_start) and i.status == "accepted"
-        ]
-    return found[0].id
-
-
-def minutes_round(stage: Stage, meeting: int, notes: dict[int, str]) -> None:
-    if notes:
-        stage.act(SECRETARIAT, on_meeting(minutes.record_notes, meeting, notes=notes))
-    stage.act(SECRETARIAT, on_meeting(minutes.circulate, meeting))
-
-
-def note_the_rest(stage: Stage, meeting: int) -> None:
-    """The items without a vote are taken note of, as the chair goes through the agenda."""
-    with stage.app.db.session() as s:
-        rest = [
-            i.id
-            for i in agenda.items(s, ms.meeting_by_id(s, meeting))
-            if i.status == "accepted" and i.outcome is None and i.kind != "decision"
-        ]
-    for item in rest:
-        stage.act(SECRETARIAT, on_item(agenda.mark, item, outcome="noted"))
-
 
 # --- March: the first meeting decides the accession ---
 
@@ -292,20 +241,6 @@ def june_meeting(stage: Stage) -> None:
     minutes_round(stage, second, {})
 
 
-def held_number(stage: Stage, meeting: int) -> int | None:
-    with stage.app.db.session() as s:
-        return ms.meeting_by_id(s, meeting).number
-
-
-def item_of_proposed(stage: Stage, meeting: int, title_start: str) -> int:
-    with stage.app.db.session() as s:
-        return next(
-            i.id
-            for i in agenda.items(s, ms.meeting_by_id(s, meeting))
-            if i.title.startswith(title_start)
-        )
-
-
 def july_repeat_meeting(stage: Stage) -> None:
     with stage.app.db.session() as s:
         repeat = next(
@@ -332,99 +267,3 @@ def july_repeat_meeting(stage: Stage) -> None:
     stage.act(CHAIR, on_meeting(ms.close, repeat))
     stage.at(2026, 7, 13, 9, 0)
     minutes_round(stage, repeat, {})
-
-
-# --- September and December: ordinary meetings ---
-
-
-def ordinary_meeting(
-    stage: Stage,
-    number: int,
-    day: tuple[int, int, int],
-    decision: str,
-    text: str,
-    counts: tuple[int, int, int],
-    action: tuple[str, str, str] | None,
-) -> None:
-    meeting = stage.meeting(number)
-    y, m, d = day
-    stage.at(y, m, d, 9, 50)
-    present = (
-        "BA Treptow-Köpenick",
-        "Rabenhaus",
-        "Offensiv'91",
-        "tjfbg",
-        "KungerKiez",
-        "ajb",
-        "Kosmosviertel",
-        "SenASGIVA",
-    )
-    for org in present:
-        attend(stage, meeting, org)
-    attend(stage, meeting, "Paritätischer Berlin", departed="11:00")
-    attend(stage, meeting, "VskA", status="excused")
-    stage.at(y, m, d, 10, 0)
-    stage.act(CHAIR, on_meeting(ms.open_meeting, meeting))
-    stage.note(f"Sitzung Nr. {held_number(stage, meeting)} eröffnet: beschlussfähig (8 von 9)")
-    vote(stage, item_of(stage, meeting, decision), text, totals=counts)
-    if action is not None:
-        what, who, due = action
-        stage.act(
-            SECRETARIAT,
-            lambda uow: action_items.add(
-                uow,
-                agenda.item_by_ref(uow.session, item_of(stage, meeting, decision)),
-                what=what,
-                who=who,
-                due_on=due,
-            ),
-        )
-    note_the_rest(stage, meeting)
-    stage.at(y, m, d, 12, 0)
-    stage.act(CHAIR, on_meeting(ms.close, meeting))
-    stage.at(y, m, d + 4, 9, 0)
-    minutes_round(stage, meeting, {})
-    stage.note(f"Protokoll der Sitzung Nr. {held_number(stage, meeting)} versandt")
-
-
-def autumn(stage: Stage) -> None:
-    third = stage.meeting(3)
-    stage.at(2026, 8, 1, 9, 0)
-    propose(
-        stage, CHAIR, third, "Haushaltsanmeldung 2027 für die Stadtteilzentren", kind="decision"
-    )
-    ordinary_meeting(
-        stage,
-        3,
-        (2026, 9, 9),
-        "Haushaltsanmeldung",
-        "Das Gremium empfiehlt dem Bezirksamt die Haushaltsanmeldung 2027 wie vorgelegt.",
-        (6, 1, 1),
-        (
-            "Stellungnahme zur Haushaltsanmeldung an das Bezirksamt senden",
-            "BA Treptow-Köpenick",
-            "2026-10-15",
-        ),
-    )
-    stage.at(2026, 11, 1, 9, 0)
-    propose(
-        stage,
-        "vorstand@offensiv91.example.org",
-        stage.meeting(4),
-        "Jahresplanung 2027",
-        kind="decision",
-        description="Sitzungstermine und Schwerpunkte 2027.",
-    )
-    stage.at(2026, 11, 3, 9, 0)
-    stage.act(
-        CHAIR, on_item(agenda.accept, item_of_proposed(stage, stage.meeting(4), "Jahresplanung"))
-    )
-    ordinary_meeting(
-        stage,
-        4,
-        (2026, 12, 9),
-        "Jahresplanung",
-        "Das Gremium beschließt die Jahresplanung 2027 mit vier Sitzungen.",
-        (8, 0, 0),
-        None,
-    )

@@ -83,9 +83,9 @@ def put_accession_on_agenda(ctx: TransitionContext) -> None:
 
     Without such a meeting the item is added when the next one is planned.
     """
-    from governance.services import agenda
+    from governance.services.agenda_carry_over import add_accession_item
 
-    agenda.add_accession_item(ctx.uow, ctx.entity)
+    add_accession_item(ctx.uow, ctx.entity)
 
 
 @effect("notify_accession_on_agenda")

@@ -20,7 +20,7 @@ from governance.clock import BERLIN
 from governance.domain.permissions import CommitteeRole
 from governance.domain.rules import Majority
 from governance.errors import Conflict, InvalidInput, NotFound, Text
-from governance.models import AccessionApplication, AgendaItem, Committee, Meeting
+from governance.models import AgendaItem, Committee, Meeting
 from governance.services import access, validation
 from governance.services import meetings as meeting_service
 from governance.services.meeting_notices import agenda_items
@@ -165,7 +165,7 @@ def propose(
         item.position = next_position(uow.session, meeting)
     uow.session.add(item)
     uow.session.flush()
-    _audit(
+    audit_item(
         uow,
         item,
         "agenda.propose",
@@ -198,7 +198,7 @@ def accept(uow: UnitOfWork, item: AgendaItem) -> None:
     item.status = "accepted"
     item.position = next_position(uow.session, meeting)
     item.urgent = meeting.state in AFTER_INVITATION
-    _audit(uow, item, "agenda.accept", from_state="proposed", to_state="accepted")
+    audit_item(uow, item, "agenda.accept", from_state="proposed", to_state="accepted")
     agenda_changed(uow, meeting, "added", item.title)
 
 
@@ -211,7 +211,7 @@ def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
     before = item.status
     item.status, item.reason, item.position = "rejected", reason, None
     renumber(uow.session, meeting)
-    _audit(uow, item, "agenda.reject", from_state=before, to_state="rejected", reason=reason)
+    audit_item(uow, item, "agenda.reject", from_state=before, to_state="rejected", reason=reason)
     if before == "accepted":
         agenda_changed(uow, meeting, "removed", item.title)
 
@@ -224,10 +224,13 @@ def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem 
         raise Conflict("agenda.error.fixed_item", item=item.id, title=item.title)
     before = item.status
     item.reason = " ".join(reason.split())
+    # Imported here: the carry-over module builds on this one.
+    from governance.services.agenda_carry_over import carry_over
+
     successor = carry_over(uow, item)
     item.status, item.position = "moved", None
     renumber(uow.session, meeting)
-    _audit(
+    audit_item(
         uow,
         item,
         "agenda.defer",
@@ -320,180 +323,6 @@ def mark(uow: UnitOfWork, item: AgendaItem, outcome: str, *, notes: str = "") ->
     uow.fire(meeting, "handle_item", item=item.id, top=item.position, outcome=value.value)
 
 
-# --- standing items, carry-over, accession items ---
-
-
-def add_standing_items(uow: UnitOfWork, meeting: Meeting, *, only: Standing | None = None) -> None:
-    rules = meeting.committee.rules
-    wanted = [Standing.ACTION_ITEMS]
-    if meeting_service.previous_meeting(uow.session, meeting) is not None:
-        wanted.insert(0, Standing.PREVIOUS_MINUTES)
-    if only is not None:
-        wanted = [s for s in wanted if s is only]
-    for standing in wanted:
-        # Minutes approved tacitly need no vote; otherwise their approval is decided here.
-        needs_vote = standing is Standing.PREVIOUS_MINUTES and not rules.tacit_approval
-        item = AgendaItem(
-            meeting_id=meeting.id,
-            position=next_position(uow.session, meeting),
-            title=STANDING_TITLES[standing],
-            description="",
-            kind=ItemKind.DECISION.value if needs_vote else ItemKind.INFORMATION.value,
-            majority=rules.decision_majority.value if needs_vote else None,
-            standing=standing.value,
-            attachments=[],
-            urgent=False,
-            status="accepted",
-            reason="",
-            notes="",
-            decision_text="",
-            created_at=uow.now,
-        )
-        uow.session.add(item)
-        uow.session.flush()
-
-
-def refresh_previous_minutes(uow: UnitOfWork, meeting: Meeting | None) -> None:
-    """Keep the standing item "approval of the previous minutes" true to the calendar.
-
-    A meeting planned before another one gives it minutes to approve; a
-    cancelled meeting leaves the next one without, if it was the only earlier one.
-    """
-    if meeting is None or meeting.state not in ("planned", "convened"):
-        return
-    has_previous = meeting_service.previous_meeting(uow.session, meeting) is not None
-    current = [
-        i
-        for i in items(uow.session, meeting)
-        if i.standing == Standing.PREVIOUS_MINUTES.value and i.status == "accepted"
-    ]
-    if not has_previous:
-        for item in current:
-            if getattr(item, "minutes_id", None) is None and item.outcome is None:
-                uow.session.delete(item)
-                renumber(uow.session, meeting)
-                agenda_changed(uow, meeting, "removed", item.title)
-    elif not current:
-        add_standing_items(uow, meeting, only=Standing.PREVIOUS_MINUTES)
-        added = next(
-            i for i in items(uow.session, meeting) if i.standing == Standing.PREVIOUS_MINUTES.value
-        )
-        added.position = 0  # the approval of the minutes opens the agenda
-        renumber(uow.session, meeting)
-        agenda_changed(uow, meeting, "added", added.title)
-
-
-def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
-    """Put *item* on the next meeting's agenda; None when no meeting is planned yet
-    (it is attached when one is, see :func:`attach_pending`)."""
-    target = meeting_service.next_meeting(
-        uow.session, item.meeting.committee, item.meeting.starts_at
-    )
-    if target is None or target.id == item.meeting_id:
-        return None
-    copy = AgendaItem(
-        meeting_id=target.id,
-        title=item.title,
-        description=item.description,
-        kind=item.kind,
-        majority=item.majority,
-        proposer_id=item.proposer_id,
-        proposer_organisation_id=item.proposer_organisation_id,
-        attachments=list(item.attachments or []),
-        urgent=False,
-        status="accepted" if item.status in ("accepted", "moved") else item.status,
-        reason="",
-        notes="",
-        decision_text="",
-        accession_application_id=item.accession_application_id,
-        carried_over_from_id=item.id,
-        created_at=uow.now,
-    )
-    if copy.status == "accepted":
-        copy.position = next_position(uow.session, target)
-    uow.session.add(copy)
-    uow.session.flush()
-    item.carried_over_to_id = copy.id
-    uow.audit(
-        entity_type=ENTITY,
-        entity_id=copy.id,
-        committee_id=target.committee_id,
-        action="agenda.carry_over",
-        to_state=copy.status,
-        details={"from_item": item.id, "from_meeting": item.meeting_id, "to_meeting": target.id},
-    )
-    if copy.status == "accepted":
-        agenda_changed(uow, target, "added", copy.title)
-    return copy
-
-
-def pending_carry_overs(session: Session, committee: Committee) -> list[AgendaItem]:
-    """Items deferred (or moved) with no meeting to go to yet."""
-    return list(
-        session.execute(
-            select(AgendaItem)
-            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-            .where(
-                Meeting.committee_id == committee.id,
-                AgendaItem.carried_over_to_id.is_(None),
-                AgendaItem.standing.is_(None),
-                (AgendaItem.status == "moved") | (AgendaItem.outcome == "deferred"),
-            )
-            .order_by(AgendaItem.id)
-        ).scalars()
-    )
-
-
-def attach_pending(uow: UnitOfWork, committee: Committee) -> None:
-    """Give deferred items and scheduled accession applications a place on the next meeting."""
-    for item in pending_carry_overs(uow.session, committee):
-        carry_over(uow, item)
-    waiting = uow.session.execute(
-        select(AccessionApplication).where(
-            AccessionApplication.committee_id == committee.id,
-            AccessionApplication.state == "on_agenda",
-        )
-    ).scalars()
-    for application in waiting:
-        has_item = uow.session.execute(
-            select(AgendaItem.id).where(
-                AgendaItem.accession_application_id == application.id,
-                AgendaItem.status == "accepted",
-                AgendaItem.outcome.is_(None),
-            )
-        ).first()
-        if not has_item:
-            add_accession_item(uow, application)
-
-
-def add_accession_item(uow: UnitOfWork, application: AccessionApplication) -> AgendaItem | None:
-    """Put the decision on *application* on the next meeting that still takes proposals."""
-    meeting = next_meeting_taking_proposals(uow, application.committee)
-    if meeting is None:
-        return None
-    rules = application.committee.rules
-    item = AgendaItem(
-        meeting_id=meeting.id,
-        position=next_position(uow.session, meeting),
-        title=f"Beitritt: {application.organisation.name}",
-        description=application.motivation,
-        kind=ItemKind.DECISION.value,
-        majority=rules.accession_majority.value,
-        attachments=[],
-        urgent=False,
-        status="accepted",
-        reason="",
-        notes="",
-        decision_text="",
-        accession_application_id=application.id,
-        created_at=uow.now,
-    )
-    uow.session.add(item)
-    uow.session.flush()
-    _audit(uow, item, "agenda.accession_item", to_state="accepted", application=application.id)
-    return item
-
-
 # --- helpers ---
 
 
@@ -539,7 +368,7 @@ def agenda_changed(uow: UnitOfWork, meeting: Meeting, change: str, title: str) -
     uow.fire(meeting, "update_agenda", change=change, title=title, revision=meeting.agenda_revision)
 
 
-def _audit(
+def audit_item(
     uow: UnitOfWork,
     item: AgendaItem,
     action: str,

@@ -12,7 +12,7 @@ import datetime as dt
 from governance.clock import BERLIN
 from governance.errors import Text
 from governance.models import Meeting
-from governance.services import agenda
+from governance.services import agenda, agenda_carry_over
 from governance.services import meetings as meeting_service
 from governance.services.attendance import quorum_at
 from governance.services.meeting_notices import (
@@ -62,7 +62,7 @@ def record_cancellation(ctx: TransitionContext) -> None:
     meeting.sequence += 1
     following = meeting_service.next_meeting(ctx.session, meeting.committee, meeting.starts_at)
     ctx.session.flush()  # the cancelled state must be visible to the refresh below
-    agenda.refresh_previous_minutes(ctx.uow, following)
+    agenda_carry_over.refresh_previous_minutes(ctx.uow, following)
 
 
 @effect("record_opening")
@@ -108,10 +108,10 @@ def carry_over_open_items(ctx: TransitionContext) -> None:
             continue
         cancelled_item = meeting.state == "cancelled" and item.status == "accepted"
         if cancelled_item or item.status == "proposed":
-            agenda.carry_over(ctx.uow, item)
+            agenda_carry_over.carry_over(ctx.uow, item)
             item.status, item.position = "moved", None
         elif item.outcome == "deferred":
-            agenda.carry_over(ctx.uow, item)
+            agenda_carry_over.carry_over(ctx.uow, item)
 
 
 @effect("schedule_repeat_meeting")

@@ -157,7 +157,8 @@ def create_meeting(
     repeat_of: Meeting | None = None,
 ) -> Meeting:
     """Add a planned meeting with its deadlines, timers and standing agenda items."""
-    from governance.services import agenda
+    # Imported here: the agenda builds on the meetings module.
+    from governance.services import agenda_carry_over
 
     meeting = Meeting(
         committee_id=committee.id,
@@ -196,9 +197,10 @@ def create_meeting(
             "repeat_of": meeting.repeat_of_id,
         },
     )
-    agenda.add_standing_items(uow, meeting)
-    agenda.refresh_previous_minutes(uow, next_meeting(uow.session, committee, meeting.starts_at))
-    agenda.attach_pending(uow, committee)
+    agenda_carry_over.add_standing_items(uow, meeting)
+    following = next_meeting(uow.session, committee, meeting.starts_at)
+    agenda_carry_over.refresh_previous_minutes(uow, following)
+    agenda_carry_over.attach_pending(uow, committee)
     return meeting
 
 

@@ -1,7 +1,7 @@
 """The approval of minutes as an agenda item (Protokollgenehmigung).
 
 Every meeting after the first has the standing item ``previous_minutes``
-(see agenda.add_standing_items). When minutes cannot be approved tacitly
+(see agenda_carry_over.add_standing_items). When minutes cannot be approved tacitly
 (the rules say so, or an objection is still open when the period ends),
 that item of the next meeting is linked to them and becomes a decision item
 under the committee's decision majority; its vote approves them (votes.py).

@@ -1,0 +1,121 @@
+"""The second half of the demo year: the ordinary meetings in September and December."""
+
+from __future__ import annotations
+
+from governance.demo.actions import (
+    attend,
+    held_number,
+    item_of,
+    item_of_proposed,
+    minutes_round,
+    note_the_rest,
+    propose,
+    vote,
+)
+from governance.demo.script import (
+    CHAIR,
+    SECRETARIAT,
+    Stage,
+    on_item,
+    on_meeting,
+)
+from governance.services import (
+    action_items,
+    agenda,
+)
+from governance.services import meetings as ms
+
+# --- September and December: ordinary meetings ---
+
+
+def ordinary_meeting(
+    stage: Stage,
+    number: int,
+    day: tuple[int, int, int],
+    decision: str,
+    text: str,
+    counts: tuple[int, int, int],
+    action: tuple[str, str, str] | None,
+) -> None:
+    meeting = stage.meeting(number)
+    y, m, d = day
+    stage.at(y, m, d, 9, 50)
+    present = (
+        "BA Treptow-Köpenick",
+        "Rabenhaus",
+        "Offensiv'91",
+        "tjfbg",
+        "KungerKiez",
+        "ajb",
+        "Kosmosviertel",
+        "SenASGIVA",
+    )
+    for org in present:
+        attend(stage, meeting, org)
+    attend(stage, meeting, "Paritätischer Berlin", departed="11:00")
+    attend(stage, meeting, "VskA", status="excused")
+    stage.at(y, m, d, 10, 0)
+    stage.act(CHAIR, on_meeting(ms.open_meeting, meeting))
+    stage.note(f"Sitzung Nr. {held_number(stage, meeting)} eröffnet: beschlussfähig (8 von 9)")
+    vote(stage, item_of(stage, meeting, decision), text, totals=counts)
+    if action is not None:
+        what, who, due = action
+        stage.act(
+            SECRETARIAT,
+            lambda uow: action_items.add(
+                uow,
+                agenda.item_by_ref(uow.session, item_of(stage, meeting, decision)),
+                what=what,
+                who=who,
+                due_on=due,
+            ),
+        )
+    note_the_rest(stage, meeting)
+    stage.at(y, m, d, 12, 0)
+    stage.act(CHAIR, on_meeting(ms.close, meeting))
+    stage.at(y, m, d + 4, 9, 0)
+    minutes_round(stage, meeting, {})
+    stage.note(f"Protokoll der Sitzung Nr. {held_number(stage, meeting)} versandt")
+
+
+def autumn(stage: Stage) -> None:
+    third = stage.meeting(3)
+    stage.at(2026, 8, 1, 9, 0)
+    propose(
+        stage, CHAIR, third, "Haushaltsanmeldung 2027 für die Stadtteilzentren", kind="decision"
+    )
+    ordinary_meeting(
+        stage,
+        3,
+        (2026, 9, 9),
+        "Haushaltsanmeldung",
+        "Das Gremium empfiehlt dem Bezirksamt die Haushaltsanmeldung 2027 wie vorgelegt.",
+        (6, 1, 1),
+        (
+            "Stellungnahme zur Haushaltsanmeldung an das Bezirksamt senden",
+            "BA Treptow-Köpenick",
+            "2026-10-15",
+        ),
+    )
+    stage.at(2026, 11, 1, 9, 0)
+    propose(
+        stage,
+        "vorstand@offensiv91.example.org",
+        stage.meeting(4),
+        "Jahresplanung 2027",
+        kind="decision",
+        description="Sitzungstermine und Schwerpunkte 2027.",
+    )
+    stage.at(2026, 11, 3, 9, 0)
+    stage.act(
+        CHAIR, on_item(agenda.accept, item_of_proposed(stage, stage.meeting(4), "Jahresplanung"))
+    )
+    ordinary_meeting(
+        stage,
+        4,
+        (2026, 12, 9),
+        "Jahresplanung",
+        "Das Gremium beschließt die Jahresplanung 2027 mit vier Sitzungen.",
+        (8, 0, 0),
+        None,
+    )
