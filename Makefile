@@ -1,18 +1,29 @@
 # Two entry points for humans and CI: `make demo` and `make test`.
 # Each one creates .venv and installs the project on first use, so a fresh
-# clone needs nothing but Python 3.11+.
+# clone needs nothing but Python 3.11+ (and, for PDFs, the Pango library that
+# WeasyPrint uses: installed here with apt-get when it is missing and we may).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -c "import weasyprint" 2>/dev/null || $(MAKE) system-deps
 	touch $(STAMP)
+
+# WeasyPrint loads Pango at import; a machine without it gets it from Debian's packages.
+system-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_LIBS); \
+	else \
+	    echo "PDF rendering needs Pango: please install $(PDF_LIBS) (or your system's equivalent)"; exit 1; \
+	fi
 
 demo: $(STAMP)
 	$(BIN)/gremium demo --out demo-output
