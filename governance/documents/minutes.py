@@ -27,6 +27,7 @@ from governance.services import meetings as meeting_service
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.meeting_notices import agenda_items
 from governance.services.minutes import minutes_of
+from governance.services.votes import votes_of
 
 HELD = ("in_session", "closed")
 
@@ -102,16 +103,7 @@ def _presence(organisation: str, row: Attendance | None) -> dict[str, Any]:
 
 
 def _items(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
-    votes = {
-        v.agenda_item_id: v
-        for v in session.execute(select(Vote).where(Vote.meeting_id == meeting.id)).scalars()
-    }
-    decisions = {
-        d.agenda_item_id: d
-        for d in session.execute(
-            select(Decision).where(Decision.meeting_id == meeting.id)
-        ).scalars()
-    }
+    votes, decisions = votes_of(session, meeting)
     actions = _actions(session, meeting)
     out = []
     for item in agenda_items(session, meeting):

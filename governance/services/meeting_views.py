@@ -11,6 +11,7 @@ from governance.models import ActionItem, Decision, Meeting, MeetingSeries, Vote
 from governance.services import agenda
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.meeting_notices import open_action_items
+from governance.services.votes import votes_of
 from governance.workflow.engine import WorkflowEngine
 
 
@@ -30,16 +31,7 @@ def summary(meeting: Meeting) -> dict[str, Any]:
 
 
 def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict[str, Any]:
-    votes = {
-        v.agenda_item_id: v
-        for v in session.execute(select(Vote).where(Vote.meeting_id == meeting.id)).scalars()
-    }
-    decisions = {
-        d.agenda_item_id: d
-        for d in session.execute(
-            select(Decision).where(Decision.meeting_id == meeting.id)
-        ).scalars()
-    }
+    votes, decisions = votes_of(session, meeting)
     actions = list(
         session.execute(
             select(ActionItem).where(ActionItem.meeting_id == meeting.id).order_by(ActionItem.id)

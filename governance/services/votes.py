@@ -245,6 +245,13 @@ def _register(
     return decision
 
 
+def votes_of(session: Session, meeting: Meeting) -> tuple[dict[int, Vote], dict[int, Decision]]:
+    """The votes and register entries of *meeting*, by agenda item."""
+    taken = session.execute(select(Vote).where(Vote.meeting_id == meeting.id)).scalars()
+    entered = session.execute(select(Decision).where(Decision.meeting_id == meeting.id)).scalars()
+    return {v.agenda_item_id: v for v in taken}, {d.agenda_item_id: d for d in entered}
+
+
 def register(session: Session, committee: Committee, year: int | None = None) -> list[Decision]:
     stmt = (
         select(Decision)
