@@ -12,6 +12,7 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
     workflows = "/etc/gremium/workflows"    # own workflow definitions (default: the shipped ones)
     archive = "/srv/gremium/archive"        # approved minutes as PDF/A (default: archive/ next to
                                             # the SQLite file, else in the working folder)
+    timer_lease_seconds = 600               # a crashed runner's claimed timers fire elsewhere after this
 
     [mail]                                  # delivery of e-mail: see governance/mail/settings.py
     delivery = "maildir"                    # maildir | smtp
@@ -38,6 +39,7 @@ ENV = {
     "simulated_start": "GREMIUM_SIMULATED_START",
     "workflows": "GREMIUM_WORKFLOWS",
     "archive": "GREMIUM_ARCHIVE",
+    "timer_lease_seconds": "GREMIUM_TIMER_LEASE_SECONDS",
 }
 
 
@@ -52,6 +54,8 @@ class Settings:
     """A folder of workflow definitions to use instead of the shipped ones."""
     archive: str | None = None
     """The folder approved minutes are filed in as PDF/A (see :meth:`archive_folder`)."""
+    timer_lease_seconds: int = 600
+    """How long a runner's claim on a timer lasts (several runners share one database)."""
     source: str = "(defaults)"
     mail: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [mail] table, checked by governance.mail.settings when mail is sent."""
@@ -107,6 +111,13 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
             raise ConfigurationError(
                 "error.config", file=source, problem="simulated_start must be YYYY-MM-DD HH:MM"
             ) from None
+    if isinstance(data.get("timer_lease_seconds"), str):
+        try:
+            data["timer_lease_seconds"] = int(data["timer_lease_seconds"])
+        except ValueError:
+            raise ConfigurationError(
+                "error.config", file=source, problem="timer_lease_seconds must be a whole number"
+            ) from None
     mail = data.pop("mail", None) or {}
     if not isinstance(mail, dict):
         raise ConfigurationError(
@@ -121,6 +132,10 @@ def _checked(settings: Settings) -> Settings:
             "error.config",
             file=settings.source,
             problem=f"language must be de or en, not {settings.language!r}",
+        )
+    if settings.timer_lease_seconds < 1:
+        raise ConfigurationError(
+            "error.config", file=settings.source, problem="timer_lease_seconds must be at least 1"
         )
     if settings.clock not in ("system", "simulated"):
         raise ConfigurationError(

@@ -57,7 +57,10 @@ class Runner:
     def run_once(self) -> PassReport:
         """One pass: due timers, then the outbox."""
         stop = self.stopping.is_set
-        fired = timers.fire_due(self.app, self.app.clock.now(), owner=self.owner, stop=stop)
+        lease = dt.timedelta(seconds=self.app.settings.timer_lease_seconds)
+        fired = timers.fire_due(
+            self.app, self.app.clock.now(), owner=self.owner, stop=stop, lease=lease
+        )
         report = dispatch(self.app, self.transport(), self.mail, owner=self.owner, stop=stop)
         return PassReport(fired, report)
 
