@@ -40,12 +40,15 @@ REPO = Path(__file__).resolve().parents[1]
 CHUNK = 5000
 
 
-def seed_due_action_items(app: App, count: int, *, due_at: dt.datetime) -> list[int]:
-    """The example committee, one closed meeting and *count* open action items whose
-    reminder timers are all due at *due_at*; return the timer ids."""
-    with app.unit_of_work(SYSTEM) as uow:
-        committee = tk.create(uow)
-        committee_id = committee.id
+def seed_due_action_items(
+    app: App, count: int, *, due_at: dt.datetime, committee_id: int | None = None
+) -> list[int]:
+    """The example committee (unless *committee_id* names one), one closed meeting and
+    *count* open action items whose reminder timers are all due at *due_at*; return
+    the new timer ids."""
+    if committee_id is None:
+        with app.unit_of_work(SYSTEM) as uow:
+            committee_id = tk.create(uow).id
     with app.db.session() as session, session.begin():
         owners = list(
             session.execute(
@@ -124,7 +127,9 @@ def seed_due_action_items(app: App, count: int, *, due_at: dt.datetime) -> list[
             session.execute(insert(Timer), timers[i : i + CHUNK])
         return list(
             session.execute(
-                select(Timer.id).where(Timer.entity_type == ActionItem.__tablename__)
+                select(Timer.id)
+                .where(Timer.entity_type == ActionItem.__tablename__, Timer.entity_id.in_(ids))
+                .order_by(Timer.id)
             ).scalars()
         )
 
