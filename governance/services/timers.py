@@ -147,22 +147,25 @@ def fire_one(app: App, timer_id: int) -> Fired:
             timer = uow.session.get(Timer, timer_id, with_for_update=True)
             if timer is None or timer.status != "pending":
                 return _result(timer, timer_id, "cancelled", "no longer pending")
-            # The claim ends with the firing, in its transaction: no release afterwards.
-            timer.lease_owner = timer.lease_until = None
             model = _MODELS_BY_TABLE[timer.entity_type]
             entity = uow.session.get(model, timer.entity_id)
             if entity is None or entity.state != timer.state:
                 timer.status = "cancelled"
+                timer.lease_owner = timer.lease_until = None
                 timer.last_error = "the entity left the timer's state"
                 return _result(timer, timer_id, "cancelled", timer.last_error)
-            timer.attempts += 1
             if uow.engine.can_fire(uow, entity, timer.trigger, timer=timer.name):
                 uow.fire(entity, timer.trigger, timer=timer.name)
                 timer.status = "fired"
             else:
                 timer.status = "skipped"
                 outcome, detail = "skipped", "conditions not met"
+            # Set here, not before the firing: the effect's queries would flush
+            # them as an UPDATE of their own (a failure is counted below). The
+            # claim ends with the firing, in its transaction: no release after.
+            timer.attempts += 1
             timer.fired_at = uow.now
+            timer.lease_owner = timer.lease_until = None
             _arm_repeat(uow, entity, timer)
             return _result(timer, timer_id, outcome, detail)
     except GremiumError as exc:
