@@ -87,7 +87,7 @@ def test_four_runners_fire_10000_timers_once_and_send_each_message_once(pg_url, 
     shares = [_fired_and_sent(out) for _, out, _ in results]
     assert sum(fired for fired, _ in shares) == total
     assert sum(sent for _, sent in shares) == total
-    assert all(fired > 0 and sent > 0 for fired, sent in shares), shares  # the load is shared
+    assert all(fired > 0 for fired, _ in shares), shares  # the load is shared
 
     assert counts(app) == {
         "timers.fired": total,
