@@ -103,12 +103,14 @@ def fire_due(
     owner: str | None = None,
     stop: Callable[[], bool] = lambda: False,
     lease: dt.timedelta = LEASE,
+    limit: int | None = None,
 ) -> list[Fired]:
     """Fire all timers due up to *until*, in order; on a simulated clock, end with the clock at *until*.
 
     After downtime every missed timer fires once, in due order (a repeating
     one re-arms from its own due time, so it catches up step by step).
-    *stop* is asked between timers (``gremium run`` on SIGTERM).
+    *stop* is asked between timers (``gremium run`` on SIGTERM). With *limit*
+    at most that many fire (the caller comes back for the rest).
     """
     owner = owner or claims.worker_name()
     simulated = isinstance(app.clock, SimulatedClock)
@@ -116,9 +118,13 @@ def fire_due(
     # the next one claimed, and the simulation must fire in strict due order.
     # On the system clock everything claimed is already due, so a batch saves
     # a claim transaction per timer (the firing itself gives the lease back).
-    limit = 1 if simulated else BATCH
+    size = 1 if simulated else BATCH
     results: list[Fired] = []
-    while not stop() and (batch := claim_batch(app, until, owner, limit, lease)):
+
+    def room() -> int:
+        return size if limit is None else min(size, limit - len(results))
+
+    while not stop() and room() > 0 and (batch := claim_batch(app, until, owner, room(), lease)):
         for index, timer_id in enumerate(batch):
             if stop():
                 claims.release(app.db, Timer, batch[index:], owner)
@@ -128,7 +134,7 @@ def fire_due(
                 if due is not None and due > app.clock.now():
                     app.clock.advance_to(due)
             results.append(fire_one(app, timer_id))
-    if stop():
+    if stop() or (limit is not None and len(results) >= limit):
         return results
     if simulated and until > app.clock.now():
         app.clock.advance_to(until)
