@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -170,8 +171,6 @@ def load(url: str, sizes: Sizes) -> tuple[float, int]:
 
 
 def _env(folder: Path) -> dict[str, str]:
-    import os
-
     env = {k: v for k, v in os.environ.items() if not k.startswith("GREMIUM_")}
     env.update(
         GREMIUM_CLOCK="system",
