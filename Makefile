@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
 
-.PHONY: demo test lint clean system-deps
+.PHONY: demo test lint bench clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,11 +29,18 @@ demo: $(STAMP)
 	$(BIN)/gremium demo --out demo-output
 
 test: $(STAMP)
-	$(BIN)/ruff check governance tests
+	$(BIN)/ruff check governance tests bench
 	$(BIN)/python -m pytest -n auto -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check governance tests
+	$(BIN)/ruff check governance tests bench
+
+# Benchmarks (bench/, never part of the tests' pass/fail): figures and ratios to
+# baselines measured in the same run; the table goes to bench/results.md.
+# BENCH_ARGS=--quick for 1/10 of the scale sizes.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) demo-output dist build

@@ -13,6 +13,7 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
     archive = "/srv/gremium/archive"        # approved minutes as PDF/A (default: archive/ next to
                                             # the SQLite file, else in the working folder)
     attach_documents = true                 # agenda / draft minutes as PDF in the mails
+    timer_lease_seconds = 600               # a crashed runner's claimed timers fire elsewhere after this
 
     [mail]                                  # delivery of e-mail: see governance/mail/settings.py
     delivery = "maildir"                    # maildir | smtp
@@ -40,6 +41,7 @@ ENV = {
     "workflows": "GREMIUM_WORKFLOWS",
     "archive": "GREMIUM_ARCHIVE",
     "attach_documents": "GREMIUM_ATTACH_DOCUMENTS",
+    "timer_lease_seconds": "GREMIUM_TIMER_LEASE_SECONDS",
 }
 
 
@@ -56,6 +58,8 @@ class Settings:
     """The folder approved minutes are filed in as PDF/A (see :meth:`archive_folder`)."""
     attach_documents: bool = True
     """Attach the agenda to invitations and the draft to circulated minutes as PDF."""
+    timer_lease_seconds: int = 600
+    """How long a runner's claim on a timer lasts (several runners share one database)."""
     source: str = "(defaults)"
     mail: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [mail] table, checked by governance.mail.settings when mail is sent."""
@@ -118,6 +122,13 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
                 "error.config", file=source, problem="attach_documents must be true or false"
             )
         data["attach_documents"] = text in ("true", "1", "yes")
+    if isinstance(data.get("timer_lease_seconds"), str):
+        try:
+            data["timer_lease_seconds"] = int(data["timer_lease_seconds"])
+        except ValueError:
+            raise ConfigurationError(
+                "error.config", file=source, problem="timer_lease_seconds must be a whole number"
+            ) from None
     mail = data.pop("mail", None) or {}
     if not isinstance(mail, dict):
         raise ConfigurationError(
@@ -132,6 +143,10 @@ def _checked(settings: Settings) -> Settings:
             "error.config",
             file=settings.source,
             problem=f"language must be de or en, not {settings.language!r}",
+        )
+    if settings.timer_lease_seconds < 1:
+        raise ConfigurationError(
+            "error.config", file=settings.source, problem="timer_lease_seconds must be at least 1"
         )
     if settings.clock not in ("system", "simulated"):
         raise ConfigurationError(

@@ -32,6 +32,9 @@ from governance.mail.settings import MailSettings
 from governance.mail.transports import Transport, make_transport
 from governance.services import timers
 
+TIMERS_PER_ROUND = 200
+"""Timers fired before the runner sends what they queued (see :meth:`Runner.run_once`)."""
+
 
 @dataclasses.dataclass
 class PassReport:
@@ -55,11 +58,35 @@ class Runner:
         self.stopping = threading.Event()
 
     def run_once(self) -> PassReport:
-        """One pass: due timers, then the outbox."""
+        """One pass: due timers, then the outbox, in rounds of at most TIMERS_PER_ROUND
+        timers until none is due: after downtime the first mails go out while
+        later timers still fire, and a runner waiting for the audit chain's
+        lock leaves the processor to one that sends."""
         stop = self.stopping.is_set
-        fired = timers.fire_due(self.app, self.app.clock.now(), owner=self.owner, stop=stop)
-        report = dispatch(self.app, self.transport(), self.mail, owner=self.owner, stop=stop)
-        return PassReport(fired, report)
+        lease = dt.timedelta(seconds=self.app.settings.timer_lease_seconds)
+        fired: list[timers.Fired] = []
+        total = DispatchReport()
+        while True:
+            batch = timers.fire_due(
+                self.app,
+                self.app.clock.now(),
+                owner=self.owner,
+                stop=stop,
+                lease=lease,
+                limit=TIMERS_PER_ROUND,
+            )
+            fired += batch
+            # With the relay down the timers still fire; the mail waits for the next pass.
+            if total.unavailable is None:
+                report = dispatch(
+                    self.app, self.transport(), self.mail, owner=self.owner, stop=stop
+                )
+                total.sent += report.sent
+                total.deferred += report.deferred
+                total.failed += report.failed
+                total.unavailable = report.unavailable
+            if len(batch) < TIMERS_PER_ROUND or stop():
+                return PassReport(fired, total)
 
     def next_timer_due(self) -> dt.datetime | None:
         pending = timers.pending(self.app)

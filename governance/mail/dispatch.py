@@ -15,8 +15,9 @@ import base64
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from email.message import EmailMessage
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from governance import claims, outbox
@@ -138,28 +139,33 @@ def _send_batch(
     stop: Callable[[], bool],
 ) -> bool:
     """Send *batch*; False when the pass must end (server gone, or asked to stop)."""
+    # The whole batch is read and built in one session (not one query per
+    # message). On SQLite even this read holds the write lock (BEGIN
+    # IMMEDIATE): failures are recorded after it.
+    built: dict[int, tuple[EmailMessage, str, str] | str] = {}
+    with app.db.session() as session:
+        rows = session.execute(select(OutboxMessage).where(OutboxMessage.id.in_(batch))).scalars()
+        for row in rows:
+            try:
+                draft = draft_of(row, settings, session)
+                built[row.id] = (build_message(draft), draft.sender.email, row.recipient)
+            except Exception as exc:  # one broken message must not block the others
+                built[row.id] = f"the message cannot be built: {exc}"
+            if not _has_address(row):
+                built[row.id] = "the recipient has no e-mail address"
     for index, message_id in enumerate(batch):
         if stop():
             claims.release(app.db, OutboxMessage, batch[index:], owner)
             return False
-        problem = None
-        # On SQLite even this read holds the write lock (BEGIN IMMEDIATE): record failures after it.
-        with app.db.session() as session:
-            row = session.get(OutboxMessage, message_id)
-            assert row is not None
-            recipient = row.recipient
-            try:
-                draft = draft_of(row, settings, session)
-                message = build_message(draft)
-            except Exception as exc:  # one broken message must not block the others
-                problem = f"the message cannot be built: {exc}"
-            if not _has_address(row):
-                problem = "the recipient has no e-mail address"
-        if problem is not None:
-            _fail(app, message_id, problem, report)
+        ready = built.get(message_id)
+        if ready is None:  # deleted from the outbox meanwhile: nothing to send
             continue
+        if isinstance(ready, str):
+            _fail(app, message_id, ready, report)
+            continue
+        message, sender, recipient = ready
         try:
-            transport.send(message, draft.sender.email, recipient)
+            transport.send(message, sender, recipient)
         except Rejected as exc:
             if exc.permanent:
                 _fail(app, message_id, f"the server refused the message: {exc}", report)
@@ -180,13 +186,19 @@ def _has_address(row: OutboxMessage | Person) -> bool:
 
 
 def _mark_sent(app: App, message_id: int, report: DispatchReport) -> None:
+    # One UPDATE, no read first: this runs once per message sent.
     with app.db.session() as session, session.begin():
-        row = session.get(OutboxMessage, message_id)
-        assert row is not None
-        row.status = "sent"
-        row.sent_at = app.clock.now()
-        row.attempts += 1
-        row.lease_owner = row.lease_until = None
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(
+                status="sent",
+                sent_at=app.clock.now(),
+                attempts=OutboxMessage.attempts + 1,
+                lease_owner=None,
+                lease_until=None,
+            )
+        )
     report.sent.append(message_id)
 
 

@@ -65,23 +65,35 @@ def next_due(app: App, until: dt.datetime) -> Timer | None:
 LEASE = dt.timedelta(minutes=10)
 """A claim outlives any single firing; a crashed runner's timers fire after it expires."""
 
+BATCH = 20
+"""Timers claimed at once on the system clock (one claim transaction for many firings)."""
 
-def claim_next(app: App, until: dt.datetime, owner: str) -> Timer | None:
+
+def claim_next(
+    app: App, until: dt.datetime, owner: str, lease: dt.timedelta = LEASE
+) -> Timer | None:
     """Claim the first timer due up to *until* that no other process holds."""
-    ids = claims.claim(
-        app.db,
-        Timer,
-        where=[Timer.status == "pending", Timer.due_at <= until],
-        order_by=[Timer.due_at, Timer.id],
-        limit=1,
-        owner=owner,
-        now=app.clock.now(),
-        lease=LEASE,
-    )
+    ids = claim_batch(app, until, owner, 1, lease)
     if not ids:
         return None
     with app.db.session() as session:
         return session.get(Timer, ids[0])
+
+
+def claim_batch(
+    app: App, until: dt.datetime, owner: str, limit: int, lease: dt.timedelta = LEASE
+) -> list[int]:
+    """Claim up to *limit* timers due up to *until* that no other process holds, in due order."""
+    return claims.claim(
+        app.db,
+        Timer,
+        where=[Timer.status == "pending", Timer.due_at <= until],
+        order_by=[Timer.due_at, Timer.id],
+        limit=limit,
+        owner=owner,
+        now=app.clock.now(),
+        lease=lease,
+    )
 
 
 def fire_due(
@@ -90,25 +102,48 @@ def fire_due(
     *,
     owner: str | None = None,
     stop: Callable[[], bool] = lambda: False,
+    lease: dt.timedelta = LEASE,
+    limit: int | None = None,
 ) -> list[Fired]:
     """Fire all timers due up to *until*, in order; on a simulated clock, end with the clock at *until*.
 
     After downtime every missed timer fires once, in due order (a repeating
     one re-arms from its own due time, so it catches up step by step).
-    *stop* is asked between timers (``gremium run`` on SIGTERM).
+    *stop* is asked between timers (``gremium run`` on SIGTERM). With *limit*
+    at most that many fire (the caller comes back for the rest).
     """
     owner = owner or claims.worker_name()
+    simulated = isinstance(app.clock, SimulatedClock)
+    # On the simulated clock one at a time: a firing may arm a timer due before
+    # the next one claimed, and the simulation must fire in strict due order.
+    # On the system clock everything claimed is already due, so a batch saves
+    # a claim transaction per timer (the firing itself gives the lease back).
+    size = 1 if simulated else BATCH
     results: list[Fired] = []
-    while not stop() and (timer := claim_next(app, until, owner)) is not None:
-        if isinstance(app.clock, SimulatedClock) and timer.due_at > app.clock.now():
-            app.clock.advance_to(timer.due_at)
-        results.append(fire_one(app, timer.id))
-        claims.release(app.db, Timer, [timer.id], owner)
-    if stop():
+
+    def room() -> int:
+        return size if limit is None else min(size, limit - len(results))
+
+    while not stop() and room() > 0 and (batch := claim_batch(app, until, owner, room(), lease)):
+        for index, timer_id in enumerate(batch):
+            if stop():
+                claims.release(app.db, Timer, batch[index:], owner)
+                return results
+            if simulated:
+                due = _due_at(app, timer_id)
+                if due is not None and due > app.clock.now():
+                    app.clock.advance_to(due)
+            results.append(fire_one(app, timer_id))
+    if stop() or (limit is not None and len(results) >= limit):
         return results
-    if isinstance(app.clock, SimulatedClock) and until > app.clock.now():
+    if simulated and until > app.clock.now():
         app.clock.advance_to(until)
     return results
+
+
+def _due_at(app: App, timer_id: int) -> dt.datetime | None:
+    with app.db.session() as session:
+        return session.execute(select(Timer.due_at).where(Timer.id == timer_id)).scalar()
 
 
 def fire_one(app: App, timer_id: int) -> Fired:
@@ -122,16 +157,21 @@ def fire_one(app: App, timer_id: int) -> Fired:
             entity = uow.session.get(model, timer.entity_id)
             if entity is None or entity.state != timer.state:
                 timer.status = "cancelled"
+                timer.lease_owner = timer.lease_until = None
                 timer.last_error = "the entity left the timer's state"
                 return _result(timer, timer_id, "cancelled", timer.last_error)
-            timer.attempts += 1
             if uow.engine.can_fire(uow, entity, timer.trigger, timer=timer.name):
                 uow.fire(entity, timer.trigger, timer=timer.name)
                 timer.status = "fired"
             else:
                 timer.status = "skipped"
                 outcome, detail = "skipped", "conditions not met"
+            # Set here, not before the firing: the effect's queries would flush
+            # them as an UPDATE of their own (a failure is counted below). The
+            # claim ends with the firing, in its transaction: no release after.
+            timer.attempts += 1
             timer.fired_at = uow.now
+            timer.lease_owner = timer.lease_until = None
             _arm_repeat(uow, entity, timer)
             return _result(timer, timer_id, outcome, detail)
     except GremiumError as exc:
@@ -142,6 +182,7 @@ def fire_one(app: App, timer_id: int) -> Fired:
         timer = session.get(Timer, timer_id)
         assert timer is not None
         timer.status = "failed"
+        timer.lease_owner = timer.lease_until = None
         timer.attempts += 1
         timer.last_error = detail[:2000]
         return _result(timer, timer_id, "failed", detail)

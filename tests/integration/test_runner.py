@@ -56,3 +56,32 @@ def test_on_the_system_clock_the_runner_also_wakes_at_the_next_due_timer(app, tm
     runner._schedule_next_timer(scheduler, lambda: None)
     job = scheduler.get_job("next-timer")
     assert job is not None and job.trigger.run_date == due
+
+
+def _due_items(app: App, count: int) -> None:
+    from tests.scale_support import seed_due_action_items
+
+    seed_due_action_items(app, count, due_at=app.clock.now() - dt.timedelta(hours=1))
+
+
+def test_a_pass_fires_in_rounds_and_sends_each_rounds_mail_before_the_next(
+    app, tmp_path, monkeypatch
+):
+    import governance.runner as runner_module
+
+    monkeypatch.setattr(runner_module, "TIMERS_PER_ROUND", 2)
+    _due_items(app, 5)
+    report = Runner(app, MailSettings(maildir=str(tmp_path / "mail"))).run_once()
+    assert len(report.fired) == 5 and {f.outcome for f in report.fired} == {"fired"}
+    assert len(report.mail.sent) == 5 == len(list((tmp_path / "mail" / "new").iterdir()))
+
+
+def test_with_the_relay_down_every_due_timer_still_fires_in_one_pass(app, monkeypatch):
+    import governance.runner as runner_module
+    from tests.mail_support import free_port, smtp_settings
+
+    monkeypatch.setattr(runner_module, "TIMERS_PER_ROUND", 2)
+    _due_items(app, 5)
+    report = Runner(app, smtp_settings(free_port(), smtp_timeout=1.0)).run_once()
+    assert len(report.fired) == 5
+    assert report.mail.unavailable and report.mail.sent == []
