@@ -26,6 +26,7 @@ NOTIFICATIONS: dict[str, str] = {
     # meetings (queued by the meetings service)
     "call_for_proposals": "members may propose agenda items until a date",
     "proposals_closed": "to the chair: the proposal deadline passed; proposals still to decide",
+    "proposal_decided": "to the proposer: the chair accepted, rejected or deferred a proposal",
     "invitation": "invitation with agenda and calendar entry",
     "agenda_updated": "the agenda of an invited meeting changed",
     "meeting_reminder": "a meeting is coming up",

@@ -113,6 +113,15 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         **_MEETING,
         "pending_proposals": [{"id": 12, "title": "Stadtteilfest im Kosmosviertel"}],
     },
+    "proposal_decided": {
+        **_MEETING,
+        "proposal": {
+            "title": "Verkehrsberuhigung im Kungerkiez",
+            "decision": "deferred",
+            "reason": "Stellungnahme des Straßen- und Grünflächenamts abwarten",
+            "next_meeting_at": "2026-06-10T10:00:00+02:00",
+        },
+    },
     "invitation": _MEETING,
     "agenda_updated": {**_MEETING, "reason": "Dringlichkeitsantrag zu TOP 3"},
     "meeting_reminder": _MEETING,

@@ -23,7 +23,7 @@ from governance.errors import Conflict, InvalidInput, NotFound, Text
 from governance.models import AgendaItem, Committee, Meeting
 from governance.services import access, validation
 from governance.services import meetings as meeting_service
-from governance.services.meeting_notices import agenda_items
+from governance.services.meeting_notices import agenda_items, notify
 from governance.unit_of_work import UnitOfWork
 
 ENTITY = AgendaItem.__tablename__
@@ -200,6 +200,7 @@ def accept(uow: UnitOfWork, item: AgendaItem) -> None:
     item.urgent = meeting.state in AFTER_INVITATION
     audit_item(uow, item, "agenda.accept", from_state="proposed", to_state="accepted")
     agenda_changed(uow, meeting, "added", item.title)
+    _tell_proposer(uow, item, meeting, "accepted")
 
 
 def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
@@ -214,6 +215,7 @@ def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
     audit_item(uow, item, "agenda.reject", from_state=before, to_state="rejected", reason=reason)
     if before == "accepted":
         agenda_changed(uow, meeting, "removed", item.title)
+    _tell_proposer(uow, item, meeting, "rejected")
 
 
 def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem | None:
@@ -240,6 +242,7 @@ def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem 
     )
     if before == "accepted":
         agenda_changed(uow, meeting, "removed", item.title)
+    _tell_proposer(uow, item, meeting, "deferred", successor.meeting if successor else None)
     return successor
 
 
@@ -324,6 +327,32 @@ def mark(uow: UnitOfWork, item: AgendaItem, outcome: str, *, notes: str = "") ->
 
 
 # --- helpers ---
+
+
+def _tell_proposer(
+    uow: UnitOfWork,
+    item: AgendaItem,
+    meeting: Meeting,
+    decision: str,
+    next_meeting: Meeting | None = None,
+) -> None:
+    """A partner who proposed an item hears what the chair decided, and why."""
+    proposer = item.proposer
+    if proposer is None or proposer.id == uow.actor.person_id:
+        return
+    notify(
+        uow,
+        meeting,
+        "proposal_decided",
+        [proposer],
+        revision=f"p{item.id}-{decision}",
+        proposal={
+            "title": item.title,
+            "decision": decision,
+            "reason": item.reason or None,
+            "next_meeting_at": next_meeting.starts_at.isoformat() if next_meeting else None,
+        },
+    )
 
 
 def _chair_decides(uow: UnitOfWork, item: AgendaItem) -> Meeting:

@@ -677,3 +677,23 @@ def test_timers_of_a_meeting_are_in_the_timer_table_and_fire_in_order(kg):
             .all()
         )
     assert "invitation" in pending  # the later meetings'
+
+
+def test_a_partner_hears_what_the_chair_decided_on_their_proposal_and_why(kg):
+    add_series(kg)
+    first = meetings(kg)[0].id
+    accepted = propose(kg, RABENHAUS, first, "Stadtteilfest im Kosmosviertel")
+    rejected = propose(kg, RABENHAUS, first, "Werbung für den Verein")
+    deferred = propose(kg, RABENHAUS, first, "Verkehrsberuhigung")
+    on_item(kg, CHAIR, agenda.accept, accepted)
+    on_item(kg, CHAIR, agenda.reject, rejected, reason="gehört nicht in dieses Gremium")
+    on_item(kg, CHAIR, agenda.defer, deferred, reason="Stellungnahme abwarten")
+    told = messages(kg, "proposal_decided")
+    assert [m.recipient for m in told] == [RABENHAUS] * 3
+    assert [m.subject for m in told] == [
+        "Ihr Vorschlag „Stadtteilfest im Kosmosviertel“: auf der Tagesordnung",
+        "Ihr Vorschlag „Werbung für den Verein“: abgelehnt",
+        "Ihr Vorschlag „Verkehrsberuhigung“: vertagt",
+    ]
+    assert "Begründung: gehört nicht in dieses Gremium" in told[1].body_text
+    assert "Mittwoch, 10. Juni 2026, 10:00 Uhr" in told[2].body_text
