@@ -54,7 +54,7 @@ class Stage:
     def note(self, text: str) -> None:
         self.events.append((self.clock.now(), text))
 
-    def until(self, *moment: int) -> None:
+    def at(self, *moment: int) -> None:
         """Let the clock run; every timer fires at its due time, in order."""
         for fired in timers.fire_due(self.app, at(*moment)):
             if fired.outcome != "fired":
@@ -75,9 +75,6 @@ class Stage:
                 "remind_signatories",
             ):
                 self.events.append((fired.due_at, f"Zeitgeber: {label}"))
-
-    def at(self, *moment: int) -> None:
-        self.until(*moment)
 
     def act(self, actor: str | Actor, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         with self.app.unit_of_work(actor) as uow:

@@ -10,6 +10,7 @@ tells everyone invited. Items not handled move to the next meeting.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Sequence
 
@@ -23,7 +24,7 @@ from governance.errors import Conflict, InvalidInput, NotFound, Text
 from governance.models import AgendaItem, Committee, Meeting
 from governance.services import access, validation
 from governance.services import meetings as meeting_service
-from governance.services.meeting_notices import agenda_items, notify
+from governance.services.meeting_notices import agenda_items, tell_proposer
 from governance.unit_of_work import UnitOfWork
 
 ENTITY = AgendaItem.__tablename__
@@ -200,7 +201,7 @@ def accept(uow: UnitOfWork, item: AgendaItem) -> None:
     item.urgent = meeting.state in AFTER_INVITATION
     audit_item(uow, item, "agenda.accept", from_state="proposed", to_state="accepted")
     agenda_changed(uow, meeting, "added", item.title)
-    _tell_proposer(uow, item, meeting, "accepted")
+    tell_proposer(uow, item, meeting, "accepted")
 
 
 def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
@@ -215,7 +216,7 @@ def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
     audit_item(uow, item, "agenda.reject", from_state=before, to_state="rejected", reason=reason)
     if before == "accepted":
         agenda_changed(uow, meeting, "removed", item.title)
-    _tell_proposer(uow, item, meeting, "rejected")
+    tell_proposer(uow, item, meeting, "rejected")
 
 
 def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem | None:
@@ -242,7 +243,7 @@ def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem 
     )
     if before == "accepted":
         agenda_changed(uow, meeting, "removed", item.title)
-    _tell_proposer(uow, item, meeting, "deferred", successor.meeting if successor else None)
+    tell_proposer(uow, item, meeting, "deferred", successor.meeting if successor else None)
     return successor
 
 
@@ -329,32 +330,6 @@ def mark(uow: UnitOfWork, item: AgendaItem, outcome: str, *, notes: str = "") ->
 # --- helpers ---
 
 
-def _tell_proposer(
-    uow: UnitOfWork,
-    item: AgendaItem,
-    meeting: Meeting,
-    decision: str,
-    next_meeting: Meeting | None = None,
-) -> None:
-    """A partner who proposed an item hears what the chair decided, and why."""
-    proposer = item.proposer
-    if proposer is None or proposer.id == uow.actor.person_id:
-        return
-    notify(
-        uow,
-        meeting,
-        "proposal_decided",
-        [proposer],
-        revision=f"p{item.id}-{decision}",
-        proposal={
-            "title": item.title,
-            "decision": decision,
-            "reason": item.reason or None,
-            "next_meeting_at": next_meeting.starts_at.isoformat() if next_meeting else None,
-        },
-    )
-
-
 def _chair_decides(uow: UnitOfWork, item: AgendaItem) -> Meeting:
     meeting = item.meeting
     access.check(uow, "agenda.decide", meeting.committee, entity_type=ENTITY, entity_id=item.id)
@@ -413,9 +388,9 @@ def audit_item(
         action=action,
         from_state=from_state,
         to_state=to_state,
-        details={"meeting": item.meeting_id, **{k: v for k, v in details.items()}},
+        details={"meeting": item.meeting_id, **details},
     )
 
 
-def _local(moment) -> str:  # type: ignore[no-untyped-def]
+def _local(moment: dt.datetime) -> str:
     return moment.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M")

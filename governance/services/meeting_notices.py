@@ -192,6 +192,32 @@ def notify(
     return queued
 
 
+def tell_proposer(
+    uow: UnitOfWork,
+    item: AgendaItem,
+    meeting: Meeting,
+    decision: str,
+    next_meeting: Meeting | None = None,
+) -> None:
+    """A partner who proposed an item hears what the chair decided, and why."""
+    proposer = item.proposer
+    if proposer is None or proposer.id == uow.actor.person_id:
+        return
+    notify(
+        uow,
+        meeting,
+        "proposal_decided",
+        [proposer],
+        revision=f"p{item.id}-{decision}",
+        proposal={
+            "title": item.title,
+            "decision": decision,
+            "reason": item.reason or None,
+            "next_meeting_at": next_meeting.starts_at.isoformat() if next_meeting else None,
+        },
+    )
+
+
 def pdf_document(
     uow: UnitOfWork, kind: str, ref: int, filenames: dict[str, str]
 ) -> Callable[[str], Sequence[Attachment]]:

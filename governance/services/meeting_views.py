@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from governance.models import ActionItem, Decision, Meeting, MeetingSeries, Vote
+from governance.models import ActionItem, Decision, Meeting, MeetingSeries, Timer, Vote
 from governance.services import agenda
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.meeting_notices import open_action_items
@@ -160,8 +160,6 @@ def _item(item: Any, vote: Vote | None, decision: Decision | None) -> dict[str, 
 
 
 def _pending_timers(session: Session, meeting: Meeting) -> list[Any]:
-    from governance.models import Timer
-
     return list(
         session.execute(
             select(Timer)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from governance.clock import BERLIN
+from governance.domain.schedule import is_working_day, next_working_day
 from governance.errors import Text
 from governance.models import Meeting
 from governance.services import agenda, agenda_carry_over
@@ -118,8 +119,6 @@ def carry_over_open_items(ctx: TransitionContext) -> None:
 def schedule_repeat_meeting(ctx: TransitionContext) -> None:
     """A meeting that was not quorate is repeated within the weeks the rules allow;
     the repeat meeting is quorate regardless of attendance (and gets the open items)."""
-    from governance.domain.schedule import is_working_day, next_working_day
-
     meeting: Meeting = ctx.entity
     rules = meeting.committee.rules
     if meeting.quorate_at_opening or meeting.is_repeat or rules.repeat_meeting_weeks == 0:
