@@ -3,8 +3,12 @@ append-only and hash-chained so that an edited, deleted or reordered record
 is detected.
 
 Each record's hash covers its position, its content and the previous hash.
-Appending locks the single chain-head row, so writers in several processes
-extend the chain one after the other.
+A transaction's records are chained when it commits: everything else is
+flushed first, then the single chain-head row is locked, the records are
+numbered and hashed, and the commit follows. Writers in several processes
+thus extend the chain one after the other, but each holds the head only for
+its own inserts and commit, not while its effects run (rendering mail, PDFs),
+which is what lets several runners fire timers side by side.
 """
 
 from __future__ import annotations
@@ -16,13 +20,15 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, SessionTransaction
 
 from governance.models import AuditHead, AuditRecord
 
 GENESIS = "0" * 64
 SYSTEM = "system"
+_PENDING = "gremium.audit.pending"
+"""Key in ``Session.info``: records appended in this transaction, not yet chained."""
 
 
 def _canonical(record: AuditRecord) -> bytes:
@@ -62,12 +68,13 @@ def append(
     outcome: str = "done",
     details: dict[str, Any] | None = None,
 ) -> AuditRecord:
-    """Append one record to the chain inside the caller's transaction."""
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one()
+    """Append one record to the chain when the caller's transaction commits.
+
+    Until then the record has no position (``seq``) or hash; if the
+    transaction, or the savepoint it was appended in, is rolled back, the
+    record goes with it.
+    """
     record = AuditRecord(
-        seq=head.seq + 1,
         at=at,
         actor=actor,
         actor_id=actor_id,
@@ -79,13 +86,54 @@ def append(
         to_state=to_state,
         outcome=outcome,
         details=_jsonable(details or {}),
-        prev_hash=head.hash,
     )
-    record.hash = record_hash(head.hash, record)
-    head.seq = record.seq
-    head.hash = record.hash
-    session.add(record)
+    scope = session.get_nested_transaction() or session.get_transaction()
+    session.info.setdefault(_PENDING, []).append((record, scope))
     return record
+
+
+def pending(session: Session) -> list[AuditRecord]:
+    """The records appended in *session*'s open transaction, to be chained at its commit."""
+    return [record for record, _ in session.info.get(_PENDING, [])]
+
+
+@event.listens_for(Session, "before_commit")
+def _chain_at_commit(session: Session) -> None:
+    if session.in_nested_transaction():  # a savepoint: the outer commit chains
+        return
+    records = pending(session)
+    session.info.pop(_PENDING, None)
+    if not records:
+        return
+    # Flush the transaction's own changes (and take their row locks) before
+    # the head: the head is then held only for the inserts below and the commit.
+    session.flush()
+    head = session.execute(
+        select(AuditHead).where(AuditHead.id == 1).with_for_update()
+    ).scalar_one()
+    for record in records:
+        record.seq = head.seq + 1
+        record.prev_hash = head.hash
+        record.hash = record_hash(head.hash, record)
+        head.seq, head.hash = record.seq, record.hash
+    session.add_all(records)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_rolled_back(session: Session, previous_transaction: SessionTransaction) -> None:
+    entries = session.info.get(_PENDING)
+    if entries:
+        entries[:] = [
+            (record, scope) for record, scope in entries if not _within(scope, previous_transaction)
+        ]
+
+
+def _within(scope: SessionTransaction | None, transaction: SessionTransaction) -> bool:
+    while scope is not None:
+        if scope is transaction:
+            return True
+        scope = scope.parent
+    return transaction.parent is None  # the whole transaction: nothing survives
 
 
 def _jsonable(value: Any) -> Any:

@@ -101,3 +101,49 @@ def test_appending_continues_the_chain_after_verification(trail):
         uow = UnitOfWork(s, trail.clock, Actor.system(), trail.engine)
         uow.audit(entity_type="committees", entity_id=1, action="committee.edit")
     assert verify(trail).checked == 6 and verify(trail).ok
+
+
+def _append(uow: UnitOfWork, action: str) -> None:
+    uow.audit(entity_type="committees", entity_id=1, action=action)
+
+
+def _actions(app: App) -> list[str]:
+    with app.db.session() as s:
+        return list(
+            s.execute(select(AuditRecord.action).order_by(AuditRecord.seq)).scalars().all()
+        )[5:]
+
+
+def test_records_are_chained_when_the_transaction_commits(trail):
+    with trail.unit_of_work(Actor.system()) as uow:
+        _append(uow, "committee.first")
+        _append(uow, "committee.second")
+        assert [r.seq for r in audit.pending(uow.session)] == [None, None]
+    assert _actions(trail) == ["committee.first", "committee.second"]
+    assert verify(trail).ok and verify(trail).checked == 7
+
+
+def test_a_record_of_a_rolled_back_savepoint_is_not_written(trail):
+    # The batch firing of timers rolls one timer back to its savepoint and
+    # keeps the others: the audit trail must say exactly what was kept.
+    with trail.unit_of_work(Actor.system()) as uow:
+        with uow.session.begin_nested():
+            _append(uow, "committee.kept")
+        savepoint = uow.session.begin_nested()
+        _append(uow, "committee.undone")
+        with uow.session.begin_nested():
+            _append(uow, "committee.undone.inner")
+        savepoint.rollback()
+        _append(uow, "committee.after")
+    assert _actions(trail) == ["committee.kept", "committee.after"]
+    assert verify(trail).ok
+
+
+def test_nothing_is_written_when_the_transaction_rolls_back(trail):
+    with pytest.raises(RuntimeError), trail.unit_of_work(Actor.system()) as uow:
+        _append(uow, "committee.lost")
+        raise RuntimeError("an effect failed")
+    with trail.unit_of_work(Actor.system()) as uow:
+        _append(uow, "committee.next")
+    assert _actions(trail) == ["committee.next"]
+    assert verify(trail).ok
