@@ -160,18 +160,8 @@ class App:
         return Actor.of(person_by_email(session, actor))  # type: ignore[arg-type]
 
     def _audit_refusal(self, actor: Actor, exc: GremiumError) -> None:
-        ctx = getattr(exc, "audit_context", {})
         with self.db.session() as session, session.begin():
-            uow = UnitOfWork(session, self.clock, actor, self.engine, self.lang)
-            uow.audit(
-                entity_type=ctx.get("entity_type", "-"),
-                entity_id=ctx.get("entity_id"),
-                action=ctx.get("action", exc.key),
-                committee_id=ctx.get("committee_id"),
-                from_state=getattr(exc, "current_state", None),
-                outcome="refused",
-                details={"reason": exc.message("en"), "key": exc.key},
-            )
+            UnitOfWork(session, self.clock, actor, self.engine, self.lang).audit_refusal(exc)
 
 
 def build_app(settings: Settings, clock: Clock | None = None, check_schema: bool = True) -> App:

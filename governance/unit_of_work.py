@@ -18,6 +18,7 @@ from governance import audit
 from governance.clock import Clock, today_in_berlin
 
 if TYPE_CHECKING:
+    from governance.errors import GremiumError
     from governance.models import Person
     from governance.workflow.engine import WorkflowEngine
 
@@ -107,6 +108,19 @@ class UnitOfWork:
             to_state=to_state,
             outcome=outcome,
             details=details,
+        )
+
+    def audit_refusal(self, exc: GremiumError) -> None:
+        """Put a refused attempt on record (after the attempt itself was rolled back)."""
+        ctx = exc.audit_context
+        self.audit(
+            entity_type=ctx.get("entity_type", "-"),
+            entity_id=ctx.get("entity_id"),
+            action=ctx.get("action", exc.key),
+            committee_id=ctx.get("committee_id"),
+            from_state=getattr(exc, "current_state", None),
+            outcome="refused",
+            details={"reason": exc.message("en"), "key": exc.key},
         )
 
     def fire(self, entity: Any, trigger: str, **params: Any) -> None:

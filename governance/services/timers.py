@@ -1,11 +1,15 @@
 """Firing due timers: the timer table is the truth about what is due.
 
-:func:`fire_due` fires every pending timer due up to a moment, one unit of
-work each, in due order (ties by id), as the system actor. On the simulated
-clock it first moves the clock to each timer's due time, so effects see the
-time at which they would have run. A timer whose entity has left its state
-is cancelled; one whose trigger is refused by a guard is marked skipped; one
-whose effect fails is rolled back and marked failed with the error.
+:func:`fire_due` fires every pending timer due up to a moment, in due order
+(ties by id), as the system actor. On the simulated clock it fires one unit
+of work each and first moves the clock to each timer's due time, so effects
+see the time at which they would have run. On the system clock it fires a
+claimed batch in one transaction, each timer in a savepoint of its own
+(:func:`fire_together`): one commit and one turn at the audit chain's head
+for the batch instead of one per timer. A timer whose entity has left its
+state is cancelled; one whose trigger is refused by a guard is marked
+skipped; one whose effect fails is rolled back (to its savepoint) and marked
+failed with the error.
 
 Several processes (``gremium run`` on two machines, a ``tick`` while the
 runner is up) may fire timers against one database: each timer is claimed
@@ -20,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from governance import claims
 from governance.bootstrap import ENTITIES, App
@@ -125,14 +130,16 @@ def fire_due(
         return size if limit is None else min(size, limit - len(results))
 
     while not stop() and room() > 0 and (batch := claim_batch(app, until, owner, room(), lease)):
+        if not simulated:
+            results += fire_together(app, batch, owner, stop)
+            continue
         for index, timer_id in enumerate(batch):
             if stop():
                 claims.release(app.db, Timer, batch[index:], owner)
                 return results
-            if simulated:
-                due = _due_at(app, timer_id)
-                if due is not None and due > app.clock.now():
-                    app.clock.advance_to(due)
+            due = _due_at(app, timer_id)
+            if due is not None and due > app.clock.now():
+                app.clock.advance_to(due)
             results.append(fire_one(app, timer_id))
     if stop() or (limit is not None and len(results) >= limit):
         return results
@@ -147,45 +154,92 @@ def _due_at(app: App, timer_id: int) -> dt.datetime | None:
 
 
 def fire_one(app: App, timer_id: int) -> Fired:
-    outcome, detail = "fired", ""
+    """Fire one timer in a unit of work of its own; a failure is recorded in a second one."""
     try:
         with app.unit_of_work(Actor.system()) as uow:
-            timer = uow.session.get(Timer, timer_id, with_for_update=True)
-            if timer is None or timer.status != "pending":
-                return _result(timer, timer_id, "cancelled", "no longer pending")
-            model = _MODELS_BY_TABLE[timer.entity_type]
-            entity = uow.session.get(model, timer.entity_id)
-            if entity is None or entity.state != timer.state:
-                timer.status = "cancelled"
-                timer.lease_owner = timer.lease_until = None
-                timer.last_error = "the entity left the timer's state"
-                return _result(timer, timer_id, "cancelled", timer.last_error)
-            if uow.engine.can_fire(uow, entity, timer.trigger, timer=timer.name):
-                uow.fire(entity, timer.trigger, timer=timer.name)
-                timer.status = "fired"
-            else:
-                timer.status = "skipped"
-                outcome, detail = "skipped", "conditions not met"
-            # Set here, not before the firing: the effect's queries would flush
-            # them as an UPDATE of their own (a failure is counted below). The
-            # claim ends with the firing, in its transaction: no release after.
-            timer.attempts += 1
-            timer.fired_at = uow.now
-            timer.lease_owner = timer.lease_until = None
-            _arm_repeat(uow, entity, timer)
-            return _result(timer, timer_id, outcome, detail)
+            return _fire_in(uow, timer_id)
     except GremiumError as exc:
         detail = exc.message("en")
     except Exception as exc:  # an effect failed: everything it did is rolled back
         detail = f"{type(exc).__name__}: {exc}"
     with app.db.session() as session, session.begin():
-        timer = session.get(Timer, timer_id)
-        assert timer is not None
-        timer.status = "failed"
+        return _failed(session, timer_id, detail)
+
+
+def fire_together(
+    app: App, batch: list[int], owner: str, stop: Callable[[], bool] = lambda: False
+) -> list[Fired]:
+    """Fire the claimed timers *batch* in one transaction, each in a savepoint of its own.
+
+    A timer whose effect fails is rolled back to its savepoint and marked
+    failed (a refusal is put on record, as :meth:`App.unit_of_work` does);
+    the others are kept. If the transaction itself cannot commit (a lost
+    connection, a conflict only the commit finds), nothing of it was written
+    and each timer is fired again in a unit of work of its own. Timers not
+    reached because *stop* asked to stop are given back.
+    """
+    results: list[Fired] = []
+    try:
+        with app.unit_of_work(Actor.system()) as uow:
+            for timer_id in batch:
+                if stop():
+                    break
+                savepoint = uow.session.begin_nested()
+                try:
+                    results.append(_fire_in(uow, timer_id))
+                    savepoint.commit()
+                except Exception as exc:
+                    savepoint.rollback()
+                    if isinstance(exc, GremiumError):
+                        if exc.audited:
+                            uow.audit_refusal(exc)
+                        detail = exc.message("en")
+                    else:
+                        detail = f"{type(exc).__name__}: {exc}"
+                    results.append(_failed(uow.session, timer_id, detail))
+    except Exception:
+        results = [fire_one(app, timer_id) for timer_id in batch[: len(results)]]
+    if len(results) < len(batch):
+        claims.release(app.db, Timer, batch[len(results) :], owner)
+    return results
+
+
+def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
+    outcome, detail = "fired", ""
+    timer = uow.session.get(Timer, timer_id, with_for_update=True)
+    if timer is None or timer.status != "pending":
+        return _result(timer, timer_id, "cancelled", "no longer pending")
+    model = _MODELS_BY_TABLE[timer.entity_type]
+    entity = uow.session.get(model, timer.entity_id)
+    if entity is None or entity.state != timer.state:
+        timer.status = "cancelled"
         timer.lease_owner = timer.lease_until = None
-        timer.attempts += 1
-        timer.last_error = detail[:2000]
-        return _result(timer, timer_id, "failed", detail)
+        timer.last_error = "the entity left the timer's state"
+        return _result(timer, timer_id, "cancelled", timer.last_error)
+    if uow.engine.can_fire(uow, entity, timer.trigger, timer=timer.name):
+        uow.fire(entity, timer.trigger, timer=timer.name)
+        timer.status = "fired"
+    else:
+        timer.status = "skipped"
+        outcome, detail = "skipped", "conditions not met"
+    # Set here, not before the firing: the effect's queries would flush
+    # them as an UPDATE of their own (a failure is counted below). The
+    # claim ends with the firing, in its transaction: no release after.
+    timer.attempts += 1
+    timer.fired_at = uow.now
+    timer.lease_owner = timer.lease_until = None
+    _arm_repeat(uow, entity, timer)
+    return _result(timer, timer_id, outcome, detail)
+
+
+def _failed(session: Session, timer_id: int, detail: str) -> Fired:
+    timer = session.get(Timer, timer_id)
+    assert timer is not None
+    timer.status = "failed"
+    timer.lease_owner = timer.lease_until = None
+    timer.attempts += 1
+    timer.last_error = detail[:2000]
+    return _result(timer, timer_id, "failed", detail)
 
 
 def _arm_repeat(uow: UnitOfWork, entity: Any, timer: Timer) -> None:

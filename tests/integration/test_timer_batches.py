@@ -1,0 +1,120 @@
+"""On the system clock the runner fires a claimed batch of timers in one
+transaction, each in a savepoint of its own: what one timer's failure undoes
+is exactly that timer's firing, and the audit trail and the outbox say so."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from governance import audit, outbox
+from governance.bootstrap import App
+from governance.models import ActionItem, AuditRecord, OutboxMessage, Timer
+from governance.services import timers
+from tests.conftest import make_app
+from tests.scale_support import seed_due_action_items
+
+NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
+
+
+class FixedClock:
+    """A clock that is not simulated (so timers fire in batches) and stands still."""
+
+    def now(self) -> dt.datetime:
+        return NOW
+
+
+@pytest.fixture
+def due(db_url) -> Any:
+    app = make_app(db_url, FixedClock())  # type: ignore[arg-type]
+    ids = seed_due_action_items(app, 5, due_at=NOW - dt.timedelta(hours=1))
+    yield app, ids
+    app.db.dispose()
+
+
+def _item_of(app: App, timer_id: int) -> int:
+    with app.db.session() as s:
+        return s.get_one(Timer, timer_id).entity_id
+
+
+def _state(app: App) -> tuple[dict[int, str], int, list[int]]:
+    with app.db.session() as s:
+        statuses = dict(s.execute(select(Timer.id, Timer.status)).all())
+        mails = s.execute(select(func.count()).select_from(OutboxMessage)).scalar_one()
+        audited = list(
+            s.execute(
+                select(AuditRecord.entity_id)
+                .where(AuditRecord.action == "remind_due")
+                .order_by(AuditRecord.seq)
+            ).scalars()
+        )
+        verified = audit.verify(s)
+    assert verified.ok, verified.problems
+    return statuses, mails, audited
+
+
+def test_a_failing_effect_undoes_only_its_own_timer(due, monkeypatch):
+    app, ids = due
+    broken = _item_of(app, ids[2])
+    real_queue = outbox.queue
+
+    def queue(uow: Any, **kwargs: Any) -> Any:
+        if kwargs["entity"].id == broken:
+            raise OSError("mail template folder unreadable")
+        return real_queue(uow, **kwargs)
+
+    monkeypatch.setattr(outbox, "queue", queue)
+    fired = timers.fire_due(app, NOW)
+
+    assert [f.outcome for f in fired] == ["fired", "fired", "failed", "fired", "fired"]
+    assert fired[2].detail == "OSError: mail template folder unreadable"
+    statuses, mails, audited = _state(app)
+    assert [statuses[i] for i in ids] == ["fired", "fired", "failed", "fired", "fired"]
+    assert mails == 4
+    assert audited == [_item_of(app, i) for i in ids if i != ids[2]]
+    with app.db.session() as s:
+        failed = s.get_one(Timer, ids[2])
+        assert (failed.attempts, failed.lease_owner) == (1, None)
+        assert failed.last_error == "OSError: mail template folder unreadable"
+        assert s.get_one(ActionItem, broken).state == "open"
+
+
+def test_a_batch_that_cannot_commit_is_fired_again_timer_by_timer(due, monkeypatch):
+    app, ids = due
+    real_hash = audit.record_hash
+    calls = {"n": 0}
+
+    def hash_once_broken(prev: str, record: AuditRecord) -> str:
+        calls["n"] += 1
+        if calls["n"] == 1:  # the batch's commit: the connection "drops"
+            raise ConnectionError("server closed the connection unexpectedly")
+        return real_hash(prev, record)
+
+    monkeypatch.setattr(audit, "record_hash", hash_once_broken)
+    fired = timers.fire_due(app, NOW)
+
+    assert [f.outcome for f in fired] == ["fired"] * 5
+    statuses, mails, audited = _state(app)
+    assert [statuses[i] for i in ids] == ["fired"] * 5
+    assert mails == 5
+    assert audited == [_item_of(app, i) for i in ids]
+
+
+def test_timers_not_reached_before_a_stop_are_given_back(due):
+    app, ids = due
+    asked = {"n": 0}
+
+    def stop_after_two() -> bool:
+        asked["n"] += 1
+        return asked["n"] > 3  # fire_due asks once, then once per timer
+
+    fired = timers.fire_due(app, NOW, stop=stop_after_two)
+
+    assert [f.timer_id for f in fired] == ids[:2]
+    with app.db.session() as s:
+        rest = s.execute(select(Timer).where(Timer.id.in_(ids[2:]))).scalars().all()
+    assert {(t.status, t.lease_owner) for t in rest} == {("pending", None)}
+    assert [f.timer_id for f in timers.fire_due(app, NOW)] == ids[2:]
