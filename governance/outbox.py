@@ -55,7 +55,10 @@ def queue(
         return None
     json.dumps(context)  # fail here, in the transaction, not in the dispatcher
     committee = uow.session.get(Committee, committee_id) if committee_id is not None else None
-    envelope = addressing.envelope(uow.session, committee, recipient)
+    if committee is not None and committee.id not in uow.reply_contacts:
+        uow.reply_contacts[committee.id] = addressing.secretariat_contact(uow.session, committee)
+    contact = uow.reply_contacts.get(committee.id) if committee is not None else None
+    envelope = addressing.envelope(uow.session, committee, recipient, contact=contact)
     layout = addressing.layout_context(committee, recipient, envelope)
     rendered = render_notification(notification, {**context, "mail": layout}, recipient.language)
     domain = addressing.id_domain(committee)

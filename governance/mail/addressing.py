@@ -10,7 +10,7 @@ so they appear as one conversation.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -55,10 +55,18 @@ def secretariat_contact(session: Session, committee: Committee | None) -> Person
     ).scalar_one_or_none()
 
 
-def envelope(session: Session, committee: Committee | None, recipient: Person) -> dict[str, Any]:
+def envelope(
+    session: Session,
+    committee: Committee | None,
+    recipient: Person,
+    *,
+    contact: Person | Literal[False] | None = False,
+) -> dict[str, Any]:
     """Names and addresses fixed at queue time; a missing From/Reply-To is filled
-    from the configuration (mail.sender, mail.reply_to) when the message is sent."""
-    contact = secretariat_contact(session, committee)
+    from the configuration (mail.sender, mail.reply_to) when the message is sent.
+    *contact* is the secretariat contact if the caller has looked it up already."""
+    if contact is False:
+        contact = secretariat_contact(session, committee)
     return {
         "from_name": committee.name if committee is not None else "Gremium",
         "from_email": (committee.sender_email or None) if committee is not None else None,

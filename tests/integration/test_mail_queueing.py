@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from governance.bootstrap import App
 from governance.examples import treptow_koepenick as tk
+from governance.mail.examples import EXAMPLES
 from governance.models import AgreementVersion, Organisation, OutboxMessage, Timer
 from governance.services import agreement_workflow, agreements
 from tests.mail_support import seed
@@ -71,3 +72,35 @@ def test_markup_in_a_name_is_escaped_in_html_and_kept_in_text(kg):
     assert mine
     assert "als Vertretung von <b>Rabenhaus</b> & Co." in mine[0].body_text
     assert "als Vertretung von &lt;b&gt;Rabenhaus&lt;/b&gt; &amp; Co." in mine[0].body_html
+
+
+def test_replies_go_to_the_secretariat_appointed_earlier_in_the_same_action(any_app):
+    # The secretariat contact is looked up once per unit of work (an invitation
+    # to fifty members); appointing the first secretary must still show.
+    from governance import outbox
+    from governance.services import directory
+    from tests.conftest import SYSTEM
+
+    with any_app.unit_of_work(SYSTEM) as uow:
+        committee = directory.add_committee(
+            uow,
+            name="Stadtteilkonferenz Altglienicke",
+            short_name="STK",
+            sender_email="stk@ba.example.org",
+        )
+        member = directory.add_person(uow, name="Mitglied", email="mitglied@p.example.org")
+        secretary = directory.add_person(uow, name="Geschäftsstelle", email="gs@ba.example.org")
+        for revision in (1, 2):
+            if revision == 2:
+                directory.add_secretariat(uow, committee, secretary)
+            outbox.queue(
+                uow,
+                notification="action_item_due",
+                recipient=member,
+                context=EXAMPLES["action_item_due"],
+                committee_id=committee.id,
+                revision=revision,
+            )
+    with any_app.db.session() as session:
+        envelopes = [m.envelope for m in session.query(OutboxMessage).order_by(OutboxMessage.id)]
+    assert [e["reply_to_email"] for e in envelopes] == [None, "gs@ba.example.org"]
