@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from governance import audit
@@ -130,6 +131,33 @@ class UnitOfWork:
     def fire(self, entity: Any, trigger: str, **params: Any) -> None:
         """Fire a workflow trigger on *entity* inside this unit of work."""
         self.engine.fire(self, entity, trigger, **params)
+
+
+_KEPT = "gremium.uow.kept"
+
+
+def keep_loaded(session: Session) -> None:
+    """Hold on to every object *session* loads until its transaction ends.
+
+    The session's identity map holds objects weakly: an unchanged committee
+    loaded by one firing is gone when the firing returns, and the next firing
+    of a batch loads it again. A batch of timers is one transaction, so what
+    it keeps is bounded by the batch.
+    """
+    session.info[_KEPT] = []
+
+
+@event.listens_for(Session, "loaded_as_persistent")
+def _keep(session: Session, instance: object) -> None:
+    kept = session.info.get(_KEPT)
+    if kept is not None:
+        kept.append(instance)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _let_go(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop(_KEPT, None)
 
 
 class _Fixed:

@@ -31,7 +31,7 @@ from governance.bootstrap import ENTITIES, App
 from governance.clock import SimulatedClock
 from governance.errors import GremiumError
 from governance.models import Timer
-from governance.unit_of_work import Actor, UnitOfWork
+from governance.unit_of_work import Actor, UnitOfWork, keep_loaded
 
 _MODELS_BY_TABLE = {model.__tablename__: model for model in ENTITIES.values()}  # type: ignore[attr-defined]
 
@@ -181,6 +181,7 @@ def fire_together(
     results: list[Fired] = []
     try:
         with app.unit_of_work(Actor.system()) as uow:
+            keep_loaded(uow.session)  # the committee, meeting, people the batch shares
             for timer_id in batch:
                 if stop():
                     break
