@@ -18,11 +18,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from governance.errors import InvalidInput, NotFound, Text
 from governance.mail import addressing
 from governance.mail.calendar import CalendarEvent, build_calendar
 from governance.mail.message import Attachment
 from governance.mail.rendering import render_notification
 from governance.models import Committee, OutboxMessage, Person
+from governance.services import access
 from governance.unit_of_work import UnitOfWork
 
 
@@ -95,4 +97,42 @@ def queue(
         or None,
     )
     uow.session.add(message)
+    return message
+
+
+def retry(uow: UnitOfWork, message_id: int) -> OutboxMessage:
+    """Queue a failed or deferred message again, to be sent at the next pass.
+
+    The chair or secretariat of the message's committee may do this (an
+    administrator for messages of no committee); it is on the audit trail.
+    A message that was sent is not sent again: its Message-ID would make the
+    recipient's client drop it anyway, and the outbox would no longer tell
+    what was delivered.
+    """
+    message = uow.session.get(OutboxMessage, message_id, with_for_update=True)
+    if message is None:
+        raise NotFound("error.not_found", kind=Text("kind.message"), ref=message_id, hint="")
+    committee = uow.session.get(Committee, message.committee_id) if message.committee_id else None
+    if committee is not None:
+        access.check(uow, "mail.retry", committee, entity_type="outbox", entity_id=message.id)
+    elif not uow.actor.is_system and not (uow.person() or Person()).is_admin:
+        raise access.refusal(
+            uow, "mail.retry", Committee(short_name="-", id=0), "outbox", message.id
+        )
+    if message.status == "sent":
+        raise InvalidInput("mail.error.not_retriable", id=message_id)
+    before = message.status
+    message.status = "queued"
+    message.next_attempt_at = uow.now
+    message.attempts = 0
+    message.lease_owner = message.lease_until = None
+    uow.audit(
+        entity_type="outbox",
+        entity_id=message.id,
+        action="mail.retry",
+        committee_id=message.committee_id,
+        from_state=before,
+        to_state="queued",
+        details={"recipient": message.recipient, "last_error": message.last_error or ""},
+    )
     return message

@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 from sqlalchemy import select
 
+from governance import outbox
 from governance.cli.common import CliState, json_option, pass_state, print_json, print_table, t
 from governance.cli.output import berlin
-from governance.errors import InvalidInput, NotFound, Text
+from governance.errors import InvalidInput
 from governance.mail.dispatch import DispatchReport, dispatch
 from governance.mail.settings import mail_settings
 from governance.mail.transports import make_transport
@@ -74,19 +75,10 @@ def outbox_list(state: CliState, failed: bool, limit: int, as_json: bool) -> Non
 @click.argument("message_id", type=int)
 @pass_state
 def outbox_retry(state: CliState, message_id: int) -> None:
-    """Eine gescheiterte oder zurückgestellte Nachricht jetzt erneut versenden lassen."""
-    app = state.app
-    with app.db.session() as session, session.begin():
-        message = session.get(OutboxMessage, message_id)
-        if message is None:
-            raise NotFound("error.not_found", kind=Text("kind.message"), ref=message_id, hint="")
-        if message.status == "sent":
-            raise InvalidInput("mail.error.not_retriable", id=message_id)
-        message.status = "queued"
-        message.next_attempt_at = app.clock.now()
-        message.attempts = 0
-        message.lease_owner = message.lease_until = None
-        recipient = message.recipient
+    """Eine gescheiterte oder zurückgestellte Nachricht jetzt erneut versenden lassen
+    (Vorsitz oder Geschäftsstelle des Gremiums)."""
+    with state.uow() as uow:
+        recipient = outbox.retry(uow, message_id).recipient
     click.echo(t(state, "cli.outbox.retry", id=message_id, recipient=recipient))
 
 

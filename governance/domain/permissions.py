@@ -39,6 +39,8 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     "committee.rules": frozenset({C, ADM}),
     "membership.edit": frozenset({C, S, ADM}),
     "directory.edit": frozenset({C, S, ADM}),
+    "mail.retry": frozenset({C, S, ADM}),
+    # ^ send a failed or deferred message of the committee again
     "committee.read": frozenset({C, S, R, D, A, G, ADM}),
     # agreement
     "agreement.draft": frozenset({C, S}),

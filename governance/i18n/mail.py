@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Message {id} has been sent already and is not sent again.",
     },
     "kind.message": {"de": "Nachricht", "en": "message"},
+    "action.mail.retry": {
+        "de": "Nachrichten erneut versenden",
+        "en": "send messages again",
+    },
     "cli.outbox.empty": {"de": "Keine Nachrichten.", "en": "No messages."},
     "cli.outbox.sent": {
         "de": "{sent} versandt, {deferred} zurückgestellt, {failed} gescheitert.",

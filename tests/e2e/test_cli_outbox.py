@@ -50,7 +50,9 @@ def test_queued_mails_are_listed_sent_to_the_maildir_and_listed_as_sent(gremium,
     assert gremium.ok("--lang", "en", "outbox", "send") == "0 sent, 0 deferred, 0 failed.\n"
 
 
-def test_retry_requeues_a_failed_message_and_refuses_a_sent_or_unknown_one(gremium, tmp_path):
+def test_the_secretariat_requeues_a_failed_message_a_partner_may_not_and_a_sent_one_is_not_resent(
+    gremium, tmp_path
+):
     gremium.ok("agreement", "open", "1", actor=CHAIR)
     from sqlalchemy import create_engine, text
 
@@ -59,14 +61,26 @@ def test_retry_requeues_a_failed_message_and_refuses_a_sent_or_unknown_one(gremi
         conn.execute(text("UPDATE outbox SET status = 'failed', last_error = 'x' WHERE id = 1"))
     engine.dispose()
     assert [m["id"] for m in gremium.json("outbox", "list", "--failed")] == [1]
-    assert gremium.ok("outbox", "retry", "1") == (
+    assert gremium.refused("outbox", "retry", "1", actor="gf@rabenhaus.example.org") == (
+        "Fehler: gf@rabenhaus.example.org darf „Nachrichten erneut versenden“ nicht ausführen: "
+        "nur Vorsitz / Geschäftsstelle des Gremiums „KG“ darf das."
+    )
+    assert [m["id"] for m in gremium.json("outbox", "list", "--failed")] == [1]
+    assert gremium.ok("outbox", "retry", "1", actor=tk.SECRETARIAT_EMAIL) == (
         "Nachricht 1 an spk@ba-tk.example.org steht wieder zum Versand an.\n"
     )
+    retried = gremium.json("audit", "log", "--entity", "outbox:1")
+    assert [(r["actor"], r["outcome"], r["from_state"], r["to_state"]) for r in retried] == [
+        ("gf@rabenhaus.example.org", "refused", None, None),
+        (tk.SECRETARIAT_EMAIL, "done", "failed", "queued"),
+    ]
     gremium.ok("outbox", "send")
-    assert gremium.refused("outbox", "retry", "1") == (
+    assert gremium.refused("outbox", "retry", "1", actor=CHAIR) == (
         "Fehler: Nachricht 1 wurde bereits versandt und wird nicht erneut gesendet."
     )
-    assert gremium.refused("outbox", "retry", "999") == "Fehler: Nachricht „999“ gibt es nicht."
+    assert gremium.refused("outbox", "retry", "999", actor=CHAIR) == (
+        "Fehler: Nachricht „999“ gibt es nicht."
+    )
 
 
 def test_run_once_fires_due_timers_and_sends_what_they_queued(gremium, tmp_path):
