@@ -144,13 +144,19 @@ def timers_group() -> None:
 
 @timers_group.command("list")
 @committee_option
+@click.option("--failed", is_flag=True, help="nur gescheiterte Zeitgeber, mit dem Fehler")
 @json_option
 @pass_state
-def timers_list(state: CliState, committee_ref: str | None, as_json: bool) -> None:
+def timers_list(state: CliState, committee_ref: str | None, failed: bool, as_json: bool) -> None:
     """Anstehende Zeitgeber, nach Fälligkeit (Zeit in Europe/Berlin)."""
-    from governance.services.timers import pending
+    from governance.services import timers
 
     committee_id = _committee_id(state, committee_ref)
+    found = (
+        timers.failed(state.app, committee_id)
+        if failed
+        else timers.pending(state.app, committee_id)
+    )
     rows = [
         {
             "id": tm.id,
@@ -162,29 +168,44 @@ def timers_list(state: CliState, committee_ref: str | None, as_json: bool) -> No
             "trigger": tm.trigger,
             "state": tm.state,
             "committee_id": tm.committee_id,
+            **({"attempts": tm.attempts, "last_error": tm.last_error} if failed else {}),
         }
-        for tm in pending(state.app, committee_id)
+        for tm in found
     ]
     if as_json:
         print_json(rows)
         return
     if not rows:
-        click.echo(t(state, "cli.timers.none"))
+        click.echo(t(state, "cli.timers.none_failed" if failed else "cli.timers.none"))
         return
     table = [
         {**r, "due": berlin(r["due_at"]), "entity": f"{r['entity_type']}:{r['entity_id']}"}
         for r in rows
     ]
-    print_table(
-        table,
-        [
-            ("due", t(state, "cli.col.due")),
-            ("workflow", t(state, "cli.col.workflow")),
-            ("entity", t(state, "cli.col.entity")),
-            ("trigger", t(state, "cli.col.trigger")),
-            ("name", t(state, "cli.col.timer")),
-        ],
-    )
+    columns = [
+        ("due", t(state, "cli.col.due")),
+        ("workflow", t(state, "cli.col.workflow")),
+        ("entity", t(state, "cli.col.entity")),
+        ("trigger", t(state, "cli.col.trigger")),
+        ("name", t(state, "cli.col.timer")),
+    ]
+    if failed:
+        columns = [("id", "#"), *columns, ("last_error", t(state, "cli.col.error"))]
+    print_table(table, columns)
+
+
+@timers_group.command("retry")
+@click.argument("timer_id", type=int)
+@pass_state
+def timers_retry(state: CliState, timer_id: int) -> None:
+    """Einen gescheiterten Zeitgeber erneut auslösen lassen (Vorsitz oder Geschäftsstelle)."""
+    from governance.services import timers
+
+    with state.uow() as uow:
+        timer = timers.retry(uow, timer_id)
+        entity = f"{timer.entity_type}:{timer.entity_id}"
+        trigger = timer.trigger
+    click.echo(t(state, "cli.timers.retry", id=timer_id, trigger=trigger, entity=entity))
 
 
 def _simulated_clock(state: CliState) -> Any:

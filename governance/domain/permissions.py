@@ -40,6 +40,8 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     "membership.edit": frozenset({C, S, ADM}),
     "directory.edit": frozenset({C, S, ADM}),
     "mail.retry": frozenset({C, S, ADM}),
+    "timer.retry": frozenset({C, S, ADM}),
+    # ^ fire a failed timer again (e.g. the minutes' archive after a full disk)
     # ^ send a failed or deferred message of the committee again
     "committee.read": frozenset({C, S, R, D, A, G, ADM}),
     # agreement

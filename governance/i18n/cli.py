@@ -145,6 +145,29 @@ MESSAGES = {
     },
     "cli.audit.empty": {"de": "Keine Einträge.", "en": "No records."},
     "cli.timers.none": {"de": "Keine anstehenden Zeitgeber.", "en": "No pending timers."},
+    "cli.timers.none_failed": {
+        "de": "Keine gescheiterten Zeitgeber.",
+        "en": "No failed timers.",
+    },
+    "cli.timers.retry": {
+        "de": "Zeitgeber {id} ({trigger} für {entity}) ist wieder fällig und wird beim "
+        "nächsten Durchgang ausgelöst.",
+        "en": "Timer {id} ({trigger} for {entity}) is due again and fires at the next pass.",
+    },
+    "timer.status.pending": {"de": "anstehend", "en": "pending"},
+    "timer.status.fired": {"de": "ausgelöst", "en": "fired"},
+    "timer.status.skipped": {"de": "übersprungen", "en": "skipped"},
+    "timer.status.cancelled": {"de": "aufgehoben", "en": "cancelled"},
+    "timer.status.failed": {"de": "gescheitert", "en": "failed"},
+    "action.timer.retry": {
+        "de": "gescheiterte Zeitgeber erneut auslösen",
+        "en": "fire failed timers again",
+    },
+    "error.timer_not_failed": {
+        "de": "Zeitgeber {id} ist nicht gescheitert (Stand: {status}); erneut auslösen lässt "
+        "sich nur ein gescheiterter.",
+        "en": "Timer {id} has not failed (it is {status}); only a failed timer can be fired again.",
+    },
     "cli.tick.fired": {
         "de": "{due}  {name}: {trigger} auf {entity} ausgelöst",
         "en": "{due}  {name}: fired {trigger} on {entity}",

@@ -128,3 +128,39 @@ def test_refused_minutes_commands_say_why_in_one_line(gremium: Gremium):
     err = gremium.refused("minutes", "approve", meeting, actor=CHAIR)
     assert "die Einwendungsfrist läuft noch" in err
     assert gremium.counts()[:-1] == before[:-1]
+
+
+def test_an_archive_that_failed_is_listed_and_archived_again_after_a_retry(
+    gremium: Gremium, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    meeting = gremium.meeting  # type: ignore[attr-defined]
+    (tmp_path / "voll").write_text("a file where the archive folder should be")
+    monkeypatch.setenv("GREMIUM_ARCHIVE", str(tmp_path / "voll" / "archiv"))
+    gremium.ok("minutes", "note", meeting, "--top", "1", "--text", "Keine.", actor=SECRETARIAT)
+    gremium.ok("minutes", "circulate", meeting, actor=SECRETARIAT)
+    gremium.ok("tick", "--until", "2026-07-01 00:00")
+    assert gremium.json("minutes", "show", meeting)["state"] == "approved"
+    [failed] = gremium.json("timers", "list", "--failed")
+    assert (failed["trigger"], failed["entity_type"]) == ("archive", "minutes")
+    assert "NotADirectoryError" in failed["last_error"]
+    assert "NotADirectoryError" in gremium.ok("timers", "list", "--failed")
+
+    assert gremium.refused("timers", "retry", str(failed["id"]), actor=RABENHAUS) == (
+        f"Fehler: {RABENHAUS} darf „gescheiterte Zeitgeber erneut auslösen“ nicht ausführen: "
+        "nur Vorsitz / Geschäftsstelle des Gremiums „KG“ darf das."
+    )
+    monkeypatch.setenv("GREMIUM_ARCHIVE", str(tmp_path / "archiv"))
+    out = gremium.ok("timers", "retry", str(failed["id"]), actor=SECRETARIAT)
+    assert out.strip() == (
+        f"Zeitgeber {failed['id']} (archive für minutes:{failed['entity_id']}) ist wieder "
+        "fällig und wird beim nächsten Durchgang ausgelöst."
+    )
+    assert gremium.refused("timers", "retry", str(failed["id"]), actor=SECRETARIAT) == (
+        f"Fehler: Zeitgeber {failed['id']} ist nicht gescheitert (Stand: anstehend); "
+        "erneut auslösen lässt sich nur ein gescheiterter."
+    )
+    gremium.ok("tick", "--until", "2026-07-01 00:05")
+    shown = gremium.json("minutes", "show", meeting)
+    assert shown["state"] == "archived"
+    assert Path(shown["archive_path"]).parent == tmp_path / "archiv"
+    assert gremium.ok("timers", "list", "--failed") == "Keine gescheiterten Zeitgeber.\n"
