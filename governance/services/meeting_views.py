@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from governance.models import ActionItem, Decision, Meeting, MeetingSeries, Timer, Vote
+from governance.models import ActionItem, Decision, Meeting, MeetingSeries, Vote
 from governance.services import agenda
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.meeting_notices import open_action_items
@@ -103,7 +103,7 @@ def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict
             ],
             "timers": [
                 {"name": t.name, "due_at": t.due_at, "trigger": t.trigger}
-                for t in _pending_timers(session, meeting)
+                for t in engine.pending_timers(session, meeting)
             ],
             "allowed_triggers": engine.allowed_triggers(meeting),
         }
@@ -157,17 +157,3 @@ def _item(item: Any, vote: Vote | None, decision: Decision | None) -> dict[str, 
         if decision is None
         else {"reference": decision.reference, "text": decision.text, "carried": decision.carried},
     }
-
-
-def _pending_timers(session: Session, meeting: Meeting) -> list[Any]:
-    return list(
-        session.execute(
-            select(Timer)
-            .where(
-                Timer.entity_type == Meeting.__tablename__,
-                Timer.entity_id == meeting.id,
-                Timer.status == "pending",
-            )
-            .order_by(Timer.due_at)
-        ).scalars()
-    )

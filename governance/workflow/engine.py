@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from transitions import Machine
 
@@ -312,9 +313,10 @@ class WorkflowEngine:
         assert committee is not None
         return committee.rules.offset(amount)
 
-    def pending_timers(self, uow: UnitOfWork, entity: Any) -> list[Timer]:
+    def pending_timers(self, session: Session, entity: Any) -> list[Timer]:
+        """The entity's timers still to fire, by due time."""
         return list(
-            uow.session.execute(
+            session.execute(
                 select(Timer)
                 .where(
                     Timer.entity_type == entity.__tablename__,

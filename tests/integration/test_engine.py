@@ -172,7 +172,9 @@ def test_a_trigger_writes_state_audit_timers_and_messages_together(world):
             "leaving",
         )
         assert record.details == {"ends_on": "2026-04-12"}
-        timers = {t.name: t.due_at.astimezone(BERLIN) for t in uow.engine.pending_timers(uow, m)}
+        timers = {
+            t.name: t.due_at.astimezone(BERLIN) for t in uow.engine.pending_timers(uow.session, m)
+        }
         assert timers == {
             "completion": dt.datetime(2026, 4, 12, 0, 0, tzinfo=BERLIN),
             # two days before (the rules' reminder_days), at 09:00 summer time
@@ -238,7 +240,7 @@ def test_leaving_a_state_cancels_its_timers(world):
     with world.unit_of_work(Actor.system()) as uow:
         m = membership(uow, "Rabenhaus")
         uow.fire(m, "revoke")
-        assert uow.engine.pending_timers(uow, m) == []
+        assert uow.engine.pending_timers(uow.session, m) == []
         statuses = uow.session.execute(select(Timer.status)).scalars().all()
         assert sorted(statuses) == ["cancelled", "cancelled"]
 
@@ -253,7 +255,7 @@ def test_moving_the_anchor_date_moves_the_timers(world):
     with world.unit_of_work(Actor.system()) as uow:
         due = {
             t.name: t.due_at.astimezone(BERLIN).date()
-            for t in uow.engine.pending_timers(uow, membership(uow, "Rabenhaus"))
+            for t in uow.engine.pending_timers(uow.session, membership(uow, "Rabenhaus"))
         }
         assert due == {"completion": dt.date(2026, 7, 1), "reminder": dt.date(2026, 6, 29)}
 
