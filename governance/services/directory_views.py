@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from governance.models import (
     Capacity,
@@ -94,7 +94,7 @@ def list_organisations(session: Session) -> list[dict[str, Any]]:
 
 
 def list_people(session: Session, organisation: Organisation | None = None) -> list[dict[str, Any]]:
-    stmt = select(Person).order_by(Person.email)
+    stmt = select(Person).order_by(Person.email).options(selectinload(Person.organisation))
     if organisation is not None:
         stmt = stmt.where(Person.organisation_id == organisation.id)
     return [person_view(p) for p in session.execute(stmt).scalars()]

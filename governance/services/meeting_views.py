@@ -5,9 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from governance.models import ActionItem, Decision, Meeting, MeetingSeries, Vote
+from governance.models import (
+    ActionItem,
+    Decision,
+    Meeting,
+    MeetingSeries,
+    Membership,
+    Organisation,
+    Vote,
+)
 from governance.services import agenda
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.meeting_notices import open_action_items
@@ -31,6 +39,19 @@ def summary(meeting: Meeting) -> dict[str, Any]:
 
 
 def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict[str, Any]:
+    # The committee's organisations and their people in two queries, held for
+    # the whole view: attendance, ballots, proposers and owners then find them
+    # in the session instead of loading them one by one.
+    kept = list(  # noqa: F841 (alive until the view is built)
+        session.execute(
+            select(Organisation)
+            .join(Membership, Membership.organisation_id == Organisation.id)
+            .where(Membership.committee_id == meeting.committee_id)
+            .options(selectinload(Organisation.people))
+        )
+        .unique()
+        .scalars()
+    )
     votes, decisions = votes_of(session, meeting)
     actions = list(
         session.execute(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from governance.clock import BERLIN
 from governance.domain.rules import Majority, VoteCount
@@ -257,6 +257,11 @@ def register(session: Session, committee: Committee, year: int | None = None) ->
         select(Decision)
         .where(Decision.committee_id == committee.id)
         .order_by(Decision.year, Decision.seq)
+        # describe_decision reads all of these: a few queries for the register, not a few per entry
+        .options(
+            selectinload(Decision.item),
+            selectinload(Decision.vote).selectinload(Vote.ballots).joinedload(Ballot.organisation),
+        )
     )
     if year is not None:
         stmt = stmt.where(Decision.year == year)
