@@ -18,7 +18,6 @@ import mailbox
 import os
 import smtplib
 import ssl
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
 
@@ -44,7 +43,9 @@ class Unavailable(Exception):
 class Transport(Protocol):
     def open(self) -> None: ...
 
-    def send(self, message: EmailMessage, sender: str, recipient: str) -> None: ...
+    def send(self, message: bytes, sender: str, recipient: str) -> None:
+        """Deliver *message* (the whole message, CRLF line ends) or raise Rejected/Unavailable."""
+        ...
 
     def close(self) -> None: ...
 
@@ -60,9 +61,9 @@ class MaildirTransport:
         except OSError as exc:
             raise Unavailable(f"Maildir {self.folder}: {exc}") from exc
 
-    def send(self, message: EmailMessage, sender: str, recipient: str) -> None:
+    def send(self, message: bytes, sender: str, recipient: str) -> None:
         assert self._box is not None, "open() first"
-        self._box.add(message.as_bytes())
+        self._box.add(message)
 
     def close(self) -> None:
         self._box = None
@@ -119,10 +120,19 @@ class SmtpTransport:
             self.close()
             raise Unavailable(f"{self._where()}: {exc}") from exc
 
-    def send(self, message: EmailMessage, sender: str, recipient: str) -> None:
+    def send(self, message: bytes, sender: str, recipient: str) -> None:
         assert self._smtp is not None, "open() first"
+        options: list[str] = []
         try:
-            self._smtp.send_message(message, from_addr=sender, to_addrs=[recipient])
+            if not (sender.isascii() and recipient.isascii()):
+                # As smtplib.send_message does: such addresses need SMTPUTF8
+                # (and the message was written with UTF-8 headers for it).
+                if not self._smtp.has_extn("smtputf8"):
+                    raise smtplib.SMTPNotSupportedError(
+                        "an address needs SMTPUTF8, which the server does not offer"
+                    )
+                options = ["SMTPUTF8", "BODY=8BITMIME"]
+            self._smtp.sendmail(sender, [recipient], message, mail_options=options)
         except smtplib.SMTPRecipientsRefused as exc:
             code, reason = exc.recipients.get(recipient, (550, b"recipient refused"))
             raise Rejected(code, _text(reason)) from None

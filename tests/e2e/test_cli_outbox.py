@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from governance.examples import treptow_koepenick as tk
+from governance.mail.dispatch import MARK_EVERY
 from tests.conftest import START, make_app
 from tests.e2e.gremium_cli import Gremium, isolate
 from tests.mail_support import Mailbox, fan_out, seed, start_server, statuses
@@ -170,7 +171,9 @@ def test_a_dispatcher_killed_mid_fan_out_loses_nothing_after_a_restart(
     assert all(len(ids) == 1 for ids in ids_by_recipient.values()), (
         "a duplicate had a new Message-ID"
     )
-    assert len(handler.recipients()) - 50 <= 1  # at most the one message in hand is sent twice
+    # At most the messages the relay had accepted but the dead process had not
+    # yet marked sent (one group of MARK_EVERY, within one batch of 10) arrive twice.
+    assert len(handler.recipients()) - 50 <= min(10, MARK_EVERY)
     assert set(statuses(make_app(db_url, clock)).values()) == {"sent"}
 
 

@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import func, select
 
 from governance.clock import SystemClock
+from governance.mail.dispatch import MARK_EVERY
 from governance.models import OutboxMessage, Timer
 from tests.conftest import make_app
 from tests.mail_support import start_server
@@ -167,6 +168,7 @@ def test_a_runner_killed_while_holding_claims_is_taken_over_after_its_leases_exp
     received = handler.received()
     assert sorted(set(received)) == sorted(_expected_ids(app))  # nothing lost
     resent = Counter(received) - Counter(set(received))
-    # At most the message in the victim's hand is sent again, with the same Message-ID.
-    assert sum(resent.values()) <= 1, resent
+    # At most the victim's accepted but not yet marked messages are sent again
+    # (within its batch of 2), with the same Message-ID.
+    assert sum(resent.values()) <= min(2, MARK_EVERY), resent
     app.db.dispose()

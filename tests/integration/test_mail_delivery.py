@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 import mailbox
+import os
+import random
 import threading
+from collections import defaultdict
 
 import pytest
 
@@ -12,10 +17,11 @@ from governance import outbox
 from governance.bootstrap import App
 from governance.errors import MailServerRefused
 from governance.examples import treptow_koepenick as tk
-from governance.mail.dispatch import dispatch
+from governance.mail.dispatch import MARK_EVERY, dispatch
 from governance.mail.examples import EXAMPLES
+from governance.mail.message import Attachment
 from governance.mail.settings import MailSettings
-from governance.mail.transports import MaildirTransport, SmtpTransport
+from governance.mail.transports import MaildirTransport, SmtpTransport, Unavailable
 from governance.models import OutboxMessage
 from governance.services import directory
 from tests.conftest import SYSTEM
@@ -311,5 +317,155 @@ def test_a_certificate_nobody_vouches_for_is_refused_and_mail_stays_queued(kg, t
             send(kg, smtp_settings(controller.port, smtp_security="starttls"))
         assert "mail.smtp_ca_file" in refused.value.message("de")
         assert set(statuses(kg).values()) == {"queued"}
+    finally:
+        controller.stop()
+
+
+def test_the_agenda_pdf_every_member_receives_is_byte_identical_to_the_one_queued(kg, relay):
+    handler, port = relay
+    pdf = b"%PDF-1.7\n" + random.Random(3).randbytes(60_000) + b"\n%%EOF\n"
+    with kg.unit_of_work(SYSTEM) as uow:
+        committee = directory.committee_by_ref(uow.session, tk.COMMITTEE_SHORT)
+        for i in range(3):
+            person = directory.add_person(
+                uow, name=f"Mitglied {i:02d}", email=f"m{i:02d}@partner.example.org"
+            )
+            outbox.queue(
+                uow,
+                notification="invitation",
+                recipient=person,
+                context=EXAMPLES["invitation"],
+                committee_id=committee.id,
+                entity=committee,
+                attachments=[Attachment("Tagesordnung Köpenick.pdf", "application/pdf", pdf)],
+            )
+    assert len(send(kg, smtp_settings(port)).sent) == 3
+    assert len(handler.messages()) == 3
+    for message in handler.messages():
+        [part] = [
+            p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"
+        ]
+        assert part.get_filename() == "Tagesordnung Köpenick.pdf"
+        assert part.get_content() == pdf
+
+
+class _ServerGoesAway(MaildirTransport):
+    """A Maildir that takes *accepts* messages, then reports the server gone."""
+
+    def __init__(self, folder, accepts: int) -> None:
+        super().__init__(folder)
+        self.accepts = accepts
+
+    def send(self, message: bytes, sender: str, recipient: str) -> None:
+        if self.accepts == 0:
+            raise Unavailable("connection dropped")
+        super().send(message, sender, recipient)
+        self.accepts -= 1
+
+
+def test_a_server_lost_mid_batch_leaves_the_accepted_sent_and_the_rest_deferred(kg, tmp_path):
+    fan_out(kg, 6)
+    settings = MailSettings(maildir=str(tmp_path / "mail"), batch_size=6, retry_base_seconds=60)
+    report = dispatch(kg, _ServerGoesAway(settings.maildir, 4), settings)
+    assert len(report.sent) == 4 and len(report.deferred) == 2 and report.unavailable
+    with kg.db.session() as session:
+        rows = session.query(OutboxMessage).order_by(OutboxMessage.id).all()
+    assert [(r.status, r.attempts) for r in rows] == [("sent", 1)] * 4 + [("queued", 1)] * 2
+    assert all(r.sent_at == kg.clock.now() and r.lease_owner is None for r in rows[:4])
+    assert {r.next_attempt_at for r in rows[4:]} == {kg.clock.now() + dt.timedelta(seconds=60)}
+    assert len(mailbox.Maildir(tmp_path / "mail", create=False)) == 4
+
+
+class _DiesAfter(MaildirTransport):
+    """A Maildir (the server) that has taken *accepts* messages when the sender dies, hard."""
+
+    def __init__(self, folder, accepts: int) -> None:
+        super().__init__(folder)
+        self.accepts = accepts
+
+    def send(self, message: bytes, sender: str, recipient: str) -> None:
+        super().send(message, sender, recipient)
+        self.accepts -= 1
+        if self.accepts == 0:
+            os._exit(0)  # as SIGKILL: no finally, no marks written
+
+
+def test_after_a_crash_mid_batch_the_unmarked_messages_are_sent_again_with_the_same_id(
+    app, tmp_path
+):
+    seed(app)
+    addresses = fan_out(app, 8)
+    settings = MailSettings(maildir=str(tmp_path / "mail"), batch_size=8)
+    child = os.fork()
+    if child == 0:  # the sender that crashes
+        try:
+            app.db.engine.dispose(close=False)
+            dispatch(app, _DiesAfter(settings.maildir, 5), settings, owner="crashing")
+        finally:
+            os._exit(1)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, "the sender did not die after the 5th message"
+    box = mailbox.Maildir(tmp_path / "mail", create=False)
+    accepted = {_to_and_id(box, key)[0] for key in box.iterkeys()}
+    assert len(accepted) == 5
+    marked = {a for a, s in statuses(app).items() if s == "sent"}
+    assert marked < accepted  # never marked before accepted; the last one accepted was not
+
+    app.clock.advance(dt.timedelta(seconds=settings.lease_seconds + 60))  # the claim expires
+    report = dispatch(app, MaildirTransport(settings.maildir), settings)
+    assert len(report.sent) == 8 - len(marked)
+    assert set(statuses(app).values()) == {"sent"}
+
+    ids: dict[str, list[str]] = defaultdict(list)
+    for key in box.iterkeys():
+        address, message_id = _to_and_id(box, key)
+        ids[address].append(message_id)
+    assert sorted(ids) == sorted(addresses)  # nothing lost
+    for address, received in ids.items():
+        assert len(set(received)) == 1  # a resend carries the same Message-ID
+        # exactly the accepted but unmarked ones arrive twice
+        assert len(received) == (2 if address in accepted - marked else 1)
+    assert 1 <= len(accepted - marked) <= MARK_EVERY
+
+
+def _to_and_id(box: mailbox.Maildir, key: str) -> tuple[str, str]:
+    message = email.message_from_bytes(box.get_bytes(key), policy=email.policy.default)
+    return message["To"].addresses[0].addr_spec, message["Message-ID"]
+
+
+class _RawMailbox(Mailbox):
+    def __init__(self) -> None:
+        super().__init__()
+        self.raw: list[bytes] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        self.raw.append(envelope.content)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_an_address_beyond_ascii_travels_with_smtputf8(kg):
+    handler = _RawMailbox()
+    controller = start_server(handler, enable_SMTPUTF8=True)
+    try:
+        with kg.unit_of_work(SYSTEM) as uow:
+            committee = directory.committee_by_ref(uow.session, tk.COMMITTEE_SHORT)
+            person = directory.add_person(
+                uow, name="Jürgen Groß", email="jürgen@partner.example.org"
+            )
+            outbox.queue(
+                uow,
+                notification="invitation",
+                recipient=person,
+                context=EXAMPLES["invitation"],
+                committee_id=committee.id,
+                entity=committee,
+            )
+        assert len(send(kg, smtp_settings(controller.port)).sent) == 1
+        assert handler.recipients() == ["jürgen@partner.example.org"]
+        # UTF-8 headers (RFC 6532), as a client supporting SMTPUTF8 reads them
+        [raw] = handler.raw
+        message = email.message_from_string(raw.decode("utf-8"), policy=email.policy.default)
+        assert message["To"].addresses[0].addr_spec == "jürgen@partner.example.org"
+        assert message["To"].addresses[0].display_name == "Jürgen Groß"
     finally:
         controller.stop()

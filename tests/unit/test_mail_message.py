@@ -3,9 +3,12 @@ iCalendar part, parsed back with icalendar."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import email
 import email.policy
+import random
+import re
 
 import icalendar
 import pytest
@@ -13,7 +16,15 @@ import pytest
 from governance.clock import BERLIN
 from governance.mail import addressing
 from governance.mail.calendar import CalendarEvent, Participant, build_calendar
-from governance.mail.message import Attachment, Calendar, Draft, Mailbox, build_message
+from governance.mail.message import (
+    Attachment,
+    Calendar,
+    Draft,
+    EncodedAttachment,
+    Mailbox,
+    MessageWriter,
+    build_message,
+)
 
 STAMP = dt.datetime(2026, 2, 20, 9, 0, tzinfo=dt.UTC)
 
@@ -165,3 +176,78 @@ def test_a_calendar_refuses_naive_times_and_unknown_methods():
         build_calendar(event(start=dt.datetime(2026, 3, 11, 10, 0)))
     with pytest.raises(ValueError, match="method"):
         build_calendar(event("PUBLISH"))
+
+
+# --- What the dispatcher sends: MessageWriter, the same message as build_message ------
+
+PDF = b"%PDF-1.7\n" + random.Random(7).randbytes(40_000) + b"\n%%EOF\n"
+BOUNDARY = re.compile(rb"={15}\d{19}==(?:\.\d+)?")
+
+
+def _same_boundaries(raw: bytes) -> bytes:
+    """Number the randomly chosen MIME boundaries in order of appearance."""
+    seen: dict[bytes, bytes] = {}
+    return BOUNDARY.sub(lambda m: seen.setdefault(m.group(0), b"BOUNDARY-%d" % len(seen)), raw)
+
+
+WRITER_CASES = {
+    "plain ascii (7bit)": {"text": "Hello,\n\nsee you.\n", "html": "<p>Hello</p>"},
+    "umlauts, short lines (8bit)": {},
+    "long lines (quoted-printable)": {
+        "text": "Guten Tag " + "Tagesordnung für die Sitzung " * 10 + "\n" * 3 + "Ende\n" * 12,
+        "html": "<p>" + "ä" * 200 + "</p>\n" + "<br>\n" * 20,
+    },
+    "one long line (quoted-printable)": {"text": "x" * 100 + "\n", "html": "<p>" + "y" * 90},
+    "mostly non-latin (base64)": {"text": "Привет " * 40 + "\n" + "мир\n" * 5},
+    "a line starting with From, CR LF and a lone CR": {
+        "text": "From here on\r\nline two\rline three\n\n.\n"
+    },
+    "no reply-to, no thread": {"reply_to": None, "thread_id": None},
+    "evil names": {
+        "recipient": Mailbox("Eve\r\nBcc: victim@example.org", "eve@example.org"),
+        "subject": "Hallo\r\nBcc: victim@example.org " + "sehr langer Betreff " * 8,
+    },
+    "calendar, stored pdf": {
+        "calendar": Calendar(build_calendar(event()), "REQUEST"),
+        "attachments": [
+            EncodedAttachment("Tagesordnung.pdf", "application/pdf", base64.b64encode(PDF).decode())
+        ],
+    },
+    "cancellation": {"calendar": Calendar(build_calendar(event("CANCEL", sequence=1)), "CANCEL")},
+    "attachments without calendar": {
+        "attachments": [
+            Attachment("Protokoll Köpenick 2026.pdf", "application/pdf", PDF),
+            Attachment("leer", "application", b""),
+            EncodedAttachment("notiz.txt", "text/plain", "SGFsbG8=\n"),  # stored with a newline
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("utf8", [False, True])
+@pytest.mark.parametrize("case", WRITER_CASES)
+def test_the_writer_sends_exactly_what_build_message_flattens_to(case, utf8):
+    d = draft(**WRITER_CASES[case])
+    reference = build_message(d).as_bytes(policy=email.policy.SMTP.clone(utf8=utf8))
+    writer = MessageWriter()
+    assert _same_boundaries(writer.write(d, utf8=utf8)) == _same_boundaries(reference)
+    # the second message of a batch, with the attachment parts reused, too
+    assert _same_boundaries(writer.write(d, utf8=utf8)) == _same_boundaries(reference)
+
+
+def test_a_recipient_gets_the_stored_pdf_byte_for_byte_and_each_message_its_own_boundaries():
+    writer = MessageWriter()
+    stored = EncodedAttachment(
+        "Tagesordnung.pdf", "application/pdf", base64.b64encode(PDF).decode()
+    )
+    raws = [
+        writer.write(draft(recipient=Mailbox(f"M {i}", f"m{i}@example.org"), attachments=[stored]))
+        for i in range(3)
+    ]
+    for raw in raws:
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        [pdf] = [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
+        assert pdf.get_filename() == "Tagesordnung.pdf"
+        assert pdf.get_content() == PDF
+        assert max(len(line) for line in raw.split(b"\r\n")) <= 78
+    assert len({BOUNDARY.search(raw).group(0) for raw in raws}) == 3  # type: ignore[union-attr]
