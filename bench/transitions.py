@@ -5,18 +5,24 @@ the same rows in one transaction each; on a SQLite file and on PostgreSQL.
 The transition is an action item's due-date reminder fired by its timer
 (``remind_due``: the timer row is marked fired, the item's version bumped,
 one audit record appended to the hash chain, one message rendered and queued).
+
+Both sides run in alternating rounds (ours, baseline, ours, …) and each side's
+figure is its fastest round: a burst of other load on a shared machine then
+slows one round of each, not all of one side.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import tempfile
 from collections.abc import Iterator
 
 from sqlalchemy import insert, select, update
 
 from bench.common import Result, pg_problem, pg_schema, timed
+from governance.bootstrap import App
 from governance.clock import SystemClock
 from governance.models import ActionItem, AuditHead, AuditRecord, OutboxMessage, Timer
 from governance.services import timers
@@ -49,7 +55,11 @@ def measure(kind: str, count: int) -> Result:
         )
         ours_ids, base_ids = ids[:count], ids[count:]
         timers.fire_one(app, ours_ids[0])  # warm: templates, statements
-        ours_s = timed(lambda: [timers.fire_one(app, i) for i in ours_ids[1:]])
+        # The baseline inserts copies of our rows: fire the first round's worth
+        # now, the rest alternate with the baseline below.
+        size = (count - 1) // ROUNDS
+        rounds = [ours_ids[1 + r * size : 1 + (r + 1) * size] for r in range(ROUNDS)]
+        ours_s = [timed(functools.partial(fire_all, app, rounds[0]))]
         with app.db.session() as session:
             audits = _rows(
                 AuditRecord,
@@ -65,10 +75,15 @@ def measure(kind: str, count: int) -> Result:
         engine = app.db.engine
         now = dt.datetime.now(dt.UTC)
 
-        def baseline() -> None:
-            for n, timer_id in enumerate(base_ids[1:]):
-                audit_row = {**audits[n], "seq": 10_000_000 + n}
-                mail = {**mails[n], "dedup_key": f"{mails[n]['dedup_key']}:baseline"}
+        def baseline(chunk: list[int], round_no: int) -> None:
+            # Copies of the first round's rows, made unique per round, in a range
+            # of positions of their own; the head is written with the values it
+            # has, so that our next round continues the real chain.
+            with engine.connect() as conn:
+                head = conn.execute(select(AuditHead.seq, AuditHead.hash)).one()
+            for n, timer_id in enumerate(chunk):
+                audit_row = {**audits[n], "seq": 10**12 + round_no * size + n}
+                mail = {**mails[n], "dedup_key": f"{mails[n]['dedup_key']}:baseline{round_no}"}
                 with engine.begin() as conn:
                     conn.execute(
                         update(Timer)
@@ -84,23 +99,37 @@ def measure(kind: str, count: int) -> Result:
                     conn.execute(
                         update(AuditHead)
                         .where(AuditHead.id == 1)
-                        .values(seq=audit_row["seq"], hash=audit_row["hash"])
+                        .values(seq=head.seq, hash=head.hash)
                     )
                     conn.execute(insert(OutboxMessage).values(**mail))
 
-        base_s = timed(baseline)
+        base_rounds = [base_ids[1 + r * size : 1 + (r + 1) * size] for r in range(ROUNDS)]
+        base_s = []
+        for r in range(ROUNDS):
+            base_s.append(timed(functools.partial(baseline, base_rounds[r], r)))
+            if r + 1 < ROUNDS:
+                ours_s.append(timed(functools.partial(fire_all, app, rounds[r + 1])))
         app.db.dispose()
-    n = count - 1
+    ours, base = size / min(ours_s), size / min(base_s)
     return Result(
         "transitions",
-        f"timer-fired transitions with audit, timer and outbox rows, {kind} ({n} transactions)",
-        n / ours_s,
+        f"timer-fired transitions with audit, timer and outbox rows, {kind} "
+        f"({ROUNDS} alternating rounds of {size} transactions, fastest round)",
+        ours,
         "tx/s",
-        n / base_s,
+        base,
         "SQLAlchemy Core, the same rows, one transaction each",
         "≥ 0.5",
-        (n / ours_s) >= 0.5 * (n / base_s),
+        ours >= 0.5 * base,
     )
+
+
+ROUNDS = 5
+
+
+def fire_all(app: App, ids: list[int]) -> None:
+    for timer_id in ids:
+        timers.fire_one(app, timer_id)
 
 
 def run(count: int = 500) -> list[Result]:

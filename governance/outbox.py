@@ -49,17 +49,11 @@ def queue(
     entity_type = entity.__tablename__ if entity is not None else None
     entity_id = entity.id if entity is not None else None
     key = f"{notification}:{entity_type}:{entity_id}:{recipient.email}:{revision}"
-    uow.session.flush()
-    exists = uow.session.execute(
-        select(OutboxMessage.id).where(OutboxMessage.dedup_key == key)
-    ).first()
+    exists, contact = _queued_already_and_reply_contact(uow, key, committee_id)
     if exists:
         return None
     json.dumps(context)  # fail here, in the transaction, not in the dispatcher
     committee = uow.session.get(Committee, committee_id) if committee_id is not None else None
-    if committee is not None and committee.id not in uow.reply_contacts:
-        uow.reply_contacts[committee.id] = addressing.secretariat_contact(uow.session, committee)
-    contact = uow.reply_contacts.get(committee.id) if committee is not None else None
     envelope = addressing.envelope(uow.session, committee, recipient, contact=contact)
     layout = addressing.layout_context(committee, recipient, envelope)
     rendered = render_notification(notification, {**context, "mail": layout}, recipient.language)
@@ -98,6 +92,24 @@ def queue(
     )
     uow.session.add(message)
     return message
+
+
+def _queued_already_and_reply_contact(
+    uow: UnitOfWork, key: str, committee_id: int | None
+) -> tuple[bool, addressing.Contact | None]:
+    """Whether this exact message is queued already, and who in the secretariat gets
+    the replies: two lookups every message needs, in one round trip to the database."""
+    uow.session.flush()  # messages queued earlier in this unit of work count
+    secretary = addressing.first_secretary(committee_id or 0)
+    row = uow.session.execute(
+        select(
+            select(OutboxMessage.id).where(OutboxMessage.dedup_key == key).scalar_subquery(),
+            select(Person.name).where(Person.id == secretary).scalar_subquery(),
+            select(Person.email).where(Person.id == secretary).scalar_subquery(),
+        )
+    ).one()
+    contact = addressing.Contact(row[1], row[2]) if row[2] is not None else None
+    return row[0] is not None, contact
 
 
 def retry(uow: UnitOfWork, message_id: int) -> OutboxMessage:

@@ -65,10 +65,6 @@ class UnitOfWork:
         self.engine = engine
         self.lang = lang
         self._now: dt.datetime | None = None
-        self.reply_contacts: dict[int, Person | None] = {}
-        """The secretariat contact per committee, looked up once per unit of work
-        (an invitation to 50 members, a batch of timers); a change of the
-        secretariat in this unit of work forgets it."""
 
     @property
     def now(self) -> dt.datetime:

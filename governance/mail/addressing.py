@@ -10,9 +10,9 @@ so they appear as one conversation.
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session
 
 from governance.models import Committee, Person, SecretariatMember
@@ -42,17 +42,29 @@ def thread_id(entity_type: str | None, entity_id: int | None, domain: str) -> st
     )
 
 
-def secretariat_contact(session: Session, committee: Committee | None) -> Person | None:
+class Contact(NamedTuple):
+    name: str
+    email: str
+
+
+def first_secretary(committee_id: int) -> ScalarSelect[int]:
     """The first person of the secretariat (Geschäftsstelle): replies go there."""
-    if committee is None:
-        return None
-    return session.execute(
-        select(Person)
-        .join(SecretariatMember, SecretariatMember.person_id == Person.id)
-        .where(SecretariatMember.committee_id == committee.id)
+    return (
+        select(SecretariatMember.person_id)
+        .where(SecretariatMember.committee_id == committee_id)
         .order_by(SecretariatMember.id)
         .limit(1)
-    ).scalar_one_or_none()
+        .scalar_subquery()
+    )
+
+
+def secretariat_contact(session: Session, committee: Committee | None) -> Contact | None:
+    if committee is None:
+        return None
+    row = session.execute(
+        select(Person.name, Person.email).where(Person.id == first_secretary(committee.id))
+    ).first()
+    return Contact(row.name, row.email) if row is not None else None
 
 
 def envelope(
@@ -60,7 +72,7 @@ def envelope(
     committee: Committee | None,
     recipient: Person,
     *,
-    contact: Person | Literal[False] | None = False,
+    contact: Contact | Literal[False] | None = False,
 ) -> dict[str, Any]:
     """Names and addresses fixed at queue time; a missing From/Reply-To is filled
     from the configuration (mail.sender, mail.reply_to) when the message is sent.

@@ -384,7 +384,6 @@ def add_secretariat(uow: UnitOfWork, committee: Committee, person: Person) -> No
         raise Conflict("error.duplicate", kind=Text("role.secretariat"), ref=person.email)
     uow.session.add(SecretariatMember(committee_id=committee.id, person_id=person.id))
     uow.session.flush()
-    uow.reply_contacts.pop(committee.id, None)
     uow.audit(
         entity_type="committees",
         entity_id=committee.id,
