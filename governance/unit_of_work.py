@@ -73,6 +73,10 @@ class UnitOfWork:
             self._now = self.clock.now()
         return self._now
 
+    def next_action(self) -> None:
+        """A further action in the same transaction (a batch of timers): it reads the clock anew."""
+        self._now = None
+
     @property
     def today(self) -> dt.date:
         return today_in_berlin(_Fixed(self.now))

@@ -186,6 +186,7 @@ def fire_together(
             for timer_id in batch:
                 if stop():
                     break
+                uow.next_action()  # each timer fires at its own moment
                 savepoint = uow.session.begin_nested()
                 try:
                     results.append(_fire_in(uow, timer_id))

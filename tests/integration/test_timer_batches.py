@@ -118,3 +118,32 @@ def test_timers_not_reached_before_a_stop_are_given_back(due):
         rest = s.execute(select(Timer).where(Timer.id.in_(ids[2:]))).scalars().all()
     assert {(t.status, t.lease_owner) for t in rest} == {("pending", None)}
     assert [f.timer_id for f in timers.fire_due(app, NOW)] == ids[2:]
+
+
+class TickingClock:
+    """A system-like clock that moves a second each time it is read."""
+
+    def __init__(self) -> None:
+        self.moment = NOW
+
+    def now(self) -> dt.datetime:
+        self.moment += dt.timedelta(seconds=1)
+        return self.moment
+
+
+def test_each_timer_of_a_batch_fires_at_its_own_moment(db_url):
+    app = make_app(db_url, TickingClock())  # type: ignore[arg-type]
+    ids = seed_due_action_items(app, 3, due_at=NOW - dt.timedelta(hours=1))
+    timers.fire_due(app, NOW + dt.timedelta(hours=1))
+    with app.db.session() as s:
+        fired_at = [s.get_one(Timer, i).fired_at for i in ids]
+        audited = list(
+            s.execute(
+                select(AuditRecord.at)
+                .where(AuditRecord.action == "remind_due")
+                .order_by(AuditRecord.seq)
+            ).scalars()
+        )
+    app.db.dispose()
+    assert len(set(fired_at)) == 3 and fired_at == sorted(fired_at)
+    assert [a.astimezone(dt.UTC) for a in audited] == [f.astimezone(dt.UTC) for f in fired_at]
