@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
 from governance.models import AuditHead, AuditRecord
@@ -108,15 +108,22 @@ def _chain_at_commit(session: Session) -> None:
     # Flush the transaction's own changes (and take their row locks) before
     # the head: the head is then held only for the inserts below and the commit.
     session.flush()
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one()
+    seq, prev_hash = session.execute(
+        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
+    ).one()
+    rows = []
     for record in records:
-        record.seq = head.seq + 1
-        record.prev_hash = head.hash
-        record.hash = record_hash(head.hash, record)
-        head.seq, head.hash = record.seq, record.hash
-    session.add_all(records)
+        record.seq, record.prev_hash = seq + 1, prev_hash
+        record.hash = record_hash(prev_hash, record)
+        seq, prev_hash = record.seq, record.hash
+        rows.append({column: getattr(record, column) for column in _COLUMNS})
+    # Written as rows, not through the unit of work: the records are complete
+    # and never change, so the session's change tracking would be pure cost.
+    session.execute(insert(AuditRecord), rows)
+    session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev_hash))
+
+
+_COLUMNS = tuple(c.key for c in AuditRecord.__table__.columns if c.key != "id")
 
 
 @event.listens_for(Session, "after_soft_rollback")
