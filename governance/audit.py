@@ -119,8 +119,11 @@ def _chain_at_commit(session: Session) -> None:
         rows.append({column: getattr(record, column) for column in _COLUMNS})
     # Written as rows, not through the unit of work: the records are complete
     # and never change, so the session's change tracking would be pure cost.
-    session.execute(insert(AuditRecord), rows)
-    session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev_hash))
+    connection = session.connection()
+    connection.execute(insert(AuditRecord.__table__), rows)
+    connection.execute(
+        update(AuditHead.__table__).where(AuditHead.id == 1).values(seq=seq, hash=prev_hash)
+    )
 
 
 _COLUMNS = tuple(c.key for c in AuditRecord.__table__.columns if c.key != "id")

@@ -7,8 +7,10 @@ together at the end of the ``with`` block, or not at all.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,31 +135,27 @@ class UnitOfWork:
         self.engine.fire(self, entity, trigger, **params)
 
 
-_KEPT = "gremium.uow.kept"
-
-
-def keep_loaded(session: Session) -> None:
-    """Hold on to every object *session* loads until its transaction ends.
+@contextlib.contextmanager
+def keeping_loaded(session: Session) -> Iterator[None]:
+    """Hold on to every object *session* loads while the block runs.
 
     The session's identity map holds objects weakly: an unchanged committee
     loaded by one firing is gone when the firing returns, and the next firing
     of a batch loads it again. A batch of timers is one transaction, so what
-    it keeps is bounded by the batch.
+    it keeps is bounded by the batch. The listener is on this session only:
+    one on every session would slow every load.
     """
-    session.info[_KEPT] = []
+    kept: list[object] = []
 
-
-@event.listens_for(Session, "loaded_as_persistent")
-def _keep(session: Session, instance: object) -> None:
-    kept = session.info.get(_KEPT)
-    if kept is not None:
+    def keep(session: Session, instance: object) -> None:
         kept.append(instance)
 
-
-@event.listens_for(Session, "after_transaction_end")
-def _let_go(session: Session, transaction: Any) -> None:
-    if transaction.parent is None:
-        session.info.pop(_KEPT, None)
+    event.listen(session, "loaded_as_persistent", keep)
+    try:
+        yield
+    finally:
+        event.remove(session, "loaded_as_persistent", keep)
+        kept.clear()
 
 
 class _Fixed:

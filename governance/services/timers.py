@@ -32,7 +32,7 @@ from governance.clock import SimulatedClock
 from governance.errors import GremiumError, InvalidInput, NotFound, Text
 from governance.models import Committee, Person, Timer
 from governance.services import access
-from governance.unit_of_work import Actor, UnitOfWork, keep_loaded
+from governance.unit_of_work import Actor, UnitOfWork, keeping_loaded
 
 _MODELS_BY_TABLE = {model.__tablename__: model for model in ENTITIES.values()}  # type: ignore[attr-defined]
 
@@ -181,8 +181,10 @@ def fire_together(
     """
     results: list[Fired] = []
     try:
-        with app.unit_of_work(Actor.system()) as uow:
-            keep_loaded(uow.session)  # the committee, meeting, people the batch shares
+        with (
+            app.unit_of_work(Actor.system()) as uow,
+            keeping_loaded(uow.session),  # the committee, meeting, people the batch shares
+        ):
             for timer_id in batch:
                 if stop():
                     break
