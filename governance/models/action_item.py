@@ -9,6 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from governance.models.agenda import AgendaItem
 from governance.models.base import Base, Versioned
+from governance.models.committee import Committee
+from governance.models.meeting import Meeting
 from governance.models.organisation import Organisation, Person
 
 
@@ -32,6 +34,8 @@ class ActionItem(Versioned, Base):
     state: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[dt.datetime]
 
+    committee: Mapped[Committee] = relationship()
+    meeting: Mapped[Meeting] = relationship()
     agenda_item: Mapped[AgendaItem] = relationship()
     owner_organisation: Mapped[Organisation | None] = relationship()
     owner_person: Mapped[Person | None] = relationship()

@@ -24,17 +24,36 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from governance import claims
 from governance.bootstrap import ENTITIES, App
 from governance.clock import SimulatedClock
 from governance.errors import GremiumError, InvalidInput, NotFound, Text
-from governance.models import Committee, Person, Timer
+from governance.models import (
+    AccessionApplication,
+    ActionItem,
+    Committee,
+    Meeting,
+    Membership,
+    Minutes,
+    Person,
+    Timer,
+)
 from governance.services import access
 from governance.unit_of_work import Actor, UnitOfWork, keeping_loaded
 
 _MODELS_BY_TABLE = {model.__tablename__: model for model in ENTITIES.values()}  # type: ignore[attr-defined]
+
+# What a timer's effects read besides the entity (the committee for every
+# mail, more for some): loaded with it in one query, not one query each.
+_LOADED_WITH: dict[type, tuple[Any, ...]] = {
+    ActionItem: (ActionItem.committee, ActionItem.meeting, ActionItem.owner_person),
+    Meeting: (Meeting.committee,),
+    Membership: (Membership.committee, Membership.organisation),
+    AccessionApplication: (AccessionApplication.committee, AccessionApplication.organisation),
+    Minutes: (Minutes.meeting,),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -215,7 +234,8 @@ def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
     if timer is None or timer.status != "pending":
         return _result(timer, timer_id, "cancelled", "no longer pending")
     model = _MODELS_BY_TABLE[timer.entity_type]
-    entity = uow.session.get(model, timer.entity_id)
+    loads = [joinedload(relation) for relation in _LOADED_WITH.get(model, ())]
+    entity = uow.session.get(model, timer.entity_id, options=loads)
     if entity is None or entity.state != timer.state:
         timer.status = "cancelled"
         timer.lease_owner = timer.lease_until = None
