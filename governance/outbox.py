@@ -125,13 +125,7 @@ def retry(uow: UnitOfWork, message_id: int) -> OutboxMessage:
     message = uow.session.get(OutboxMessage, message_id, with_for_update=True)
     if message is None:
         raise NotFound("error.not_found", kind=Text("kind.message"), ref=message_id, hint="")
-    committee = uow.session.get(Committee, message.committee_id) if message.committee_id else None
-    if committee is not None:
-        access.check(uow, "mail.retry", committee, entity_type="outbox", entity_id=message.id)
-    elif not uow.actor.is_system and not (uow.person() or Person()).is_admin:
-        raise access.refusal(
-            uow, "mail.retry", Committee(short_name="-", id=0), "outbox", message.id
-        )
+    access.check_operation(uow, "mail.retry", message.committee_id, "outbox", message.id)
     if message.status == "sent":
         raise InvalidInput("mail.error.not_retriable", id=message_id)
     before = message.status

@@ -99,6 +99,24 @@ def check(
     return roles
 
 
+def check_operation(
+    uow: UnitOfWork, action: str, committee_id: int | None, entity_type: str, entity_id: int
+) -> None:
+    """Refuse an operation on a row of the outbox or the timers unless the acting
+    person may take *action* in its committee; a row of no committee is an
+    administrator's business."""
+    if uow.actor.is_system:
+        return
+    if committee_id is not None:
+        committee = uow.session.get(Committee, committee_id)
+        assert committee is not None
+        check(uow, action, committee, entity_type=entity_type, entity_id=entity_id)
+        return
+    person = uow.person()
+    if person is None or not person.is_admin:
+        raise refusal(uow, action, Committee(short_name="-", id=0), entity_type, entity_id)
+
+
 def refusal(
     uow: UnitOfWork,
     action: str,

@@ -33,11 +33,9 @@ from governance.errors import GremiumError, InvalidInput, NotFound, Text
 from governance.models import (
     AccessionApplication,
     ActionItem,
-    Committee,
     Meeting,
     Membership,
     Minutes,
-    Person,
     Timer,
 )
 from governance.services import access
@@ -319,13 +317,7 @@ def retry(uow: UnitOfWork, timer_id: int) -> Timer:
     timer = uow.session.get(Timer, timer_id, with_for_update=True)
     if timer is None:
         raise NotFound("error.not_found", kind=Text("kind.timer"), ref=timer_id, hint="")
-    committee = uow.session.get(Committee, timer.committee_id) if timer.committee_id else None
-    if committee is not None:
-        access.check(uow, "timer.retry", committee, entity_type="timers", entity_id=timer.id)
-    elif not uow.actor.is_system and not (uow.person() or Person()).is_admin:
-        raise access.refusal(
-            uow, "timer.retry", Committee(short_name="-", id=0), "timers", timer.id
-        )
+    access.check_operation(uow, "timer.retry", timer.committee_id, "timers", timer.id)
     if timer.status != "failed":
         raise InvalidInput(
             "error.timer_not_failed", id=timer_id, status=Text(f"timer.status.{timer.status}")
