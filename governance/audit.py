@@ -138,6 +138,14 @@ def _forget_rolled_back(session: Session, previous_transaction: SessionTransacti
         ]
 
 
+@event.listens_for(Session, "after_transaction_end")
+def _forget_at_end(session: Session, transaction: SessionTransaction) -> None:
+    # A transaction closed without a rollback (Session.close()) ends here too:
+    # its records must not be chained by the session's next transaction.
+    if transaction.parent is None:
+        session.info.pop(_PENDING, None)
+
+
 def _within(scope: SessionTransaction | None, transaction: SessionTransaction) -> bool:
     while scope is not None:
         if scope is transaction:

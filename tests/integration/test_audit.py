@@ -147,3 +147,14 @@ def test_nothing_is_written_when_the_transaction_rolls_back(trail):
         _append(uow, "committee.next")
     assert _actions(trail) == ["committee.next"]
     assert verify(trail).ok
+
+
+def test_a_session_closed_mid_transaction_leaves_nothing_for_its_next_commit(trail):
+    session = trail.db.session()
+    session.begin()
+    _append(UnitOfWork(session, trail.clock, Actor.system(), trail.engine), "committee.lost")
+    session.close()  # no commit, no explicit rollback
+    session.begin()
+    session.commit()
+    assert _actions(trail) == []
+    assert verify(trail).ok
