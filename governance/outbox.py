@@ -99,9 +99,10 @@ def _queued_already_and_reply_contact(
 ) -> tuple[bool, addressing.Contact | None]:
     """Whether this exact message is queued already, and who in the secretariat gets
     the replies: two lookups every message needs, in one round trip to the database."""
+    # Messages queued and secretariat changes made earlier in this unit of work count.
+    uow.session.flush()
+    # (Committee ids start at 1: a message of no committee finds no secretary.)
     secretary = addressing.first_secretary(committee_id or 0)
-    # The query flushes the unit of work first (autoflush): messages queued and
-    # secretariat changes made earlier in it count.
     row = uow.session.execute(
         select(
             select(OutboxMessage.id).where(OutboxMessage.dedup_key == key).scalar_subquery(),
