@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +41,8 @@ from governance.models import (
 )
 from governance.services import access
 from governance.unit_of_work import Actor, UnitOfWork, keeping_loaded
+
+_log = logging.getLogger(__name__)
 
 _MODELS_BY_TABLE = {model.__tablename__: model for model in ENTITIES.values()}  # type: ignore[attr-defined]
 
@@ -176,10 +179,8 @@ def fire_one(app: App, timer_id: int) -> Fired:
     try:
         with app.unit_of_work(Actor.system()) as uow:
             return _fire_in(uow, timer_id)
-    except GremiumError as exc:
-        detail = exc.message("en")
     except Exception as exc:  # an effect failed: everything it did is rolled back
-        detail = f"{type(exc).__name__}: {exc}"
+        detail = _detail(exc)
     with app.db.session() as session, session.begin():
         return _failed(session, timer_id, detail)
 
@@ -212,14 +213,16 @@ def fire_together(
                     savepoint.commit()
                 except Exception as exc:
                     savepoint.rollback()
-                    if isinstance(exc, GremiumError):
-                        if exc.audited:
-                            uow.audit_refusal(exc)
-                        detail = exc.message("en")
-                    else:
-                        detail = f"{type(exc).__name__}: {exc}"
-                    results.append(_failed(uow.session, timer_id, detail))
+                    if isinstance(exc, GremiumError) and exc.audited:
+                        uow.audit_refusal(exc)
+                    results.append(_failed(uow.session, timer_id, _detail(exc)))
     except Exception:
+        # Nothing of the batch was written; each timer gets its own unit of work.
+        _log.warning(
+            "a batch of %d timers could not commit; firing them one by one",
+            len(batch),
+            exc_info=True,
+        )
         results = [fire_one(app, timer_id) for timer_id in batch[: len(results)]]
     if len(results) < len(batch):
         claims.release(app.db, Timer, batch[len(results) :], owner)
@@ -253,6 +256,13 @@ def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
     timer.lease_owner = timer.lease_until = None
     _arm_repeat(uow, entity, timer)
     return _result(timer, timer_id, outcome, detail)
+
+
+def _detail(exc: Exception) -> str:
+    """What a failed timer records as its error (English, for operators)."""
+    if isinstance(exc, GremiumError):
+        return exc.message("en")
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _failed(session: Session, timer_id: int, detail: str) -> Fired:
