@@ -54,7 +54,7 @@ def queue(
         return None
     json.dumps(context)  # fail here, in the transaction, not in the dispatcher
     committee = uow.session.get(Committee, committee_id) if committee_id is not None else None
-    envelope = addressing.envelope(uow.session, committee, recipient, contact=contact)
+    envelope = addressing.envelope(committee, recipient, contact)
     layout = addressing.layout_context(committee, recipient, envelope)
     rendered = render_notification(notification, {**context, "mail": layout}, recipient.language)
     domain = addressing.id_domain(committee)

@@ -10,7 +10,7 @@ so they appear as one conversation.
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session
@@ -68,17 +68,11 @@ def secretariat_contact(session: Session, committee: Committee | None) -> Contac
 
 
 def envelope(
-    session: Session,
-    committee: Committee | None,
-    recipient: Person,
-    *,
-    contact: Contact | Literal[False] | None = False,
+    committee: Committee | None, recipient: Person, contact: Contact | None
 ) -> dict[str, Any]:
     """Names and addresses fixed at queue time; a missing From/Reply-To is filled
     from the configuration (mail.sender, mail.reply_to) when the message is sent.
-    *contact* is the secretariat contact if the caller has looked it up already."""
-    if contact is False:
-        contact = secretariat_contact(session, committee)
+    *contact* is the secretariat's (:func:`secretariat_contact`), where replies go."""
     return {
         "from_name": committee.name if committee is not None else "Gremium",
         "from_email": (committee.sender_email or None) if committee is not None else None,

@@ -65,7 +65,8 @@ def draft_of(row: OutboxMessage, settings: MailSettings, session: Session) -> Dr
         person = session.get(Person, row.person_id) if row.person_id else None
         if person is None:
             raise ValueError("a message queued before 0003 whose recipient no longer exists")
-        env = addressing.envelope(session, committee, person)
+        contact = addressing.secretariat_contact(session, committee)
+        env = addressing.envelope(committee, person, contact)
         layout = addressing.layout_context(committee, person, env)
         rendered = render_notification(
             row.notification, {**row.context, "mail": layout}, row.language
