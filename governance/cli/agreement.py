@@ -7,7 +7,7 @@ A version is named by its number ("2") or by agreement and version ("1/2").
 
 from __future__ import annotations
 
-from pathlib import Path
+import datetime as dt
 from typing import Any
 
 import click
@@ -21,6 +21,7 @@ from governance.cli.common import (
     print_table,
     t,
 )
+from governance.clock import BERLIN
 from governance.errors import InvalidInput
 from governance.models import AgreementVersion, SignatureMethod
 from governance.services import agreements, directory
@@ -68,18 +69,9 @@ def list_cmd(state: CliState, committee_ref: str | None, as_json: bool) -> None:
         row["state_label"] = _label(state, row["state"])
         row["sha"] = (row["text_sha256"] or "")[:12] or None
         row["signatures"] = f"{row['signed']}/{row['parties']}"
-    print_table(
-        rows,
-        [
-            ("id", "Nr."),
-            ("ref", "Fassung"),
-            ("state_label", "Zustand"),
-            ("signatures", "Unterschriften"),
-            ("in_force_from", "in Kraft ab"),
-            ("ended_on", "beendet am"),
-            ("sha", "SHA-256"),
-        ],
-    )
+    keys = ["id", "ref", "state_label", "signatures", "in_force_from", "ended_on", "sha"]
+    headings = t(state, "agreement.cli.heading_list").split("|")
+    print_table(rows, list(zip(keys, headings, strict=True)))
 
 
 @agreement_group.command("show")
@@ -105,38 +97,98 @@ def show_cmd(
         print_json(data)
         return
     click.echo(f"{data['title']}")
-    click.echo(f"Fassung {data['ref']} (Nr. {data['id']}): {_label(state, data['state'])}")
+    click.echo(
+        t(
+            state,
+            "agreement.cli.version",
+            ref=data["ref"],
+            id=data["id"],
+            state=_label(state, data["state"]),
+        )
+    )
     click.echo(f"SHA-256: {data['text_sha256'] or '—'}")
-    for key, heading in (
-        ("effective_from", "Inkrafttreten frühestens"),
-        ("in_force_from", "in Kraft ab"),
-        ("ended_on", "beendet am"),
-    ):
+    for key in ("opened_at", "effective_from", "in_force_from", "ended_on"):
         if data[key]:
-            click.echo(f"{heading}: {data[key]}")
+            value = _cell(data[key]) if key == "opened_at" else data[key]
+            click.echo(f"{t(state, f'agreement.cli.{key}')}: {value}")
+    if data["decision"]:
+        click.echo(t(state, "agreement.cli.decision", **data["decision"]))
     signatures = {s["organisation"]: s for s in data["signatures"]}
-    rows = [
-        {
-            "organisation": p["organisation"],
-            "signed": p["signed"],
-            "signatory": signatures.get(p["organisation"], {}).get("signatory"),
-            "signed_on": signatures.get(p["organisation"], {}).get("signed_on"),
-            "method": signatures.get(p["organisation"], {}).get("method"),
-        }
-        for p in data["parties"]
-    ]
+    rows = []
+    for p in data["parties"]:
+        s = signatures.get(p["organisation"], {})
+        later = (
+            t(
+                state,
+                "agreement.cli.recorded_later",
+                at=_cell(s["recorded_at"]),
+                by=s["recorded_by"] or "system",
+            )
+            if s.get("recorded_later")
+            else None
+        )
+        rows.append(
+            {
+                "organisation": p["organisation"],
+                "signed": t(state, "cli.yes" if p["signed"] else "cli.no"),
+                "signatory": s.get("signatory"),
+                "signed_on": s.get("signed_on"),
+                "method": s.get("method"),
+                "recorded": later,
+            }
+        )
     if rows:
         click.echo("")
-        print_table(
-            rows,
-            [
-                ("organisation", "Vertragspartei"),
-                ("signed", "unterschrieben"),
-                ("signatory", "Unterzeichner:in"),
-                ("signed_on", "Datum"),
-                ("method", "Form"),
-            ],
+        keys = ["organisation", "signed", "signatory", "signed_on", "method", "recorded"]
+        headings = t(state, "agreement.cli.heading_parties").split("|")
+        print_table(rows, list(zip(keys, headings, strict=True)))
+
+
+def _cell(iso: str) -> str:
+    """An ISO moment as Berlin wall-clock time (YYYY-MM-DD HH:MM)."""
+    return dt.datetime.fromisoformat(iso).astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
+
+
+@agreement_group.command("create")
+@committee_option
+@click.option("--title", required=True, help="Titel der Vereinbarung")
+@click.option(
+    "--file",
+    "text_file",
+    required=True,
+    metavar="DATEI",
+    help=f"Datei mit dem Text (UTF-8, höchstens {agreements.MAX_TEXT} Zeichen)",
+)
+@json_option
+@pass_state
+def create_cmd(
+    state: CliState, committee_ref: str | None, title: str, text_file: str, as_json: bool
+) -> None:
+    """Die Vereinbarung des Gremiums anlegen (Vorsitz oder Administration): Fassung 1 als Entwurf.
+
+    Der Text kommt aus einer Datei (UTF-8).  Danach öffnet der Vorsitz die
+    Fassung zur Unterzeichnung („agreement open“): die erste Vereinbarung
+    braucht keinen Beschluss, die Unterschriften aller Vertragsparteien sind
+    die Entscheidung.  Spätere Fassungen entstehen mit „agreement amend“.
+    """
+    text = agreements.text_from_file(text_file)
+    with state.uow() as uow:
+        committee = directory.committee_by_ref(uow.session, committee_ref)
+        version = agreements.create_agreement(uow, committee, title=title, text=text)
+        data = {**agreements.summary(version), "characters": len(version.text)}
+    if as_json:
+        print_json(data)
+        return
+    click.echo(
+        t(
+            state,
+            "agreement.cli.created",
+            title=data["title"],
+            ref=data["ref"],
+            id=data["id"],
+            chars=data["characters"],
         )
+    )
 
 
 @agreement_group.command("text")
@@ -155,7 +207,7 @@ def text_cmd(state: CliState, version_ref: str, as_json: bool) -> None:
     if as_json:
         print_json({"ref": ref, "text_sha256": digest, "text": text})
         return
-    click.echo(f"Fassung {ref}")
+    click.echo(t(state, "agreement.cli.text_version", ref=ref))
     click.echo(f"SHA-256: {digest}" if digest else t(state, "agreement.cli.not_frozen"))
     click.echo("")
     click.echo(text, nl=not text.endswith("\n"))
@@ -324,25 +376,87 @@ def remind_cmd(state: CliState, version_ref: str) -> None:
 @click.argument("version_ref", metavar="ID")
 @click.option(
     "--text-file",
+    "--file",
+    "text_file",
     required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Datei mit dem neuen Text (UTF-8)",
+    metavar="DATEI",
+    help=f"Datei mit dem neuen Text (UTF-8, höchstens {agreements.MAX_TEXT} Zeichen)",
 )
+@json_option
 @pass_state
-def amend_cmd(state: CliState, version_ref: str, text_file: Path) -> None:
+def amend_cmd(state: CliState, version_ref: str, text_file: str, as_json: bool) -> None:
     """Eine neue Fassung entwerfen; die geltende bleibt in Kraft, bis die neue in Kraft tritt.
 
-    ID: eine Fassung der Vereinbarung (Nummer oder VEREINBARUNG/FASSUNG).
+    Eine Änderung beschließt das Gremium, bevor sie unterzeichnet wird
+    („agreement schedule“).  ID: eine Fassung der Vereinbarung (Nummer oder
+    VEREINBARUNG/FASSUNG).
     """
-    try:
-        text = text_file.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInput("agreement.error.text", max=agreements.MAX_TEXT) from None
+    text = agreements.text_from_file(text_file)
     with state.uow() as uow:
         version = agreements.version_by_ref(uow.session, version_ref)
         new = agreements.amend(uow, version, text=text)
-        message = t(state, "agreement.cli.amended", ref=agreements.ref_of(new))
-    click.echo(message)
+        data = agreements.summary(new)
+        needs_decision = any(v.state == "in_force" for v in new.agreement.versions)
+    if as_json:
+        print_json(data)
+        return
+    key = "agreement.cli.amended_decide" if needs_decision else "agreement.cli.amended"
+    click.echo(t(state, key, ref=data["ref"]))
+
+
+@agreement_group.command("schedule")
+@click.argument("version_ref", metavar="ID")
+@json_option
+@pass_state
+def schedule_cmd(state: CliState, version_ref: str, as_json: bool) -> None:
+    """Eine Änderung dem Gremium zur Entscheidung vorlegen (nur der Vorsitz).
+
+    Sie kommt als Beschluss-TOP auf die nächste Sitzung, die noch Vorschläge
+    annimmt (ist keine geplant: auf die nächste geplante); die Abstimmung mit
+    der Mehrheit für Änderungen der Geschäftsordnung entscheidet.  Erst eine
+    beschlossene Änderung kann zur Unterzeichnung geöffnet werden.
+    ID: Nummer oder VEREINBARUNG/FASSUNG.
+    """
+    with state.uow() as uow:
+        version = agreements.version_by_ref(uow.session, version_ref)
+        item = agreements.schedule(uow, version)
+        rule = agreements.committee_of(uow.session, version).rules.amendment_majority.value
+        data = {
+            **agreements.summary(version),
+            "majority": rule,
+            "agenda_item": None
+            if item is None
+            else {
+                "id": item.id,
+                "meeting_id": item.meeting_id,
+                "meeting": item.meeting.title,
+                "top": item.position,
+                "starts_at": item.meeting.starts_at,
+            },
+        }
+    if as_json:
+        print_json(data)
+        return
+    where = (
+        t(
+            state,
+            "agreement.amendment.item",
+            top=item.position,
+            meeting=data["agenda_item"]["meeting"],
+            day=data["agenda_item"]["starts_at"].astimezone(BERLIN).date().isoformat(),
+        )
+        if item is not None
+        else t(state, "agreement.amendment.no_meeting")
+    )
+    click.echo(
+        t(
+            state,
+            "agreement.cli.scheduled",
+            ref=data["ref"],
+            majority=t(state, f"majority.{rule}"),
+            where=where,
+        )
+    )
 
 
 @agreement_group.command("terminate")

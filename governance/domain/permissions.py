@@ -45,7 +45,12 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # ^ send a failed or deferred message of the committee again
     "committee.read": frozenset({C, S, R, D, A, G, ADM}),
     # agreement
+    "agreement.create": frozenset({C, ADM}),
+    # ^ a committee's (first) agreement: its chair, or the administrator who set the committee up
     "agreement.draft": frozenset({C, S}),
+    # ^ draft an amendment (a new version)
+    "agreement.schedule": frozenset({C}),
+    # ^ put an amendment to the committee's decision (an item of the next meeting)
     "agreement.open": frozenset({C}),
     "agreement.sign_own": frozenset({C, R, D, A}),
     # ^ a party's representative or deputy signs for their own organisation

@@ -157,4 +157,153 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "(Entwurf – noch nicht zur Unterzeichnung eingefroren)",
         "en": "(draft – not frozen for signature yet)",
     },
+    # --- creating the agreement, amendments decided by the committee, signing dates ---
+    "action.agreement.create": {
+        "de": "die Vereinbarung des Gremiums anlegen",
+        "en": "create the committee's agreement",
+    },
+    "action.agreement.schedule": {
+        "de": "eine Änderung dem Gremium zur Entscheidung vorlegen",
+        "en": "put an amendment to the committee",
+    },
+    "agreement.state.on_agenda": {"de": "auf der Tagesordnung", "en": "on the agenda"},
+    "agreement.state.adopted": {"de": "vom Gremium beschlossen", "en": "adopted by the committee"},
+    "agreement.state.rejected": {"de": "vom Gremium abgelehnt", "en": "rejected by the committee"},
+    "guard.no_version_in_force": {
+        "de": "eine Fassung ist in Kraft: eine Änderung entscheidet erst das Gremium "
+        "(„gremium agreement schedule ID“)",
+        "en": "a version is in force: the committee decides an amendment first "
+        "(“gremium agreement schedule ID”)",
+    },
+    "guard.not.no_version_in_force": {
+        "de": "keine Fassung ist in Kraft",
+        "en": "no version is in force",
+    },
+    "guard.version_in_force": {
+        "de": "keine Fassung ist in Kraft: die erste Vereinbarung braucht keinen Beschluss, "
+        "der Vorsitz öffnet sie zur Unterzeichnung („gremium agreement open ID“)",
+        "en": "no version is in force: the first agreement needs no vote, "
+        "the chair opens it for signature (“gremium agreement open ID”)",
+    },
+    "guard.not.version_in_force": {
+        "de": "eine Fassung ist in Kraft",
+        "en": "a version is in force",
+    },
+    "guard.amendment_vote_carried": {
+        "de": "die für eine Änderung nötige Mehrheit ist nicht erreicht",
+        "en": "the majority needed for an amendment is not reached",
+    },
+    "guard.not.amendment_vote_carried": {
+        "de": "die für eine Änderung nötige Mehrheit ist erreicht",
+        "en": "the majority needed for an amendment is reached",
+    },
+    "agreement.error.exists": {
+        "de": "Das Gremium „{committee}“ hat schon eine Vereinbarung (Fassung {ref}: {state}); "
+        "eine neue Fassung entsteht mit „gremium agreement amend“.",
+        "en": "The committee “{committee}” has an agreement already (version {ref}: {state}); "
+        "a new wording is drafted with “gremium agreement amend”.",
+    },
+    "agreement.error.file_missing": {
+        "de": "Die Datei „{path}“ gibt es nicht (erwartet: eine Textdatei in UTF-8).",
+        "en": "The file “{path}” does not exist (expected: a text file in UTF-8).",
+    },
+    "agreement.error.file_unreadable": {
+        "de": "Die Datei „{path}“ kann nicht gelesen werden: {reason}.",
+        "en": "The file “{path}” cannot be read: {reason}.",
+    },
+    "agreement.error.file_empty": {
+        "de": "Die Datei „{path}“ ist leer; der Text der Vereinbarung darf nicht leer sein.",
+        "en": "The file “{path}” is empty; the agreement's text must not be empty.",
+    },
+    "agreement.error.file_encoding": {
+        "de": "Die Datei „{path}“ ist kein UTF-8-Text (ungültiges Byte an Stelle {at}); "
+        "bitte als UTF-8 speichern.",
+        "en": "The file “{path}” is not UTF-8 text (invalid byte at offset {at}); "
+        "please save it as UTF-8.",
+    },
+    "agreement.error.file_too_long": {
+        "de": "Die Datei „{path}“ ist zu lang: der Text der Vereinbarung hat höchstens {max} Zeichen.",
+        "en": "The file “{path}” is too long: the agreement's text has at most {max} characters.",
+    },
+    "agreement.error.amendment_undecided": {
+        "de": "Fassung {ref} ändert die geltende Fassung {in_force}: das Gremium muss sie erst "
+        "mit {majority} beschließen; der Vorsitz legt sie mit „gremium agreement schedule {ref}“ "
+        "der nächsten Sitzung vor.",
+        "en": "Version {ref} amends version {in_force} in force: the committee must adopt it "
+        "first by {majority}; the chair puts it on the next meeting's agenda with "
+        "“gremium agreement schedule {ref}”.",
+    },
+    "agreement.error.amendment_on_agenda": {
+        "de": "Über Fassung {ref} hat das Gremium noch nicht entschieden ({where}); "
+        "zur Unterzeichnung geöffnet werden kann sie erst nach dem Beschluss.",
+        "en": "The committee has not decided on version {ref} yet ({where}); "
+        "it can be opened for signature only once adopted.",
+    },
+    "agreement.amendment.item": {
+        "de": "TOP {top} der Sitzung „{meeting}“ am {day}",
+        "en": "item {top} of the meeting “{meeting}” on {day}",
+    },
+    "agreement.amendment.no_meeting": {
+        "de": "sie kommt auf die nächste Sitzung, sobald eine geplant ist",
+        "en": "it goes on the next meeting as soon as one is planned",
+    },
+    "agreement.error.amendment_rejected": {
+        "de": "Das Gremium hat Fassung {ref} abgelehnt (Beschluss {decision} vom {day}); "
+        "sie kann nicht unterzeichnet werden. Eine neue Änderung entsteht mit „gremium agreement amend“.",
+        "en": "The committee rejected version {ref} (decision {decision} of {day}); "
+        "it cannot be signed. Draft a new amendment with “gremium agreement amend”.",
+    },
+    "agreement.error.before_opening": {
+        "de": "Das Datum {value} liegt vor der Öffnung der Fassung {ref} zur Unterzeichnung "
+        "am {opened}; erlaubt: vom {opened} bis heute.",
+        "en": "The date {value} is before version {ref} was opened for signature on {opened}; "
+        "allowed: from {opened} to today.",
+    },
+    "agreement.error.own_signature_today": {
+        "de": "Wer selbst unterschreibt, unterschreibt mit dem heutigen Datum ({today}), nicht {value}; "
+        "eine früher auf Papier gegebene Unterschrift erfassen Vorsitz oder Geschäftsstelle.",
+        "en": "Signing yourself, you sign with today's date ({today}), not {value}; "
+        "a signature given earlier on paper is recorded by the chair or the secretariat.",
+    },
+    "agreement.cli.created": {
+        "de": "Vereinbarung „{title}“ als Fassung {ref} (Nr. {id}, {chars} Zeichen) im Entwurf "
+        "angelegt. Der Vorsitz öffnet sie zur Unterzeichnung: „gremium agreement open {ref}“.",
+        "en": "Agreement “{title}” created as draft version {ref} (id {id}, {chars} characters). "
+        "The chair opens it for signature: “gremium agreement open {ref}”.",
+    },
+    "agreement.cli.amended_decide": {
+        "de": "Neue Fassung {ref} als Entwurf angelegt; die geltende Fassung bleibt in Kraft. "
+        "Das Gremium entscheidet über die Änderung: „gremium agreement schedule {ref}“.",
+        "en": "New version {ref} drafted; the version in force stays in force. "
+        "The committee decides the amendment: “gremium agreement schedule {ref}”.",
+    },
+    "agreement.cli.scheduled": {
+        "de": "Fassung {ref} liegt dem Gremium zur Entscheidung vor ({majority}): {where}.",
+        "en": "Version {ref} is put to the committee for decision ({majority}): {where}.",
+    },
+    "agreement.cli.recorded_later": {
+        "de": "nachträglich erfasst am {at} von {by}",
+        "en": "recorded later on {at} by {by}",
+    },
+    "agreement.cli.decision": {
+        "de": "Beschluss des Gremiums: {decision} vom {day} (ja {yes}, nein {no}, Enthaltung {abstain})",
+        "en": "Committee decision: {decision} of {day} (yes {yes}, no {no}, abstain {abstain})",
+    },
+    "agreement.cli.heading_list": {
+        "de": "Nr.|Fassung|Zustand|Unterschriften|in Kraft ab|beendet am|SHA-256",
+        "en": "Id|Version|State|Signatures|In force from|Ended on|SHA-256",
+    },
+    "agreement.cli.heading_parties": {
+        "de": "Vertragspartei|unterschrieben|Unterzeichner:in|Datum|Form|erfasst",
+        "en": "Party|Signed|Signatory|Date|Method|Recorded",
+    },
+    "agreement.cli.version": {
+        "de": "Fassung {ref} (Nr. {id}): {state}",
+        "en": "Version {ref} (id {id}): {state}",
+    },
+    "agreement.cli.effective_from": {"de": "Inkrafttreten frühestens", "en": "Effective from"},
+    "agreement.cli.in_force_from": {"de": "in Kraft ab", "en": "In force from"},
+    "agreement.cli.ended_on": {"de": "beendet am", "en": "Ended on"},
+    "agreement.cli.opened_at": {"de": "zur Unterzeichnung geöffnet", "en": "Opened for signature"},
+    "agreement.cli.text_version": {"de": "Fassung {ref}", "en": "Version {ref}"},
 }

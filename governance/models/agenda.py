@@ -51,6 +51,8 @@ class AgendaItem(Versioned, Base):
         ForeignKey("accession_applications.id")
     )
     """An accession item: its vote decides the application."""
+    agreement_version_id: Mapped[int | None] = mapped_column(ForeignKey("agreement_versions.id"))
+    """An amendment item: its vote decides the amendment of the agreement."""
     minutes_id: Mapped[int | None] = mapped_column(ForeignKey("minutes.id"))
     """An approval-of-minutes item: its vote approves those minutes."""
     carried_over_from_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id"))

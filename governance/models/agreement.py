@@ -57,6 +57,16 @@ class AgreementVersion(Versioned, Base):
     ended_on: Mapped[dt.date | None]
     state: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[dt.datetime]
+    opened_at: Mapped[dt.datetime | None]
+    """When the version was opened for signature: no signature may be dated before it."""
+    # The committee's decision on an amendment (the first version needs none):
+    # taken by the vote on its agenda item (later also by written procedure).
+    decided_on: Mapped[dt.date | None]
+    votes_yes: Mapped[int | None]
+    votes_no: Mapped[int | None]
+    votes_abstain: Mapped[int | None]
+    decision_reference: Mapped[str | None] = mapped_column(String(60))
+    """The decisions register's number (e.g. KG-2026/04) of the committee's decision."""
 
     agreement: Mapped[Agreement] = relationship(back_populates="versions")
     parties: Mapped[list[AgreementParty]] = relationship(
@@ -117,7 +127,10 @@ class Signature(Base):
     ceremony_id: Mapped[int | None] = mapped_column(ForeignKey("signing_ceremonies.id"))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     recorded_at: Mapped[dt.datetime]
+    recorded_later: Mapped[bool] = mapped_column(default=False)
+    """Recorded after the day it was signed (a paper signature the secretariat enters later)."""
 
     version: Mapped[AgreementVersion] = relationship(back_populates="signatures")
     organisation: Mapped[Organisation] = relationship()
     signatory: Mapped[Person] = relationship(foreign_keys=[signatory_id])
+    recorded_by: Mapped[Person | None] = relationship(foreign_keys=[recorded_by_id])

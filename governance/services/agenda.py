@@ -207,7 +207,7 @@ def accept(uow: UnitOfWork, item: AgendaItem) -> None:
 def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
     meeting = _chair_decides(uow, item)
     _require_status(item, "proposed", "accepted")
-    if item.standing or item.accession_application_id:
+    if item.standing or item.accession_application_id or item.agreement_version_id:
         raise Conflict("agenda.error.fixed_item", item=item.id, title=item.title)
     reason = validation.text(reason, "--reason", 2000)
     before = item.status

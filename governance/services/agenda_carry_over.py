@@ -112,6 +112,7 @@ def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
         notes="",
         decision_text="",
         accession_application_id=item.accession_application_id,
+        agreement_version_id=item.agreement_version_id,
         carried_over_from_id=item.id,
         created_at=uow.now,
     )
@@ -170,6 +171,9 @@ def attach_pending(uow: UnitOfWork, committee: Committee) -> None:
         ).first()
         if not has_item:
             add_accession_item(uow, application)
+    from governance.services.amendments import attach_waiting_amendments
+
+    attach_waiting_amendments(uow, committee)
 
 
 def add_accession_item(uow: UnitOfWork, application: AccessionApplication) -> AgendaItem | None:

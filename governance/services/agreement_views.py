@@ -102,6 +102,8 @@ def summary(version: AgreementVersion) -> dict[str, Any]:
         "effective_from": _iso(version.effective_from),
         "in_force_from": _iso(version.in_force_from),
         "ended_on": _iso(version.ended_on),
+        "opened_at": _iso(version.opened_at),
+        "decision": _decision(version),
         "parties": len(version.parties),
         "signed": len(version.signatures),
         "pending": [o.short_name for o in pending],
@@ -137,6 +139,8 @@ def show(session: Session, version: AgreementVersion) -> dict[str, Any]:
             "text_sha256": s.text_sha256,
             "ceremony_id": s.ceremony_id,
             "recorded_at": _iso(s.recorded_at),
+            "recorded_by": s.recorded_by.email if s.recorded_by else None,
+            "recorded_later": s.recorded_later,
         }
         for s in version.signatures
     ]
@@ -145,6 +149,21 @@ def show(session: Session, version: AgreementVersion) -> dict[str, Any]:
     ]
     data["signed"] = len(version.signatures)
     return data
+
+
+def _decision(version: AgreementVersion) -> dict[str, Any] | None:
+    """The committee's decision on an amendment (None: none taken, or the first version)."""
+    if version.decided_on is None:
+        return None
+    return {
+        "decision": version.decision_reference,
+        "day": _iso(version.decided_on),
+        # Decided and not rejected: adopted (whatever happened to it since).
+        "adopted": version.state != "rejected",
+        "yes": version.votes_yes,
+        "no": version.votes_no,
+        "abstain": version.votes_abstain,
+    }
 
 
 def list_versions(session: Session, committee: Committee) -> list[dict[str, Any]]:

@@ -30,7 +30,7 @@ from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
 
 # States of a version that is not finished yet: at most one per agreement.
-OPEN_STATES = ("draft", "open_for_signature")
+OPEN_STATES = ("draft", "on_agenda", "adopted", "open_for_signature")
 # Roles whose organisations are parties of the agreement (guests are not).
 PARTY_ROLES = (Role.CHAIR.value, Role.MEMBER.value, Role.ADVISORY.value)
 
@@ -111,6 +111,8 @@ def effective_date_reached(ctx: TransitionContext) -> bool:
 def freeze_text(ctx: TransitionContext) -> None:
     version: AgreementVersion = ctx.entity
     version.text_sha256 = hashlib.sha256(version.text.encode("utf-8")).hexdigest()
+    # No signature can be dated before this moment (see agreements._signing_date).
+    version.opened_at = ctx.now
 
 
 @effect("snapshot_parties")

@@ -12,10 +12,12 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from governance.clock import BERLIN
 from governance.domain.permissions import may
 from governance.errors import Conflict, InvalidInput, Text
 from governance.models import (
@@ -37,14 +39,18 @@ from governance.services.agreement_views import (
     pending_parties,
     ref_of,
     show,
+    summary,
     version_by_ref,
+    versions_of,
 )
 
-# Importing the workflow module registers the guards and effects of agreement.yaml.
+# Importing the workflow modules registers the guards and effects of agreement.yaml.
 from governance.services.agreement_workflow import OPEN_STATES, party_recipients
+from governance.services.amendments import schedule
 from governance.unit_of_work import UnitOfWork
 
 MAX_TEXT = 200_000
+"""The longest agreement text, in characters (a long contract has some 60,000)."""
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -55,13 +61,60 @@ def _check_text(text: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+def text_from_file(path: str | Path) -> str:
+    """The text of an agreement from a UTF-8 file, refused with the reason when it cannot be one."""
+    name = str(path)
+    file = Path(path)
+    if not file.is_file():
+        raise InvalidInput("agreement.error.file_missing", path=name)
+    # UTF-8 has at most 4 bytes a character: a bigger file is too long for sure (and is not read).
+    if file.stat().st_size > MAX_TEXT * 4:
+        raise InvalidInput("agreement.error.file_too_long", path=name, max=MAX_TEXT)
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput("agreement.error.file_encoding", path=name, at=exc.start) from None
+    except OSError as exc:
+        raise InvalidInput(
+            "agreement.error.file_unreadable", path=name, reason=exc.strerror
+        ) from None
+    if not text.strip():
+        raise InvalidInput("agreement.error.file_empty", path=name)
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(
+            "agreement.error.file_too_long", path=name, max=MAX_TEXT, length=len(text)
+        )
+    return text
+
+
 def create_agreement(
     uow: UnitOfWork, committee: Committee, *, title: str, text: str
 ) -> AgreementVersion:
-    """Create the committee's agreement with its first version as a draft."""
-    access.check(uow, "agreement.draft", committee)
+    """Create the committee's agreement with its first version as a draft.
+
+    The chair or an administrator does this once for a committee; later
+    wordings are amendments (:func:`amend`). A committee whose agreement has
+    ended altogether may get a new one.
+    """
+    access.check(uow, "agreement.create", committee)
     title = validation.text(title, "title", 500)
     text = _check_text(text)
+    live = next(
+        (v for v in versions_of(uow.session, committee) if v.state in (*OPEN_STATES, "in_force")),
+        None,
+    )
+    if live is not None:
+        raise Conflict(
+            "agreement.error.exists",
+            committee=committee.short_name,
+            ref=ref_of(live),
+            state=Text(f"agreement.state.{live.state}"),
+        ).concerning(
+            entity_type="committees",
+            entity_id=committee.id,
+            action="agreement.create",
+            committee_id=committee.id,
+        )
     agreement = Agreement(committee_id=committee.id, title=title, created_at=uow.now)
     uow.session.add(agreement)
     uow.session.flush()
@@ -93,11 +146,60 @@ def open_for_signature(
     access.check(uow, "agreement.open", committee, entity_type=_TABLE, entity_id=version.id)
     if effective_from is not None:
         effective_from = validation.date(effective_from)
-    if version.state == "draft":
+    _require_decided(uow, version)
+    if version.state in ("draft", "adopted"):
         # Set before the transition: entering the state arms the effective-date timer.
         version.effective_from = effective_from
     uow.fire(version, "open", effective_from=effective_from)
     return version
+
+
+def _require_decided(uow: UnitOfWork, version: AgreementVersion) -> None:
+    """An amendment is opened only once the committee has adopted it: say what is needed."""
+    if version.state == "draft" and _other_in_force(version) is not None:
+        raise _conflict(
+            version,
+            "agreement.error.amendment_undecided",
+            "open",
+            ref=ref_of(version),
+            in_force=ref_of(_other_in_force(version)),  # type: ignore[arg-type]
+            majority=Text(
+                f"majority.{committee_of(uow.session, version).rules.amendment_majority.value}"
+            ),
+        )
+    if version.state == "on_agenda":
+        from governance.services.amendments import pending_item
+
+        item = pending_item(uow, version)
+        where = (
+            Text(
+                "agreement.amendment.item",
+                top=item.position or "?",
+                meeting=item.meeting.title,
+                day=item.meeting.starts_at.astimezone(BERLIN).date().isoformat(),
+            )
+            if item is not None
+            else Text("agreement.amendment.no_meeting")
+        )
+        raise _conflict(
+            version, "agreement.error.amendment_on_agenda", "open", ref=ref_of(version), where=where
+        )
+    if version.state == "rejected":
+        raise _conflict(
+            version,
+            "agreement.error.amendment_rejected",
+            "open",
+            ref=ref_of(version),
+            decision=version.decision_reference or "—",
+            day=version.decided_on.isoformat() if version.decided_on else "—",
+        )
+
+
+def _other_in_force(version: AgreementVersion) -> AgreementVersion | None:
+    return next(
+        (v for v in version.agreement.versions if v.id != version.id and v.state == "in_force"),
+        None,
+    )
 
 
 def _resolve_org(session: Session, ref: Organisation | str) -> Organisation:
@@ -124,15 +226,19 @@ def _check_hash(version: AgreementVersion, given: str) -> None:
 
 def _require_signing_right(
     uow: UnitOfWork, committee: Committee, version: AgreementVersion, organisation: Organisation
-) -> None:
-    """Chair and secretariat record any party's signature; a partner signs only for itself."""
+) -> bool:
+    """Chair and secretariat record any party's signature; a partner signs only for itself.
+
+    Returns whether the acting person records a signature (given on paper, maybe
+    earlier) rather than giving their own organisation's signature now.
+    """
     if uow.actor.is_system:
-        return
+        return True
     person = uow.person()
     assert person is not None
     roles = access.roles_of(uow.session, person, committee, uow.today)
     if may("agreement.record_signature", roles):
-        return
+        return True
     if not may("agreement.sign_own", roles):
         raise access.refusal(uow, "agreement.sign_own", committee, _TABLE, version.id)
     if not access.acts_for(uow.session, person, organisation, committee, uow.today):
@@ -150,6 +256,7 @@ def _require_signing_right(
                 other=organisation.short_name,
             ),
         )
+    return False
 
 
 def _record(
@@ -198,6 +305,8 @@ def _record(
         ceremony_id=ceremony.id if ceremony else None,
         recorded_by_id=uow.actor.person_id,
         recorded_at=uow.now,
+        # Entered after the day it was given: the record says so, and by whom and when.
+        recorded_later=signed_on < uow.today,
     )
     version.signatures.append(signature)
     uow.session.flush()
@@ -212,14 +321,37 @@ def _record(
         method=method.value,
         text_sha256=signature.text_sha256,
         ceremony_id=signature.ceremony_id,
+        recorded_later=signature.recorded_later,
     )
     return signature
 
 
-def _signing_date(uow: UnitOfWork, value: dt.date | str) -> dt.date:
-    day = validation.date(value)
+def _signing_date(
+    uow: UnitOfWork, version: AgreementVersion, day: dt.date, *, recorded: bool
+) -> dt.date:
+    """A signature is dated between the opening of the version and today.
+
+    A partner signing for itself signs today; the chair or secretariat may
+    record a signature given on paper on an earlier day (back to the opening).
+    """
     if day > uow.today:
         raise InvalidInput("agreement.error.future_date", value=day.isoformat(), today=uow.today)
+    opened = version.opened_at.astimezone(BERLIN).date() if version.opened_at else None
+    if opened is not None and day < opened:
+        raise _conflict(
+            version,
+            "agreement.error.before_opening",
+            value=day.isoformat(),
+            ref=ref_of(version),
+            opened=opened.isoformat(),
+        )
+    if not recorded and day != uow.today:
+        raise _conflict(
+            version,
+            "agreement.error.own_signature_today",
+            value=day.isoformat(),
+            today=uow.today.isoformat(),
+        )
     return day
 
 
@@ -248,12 +380,13 @@ def sign(
     committee = committee_of(uow.session, version)
     org = _resolve_org(uow.session, organisation)
     person = _resolve_person(uow.session, signatory)
-    day = _signing_date(uow, signed_on)
+    day = validation.date(signed_on)
     place = validation.text(place, "place", 300)
     how = validation.choice(SignatureMethod, method, "method")
-    _require_signing_right(uow, committee, version, org)
+    recorded = _require_signing_right(uow, committee, version, org)
     _require_open(uow, version)
     _check_hash(version, text_sha256)
+    _signing_date(uow, version, day, recorded=recorded)
     signature = _record(uow, committee, version, (org, person, how), day, place, None)
     _enter_into_force_if_ready(uow, version)
     return signature
@@ -273,7 +406,7 @@ def record_ceremony(
     access.check(
         uow, "agreement.record_signature", committee, entity_type=_TABLE, entity_id=version.id
     )
-    day = _signing_date(uow, held_on)
+    day = validation.date(held_on)
     place = validation.text(place, "place", 300)
     if not signatures:
         raise InvalidInput("agreement.error.no_signatures")
@@ -288,6 +421,7 @@ def record_ceremony(
     _require_open(uow, version)
     if text_sha256 is not None:
         _check_hash(version, text_sha256)
+    _signing_date(uow, version, day, recorded=True)
     ceremony = SigningCeremony(version_id=version.id, held_on=day, place=place)
     uow.session.add(ceremony)
     uow.session.flush()
@@ -392,8 +526,11 @@ __all__ = [
     "pending_parties",
     "record_ceremony",
     "remind",
+    "schedule",
     "show",
     "sign",
+    "summary",
     "terminate",
+    "text_from_file",
     "version_by_ref",
 ]

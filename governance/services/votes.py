@@ -5,7 +5,8 @@ one ballot per voting organisation present (roll call) or the totals of an
 open show of hands. The quorum is checked from who is present at that
 moment. The result under the item's majority enters the register with a
 number per committee and year ("KG-2026/07"); a vote on an accession item
-decides the application, one on a minutes-approval item the minutes.
+decides the application, one on an amendment item the amendment of the
+agreement, one on a minutes-approval item the minutes.
 """
 
 from __future__ import annotations
@@ -139,6 +140,11 @@ def record_vote(
             decided_on=uow.today,
             decision=decision.reference,
         )
+    if item.agreement_version_id is not None:
+        # Like an accession item: the vote on an amendment item decides the amendment.
+        from governance.services.amendments import decide_by_vote
+
+        decide_by_vote(uow, item, votes, decision.reference)
     if item.minutes_id is not None:
         # Like an accession item: the vote on an approval item decides on the minutes.
         from governance.services.minutes import decide_by_vote

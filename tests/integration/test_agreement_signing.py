@@ -22,7 +22,8 @@ from governance.models import (
     SigningCeremony,
     Timer,
 )
-from governance.services import agreements, directory, timers
+from governance.domain.rules import VoteCount
+from governance.services import agreements, amendments, directory, timers
 from tests.conftest import SYSTEM
 
 SECRETARY = tk.SECRETARIAT_EMAIL
@@ -65,6 +66,16 @@ def sign(app: App, org: str, *, actor: str | None = None, ref: str = "1/1", **kw
             place=kw.pop("place", "Berlin"),
             method=kw.pop("method", "scanned"),
             text_sha256=kw.pop("text_sha256", version.text_sha256),
+        )
+
+
+def adopt(app: App, ref: str) -> None:
+    """The committee adopts the amendment *ref* (as its vote or a written procedure would)."""
+    with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
+        v = agreements.version_by_ref(uow.session, ref)
+        agreements.schedule(uow, v)
+        assert amendments.decide(
+            uow, v, VoteCount(7, 0, 0), decided_on=uow.today, reference="KG-2026/99"
         )
 
 
@@ -329,6 +340,7 @@ def test_an_amendment_is_signed_again_while_the_old_version_stays_in_force(kg: A
     with pytest.raises(Conflict) as err, kg.unit_of_work(tk.CHAIR_EMAIL) as uow:
         agreements.amend(uow, agreements.version_by_ref(uow.session, "1/1"), text="Neu")
     assert "1/2" in err.value.message("de")
+    adopt(kg, "1/2")
 
     new_hash = open_v(kg, "1/2")
     assert new_hash != old_hash
@@ -383,10 +395,11 @@ def test_a_trigger_not_allowed_now_names_the_state_and_the_allowed_triggers(kg: 
         sign(kg, "Rabenhaus", actor=SECRETARY, text_sha256=sha(tk.AGREEMENT_TEXT))
 
     assert err.value.current_state == "draft"
-    assert err.value.allowed_triggers == ["open", "terminate"]
+    assert err.value.allowed_triggers == ["open", "schedule", "terminate"]
     assert err.value.message("de") == (
         "„Unterschrift erfassen“ ist im Zustand „Entwurf“ nicht möglich. "
-        "Jetzt möglich: zur Unterzeichnung öffnen (open), beenden (terminate)."
+        "Jetzt möglich: zur Unterzeichnung öffnen (open), "
+        "dem Gremium zur Entscheidung vorlegen (schedule), beenden (terminate)."
     )
     assert "state “draft”" in err.value.message("en")
     assert snapshot(kg) == before
