@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from governance.bootstrap import App
 from governance.clock import BERLIN
+from governance.domain.rules import VoteCount
 from governance.errors import Conflict, InvalidInput, NotPermitted, TransitionRefused
 from governance.examples import treptow_koepenick as tk
 from governance.models import (
@@ -22,7 +23,6 @@ from governance.models import (
     SigningCeremony,
     Timer,
 )
-from governance.domain.rules import VoteCount
 from governance.services import agreements, amendments, directory, timers
 from tests.conftest import SYSTEM
 
