@@ -103,7 +103,7 @@ def show_cmd(
             "agreement.cli.version",
             ref=data["ref"],
             id=data["id"],
-            state=_label(state, data["state"]),
+            label=_label(state, data["state"]),
         )
     )
     click.echo(f"SHA-256: {data['text_sha256'] or '—'}")

@@ -298,8 +298,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Party|Signed|Signatory|Date|Method|Recorded",
     },
     "agreement.cli.version": {
-        "de": "Fassung {ref} (Nr. {id}): {state}",
-        "en": "Version {ref} (id {id}): {state}",
+        "de": "Fassung {ref} (Nr. {id}): {label}",
+        "en": "Version {ref} (id {id}): {label}",
     },
     "agreement.cli.effective_from": {"de": "Inkrafttreten frühestens", "en": "Effective from"},
     "agreement.cli.in_force_from": {"de": "in Kraft ab", "en": "In force from"},

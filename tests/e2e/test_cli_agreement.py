@@ -266,3 +266,60 @@ def test_messages_are_english_with_lang_en(gremium: Gremium, opened: str) -> Non
         "--lang", "en", *sign_args("Rabenhaus", opened, date="soon"), actor=REPS["Rabenhaus"]
     )
     assert code == 2 and err.startswith("Error: ") and "“soon” is not a date" in err
+
+
+# --- signing dates: between the opening and today; recorded later by the secretariat ---
+
+
+def test_a_signature_is_dated_between_the_opening_and_today(gremium: Gremium, opened: str) -> None:
+    gremium.ok("tick", "--until", "2026-01-20 09:00")
+    before = gremium.state()
+    cases = [
+        # a partner signing for itself signs today
+        (REPS["Rabenhaus"], "2026-01-15", "mit dem heutigen Datum (2026-01-20), nicht 2026-01-15",
+         "with today's date (2026-01-20), not 2026-01-15"),
+        # nobody signed before the version was opened
+        (SECRETARY, "2026-01-11", "vor der Öffnung der Fassung 1/1 zur Unterzeichnung am 2026-01-12",
+         "before version 1/1 was opened for signature on 2026-01-12"),
+        (SECRETARY, "2026-01-21", "liegt in der Zukunft (heute ist 2026-01-20)",
+         "is in the future (today is 2026-01-20)"),
+    ]  # fmt: skip
+    for actor, day, german, english in cases:
+        line = gremium.refused(*sign_args("Rabenhaus", opened, date=day), actor=actor)
+        assert german in line, line
+        code, _, err = gremium("--lang", "en", *sign_args("Rabenhaus", opened, date=day),
+                               actor=actor)  # fmt: skip
+        assert code == 2 and english in err, err
+    line = gremium.refused("agreement", "ceremony", "1/1", "--date", "2026-01-09", "--place", "R",
+                           "--sign", f"ajb={REPS['ajb']}", actor=SECRETARY)  # fmt: skip
+    assert "vor der Öffnung" in line
+    assert gremium.state() == before
+
+
+def test_the_secretariat_records_a_paper_signature_later_and_the_record_says_so(
+    gremium: Gremium, opened: str
+) -> None:
+    gremium.ok("tick", "--until", "2026-01-20 09:00")
+    gremium.ok(*sign_args("Rabenhaus", opened, date="2026-01-14", method="ink"), actor=SECRETARY)
+    gremium.ok(*sign_args("ajb", opened, date="2026-01-20"), actor=REPS["ajb"])
+    signatures = {
+        s["organisation"]: s for s in gremium.json("agreement", "show", "1/1")["signatures"]
+    }
+    assert {k: signatures["Rabenhaus"][k] for k in ("signed_on", "recorded_at", "recorded_by",
+                                                     "recorded_later")} == {
+        "signed_on": "2026-01-14",
+        "recorded_at": "2026-01-20T08:00:00+00:00",
+        "recorded_by": SECRETARY,
+        "recorded_later": True,
+    }  # fmt: skip
+    assert (signatures["ajb"]["recorded_later"], signatures["ajb"]["recorded_by"]) == (
+        False,
+        REPS["ajb"],
+    )
+    german = gremium.ok("agreement", "show", "1/1")
+    assert f"nachträglich erfasst am 2026-01-20 09:00 von {SECRETARY}" in german
+    assert "zur Unterzeichnung geöffnet: 2026-01-12 09:00" in german
+    assert german.count("nachträglich") == 1
+    english = gremium.ok("--lang", "en", "agreement", "show", "1/1")
+    assert f"recorded later on 2026-01-20 09:00 by {SECRETARY}" in english
+    assert "Party" in english and "Opened for signature: 2026-01-12 09:00" in english
