@@ -85,8 +85,8 @@ MINUTES = {
 }
 
 EXAMPLES: dict[str, dict[str, Any]] = {
-    "signature_request": _AGREEMENT,
-    "signature_reminder": {**_AGREEMENT, "pending": ["Rabenhaus", "STZ"]},
+    "signature_request": {**_AGREEMENT, "document": "Kooperationsvereinbarung-Fassung-1-2.pdf"},
+    "signature_reminder": {**_AGREEMENT, "pending": ["Rabenhaus", "STZ"], "document": None},
     "agreement_in_force": {**_AGREEMENT, "in_force_from": "2026-03-01"},
     "accession_received": _APPLICATION,
     "accession_on_agenda": {**_DECISION, "state": "on_agenda", "decided_on": None, "votes": None},

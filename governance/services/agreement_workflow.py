@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from governance import outbox
 from governance.errors import Conflict
+from governance.mail.message import Attachment
 from governance.models import (
     AgreementParty,
     AgreementVersion,
@@ -72,21 +73,58 @@ def _notify(
     notification: str,
     organisations: list[Organisation],
     revision: str | int,
+    *,
+    with_text: bool = False,
     **extra: Any,
 ) -> None:
+    """Queue *notification* for the people of *organisations*; *with_text* attaches the
+    version's text as PDF (unless the ``attach_documents`` setting leaves PDFs out)."""
     version: AgreementVersion = ctx.entity
     committee = _committee(ctx)
+    files: dict[str, Attachment] = {}
     for org in organisations:
         for person in party_recipients(ctx.session, committee, org):
+            attach = with_text and ctx.uow.attach_documents
+            if attach and person.language not in files:
+                files[person.language] = text_pdf(ctx, version, person.language)
+            document = files[person.language] if attach else None
             outbox.queue(
                 ctx.uow,
                 notification=notification,
                 recipient=person,
-                context=_context(version, committee, organisation=org.short_name, **extra),
+                context=_context(
+                    version,
+                    committee,
+                    organisation=org.short_name,
+                    **extra,
+                    **({"document": document.filename if document else None} if with_text else {}),
+                ),
                 committee_id=committee.id,
                 entity=version,
                 revision=revision,
+                attachments=(document,) if document else (),
             )
+
+
+PDF_NAMES = {
+    "de": "Kooperationsvereinbarung-Fassung-{ref}.pdf",
+    "en": "Cooperation-agreement-version-{ref}.pdf",
+}
+
+
+def text_pdf(ctx: TransitionContext, version: AgreementVersion, lang: str) -> Attachment:
+    """The agreement document of *version* (text, SHA-256, signature page) as PDF/A,
+    as ``gremium documents render agreement`` writes it, in *lang*."""
+    # WeasyPrint loads on first use: only a transition that attaches the text pays for it.
+    from governance.documents.archival import pdfa
+    from governance.documents.rendering import load_html
+
+    ctx.session.flush()
+    html = load_html(ctx.session, "agreement", str(version.id), lang)
+    name = PDF_NAMES.get(lang, PDF_NAMES["de"]).format(
+        ref=f"{version.agreement_id}-{version.number}"
+    )
+    return Attachment(name, "application/pdf", pdfa(html).data)
 
 
 # --- guards ---
@@ -134,7 +172,7 @@ def snapshot_parties(ctx: TransitionContext) -> None:
 
 @effect("request_signatures")
 def request_signatures(ctx: TransitionContext) -> None:
-    _notify(ctx, "signature_request", ctx.entity.pending_parties(), revision=1)
+    _notify(ctx, "signature_request", ctx.entity.pending_parties(), revision=1, with_text=True)
 
 
 def _due_reminder(ctx: TransitionContext) -> dt.datetime | None:
@@ -168,6 +206,7 @@ def remind_pending_parties(ctx: TransitionContext) -> None:
         pending,
         revision=str(revision),
         pending=[o.short_name for o in pending],
+        with_text=True,
     )
 
 
