@@ -38,7 +38,7 @@ def test_opening_the_agreement_queues_rendered_mails_in_the_recipients_language(
     first = messages[0]
     assert first.subject == "Bitte unterzeichnen: Kooperationsvereinbarung KG, Fassung 1"
     assert first.body_text.startswith("Guten Tag ")
-    assert "Prüfsumme des Vertragstextes (SHA-256)" in first.body_text
+    assert "Seine Prüfsumme (SHA-256) ist " in first.body_text
     assert first.body_html.lstrip().startswith("<!DOCTYPE html>")
     assert first.message_id.endswith("@ba-tk.example.org>")
     assert len({m.thread_id for m in messages}) == 1
