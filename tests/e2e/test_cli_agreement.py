@@ -323,3 +323,118 @@ def test_the_secretariat_records_a_paper_signature_later_and_the_record_says_so(
     english = gremium.ok("--lang", "en", "agreement", "show", "1/1")
     assert f"recorded later on 2026-01-20 09:00 by {SECRETARY}" in english
     assert "Party" in english and "Opened for signature: 2026-01-12 09:00" in english
+
+
+# --- amendments: decided by the committee before they are opened for signature ---
+
+SERIES = (
+    "meeting", "series", "add", "--title", "Kooperationsgremium",
+    "--rrule", "FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE", "--start", "2026-03-11 10:00",
+    "--location", "Rathaus Köpenick",
+)  # fmt: skip
+
+
+@pytest.fixture
+def amended(gremium: Gremium, opened: str, tmp_path: Path) -> Gremium:
+    """Version 1/1 in force, amendment 1/2 drafted from a file."""
+    signs = [x for org, email in REPS.items() for x in ("--sign", f"{org}={email}")]
+    gremium.ok("agreement", "ceremony", "1/1", "--date", "2026-01-12", "--place", "Rathaus",
+               *signs, actor=SECRETARY)  # fmt: skip
+    new_text = tmp_path / "fassung2.md"
+    new_text.write_text(tk.AGREEMENT_TEXT + "\n§ 5 Evaluation\nJährlich.\n", encoding="utf-8")
+    out = gremium.ok("agreement", "amend", "1/1", "--file", str(new_text), actor=CHAIR)
+    assert "Das Gremium entscheidet über die Änderung: „gremium agreement schedule 1/2“" in out
+    return gremium
+
+
+def test_an_amendment_is_voted_on_before_it_is_opened_for_signature(amended: Gremium) -> None:
+    g = amended
+    line = g.refused("agreement", "open", "1/2", actor=CHAIR)
+    assert "Fassung 1/2 ändert die geltende Fassung 1/1" in line
+    assert "mit Zweidrittelmehrheit beschließen" in line and "agreement schedule 1/2" in line
+    code, _, err = g("--lang", "en", "agreement", "open", "1/2", actor=CHAIR)
+    assert code == 2 and "the committee must adopt it first by two-thirds majority" in err
+
+    g.ok(*SERIES, actor=CHAIR)
+    out = g.ok("agreement", "schedule", "1/2", actor=CHAIR)
+    assert "Fassung 1/2 liegt dem Gremium zur Entscheidung vor (Zweidrittelmehrheit): TOP " in out
+    top = {i["title"]: i for i in g.json("meeting", "show", "1")["agenda"]}[
+        "Änderung der Kooperationsvereinbarung (Fassung 1/2)"
+    ]
+    assert (top["kind"], top["majority"]) == ("decision", "two_thirds")
+    assert f"TOP {top['top']} der Sitzung „Kooperationsgremium“ am 2026-03-11" in out
+    line = g.refused("agreement", "open", "1/2", actor=CHAIR)
+    assert "hat das Gremium noch nicht entschieden" in line and f"TOP {top['top']}" in line
+    code, _, err = g("--lang", "en", "agreement", "open", "1/2", actor=CHAIR)
+    assert code == 2 and "The committee has not decided on version 1/2 yet" in err
+
+    g.ok("tick", "--until", "2026-03-11 10:00")
+    for org in ("BA Treptow-Köpenick", "Rabenhaus", "tjfbg", "KungerKiez", "ajb", "VskA"):
+        g.ok("meeting", "attend", "1", org, actor=SECRETARY)
+    g.ok("meeting", "open", "1", actor=CHAIR)
+    g.ok("meeting", "vote", "1", str(top["top"]), "--yes", "5", "--no", "1", "--abstain", "0",
+         "--text", "Die Änderung wird beschlossen.", actor=CHAIR)  # fmt: skip
+    data = g.json("agreement", "show", "1/2")
+    assert data["state"] == "adopted"
+    assert data["decision"] == {
+        "decision": "KG-2026/01",
+        "day": "2026-03-11",
+        "adopted": True,
+        "yes": 5,
+        "no": 1,
+        "abstain": 0,
+    }
+    shown = g.ok("agreement", "show", "1/2")
+    assert "vom Gremium beschlossen" in shown
+    assert "Beschluss des Gremiums: KG-2026/01 vom 2026-03-11 (ja 5, nein 1, Enthaltung 0)" in shown
+    english = g.ok("--lang", "en", "agreement", "show", "1/2")
+    assert "Committee decision: KG-2026/01 of 2026-03-11 (yes 5, no 1, abstain 0)" in english
+    assert "adopted by the committee" in english
+    assert "zur Unterzeichnung offen" in g.ok("agreement", "open", "1/2", actor=CHAIR)
+
+
+def test_scheduling_in_english_and_as_json(amended: Gremium) -> None:
+    g = amended
+    code, out, err = g("--lang", "en", "agreement", "schedule", "1/2", actor=CHAIR)
+    assert code == 0, err
+    assert "Version 1/2 is put to the committee for decision (two-thirds majority)" in out
+    assert "it goes on the next meeting as soon as one is planned" in out
+    data = g.json("agreement", "show", "1/2")
+    assert (data["state"], data["decision"], data["text_sha256"] is not None) == (
+        "on_agenda",
+        None,
+        True,
+    )
+    # Scheduling twice, or by someone other than the chair, is refused.
+    line = g.refused("agreement", "schedule", "1/2", actor=CHAIR)
+    assert "im Zustand „auf der Tagesordnung“ nicht möglich" in line
+    g.ok(*SERIES, actor=CHAIR)
+    titles = [i["title"] for i in g.json("meeting", "show", "1")["agenda"]]
+    assert "Änderung der Kooperationsvereinbarung (Fassung 1/2)" in titles
+
+
+def test_schedule_as_json_names_the_agenda_item(amended: Gremium) -> None:
+    amended.ok(*SERIES, actor=CHAIR)
+    data = amended.json("--as", CHAIR, "agreement", "schedule", "1/2")
+    assert data["state"] == "on_agenda" and data["majority"] == "two_thirds"
+    assert data["agenda_item"]["meeting_id"] == 1 and data["agenda_item"]["top"] >= 1
+    assert data["agenda_item"]["starts_at"].startswith("2026-03-11T")
+
+
+def test_amend_as_json_and_the_first_version_cannot_be_scheduled(
+    gremium: Gremium, tmp_path: Path
+) -> None:
+    line = gremium.refused("agreement", "schedule", "1/1", actor=CHAIR)
+    assert "die erste Vereinbarung braucht keinen Beschluss" in line
+    code, _, err = gremium("--lang", "en", "agreement", "schedule", "1/1", actor=CHAIR)
+    assert code == 2 and "the first agreement needs no vote" in err
+    line = gremium.refused("agreement", "schedule", "1/1", actor=SECRETARY)
+    assert "nur Vorsitz" in line
+    # A second draft while one exists: amend is refused, and says why.
+    text = tmp_path / "neu.md"
+    text.write_text("Neuer Text\n", encoding="utf-8")
+    line = gremium.refused("agreement", "amend", "1/1", "--file", str(text), actor=CHAIR)
+    assert "Fassung 1/1 ist noch im Zustand „Entwurf“" in line
+    code, out, err = gremium("--lang", "en", "agreement", "amend", "1/1", "--file",
+                             str(tmp_path / "fehlt.md"), actor=CHAIR)  # fmt: skip
+    assert code == 2 and "does not exist" in err
