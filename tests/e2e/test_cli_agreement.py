@@ -435,6 +435,6 @@ def test_amend_as_json_and_the_first_version_cannot_be_scheduled(
     text.write_text("Neuer Text\n", encoding="utf-8")
     line = gremium.refused("agreement", "amend", "1/1", "--file", str(text), actor=CHAIR)
     assert "Fassung 1/1 ist noch im Zustand „Entwurf“" in line
-    code, out, err = gremium("--lang", "en", "agreement", "amend", "1/1", "--file",
+    code, _, err = gremium("--lang", "en", "agreement", "amend", "1/1", "--file",
                              str(tmp_path / "fehlt.md"), actor=CHAIR)  # fmt: skip
     assert code == 2 and "does not exist" in err
