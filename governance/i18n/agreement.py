@@ -265,6 +265,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Signing yourself, you sign with today's date ({today}), not {value}; "
         "a signature given earlier on paper is recorded by the chair or the secretariat.",
     },
+    "agreement.error.terminate_too_early": {
+        "de": "Fassung {ref} kann nicht zum {value} beendet werden, vor ihrem Beginn am {earliest}; "
+        "erlaubt: vom {earliest} bis heute.",
+        "en": "Version {ref} cannot end on {value}, before it began on {earliest}; "
+        "allowed: from {earliest} to today.",
+    },
     "agreement.cli.created": {
         "de": "Vereinbarung „{title}“ als Fassung {ref} (Nr. {id}, {chars} Zeichen) im Entwurf "
         "angelegt. Der Vorsitz öffnet sie zur Unterzeichnung: „gremium agreement open {ref}“.",

@@ -498,6 +498,17 @@ def terminate(
     day = validation.date(on)
     if day > uow.today:
         raise InvalidInput("agreement.error.future_date", value=day.isoformat(), today=uow.today)
+    # A version cannot end before it began: in force from a day, or drafted on one.
+    earliest = version.in_force_from or version.created_at.astimezone(BERLIN).date()
+    if day < earliest:
+        raise _conflict(
+            version,
+            "agreement.error.terminate_too_early",
+            "terminate",
+            value=day.isoformat(),
+            ref=ref_of(version),
+            earliest=earliest.isoformat(),
+        )
     reason = validation.text(reason, "reason", 1000)
     uow.fire(version, "terminate", on=day, reason=reason)
     return version

@@ -438,3 +438,14 @@ def test_amend_as_json_and_the_first_version_cannot_be_scheduled(
     code, _, err = gremium("--lang", "en", "agreement", "amend", "1/1", "--file",
                              str(tmp_path / "fehlt.md"), actor=CHAIR)  # fmt: skip
     assert code == 2 and "does not exist" in err
+
+
+def test_a_version_cannot_end_before_it_began(gremium: Gremium, opened: str) -> None:
+    before = gremium.state()
+    line = gremium.refused("agreement", "terminate", "1/1", "--date", "2026-01-11",
+                           "--reason", "Irrtum", actor=CHAIR)  # fmt: skip
+    assert "kann nicht zum 2026-01-11 beendet werden, vor ihrem Beginn am 2026-01-12" in line
+    code, _, err = gremium("--lang", "en", "agreement", "terminate", "1/1", "--date",
+                           "2026-01-11", "--reason", "x", actor=CHAIR)  # fmt: skip
+    assert code == 2 and "cannot end on 2026-01-11, before it began on 2026-01-12" in err
+    assert gremium.state() == before
