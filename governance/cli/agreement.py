@@ -43,7 +43,12 @@ def _pending(state: CliState, version: AgreementVersion) -> str:
 
 @click.group("agreement")
 def agreement_group() -> None:
-    """Kooperationsvereinbarung: öffnen, unterzeichnen, ändern, beenden.
+    """Kooperationsvereinbarung: anlegen, öffnen, unterzeichnen, ändern, beenden.
+
+    \b
+    Erste Vereinbarung: create → open (Vorsitz, ohne Beschluss) → sign/ceremony → in Kraft.
+    Änderung: amend → schedule (Beschluss-TOP der nächsten Sitzung) → Abstimmung
+    („meeting vote“, Mehrheit für Änderungen) → open → sign/ceremony → in Kraft.
 
     Eine Fassung wird als Nummer (z. B. 2) oder als VEREINBARUNG/FASSUNG
     (z. B. 1/2) angegeben; „gremium agreement list“ zeigt beide.
@@ -222,10 +227,14 @@ def text_cmd(state: CliState, version_ref: str, as_json: bool) -> None:
 )
 @pass_state
 def open_cmd(state: CliState, version_ref: str, effective_from: str | None) -> None:
-    """Eine Fassung zur Unterzeichnung öffnen (nur der Vorsitz).
+    """Eine Fassung zur Unterzeichnung öffnen (nur der Vorsitz; Änderungen erst nach Beschluss).
 
     Der Text wird mit seinem SHA-256 eingefroren, die Vertragsparteien werden
-    festgelegt und um ihre Unterschrift gebeten.  ID: Nummer oder VEREINBARUNG/FASSUNG.
+    festgelegt und um ihre Unterschrift gebeten (mit dem Text als PDF).  Die
+    erste Vereinbarung eines Gremiums öffnet der Vorsitz ohne Beschluss: die
+    Unterschriften aller Vertragsparteien sind die Entscheidung.  Eine
+    Änderung muss das Gremium erst beschließen („agreement schedule“).
+    ID: Nummer oder VEREINBARUNG/FASSUNG.
     """
     with state.uow() as uow:
         version = agreements.version_by_ref(uow.session, version_ref)
@@ -275,8 +284,10 @@ def sign_cmd(
 ) -> None:
     """Die Unterschrift einer Vertragspartei erfassen.
 
-    Partner:innen unterschreiben nur für die eigene Organisation; Vorsitz und
-    Geschäftsstelle erfassen Unterschriften jeder Partei.  Der Hashwert muss zur
+    Partner:innen unterschreiben nur für die eigene Organisation, mit dem
+    heutigen Datum; Vorsitz und Geschäftsstelle erfassen Unterschriften jeder
+    Partei, auch nachträglich (Datum zwischen der Öffnung und heute; der
+    Eintrag wird als nachträglich erfasst vermerkt).  Der Hashwert muss zur
     offenen Fassung passen.  ID: Nummer oder VEREINBARUNG/FASSUNG.
     """
     with state.uow() as uow:
