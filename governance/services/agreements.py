@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -31,6 +30,7 @@ from governance.models import (
     SigningCeremony,
 )
 from governance.services import access, directory, validation
+from governance.services.agreement_text import MAX_TEXT, check_text, text_from_file
 from governance.services.agreement_views import (
     committee_of,
     in_force_version,
@@ -46,45 +46,10 @@ from governance.services.agreement_views import (
 
 # Importing the workflow modules registers the guards and effects of agreement.yaml.
 from governance.services.agreement_workflow import OPEN_STATES, party_recipients
-from governance.services.amendments import schedule
+from governance.services.amendments import require_decided, schedule
 from governance.unit_of_work import UnitOfWork
 
-MAX_TEXT = 200_000
-"""The longest agreement text, in characters (a long contract has some 60,000)."""
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-
-
-def _check_text(text: str) -> str:
-    if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT:
-        raise InvalidInput("agreement.error.text", max=MAX_TEXT)
-    # One line ending convention, so the hash does not depend on the editor used.
-    return text.replace("\r\n", "\n")
-
-
-def text_from_file(path: str | Path) -> str:
-    """The text of an agreement from a UTF-8 file, refused with the reason when it cannot be one."""
-    name = str(path)
-    file = Path(path)
-    if not file.is_file():
-        raise InvalidInput("agreement.error.file_missing", path=name)
-    # UTF-8 has at most 4 bytes a character: a bigger file is too long for sure (and is not read).
-    if file.stat().st_size > MAX_TEXT * 4:
-        raise InvalidInput("agreement.error.file_too_long", path=name, max=MAX_TEXT)
-    try:
-        text = file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput("agreement.error.file_encoding", path=name, at=exc.start) from None
-    except OSError as exc:
-        raise InvalidInput(
-            "agreement.error.file_unreadable", path=name, reason=exc.strerror
-        ) from None
-    if not text.strip():
-        raise InvalidInput("agreement.error.file_empty", path=name)
-    if len(text) > MAX_TEXT:
-        raise InvalidInput(
-            "agreement.error.file_too_long", path=name, max=MAX_TEXT, length=len(text)
-        )
-    return text
 
 
 def create_agreement(
@@ -98,7 +63,7 @@ def create_agreement(
     """
     access.check(uow, "agreement.create", committee)
     title = validation.text(title, "title", 500)
-    text = _check_text(text)
+    text = check_text(text)
     live = next(
         (v for v in versions_of(uow.session, committee) if v.state in (*OPEN_STATES, "in_force")),
         None,
@@ -146,60 +111,12 @@ def open_for_signature(
     access.check(uow, "agreement.open", committee, entity_type=_TABLE, entity_id=version.id)
     if effective_from is not None:
         effective_from = validation.date(effective_from)
-    _require_decided(uow, version)
+    require_decided(uow, version)
     if version.state in ("draft", "adopted"):
         # Set before the transition: entering the state arms the effective-date timer.
         version.effective_from = effective_from
     uow.fire(version, "open", effective_from=effective_from)
     return version
-
-
-def _require_decided(uow: UnitOfWork, version: AgreementVersion) -> None:
-    """An amendment is opened only once the committee has adopted it: say what is needed."""
-    if version.state == "draft" and _other_in_force(version) is not None:
-        raise _conflict(
-            version,
-            "agreement.error.amendment_undecided",
-            "open",
-            ref=ref_of(version),
-            in_force=ref_of(_other_in_force(version)),  # type: ignore[arg-type]
-            majority=Text(
-                f"majority.{committee_of(uow.session, version).rules.amendment_majority.value}"
-            ),
-        )
-    if version.state == "on_agenda":
-        from governance.services.amendments import pending_item
-
-        item = pending_item(uow, version)
-        where = (
-            Text(
-                "agreement.amendment.item",
-                top=item.position or "?",
-                meeting=item.meeting.title,
-                day=item.meeting.starts_at.astimezone(BERLIN).date().isoformat(),
-            )
-            if item is not None
-            else Text("agreement.amendment.no_meeting")
-        )
-        raise _conflict(
-            version, "agreement.error.amendment_on_agenda", "open", ref=ref_of(version), where=where
-        )
-    if version.state == "rejected":
-        raise _conflict(
-            version,
-            "agreement.error.amendment_rejected",
-            "open",
-            ref=ref_of(version),
-            decision=version.decision_reference or "—",
-            day=version.decided_on.isoformat() if version.decided_on else "—",
-        )
-
-
-def _other_in_force(version: AgreementVersion) -> AgreementVersion | None:
-    return next(
-        (v for v in version.agreement.versions if v.id != version.id and v.state == "in_force"),
-        None,
-    )
 
 
 def _resolve_org(session: Session, ref: Organisation | str) -> Organisation:
@@ -453,7 +370,7 @@ def amend(
     access.check(
         uow, "agreement.draft", committee, entity_type="agreements", entity_id=agreement.id
     )
-    text = _check_text(text)
+    text = check_text(text)
     versions = list(agreement.versions)
     unfinished = next((v for v in versions if v.state in OPEN_STATES), None)
     if unfinished is not None:
@@ -527,6 +444,7 @@ def _conflict(
 
 
 __all__ = [
+    "MAX_TEXT",
     "amend",
     "create_agreement",
     "in_force_version",

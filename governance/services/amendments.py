@@ -20,8 +20,9 @@ import hashlib
 
 from sqlalchemy import select
 
+from governance.clock import BERLIN
 from governance.domain.rules import Majority, VoteCount, is_carried
-from governance.errors import InvalidInput
+from governance.errors import Conflict, InvalidInput, Text
 from governance.models import AgendaItem, AgreementVersion, Committee, Meeting
 from governance.services import access
 from governance.services.agreement_views import committee_of, ref_of
@@ -80,6 +81,51 @@ def decide_by_vote(uow: UnitOfWork, item: AgendaItem, votes: VoteCount, referenc
     version = uow.session.get(AgreementVersion, item.agreement_version_id)
     assert version is not None
     return decide(uow, version, votes, decided_on=uow.today, reference=reference)
+
+
+def require_decided(uow: UnitOfWork, version: AgreementVersion) -> None:
+    """An amendment is opened only once the committee has adopted it: say what is needed."""
+    in_force = _other_in_force(version)
+    if version.state == "draft" and in_force is not None:
+        raise _conflict(
+            version,
+            "agreement.error.amendment_undecided",
+            ref=ref_of(version),
+            in_force=ref_of(in_force),
+            majority=Text(
+                f"majority.{committee_of(uow.session, version).rules.amendment_majority.value}"
+            ),
+        )
+    if version.state == "on_agenda":
+        item = pending_item(uow, version)
+        where = (
+            Text(
+                "agreement.amendment.item",
+                top=item.position or "?",
+                meeting=item.meeting.title,
+                day=item.meeting.starts_at.astimezone(BERLIN).date().isoformat(),
+            )
+            if item is not None
+            else Text("agreement.amendment.no_meeting")
+        )
+        raise _conflict(
+            version, "agreement.error.amendment_on_agenda", ref=ref_of(version), where=where
+        )
+    if version.state == "rejected":
+        raise _conflict(
+            version,
+            "agreement.error.amendment_rejected",
+            ref=ref_of(version),
+            decision=version.decision_reference or "—",
+            day=version.decided_on.isoformat() if version.decided_on else "—",
+        )
+
+
+def _other_in_force(version: AgreementVersion) -> AgreementVersion | None:
+    return next(
+        (v for v in version.agreement.versions if v.id != version.id and v.state == "in_force"),
+        None,
+    )
 
 
 # --- the agenda item ---
@@ -149,11 +195,18 @@ def attach_waiting_amendments(uow: UnitOfWork, committee: Committee) -> None:
             add_amendment_item(uow, version)
 
 
+def _conflict(version: AgreementVersion, key: str, **params: object) -> Conflict:
+    # Audited as a refusal to open this version.
+    return Conflict(key, **params).concerning(
+        entity_type=_TABLE, entity_id=version.id, action="open", committee_id=version.committee_id
+    )
+
+
 # --- guards and effects of workflows/agreement.yaml ---
 
 
 def _in_force_elsewhere(version: AgreementVersion) -> bool:
-    return any(v.id != version.id and v.state == "in_force" for v in version.agreement.versions)
+    return _other_in_force(version) is not None
 
 
 @guard("no_version_in_force")

@@ -1,0 +1,47 @@
+"""The text of an agreement: what may be one, and reading it from a file.
+
+A text is frozen by its SHA-256 when it is opened for signature, so it is
+normalised once here (one line-ending convention) and bounded in length.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from governance.errors import InvalidInput
+
+MAX_TEXT = 200_000
+"""The longest agreement text, in characters (a long contract has some 60,000)."""
+
+
+def check_text(text: str) -> str:
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT:
+        raise InvalidInput("agreement.error.text", max=MAX_TEXT)
+    # One line ending convention, so the hash does not depend on the editor used.
+    return text.replace("\r\n", "\n")
+
+
+def text_from_file(path: str | Path) -> str:
+    """The text of an agreement from a UTF-8 file, refused with the reason when it cannot be one."""
+    name = str(path)
+    file = Path(path)
+    if not file.is_file():
+        raise InvalidInput("agreement.error.file_missing", path=name)
+    # UTF-8 has at most 4 bytes a character: a bigger file is too long for sure (and is not read).
+    if file.stat().st_size > MAX_TEXT * 4:
+        raise InvalidInput("agreement.error.file_too_long", path=name, max=MAX_TEXT)
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput("agreement.error.file_encoding", path=name, at=exc.start) from None
+    except OSError as exc:
+        raise InvalidInput(
+            "agreement.error.file_unreadable", path=name, reason=exc.strerror
+        ) from None
+    if not text.strip():
+        raise InvalidInput("agreement.error.file_empty", path=name)
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(
+            "agreement.error.file_too_long", path=name, max=MAX_TEXT, length=len(text)
+        )
+    return text
