@@ -265,6 +265,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Signing yourself, you sign with today's date ({today}), not {value}; "
         "a signature given earlier on paper is recorded by the chair or the secretariat.",
     },
+    "agreement.error.text_control": {
+        "de": "Der Text enthält ein Steuerzeichen ({char}) in Zeile {line}; erlaubt sind "
+        "Schrift, Leerzeichen, Tabulatoren, Zeilen- und Seitenumbrüche.",
+        "en": "The text contains a control character ({char}) on line {line}; allowed are "
+        "letters and signs, spaces, tabs, line and page breaks.",
+    },
     "agreement.error.terminate_too_early": {
         "de": "Fassung {ref} kann nicht zum {value} beendet werden, vor ihrem Beginn am {earliest}; "
         "erlaubt: vom {earliest} bis heute.",

@@ -6,6 +6,7 @@ normalised once here (one line-ending convention) and bounded in length.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from governance.errors import InvalidInput
@@ -14,11 +15,24 @@ MAX_TEXT = 200_000
 """The longest agreement text, in characters (a long contract has some 60,000)."""
 
 
+# Control characters a text cannot carry (a database refuses NUL; the others are
+# invisible in print and would make two texts that look the same hash differently).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def check_text(text: str) -> str:
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT:
         raise InvalidInput("agreement.error.text", max=MAX_TEXT)
     # One line ending convention, so the hash does not depend on the editor used.
-    return text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        raise InvalidInput(
+            "agreement.error.text_control",
+            char=f"U+{ord(bad.group()):04X}",
+            line=text.count("\n", 0, bad.start()) + 1,
+        )
+    return text
 
 
 def text_from_file(path: str | Path) -> str:

@@ -449,3 +449,21 @@ def test_a_version_cannot_end_before_it_began(gremium: Gremium, opened: str) -> 
                            "2026-01-11", "--reason", "x", actor=CHAIR)  # fmt: skip
     assert code == 2 and "cannot end on 2026-01-11, before it began on 2026-01-12" in err
     assert gremium.state() == before
+
+
+def test_amend_as_json_and_the_list_in_english(
+    gremium: Gremium, opened: str, tmp_path: Path
+) -> None:
+    signs = [x for org, email in REPS.items() for x in ("--sign", f"{org}={email}")]
+    gremium.ok("agreement", "ceremony", "1/1", "--date", "2026-01-12", "--place", "Rathaus",
+               *signs, actor=SECRETARY)  # fmt: skip
+    new_text = tmp_path / "fassung2.md"
+    new_text.write_text("Neu\r\n§ 1 Ziel\r\n", encoding="utf-8")
+    data = gremium.json("--as", CHAIR, "agreement", "amend", "1/1", "--file", str(new_text))
+    assert (data["ref"], data["state"], data["decision"]) == ("1/2", "draft", None)
+    assert gremium.json("agreement", "text", "1/2")["text"] == "Neu\n§ 1 Ziel\n"
+    listed = gremium.ok("--lang", "en", "agreement", "list")
+    assert listed.splitlines()[0].split() == [
+        "Id", "Version", "State", "Signatures", "In", "force", "from", "Ended", "on", "SHA-256",
+    ]  # fmt: skip
+    assert "in force" in listed and "draft" in listed
