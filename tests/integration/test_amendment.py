@@ -11,13 +11,17 @@ from governance.errors import Conflict, NotPermitted, TransitionRefused
 from governance.examples import treptow_koepenick as tk
 from governance.models import AgendaItem, AgreementVersion, AuditRecord
 from governance.services import agreements
+from governance.services import meetings as ms
 from tests.conftest import SYSTEM
 from tests.integration.test_agreement_signing import ORGS, ceremony, open_v, version
 from tests.integration.test_meetings import (
     CHAIR,
     SECRETARIAT,
     VOTING,
+    act,
     add_series,
+    attend,
+    berlin,
     meetings,
     open_with,
     show,
@@ -171,3 +175,30 @@ def test_only_the_chair_puts_an_amendment_to_the_committee(in_force: App) -> Non
             ).scalar_one()
             == "draft"
         )
+
+
+def test_an_amendment_not_decided_at_a_meeting_without_quorum_goes_to_the_repeat_meeting(
+    in_force: App,
+) -> None:
+    add_series(in_force)
+    schedule(in_force)
+    first = meetings(in_force)[0].id
+    item = amendment_item(in_force, first)
+    tick(in_force, 2026, 3, 11, 9, 30)
+    open_with(in_force, first, VOTING[:2])  # not quorate: nothing is decided
+    with pytest.raises(Conflict):
+        vote(in_force, item["id"], totals=(2, 0, 0))
+    act(in_force, CHAIR, ms.close, first)
+    repeat = next(m for m in meetings(in_force) if m.repeat_of_id == first)
+    carried = amendment_item(in_force, repeat.id)
+    assert carried["carried_over_from"] == item["id"]
+    with pytest.raises(Conflict) as waiting:
+        open_v(in_force, "1/2")
+    assert "Wiederholungssitzung" in waiting.value.message("de")
+    tick(in_force, 2026, 4, 8, 9, 0)
+    attend(in_force, repeat.id, VOTING[:3])
+    in_force.clock.advance_to(berlin(2026, 4, 8, 10, 0))
+    act(in_force, CHAIR, ms.open_meeting, repeat.id)
+    decision = vote(in_force, carried["id"], totals=(3, 0, 0))
+    assert decision.carried
+    assert version(in_force, "1/2").state == "adopted"
