@@ -202,3 +202,24 @@ def test_an_amendment_not_decided_at_a_meeting_without_quorum_goes_to_the_repeat
     decision = vote(in_force, carried["id"], totals=(3, 0, 0))
     assert decision.carried
     assert version(in_force, "1/2").state == "adopted"
+
+
+def test_the_migration_dates_the_opening_of_versions_opened_before_it(any_app: App) -> None:
+    """0005_agreement fills in ``opened_at`` from the audit trail, so the signing-date
+    check holds for versions opened before the upgrade too."""
+    import importlib
+
+    from sqlalchemy import text
+
+    migration = importlib.import_module("governance.migrations.versions.0005_agreement")
+    with any_app.unit_of_work(SYSTEM) as uow:
+        tk.create(uow)
+    open_v(any_app)
+    opened_at = version(any_app).opened_at
+    assert opened_at is not None
+    with any_app.db.engine.begin() as conn:
+        conn.execute(text("UPDATE agreement_versions SET opened_at = NULL"))
+    assert version(any_app).opened_at is None
+    with any_app.db.engine.begin() as conn:
+        migration.backfill_opened_at(conn)
+    assert version(any_app).opened_at == opened_at

@@ -42,18 +42,24 @@ def upgrade() -> None:
             ["agreement_version_id"],
             ["id"],
         )
-    # Versions opened before this migration: the moment of opening is on the audit trail.
-    op.execute(
-        """
-        UPDATE agreement_versions SET opened_at = (
-            SELECT MIN(a.at) FROM audit_records a
-            WHERE a.entity_type = 'agreement_versions'
-              AND a.entity_id = agreement_versions.id
-              AND a.to_state = 'open_for_signature'
-              AND a.outcome = 'done'
+    backfill_opened_at(op.get_bind())
+
+
+def backfill_opened_at(bind: sa.engine.Connection) -> None:
+    """Versions opened before this migration: the moment of opening is on the audit trail."""
+    bind.execute(
+        sa.text(
+            """
+            UPDATE agreement_versions SET opened_at = (
+                SELECT MIN(a.at) FROM audit_records a
+                WHERE a.entity_type = 'agreement_versions'
+                  AND a.entity_id = agreement_versions.id
+                  AND a.to_state = 'open_for_signature'
+                  AND a.outcome = 'done'
+            )
+            WHERE text_sha256 IS NOT NULL AND opened_at IS NULL
+            """
         )
-        WHERE text_sha256 IS NOT NULL
-        """
     )
 
 
