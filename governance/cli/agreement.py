@@ -423,15 +423,19 @@ def schedule_cmd(state: CliState, version_ref: str, as_json: bool) -> None:
     """Eine Änderung dem Gremium zur Entscheidung vorlegen (nur der Vorsitz).
 
     Sie kommt als Beschluss-TOP auf die nächste Sitzung, die noch Vorschläge
-    annimmt (ist keine geplant: auf die nächste geplante); die Abstimmung mit
-    der Mehrheit für Änderungen der Geschäftsordnung entscheidet.  Erst eine
+    annimmt (gibt es keine: auf die nächste, die geplant wird); die Abstimmung
+    mit der Mehrheit für Änderungen der Geschäftsordnung entscheidet.  Erst eine
     beschlossene Änderung kann zur Unterzeichnung geöffnet werden.
     ID: Nummer oder VEREINBARUNG/FASSUNG.
     """
     with state.uow() as uow:
         version = agreements.version_by_ref(uow.session, version_ref)
         item = agreements.schedule(uow, version)
-        rule = agreements.committee_of(uow.session, version).rules.amendment_majority.value
+        rule = (
+            item.majority
+            if item is not None and item.majority
+            else agreements.committee_of(uow.session, version).rules.amendment_majority.value
+        )
         data = {
             **agreements.summary(version),
             "majority": rule,
