@@ -129,7 +129,9 @@ def test_workflow_show_mermaid_prints_a_state_diagram_without_graphviz(gremium):
     lines = [line.strip() for line in out.splitlines()]
     assert "stateDiagram-v2" in lines
     assert 'state "Entwurf" as draft' in lines
-    assert "draft --> open_for_signature: open" in lines
+    # The first agreement is opened without a vote; an amendment is decided first.
+    assert "draft --> open_for_signature: open [no_version_in_force]" in lines
+    assert "on_agenda --> adopted: decide [amendment_vote_carried]" in lines
     assert "[*] --> draft" in lines
     assert "terminated --> [*]" in lines
     assert any(
