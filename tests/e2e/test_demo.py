@@ -53,6 +53,10 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     invitation = next(m for m in messages if str(m["Subject"]).startswith("Einladung"))
     kinds = {p.get_content_type() for p in invitation.walk()}
     assert {"text/plain", "text/html", "text/calendar", "application/pdf"} <= kinds
+    # The signature request carries the agreement's text as PDF.
+    request = next(m for m in messages if str(m["Subject"]).startswith("Bitte unterzeichnen"))
+    [pdf] = [p for p in request.iter_attachments() if p.get_content_type() == "application/pdf"]
+    assert pdf.get_filename() == "Kooperationsvereinbarung-Fassung-1-1.pdf"
     assert f"E-Mails ({len(messages)} zugestellt" in printed
 
 
