@@ -313,6 +313,10 @@ def sign_cmd(
             status=_label(state, version.state),
             pending=_pending(state, version),
         )
+        if signature.recorded_later:
+            message += " " + t(
+                state, "agreement.cli.signed_later", by=uow.actor.label, today=uow.today.isoformat()
+            )
     click.echo(message)
 
 

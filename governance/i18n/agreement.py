@@ -301,6 +301,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Beschluss des Gremiums: {decision} vom {day} (ja {yes}, nein {no}, Enthaltung {abstain})",
         "en": "Committee decision: {decision} of {day} (yes {yes}, no {no}, abstain {abstain})",
     },
+    "agreement.cli.signed_later": {
+        "de": "Vermerkt: nachträglich erfasst am {today} von {by}.",
+        "en": "Noted: recorded later on {today} by {by}.",
+    },
     "agreement.cli.heading_list": {
         "de": "Nr.|Fassung|Zustand|Unterschriften|in Kraft ab|beendet am|SHA-256",
         "en": "Id|Version|State|Signatures|In force from|Ended on|SHA-256",

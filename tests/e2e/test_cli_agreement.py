@@ -300,7 +300,10 @@ def test_the_secretariat_records_a_paper_signature_later_and_the_record_says_so(
     gremium: Gremium, opened: str
 ) -> None:
     gremium.ok("tick", "--until", "2026-01-20 09:00")
-    gremium.ok(*sign_args("Rabenhaus", opened, date="2026-01-14", method="ink"), actor=SECRETARY)
+    out = gremium.ok(
+        *sign_args("Rabenhaus", opened, date="2026-01-14", method="ink"), actor=SECRETARY
+    )
+    assert f"Vermerkt: nachträglich erfasst am 2026-01-20 von {SECRETARY}." in out
     gremium.ok(*sign_args("ajb", opened, date="2026-01-20"), actor=REPS["ajb"])
     signatures = {
         s["organisation"]: s for s in gremium.json("agreement", "show", "1/1")["signatures"]
