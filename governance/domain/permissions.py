@@ -63,7 +63,8 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # ^ the applicant withdraws its own application; the chair or secretariat may record it
     # withdrawal
     "membership.give_notice_own": frozenset({R}),
-    "membership.record_notice": frozenset({C}),
+    "membership.record_notice": frozenset({C, S}),
+    # ^ record any member's notice, also one that reached the committee on paper earlier
     # meetings
     "meeting.plan": frozenset({C, S}),
     # ^ plan single meetings and series; the secretariat organises meetings

@@ -51,4 +51,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Recurrence rule “{value}” plans more than {max} meetings in twelve months; "
         "at most weekly is allowed (e.g. FREQ=WEEKLY;BYDAY=WE).",
     },
+    # withdrawal notices (governance/services/withdrawal.py)
+    "error.withdrawal.backdated": {
+        "de": "Austritt erklärt am {value}: eine eigene Erklärung gilt ab heute ({today}); "
+        "eine früher schriftlich eingegangene Erklärung erfassen Vorsitz oder Geschäftsstelle.",
+        "en": "Notice given on {value}: a notice of your own counts from today ({today}); "
+        "a notice received earlier on paper is recorded by the chair or the secretariat.",
+    },
+    "error.withdrawal.recorded_too_late": {
+        "de": "Austritt erklärt am {value}: nachträglich erfasst werden kann eine Erklärung "
+        "höchstens {days} Tage zurück und nicht vor der letzten Änderung der Mitgliedschaft; "
+        "erlaubt: ab {earliest}.",
+        "en": "Notice given on {value}: a notice can be recorded later at most {days} days back "
+        "and not before the membership last changed; allowed: from {earliest}.",
+    },
+    "error.withdrawal.too_late": {
+        "de": "Austritt zum {value}: erlaubt ist ein Tag vom {earliest} bis zum {latest}.",
+        "en": "Withdrawal on {value}: allowed is a day from {earliest} to {latest}.",
+    },
+    "error.withdrawal.retroactive": {
+        "de": "Austritt zum {value}: die Mitgliedschaft würde rückwirkend enden; "
+        "erlaubt ist ein Tag nach heute ({today}).",
+        "en": "Withdrawal on {value}: the membership would end retroactively; "
+        "allowed is a day after today ({today}).",
+    },
+    "withdrawal.cli.recorded_later": {
+        "de": "{given_on} (nachträglich erfasst am {recorded_on})",
+        "en": "{given_on} (recorded later, on {recorded_on})",
+    },
+    # single meetings (governance/services/meetings.py)
+    "meeting.error.start_format": {
+        "de": "„{value}“ ist kein Sitzungsbeginn: erwartet werden Datum und Uhrzeit, "
+        "JJJJ-MM-TT HH:MM (z. B. 2026-03-11 10:00).",
+        "en": "“{value}” is not the start of a meeting: a date and a time are expected, "
+        "YYYY-MM-DD HH:MM (e.g. 2026-03-11 10:00).",
+    },
+    "meeting.error.too_far": {
+        "de": "Der Beginn {value} liegt zu weit in der Zukunft; erlaubt: bis {latest} "
+        "({months} Monate voraus).",
+        "en": "The start {value} is too far ahead; allowed: until {latest} "
+        "({months} months ahead).",
+    },
+    "meeting.error.holiday": {
+        "de": "Der {value} ist in Berlin ein Feiertag ({holiday}); bitte einen anderen Tag wählen "
+        "oder mit --on-holiday bestätigen, dass die Sitzung an diesem Feiertag stattfindet.",
+        "en": "{value} is a public holiday in Berlin ({holiday}); please choose another day "
+        "or confirm with --on-holiday that the meeting takes place on this holiday.",
+    },
 }
