@@ -98,4 +98,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} is a public holiday in Berlin ({holiday}); please choose another day "
         "or confirm with --on-holiday that the meeting takes place on this holiday.",
     },
+    # memberships (governance/services/effective_dates.py)
+    "error.membership.start_before_meeting": {
+        "de": "{what} {value}: am {held} hat das Gremium schon getagt; eine Mitgliedschaft "
+        "beginnt frühestens am {earliest}, damit Anwesenheit und Abstimmungen bleiben, wie sie waren.",
+        "en": "{what} {value}: the committee already met on {held}; a membership starts on "
+        "{earliest} at the earliest, so that attendance and votes stay as they were.",
+    },
+    "error.membership.start_too_far": {
+        "de": "{what} {value}: erlaubt ist ein Beginn bis zum {latest}.",
+        "en": "{what} {value}: a start until {latest} is allowed.",
+    },
+    # attendance times and action items
+    "meeting.error.time_not_on_meeting_day": {
+        "de": "{what}: „{value}“ liegt nicht am Sitzungstag ({day}); erwartet: HH:MM "
+        "oder Datum und Uhrzeit des Sitzungstags.",
+        "en": "{what}: “{value}” is not on the day of the meeting ({day}); expected: HH:MM "
+        "or the date and time on the day of the meeting.",
+    },
+    "action.error.due_far": {
+        "de": "Die Frist {value} liegt zu weit in der Zukunft; erlaubt: bis {latest}.",
+        "en": "The due date {value} is too far ahead; allowed: until {latest}.",
+    },
 }

@@ -29,6 +29,7 @@ from governance.models import (
     SecretariatMember,
 )
 from governance.services import access, validation
+from governance.services.effective_dates import check_membership_start
 from governance.unit_of_work import UnitOfWork
 
 # --- lookups ---
@@ -297,6 +298,8 @@ class MembershipSpec:
 
 def add_membership(uow: UnitOfWork, committee: Committee, spec: MembershipSpec) -> Membership:
     access.check(uow, "membership.edit", committee)
+    if spec.starts_on is not None:
+        check_membership_start(uow, committee, spec.starts_on, "--from")
     return create_membership(uow, committee, spec)
 
 

@@ -236,8 +236,9 @@ def test_a_paper_notice_received_earlier_is_recorded_later_and_marked(kg, actor)
     )
     with kg.db.session() as session:
         record = session.execute(
-            select(AuditRecord)
-            .where(AuditRecord.action == "give_notice", AuditRecord.outcome == "done")
+            select(AuditRecord).where(
+                AuditRecord.action == "give_notice", AuditRecord.outcome == "done"
+            )
         ).scalar_one()
         assert record.actor == actor
         assert record.details["recorded_on"] == "2026-02-21"
