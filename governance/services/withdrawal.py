@@ -295,7 +295,10 @@ def _check(uow: UnitOfWork, committee: Committee, membership: Membership, action
             or "—",
             other=membership.organisation.short_name,
         )
-    raise access.refusal(uow, action, committee, ENTITY, membership.id, reason=reason)
+    # Someone who does not act for this organisation at all tried to record its notice.
+    acts_for_it = any(mp.person_id == person.id for mp in membership.people)
+    refused = action if acts_for_it else "membership.record_notice"
+    raise access.refusal(uow, refused, committee, ENTITY, membership.id, reason=reason)
 
 
 def _for_audit(err: Conflict, membership: Membership) -> Conflict:
