@@ -248,3 +248,31 @@ def test_an_action_item_due_centuries_ahead_is_refused(g):
                      "--representative", PARTNER], CHAIR,
                  "am 2026-01-12 hat das Gremium schon getagt; eine Mitgliedschaft beginnt frühestens am 2026-01-13",
                  "the committee already met on 2026-01-12")  # fmt: skip
+
+
+def test_a_series_cannot_be_moved_to_start_in_the_past_and_a_member_not_years_ahead(g):
+    g.ok(*SERIES, "--rrule", "FREQ=MONTHLY;BYDAY=2WE", actor=CHAIR)
+    before = g.json("meeting", "list")
+    refused_both(g, ["meeting", "series", "change", "1", "--start", "2026-01-07 10:00"], CHAIR,
+                 "Der Beginn 2026-01-07 10:00 liegt nicht in der Zukunft",
+                 "The start 2026-01-07 10:00 is not in the future")  # fmt: skip
+    assert g.json("meeting", "list") == before
+    g.ok("org", "add", "Kosmos e.V.", "--short", "Kosmos", "--kind", "association", actor=CHAIR)
+    refused_both(g, ["member", "add", "--org", "Kosmos", "--from", "2030-01-01",
+                     "--representative", PARTNER], CHAIR,
+                 "--from 2030-01-01: erlaubt ist ein Beginn bis zum 2027-01-12",
+                 "--from 2030-01-01: a start until 2027-01-12 is allowed")  # fmt: skip
+
+
+def test_an_accession_takes_effect_within_a_year(g):
+    from tests.e2e.test_cli_accession import APPLICANT, agreement_in_force, on_agenda
+
+    on_agenda(g)
+    g.ok("accession", "decide", "1", "--yes", "8", "--no", "0", "--abstain", "0", actor=CHAIR)
+    digest = agreement_in_force(g)
+    declare = ["accession", "declare", "1", "--signatory", APPLICANT, "--date", "2026-01-12",
+               "--place", "Berlin", "--hash", digest, "--member-from"]  # fmt: skip
+    refused_both(g, [*declare, "2099-01-01"], CHAIR,
+                 "--member-from 2099-01-01: erlaubt ist ein Beginn bis zum 2027-01-12",
+                 "a start until 2027-01-12 is allowed")  # fmt: skip
+    assert "Mitglied ab 2026-02-01" in g.ok(*declare, "2026-02-01", actor=CHAIR)
