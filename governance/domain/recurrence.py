@@ -121,9 +121,9 @@ def _local_until(value: str) -> str:
     """UNTIL in UTC (``…Z``, as calendars write it) as the Berlin wall-clock time the series runs on."""
     try:
         moment = dt.datetime.strptime(value.upper(), "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
-    except ValueError:
+        return moment.astimezone(BERLIN).strftime("%Y%m%dT%H%M%S")
+    except (ValueError, OverflowError):
         raise RecurrenceError("syntax") from None
-    return moment.astimezone(BERLIN).strftime("%Y%m%dT%H%M%S")
 
 
 def _number(value: str) -> int | None:

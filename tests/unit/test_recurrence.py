@@ -55,6 +55,8 @@ def refusal(rule: str, horizon_end: dt.datetime = YEAR_AHEAD) -> RecurrenceError
         ("DTSTART:20260101T100000\nFREQ=DAILY", "syntax", {}),
         ("FREQ=DAILY;DTSTART=20260101T100000", "part", {"part": "DTSTART"}),
         ("", "syntax", {}),
+        ("FREQ=MONTHLY;UNTIL=99991231T235959Z", "syntax", {}),
+        ("FREQ=MONTHLY;UNTIL=morgen", "syntax", {}),
     ],
 )
 def test_a_rule_is_refused_by_its_parts_before_anything_is_expanded(rule, code, params):
