@@ -55,15 +55,39 @@ def meeting_group() -> None:
 # --- single meetings ---
 
 
+_ON_HOLIDAY = click.option(
+    "--on-holiday",
+    is_flag=True,
+    help="bestätigen, dass die Sitzung an einem Berliner Feiertag stattfindet",
+)
+
+
+def _done(state: CliState, meeting: Any, as_json: bool) -> None:
+    """What a planned or moved meeting looks like now, as text or JSON (read in the unit of work)."""
+    if as_json:
+        print_json(meeting_views.summary(meeting))
+    else:
+        click.echo(_changed(state, meeting))
+
+
 @meeting_group.command("plan")
 @committee_option
 @click.option("--title", required=True)
 @click.option("--start", required=True, help="Ortszeit Berlin: JJJJ-MM-TT HH:MM")
 @click.option("--duration", default="120", show_default=True, help="Dauer in Minuten")
 @click.option("--location", required=True)
+@_ON_HOLIDAY
+@json_option
 @pass_state
 def plan_cmd(
-    state: CliState, committee_ref: str | None, title: str, start: str, duration: str, location: str
+    state: CliState,
+    committee_ref: str | None,
+    title: str,
+    start: str,
+    duration: str,
+    location: str,
+    on_holiday: bool,
+    as_json: bool,
 ) -> None:
     """Eine einzelne Sitzung außerhalb einer Reihe planen."""
     with state.uow() as uow:
@@ -75,9 +99,9 @@ def plan_cmd(
             starts_at=start,
             duration_minutes=duration,
             location=location,
+            on_holiday=on_holiday,
         )
-        message = _changed(state, meeting)
-    click.echo(message)
+    _done(state, meeting, as_json)
 
 
 @meeting_group.command("list")
@@ -313,20 +337,32 @@ def cancel_cmd(state: CliState, ref: str, reason: str) -> None:
 @click.option("--reason", required=True, help="Grund der Verlegung")
 @click.option("--location", default=None, help="neuer Ort")
 @click.option("--duration", default=None, help="neue Dauer in Minuten")
+@_ON_HOLIDAY
+@json_option
 @pass_state
 def move_cmd(
-    state: CliState, ref: str, start: str, reason: str, location: str | None, duration: str | None
+    state: CliState,
+    ref: str,
+    start: str,
+    reason: str,
+    location: str | None,
+    duration: str | None,
+    on_holiday: bool,
+    as_json: bool,
 ) -> None:
     """Die Sitzung verlegen (vor ihrem Beginn); Fristen und Zeitgeber wandern mit."""
-    _act(
-        state,
-        ref,
-        meeting_service.move,
-        starts_at=start,
-        reason=reason,
-        location=location,
-        duration_minutes=duration,
-    )
+    with state.uow() as uow:
+        meeting = meeting_service.meeting_by_id(uow.session, ref)
+        meeting_service.move(
+            uow,
+            meeting,
+            starts_at=start,
+            reason=reason,
+            location=location,
+            duration_minutes=duration,
+            on_holiday=on_holiday,
+        )
+    _done(state, meeting, as_json)
 
 
 meeting_group.add_command(series_group)

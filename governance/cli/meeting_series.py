@@ -17,7 +17,7 @@ from governance.cli.common import (
 )
 from governance.cli.meeting_text import schedule_note, workflow_label
 from governance.cli.output import berlin
-from governance.services import directory, meeting_series
+from governance.services import directory, meeting_series, meeting_views
 from governance.services import meetings as meeting_service
 
 
@@ -32,7 +32,8 @@ def series_group() -> None:
 @click.option(
     "--rrule",
     required=True,
-    help="z. B. FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE (quartalsweise, 2. Mittwoch)",
+    help="z. B. FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE (quartalsweise, 2. Mittwoch); FREQ=DAILY, "
+    "WEEKLY, MONTHLY oder YEARLY, höchstens wöchentlich, Uhrzeit aus --start",
 )
 @click.option(
     "--start", "first_start", required=True, help="erster Termin, Ortszeit: JJJJ-MM-TT HH:MM"
@@ -40,8 +41,12 @@ def series_group() -> None:
 @click.option("--duration", default="120", show_default=True, help="Dauer in Minuten")
 @click.option("--location", required=True, help="Ort")
 @click.option(
-    "--horizon", default="12", show_default=True, help="so viele Monate im Voraus anlegen"
+    "--horizon",
+    default="12",
+    show_default=True,
+    help="so viele Monate im Voraus anlegen (1 bis 36)",
 )
+@json_option
 @pass_state
 def series_add(
     state: CliState,
@@ -52,6 +57,7 @@ def series_add(
     duration: str,
     location: str,
     horizon: str,
+    as_json: bool,
 ) -> None:
     """Eine Sitzungsreihe anlegen; ihre Termine im Horizont werden Sitzungen."""
     with state.uow() as uow:
@@ -69,9 +75,26 @@ def series_add(
         planned = [
             m for m in meeting_service.meetings(uow.session, committee) if m.series_id == series.id
         ]
+        data = {"series": _row(series), "meetings": [meeting_views.summary(m) for m in planned]}
         lines = [t(state, "meeting.cli.series_added", id=series.id, count=len(planned))]
         lines += [_occurrence_line(state, m) for m in planned]
+    if as_json:
+        print_json(data)
+        return
     click.echo("\n".join(lines))
+
+
+def _row(series: Any) -> dict[str, Any]:
+    return {
+        "id": series.id,
+        "title": series.title,
+        "rrule": series.rrule,
+        "first_start": series.first_start,
+        "duration_minutes": series.duration_minutes,
+        "location": series.location,
+        "horizon_months": series.horizon_months,
+        "state": series.state,
+    }
 
 
 def _occurrence_line(state: CliState, meeting: Any) -> str:
@@ -87,19 +110,7 @@ def series_list(state: CliState, committee_ref: str | None, as_json: bool) -> No
     """Alle Sitzungsreihen des Gremiums."""
     with state.read() as session:
         committee = directory.committee_by_ref(session, committee_ref)
-        rows = [
-            {
-                "id": s.id,
-                "title": s.title,
-                "rrule": s.rrule,
-                "first_start": s.first_start,
-                "duration_minutes": s.duration_minutes,
-                "location": s.location,
-                "horizon_months": s.horizon_months,
-                "state": s.state,
-            }
-            for s in meeting_series.all_series(session, committee)
-        ]
+        rows = [_row(s) for s in meeting_series.all_series(session, committee)]
     if as_json:
         print_json(rows)
         return
@@ -117,9 +128,10 @@ def series_list(state: CliState, committee_ref: str | None, as_json: bool) -> No
 @click.option("--start", "first_start", help="neuer erster Termin (JJJJ-MM-TT HH:MM)")
 @click.option("--duration")
 @click.option("--location")
-@click.option("--horizon")
+@click.option("--horizon", help="Monate im Voraus (1 bis 36)")
+@json_option
 @pass_state
-def series_change(state: CliState, ref: str, **changes: Any) -> None:
+def series_change(state: CliState, ref: str, as_json: bool, **changes: Any) -> None:
     """Die Reihe ändern: nur künftige, unveränderte Sitzungen werden neu erzeugt."""
     with state.uow() as uow:
         series = meeting_series.series_by_id(uow.session, ref)
@@ -134,6 +146,10 @@ def series_change(state: CliState, ref: str, **changes: Any) -> None:
             horizon_months=changes["horizon"],
         )
         message = t(state, "meeting.cli.series_changed", id=series.id)
+        data = _row(series)
+    if as_json:
+        print_json(data)
+        return
     click.echo(message)
 
 

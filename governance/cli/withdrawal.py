@@ -7,6 +7,7 @@ rules of procedure (or on a later requested day), when the timer fires.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import click
 
@@ -34,33 +35,61 @@ def withdrawal_group() -> None:
 @withdrawal_group.command("notice")
 @committee_option
 @click.option("--org", "org_ref", required=True, help="austretende Organisation (Kurzname)")
-@click.option("--date", "day", required=True, help="Tag der Austrittserklärung (JJJJ-MM-TT)")
+@click.option(
+    "--date",
+    "day",
+    default=None,
+    help="Tag der Erklärung (JJJJ-MM-TT, Standard: heute); früher nur nachträglich erfasst "
+    "durch Vorsitz oder Geschäftsstelle",
+)
 @click.option(
     "--effective",
     default=None,
     help="ausgeschieden ab (Standard und frühestens: Tag der Erklärung + Kündigungsfrist)",
 )
+@json_option
 @pass_state
 def notice_cmd(
-    state: CliState, committee_ref: str | None, org_ref: str, day: str, effective: str | None
+    state: CliState,
+    committee_ref: str | None,
+    org_ref: str,
+    day: str | None,
+    effective: str | None,
+    as_json: bool,
 ) -> None:
-    """Den Austritt einer Organisation erklären (eigene Vertretung) oder erfassen (Vorsitz)."""
+    """Den Austritt einer Organisation erklären (eigene Vertretung) oder erfassen (Vorsitz,
+    Geschäftsstelle)."""
     with state.uow() as uow:
         committee = directory.committee_by_ref(uow.session, committee_ref)
         organisation = directory.organisation_by_ref(uow.session, org_ref)
         membership = withdrawal.give_notice(
             uow, committee, organisation, given_on=day, effective_on=effective
         )
-        assert membership.ends_on is not None and membership.notice_given_on is not None
-        message = t(
-            state,
-            "withdrawal.cli.noticed",
-            organisation=organisation.short_name,
-            given_on=membership.notice_given_on.isoformat(),
-            last_day=(membership.ends_on - dt.timedelta(days=1)).isoformat(),
-            ends_on=membership.ends_on.isoformat(),
-        )
+        data = withdrawal.describe(membership)
+    if as_json:
+        print_json(data)
+        return
+    assert data["ends_on"] is not None
+    message = t(
+        state,
+        "withdrawal.cli.noticed",
+        organisation=data["organisation"],
+        given_on=_given_on(state, data),
+        last_day=(data["ends_on"] - dt.timedelta(days=1)).isoformat(),
+        ends_on=data["ends_on"].isoformat(),
+    )
     click.echo(message)
+
+
+def _given_on(state: CliState, row: dict[str, Any]) -> str | None:
+    """The day of the notice, marked when it was recorded later than given."""
+    if row["notice_given_on"] is None:
+        return None
+    given_on = row["notice_given_on"].isoformat()
+    if row["notice_recorded_on"] is None:
+        return given_on
+    recorded_on = row["notice_recorded_on"].isoformat()
+    return t(state, "withdrawal.cli.recorded_later", given_on=given_on, recorded_on=recorded_on)
 
 
 @withdrawal_group.command("revoke")
@@ -93,6 +122,7 @@ def list_cmd(state: CliState, committee_ref: str | None, as_json: bool) -> None:
         return
     for row in rows:
         row["state_label"] = _label(state, row["state"])
+        row["notice_given_on"] = _given_on(state, row)
     headings = t(state, "withdrawal.cli.heading").split("|")
     keys = ["organisation", "state_label", "notice_given_on", "ends_on"]
     print_table(rows, list(zip(keys, headings, strict=True)))

@@ -34,13 +34,19 @@ C, S, R, D, A, G, ADM = (
 
 ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # committee data
+    # The installation administrator sets committees up; what a committee decides
+    # about itself (its rules, its members, its secretariat, its mail and timers) is
+    # the chair's and secretariat's business, as the README and the help say. While a
+    # committee has no chair yet, the administrator adds its first members
+    # (governance/services/directory.py, add_membership).
     "committee.create": frozenset({ADM}),
-    "committee.edit": frozenset({C, ADM}),
-    "committee.rules": frozenset({C, ADM}),
-    "membership.edit": frozenset({C, S, ADM}),
+    "committee.edit": frozenset({C}),
+    "committee.rules": frozenset({C}),
+    "membership.edit": frozenset({C, S}),
     "directory.edit": frozenset({C, S, ADM}),
-    "mail.retry": frozenset({C, S, ADM}),
-    "timer.retry": frozenset({C, S, ADM}),
+    # ^ organisations and people are shared by all committees of the installation
+    "mail.retry": frozenset({C, S}),
+    "timer.retry": frozenset({C, S}),
     # ^ fire a failed timer again (e.g. the minutes' archive after a full disk)
     # ^ send a failed or deferred message of the committee again
     "committee.read": frozenset({C, S, R, D, A, G, ADM}),
@@ -68,7 +74,8 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # ^ the applicant withdraws its own application; the chair or secretariat may record it
     # withdrawal
     "membership.give_notice_own": frozenset({R}),
-    "membership.record_notice": frozenset({C}),
+    "membership.record_notice": frozenset({C, S}),
+    # ^ record any member's notice, also one that reached the committee on paper earlier
     # meetings
     "meeting.plan": frozenset({C, S}),
     # ^ plan single meetings and series; the secretariat organises meetings

@@ -17,9 +17,9 @@ import datetime as dt
 import functools
 
 import holidays
-from dateutil.rrule import rrulestr
 
 from governance.clock import BERLIN
+from governance.domain import recurrence
 from governance.domain.rules import HolidayPolicy
 
 
@@ -85,18 +85,12 @@ def localise(local: dt.datetime) -> dt.datetime:
     return local.replace(tzinfo=BERLIN)
 
 
-def parse_rrule(rule: str, first: dt.datetime) -> object:
-    """Parse an RFC 5545 RRULE (with or without the ``RRULE:`` prefix) starting at *first* (naive local)."""
-    text = rule.strip()
-    if text.upper().startswith("RRULE:"):
-        text = text[6:]
-    if not text or "\n" in text or "DTSTART" in text.upper():
-        raise ScheduleError("rrule", rule=rule)
+def parse_rrule(rule: str, first: dt.datetime) -> recurrence.Rule:
+    """Parse and check an RFC 5545 RRULE (with or without the ``RRULE:`` prefix) from *first* (naive local)."""
     try:
-        parsed = rrulestr(text, dtstart=first)
-    except (ValueError, TypeError, KeyError) as exc:
-        raise ScheduleError("rrule", rule=rule, problem=str(exc)) from None
-    return parsed
+        return recurrence.parse(rule, first)
+    except recurrence.RecurrenceError as exc:
+        raise ScheduleError("rrule", rule=rule, reason=exc.code, **exc.params) from None
 
 
 def occurrences(
@@ -110,12 +104,15 @@ def occurrences(
     """The occurrences of *rule* from *first* (naive local) that start after *after* and not after *until* (aware).
 
     Holidays are handled by *policy*; a moved occurrence keeps its time of day.
+    The expansion is bounded (see governance/domain/recurrence.py): a stored
+    rule that a committee may no longer use is refused rather than expanded.
     """
     parsed = parse_rrule(rule, first)
     lo = after.astimezone(BERLIN).replace(tzinfo=None) - dt.timedelta(days=7)
     hi = until.astimezone(BERLIN).replace(tzinfo=None)
+    years = max(1, hi.year - lo.year + 1)
     out: list[Occurrence] = []
-    for local in parsed.between(lo, hi, inc=True):  # type: ignore[attr-defined]
+    for local in recurrence.between(parsed, lo, hi, limit=recurrence.MAX_PER_YEAR * years):
         key = _aware_lenient(local)
         starts, note = local, ""
         name = holiday_name(local.date())

@@ -16,6 +16,7 @@ from governance.i18n import (
     audit,
     cli,
     core,
+    dates,
     documents,
     mail,
     meeting,
@@ -38,6 +39,7 @@ for _area in (
     documents,
     mail,
     minutes,
+    dates,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

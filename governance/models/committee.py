@@ -75,6 +75,8 @@ class Membership(Versioned, Base):
     ends_on: Mapped[dt.date | None]
     notice_given_on: Mapped[dt.date | None]
     state: Mapped[str] = mapped_column(String(40))
+    notice_recorded_on: Mapped[dt.date | None]
+    """The day a notice given on paper earlier was recorded (None: recorded the day it was given)."""
 
     committee: Mapped[Committee] = relationship(back_populates="memberships")
     organisation: Mapped[Organisation] = relationship()

@@ -33,6 +33,7 @@ from governance.services.accession_workflow import (
     require_trigger,
 )
 from governance.services.agreements import in_force_version
+from governance.services.effective_dates import check_membership_start
 from governance.unit_of_work import UnitOfWork
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -93,6 +94,7 @@ def declare(
             reason=Text("accession.reason.decided"),
         )
     start = validation.date(member_from) if member_from is not None else day + dt.timedelta(days=1)
+    check_membership_start(uow, committee, start, "--member-from", past=False)
     if start < day:
         raise InvalidInput(
             "error.accession.too_early",

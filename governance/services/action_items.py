@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,6 +27,8 @@ from governance.workflow.registry import effect
 
 ENTITY = ActionItem.__tablename__
 STATES = ("open", "done", "dropped")
+MAX_DUE_YEARS = 3
+"""How far ahead an action item may be due (a typo like 2206 would never come back)."""
 
 
 def action_by_id(session: Session, ref: str | int) -> ActionItem:
@@ -76,6 +79,9 @@ def add(
         raise InvalidInput(
             "action.error.due_past", value=due.isoformat(), today=uow.today.isoformat()
         )
+    latest = uow.today + relativedelta(years=MAX_DUE_YEARS)
+    if due > latest:
+        raise InvalidInput("action.error.due_far", value=due.isoformat(), latest=latest.isoformat())
     person: Person | None = None
     organisation = None
     if "@" in who:

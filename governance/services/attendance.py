@@ -171,7 +171,11 @@ def _require(uow: UnitOfWork, meeting: Meeting) -> None:
 
 
 def _moment(meeting: Meeting, value: str | dt.datetime | None, what: str) -> dt.datetime | None:
-    """A time of day on the meeting's date ("10:45"), or a full local date and time."""
+    """A time of day on the meeting's date ("10:45"), or a full local date and time.
+
+    Either way it must fall on the meeting's day (or the day it ends): an arrival
+    typed with the wrong date would otherwise move a member in or out of the quorum.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -186,4 +190,14 @@ def _moment(meeting: Meeting, value: str | dt.datetime | None, what: str) -> dt.
             local = dt.datetime.fromisoformat(text)
     except ValueError:
         raise InvalidInput("meeting.error.time", what=what, value=text) from None
+    if local.tzinfo is not None:
+        local = local.astimezone(BERLIN).replace(tzinfo=None)
+    last_day = meeting.ends_at.astimezone(BERLIN).date()
+    if not local_day <= local.date() <= last_day:
+        raise InvalidInput(
+            "meeting.error.time_not_on_meeting_day",
+            what=what,
+            value=text,
+            day=local_day.isoformat(),
+        )
     return local.replace(tzinfo=BERLIN)

@@ -29,6 +29,7 @@ from governance.models import (
     SecretariatMember,
 )
 from governance.services import access, validation
+from governance.services.effective_dates import check_membership_start
 from governance.unit_of_work import UnitOfWork
 
 # --- lookups ---
@@ -296,8 +297,22 @@ class MembershipSpec:
 
 
 def add_membership(uow: UnitOfWork, committee: Committee, spec: MembershipSpec) -> Membership:
-    access.check(uow, "membership.edit", committee)
+    if not _setting_up(uow, committee):
+        access.check(uow, "membership.edit", committee)
+    if spec.starts_on is not None:
+        check_membership_start(uow, committee, spec.starts_on, "--from")
     return create_membership(uow, committee, spec)
+
+
+def _setting_up(uow: UnitOfWork, committee: Committee) -> bool:
+    """An administrator adds the first members of a committee that has no chair yet."""
+    person = uow.person()
+    if person is None or not person.is_admin:
+        return False
+    return not any(
+        m.role == Role.CHAIR and m.is_current(uow.today)
+        for m in current_memberships(uow.session, committee, uow.today)
+    )
 
 
 def create_membership(uow: UnitOfWork, committee: Committee, spec: MembershipSpec) -> Membership:

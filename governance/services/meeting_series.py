@@ -18,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
-from governance.domain.schedule import Occurrence, ScheduleError, occurrences, parse_rrule
+from governance.domain import recurrence
+from governance.domain.schedule import Occurrence, occurrences
 from governance.errors import InvalidInput, NotFound, Text
 from governance.models import Committee, Meeting, MeetingSeries
 from governance.services import access, validation
@@ -49,13 +50,24 @@ def all_series(session: Session, committee: Committee) -> list[MeetingSeries]:
     )
 
 
-def _rrule(value: str, first: dt.datetime) -> str:
+def _rrule(uow: UnitOfWork, value: str, first: dt.datetime, horizon_months: int) -> str:
+    """Check a rule before it is expanded; refuse one that plans nothing or too much."""
     text = validation.text(value, "--rrule", 500)
+    local_first = first.astimezone(BERLIN).replace(tzinfo=None)
+    horizon_end = uow.now + relativedelta(months=horizon_months)
     try:
-        parse_rrule(text, first.astimezone(BERLIN).replace(tzinfo=None))
-    except ScheduleError:
-        raise InvalidInput("meeting.error.rrule", value=text) from None
-    return text[6:] if text.upper().startswith("RRULE:") else text
+        rule = recurrence.parse(text, local_first)
+        recurrence.check_plans(
+            rule,
+            local_first,
+            horizon_end.astimezone(BERLIN).replace(tzinfo=None),
+            since=uow.now.astimezone(BERLIN).replace(tzinfo=None),
+        )
+    except recurrence.RecurrenceError as exc:
+        key = "meeting.error.rrule" if exc.code == "syntax" else f"meeting.error.rrule_{exc.code}"
+        params = {k: v for k, v in exc.params.items() if k != "problem"}
+        raise InvalidInput(key, value=text, months=horizon_months, **params) from None
+    return rule.text
 
 
 def _horizon(value: int | str) -> int:
@@ -81,14 +93,16 @@ def add_series(
     title = validation.text(title, "--title", 300)
     location = validation.text(location, "--location", 300)
     first = meeting_service.parse_start(first_start)
+    meeting_service.require_future(uow, first)
+    horizon = _horizon(horizon_months)
     series = MeetingSeries(
         committee_id=committee.id,
         title=title,
-        rrule=_rrule(rrule, first),
+        rrule=_rrule(uow, rrule, first, horizon),
         first_start=first.astimezone(dt.UTC),
         duration_minutes=meeting_service.parse_duration(duration_minutes),
         location=location,
-        horizon_months=_horizon(horizon_months),
+        horizon_months=horizon,
         state="active",
         created_at=uow.now,
     )
@@ -123,18 +137,30 @@ def change_series(
     access.check(uow, "meeting.plan", committee, entity_type=ENTITY, entity_id=series.id)
     if "change" not in uow.engine.allowed_triggers(series):
         uow.fire(series, "change")
+    # Everything is checked before anything changes: a refused change leaves the series as it was.
+    first = series.first_start
     if first_start is not None:
-        series.first_start = meeting_service.parse_start(first_start).astimezone(dt.UTC)
-    if rrule is not None or first_start is not None:
-        series.rrule = _rrule(rrule if rrule is not None else series.rrule, series.first_start)
-    if title is not None:
-        series.title = validation.text(title, "--title", 300)
-    if location is not None:
-        series.location = validation.text(location, "--location", 300)
-    if duration_minutes is not None:
-        series.duration_minutes = meeting_service.parse_duration(duration_minutes)
-    if horizon_months is not None:
-        series.horizon_months = _horizon(horizon_months)
+        first = meeting_service.parse_start(first_start)
+        meeting_service.require_future(uow, first)
+    horizon = _horizon(horizon_months) if horizon_months is not None else series.horizon_months
+    rule = series.rrule
+    if rrule is not None or first_start is not None or horizon_months is not None:
+        rule = _rrule(uow, rrule if rrule is not None else series.rrule, first, horizon)
+    new_title = validation.text(title, "--title", 300) if title is not None else series.title
+    new_location = (
+        validation.text(location, "--location", 300) if location is not None else series.location
+    )
+    duration = (
+        meeting_service.parse_duration(duration_minutes)
+        if duration_minutes is not None
+        else series.duration_minutes
+    )
+    series.first_start = first.astimezone(dt.UTC)
+    series.rrule = rule
+    series.horizon_months = horizon
+    series.title = new_title
+    series.location = new_location
+    series.duration_minutes = duration
     uow.fire(series, "change", **_settings(series))
 
 

@@ -10,13 +10,15 @@ attendance in attendance.py and votes in votes.py.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
 from governance.domain.rules import meeting_deadlines
-from governance.domain.schedule import ScheduleError, localise
+from governance.domain.schedule import ScheduleError, holiday_name, localise
 from governance.errors import InvalidInput, NotFound, Text
 from governance.models import Committee, Meeting, MeetingSeries
 from governance.services import access, validation
@@ -24,6 +26,8 @@ from governance.unit_of_work import UnitOfWork
 
 ENTITY = Meeting.__tablename__
 MAX_DURATION_MINUTES = 24 * 60
+MAX_AHEAD_MONTHS = 36
+"""A single meeting is planned at most as far ahead as the longest series horizon."""
 
 
 # --- lookups ---
@@ -96,8 +100,16 @@ def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
 # --- parsing what users type ---
 
 
+_START = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2})?")
+
+
 def parse_start(value: str | dt.datetime) -> dt.datetime:
-    """A local Berlin date and time; one inside the daylight-saving gap is refused."""
+    """A local Berlin date *and* time; one inside the daylight-saving gap is refused.
+
+    A date alone is refused rather than read as midnight: nobody meets at 00:00.
+    """
+    if not isinstance(value, dt.datetime) and not _START.fullmatch(str(value).strip()):
+        raise InvalidInput("meeting.error.start_format", value=value)
     local = validation.datetime(value)
     try:
         return localise(local)
@@ -114,12 +126,34 @@ def parse_duration(minutes: int | str) -> int:
 
 
 def require_future(uow: UnitOfWork, starts_at: dt.datetime) -> None:
+    """A meeting is planned or moved only into the future, and not beyond the longest horizon."""
     if starts_at <= uow.now:
         raise InvalidInput(
             "meeting.error.past",
             value=starts_at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
             now=uow.now.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
         )
+    latest = uow.now + relativedelta(months=MAX_AHEAD_MONTHS)
+    if starts_at > latest:
+        raise InvalidInput(
+            "meeting.error.too_far",
+            value=starts_at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
+            latest=latest.astimezone(BERLIN).strftime("%Y-%m-%d"),
+            months=MAX_AHEAD_MONTHS,
+        )
+
+
+def require_working_day(starts_at: dt.datetime, on_holiday: bool) -> None:
+    """A single meeting on a Berlin public holiday only when the planner says so (--on-holiday).
+
+    Refused rather than warned: the invitation to a dozen partners follows on
+    its own at the lead time, and offices are closed that day, so a date
+    typed by mistake must not get that far; a chair who means it confirms.
+    """
+    day = starts_at.astimezone(BERLIN).date()
+    name = holiday_name(day)
+    if name is not None and not on_holiday:
+        raise InvalidInput("meeting.error.holiday", value=day.isoformat(), holiday=name)
 
 
 # --- creating meetings ---
@@ -212,6 +246,7 @@ def plan(
     starts_at: str | dt.datetime,
     duration_minutes: int | str = 120,
     location: str,
+    on_holiday: bool = False,
 ) -> Meeting:
     """The chair or the secretariat plans a single meeting outside any series."""
     access.check(uow, "meeting.plan", committee)
@@ -219,6 +254,7 @@ def plan(
     location = validation.text(location, "--location", 300)
     start = parse_start(starts_at)
     require_future(uow, start)
+    require_working_day(start, on_holiday)
     minutes = parse_duration(duration_minutes)
     return create_meeting(
         uow, committee, title=title, starts_at=start, duration_minutes=minutes, location=location
@@ -271,6 +307,7 @@ def move(
     reason: str,
     location: str | None = None,
     duration_minutes: int | str | None = None,
+    on_holiday: bool = False,
 ) -> None:
     """Move a meeting that has not started; its deadlines and timers move with it."""
     _check(uow, "meeting.move", meeting)
@@ -278,6 +315,7 @@ def move(
         uow.fire(meeting, "move")  # refused: closed, cancelled or already started
     start = parse_start(starts_at)
     require_future(uow, start)
+    require_working_day(start, on_holiday)
     reason = validation.text(reason, "--reason", 2000)
     minutes = (
         parse_duration(duration_minutes) if duration_minutes is not None else duration_of(meeting)

@@ -13,14 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from governance import outbox
+from governance.clock import BERLIN
 from governance.domain.permissions import CommitteeRole, may
 from governance.domain.rules import withdrawal_effective_on
 from governance.errors import Conflict, InvalidInput, Joined, NotFound, Text
-from governance.models import Capacity, Committee, Membership, Organisation, Role
+from governance.models import AuditRecord, Capacity, Committee, Membership, Organisation, Role
 from governance.services import access, directory, validation
 from governance.unit_of_work import UnitOfWork
 from governance.workflow.engine import TransitionContext
@@ -29,19 +31,29 @@ from governance.workflow.registry import effect, guard
 ENTITY = Membership.__tablename__
 
 
+RECORD_LATER_MAX_DAYS = 30
+"""How far back the chair or secretariat may date a notice that reached them on paper."""
+MAX_EFFECTIVE_YEARS = 5
+"""How far beyond the notice period a requested end of membership may lie."""
+
+
 def give_notice(
     uow: UnitOfWork,
     committee: Committee,
     organisation: Organisation,
     *,
-    given_on: str | dt.date,
+    given_on: str | dt.date | None = None,
     effective_on: str | dt.date | None = None,
 ) -> Membership:
-    """*organisation* gives notice of withdrawal on *given_on*.
+    """*organisation* gives notice of withdrawal, today unless recorded later.
 
-    A representative gives notice for their own organisation; the chair may
-    record any member's notice. The membership ends after the notice period
-    (``withdrawal_notice_months``) or on a later *effective_on*.
+    A representative gives notice for their own organisation, on the day they
+    give it (*given_on* is today or omitted). The chair or the secretariat may
+    record a notice that reached them on paper earlier: at most
+    ``RECORD_LATER_MAX_DAYS`` back, not before the membership's last recorded
+    change, and never so early that the membership would already have ended;
+    it is marked as recorded later. The membership ends after the notice
+    period (``withdrawal_notice_months``) or on a later *effective_on*.
     """
     membership = _membership(uow, committee, organisation)
     _check(uow, committee, membership, "membership.give_notice_own")
@@ -56,7 +68,7 @@ def give_notice(
         )
     if "give_notice" not in uow.engine.allowed_triggers(membership):
         uow.fire(membership, "give_notice")  # refused: names the state and what is allowed
-    day = validation.date(given_on)
+    day = validation.date(given_on) if given_on is not None else uow.today
     if day > uow.today:
         raise InvalidInput(
             "error.withdrawal.future", value=day.isoformat(), today=uow.today.isoformat()
@@ -67,6 +79,8 @@ def give_notice(
             value=day.isoformat(),
             starts_on=membership.starts_on.isoformat(),
         )
+    if day < uow.today:
+        _check_recorded_later(uow, committee, membership, day)
     earliest = withdrawal_effective_on(committee.rules, day)
     ends_on = validation.date(effective_on) if effective_on is not None else earliest
     if ends_on < earliest:
@@ -77,8 +91,63 @@ def give_notice(
             months=committee.rules.withdrawal_notice_months,
             given_on=day.isoformat(),
         )
-    uow.fire(membership, "give_notice", given_on=day, ends_on=ends_on)
+    latest = earliest + relativedelta(years=MAX_EFFECTIVE_YEARS)
+    if ends_on > latest:
+        raise InvalidInput(
+            "error.withdrawal.too_late",
+            value=ends_on.isoformat(),
+            earliest=earliest.isoformat(),
+            latest=latest.isoformat(),
+        )
+    if ends_on <= uow.today:
+        # A notice period of 0 months and a notice recorded later: the end would be in the past.
+        raise InvalidInput(
+            "error.withdrawal.retroactive", value=ends_on.isoformat(), today=uow.today.isoformat()
+        )
+    uow.fire(
+        membership,
+        "give_notice",
+        given_on=day,
+        ends_on=ends_on,
+        recorded_on=uow.today if day < uow.today else None,
+    )
     return membership
+
+
+def _check_recorded_later(
+    uow: UnitOfWork, committee: Committee, membership: Membership, day: dt.date
+) -> None:
+    """A notice dated before today: only the chair or secretariat records one, and not far back."""
+    person = uow.person()
+    if person is not None and not may(
+        "membership.record_notice", access.roles_of(uow.session, person, committee, uow.today)
+    ):
+        raise InvalidInput(
+            "error.withdrawal.backdated", value=day.isoformat(), today=uow.today.isoformat()
+        )
+    earliest = max(
+        uow.today - dt.timedelta(days=RECORD_LATER_MAX_DAYS),
+        _last_change(uow.session, membership) or membership.starts_on,
+    )
+    if day < earliest:
+        raise InvalidInput(
+            "error.withdrawal.recorded_too_late",
+            value=day.isoformat(),
+            earliest=earliest.isoformat(),
+            days=RECORD_LATER_MAX_DAYS,
+        )
+
+
+def _last_change(session: Session, membership: Membership) -> dt.date | None:
+    """The Berlin day of the membership's last recorded change (e.g. a notice revoked)."""
+    at = session.execute(
+        select(func.max(AuditRecord.at)).where(
+            AuditRecord.entity_type == ENTITY,
+            AuditRecord.entity_id == membership.id,
+            AuditRecord.outcome == "done",
+        )
+    ).scalar()
+    return at.astimezone(BERLIN).date() if at is not None else None
 
 
 def revoke_notice(uow: UnitOfWork, committee: Committee, organisation: Organisation) -> Membership:
@@ -113,6 +182,7 @@ def describe(membership: Membership) -> dict[str, Any]:
         "state": membership.state,
         "starts_on": membership.starts_on,
         "notice_given_on": membership.notice_given_on,
+        "notice_recorded_on": membership.notice_recorded_on,
         "ends_on": membership.ends_on,
     }
 
@@ -137,12 +207,14 @@ def record_withdrawal_notice(ctx: TransitionContext) -> None:
     # Written before the engine arms the state's timers, which read ends_on.
     ctx.entity.notice_given_on = ctx.params["given_on"]
     ctx.entity.ends_on = ctx.params["ends_on"]
+    ctx.entity.notice_recorded_on = ctx.params.get("recorded_on")
 
 
 @effect("clear_withdrawal_notice")
 def clear_withdrawal_notice(ctx: TransitionContext) -> None:
     ctx.entity.notice_given_on = None
     ctx.entity.ends_on = None
+    ctx.entity.notice_recorded_on = None
 
 
 @effect("notify_withdrawal_confirmed")
@@ -202,7 +274,12 @@ def _check(uow: UnitOfWork, committee: Committee, membership: Membership, action
     reason = Text(
         "permission.only_roles",
         roles=Joined(
-            [Text(f"role.{CommitteeRole.REPRESENTATIVE.value}"), Text("role.chair")], " / "
+            [
+                Text(f"role.{CommitteeRole.REPRESENTATIVE.value}"),
+                Text("role.chair"),
+                Text("role.secretariat"),
+            ],
+            " / ",
         ),
         committee=committee.short_name,
     )
@@ -218,7 +295,10 @@ def _check(uow: UnitOfWork, committee: Committee, membership: Membership, action
             or "—",
             other=membership.organisation.short_name,
         )
-    raise access.refusal(uow, action, committee, ENTITY, membership.id, reason=reason)
+    # Someone who does not act for this organisation at all tried to record its notice.
+    acts_for_it = any(mp.person_id == person.id for mp in membership.people)
+    refused = action if acts_for_it else "membership.record_notice"
+    raise access.refusal(uow, refused, committee, ENTITY, membership.id, reason=reason)
 
 
 def _for_audit(err: Conflict, membership: Membership) -> Conflict:

@@ -459,7 +459,7 @@ def test_an_item_the_chair_defers_before_the_meeting_moves_to_the_next_one(
 BAD_INPUT = [
     ("init", ["meeting", "series", "add", "--title", "KG", "--rrule", "FREQ=QUARTERLY;BYDAY=2WE",
               "--start", "2026-03-11 10:00", "--location", "Rathaus"], CHAIR,
-     ["„FREQ=QUARTERLY;BYDAY=2WE“ ist keine gültige Wiederholungsregel", "FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE"]),
+     ["„FREQ=QUARTERLY;BYDAY=2WE“: FREQ=QUARTERLY ist nicht erlaubt", "FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE"]),
     ("init", ["meeting", "plan", "--title", "Rückblick", "--start", "2026-01-05 10:00", "--location", "Rathaus"],
      CHAIR, ["Der Beginn 2026-01-05 10:00 liegt nicht in der Zukunft (jetzt: 2026-01-12 09:00)"]),
     ("init", ["meeting", "plan", "--title", "Nachtsitzung", "--start", "2026-03-29 02:30", "--location", "Rathaus"],

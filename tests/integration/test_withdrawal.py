@@ -33,7 +33,7 @@ def kg(any_app: App) -> App:
 
 
 def notice(app: App, actor: Any, org: str = "Rabenhaus", **kwargs: Any) -> Membership:
-    kwargs.setdefault("given_on", TODAY)
+    kwargs.setdefault("given_on", None)  # today
     with app.unit_of_work(actor) as uow:
         committee = directory.committee_by_ref(uow.session, "KG")
         organisation = directory.organisation_by_ref(uow.session, org)
@@ -137,13 +137,15 @@ def test_the_notice_period_follows_the_rules_of_the_committee(kg):
     assert membership(kg).ends_on == dt.date(2026, 7, 12)
 
 
-def test_the_chair_records_a_notice_for_a_member(kg):
-    notice(kg, CHAIR, org="ajb")
-    assert membership(kg, "ajb").state == "leaving"
+@pytest.mark.parametrize("actor", [CHAIR, tk.SECRETARIAT_EMAIL])
+def test_the_chair_or_the_secretariat_records_a_notice_for_a_member(kg, actor):
+    notice(kg, actor, org="ajb")
+    m = membership(kg, "ajb")
+    assert (m.state, m.notice_given_on, m.notice_recorded_on) == ("leaving", TODAY, None)
 
 
-@pytest.mark.parametrize("actor", [AJB, RABENHAUS_DEPUTY, tk.SECRETARIAT_EMAIL])
-def test_only_the_own_representative_or_the_chair_gives_notice(kg, actor):
+@pytest.mark.parametrize("actor", [AJB, RABENHAUS_DEPUTY])
+def test_only_the_own_representative_the_chair_or_the_secretariat_gives_notice(kg, actor):
     before = snapshot(kg)
     with pytest.raises(NotPermitted):
         notice(kg, actor)
@@ -202,4 +204,90 @@ def test_bad_dates_are_refused_and_change_nothing(kg, kwargs, error):
     with pytest.raises(InvalidInput) as err:
         notice(kg, RABENHAUS, **kwargs)
     assert error in err.value.message("en")
+    assert snapshot(kg) == before
+
+
+def later(days: int) -> dt.datetime:
+    """*days* after the seed committee was set up (2026-01-12), at noon in Berlin."""
+    return at(TODAY + dt.timedelta(days=days), 12)
+
+
+def test_a_partner_gives_notice_today_and_may_not_date_it_back(kg):
+    kg.clock.advance_to(later(40))
+    before = snapshot(kg)
+    with pytest.raises(InvalidInput) as err:
+        notice(kg, RABENHAUS, given_on="2026-02-01")
+    assert "counts from today (2026-02-21)" in err.value.message("en")
+    assert "erfassen Vorsitz oder Geschäftsstelle" in err.value.message("de")
+    assert snapshot(kg) == before
+    m = notice(kg, RABENHAUS, given_on=None)
+    assert (m.notice_given_on, m.notice_recorded_on) == (dt.date(2026, 2, 21), None)
+
+
+@pytest.mark.parametrize("actor", [CHAIR, tk.SECRETARIAT_EMAIL])
+def test_a_paper_notice_received_earlier_is_recorded_later_and_marked(kg, actor):
+    kg.clock.advance_to(later(40))  # 2026-02-21
+    notice(kg, actor, given_on="2026-02-02")
+    m = membership(kg)
+    assert (m.notice_given_on, m.notice_recorded_on, m.ends_on) == (
+        dt.date(2026, 2, 2),
+        dt.date(2026, 2, 21),
+        dt.date(2026, 5, 2),
+    )
+    with kg.db.session() as session:
+        record = session.execute(
+            select(AuditRecord).where(
+                AuditRecord.action == "give_notice", AuditRecord.outcome == "done"
+            )
+        ).scalar_one()
+        assert record.actor == actor
+        assert record.details["recorded_on"] == "2026-02-21"
+
+
+@pytest.mark.parametrize(
+    ("given_on", "error"),
+    [
+        ("2026-01-21", "at most 30 days back"),  # 31 days before 2026-02-21
+        ("2026-01-21", "allowed: from 2026-01-22"),
+    ],
+)
+def test_a_notice_recorded_later_is_bounded(kg, given_on, error):
+    kg.clock.advance_to(later(40))
+    before = snapshot(kg)
+    with pytest.raises(InvalidInput) as err:
+        notice(kg, CHAIR, given_on=given_on)
+    assert error in err.value.message("en")
+    assert snapshot(kg) == before
+
+
+def test_a_notice_recorded_later_is_not_dated_before_a_revoked_one(kg):
+    kg.clock.advance_to(later(10))  # 2026-01-22
+    notice(kg, RABENHAUS)
+    kg.clock.advance_to(later(20))  # 2026-02-01
+    revoke(kg, RABENHAUS)
+    kg.clock.advance_to(later(25))
+    with pytest.raises(InvalidInput) as err:
+        notice(kg, CHAIR, given_on="2026-01-31")
+    assert "allowed: from 2026-02-01" in err.value.message("en")
+    notice(kg, CHAIR, given_on="2026-02-01")
+    assert membership(kg).notice_given_on == dt.date(2026, 2, 1)
+
+
+def test_a_notice_that_would_end_the_membership_in_the_past_is_refused(kg):
+    with kg.unit_of_work(CHAIR) as uow:
+        committee = directory.committee_by_ref(uow.session, "KG")
+        directory.set_rules(uow, committee, {"withdrawal_notice_months": "0"})
+    kg.clock.advance_to(later(20))
+    before = snapshot(kg)
+    with pytest.raises(InvalidInput) as err:
+        notice(kg, CHAIR, given_on="2026-01-25")
+    assert "would end retroactively" in err.value.message("en")
+    assert snapshot(kg) == before
+
+
+def test_an_end_of_membership_years_ahead_is_refused_naming_the_range(kg):
+    before = snapshot(kg)
+    with pytest.raises(InvalidInput) as err:
+        notice(kg, RABENHAUS, effective_on="9999-12-31")
+    assert "allowed is a day from 2026-04-12 to 2031-04-12" in err.value.message("en")
     assert snapshot(kg) == before
