@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_dates"
-down_revision = "0004"
+down_revision = "0005_agreement"
 branch_labels = None
 depends_on = None
 
