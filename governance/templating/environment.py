@@ -5,6 +5,8 @@
 is on for ``.html`` templates only: plain-text parts and subjects keep user
 text as typed. Environments are built once per language and template folder
 and reused, because building one per message is a known cost on fan-out.
+``trim_blocks`` removes a tag's line break in plain text only where the tag
+stands alone on its line (:mod:`governance.templating.standalone_tags`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import jinja2
 
 from governance.resources import templates_dir
 from governance.templating import formatting
+from governance.templating.standalone_tags import StandaloneTags
 
 
 @functools.cache
@@ -30,6 +33,7 @@ def environment(lang: str = "de", folder: str | None = None) -> jinja2.Environme
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=[StandaloneTags],
     )
     env.filters.update(
         date_short=lambda v: formatting.format_date_short(v, lang),
