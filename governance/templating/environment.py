@@ -41,6 +41,7 @@ def environment(lang: str = "de", folder: str | None = None) -> jinja2.Environme
         datetime_long=lambda v: formatting.format_datetime_long(v, lang),
         time=lambda v: formatting.format_time(v, lang),
         number=lambda v: formatting.format_number(v, lang),
+        count=lambda v, one, other: formatting.format_count(v, one, other, lang),
     )
     env.globals["lang"] = lang
     return env
