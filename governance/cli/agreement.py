@@ -21,6 +21,7 @@ from governance.cli.common import (
     print_table,
     t,
 )
+from governance.cli.output import yes_no
 from governance.errors import InvalidInput
 from governance.models import AgreementVersion, SignatureMethod
 from governance.services import agreements, directory
@@ -29,6 +30,11 @@ ID_HELP = (
     "Fassung: ihre Nummer (z. B. 2) oder VEREINBARUNG/FASSUNG (z. B. 1/2); siehe „agreement list“."
 )
 METHODS = [m.value for m in SignatureMethod]
+
+
+def _method(state: CliState, method: str | None) -> str | None:
+    """How a signature was given, in the reader's words ("eigenhändig"), not its code."""
+    return t(state, f"signature.method.{method}") if method else None
 
 
 def _label(state: CliState, name: str) -> str:
@@ -71,12 +77,12 @@ def list_cmd(state: CliState, committee_ref: str | None, as_json: bool) -> None:
     print_table(
         rows,
         [
-            ("id", "Nr."),
-            ("ref", "Fassung"),
-            ("state_label", "Zustand"),
-            ("signatures", "Unterschriften"),
-            ("in_force_from", "in Kraft ab"),
-            ("ended_on", "beendet am"),
+            ("id", t(state, "agreement.cli.col.id")),
+            ("ref", t(state, "agreement.cli.col.version")),
+            ("state_label", t(state, "agreement.cli.col.state")),
+            ("signatures", t(state, "agreement.cli.col.signatures")),
+            ("in_force_from", t(state, "agreement.cli.in_force_from")),
+            ("ended_on", t(state, "agreement.cli.ended_on")),
             ("sha", "SHA-256"),
         ],
     )
@@ -105,23 +111,27 @@ def show_cmd(
         print_json(data)
         return
     click.echo(f"{data['title']}")
-    click.echo(f"Fassung {data['ref']} (Nr. {data['id']}): {_label(state, data['state'])}")
+    click.echo(
+        t(
+            state,
+            "agreement.cli.version_line",
+            ref=data["ref"],
+            id=data["id"],
+            state=_label(state, data["state"]),
+        )
+    )
     click.echo(f"SHA-256: {data['text_sha256'] or '—'}")
-    for key, heading in (
-        ("effective_from", "Inkrafttreten frühestens"),
-        ("in_force_from", "in Kraft ab"),
-        ("ended_on", "beendet am"),
-    ):
+    for key in ("effective_from", "in_force_from", "ended_on"):
         if data[key]:
-            click.echo(f"{heading}: {data[key]}")
+            click.echo(f"{t(state, 'agreement.cli.' + key)}: {data[key]}")
     signatures = {s["organisation"]: s for s in data["signatures"]}
     rows = [
         {
             "organisation": p["organisation"],
-            "signed": p["signed"],
+            "signed": yes_no(state, p["signed"]),
             "signatory": signatures.get(p["organisation"], {}).get("signatory"),
             "signed_on": signatures.get(p["organisation"], {}).get("signed_on"),
-            "method": signatures.get(p["organisation"], {}).get("method"),
+            "method": _method(state, signatures.get(p["organisation"], {}).get("method")),
         }
         for p in data["parties"]
     ]
@@ -130,11 +140,11 @@ def show_cmd(
         print_table(
             rows,
             [
-                ("organisation", "Vertragspartei"),
-                ("signed", "unterschrieben"),
-                ("signatory", "Unterzeichner:in"),
-                ("signed_on", "Datum"),
-                ("method", "Form"),
+                ("organisation", t(state, "agreement.cli.col.party")),
+                ("signed", t(state, "agreement.cli.col.signed")),
+                ("signatory", t(state, "agreement.cli.col.signatory")),
+                ("signed_on", t(state, "agreement.cli.col.signed_on")),
+                ("method", t(state, "agreement.cli.col.method")),
             ],
         )
 

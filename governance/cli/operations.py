@@ -179,7 +179,13 @@ def timers_list(state: CliState, committee_ref: str | None, failed: bool, as_jso
         click.echo(t(state, "cli.timers.none_failed" if failed else "cli.timers.none"))
         return
     table = [
-        {**r, "due": berlin(r["due_at"]), "entity": f"{r['entity_type']}:{r['entity_id']}"}
+        {
+            **r,
+            "due": berlin(r["due_at"]),
+            "entity": f"{r['entity_type']}:{r['entity_id']}",
+            # what the timer will do, as the workflow names it for people
+            "trigger": state.app.engine.definitions[r["workflow"]].label(r["trigger"], state.lang),
+        }
         for r in rows
     ]
     columns = [

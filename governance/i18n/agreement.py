@@ -157,4 +157,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "(Entwurf – noch nicht zur Unterzeichnung eingefroren)",
         "en": "(draft – not frozen for signature yet)",
     },
+    # --- mails: CLI words for signatures and agreement tables (German and English alike) ---
+    "signature.method.ink": {"de": "eigenhändig", "en": "in ink"},
+    "signature.method.scanned": {"de": "eingescannt", "en": "scanned"},
+    "signature.method.electronic": {"de": "elektronisch", "en": "electronic"},
+    "agreement.cli.version_line": {
+        "de": "Fassung {ref} (Nr. {id}): {state}",
+        "en": "Version {ref} (no. {id}): {state}",
+    },
+    "agreement.cli.effective_from": {
+        "de": "Inkrafttreten frühestens",
+        "en": "in force at the earliest on",
+    },
+    "agreement.cli.in_force_from": {"de": "in Kraft ab", "en": "in force from"},
+    "agreement.cli.ended_on": {"de": "beendet am", "en": "ended on"},
+    "agreement.cli.col.id": {"de": "Nr.", "en": "No."},
+    "agreement.cli.col.version": {"de": "Fassung", "en": "version"},
+    "agreement.cli.col.state": {"de": "Zustand", "en": "state"},
+    "agreement.cli.col.signatures": {"de": "Unterschriften", "en": "signatures"},
+    "agreement.cli.col.party": {"de": "Vertragspartei", "en": "party"},
+    "agreement.cli.col.signed": {"de": "unterschrieben", "en": "signed"},
+    "agreement.cli.col.signatory": {"de": "Unterzeichner:in", "en": "signatory"},
+    "agreement.cli.col.signed_on": {"de": "Datum", "en": "date"},
+    "agreement.cli.col.method": {"de": "Form", "en": "form"},
 }
