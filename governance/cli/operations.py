@@ -193,7 +193,6 @@ def timers_list(state: CliState, committee_ref: str | None, failed: bool, as_jso
         ("workflow", t(state, "cli.col.workflow")),
         ("entity", t(state, "cli.col.entity")),
         ("trigger", t(state, "cli.col.trigger")),
-        ("name", t(state, "cli.col.timer")),
     ]
     if failed:
         columns = [("id", "#"), *columns, ("last_error", t(state, "cli.col.error"))]

@@ -351,4 +351,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Nr.|Aufgabe|wer|bis|Status",
         "en": "No.|Action|Who|Due|Status",
     },
+    # --- mails: an agenda item's number, the way each language writes it ---
+    "agenda.top": {"de": "TOP {number}", "en": "Item {number}"},
 }
