@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from governance.documents.meeting_parts import (
     chair_part,
     meeting_part,
-    paragraphs,
     secretariat_part,
 )
 from governance.documents.parts import committee_part
@@ -132,7 +131,7 @@ def _items(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
                 "majority": item.majority,
                 "urgent": item.urgent,
                 "outcome": item.outcome,
-                "notes": paragraphs(item.notes),
+                "notes": item.notes,
                 "decision_text": item.decision_text,
                 "vote": None
                 if vote is None

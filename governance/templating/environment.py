@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from governance.resources import templates_dir
-from governance.templating import formatting
+from governance.templating import formatting, markdown_text
 from governance.templating.standalone_tags import StandaloneTags
 
 
@@ -42,6 +42,8 @@ def environment(lang: str = "de", folder: str | None = None) -> jinja2.Environme
         time=lambda v: formatting.format_time(v, lang),
         number=lambda v: formatting.format_number(v, lang),
         count=lambda v, one, other: formatting.format_count(v, one, other, lang),
+        agreement_markdown=markdown_text.agreement_html,
+        notes_markdown=markdown_text.notes_html,
     )
     env.globals["lang"] = lang
     return env
