@@ -20,6 +20,7 @@ from governance.cli.common import (
 from governance.cli.output import berlin
 from governance.clock import BERLIN
 from governance.errors import ConfigurationError, InvalidInput
+from governance.i18n import CATALOGUE
 from governance.models import AuditRecord
 from governance.services import directory, validation
 
@@ -261,7 +262,7 @@ def tick(state: CliState, until: str, as_json: bool) -> None:
         )
         return
     for f in fired:
-        detail = f" ({f.detail})" if f.detail else ""
+        detail = f" ({_detail(state, f.detail)})" if f.detail else ""
         click.echo(
             t(
                 state,
@@ -274,6 +275,11 @@ def tick(state: CliState, until: str, as_json: bool) -> None:
             + detail
         )
     click.echo(t(state, "cli.tick.done", count=len(fired), now=berlin(clock.now())))
+
+
+def _detail(state: CliState, detail: str) -> str:
+    """Why a timer did not fire, in the user's language (a catalogue key), or an error as recorded."""
+    return t(state, detail) if detail in CATALOGUE else detail
 
 
 @click.group("clock")
