@@ -181,6 +181,15 @@ def test_nothing_in_the_other_language(mails, name, lang):
     assert not wrong, own_words
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_agenda_not_yet_fixed_is_called_provisional_not_revision_zero(lang):
+    context = example("call_for_proposals")
+    context["meeting"] = {**context["meeting"], "agenda_revision": 0}
+    text = render_notification("call_for_proposals", context, lang).text
+    assert ("Tagesordnung (vorläufig):" if lang == "de" else "Agenda (provisional):") in text
+    assert "0)" not in text
+
+
 @pytest.mark.parametrize(
     ("abstentions", "de", "en"),
     [(1, "1 Enthaltung)", "1 abstention)"), (0, "0 Enthaltungen)", "0 abstentions)")],
