@@ -4,6 +4,9 @@ or label in English output, and every command that lists or shows runs."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from governance.cli import main
@@ -57,3 +60,26 @@ def test_english_output_has_no_german_headings_or_labels(demo_db, capsys, comman
     assert out.strip()
     assert not GERMAN_IN_ENGLISH.findall(out), out
     assert not [line for line in out.splitlines() if line.lstrip().startswith("TOP ")], out
+
+
+JSON_COMMANDS = [c for c in READ_COMMANDS if c[0] != "committee" or c[1] != "rules"]
+MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(?P<zone>.*)$")
+
+
+def _moments(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [m for v in value.values() for m in _moments(v)]
+    if isinstance(value, list):
+        return [m for v in value for m in _moments(v)]
+    return [value] if isinstance(value, str) and MOMENT.match(value) else []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", JSON_COMMANDS, ids=" ".join)
+def test_every_json_moment_is_utc(demo_db, capsys, command):
+    code, out, err = Gremium(demo_db, capsys)(*command, "--json")
+    if code == 2 and "--json" in err:
+        pytest.skip("no --json for this command")
+    assert code == 0, err
+    moments = _moments(json.loads(out))
+    assert all(MOMENT.match(m).group("zone") == "+00:00" for m in moments), moments
