@@ -22,6 +22,7 @@ from governance.domain.rules import withdrawal_effective_on
 from governance.errors import Conflict, InvalidInput, Joined, NotFound, Text
 from governance.models import Capacity, Committee, Membership, Organisation, Role
 from governance.services import access, directory, validation
+from governance.services.meeting_notices import chair_people, secretariat_people
 from governance.unit_of_work import UnitOfWork
 from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
@@ -153,8 +154,6 @@ def notify_withdrawal_confirmed(ctx: TransitionContext) -> None:
     how to revoke the notice, the chair and the secretariat that it stays a
     member until the notice period ends.
     """
-    from governance.services.meeting_notices import chair_people, secretariat_people
-
     membership: Membership = ctx.entity
     context = {
         "committee": membership.committee.name,
