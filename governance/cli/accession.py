@@ -167,7 +167,13 @@ def show_cmd(state: CliState, ref: str, as_json: bool) -> None:
     shown["status"] = _label(state, shown.pop("state"))
     shown["votes"] = t(state, "accession.cli.votes", **votes) if votes else "—"
     shown["declaration"] = (
-        t(state, "accession.cli.declaration", **declaration) if declaration else "—"
+        t(
+            state,
+            "accession.cli.declaration",
+            **{**declaration, "method": t(state, f"signature.method.{declaration['method']}")},
+        )
+        if declaration
+        else "—"
     )
     shown["allowed"] = ", ".join(
         f"{_label(state, n)} ({n})" for n in data["allowed_triggers"]

@@ -19,7 +19,7 @@ def agenda_group() -> None:
 
 
 def _item_message(state: CliState, item: Any) -> str:
-    top = f"TOP {item.position}" if item.position else "—"
+    top = t(state, "agenda.top", number=item.position) if item.position else "—"
     return t(
         state,
         "agenda.cli.item",

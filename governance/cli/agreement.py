@@ -32,6 +32,11 @@ ID_HELP = (
 METHODS = [m.value for m in SignatureMethod]
 
 
+def _method(state: CliState, method: str | None) -> str | None:
+    """How a signature was given, in the reader's words ("eigenhändig"), not its code."""
+    return t(state, f"signature.method.{method}") if method else None
+
+
 def _label(state: CliState, name: str) -> str:
     return state.app.engine.definitions["agreement"].label(name, state.lang)
 
@@ -138,7 +143,7 @@ def show_cmd(
                 "signed": t(state, "cli.yes" if p["signed"] else "cli.no"),
                 "signatory": s.get("signatory"),
                 "signed_on": s.get("signed_on"),
-                "method": s.get("method"),
+                "method": _method(state, s.get("method")),
                 "recorded": later,
             }
         )

@@ -14,6 +14,7 @@ from governance.cli.common import (
     pass_state,
     print_json,
     print_table,
+    state_label,
     t,
 )
 from governance.cli.output import show_fields, yes_no
@@ -264,6 +265,7 @@ def _print_members(state: CliState, rows: list[dict[str, Any]]) -> None:
             "voting": yes_no(state, r["voting"]),
             "starts_on": r["starts_on"].isoformat(),
             "ends_on": r["ends_on"].isoformat() if r["ends_on"] else None,
+            "state": state_label(state, "membership", r["state"]),
         }
         for r in rows
     ]

@@ -72,8 +72,12 @@ def json_option(fn: F) -> F:
 
 
 def to_jsonable(value: Any) -> Any:
+    """*value* for ``--json``; every moment in UTC (``2026-03-11T09:00:00+00:00``), the one rule
+    for all lists and shows, so scripts compare times without knowing the command."""
     if isinstance(value, dt.datetime):
-        return value.isoformat()
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: only aware moments are written")
+        return value.astimezone(dt.UTC).isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, enum.Enum):
@@ -114,10 +118,15 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def t(state: CliState, key: str, **params: Any) -> str:
+def t(state: CliState, key: str, /, **params: Any) -> str:
     from governance.i18n import translate
 
     return translate(key, state.lang, **params)
+
+
+def state_label(state: CliState, workflow: str, name: str) -> str:
+    """A workflow state as its readers call it ("aktiv", "ausgetreten"), never its code name."""
+    return str(state.app.engine.definitions[workflow].label(name, state.lang))
 
 
 def committee_option(fn: F) -> F:

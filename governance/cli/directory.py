@@ -17,6 +17,7 @@ from governance.cli.common import (
     pass_state,
     print_json,
     print_table,
+    state_label,
     t,
 )
 from governance.cli.output import show_fields, yes_no
@@ -103,7 +104,7 @@ def orgshow_fields(state: CliState, ref: str, as_json: bool) -> None:
         click.echo(
             f"  {m['committee']}: {t(state, 'role.' + m['role'])}, "
             f"{m['starts_on'].isoformat()} – {m['ends_on'].isoformat() if m['ends_on'] else ''} "
-            f"({m['state']})"
+            f"({state_label(state, 'membership', m['state'])})"
         )
 
 

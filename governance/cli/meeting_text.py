@@ -71,7 +71,7 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
         )
     )
     for item in data["agenda"]:
-        top = f"TOP {item['top']}" if item["top"] else f"#{item['id']}"
+        top = t(state, "agenda.top", number=item["top"]) if item["top"] else f"#{item['id']}"
         flags = [t(state, f"agenda.kind.{item['kind']}")]
         if item["majority"]:
             flags.append(t(state, f"majority.{item['majority']}"))

@@ -184,7 +184,7 @@ def show_cmd(state: CliState, meeting_ref: str, as_json: bool) -> None:
             )
         )
     for n in data["notes"]:
-        click.echo(f"TOP {n['top']}: {n['title']}")
+        click.echo(f"{t(state, 'agenda.top', number=n['top'])}: {n['title']}")
         for line in (n["notes"] or "—").splitlines():
             click.echo(f"    {line}")
 

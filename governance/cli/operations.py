@@ -20,6 +20,7 @@ from governance.cli.common import (
 from governance.cli.output import berlin
 from governance.clock import BERLIN
 from governance.errors import ConfigurationError, InvalidInput
+from governance.i18n import CATALOGUE
 from governance.models import AuditRecord
 from governance.services import directory, validation
 
@@ -179,7 +180,13 @@ def timers_list(state: CliState, committee_ref: str | None, failed: bool, as_jso
         click.echo(t(state, "cli.timers.none_failed" if failed else "cli.timers.none"))
         return
     table = [
-        {**r, "due": berlin(r["due_at"]), "entity": f"{r['entity_type']}:{r['entity_id']}"}
+        {
+            **r,
+            "due": berlin(r["due_at"]),
+            "entity": f"{r['entity_type']}:{r['entity_id']}",
+            # what the timer will do, as the workflow names it for people
+            "trigger": state.app.engine.definitions[r["workflow"]].label(r["trigger"], state.lang),
+        }
         for r in rows
     ]
     columns = [
@@ -187,7 +194,6 @@ def timers_list(state: CliState, committee_ref: str | None, failed: bool, as_jso
         ("workflow", t(state, "cli.col.workflow")),
         ("entity", t(state, "cli.col.entity")),
         ("trigger", t(state, "cli.col.trigger")),
-        ("name", t(state, "cli.col.timer")),
     ]
     if failed:
         columns = [("id", "#"), *columns, ("last_error", t(state, "cli.col.error"))]
@@ -256,7 +262,7 @@ def tick(state: CliState, until: str, as_json: bool) -> None:
         )
         return
     for f in fired:
-        detail = f" ({f.detail})" if f.detail else ""
+        detail = f" ({_detail(state, f.detail)})" if f.detail else ""
         click.echo(
             t(
                 state,
@@ -269,6 +275,11 @@ def tick(state: CliState, until: str, as_json: bool) -> None:
             + detail
         )
     click.echo(t(state, "cli.tick.done", count=len(fired), now=berlin(clock.now())))
+
+
+def _detail(state: CliState, detail: str) -> str:
+    """Why a timer did not fire, in the user's language (a catalogue key), or an error as recorded."""
+    return t(state, detail) if detail in CATALOGUE else detail
 
 
 @click.group("clock")

@@ -56,7 +56,14 @@ def outbox_list(state: CliState, failed: bool, limit: int, as_json: bool) -> Non
     if not rows:
         click.echo(t(state, "cli.outbox.empty"))
         return
-    table = [{**r, "at": berlin(r["sent_at"] or r["next_attempt_at"])} for r in rows]
+    table = [
+        {
+            **r,
+            "at": berlin(r["sent_at"] or r["next_attempt_at"]),
+            "status": t(state, f"outbox.status.{r['status']}"),
+        }
+        for r in rows
+    ]
     print_table(
         table,
         [

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.documents.parts import committee_part, organisation_part, signatory_part
-from governance.documents.text_blocks import blocks
 from governance.models import AgreementVersion, Signature, SigningCeremony
 from governance.services.agreement_views import committee_of, ref_of, version_by_ref
 
@@ -40,7 +39,7 @@ def context(session: Session, version: AgreementVersion) -> dict[str, Any]:
             "effective_from": version.effective_from,
             "in_force_from": version.in_force_from,
             "ended_on": version.ended_on,
-            "blocks": [{"kind": b.kind, "lines": list(b.lines)} for b in blocks(version.text)],
+            "text": version.text,
         },
         "ceremonies": [{"held_on": c.held_on, "place": c.place} for c in ceremonies],
         "parties": [

@@ -55,9 +55,3 @@ def secretariat_part(
         people = secretariat_people(session, meeting.committee)
         taker = people[0] if people else None
     return person_part(taker)
-
-
-def paragraphs(text: str) -> list[list[str]]:
-    """Notes as paragraphs (blank lines) of lines, so templates escape every line."""
-    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n")]
-    return [[line.strip() for line in b.splitlines()] for b in blocks if b]

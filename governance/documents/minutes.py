@@ -17,12 +17,11 @@ from sqlalchemy.orm import Session
 from governance.documents.meeting_parts import (
     chair_part,
     meeting_part,
-    paragraphs,
     secretariat_part,
 )
 from governance.documents.parts import committee_part
 from governance.errors import Conflict, Text
-from governance.models import ActionItem, Attendance, Decision, Meeting, Vote
+from governance.models import ActionItem, Attendance, Decision, Meeting, MinutesObjection, Vote
 from governance.services import meetings as meeting_service
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.meeting_notices import agenda_items
@@ -77,6 +76,21 @@ def context(session: Session, meeting: Meeting) -> dict[str, Any]:
             "approved_by": minutes.approved_by if minutes else "",
             "approval_decision": minutes.approval_decision if minutes else "",
         },
+        "objections": [_objection(o) for o in minutes.objections] if minutes else [],
+    }
+
+
+def _objection(objection: MinutesObjection) -> dict[str, Any]:
+    """An objection as the approved minutes record it: who, when, what, and how it was settled."""
+    return {
+        "person": objection.person.name,
+        "organisation": objection.organisation.short_name,
+        "raised_at": objection.raised_at,
+        "revision": objection.revision,
+        "text": objection.text,
+        "resolved": objection.resolved,
+        "resolution": objection.resolution,
+        "resolved_at": objection.resolved_at,
     }
 
 
@@ -117,7 +131,7 @@ def _items(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
                 "majority": item.majority,
                 "urgent": item.urgent,
                 "outcome": item.outcome,
-                "notes": paragraphs(item.notes),
+                "notes": item.notes,
                 "decision_text": item.decision_text,
                 "vote": None
                 if vote is None

@@ -24,7 +24,7 @@ AGREEMENT_TITLE = (
     "Nachbarschafts-, Stadtteil- und Selbsthilfearbeit in Treptow-Köpenick"
 )
 AGREEMENT_TEXT = """\
-Präambel
+# Präambel
 
 Soziale gemeinwesensorientierte Stadtentwicklung – besonders bei steigenden
 Bevölkerungszahlen – braucht neben wachsender Infrastruktur ein kooperatives,

@@ -8,6 +8,7 @@ the same placeholders.
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 from governance.i18n import (
@@ -47,13 +48,32 @@ for _area in (
     CATALOGUE.update(_area.MESSAGES)
 
 
+class _CountingFormatter(string.Formatter):
+    """``{abstain:Enthaltung|Enthaltungen}`` writes the number with the word in its plural form.
+
+    Any other format spec is Python's own; the plural rule is the language's
+    (CLDR via Babel), so no message says "1 Enthaltungen".
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec and isinstance(value, int):
+            from governance.templating.formatting import format_count
+
+            one, other = format_spec.split("|", 1)
+            return format_count(value, one, other, self.lang)
+        return super().format_field(value, format_spec)
+
+
 def translate(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
     """Return the message *key* in *lang* with *params* filled in."""
     entry = CATALOGUE.get(key)
     if entry is None:
         raise KeyError(f"no message {key!r} in the catalogue")
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
-    return text.format(**params)
+    return _CountingFormatter(lang).format(text, **params)
 
 
 def check_language(lang: str) -> str:

@@ -110,10 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Accession application #{id} ({organisation}): now {status}.",
     },
     "accession.cli.decided": {
-        "de": "Beitrittsantrag #{id} ({organisation}): {yes} Ja, {no} Nein, {abstain} Enthaltungen "
+        "de": "Beitrittsantrag #{id} ({organisation}): {yes} Ja, {no} Nein, {abstain:Enthaltung|Enthaltungen} "
         "— {status}.",
         "en": "Accession application #{id} ({organisation}): {yes} yes, {no} no, "
-        "{abstain} abstentions — {status}.",
+        "{abstain:abstention|abstentions} — {status}.",
     },
     "accession.cli.joined": {
         "de": "{organisation} ist beigetreten: Mitglied ab {member_from} "
@@ -144,8 +144,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Possible now: {allowed}",
     },
     "accession.cli.votes": {
-        "de": "{yes} Ja, {no} Nein, {abstain} Enthaltungen",
-        "en": "{yes} yes, {no} no, {abstain} abstentions",
+        "de": "{yes} Ja, {no} Nein, {abstain:Enthaltung|Enthaltungen}",
+        "en": "{yes} yes, {no} no, {abstain:abstention|abstentions}",
     },
     "accession.cli.declaration": {
         "de": "unterzeichnet von {signatory} am {signed_on} in {place} ({method})",

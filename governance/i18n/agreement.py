@@ -322,4 +322,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agreement.cli.ended_on": {"de": "beendet am", "en": "Ended on"},
     "agreement.cli.opened_at": {"de": "zur Unterzeichnung geöffnet", "en": "Opened for signature"},
     "agreement.cli.text_version": {"de": "Fassung {ref}", "en": "Version {ref}"},
+    # --- mails: CLI words for signatures and agreement tables (German and English alike) ---
+    "signature.method.ink": {"de": "eigenhändig", "en": "in ink"},
+    "signature.method.scanned": {"de": "eingescannt", "en": "scanned"},
+    "signature.method.electronic": {"de": "elektronisch", "en": "electronic"},
+    "agreement.cli.version_line": {
+        "de": "Fassung {ref} (Nr. {id}): {state}",
+        "en": "Version {ref} (no. {id}): {state}",
+    },
+    "agreement.cli.col.id": {"de": "Nr.", "en": "No."},
+    "agreement.cli.col.version": {"de": "Fassung", "en": "version"},
+    "agreement.cli.col.state": {"de": "Zustand", "en": "state"},
+    "agreement.cli.col.signatures": {"de": "Unterschriften", "en": "signatures"},
+    "agreement.cli.col.party": {"de": "Vertragspartei", "en": "party"},
+    "agreement.cli.col.signed": {"de": "unterschrieben", "en": "signed"},
+    "agreement.cli.col.signatory": {"de": "Unterzeichner:in", "en": "signatory"},
+    "agreement.cli.col.signed_on": {"de": "Datum", "en": "date"},
+    "agreement.cli.col.method": {"de": "Form", "en": "form"},
 }

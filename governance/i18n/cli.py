@@ -306,4 +306,17 @@ MESSAGES = {
         "de": "Wiederholungssitzung bei Beschlussunfähigkeit binnen Wochen (0: nie)",
         "en": "repeat meeting when not quorate, within weeks (0: never)",
     },
+    # --- mails: why a timer did not fire (codes in services/timers.py) ---
+    "timer.detail.not_pending": {
+        "de": "steht nicht mehr an",
+        "en": "no longer pending",
+    },
+    "timer.detail.left_state": {
+        "de": "der Vorgang ist inzwischen in einem anderen Zustand",
+        "en": "the entity left the timer's state",
+    },
+    "timer.detail.conditions_not_met": {
+        "de": "Voraussetzungen nicht erfüllt",
+        "en": "conditions not met",
+    },
 }

@@ -58,4 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--poll: “{value}” is not allowed; allowed: a number of seconds greater than 0.",
     },
     "cli.run.stopped": {"de": "Gremium beendet.", "en": "Gremium stopped."},
+    # --- mails: an outbox message's status in the reader's words ---
+    "outbox.status.queued": {"de": "wartet", "en": "queued"},
+    "outbox.status.sent": {"de": "versandt", "en": "sent"},
+    "outbox.status.failed": {"de": "gescheitert", "en": "failed"},
 }

@@ -299,8 +299,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{organisation}: {status}. Present now: {present} of {members} (quorate from {needed}).",
     },
     "meeting.cli.voted": {
-        "de": "Beschluss {reference} zu TOP {top}: {yes} ja, {no} nein, {abstain} Enthaltungen — {result} ({majority}).",
-        "en": "Decision {reference} on item {top}: {yes} yes, {no} no, {abstain} abstentions — {result} ({majority}).",
+        "de": "Beschluss {reference} zu TOP {top}: {yes} ja, {no} nein, {abstain:Enthaltung|Enthaltungen} — {result} ({majority}).",
+        "en": "Decision {reference} on item {top}: {yes} yes, {no} no, {abstain:abstention|abstentions} — {result} ({majority}).",
     },
     "meeting.cli.show_head": {
         "de": "Sitzung {id}: {title} (Nr. {number}) — {status}",
@@ -317,8 +317,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Agenda (revision {revision}, final: {final}):",
     },
     "meeting.cli.show_vote": {
-        "de": "{reference}: {yes} ja, {no} nein, {abstain} Enthaltungen — {result}",
-        "en": "{reference}: {yes} yes, {no} no, {abstain} abstentions — {result}",
+        "de": "{reference}: {yes} ja, {no} nein, {abstain:Enthaltung|Enthaltungen} — {result}",
+        "en": "{reference}: {yes} yes, {no} no, {abstain:abstention|abstentions} — {result}",
     },
     "meeting.cli.show_attendance": {"de": "Anwesenheit:", "en": "Attendance:"},
     "meeting.cli.show_actions": {"de": "Aufgaben:", "en": "Action items:"},
@@ -351,4 +351,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Nr.|Aufgabe|wer|bis|Status",
         "en": "No.|Action|Who|Due|Status",
     },
+    # --- mails: an agenda item's number, the way each language writes it ---
+    "agenda.top": {"de": "TOP {number}", "en": "Item {number}"},
 }

@@ -20,7 +20,7 @@ NOTIFICATIONS: dict[str, str] = {
     "accession_accepted": "to the applicant: accepted, welcome, next steps",
     "accession_rejected": "to the applicant: rejected, with the reason",
     # withdrawal (services/withdrawal.py)
-    "withdrawal_confirmed": "to the representatives: notice of withdrawal received",
+    "withdrawal_confirmed": "notice of withdrawal received: to its representatives, the chair and the secretariat",
     # delivery (mail/dispatch.py)
     "delivery_failed": "to the chair: a message could not be delivered",
     # meetings (queued by the meetings service)

@@ -99,6 +99,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "organisation_short": "Rabenhaus",
         "notice_given_on": "2026-02-02",
         "ends_on": "2026-05-31",
+        "for_party": True,
     },
     "delivery_failed": {
         "failed_message_id": 17,

@@ -8,6 +8,7 @@ was true when it was decided.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -40,7 +41,8 @@ INVITED_ROLES = (Role.CHAIR, Role.MEMBER, Role.ADVISORY, Role.GUEST)
 
 
 def invitees(session: Session, committee: Committee, on: dt.date) -> list[Person]:
-    """Representatives and deputies of every organisation in the committee on *on*.
+    """Everyone invited to the committee's meetings on *on*: every member organisation's
+    representatives and deputies, and the secretariat, who keeps the minutes.
 
     A partner accepted by accession is a member from its date on and so is
     invited from the next meeting on; one that has left is not.
@@ -52,6 +54,8 @@ def invitees(session: Session, committee: Committee, on: dt.date) -> list[Person
         for capacity in (Capacity.REPRESENTATIVE, Capacity.DEPUTY):
             for person in membership.persons(capacity):
                 people.setdefault(person.id, person)
+    for person in secretariat_people(session, committee):
+        people.setdefault(person.id, person)
     return list(people.values())
 
 
@@ -121,7 +125,12 @@ def calendar_entry(
     *,
     cancel: bool,
 ) -> CalendarEvent:
-    """The iTIP entry: organised by the chair, every recipient an attendee; one UID for the meeting's life."""
+    """The iTIP entry: organised by the chair; one UID for the meeting's life.
+
+    It lists every recipient; :func:`notify` sends each recipient a copy that
+    names only the organizer and that recipient (RFC 5546: an attendee's
+    REQUEST need not show the others, and members' addresses are not shared).
+    """
     committee = meeting.committee
     organizers = chair_people(uow.session, committee, uow.today) or secretariat_people(
         uow.session, committee
@@ -185,11 +194,22 @@ def notify(
             committee_id=meeting.committee_id,
             entity=meeting,
             revision=revision,
-            calendar=event,
+            calendar=_for_recipient(event, person),
             attachments=files.get(person.language, ()),
         )
         queued += message is not None
     return queued
+
+
+def _for_recipient(event: CalendarEvent | None, person: Person) -> CalendarEvent | None:
+    """*event* as *person* receives it: the organizer and *person* as the only attendee.
+
+    UID and SEQUENCE stay those of the meeting, so each calendar still
+    updates or cancels the one entry it has.
+    """
+    if event is None:
+        return None
+    return dataclasses.replace(event, attendees=(Participant(person.name, person.email),))
 
 
 def tell_proposer(

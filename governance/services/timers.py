@@ -233,21 +233,21 @@ def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
     outcome, detail = "fired", ""
     timer = uow.session.get(Timer, timer_id, with_for_update=True)
     if timer is None or timer.status != "pending":
-        return _result(timer, timer_id, "cancelled", "no longer pending")
+        return _result(timer, timer_id, "cancelled", "timer.detail.not_pending")
     model = _MODELS_BY_TABLE[timer.entity_type]
     loads = [joinedload(relation) for relation in _LOADED_WITH.get(model, ())]
     entity = uow.session.get(model, timer.entity_id, options=loads)
     if entity is None or entity.state != timer.state:
         timer.status = "cancelled"
         timer.lease_owner = timer.lease_until = None
-        timer.last_error = "the entity left the timer's state"
+        timer.last_error = "timer.detail.left_state"
         return _result(timer, timer_id, "cancelled", timer.last_error)
     if uow.engine.can_fire(uow, entity, timer.trigger, timer=timer.name):
         uow.fire(entity, timer.trigger, timer=timer.name)
         timer.status = "fired"
     else:
         timer.status = "skipped"
-        outcome, detail = "skipped", "conditions not met"
+        outcome, detail = "skipped", "timer.detail.conditions_not_met"
     # Set here, not before the firing: the effect's queries would flush
     # them as an UPDATE of their own (a failure is counted below). The
     # claim ends with the firing, in its transaction: no release after.

@@ -24,6 +24,7 @@ from governance.domain.rules import withdrawal_effective_on
 from governance.errors import Conflict, InvalidInput, Joined, NotFound, Text
 from governance.models import AuditRecord, Capacity, Committee, Membership, Organisation, Role
 from governance.services import access, directory, validation
+from governance.services.meeting_notices import chair_people, secretariat_people
 from governance.unit_of_work import UnitOfWork
 from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
@@ -219,6 +220,12 @@ def clear_withdrawal_notice(ctx: TransitionContext) -> None:
 
 @effect("notify_withdrawal_confirmed")
 def notify_withdrawal_confirmed(ctx: TransitionContext) -> None:
+    """The withdrawing organisation gets the confirmation; the chair and the secretariat learn of it.
+
+    Each hears it in their own words (``for_party``): the organisation is told
+    how to revoke the notice, the chair and the secretariat that it stays a
+    member until the notice period ends.
+    """
     membership: Membership = ctx.entity
     context = {
         "committee": membership.committee.name,
@@ -230,16 +237,26 @@ def notify_withdrawal_confirmed(ctx: TransitionContext) -> None:
         else None,
         "ends_on": membership.ends_on.isoformat() if membership.ends_on else None,
     }
-    for person in membership.persons(Capacity.REPRESENTATIVE):
-        outbox.queue(
-            ctx.uow,
-            notification="withdrawal_confirmed",
-            recipient=person,
-            context=context,
-            committee_id=membership.committee_id,
-            entity=membership,
-            revision=context["notice_given_on"] or 1,
-        )
+    party = {p.id: p for p in membership.persons(Capacity.REPRESENTATIVE)}
+    informed = {
+        p.id: p
+        for p in [
+            *chair_people(ctx.session, membership.committee, ctx.today),
+            *secretariat_people(ctx.session, membership.committee),
+        ]
+        if p.id not in party
+    }
+    for people, for_party in ((party, True), (informed, False)):
+        for person in people.values():
+            outbox.queue(
+                ctx.uow,
+                notification="withdrawal_confirmed",
+                recipient=person,
+                context={**context, "for_party": for_party},
+                committee_id=membership.committee_id,
+                entity=membership,
+                revision=context["notice_given_on"] or 1,
+            )
 
 
 # --- helpers ---

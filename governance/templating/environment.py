@@ -5,6 +5,8 @@
 is on for ``.html`` templates only: plain-text parts and subjects keep user
 text as typed. Environments are built once per language and template folder
 and reused, because building one per message is a known cost on fan-out.
+``trim_blocks`` removes a tag's line break in plain text only where the tag
+stands alone on its line (:mod:`governance.templating.standalone_tags`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import Any
 import jinja2
 
 from governance.resources import templates_dir
-from governance.templating import formatting
+from governance.templating import formatting, markdown_text
+from governance.templating.standalone_tags import StandaloneTags
 
 
 @functools.cache
@@ -30,6 +33,7 @@ def environment(lang: str = "de", folder: str | None = None) -> jinja2.Environme
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=[StandaloneTags],
     )
     env.filters.update(
         date_short=lambda v: formatting.format_date_short(v, lang),
@@ -37,6 +41,9 @@ def environment(lang: str = "de", folder: str | None = None) -> jinja2.Environme
         datetime_long=lambda v: formatting.format_datetime_long(v, lang),
         time=lambda v: formatting.format_time(v, lang),
         number=lambda v: formatting.format_number(v, lang),
+        count=lambda v, one, other: formatting.format_count(v, one, other, lang),
+        agreement_markdown=markdown_text.agreement_html,
+        notes_markdown=markdown_text.notes_html,
     )
     env.globals["lang"] = lang
     return env

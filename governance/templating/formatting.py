@@ -2,13 +2,15 @@
 
 Babel supplies the month and weekday names; the forms follow DIN 5008:
 "11.03.2026" (numeric), "Mittwoch, 11. März 2026" (long), "10:00 Uhr".
-Every moment is shown in Europe/Berlin local time.
+Every moment is shown in Europe/Berlin local time. Counted words take the
+plural form of the language's CLDR rule ("1 Enthaltung", "2 Enthaltungen").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from babel import Locale
 from babel.dates import format_date
 from babel.dates import format_time as babel_format_time
 from babel.numbers import format_decimal
@@ -61,3 +63,14 @@ def format_datetime_long(value: dt.datetime, lang: str = "de") -> str:
 def format_number(value: int | float, lang: str = "de") -> str:
     """1.234,5 / 1,234.5."""
     return format_decimal(value, locale=_locale(lang))
+
+
+def plural_form(count: int, lang: str = "de") -> str:
+    """The CLDR plural category of *count* in *lang* ("one", "other", …), from Babel."""
+    return str(Locale.parse(_locale(lang)).plural_form(abs(count)))
+
+
+def format_count(count: int, one: str, other: str, lang: str = "de") -> str:
+    """``1 Enthaltung`` / ``2 Enthaltungen``: the number and the word in the form it needs."""
+    word = one if plural_form(count, lang) == "one" else other
+    return f"{format_number(count, lang)} {word}"

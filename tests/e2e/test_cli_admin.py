@@ -209,7 +209,7 @@ def test_tick_moves_the_simulated_clock_and_fires_due_timers_in_order(example):
     example.ok("agreement", "open", "1", actor=CHAIR)
     [timer] = example.json("timers", "list", "--committee", "KG")
     assert timer["name"] == "signature_reminder" and timer["trigger"] == "remind_signatories"
-    assert timer["due_at"] == "2026-01-19T09:00:00+01:00"
+    assert timer["due_at"] == "2026-01-19T08:00:00+00:00"  # every --json moment is UTC
     assert "2026-01-19 09:00" in example.ok("timers", "list")
 
     out = example.ok("tick", "--until", "2026-01-27 12:00")
@@ -218,7 +218,7 @@ def test_tick_moves_the_simulated_clock_and_fires_due_timers_in_order(example):
     assert "2026-01-27 12:00" in out
     assert example.json("clock", "show")["now"] == "2026-01-27T11:00:00+00:00"
     [next_timer] = example.json("timers", "list")
-    assert next_timer["due_at"] == "2026-02-02T09:00:00+01:00"
+    assert next_timer["due_at"] == "2026-02-02T08:00:00+00:00"
     reminders = example.json("audit", "log", "--entity", "agreement_versions:1")
     assert [r["action"] for r in reminders].count("remind_signatories") == 2
 

@@ -356,7 +356,7 @@ def test_the_meeting_day_attendance_quorum_votes_action_items_and_the_register(
         "--ballot", "Paritätischer Berlin=yes", actor=CHAIR,
     )  # fmt: skip
     assert (
-        "Beschluss KG-2026/01 zu TOP 2: 4 ja, 1 nein, 1 Enthaltungen — angenommen (einfache Mehrheit)."
+        "Beschluss KG-2026/01 zu TOP 2: 4 ja, 1 nein, 1 Enthaltung — angenommen (einfache Mehrheit)."
         in out
     )
     out = gremium.ok(
@@ -405,7 +405,7 @@ def test_the_meeting_day_attendance_quorum_votes_action_items_and_the_register(
     text = gremium.ok("meeting", "show", "1")
     assert "KungerKiez (Koordination KungerKiez): anwesend — gekommen 10:30" in text
     assert "ajb (Bereichsleitung ajb): anwesend — gegangen 11:30" in text
-    assert "KG-2026/01: 4 ja, 1 nein, 1 Enthaltungen — angenommen" in text
+    assert "KG-2026/01: 4 ja, 1 nein, 1 Enthaltung — angenommen" in text
     assert "#1 Verwendungsnachweis vorlegen — Rabenhaus, 2026-04-30 (offen)" in text
 
     decisions = gremium.json("decisions", "list")
@@ -813,7 +813,7 @@ def test_a_two_thirds_item_fails_without_two_thirds_of_the_votes_cast_and_a_tie_
     out = gremium.ok("meeting", "vote", "1", "6", "--yes", "3", "--no", "2", "--abstain", "1", "--text", "GO",
                      actor=CHAIR)  # fmt: skip
     assert (
-        "Beschluss KG-2026/01 zu TOP 6: 3 ja, 2 nein, 1 Enthaltungen — abgelehnt (Zweidrittelmehrheit)."
+        "Beschluss KG-2026/01 zu TOP 6: 3 ja, 2 nein, 1 Enthaltung — abgelehnt (Zweidrittelmehrheit)."
         in out
     )
     out = gremium.ok(

@@ -91,7 +91,9 @@ def test_the_invitation_carries_the_agenda_as_pdf_and_a_calendar_request(kg, tmp
     assert calendar_of(invitation)["METHOD"] == "REQUEST"
     assert event["UID"] == "meeting-1@ba-tk.example.org" and int(event["SEQUENCE"]) == 0
     assert event.decoded("DTSTART") == dt.datetime(2026, 3, 11, 10, 0, tzinfo=BERLIN)
-    assert any(str(a).lower() == f"mailto:{RABENHAUS}" for a in event["ATTENDEE"])
+    # Only the organizer and the recipient are named: no member sees the others' addresses.
+    assert str(event["ATTENDEE"]).lower() == f"mailto:{RABENHAUS}"
+    assert str(event["ORGANIZER"]).lower() == "mailto:spk@ba-tk.example.org"
 
 
 def test_moving_raises_the_sequence_and_cancelling_sends_cancel_with_the_same_uid(kg, tmp_path):
@@ -121,3 +123,35 @@ def test_moving_raises_the_sequence_and_cancelling_sends_cancel_with_the_same_ui
     [invitation] = for_rabenhaus(delivered, "Einladung")
     assert moved["References"] and invitation["Message-ID"] != moved["Message-ID"]
     assert moved["References"].split()[0] == cancelled["References"].split()[0]
+
+
+def test_the_secretariat_is_invited_and_every_calendar_entry_names_only_organizer_and_recipient(
+    kg, tmp_path
+):
+    timers.fire_due(kg, dt.datetime(2026, 2, 25, 10, 1, tzinfo=BERLIN))
+    with kg.unit_of_work(CHAIR) as uow:
+        ms.move(uow, ms.meeting_by_id(uow.session, 1), starts_at="2026-03-12 14:00", reason="Raum")
+    with kg.unit_of_work(CHAIR) as uow:
+        ms.cancel(uow, ms.meeting_by_id(uow.session, 1), reason="Krankheit")
+    delivered = deliver(kg, tmp_path / "mail")
+    with_calendar = [
+        m for m in delivered if any(p.get_content_type() == "text/calendar" for p in m.walk())
+    ]
+    recipients = {m["To"].addresses[0].addr_spec for m in with_calendar}
+    assert tk.SECRETARIAT_EMAIL in recipients and RABENHAUS in recipients
+    for message in with_calendar:
+        event = calendar_of(message).walk("VEVENT")[0]
+        attendees = event["ATTENDEE"]
+        assert not isinstance(attendees, list), "one attendee only: the recipient"
+        assert str(attendees).lower() == "mailto:" + message["To"].addresses[0].addr_spec.lower()
+        assert str(event["ORGANIZER"]).lower() == f"mailto:{CHAIR}"
+        assert event["UID"] == "meeting-1@ba-tk.example.org"
+    # Every recipient's entry moves through the same sequence: 0 invited, 1 moved, 2 cancelled.
+    sequences = {
+        (m["To"].addresses[0].addr_spec, str(m["Subject"]).split(":")[0]): int(
+            calendar_of(m).walk("VEVENT")[0]["SEQUENCE"]
+        )
+        for m in with_calendar
+    }
+    for address in recipients:
+        assert [sequences[(address, s)] for s in ("Einladung", "Verlegt", "Abgesagt")] == [0, 1, 2]

@@ -186,7 +186,12 @@ def test_an_objection_sends_the_draft_back_and_recirculation_makes_revision_two(
     tick(kg, 2026, 3, 31, 0, 5)
     done = state(kg, first)
     assert done["state"] == "archived" and Path(done["archive_path"]).name.endswith("-r2.pdf")
-    assert "Rabenhaus stimmt zu." in pdf_text(done["archive_path"])
+    archived = " ".join(pdf_text(done["archive_path"]).split())
+    assert "Rabenhaus stimmt zu." in archived
+    # The approved minutes record the objection: who, when, against which revision, what, how settled.
+    assert "Einwendungen" in archived
+    assert "(Rabenhaus) am 16.03.2026 gegen Fassung 1: TOP 2: Rabenhaus hat zugestimmt." in archived
+    assert "Erledigt am 16.03.2026: In Fassung 2 berichtigt." in archived
 
 
 def test_an_objection_still_open_puts_the_approval_on_the_next_meeting_until_the_chair_approves(kg):

@@ -80,12 +80,19 @@ def test_notice_ends_the_membership_exactly_when_the_notice_period_is_over(kg):
     m = membership(kg)
     assert (m.state, m.notice_given_on, m.ends_on) == ("leaving", TODAY, EARLIEST)
     with kg.db.session() as session:
-        recipients = session.execute(
-            select(OutboxMessage.recipient).where(
-                OutboxMessage.notification == "withdrawal_confirmed"
-            )
-        ).scalars()
-        assert list(recipients) == [RABENHAUS]
+        subjects = dict(
+            session.execute(
+                select(OutboxMessage.recipient, OutboxMessage.subject).where(
+                    OutboxMessage.notification == "withdrawal_confirmed"
+                )
+            ).all()
+        )
+        # The organisation gets the confirmation; the chair and the secretariat learn of it.
+        assert subjects == {
+            RABENHAUS: "Bestätigung: Austritt von Rabenhaus aus dem Gremium KG",
+            CHAIR: "Austritt erklärt: Rabenhaus verlässt das Gremium KG",
+            tk.SECRETARIAT_EMAIL: "Austritt erklärt: Rabenhaus verlässt das Gremium KG",
+        }
         [timer] = session.execute(
             select(Timer).where(Timer.entity_type == "memberships", Timer.status == "pending")
         ).scalars()

@@ -81,3 +81,14 @@ def test_an_absent_optional_paragraph_leaves_no_gap():
     context["reason"] = None
     text = render_notification("meeting_cancelled", context, "de").text
     assert "findet nicht statt.\n\nDer Kalendereintrag ist storniert." in text
+
+
+def test_a_tag_ending_a_line_of_text_keeps_the_line_break_and_a_tag_line_of_its_own_vanishes():
+    from governance.templating.standalone_tags import keep_line_breaks_after_inline_tags
+
+    env = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    source = keep_line_breaks_after_inline_tags(
+        "A: {{ a }}{% if n %} ({{ n }}){% endif %}\nB: {{ b }}\n{% if c %}\nC: {{ c }}\n{% endif %}\nD\n"
+    )
+    assert env.from_string(source).render(a=1, n=None, b=2, c=3) == "A: 1\nB: 2\nC: 3\nD\n"
+    assert env.from_string(source).render(a=1, n=5, b=2, c=None) == "A: 1 (5)\nB: 2\nD\n"

@@ -110,3 +110,26 @@ def test_there_are_no_minutes_of_a_meeting_not_yet_held(example, session):
     assert refused.value.message("de") == (
         f"Sitzung {planned.id} ist geplant: ein Protokoll gibt es erst ab der Eröffnung."
     )
+
+
+def _invitation_with_extra_items(count: int) -> list[str]:
+    """The golden invitation with *count* more agenda rows, as the pages of its PDF."""
+    html = golden("invitation")
+    rows = "".join(
+        f'<tr><td class="number">{n}</td><td>Zusatzpunkt {n}</td><td>Information</td></tr>'
+        for n in range(10, 10 + count)
+    )
+    at = html.index("</tbody>", html.index('class="list agenda"'))
+    return text_of(html_to_pdf(html[:at] + rows + html[at:]))
+
+
+def test_the_closing_and_signature_of_the_invitation_never_stand_alone_on_a_page():
+    # Find the first agenda length that no longer fits one page: there the closing
+    # used to be pushed alone onto page 2.
+    count = next(n for n in range(0, 60, 2) if len(_invitation_with_extra_items(n)) > 1)
+    for extra in (count - 1, count, count + 1):
+        pages = _invitation_with_extra_items(extra)
+        last = pages[-1]
+        assert "Mit freundlichen Grüßen" in last and "Leitung OE SPK" in last
+        if len(pages) > 1:
+            assert "Zusatzpunkt" in last, f"{extra} extra items: the signature stands alone"

@@ -129,7 +129,7 @@ def test_an_application_the_committee_has_not_accepted_has_no_declaration(tmp_pa
 def test_user_text_with_html_is_printed_as_text_not_markup(example, session):
     context = agreement_context(session, session.get(AgreementVersion, int(example.version_ref)))
     context["agreement"]["title"] = "Vereinbarung <b>fett</b>"
-    context["agreement"]["blocks"][1]["lines"] = ["Absatz mit <script>alert(1)</script>"]
+    context["agreement"]["text"] = "# Präambel\n\nAbsatz mit <script>alert(1)</script>"
     context["parties"][0]["signature"]["place"] = "<i>Rathaus</i>"
     html = render_html("agreement", context, "de")
     assert "Vereinbarung &lt;b&gt;fett&lt;/b&gt;" in html
