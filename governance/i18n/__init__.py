@@ -13,6 +13,7 @@ from typing import Any
 from governance.i18n import (
     accession,
     agreement,
+    attachments,
     audit,
     cli,
     core,
@@ -38,6 +39,7 @@ for _area in (
     documents,
     mail,
     minutes,
+    attachments,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
