@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from governance.domain.attachments import human_size
 from governance.resources import templates_dir
 from governance.templating import formatting
 
@@ -37,6 +38,7 @@ def environment(lang: str = "de", folder: str | None = None) -> jinja2.Environme
         datetime_long=lambda v: formatting.format_datetime_long(v, lang),
         time=lambda v: formatting.format_time(v, lang),
         number=lambda v: formatting.format_number(v, lang),
+        filesize=lambda v: human_size(int(v), lang),
     )
     env.globals["lang"] = lang
     return env
