@@ -114,7 +114,8 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def t(state: CliState, key: str, **params: Any) -> str:
+def t(state: CliState, key: str, /, **params: Any) -> str:
+    # Positional-only: a message may itself have a {state} (``minutes show`` has).
     from governance.i18n import translate
 
     return translate(key, state.lang, **params)
