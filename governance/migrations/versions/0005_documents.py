@@ -97,10 +97,19 @@ def upgrade() -> None:
             batch_op.f("ix_agenda_attachments_agenda_item_id"), ["agenda_item_id"], unique=False
         )
 
-    with op.batch_alter_table("minutes", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("archive_document_id", sa.Integer(), nullable=True))
-        batch_op.create_foreign_key(
-            batch_op.f("fk_minutes_archive_document_id_stored_documents"),
+    # SQLite: ALTER TABLE in place. Alembic's batch mode would copy and drop the
+    # tables, which fails (foreign keys on) once other rows refer to them.
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "ALTER TABLE minutes ADD COLUMN archive_document_id INTEGER "
+            "CONSTRAINT fk_minutes_archive_document_id_stored_documents "
+            "REFERENCES stored_documents (id)"
+        )
+    else:
+        op.add_column("minutes", sa.Column("archive_document_id", sa.Integer(), nullable=True))
+        op.create_foreign_key(
+            op.f("fk_minutes_archive_document_id_stored_documents"),
+            "minutes",
             "stored_documents",
             ["archive_document_id"],
             ["id"],
@@ -109,20 +118,27 @@ def upgrade() -> None:
     _store_archived_minutes()
     _move_item_attachments()
 
-    with op.batch_alter_table("agenda_items", schema=None) as batch_op:
-        batch_op.drop_column("attachments")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("ALTER TABLE agenda_items DROP COLUMN attachments")  # SQLite ≥ 3.35
+    else:
+        op.drop_column("agenda_items", "attachments")
 
 
 def downgrade() -> None:
+    # On SQLite the minutes table is copied (batch mode): with foreign keys on this
+    # works while no agenda item or objection refers to archived minutes' rows.
     with op.batch_alter_table("agenda_items", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("attachments", sa.JSON(), nullable=False, server_default="[]")
         )
-    with op.batch_alter_table("minutes", schema=None) as batch_op:
-        batch_op.drop_constraint(
-            batch_op.f("fk_minutes_archive_document_id_stored_documents"), type_="foreignkey"
+    if op.get_bind().dialect.name == "sqlite":
+        with op.batch_alter_table("minutes", schema=None) as batch_op:
+            batch_op.drop_column("archive_document_id")  # its foreign key goes with it
+    else:
+        op.drop_constraint(
+            op.f("fk_minutes_archive_document_id_stored_documents"), "minutes", type_="foreignkey"
         )
-        batch_op.drop_column("archive_document_id")
+        op.drop_column("minutes", "archive_document_id")
     op.drop_table("agenda_attachments")
     op.drop_table("stored_documents")
 
@@ -214,8 +230,9 @@ def _store_archived_minutes() -> None:
                 created_at=moment,
                 created_by="system",
             )
+            .returning(_documents.c.id)
         )
-        document_id = result.inserted_primary_key[0]
+        document_id = result.scalar_one()
         conn.execute(
             sa.text("UPDATE minutes SET archive_document_id = :d WHERE id = :m"),
             {"d": document_id, "m": minutes_id},
