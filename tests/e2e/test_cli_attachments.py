@@ -53,7 +53,10 @@ def test_files_and_links_are_attached_versioned_listed_and_exported(
 
     (tmp_path / "kostenplan.csv").write_bytes(PLAN_V2)
     out = gremium.ok("agenda", "attach", item, "--file", "kostenplan.csv", actor=SECRETARIAT)
-    assert f"zu TOP #{item}: „kostenplan.csv“, Version 2 (kostenplan.csv, {len(PLAN_V2)} B, SHA-256 " in out
+    assert (
+        f"zu TOP #{item}: „kostenplan.csv“, Version 2 (kostenplan.csv, {len(PLAN_V2)} B, SHA-256 "
+        in out
+    )
     listed = gremium.json("agenda", "files", item)
     assert [(a["title"], a["version"]) for a in listed] == [
         ("kostenplan.csv", 2),
@@ -62,7 +65,11 @@ def test_files_and_links_are_attached_versioned_listed_and_exported(
     every = gremium.json("agenda", "files", item, "--all")
     assert [a["version"] for a in every if a["kind"] == "file"] == [1, 2]
     table = gremium.ok("agenda", "files", item)
-    assert "kostenplan.csv" in table and f"{len(PLAN_V2)} B" in table and plan["sha256"][:12] not in table
+    assert (
+        "kostenplan.csv" in table
+        and f"{len(PLAN_V2)} B" in table
+        and plan["sha256"][:12] not in table
+    )
 
     # Exported from another working folder: the bytes come from the database.
     elsewhere = tmp_path / "anderswo"

@@ -216,7 +216,8 @@ def _store_archived_minutes() -> None:
         if conn.dialect.name == "sqlite":
             moment = moment.replace(tzinfo=None)  # stored as naive UTC, as UTCDateTime does
         result = conn.execute(
-            _documents.insert().values(
+            _documents.insert()
+            .values(
                 kind=MINUTES_ARCHIVE,
                 entity_type="minutes",
                 entity_id=minutes_id,
