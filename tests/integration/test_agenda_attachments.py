@@ -13,9 +13,11 @@ from sqlalchemy import func, select
 
 from governance.bootstrap import App
 from governance.errors import Conflict, InvalidInput, NotPermitted
+from governance.examples import treptow_koepenick as tk
 from governance.models import AgendaAttachment, AuditRecord, StoredDocument
 from governance.services import agenda, agenda_attachments
 from governance.services import meetings as ms
+from tests.conftest import SYSTEM
 from tests.integration.test_meetings import (
     CHAIR,
     RABENHAUS,
@@ -25,7 +27,6 @@ from tests.integration.test_meetings import (
     add_series,
     attend,
     berlin,
-    kg,  # noqa: F401
     meetings,
     messages,
     propose,
@@ -72,12 +73,19 @@ def stored_rows(app: App) -> tuple[int, int, int]:
 
 
 @pytest.fixture
-def item(kg) -> int:  # noqa: F811
+def kg(any_app: App) -> App:
+    with any_app.unit_of_work(SYSTEM) as uow:
+        tk.create(uow)
+    return any_app
+
+
+@pytest.fixture
+def item(kg: App) -> int:
     add_series(kg)
     return propose(kg, CHAIR, meetings(kg)[0].id, "Stadtteilfest 2026", kind="decision")
 
 
-def test_a_new_version_of_a_file_keeps_the_old_one_and_both_are_exported(kg, item):  # noqa: F811
+def test_a_new_version_of_a_file_keeps_the_old_one_and_both_are_exported(kg, item):
     first = attach(kg, CHAIR, item, name="kostenplan.csv", data=PLAN, title="Kostenplan")
     assert (first["version"], first["size"], first["media_type"]) == (1, len(PLAN), "text/csv")
     assert first["sha256"] == hashlib.sha256(PLAN).hexdigest()
@@ -113,7 +121,7 @@ def test_a_new_version_of_a_file_keeps_the_old_one_and_both_are_exported(kg, ite
         "Kostenplan.pdf",
     ],
 )
-def test_only_http_and_https_addresses_are_linked(kg, item, url):  # noqa: F811
+def test_only_http_and_https_addresses_are_linked(kg, item, url):
     before = stored_rows(kg)
     with pytest.raises(InvalidInput) as refused:
         attach(kg, CHAIR, item, url=url)
@@ -122,7 +130,7 @@ def test_only_http_and_https_addresses_are_linked(kg, item, url):  # noqa: F811
     assert stored_rows(kg) == before
 
 
-def test_files_are_bounded_per_file_and_per_meeting(kg, item):  # noqa: F811
+def test_files_are_bounded_per_file_and_per_meeting(kg, item):
     kg.settings = kg.settings.with_overrides(attachment_max_mb=1, meeting_attachments_max_mb=2)
     before = stored_rows(kg)
     with pytest.raises(InvalidInput) as refused:
@@ -146,7 +154,7 @@ def test_files_are_bounded_per_file_and_per_meeting(kg, item):  # noqa: F811
         attach(kg, CHAIR, item, name="leer.txt", data=b"")
 
 
-def test_members_attach_to_their_own_proposals_only(kg, item):  # noqa: F811
+def test_members_attach_to_their_own_proposals_only(kg, item):
     own = propose(kg, RABENHAUS, meetings(kg)[0].id, "Raumnutzung")
     attach(kg, RABENHAUS, own, url="https://rabenhaus.example.org/raeume")
     before = stored_rows(kg)
@@ -157,7 +165,7 @@ def test_members_attach_to_their_own_proposals_only(kg, item):  # noqa: F811
     assert after[:2] == before[:2] and after[2] == before[2] + 1  # the refusal is on record
 
 
-def test_a_closed_meeting_takes_no_attachments(kg, item):  # noqa: F811
+def test_a_closed_meeting_takes_no_attachments(kg, item):
     meeting = meetings(kg)[0].id
     tick(kg, 2026, 3, 11, 9, 30)
     attend(kg, meeting, VOTING[:5])
@@ -178,7 +186,7 @@ def mail_files(message: Any) -> dict[str, bytes]:
 
 def test_the_invitation_carries_the_files_and_a_later_one_is_announced_with_its_file(
     kg,
-    item,  # noqa: F811
+    item,
 ):
     kg.settings = kg.settings.with_overrides(attach_documents=True)
     attach(kg, CHAIR, item, name="kostenplan.csv", data=PLAN)
@@ -197,7 +205,7 @@ def test_the_invitation_carries_the_files_and_a_later_one_is_announced_with_its_
     assert mail_files(update)[f"TOP-{top}-kostenplan.csv"] == PLAN_2
 
 
-def test_files_over_the_mail_limit_stay_out_of_the_invitation(kg, item):  # noqa: F811
+def test_files_over_the_mail_limit_stay_out_of_the_invitation(kg, item):
     kg.settings = kg.settings.with_overrides(attach_documents=True, mail_attachments_max_mb=1)
     attach(kg, CHAIR, item, name="plan.pdf", data=b"%" * 1_200_000)
     tick(kg, 2026, 2, 25, 10, 1)
@@ -205,7 +213,7 @@ def test_files_over_the_mail_limit_stay_out_of_the_invitation(kg, item):  # noqa
     assert [n for n in mail_files(invitation) if n.startswith("TOP-")] == []
 
 
-def test_a_deferred_item_keeps_its_attachments_at_the_next_meeting(kg, item):  # noqa: F811
+def test_a_deferred_item_keeps_its_attachments_at_the_next_meeting(kg, item):
     attach(kg, CHAIR, item, name="kostenplan.csv", data=PLAN)
     with kg.unit_of_work(CHAIR) as uow:
         successor = agenda.defer(uow, agenda.item_by_ref(uow.session, item)).id
