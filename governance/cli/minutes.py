@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from governance.cli.common import CliState, json_option, pass_state, print_json, t
+from governance.cli.documents import PDF_LABEL
 from governance.clock import BERLIN
 from governance.documents.files import write_atomically
 from governance.domain.attachments import human_size
@@ -17,7 +18,6 @@ from governance.services import minutes
 from governance.services.meetings import meeting_by_id
 
 MEETING = click.argument("meeting_ref", metavar="SITZUNG")
-PDF_LABEL = "PDF/A-3a, PDF/UA-1"
 
 
 @click.group("minutes")
