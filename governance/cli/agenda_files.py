@@ -135,13 +135,8 @@ def files_cmd(state: CliState, ref: str, all_versions: bool, as_json: bool) -> N
             for row in data
         ],
         [
-            ("id", "ID"),
-            ("title", "Titel" if state.lang == "de" else "Title"),
-            ("version", "Version"),
-            ("kind", "Art" if state.lang == "de" else "Kind"),
-            ("what", "Datei/Link" if state.lang == "de" else "File/link"),
-            ("size", "Größe" if state.lang == "de" else "Size"),
-            ("sha", "SHA-256"),
+            (key, t(state, f"attachments.cli.column.{key}"))
+            for key in ("id", "title", "version", "kind", "what", "size", "sha")
         ],
     )
 

@@ -107,6 +107,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Anlage {id} zu TOP #{item}: „{title}“, Version {version} ({what}).",
         "en": "Attachment {id} of item #{item}: “{title}”, version {version} ({what}).",
     },
+    "attachments.cli.column.id": {"de": "ID", "en": "ID"},
+    "attachments.cli.column.title": {"de": "Bezeichnung", "en": "Title"},
+    "attachments.cli.column.version": {"de": "Version", "en": "Version"},
+    "attachments.cli.column.kind": {"de": "Art", "en": "Kind"},
+    "attachments.cli.column.what": {"de": "Datei/Link", "en": "File/link"},
+    "attachments.cli.column.size": {"de": "Größe", "en": "Size"},
+    "attachments.cli.column.sha": {"de": "SHA-256 (Anfang)", "en": "SHA-256 (start)"},
+    "attachments.cli.line": {
+        "de": "Anlage {id}: {title} – {what}",
+        "en": "Attachment {id}: {title} – {what}",
+    },
+    "attachments.cli.file": {
+        "de": "{name}, Version {version}, {size}",
+        "en": "{name}, version {version}, {size}",
+    },
     "attachments.cli.none": {
         "de": "TOP #{item} hat keine Anlagen.",
         "en": "Item #{item} has no attachments.",

@@ -64,6 +64,12 @@ def test_files_and_links_are_attached_versioned_listed_and_exported(
     ]
     every = gremium.json("agenda", "files", item, "--all")
     assert [a["version"] for a in every if a["kind"] == "file"] == [1, 2]
+    shown = gremium.ok("meeting", "show", meeting)
+    assert (
+        f"Anlage {listed[0]['id']}: kostenplan.csv – kostenplan.csv, Version 2, {len(PLAN_V2)} B"
+        in shown
+    )
+    assert "https://rabenhaus.example.org/fest" in shown
     table = gremium.ok("agenda", "files", item)
     assert (
         "kostenplan.csv" in table
