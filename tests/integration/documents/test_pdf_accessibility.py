@@ -8,12 +8,14 @@ order, the document language and title, embedded fonts."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import email
 import email.policy
 import mailbox
 
 import pytest
+from sqlalchemy import select
 
 from governance.clock import BERLIN
 from governance.documents import PDFA_VARIANT, html_to_pdf, load_html
@@ -21,6 +23,7 @@ from governance.examples import treptow_koepenick as tk
 from governance.mail.dispatch import dispatch
 from governance.mail.settings import MailSettings
 from governance.mail.transports import MaildirTransport
+from governance.models import OutboxMessage
 from governance.services import agenda, directory, meeting_series, timers
 from governance.services import meetings as ms
 from tests.conftest import SYSTEM, make_app
@@ -109,3 +112,25 @@ def test_the_agenda_pdf_of_the_invitation_mail_is_tagged_pdfa_in_the_readers_lan
     }
     assert_accessible_pdfa(pdfs["Einladung-Tagesordnung-2026-03-11.pdf"], "de")
     assert_accessible_pdfa(pdfs["Invitation-agenda-2026-03-11.pdf"], "en")
+
+
+def test_every_pdf_the_example_mails_carry_is_tagged_pdfa(example, session):
+    """The invitation (agenda) and the circulated draft minutes of the example's June
+    meeting, as queued in the outbox, in each recipient's language."""
+    rows = session.execute(
+        select(OutboxMessage).where(
+            OutboxMessage.notification.in_(("invitation", "minutes_circulated"))
+        )
+    ).scalars()
+    seen: dict[str, set[str]] = {}
+    for row in rows:
+        for attachment in row.attachments or []:
+            if attachment["content_type"] != "application/pdf":
+                continue
+            name = attachment["filename"]
+            if name in seen.setdefault(row.notification, set()):
+                continue
+            seen[row.notification].add(name)
+            lang = "en" if name.startswith(("Invitation", "Draft")) else "de"
+            assert_accessible_pdfa(base64.b64decode(attachment["data"]), lang)
+    assert seen["invitation"] and seen["minutes_circulated"]
