@@ -61,10 +61,10 @@ def pdf() -> Profiler:
 
     with tempfile.TemporaryDirectory() as folder:
         html = render_html("minutes", minutes_context(f"sqlite:///{folder}/p.db"))
-    html_to_pdf(html, pdf_variant="pdf/a-3b")
+    html_to_pdf(html)
     profiler = Profiler()
     with profiler:
-        html_to_pdf(html, pdf_variant="pdf/a-3b")
+        html_to_pdf(html)
     return profiler
 
 

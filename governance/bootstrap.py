@@ -131,6 +131,7 @@ class App:
             self.lang,
             self.settings.archive_folder(),
             self.settings.attach_documents,
+            self.settings.attachment_limits(),
         )
         try:
             with session.begin():

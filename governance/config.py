@@ -10,10 +10,14 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
     clock = "system"                        # system | simulated
     simulated_start = "2026-01-05 09:00"    # where a new simulated clock starts
     workflows = "/etc/gremium/workflows"    # own workflow definitions (default: the shipped ones)
-    archive = "/srv/gremium/archive"        # approved minutes as PDF/A (default: archive/ next to
-                                            # the SQLite file, else in the working folder)
+    archive = "/srv/gremium/archive"        # a copy of each archived PDF/A for people to browse
+                                            # (default: archive/ next to the SQLite file; none
+                                            # on PostgreSQL) -- the record is in the database
     attach_documents = true                 # agenda / draft minutes as PDF in the mails
     timer_lease_seconds = 600               # a crashed runner's claimed timers fire elsewhere after this
+    attachment_max_mb = 20                  # largest file of an agenda item (MB = 1,000,000 bytes)
+    meeting_attachments_max_mb = 100        # all files (every version) of one meeting's items
+    mail_attachments_max_mb = 10            # invitations carry the files while they stay below this
 
     [mail]                                  # delivery of e-mail: see governance/mail/settings.py
     delivery = "maildir"                    # maildir | smtp
@@ -29,6 +33,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from governance.domain.attachments import MB, AttachmentLimits
 from governance.errors import ConfigurationError
 
 DEFAULT_DATABASE = "sqlite:///gremium.db"
@@ -42,7 +47,12 @@ ENV = {
     "archive": "GREMIUM_ARCHIVE",
     "attach_documents": "GREMIUM_ATTACH_DOCUMENTS",
     "timer_lease_seconds": "GREMIUM_TIMER_LEASE_SECONDS",
+    # attachments of agenda items (stored in the database)
+    "attachment_max_mb": "GREMIUM_ATTACHMENT_MAX_MB",
+    "meeting_attachments_max_mb": "GREMIUM_MEETING_ATTACHMENTS_MAX_MB",
+    "mail_attachments_max_mb": "GREMIUM_MAIL_ATTACHMENTS_MAX_MB",
 }
+_SIZE_KEYS = ("attachment_max_mb", "meeting_attachments_max_mb", "mail_attachments_max_mb")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,27 +65,39 @@ class Settings:
     workflows: str | None = None
     """A folder of workflow definitions to use instead of the shipped ones."""
     archive: str | None = None
-    """The folder approved minutes are filed in as PDF/A (see :meth:`archive_folder`)."""
+    """A folder where a copy of the archived minutes is filed (see :meth:`archive_folder`)."""
     attach_documents: bool = True
     """Attach the agenda to invitations and the draft to circulated minutes as PDF."""
     timer_lease_seconds: int = 600
     """How long a runner's claim on a timer lasts (several runners share one database)."""
+    attachment_max_mb: int = 20
+    meeting_attachments_max_mb: int = 100
+    mail_attachments_max_mb: int = 10
     source: str = "(defaults)"
     mail: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [mail] table, checked by governance.mail.settings when mail is sent."""
 
-    def archive_folder(self) -> Path:
-        """The archive folder: the setting, else ``archive/`` next to the SQLite file,
-        else ``archive/`` in the working folder (a server database has no file to sit by)."""
+    def archive_folder(self) -> Path | None:
+        """Where copies of archived documents go: the setting, else ``archive/`` next
+        to the SQLite file, else none. The archived documents themselves are in the
+        database; a folder relative to the working folder of whichever process
+        archives would scatter the copies over machines, so there is no such default."""
         if self.archive:
-            return Path(self.archive)
+            return Path(self.archive).absolute()
         prefix = "sqlite:///"
         if self.database.startswith(prefix) and self.database[len(prefix) :] not in (
             "",
             ":memory:",
         ):
-            return Path(self.database[len(prefix) :]).parent / "archive"
-        return Path("archive")
+            return Path(self.database[len(prefix) :]).absolute().parent / "archive"
+        return None
+
+    def attachment_limits(self) -> AttachmentLimits:
+        return AttachmentLimits(
+            max_file_bytes=self.attachment_max_mb * MB,
+            max_meeting_bytes=self.meeting_attachments_max_mb * MB,
+            max_mail_bytes=self.mail_attachments_max_mb * MB,
+        )
 
     def with_overrides(self, **overrides: Any) -> Settings:
         changes = {k: v for k, v in overrides.items() if v is not None}
@@ -129,6 +151,14 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
             raise ConfigurationError(
                 "error.config", file=source, problem="timer_lease_seconds must be a whole number"
             ) from None
+    for key in _SIZE_KEYS:
+        if isinstance(data.get(key), str):
+            try:
+                data[key] = int(data[key])
+            except ValueError:
+                raise ConfigurationError(
+                    "error.config", file=source, problem=f"{key} must be a whole number of MB"
+                ) from None
     mail = data.pop("mail", None) or {}
     if not isinstance(mail, dict):
         raise ConfigurationError(
@@ -148,6 +178,14 @@ def _checked(settings: Settings) -> Settings:
         raise ConfigurationError(
             "error.config", file=settings.source, problem="timer_lease_seconds must be at least 1"
         )
+    for key in _SIZE_KEYS:
+        value = getattr(settings, key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigurationError(
+                "error.config",
+                file=settings.source,
+                problem=f"{key} must be a whole number of MB, at least 1 (not {value!r})",
+            )
     if settings.clock not in ("system", "simulated"):
         raise ConfigurationError(
             "error.config",

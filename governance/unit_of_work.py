@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from governance import audit
 from governance.clock import Clock, today_in_berlin
+from governance.domain.attachments import AttachmentLimits
 
 if TYPE_CHECKING:
     from governance.errors import GremiumError
@@ -56,10 +57,14 @@ class UnitOfWork:
         lang: str = "de",
         archive_dir: Path | None = None,
         attach_documents: bool = True,
+        attachment_limits: AttachmentLimits | None = None,
     ) -> None:
         self.session = session
-        self.archive_dir = archive_dir or Path("archive")
-        """Where approved documents are filed (the ``archive`` setting)."""
+        self.attachment_limits = attachment_limits or AttachmentLimits()
+        """How large agenda items' files may be (settings ``*_max_mb``)."""
+        self.archive_dir = archive_dir
+        """Where a copy of each archived document is filed (the ``archive`` setting;
+        None: no copy). The record itself is in the database."""
         self.attach_documents = attach_documents
         """Whether mails carry their documents as PDF (the ``attach_documents`` setting)."""
         self.clock = clock

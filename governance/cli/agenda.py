@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from governance.cli.agenda_files import register as register_attachment_commands
+from governance.cli.agenda_files import split_attachments
 from governance.cli.common import CliState, pass_state, t
 from governance.errors import InvalidInput
 from governance.services import agenda
@@ -40,7 +42,10 @@ def _item_message(state: CliState, item: Any) -> str:
 )
 @click.option("--majority", default=None, help="simple | two_thirds | unanimity (nur bei decision)")
 @click.option(
-    "--attachment", "attachments", multiple=True, help="Anlage (Datei oder Link), mehrfach möglich"
+    "--attachment",
+    "attachments",
+    multiple=True,
+    help="Anlage: Datei oder http(s)-Link, mehrfach möglich (später: agenda attach)",
 )
 @click.option(
     "--urgent", is_flag=True, help="Dringlichkeit: nach Fristende oder Einladung (nur Vorsitz)"
@@ -57,6 +62,7 @@ def propose_cmd(
     urgent: bool,
 ) -> None:
     """Einen TOP vorschlagen (bis zur Vorschlagsfrist); Vorschläge des Vorsitzes gelten als angenommen."""
+    files, links = split_attachments(attachments, state.settings.attachment_limits())
     with state.uow() as uow:
         meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
         item = agenda.propose(
@@ -66,7 +72,8 @@ def propose_cmd(
             description=description,
             kind=kind,
             majority=majority,
-            attachments=attachments,
+            files=files,
+            links=links,
             urgent=urgent,
         )
         message = _item_message(state, item)
@@ -152,5 +159,7 @@ def mark_cmd(state: CliState, ref: str, outcome: str, notes: str) -> None:
     """In der Sitzung: einen TOP als zur Kenntnis genommen oder vertagt markieren."""
     _on_item(state, ref, agenda.mark, outcome=outcome, notes=notes)
 
+
+register_attachment_commands(agenda_group)
 
 COMMANDS = [agenda_group]

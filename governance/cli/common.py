@@ -119,6 +119,7 @@ def _cell(value: Any) -> str:
 
 
 def t(state: CliState, key: str, /, **params: Any) -> str:
+    # Positional-only: a message may itself have a {state} (``minutes show`` has).
     from governance.i18n import translate
 
     return translate(key, state.lang, **params)

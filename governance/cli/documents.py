@@ -1,7 +1,7 @@
 """``gremium documents``: print what the committee signs and archives.
 
 Rendering only reads: nothing in the database changes and nothing is
-audited. A PDF is always PDF/A-3b, so every PDF Gremium hands out can go
+audited. A PDF is always a tagged PDF/A-3a (and PDF/UA-1), so every PDF Gremium hands out can go
 into an archive as it is; its SHA-256 is printed for the record.
 """
 
@@ -16,6 +16,9 @@ import click
 from governance.cli.common import CliState, pass_state, t
 from governance.documents.files import write_atomically
 from governance.documents.kinds import kind_by_name
+
+PDF_LABEL = "PDF/A-3a, PDF/UA-1"
+"""How commands name the PDFs they write (see documents.rendering.PDF_VARIANT)."""
 
 FORMATS = ("html", "pdf")
 
@@ -38,7 +41,7 @@ def documents_group() -> None:
     type=click.Choice(FORMATS),
     default="pdf",
     show_default=True,
-    help="html oder pdf (PDF/A-3b zum Archivieren).",
+    help="html oder pdf (PDF/A-3a, barrierefrei getaggt, zum Archivieren).",
 )
 @click.option(
     "--out",
@@ -66,7 +69,7 @@ def render_cmd(state: CliState, kind: str, ref: str, fmt: str, out: Path | None)
         html = load_html(session, kind, ref, state.lang)
     if fmt == "pdf":
         document = pdfa(html)
-        data, sha256, label = document.data, document.sha256, "PDF/A-3b"
+        data, sha256, label = document.data, document.sha256, PDF_LABEL
     else:
         data = html.encode("utf-8")
         sha256, label = hashlib.sha256(data).hexdigest(), "HTML"

@@ -6,6 +6,7 @@ from typing import Any
 
 from governance.cli.common import CliState, t
 from governance.cli.output import berlin
+from governance.domain.attachments import human_size
 
 
 def workflow_label(state: CliState, workflow: str, name: str) -> str:
@@ -82,6 +83,8 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
         if item["outcome"]:
             flags.append(t(state, f"agenda.outcome.{item['outcome']}"))
         lines.append(f"  {top:<7} {item['title']}  [{', '.join(flags)}]  (#{item['id']})")
+        for attachment in item["attachments"]:
+            lines.append("          " + attachment_line(state, attachment))
         if item["vote"]:
             v = item["vote"]
             lines.append(
@@ -140,3 +143,18 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
     )
     lines.append(t(state, "meeting.cli.show_allowed", allowed=allowed))
     return "\n".join(lines)
+
+
+def attachment_line(state: CliState, a: dict[str, Any]) -> str:
+    """``Anlage 7: Kostenplan – kostenplan.csv, Version 2, 38 B`` (or the link)."""
+    if a["kind"] == "file":
+        what = t(
+            state,
+            "attachments.cli.file",
+            name=a["name"],
+            version=a["version"],
+            size=human_size(a["size"], state.lang),
+        )
+    else:
+        what = a["url"] or t(state, f"attachments.kind.{a['kind']}")
+    return t(state, "attachments.cli.line", id=a["id"], title=a["title"], what=what)

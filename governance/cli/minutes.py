@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from governance.cli.common import CliState, json_option, pass_state, print_json, t
+from governance.cli.documents import PDF_LABEL
 from governance.clock import BERLIN
 from governance.documents.files import write_atomically
+from governance.domain.attachments import human_size
 from governance.domain.minutes_notes import parse_notes
 from governance.errors import InvalidInput
 from governance.services import minutes
@@ -71,7 +73,7 @@ def preview_cmd(state: CliState, meeting_ref: str, fmt: str, out: Path) -> None:
         html = load_html(session, "minutes", meeting_ref, state.lang)
     if fmt == "pdf":
         document = pdfa(html)
-        data, sha256, label = document.data, document.sha256, "PDF/A-3b"
+        data, sha256, label = document.data, document.sha256, PDF_LABEL
     else:
         data = html.encode("utf-8")
         sha256, label = hashlib.sha256(data).hexdigest(), "HTML"
@@ -133,8 +135,19 @@ def approve_cmd(state: CliState, meeting_ref: str) -> None:
     Geschäftsordnung die Genehmigung ohne Beschluss erlaubt (tacit_approval)."""
     with state.uow() as uow:
         record = minutes.approve(uow, meeting_by_id(uow.session, meeting_ref))
-        path, sha256 = record.archive_path, record.archive_sha256
-    click.echo(t(state, "minutes.cli.approved", meeting=meeting_ref, path=path, sha256=sha256))
+        shown = minutes.describe(uow.session, record.meeting)
+    stored = shown["archive_document"] or {}
+    click.echo(
+        t(
+            state,
+            "archive.cli.approved",
+            meeting=meeting_ref,
+            name=stored.get("name", "—"),
+            sha256=shown["archive_sha256"],
+        )
+    )
+    if shown["archive_path"]:
+        click.echo(t(state, "archive.cli.copy_line", path=shown["archive_path"]))
 
 
 @minutes_group.command("show")
@@ -162,15 +175,21 @@ def show_cmd(state: CliState, meeting_ref: str, as_json: bool) -> None:
     if data.get("approved_at"):
         how = t(state, f"minutes.approved_by.{data['approved_by']}")
         click.echo(t(state, "minutes.cli.approved_line", at=_local(data["approved_at"]), how=how))
-    if data.get("archive_path"):
+    if data.get("archive_document"):
+        stored = data["archive_document"]
         click.echo(
             t(
                 state,
-                "minutes.cli.archive_line",
-                path=data["archive_path"],
-                sha256=data["archive_sha256"],
+                "archive.cli.stored_line",
+                name=stored["name"],
+                size=human_size(stored["size"], state.lang) if stored["in_database"] else "—",
+                sha256=stored["sha256"],
             )
         )
+        if stored["note"]:
+            click.echo(f"  {stored['note']}")
+    if data.get("archive_path"):
+        click.echo(t(state, "archive.cli.copy_line", path=data["archive_path"]))
     for o in data.get("objections", []):
         click.echo(
             t(
@@ -194,11 +213,12 @@ def show_cmd(state: CliState, meeting_ref: str, as_json: bool) -> None:
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Zieldatei")
 @pass_state
 def export_cmd(state: CliState, meeting_ref: str, out: Path) -> None:
-    """Das archivierte PDF/A der genehmigten Niederschrift kopieren (Hash wird geprüft)."""
+    """Das archivierte PDF/A der genehmigten Niederschrift aus der Datenbank schreiben (Hash wird geprüft)."""
     with state.read() as session:
-        archived, sha256 = minutes.archived_file(session, meeting_by_id(session, meeting_ref))
-    path = write_atomically(out, archived.read_bytes())
-    click.echo(t(state, "minutes.cli.written", path=str(path), format="PDF/A-3b", sha256=sha256))
+        document, data = minutes.archived_document(session, meeting_by_id(session, meeting_ref))
+        sha256 = document.sha256
+    path = write_atomically(out, data)
+    click.echo(t(state, "minutes.cli.written", path=str(path), format=PDF_LABEL, sha256=sha256))
 
 
 def _local(moment: object) -> str:

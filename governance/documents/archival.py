@@ -1,9 +1,9 @@
 """PDF/A for the archive: the bytes, their SHA-256, and filing them in a folder.
 
-Approved minutes (and signed agreements) are archived as PDF/A-3b: the
-ISO 19005-3 level WeasyPrint produces from HTML (fonts embedded, colour
-profile, XMP identification). PDF/A-3 rather than -2 so that later issues
-may attach the source data (e.g. the minutes as XML) to the same file.
+Approved minutes (and signed agreements) are archived as PDF/A-3a, tagged
+for screen readers and identified as PDF/UA-1 too (see
+rendering.PDF_VARIANT). PDF/A-3 rather than -2 so that later issues may
+attach the source data (e.g. the minutes as XML) to the same file.
 The SHA-256 is of the exact bytes written, so it can be recorded with the
 approved document and checked against the archived file at any time.
 """
@@ -15,10 +15,10 @@ import hashlib
 from pathlib import Path
 
 from governance.documents.files import write_atomically
-from governance.documents.rendering import html_to_pdf
+from governance.documents.rendering import PDF_VARIANT, html_to_pdf
 from governance.errors import Conflict
 
-PDFA_VARIANT = "pdf/a-3b"
+PDFA_VARIANT = PDF_VARIANT
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,7 +35,7 @@ class ArchivedFile:
 
 
 def pdfa(html: str) -> PdfDocument:
-    """Render *html* as PDF/A-3b and return the bytes with their SHA-256."""
+    """Render *html* as PDF/A-3a (tagged, PDF/UA-1) and return the bytes with their SHA-256."""
     data = html_to_pdf(html, pdf_variant=PDFA_VARIANT)
     return PdfDocument(data=data, sha256=hashlib.sha256(data).hexdigest())
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from governance.documents.meeting_parts import chair_part, meeting_part
+from governance.documents.meeting_parts import attachments_part, chair_part, meeting_part
 from governance.documents.parts import committee_part
 from governance.models import Meeting
 from governance.services import meetings as meeting_service
@@ -22,6 +22,8 @@ def load(session: Session, ref: str) -> dict[str, Any]:
 
 
 def context(session: Session, meeting: Meeting) -> dict[str, Any]:
+    items = agenda_items(session, meeting)
+    files = attachments_part(session, [item.id for item in items])
     return {
         "committee": committee_part(meeting.committee),
         "meeting": meeting_part(meeting),
@@ -34,8 +36,9 @@ def context(session: Session, meeting: Meeting) -> dict[str, Any]:
                 "kind": item.kind,
                 "majority": item.majority,
                 "urgent": item.urgent,
+                "attachments": files.get(item.id, []),
             }
-            for item in agenda_items(session, meeting)
+            for item in items
         ],
         "chair": chair_part(session, meeting),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -55,3 +56,16 @@ def secretariat_part(
         people = secretariat_people(session, meeting.committee)
         taker = people[0] if people else None
     return person_part(taker)
+
+
+def attachments_part(session: Session, item_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The current version of each attachment of the items, by item (plain dicts)."""
+    from governance.services.agenda_attachments import current_versions, describe
+
+    return {
+        item_id: [
+            {k: v for k, v in describe(a).items() if k not in ("created_at", "created_by")}
+            for a in rows
+        ]
+        for item_id, rows in current_versions(session, item_ids).items()
+    }

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.documents.meeting_parts import (
+    attachments_part,
     chair_part,
     meeting_part,
     secretariat_part,
@@ -119,8 +120,10 @@ def _presence(organisation: str, row: Attendance | None) -> dict[str, Any]:
 def _items(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
     votes, decisions = votes_of(session, meeting)
     actions = _actions(session, meeting)
+    items = agenda_items(session, meeting)
+    files = attachments_part(session, [item.id for item in items])
     out = []
-    for item in agenda_items(session, meeting):
+    for item in items:
         vote: Vote | None = votes.get(item.id)
         decision: Decision | None = decisions.get(item.id)
         out.append(
@@ -133,6 +136,7 @@ def _items(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
                 "outcome": item.outcome,
                 "notes": item.notes,
                 "decision_text": item.decision_text,
+                "attachments": files.get(item.id, []),
                 "vote": None
                 if vote is None
                 else {

@@ -93,6 +93,8 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     "agenda.propose": frozenset({C, S, R, D, A}),
     "agenda.decide": frozenset({C}),
     # ^ accept, reject or defer proposals, order and finalise the agenda, consent to urgent items
+    "agenda.attach": frozenset({C, S, R, D, A}),
+    # ^ files and links of an item: chair and secretariat any item, members their own proposals
     "action_item.update": frozenset({C, S}),
     # minutes
     "minutes.write": frozenset({C, S}),

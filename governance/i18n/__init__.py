@@ -14,6 +14,7 @@ from typing import Any
 from governance.i18n import (
     accession,
     agreement,
+    attachments,
     audit,
     cli,
     core,
@@ -41,6 +42,7 @@ for _area in (
     mail,
     minutes,
     dates,
+    attachments,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

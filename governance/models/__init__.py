@@ -27,12 +27,14 @@ from governance.models.minutes import Minutes, MinutesObjection
 from governance.models.organisation import Organisation, OrganisationKind, Person
 from governance.models.outbox import OutboxMessage
 from governance.models.setting import Setting
+from governance.models.stored_document import AgendaAttachment, StoredDocument  # documents
 from governance.models.timer import Timer
 
 __all__ = [
     "AccessionApplication",
     "AccessionDeclaration",
     "ActionItem",
+    "AgendaAttachment",
     "AgendaItem",
     "Agreement",
     "AgreementParty",
@@ -61,6 +63,7 @@ __all__ = [
     "Signature",
     "SignatureMethod",
     "SigningCeremony",
+    "StoredDocument",
     "Timer",
     "Vote",
 ]

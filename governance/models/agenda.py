@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -37,7 +36,6 @@ class AgendaItem(Versioned, Base):
     """previous_minutes or action_items for the standing items added automatically."""
     proposer_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     proposer_organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
-    attachments: Mapped[list[Any]] = mapped_column(default=list)
     urgent: Mapped[bool] = mapped_column(default=False)
     """Added after the invitation with the chair's consent (Dringlichkeit)."""
     status: Mapped[str] = mapped_column(String(20))

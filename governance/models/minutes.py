@@ -44,6 +44,8 @@ class Minutes(Versioned, Base):
     frozen: Mapped[bool] = mapped_column(default=False)
     archive_path: Mapped[str] = mapped_column(String(1000), default="")
     archive_sha256: Mapped[str] = mapped_column(String(64), default="")
+    archive_document_id: Mapped[int | None] = mapped_column(ForeignKey("stored_documents.id"))
+    """The archived PDF/A in the database (``archive_path`` is only a copy, if one is made)."""
     state: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[dt.datetime]
 

@@ -103,10 +103,14 @@ def propose(
     description: str = "",
     kind: str = ItemKind.DISCUSSION.value,
     majority: str | None = None,
-    attachments: Sequence[str] = (),
+    files: Sequence[tuple[str, bytes]] = (),
+    links: Sequence[str] = (),
     urgent: bool = False,
 ) -> AgendaItem:
     """Propose an item; the chair's own items go on the agenda directly.
+
+    *files* (name, bytes) and *links* (http(s) addresses) become its
+    attachments (see agenda_attachments), checked like ``agenda attach``.
 
     Members propose until the proposal deadline; after it only the chair may
     add an item (``urgent``), which is flagged urgent once the invitation is out.
@@ -122,7 +126,6 @@ def propose(
     description = description.strip()
     item_kind = validation.choice(ItemKind, kind, "--kind")
     item_majority = _majority(meeting, item_kind, majority)
-    files = [validation.text(a, "--attachment", 500) for a in attachments]
     late = not takes_proposals(uow, meeting)
     if late and not (is_chair and urgent):
         raise Conflict(
@@ -154,7 +157,6 @@ def propose(
         majority=item_majority.value if item_majority else None,
         proposer_id=person.id if person else None,
         proposer_organisation_id=organisations[0].id if organisations else None,
-        attachments=files,
         urgent=bool(urgent and meeting.state in AFTER_INVITATION),
         status="accepted" if is_chair else "proposed",
         reason="",
@@ -174,8 +176,12 @@ def propose(
         title=title,
         kind=item.kind,
         urgent=item.urgent,
-        attachments=files,
     )
+    if files or links:
+        # Imported here: the attachments module announces through this one.
+        from governance.services.agenda_attachments import attach_many
+
+        attach_many(uow, item, files, links)
     if item.status == "accepted":
         agenda_changed(uow, meeting, "added", item.title)
     return item

@@ -47,7 +47,6 @@ def add_standing_items(uow: UnitOfWork, meeting: Meeting, *, only: Standing | No
             kind=ItemKind.DECISION.value if needs_vote else ItemKind.INFORMATION.value,
             majority=rules.decision_majority.value if needs_vote else None,
             standing=standing.value,
-            attachments=[],
             urgent=False,
             status="accepted",
             reason="",
@@ -105,7 +104,6 @@ def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
         majority=item.majority,
         proposer_id=item.proposer_id,
         proposer_organisation_id=item.proposer_organisation_id,
-        attachments=list(item.attachments or []),
         urgent=False,
         status="accepted" if item.status in ("accepted", "moved") else item.status,
         reason="",
@@ -121,6 +119,10 @@ def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
     uow.session.add(copy)
     uow.session.flush()
     item.carried_over_to_id = copy.id
+    # The continued item keeps its files and links (the same stored files, no copies).
+    from governance.services.agenda_attachments import carry_over as carry_attachments
+
+    carry_attachments(uow.session, item, copy)
     uow.audit(
         entity_type=ENTITY,
         entity_id=copy.id,
@@ -189,7 +191,6 @@ def add_accession_item(uow: UnitOfWork, application: AccessionApplication) -> Ag
         description=application.motivation,
         kind=ItemKind.DECISION.value,
         majority=rules.accession_majority.value,
-        attachments=[],
         urgent=False,
         status="accepted",
         reason="",

@@ -254,13 +254,47 @@ def pdf_document(
 
 
 def agenda_pdf(uow: UnitOfWork, meeting: Meeting) -> Callable[[str], Sequence[Attachment]]:
+    """The invitation with the agenda as PDF, and the items' files while they fit in a mail."""
     day = meeting.starts_at.astimezone(BERLIN).date().isoformat()
-    return pdf_document(
+    invitation = pdf_document(
         uow,
         "invitation",
         meeting.id,
         {"de": f"Einladung-Tagesordnung-{day}.pdf", "en": f"Invitation-agenda-{day}.pdf"},
     )
+
+    def render(lang: str) -> Sequence[Attachment]:
+        return (*invitation(lang), *item_files(uow, meeting))
+
+    return render
+
+
+def item_files(uow: UnitOfWork, meeting: Meeting) -> tuple[Attachment, ...]:
+    """The current version of every file of the agenda's items, named after their TOP.
+
+    All of them or none: when together they exceed the mail limit
+    (``mail_attachments_max_mb``) the invitation PDF still lists each with
+    its size and SHA-256, and ``gremium agenda file-export`` gives them out.
+    """
+    # Imported here: the attachments module builds on the agenda module, which imports this one.
+    from governance.services.agenda_attachments import current_versions, file_content
+
+    items = agenda_items(uow.session, meeting)
+    by_item = current_versions(uow.session, [item.id for item in items])
+    files = [
+        (item, attachment)
+        for item in items
+        for attachment in by_item.get(item.id, [])
+        if attachment.document is not None
+    ]
+    total = sum(attachment.document.size for _, attachment in files if attachment.document)
+    if not files or total > uow.attachment_limits.max_mail_bytes:
+        return ()
+    out = []
+    for item, attachment in files:
+        document, data = file_content(uow.session, attachment)
+        out.append(Attachment(f"TOP-{item.position}-{document.name}", document.media_type, data))
+    return tuple(out)
 
 
 WITH_REASON = frozenset({"agenda_updated", "meeting_moved", "meeting_cancelled"})

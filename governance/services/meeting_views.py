@@ -17,6 +17,8 @@ from governance.models import (
     Vote,
 )
 from governance.services import agenda
+from governance.services.agenda_attachments import current_versions
+from governance.services.agenda_attachments import describe as describe_attachment
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.meeting_notices import open_action_items
 from governance.services.votes import votes_of
@@ -59,6 +61,8 @@ def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict
         ).scalars()
     )
     check = quorum_at(session, meeting, meeting.opened_at) if meeting.opened_at else None
+    items = agenda.items(session, meeting)
+    files = current_versions(session, [i.id for i in items])
     data = summary(meeting)
     data.update(
         {
@@ -90,10 +94,7 @@ def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict
             "voting_members": [
                 m.organisation.short_name for m in voting_memberships(session, meeting)
             ],
-            "agenda": [
-                _item(i, votes.get(i.id), decisions.get(i.id))
-                for i in agenda.items(session, meeting)
-            ],
+            "agenda": [_item(i, votes.get(i.id), decisions.get(i.id), files) for i in items],
             "attendance": [
                 {
                     "organisation": a.organisation.short_name if a.organisation else None,
@@ -138,7 +139,12 @@ def _series(series: MeetingSeries | None) -> dict[str, Any] | None:
     return {"id": series.id, "title": series.title, "rrule": series.rrule, "state": series.state}
 
 
-def _item(item: Any, vote: Vote | None, decision: Decision | None) -> dict[str, Any]:
+def _item(
+    item: Any,
+    vote: Vote | None,
+    decision: Decision | None,
+    attachments: dict[int, list[Any]],
+) -> dict[str, Any]:
     return {
         "id": item.id,
         "top": item.position,
@@ -154,7 +160,7 @@ def _item(item: Any, vote: Vote | None, decision: Decision | None) -> dict[str, 
         "proposer_organisation": item.proposer_organisation.short_name
         if item.proposer_organisation
         else None,
-        "attachments": list(item.attachments or []),
+        "attachments": [describe_attachment(a) for a in attachments.get(item.id, [])],
         "reason": item.reason,
         "notes": item.notes,
         "accession_application_id": item.accession_application_id,

@@ -9,9 +9,7 @@ ID of the minutes is the meeting's ID: one meeting, one set of minutes.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -20,8 +18,15 @@ from sqlalchemy.orm import Session
 from governance.clock import BERLIN
 from governance.domain.minutes_notes import note_text
 from governance.errors import Conflict, InvalidInput, NotFound, NotPermitted, Text
-from governance.models import AgendaItem, Decision, Meeting, Minutes, MinutesObjection
-from governance.services import access, validation
+from governance.models import (
+    AgendaItem,
+    Decision,
+    Meeting,
+    Minutes,
+    MinutesObjection,
+    StoredDocument,
+)
+from governance.services import access, stored_documents, validation
 from governance.services.meeting_notices import agenda_items
 from governance.unit_of_work import UnitOfWork
 from governance.workflow.definition import WorkflowDefinition
@@ -263,26 +268,48 @@ def decide_by_vote(uow: UnitOfWork, item: AgendaItem, decision: Decision) -> Non
 # --- reading ---
 
 
-def archived_file(session: Session, meeting: Meeting) -> tuple[Path, str]:
-    """The archived PDF of *meeting*'s minutes, checked against the recorded SHA-256."""
+def archived_document(session: Session, meeting: Meeting) -> tuple[StoredDocument, bytes]:
+    """The archived PDF of *meeting*'s minutes from the database, its bytes checked
+    against the SHA-256 recorded when they were approved."""
     minutes = minutes_of(session, meeting)
     if minutes is None or minutes.state != "archived":
         state = minutes.state if minutes else "none"
         raise Conflict(
             "minutes.error.not_archived", meeting=meeting.id, state=Text(f"minutes.state.{state}")
         )
-    path = Path(minutes.archive_path)
-    if not path.is_file():
-        raise Conflict("minutes.error.archive_missing", path=str(path))
-    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    document = (
+        session.get(StoredDocument, minutes.archive_document_id)
+        if minutes.archive_document_id is not None
+        else None
+    )
+    if document is None:
+        raise Conflict("minutes.error.archive_missing", path=minutes.archive_path or "—")
+    data = stored_documents.content(session, document)
+    actual = stored_documents.sha256_of(data)
     if actual != minutes.archive_sha256:
         raise Conflict(
             "minutes.error.archive_changed",
-            path=str(path),
+            path=document.name,
             recorded=minutes.archive_sha256,
             actual=actual,
         )
-    return path, actual
+    return document, data
+
+
+def _archive_document(session: Session, minutes: Minutes) -> dict[str, Any] | None:
+    """The archived PDF/A as stored in the database (``archive_path`` is only a copy)."""
+    if minutes.archive_document_id is None:
+        return None
+    document = session.get(StoredDocument, minutes.archive_document_id)
+    assert document is not None
+    return {
+        "id": document.id,
+        "name": document.name,
+        "size": document.size,
+        "sha256": document.sha256,
+        "in_database": document.data is not None,
+        "note": document.note or None,
+    }
 
 
 def describe(session: Session, meeting: Meeting) -> dict[str, Any]:
@@ -312,6 +339,7 @@ def describe(session: Session, meeting: Meeting) -> dict[str, Any]:
             "frozen": minutes.frozen,
             "archive_path": minutes.archive_path or None,
             "archive_sha256": minutes.archive_sha256 or None,
+            "archive_document": _archive_document(session, minutes),
             "objections": [
                 {
                     "id": o.id,

@@ -62,7 +62,6 @@ def add_approval_item(uow: UnitOfWork, minutes: Minutes) -> AgendaItem | None:
             position=agenda.next_position(uow.session, target),
             standing=agenda.Standing.PREVIOUS_MINUTES.value,
             description="",
-            attachments=[],
             urgent=False,
             status="accepted",
             reason="",

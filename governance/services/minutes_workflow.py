@@ -1,9 +1,10 @@
 """Guards and effects of the minutes workflow (workflows/minutes.yaml).
 
 They run inside the unit of work of the trigger: the approval, the archived
-file's SHA-256, the agenda item and the notices are committed together or
-not at all. (A file written before a rollback stays in the archive folder;
-filing the same bytes again later is harmless, see documents.archival.)
+PDF/A (stored in the database with its SHA-256), the agenda item and the
+notices are committed together or not at all. (A copy written to the
+``archive`` folder before a rollback stays there; filing the same bytes
+again later is harmless, see documents.archival.)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from governance.clock import BERLIN
 from governance.mail.message import Attachment
 from governance.models import Minutes, MinutesObjection
-from governance.services import minutes_agenda
+from governance.services import minutes_agenda, stored_documents
 from governance.services.meeting_notices import (
     chair_people,
     invitees,
@@ -149,7 +150,9 @@ def put_minutes_on_agenda(ctx: TransitionContext) -> None:
 
 @effect("archive_minutes")
 def archive_minutes(ctx: TransitionContext) -> None:
-    """Render the approved minutes as PDF/A, file them and record the SHA-256."""
+    """Render the approved minutes as PDF/A, store them in the database with
+    their SHA-256 (where every process of the installation finds them) and,
+    where an ``archive`` folder is set, file a copy there for people to browse."""
     # WeasyPrint is imported only where a PDF is made (it is slow to import).
     from governance.documents import archive, pdfa, render_html
     from governance.documents.minutes import context as minutes_context
@@ -157,9 +160,22 @@ def archive_minutes(ctx: TransitionContext) -> None:
     minutes: Minutes = ctx.entity
     ctx.session.flush()
     html = render_html("minutes", minutes_context(ctx.session, minutes.meeting), ARCHIVE_LANGUAGE)
-    filed = archive(pdfa(html), ctx.uow.archive_dir, archive_name(minutes))
-    minutes.archive_path = str(filed.path)
-    minutes.archive_sha256 = filed.sha256
+    document = pdfa(html)
+    name = archive_name(minutes)
+    stored = stored_documents.store(
+        ctx.uow,
+        kind=stored_documents.MINUTES_ARCHIVE,
+        entity_type="minutes",
+        entity_id=minutes.id,
+        name=name,
+        media_type="application/pdf",
+        data=document.data,
+    )
+    minutes.archive_document_id = stored.id
+    minutes.archive_sha256 = stored.sha256
+    if ctx.uow.archive_dir is not None:
+        filed = archive(document, ctx.uow.archive_dir, name)
+        minutes.archive_path = str(filed.path.absolute())
 
 
 def archive_name(minutes: Minutes) -> str:
@@ -189,7 +205,7 @@ def minutes_part(minutes: Minutes) -> dict[str, Any]:
         "approved_at": iso(minutes.approved_at),
         "approved_by": minutes.approved_by,
         "approval_decision": minutes.approval_decision,
-        "archive_file": minutes.archive_path.replace("\\", "/").rsplit("/", 1)[-1],
+        "archive_file": archive_name(minutes) if minutes.archive_sha256 else "",
         "archive_sha256": minutes.archive_sha256,
         "document": {"kind": "minutes", "ref": str(minutes.meeting_id)},
     }

@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from governance.domain.attachments import human_size
 from governance.resources import templates_dir
 from governance.templating import formatting, markdown_text
 from governance.templating.standalone_tags import StandaloneTags
@@ -44,6 +45,7 @@ def environment(lang: str = "de", folder: str | None = None) -> jinja2.Environme
         count=lambda v, one, other: formatting.format_count(v, one, other, lang),
         agreement_markdown=markdown_text.agreement_html,
         notes_markdown=markdown_text.notes_html,
+        filesize=lambda v: human_size(int(v), lang),
     )
     env.globals["lang"] = lang
     return env

@@ -48,9 +48,10 @@ def test_the_secretariat_prints_the_agreement_as_html_to_sign(gremium: Gremium, 
     digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
     assert out.strip() == f"kv.html geschrieben (HTML, SHA-256 {digest})."
     assert (
-        "<th>Unterzeichnet von</th><td>Geschäftsführung Rabenhaus, Geschäftsführerin</td>" in html
+        '<th scope="row">Unterzeichnet von</th><td>Geschäftsführung Rabenhaus, Geschäftsführerin</td>'
+        in html
     )
-    assert "<th>Datum</th><td>12.01.2026</td>" in html
+    assert '<th scope="row">Datum</th><td>12.01.2026</td>' in html
     assert "unterschrieben und eingescannt" in html
     assert html.count('<div class="sign-line">Unterschrift</div>') == 8
     umask = os.umask(0)
@@ -62,7 +63,8 @@ def test_the_pdf_is_pdfa_and_the_printed_hash_is_the_files(gremium: Gremium, tmp
     out = gremium.ok("documents", "render", "agreement", "1/1", "--out", "kv.pdf")
     data = (tmp_path / "kv.pdf").read_bytes()
     assert (
-        out.strip() == f"kv.pdf geschrieben (PDF/A-3b, SHA-256 {hashlib.sha256(data).hexdigest()})."
+        out.strip()
+        == f"kv.pdf geschrieben (PDF/A-3a, PDF/UA-1, SHA-256 {hashlib.sha256(data).hexdigest()})."
     )
     reader = PdfReader(io.BytesIO(data))
     assert (
@@ -82,7 +84,11 @@ def test_the_global_language_option_prints_in_english(gremium: Gremium, tmp_path
     out = gremium.ok("--lang", "en", "documents", "render", "agreement", "1", "--format", "html")
     assert out.startswith("Wrote agreement-1.html (HTML, SHA-256 ")
     html = (tmp_path / "agreement-1.html").read_text(encoding="utf-8")
-    assert '<html lang="en">' in html and "<th>Signed by</th>" in html and "12/01/2026" in html
+    assert (
+        '<html lang="en">' in html
+        and '<th scope="row">Signed by</th>' in html
+        and "12/01/2026" in html
+    )
 
 
 def test_an_unknown_kind_is_refused_with_the_kinds_allowed(gremium: Gremium, tmp_path: Path):

@@ -29,6 +29,7 @@ from governance.services import (
     accession,
     action_items,
     agenda,
+    agenda_attachments,
     agreements,
     attendance,
     directory,
@@ -154,6 +155,13 @@ NOTES = {
 }
 
 
+COST_PLANS = (
+    "Posten;Betrag\nBühne;1200\nTechnik;800\n".encode(),
+    "Posten;Betrag\nBühne;1200\nTechnik;800\nVersicherung;150\n".encode(),
+)
+"""Two versions of the festival's cost plan (the second is current)."""
+
+
 def at(*args: int) -> dt.datetime:
     return dt.datetime(*args, tzinfo=BERLIN)
 
@@ -173,18 +181,35 @@ def hold_meeting(scenario: Scenario, *, circulate: bool = True) -> None:
         )
         meeting = meeting_service.meetings(uow.session, series.committee)[0]
         scenario.meeting_id = meeting.id
-        agenda.propose(
+        festival = agenda.propose(
             uow,
             meeting,
             title="Stadtteilfest 2026 im Kosmosviertel",
             description="Gemeinsames Fest der Träger am 05.09.2026",
             kind="decision",
         )
+        # The cost plan as a file (a second version replaces the first on the
+        # agenda; both stay stored) and the district's page as a link.
+        for cost_plan in COST_PLANS:
+            agenda_attachments.attach_file(
+                uow,
+                festival,
+                name="kostenplan-stadtteilfest.csv",
+                data=cost_plan,
+                title="Kostenplan",
+            )
+        agenda_attachments.attach_link(
+            uow,
+            festival,
+            url="https://www.berlin.de/ba-treptow-koepenick/",
+            title="Bezirksamt Treptow-Köpenick",
+        )
     with app.unit_of_work(RABENHAUS_EMAIL) as uow:
         proposal = agenda.propose(
             uow,
             meeting_service.meeting_by_id(uow.session, scenario.meeting_id),
             title="Raumnutzung im Nachbarschaftshaus Rabenhaus",
+            links=["https://rabenhaus.example.org/raeume"],
         ).id
     with app.unit_of_work(tk.CHAIR_EMAIL) as uow:
         agenda.accept(uow, agenda.item_by_ref(uow.session, proposal))

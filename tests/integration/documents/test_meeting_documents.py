@@ -4,12 +4,15 @@ the decision and its vote, the attendance list to sign and the register."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from governance.documents import html_to_pdf, load_html
 from governance.errors import Conflict, InvalidInput
 from governance.services import meetings as meeting_service
 from tests.golden.regenerate import golden_path
+from tests.golden.scenario import COST_PLANS
 from tests.integration.documents.test_pdf import text_of
 
 
@@ -24,14 +27,14 @@ def minutes_pdf() -> str:
 
 def test_the_invitation_lists_the_agenda_with_kind_majority_and_is_signed_by_the_chair():
     html = golden("invitation")
-    assert "<tr><th>Datum</th><td>Mittwoch, 10. Juni 2026</td></tr>" in html
-    assert "<tr><th>Uhrzeit</th><td>10:00 Uhr bis 12:00 Uhr</td></tr>" in html
+    assert '<tr><th scope="row">Datum</th><td>Mittwoch, 10. Juni 2026</td></tr>' in html
+    assert '<tr><th scope="row">Uhrzeit</th><td>10:00 Uhr bis 12:00 Uhr</td></tr>' in html
     assert "<p>Berlin, 27.05.2026</p>" in html  # dated on the day the invitation went out
     assert '<td>Beschluss<br><span class="note">einfache Mehrheit</span></td>' in html
     assert "Mittwoch, 20. Mai 2026, 10:00 Uhr" in html  # the proposal deadline
     assert "Leitung OE SPK, Leitung der Sozialraumorientierten Planungskoordination" in html
     english = golden("invitation", "en")
-    assert "<tr><th>Date</th><td>Wednesday, 10 June 2026</td></tr>" in english
+    assert '<tr><th scope="row">Date</th><td>Wednesday, 10 June 2026</td></tr>' in english
     assert "simple majority" in english
 
 
@@ -133,3 +136,16 @@ def test_the_closing_and_signature_of_the_invitation_never_stand_alone_on_a_page
         assert "Mit freundlichen Grüßen" in last and "Leitung OE SPK" in last
         if len(pages) > 1:
             assert "Zusatzpunkt" in last, f"{extra} extra items: the signature stands alone"
+def test_the_invitation_and_the_minutes_list_the_current_version_of_each_attachment(minutes_pdf):
+    current = hashlib.sha256(COST_PLANS[1]).hexdigest()[:16]
+    older = hashlib.sha256(COST_PLANS[0]).hexdigest()[:16]
+    for html in (golden("invitation"), golden("minutes")):
+        assert (
+            f'Kostenplan: Datei kostenplan-stadtteilfest.csv, Version 2, 55 B, SHA-256 <span class="hash">{current}</span>'
+            in html
+        )
+        assert older not in html  # the first version stays stored, not listed
+        assert 'Link <span class="url">https://www.berlin.de/ba-treptow-koepenick/</span>' in html
+        assert "https://rabenhaus.example.org/raeume" in html
+    assert "file kostenplan-stadtteilfest.csv, version 2, 55 B" in golden("invitation", "en")
+    assert f"Version 2, 55 B, SHA-256 {current}" in minutes_pdf

@@ -67,12 +67,13 @@ def test_the_english_pdf_counts_pages_in_english(example, session):
     assert example.text_sha256 in page
 
 
-def test_the_archive_pdf_is_pdfa_3b_and_its_sha256_is_of_the_exact_bytes(example, session):
+def test_the_archive_pdf_is_pdfa_3a_and_its_sha256_is_of_the_exact_bytes(example, session):
     document = pdfa(load_html(session, "accession_declaration", str(example.application_id)))
-    assert PDFA_VARIANT == "pdf/a-3b"
+    assert PDFA_VARIANT == "pdf/a-3a"
     metadata = xmp(document.data)
     assert 'pdfaid:part="3"' in metadata
-    assert 'pdfaid:conformance="B"' in metadata
+    assert 'pdfaid:conformance="A"' in metadata
+    assert 'pdfuaid:part="1"' in metadata
     assert document.sha256 == hashlib.sha256(document.data).hexdigest()
     assert document.data.startswith(b"%PDF-1.7")
 

@@ -57,7 +57,7 @@ def test_the_agreement_shows_its_paragraphs_hash_and_every_signature(example):
     assert "<h2>§ 1 Ziel</h2>" in html
     assert "<h2>Präambel</h2>" in html
     assert html.count(example.text_sha256) == 2
-    assert html.count("<th>Datum</th><td>06.02.2026</td>") == 9
+    assert html.count('<th scope="row">Datum</th><td>06.02.2026</td>') == 9
     assert "Leitung OE SPK, Leitung der Sozialraumorientierten Planungskoordination" in html
     assert "Feierliche Unterzeichnung am 06.02.2026 (Ort: Rathaus Köpenick, Ratssaal)." in html
     assert "Offensiv&#39;91 e.V." in html
@@ -67,7 +67,7 @@ def test_the_agreement_shows_its_paragraphs_hash_and_every_signature(example):
 def test_the_english_agreement_keeps_the_signed_german_text_and_uses_english_labels(example):
     html = golden_path("agreement", "en").read_text(encoding="utf-8")
     assert "<h2>§ 1 Ziel</h2>" in html
-    assert "<th>Signed by</th>" in html
+    assert '<th scope="row">Signed by</th>' in html
     assert "signed by hand at the signing ceremony" in html
 
 
@@ -82,7 +82,7 @@ def test_parties_that_have_not_signed_get_empty_signature_lines(tmp_path):
     assert "1 (zur Unterzeichnung offen)" in html
     assert html.count('<div class="sign-line">Ort, Datum</div>') == 7
     assert html.count('<div class="sign-line">Unterschrift</div>') == 7
-    assert html.count("<th>Unterzeichnet von</th>") == 2
+    assert html.count('<th scope="row">Unterzeichnet von</th>') == 2
 
 
 def test_the_accession_declaration_names_the_vote_the_version_and_its_hash(example):
@@ -90,8 +90,8 @@ def test_the_accession_declaration_names_the_vote_the_version_and_its_hash(examp
     assert "<td>Stadtteilarbeit Kosmosviertel e.V.</td>" in html
     assert "11.03.2026: 7 Ja, 0 Nein, 1 Enthaltung" in html
     assert f'<span class="hash">{example.text_sha256}</span>' in html
-    assert "<th>Datum</th><td>18.03.2026</td>" in html
-    assert "<th>Mitglied ab</th><td>01.04.2026</td>" in html
+    assert '<th scope="row">Datum</th><td>18.03.2026</td>' in html
+    assert '<th scope="row">Mitglied ab</th><td>01.04.2026</td>' in html
 
 
 def test_an_accepted_but_undeclared_accession_prints_with_lines_to_sign(tmp_path):
