@@ -470,3 +470,19 @@ def test_amend_as_json_and_the_list_in_english(
         "Id", "Version", "State", "Signatures", "In", "force", "from", "Ended", "on", "SHA-256",
     ]  # fmt: skip
     assert "in force" in listed and "draft" in listed
+
+
+def test_amend_and_text_in_english(gremium: Gremium, opened: str, tmp_path: Path) -> None:
+    signs = [x for org, email in REPS.items() for x in ("--sign", f"{org}={email}")]
+    gremium.ok("agreement", "ceremony", "1/1", "--date", "2026-01-12", "--place", "Rathaus",
+               *signs, actor=SECRETARY)  # fmt: skip
+    new_text = tmp_path / "version2.md"
+    new_text.write_text("New wording\n", encoding="utf-8")
+    code, out, err = gremium("--lang", "en", "agreement", "amend", "1/1", "--file",
+                             str(new_text), actor=CHAIR)  # fmt: skip
+    assert code == 0, err
+    assert "New version 1/2 drafted; the version in force stays in force." in out
+    assert "“gremium agreement schedule 1/2”" in out
+    code, out, _ = gremium("--lang", "en", "agreement", "text", "1/2")
+    assert code == 0 and out.startswith("Version 1/2\n(draft – not frozen for signature yet)")
+    assert gremium.ok("agreement", "text", "1/1").startswith(f"Fassung 1/1\nSHA-256: {opened}")
