@@ -196,7 +196,7 @@ def test_the_invitation_timer_convenes_the_meeting_and_invites_representatives_a
     invited = {m.recipient for m in messages(kg, "invitation")}
     assert RABENHAUS in invited and "nachbarschaft@rabenhaus.example.org" in invited  # deputy
     assert "stadtteilzentren@senasgiva.example.org" in invited  # advisory members are invited too
-    assert SECRETARIAT not in invited
+    assert SECRETARIAT in invited  # the secretariat, who keeps the minutes, is invited too
     assert len(messages(kg, "call_for_proposals")) == len(invited)
 
 
