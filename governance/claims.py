@@ -18,7 +18,10 @@ import socket
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select, update
+import zlib
+
+from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy.orm import Session
 
 from governance.database import Database
 
@@ -69,3 +72,54 @@ def release(db: Database, model: Any, ids: Sequence[int], owner: str) -> None:
             .where(model.id.in_(list(ids)), model.lease_owner == owner)
             .values(lease_owner=None, lease_until=None)
         )
+
+
+def renew(
+    db: Database,
+    model: Any,
+    ids: Sequence[int],
+    owner: str,
+    now: dt.datetime,
+    lease: dt.timedelta,
+    *,
+    where: Sequence[ColumnElement[bool]] = (),
+) -> list[int]:
+    """Extend *owner*'s claims on *ids* that it still holds; return those ids.
+
+    A claim that expired but that nobody took over is still this owner's and
+    is extended; one another worker took over (its owner changed) or whose
+    row left the state *where* describes is not, and must not be acted on.
+    """
+    if not ids:
+        return []
+    with db.session() as session, session.begin():
+        held = list(
+            session.execute(
+                select(model.id)
+                .where(model.id.in_(list(ids)), model.lease_owner == owner, *where)
+                .with_for_update()
+            ).scalars()
+        )
+        if held:
+            session.execute(
+                update(model).where(model.id.in_(held)).values(lease_until=now + lease)
+            )
+    return held
+
+
+def serialised(session: Session, name: str) -> None:
+    """Let only one worker at a time run the rest of *session*'s transaction (per *name*).
+
+    Needed where which rows are free depends on other rows (a timer waits for
+    the earlier ones of its committee): SKIP LOCKED alone would let two
+    workers each see a different first row. On PostgreSQL a transaction-level
+    advisory lock, released at commit; SQLite runs one writing transaction
+    at a time anyway (BEGIN IMMEDIATE).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_lock_key(name))))
+
+
+def _lock_key(name: str) -> int:
+    """A stable 63-bit key for *name* (advisory locks take a bigint)."""
+    return zlib.crc32(f"gremium:{name}".encode()) & 0x7FFFFFFF

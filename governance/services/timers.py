@@ -18,13 +18,14 @@ with a lease first (:mod:`governance.claims`), so only one of them fires it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from governance import claims
@@ -39,7 +40,9 @@ from governance.models import (
     Minutes,
     Timer,
 )
+from governance.mail import failure_notices
 from governance.services import access
+from governance.transient import is_transient
 from governance.unit_of_work import Actor, UnitOfWork, keeping_loaded
 
 _log = logging.getLogger(__name__)
@@ -66,7 +69,7 @@ class Fired:
     entity_id: int
     due_at: dt.datetime
     outcome: str
-    """fired, skipped, cancelled or failed."""
+    """fired, skipped, cancelled, failed, or retrying (a passing error: it fires later)."""
     detail: str = ""
 
 
@@ -109,17 +112,80 @@ def claim_next(
 def claim_batch(
     app: App, until: dt.datetime, owner: str, limit: int, lease: dt.timedelta = LEASE
 ) -> list[int]:
-    """Claim up to *limit* timers due up to *until* that no other process holds, in due order."""
-    return claims.claim(
-        app.db,
-        Timer,
-        where=[Timer.status == "pending", Timer.due_at <= until],
-        order_by=[Timer.due_at, Timer.id],
-        limit=limit,
-        owner=owner,
-        now=app.clock.now(),
-        lease=lease,
-    )
+    """Claim up to *limit* timers due up to *until* that may fire now, in due order.
+
+    A timer may fire only after every earlier timer of its committee (of its
+    entity, for a timer of no committee) has fired: with several runners
+    catching up, a runner does not take a meeting's invitation while another
+    still holds its call for proposals, nor a meeting's invitation while a
+    withdrawal taking effect before it is still in another runner's hands —
+    so the result is the same with one runner or many. Timers due at the same
+    moment in one committee but of different entities may fire in parallel
+    (the scale-out case: thousands of reminders due at once). Which timers
+    are free is decided in one claim transaction at a time
+    (:func:`claims.serialised`), so two runners never both see a timer as the
+    first of its committee.
+    """
+    now = app.clock.now()
+    with app.db.session() as session, session.begin():
+        claims.serialised(session, "timers")
+        rows = session.execute(
+            select(
+                Timer.id,
+                Timer.committee_id,
+                Timer.entity_type,
+                Timer.entity_id,
+                Timer.due_at,
+                Timer.lease_until,
+            )
+            .where(Timer.status == "pending", Timer.due_at <= until)
+            .order_by(Timer.due_at, Timer.id)
+            .limit(SCAN)
+        ).all()
+        ids = in_due_order(rows, now, limit)
+        if ids:
+            session.execute(
+                update(Timer)
+                .where(Timer.id.in_(ids))
+                .values(lease_owner=owner, lease_until=now + lease)
+            )
+        return ids
+
+
+SCAN = 5000
+"""Due timers looked at per claim: the held ones and those waiting behind them, then free ones."""
+
+
+def order_key(committee_id: int | None, entity_type: str, entity_id: int) -> tuple[Any, ...]:
+    """Timers with the same key fire in due order, one after the other."""
+    if committee_id is not None:
+        return ("committee", committee_id)
+    return (entity_type, entity_id)
+
+
+def in_due_order(rows: Sequence[Any], now: dt.datetime, limit: int) -> list[int]:
+    """From due pending timers (in due order, with their leases), the ids that may be claimed.
+
+    A timer that is held (by another runner, or waiting for a retry) blocks
+    every later timer of its entity, and every timer of its committee due
+    strictly later; a free timer behind a block blocks the same way.
+    """
+    blocked_after: dict[tuple[Any, ...], dt.datetime] = {}
+    held_entities: set[tuple[str, int]] = set()
+    taken: list[int] = []
+    for row in rows:
+        entity = (row.entity_type, row.entity_id)
+        key = order_key(row.committee_id, row.entity_type, row.entity_id)
+        free = row.lease_until is None or row.lease_until < now
+        waits = key in blocked_after and blocked_after[key] < row.due_at
+        if not free or waits or entity in held_entities:
+            held_entities.add(entity)
+            blocked_after.setdefault(key, row.due_at)
+            continue
+        taken.append(row.id)
+        if len(taken) >= limit:
+            break
+    return taken
 
 
 def fire_due(
@@ -180,9 +246,9 @@ def fire_one(app: App, timer_id: int) -> Fired:
         with app.unit_of_work(Actor.system()) as uow:
             return _fire_in(uow, timer_id)
     except Exception as exc:  # an effect failed: everything it did is rolled back
-        detail = _detail(exc)
-    with app.db.session() as session, session.begin():
-        return _failed(session, timer_id, detail)
+        error = exc
+    with app.unit_of_work(Actor.system()) as uow:
+        return _not_fired(uow, timer_id, error)
 
 
 def fire_together(
@@ -192,20 +258,32 @@ def fire_together(
 
     A timer whose effect fails is rolled back to its savepoint and marked
     failed (a refusal is put on record, as :meth:`App.unit_of_work` does);
-    the others are kept. If the transaction itself cannot commit (a lost
-    connection, a conflict only the commit finds), nothing of it was written
-    and each timer is fired again in a unit of work of its own. Timers not
-    reached because *stop* asked to stop are given back.
+    one that meets a conflict or a passing database error waits for a retry
+    (:func:`_not_fired`); the others are kept. If the transaction itself
+    cannot commit (a lost connection, a conflict only the commit finds),
+    nothing of it was written and each timer is fired again in a unit of work
+    of its own. Timers not reached because *stop* asked to stop, and those
+    behind a timer a firing armed for an earlier moment (it must fire first,
+    see :func:`claim_batch`), are given back.
     """
     results: list[Fired] = []
+    attempted: list[int] = []
+    keys = _order_keys(app, batch)
     try:
         with (
             app.unit_of_work(Actor.system()) as uow,
             keeping_loaded(uow.session),  # the committee, meeting, people the batch shares
+            _armed_timers(uow.session) as armed,
         ):
             for timer_id in batch:
                 if stop():
                     break
+                key, due = keys.get(timer_id, (None, None))
+                if due is not None and any(
+                    t.status == "pending" and _key_of(t) == key and t.due_at < due for t in armed
+                ):
+                    continue  # given back below: the earlier timer goes first, next round
+                attempted.append(timer_id)
                 uow.next_action()  # each timer fires at its own moment
                 savepoint = uow.session.begin_nested()
                 try:
@@ -213,9 +291,7 @@ def fire_together(
                     savepoint.commit()
                 except Exception as exc:
                     savepoint.rollback()
-                    if isinstance(exc, GremiumError) and exc.audited:
-                        uow.audit_refusal(exc)
-                    results.append(_failed(uow.session, timer_id, _detail(exc)))
+                    results.append(_not_fired(uow, timer_id, exc))
     except Exception:
         # Nothing of the batch was written; each timer gets its own unit of work.
         _log.warning(
@@ -223,10 +299,95 @@ def fire_together(
             len(batch),
             exc_info=True,
         )
-        results = [fire_one(app, timer_id) for timer_id in batch[: len(results)]]
-    if len(results) < len(batch):
-        claims.release(app.db, Timer, batch[len(results) :], owner)
+        results = [fire_one(app, timer_id) for timer_id in attempted]
+    claims.release(app.db, Timer, [i for i in batch if i not in set(attempted)], owner)
     return results
+
+
+def _order_keys(app: App, batch: list[int]) -> dict[int, tuple[tuple[Any, ...], dt.datetime]]:
+    with app.db.session() as session:
+        rows = session.execute(
+            select(Timer.id, Timer.committee_id, Timer.entity_type, Timer.entity_id, Timer.due_at)
+            .where(Timer.id.in_(batch))
+        ).all()
+    return {r.id: (order_key(r.committee_id, r.entity_type, r.entity_id), r.due_at) for r in rows}
+
+
+def _key_of(timer: Timer) -> tuple[Any, ...]:
+    return order_key(timer.committee_id, timer.entity_type, timer.entity_id)
+
+
+@contextlib.contextmanager
+def _armed_timers(session: Session) -> Iterator[list[Timer]]:
+    """The timers armed in *session* while the block runs (a firing's new timers)."""
+    armed: list[Timer] = []
+
+    def added(session: Session, instance: object) -> None:
+        if isinstance(instance, Timer):
+            armed.append(instance)
+
+    event.listen(session, "transient_to_pending", added)
+    try:
+        yield armed
+    finally:
+        event.remove(session, "transient_to_pending", added)
+
+
+RETRY_BASE = dt.timedelta(seconds=5)
+RETRY_MAX = dt.timedelta(minutes=15)
+RETRY_OWNER = "(retry)"
+"""A timer waiting for a retry is held under this name until its delay is over: it keeps
+its due time (and its place in the order of its committee) and nobody claims it earlier."""
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    """5 s, 10 s, 20 s … after each passing failure, at most 15 minutes."""
+    return min(RETRY_BASE * 2 ** max(attempts - 1, 0), RETRY_MAX)
+
+
+def _not_fired(uow: UnitOfWork, timer_id: int, exc: Exception) -> Fired:
+    """Record why a timer did not fire: a passing error waits for a retry, any other fails it.
+
+    A conflict with a concurrent writer (optimistic locking), a deadlock or a
+    lost connection is not the timer's fault: it keeps its due time and is
+    held back (as a lease of :data:`RETRY_OWNER`) for a growing delay, and
+    is never failed for that. An error of the effect itself fails the timer,
+    puts a refusal on record, and tells the chair (:mod:`failure_notices`).
+    """
+    detail = _detail(exc)
+    timer = uow.session.get(Timer, timer_id)
+    assert timer is not None
+    timer.attempts += 1
+    timer.last_error = detail[:2000]
+    if is_transient(exc):
+        delay = retry_delay(timer.attempts)
+        timer.lease_owner = RETRY_OWNER
+        timer.lease_until = uow.now + delay
+        _log.warning(
+            "timer %d (%s) met a passing error, retried in %s: %s",
+            timer_id,
+            timer.name,
+            delay,
+            detail,
+        )
+        return _result(timer, timer_id, "retrying", detail)
+    if isinstance(exc, GremiumError) and exc.audited:
+        uow.audit_refusal(exc)
+    timer.status = "failed"
+    timer.lease_owner = timer.lease_until = None
+    _log.error("timer %d (%s) failed: %s", timer_id, timer.name, detail)
+    failure_notices.report(
+        uow,
+        timer.committee_id,
+        failure_notices.Failure(
+            kind="timer",
+            ref=timer.id,
+            what=timer.name,
+            subject=f"{timer.entity_type}:{timer.entity_id} {timer.trigger}",
+            error=detail,
+        ),
+    )
+    return _result(timer, timer_id, "failed", detail)
 
 
 def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
@@ -263,16 +424,6 @@ def _detail(exc: Exception) -> str:
     if isinstance(exc, GremiumError):
         return exc.message("en")
     return f"{type(exc).__name__}: {exc}"
-
-
-def _failed(session: Session, timer_id: int, detail: str) -> Fired:
-    timer = session.get(Timer, timer_id)
-    assert timer is not None
-    timer.status = "failed"
-    timer.lease_owner = timer.lease_until = None
-    timer.attempts += 1
-    timer.last_error = detail[:2000]
-    return _result(timer, timer_id, "failed", detail)
 
 
 def _arm_repeat(uow: UnitOfWork, entity: Any, timer: Timer) -> None:
