@@ -397,7 +397,12 @@ def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
         return _result(timer, timer_id, "cancelled", "no longer pending")
     model = _MODELS_BY_TABLE[timer.entity_type]
     loads = [joinedload(relation) for relation in _LOADED_WITH.get(model, ())]
-    entity = uow.session.get(model, timer.entity_id, options=loads)
+    # The entity's row lock now, with the load (see UnitOfWork.lock): not one more query.
+    entity = uow.session.get(
+        model, timer.entity_id, options=loads, with_for_update={"of": model, "key_share": True}
+    )
+    if entity is not None:
+        uow.locked(entity)
     if entity is None or entity.state != timer.state:
         timer.status = "cancelled"
         timer.lease_owner = timer.lease_until = None
