@@ -206,6 +206,31 @@ def fire_due(
     """
     owner = owner or claims.worker_name()
     simulated = isinstance(app.clock, SimulatedClock)
+    reload = getattr(app.clock, "reload", None)
+    if simulated and reload is not None:
+        # The installation's simulated clock is shared by every process: one at a
+        # time moves it (a second `gremium tick` waits for the first), each
+        # starting from where the last one left it.
+        with claims.exclusively(app.db, "simulated-clock", owner, busy=_clock_busy) as held:
+            reload()
+            return _fire_due(app, until, owner, stop, lease, limit, keep=held.keep)
+    return _fire_due(app, until, owner, stop, lease, limit)
+
+
+def _clock_busy(holder: str) -> GremiumError:
+    return GremiumError("error.clock_busy", holder=holder)
+
+
+def _fire_due(
+    app: App,
+    until: dt.datetime,
+    owner: str,
+    stop: Callable[[], bool],
+    lease: dt.timedelta,
+    limit: int | None,
+    keep: Callable[[], None] = lambda: None,
+) -> list[Fired]:
+    simulated = isinstance(app.clock, SimulatedClock)
     # On the simulated clock one at a time: a firing may arm a timer due before
     # the next one claimed, and the simulation must fire in strict due order.
     # On the system clock everything claimed is already due, so a batch saves
@@ -224,6 +249,7 @@ def fire_due(
             if stop():
                 claims.release(app.db, Timer, batch[index:], owner)
                 return results
+            keep()
             due = _due_at(app, timer_id)
             if due is not None and due > app.clock.now():
                 app.clock.advance_to(due)
