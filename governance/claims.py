@@ -104,9 +104,7 @@ def renew(
             ).scalars()
         )
         if held:
-            session.execute(
-                update(model).where(model.id.in_(held)).values(lease_until=now + lease)
-            )
+            session.execute(update(model).where(model.id.in_(held)).values(lease_until=now + lease))
     return held
 
 

@@ -342,8 +342,15 @@ class _Lease:
             marks.flush()  # what was accepted is marked before the claim is looked at
             rest = [i for i in self.pending if i in self.held and i not in marks.done]
             self.held = set(
-                claims.renew(self.app.db, OutboxMessage, rest, self.owner, self.app.clock.now(),
-                             self.length, where=[OutboxMessage.status == "queued"])
+                claims.renew(
+                    self.app.db,
+                    OutboxMessage,
+                    rest,
+                    self.owner,
+                    self.app.clock.now(),
+                    self.length,
+                    where=[OutboxMessage.status == "queued"],
+                )
             )
             self.confirmed = time.monotonic()
         return message_id in self.held

@@ -99,9 +99,7 @@ def _add(uow: UnitOfWork, committee: Committee | None, person: Person, failure: 
                 revision=f"day-{day.isoformat()}",
             )
             assert queued is not None
-            queued.next_attempt_at = (
-                uow.now + COLLECT if attempt == 0 else _morning(day)
-            )
+            queued.next_attempt_at = uow.now + COLLECT if attempt == 0 else _morning(day)
             return
         if notice.status == "queued" and notice.lease_owner is None:
             _append(notice, committee, person, entry)
@@ -121,7 +119,12 @@ def _append(
     context["failures"] = failures
     rendered = render_notification(
         NOTIFICATION,
-        {**context, "mail": addressing.layout_context(committee, person, notice.envelope or {"reply_to_email": None})},
+        {
+            **context,
+            "mail": addressing.layout_context(
+                committee, person, notice.envelope or {"reply_to_email": None}
+            ),
+        },
         notice.language,
     )
     notice.context = context

@@ -32,6 +32,7 @@ from governance import claims
 from governance.bootstrap import ENTITIES, App
 from governance.clock import SimulatedClock
 from governance.errors import GremiumError, InvalidInput, NotFound, Text
+from governance.mail import failure_notices
 from governance.models import (
     AccessionApplication,
     ActionItem,
@@ -40,7 +41,6 @@ from governance.models import (
     Minutes,
     Timer,
 )
-from governance.mail import failure_notices
 from governance.services import access
 from governance.transient import is_transient
 from governance.unit_of_work import Actor, UnitOfWork, keeping_loaded
@@ -333,8 +333,9 @@ def fire_together(
 def _order_keys(app: App, batch: list[int]) -> dict[int, tuple[tuple[Any, ...], dt.datetime]]:
     with app.db.session() as session:
         rows = session.execute(
-            select(Timer.id, Timer.committee_id, Timer.entity_type, Timer.entity_id, Timer.due_at)
-            .where(Timer.id.in_(batch))
+            select(
+                Timer.id, Timer.committee_id, Timer.entity_type, Timer.entity_id, Timer.due_at
+            ).where(Timer.id.in_(batch))
         ).all()
     return {r.id: (order_key(r.committee_id, r.entity_type, r.entity_id), r.due_at) for r in rows}
 

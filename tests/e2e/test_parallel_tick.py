@@ -77,7 +77,9 @@ def _outcome(url: str) -> tuple[str, int, int, int]:
     return str(clock), int(reminders or 0), int(fired or 0), int(rounds or 0)
 
 
-@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 def test_a_second_tick_waits_for_the_first_and_the_clock_never_moves_backwards(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:

@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 
 from governance import audit, outbox
 from governance.bootstrap import App
+from governance.examples import treptow_koepenick as tk
 from governance.models import ActionItem, AuditRecord, OutboxMessage, Timer
 from governance.services import timers
-from governance.examples import treptow_koepenick as tk
 from governance.transient import is_transient
 from tests.conftest import make_app
 from tests.scale_support import seed_due_action_items
@@ -172,7 +172,9 @@ def test_a_conflict_in_an_effect_is_retried_later_and_never_fails_the_timer(due,
     def queue(uow: Any, **kwargs: Any) -> Any:
         if kwargs["entity"].id == broken and conflicts["n"] < 2:
             conflicts["n"] += 1
-            raise StaleDataError("UPDATE statement on table 'action_items' expected to update 1 row(s)")
+            raise StaleDataError(
+                "UPDATE statement on table 'action_items' expected to update 1 row(s)"
+            )
         return real_queue(uow, **kwargs)
 
     monkeypatch.setattr(outbox, "queue", queue)
@@ -219,8 +221,14 @@ def test_claims_keep_due_order_within_a_committee_and_an_entity():
     held = NOW + dt.timedelta(minutes=5)
 
     def row(id_: int, committee: int | None, entity: int, due: dt.datetime, lease=None) -> Row:
-        return Row(id=id_, committee_id=committee, entity_type="meetings", entity_id=entity,
-                   due_at=due, lease_until=lease)
+        return Row(
+            id=id_,
+            committee_id=committee,
+            entity_type="meetings",
+            entity_id=entity,
+            due_at=due,
+            lease_until=lease,
+        )
 
     rows = [
         row(1, 1, 10, t0, lease=held),  # committee 1's first timer, held by another runner
@@ -236,4 +244,14 @@ def test_claims_keep_due_order_within_a_committee_and_an_entity():
     assert timers.in_due_order(rows, NOW, 20) == [2, 4, 5, 8]
     assert timers.in_due_order(rows, NOW, 2) == [2, 4]
     # The held timer's lease ran out (its runner died): everything is free again, in order.
-    assert timers.in_due_order(rows, held + dt.timedelta(seconds=1), 20) == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    assert timers.in_due_order(rows, held + dt.timedelta(seconds=1), 20) == [
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9,
+    ]
