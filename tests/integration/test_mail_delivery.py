@@ -17,6 +17,7 @@ from governance import outbox
 from governance.bootstrap import App
 from governance.errors import MailServerRefused
 from governance.examples import treptow_koepenick as tk
+from governance.mail import failure_notices
 from governance.mail.dispatch import MARK_EVERY, dispatch
 from governance.mail.examples import EXAMPLES
 from governance.mail.message import Attachment
@@ -100,22 +101,60 @@ def test_a_550_for_one_recipient_fails_only_that_message_and_tells_the_chair(kg)
     try:
         fan_out(kg, 4)
         report = send(kg, smtp_settings(controller.port))
-        # The notice to the chair is queued with the failure and goes out in the same pass.
         assert sorted(handler.recipients()) == [
             "m00@partner.example.org",
             "m02@partner.example.org",
             "m03@partner.example.org",
-            tk.CHAIR_EMAIL,
         ]
-        assert len(report.failed) == 1 and len(report.sent) == 4
+        assert len(report.failed) == 1 and len(report.sent) == 3
+        # The notice to the chair collects the day's failures for a few minutes, then goes.
+        kg.clock.advance(failure_notices.COLLECT)
+        assert len(send(kg, smtp_settings(controller.port)).sent) == 1
+        assert handler.recipients()[-1] == tk.CHAIR_EMAIL
         with kg.db.session() as session:
             failed = session.query(OutboxMessage).filter_by(status="failed").one()
             assert failed.recipient == "m01@partner.example.org"
             assert "550" in (failed.last_error or "")
             notice = session.query(OutboxMessage).filter_by(notification="delivery_failed").one()
             assert notice.recipient == tk.CHAIR_EMAIL
+            assert f"Nachricht Nr. {failed.id} (invitation)" in (notice.body_text or "")
             assert "m01@partner.example.org" in (notice.body_text or "")
-            assert notice.subject == "Nicht zustellbar: Einladung: 3. Sitzung 2026 am 11.03.2026"
+            assert notice.subject == "Störungen vom 12.01.2026: 1 Vorgang"
+    finally:
+        controller.stop()
+
+
+def test_failures_of_one_committee_and_day_make_one_notice_and_a_retry_is_reported_again(kg):
+    refused = tuple(f"m{n:02d}@partner.example.org" for n in range(5))
+    handler = Mailbox(refuse=refused)
+    controller = start_server(handler)
+    settings = smtp_settings(controller.port)
+    try:
+        fan_out(kg, 6)
+        assert len(send(kg, settings).failed) == 5
+        kg.clock.advance(failure_notices.COLLECT)
+        send(kg, settings)
+        with kg.db.session() as session:
+            notices = session.query(OutboxMessage).filter_by(notification="delivery_failed").all()
+            assert [(n.status, n.subject) for n in notices] == [
+                ("sent", "Störungen vom 12.01.2026: 5 Vorgänge")
+            ]
+            failed_ids = sorted(
+                m.id for m in session.query(OutboxMessage).filter_by(status="failed")
+            )
+        # All failed messages again at once; they fail again and are reported again,
+        # in the next day's notice (today's has left already), sent the next morning.
+        with kg.unit_of_work(tk.CHAIR_EMAIL) as uow:
+            assert outbox.retry_failed(uow) == failed_ids
+        assert len(send(kg, settings).failed) == 5
+        kg.clock.advance(dt.timedelta(days=1))
+        send(kg, settings)
+        with kg.db.session() as session:
+            notices = session.query(OutboxMessage).filter_by(notification="delivery_failed").all()
+        assert [(n.status, n.subject) for n in notices] == [
+            ("sent", "Störungen vom 12.01.2026: 5 Vorgänge"),
+            ("sent", "Störungen vom 13.01.2026: 5 Vorgänge"),
+        ]
     finally:
         controller.stop()
 
@@ -125,6 +164,8 @@ def test_a_failed_notice_about_a_failure_is_not_reported_again(kg):
     controller = start_server(handler)
     try:
         fan_out(kg, 1)
+        send(kg, smtp_settings(controller.port))
+        kg.clock.advance(failure_notices.COLLECT)
         send(kg, smtp_settings(controller.port))
         with kg.db.session() as session:
             notices = session.query(OutboxMessage).filter_by(notification="delivery_failed").all()
@@ -140,29 +181,36 @@ def test_a_recipient_without_an_address_is_reported_and_the_others_still_get_the
         row = session.query(OutboxMessage).filter_by(recipient="m00@partner.example.org").one()
         row.recipient = ""
     report = send(kg, smtp_settings(port))
-    assert sorted(handler.recipients()) == ["m01@partner.example.org", tk.CHAIR_EMAIL]
+    assert handler.recipients() == ["m01@partner.example.org"]
     assert len(report.failed) == 1
+    kg.clock.advance(failure_notices.COLLECT)
+    send(kg, smtp_settings(port))
+    assert sorted(handler.recipients()) == ["m01@partner.example.org", tk.CHAIR_EMAIL]
     with kg.db.session() as session:
         failed = session.query(OutboxMessage).filter_by(status="failed").one()
     assert failed.last_error == "the recipient has no e-mail address"
 
 
-def test_when_the_server_is_down_everything_waits_and_arrives_once_it_is_up(kg):
+def test_when_the_server_is_down_everything_waits_untouched_and_arrives_once_it_is_up(kg):
+    """A relay that cannot be reached is no failure of the messages: their attempts
+    do not grow and no backoff is set, however long it stays down."""
     port = free_port()
     addresses = fan_out(kg, 3)
     settings = smtp_settings(port, retry_base_seconds=60)
-    report = send(kg, settings)
-    assert report.unavailable and len(report.deferred) == 3 and not report.sent
+    with kg.db.session() as session:
+        before = {r.id: r.next_attempt_at for r in session.query(OutboxMessage)}
+    for _ in range(5):
+        report = send(kg, settings)
+        assert report.unavailable and not report.deferred and not report.sent
+        kg.clock.advance(dt.timedelta(hours=3))
     with kg.db.session() as session:
         rows = session.query(OutboxMessage).all()
-    assert {r.status for r in rows} == {"queued"}
-    assert {r.next_attempt_at for r in rows} == {kg.clock.now() + dt.timedelta(seconds=60)}
+    assert {(r.status, r.attempts, r.lease_owner) for r in rows} == {("queued", 0, None)}
+    assert {r.id: r.next_attempt_at for r in rows} == before
     handler = Mailbox()
     controller = start_server(handler, port=port)
     try:
-        assert send(kg, settings).sent == []  # not yet due: the backoff is respected
-        kg.clock.advance(dt.timedelta(minutes=1))
-        assert len(send(kg, settings).sent) == 3
+        assert len(send(kg, settings).sent) == 3  # at the first pass after it is back
         assert sorted(handler.recipients()) == sorted(addresses)
     finally:
         controller.stop()
@@ -366,13 +414,19 @@ class _ServerGoesAway(MaildirTransport):
 def test_a_server_lost_mid_batch_leaves_the_accepted_sent_and_the_rest_deferred(kg, tmp_path):
     fan_out(kg, 6)
     settings = MailSettings(maildir=str(tmp_path / "mail"), batch_size=6, retry_base_seconds=60)
+    created = kg.clock.now()
     report = dispatch(kg, _ServerGoesAway(settings.maildir, 4), settings)
-    assert len(report.sent) == 4 and len(report.deferred) == 2 and report.unavailable
+    assert len(report.sent) == 4 and len(report.deferred) == 1 and report.unavailable
     with kg.db.session() as session:
         rows = session.query(OutboxMessage).order_by(OutboxMessage.id).all()
-    assert [(r.status, r.attempts) for r in rows] == [("sent", 1)] * 4 + [("queued", 1)] * 2
+    # The one in hand when the connection broke counts an attempt; the rest is untouched.
+    assert [(r.status, r.attempts) for r in rows] == [("sent", 1)] * 4 + [
+        ("queued", 1),
+        ("queued", 0),
+    ]
     assert all(r.sent_at == kg.clock.now() and r.lease_owner is None for r in rows[:4])
-    assert {r.next_attempt_at for r in rows[4:]} == {kg.clock.now() + dt.timedelta(seconds=60)}
+    assert rows[4].next_attempt_at == kg.clock.now() + dt.timedelta(seconds=60)
+    assert (rows[5].next_attempt_at, rows[5].lease_owner) == (created, None)
     assert len(mailbox.Maildir(tmp_path / "mail", create=False)) == 4
 
 
