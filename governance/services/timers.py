@@ -143,6 +143,24 @@ def claim_batch(
             .limit(SCAN)
         ).all()
         ids = in_due_order(rows, now, limit)
+        if ids and app.db.engine.dialect.name == "postgresql":
+            # A timer being fired right now (its row locked by a firing whose
+            # runner stands still, its lease run out) must neither be waited
+            # for nor overtaken: it counts as held.
+            lockable = set(
+                session.execute(
+                    select(Timer.id)
+                    .where(Timer.id.in_(ids))
+                    .with_for_update(skip_locked=True)
+                ).scalars()
+            )
+            if len(lockable) < len(ids):
+                busy = now + dt.timedelta(days=1)
+                rows = [
+                    row if row.id in lockable or row.id not in ids else _held(row, busy)
+                    for row in rows
+                ]
+                ids = [i for i in in_due_order(rows, now, limit) if i in lockable]
         if ids:
             session.execute(
                 update(Timer)
@@ -154,6 +172,20 @@ def claim_batch(
 
 SCAN = 5000
 """Due timers looked at per claim: the held ones and those waiting behind them, then free ones."""
+
+
+def _held(row: Any, until: dt.datetime) -> Any:
+    return dataclasses.replace(_Row(*row), lease_until=until)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Row:
+    id: int
+    committee_id: int | None
+    entity_type: str
+    entity_id: int
+    due_at: dt.datetime
+    lease_until: dt.datetime | None
 
 
 def order_key(committee_id: int | None, entity_type: str, entity_id: int) -> tuple[Any, ...]:
