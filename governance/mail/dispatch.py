@@ -14,10 +14,14 @@ sent again, with the same Message-ID, so the recipient's client shows one
 message. (With a mark per message, only the one message in hand could be
 sent twice, but that commit per message took about 40 % of the sending
 time in ``python -m bench --only fanout``.)
-A server refusing one recipient (5xx) fails that
-message only and tells the chair (``delivery_failed``); a server that is
-down defers the batch with exponential backoff; a refused login stops the
-pass with a clear error and leaves everything queued, untried.
+A server refusing one recipient (5xx) fails that message only and adds it to
+the chair's notice of the day (:mod:`failure_notices`); a 4xx defers it with
+a capped exponential backoff for ``retry_for_hours``; a server that cannot
+be reached changes nothing (the messages are no worse for it: no attempt is
+counted, the next pass tries again); a refused login stops the pass with a
+clear error and leaves everything queued, untried. A runner that stood still
+longer than its lease sends nothing another runner has taken over
+(:class:`_Lease`).
 """
 
 from __future__ import annotations

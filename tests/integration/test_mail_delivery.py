@@ -214,6 +214,54 @@ def test_when_the_server_is_down_everything_waits_untouched_and_arrives_once_it_
         assert sorted(handler.recipients()) == sorted(addresses)
     finally:
         controller.stop()
+    assert statuses(kg) == dict.fromkeys(addresses, "sent")  # no failure notice at all
+
+
+class _Busy(Mailbox):
+    """A relay that answers every recipient 451 (try again later) while *busy* is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy = True
+
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        if self.busy:
+            return "451 4.3.0 mail system busy, try again later"
+        return await super().handle_RCPT(server, session, envelope, address, options)
+
+
+def test_a_relay_answering_451_for_four_days_fails_late_with_one_notice_a_day(kg):
+    """Longer than the old schedule (about 8.5 hours): messages are retried for three
+    days with the delay capped, then fail, reported in one notice for that day; once
+    the relay answers again the notice arrives and ``retry --failed`` sends the rest."""
+    handler = _Busy()
+    controller = start_server(handler)
+    settings = smtp_settings(controller.port)  # the defaults: 60 s doubling, at most 1 h, 72 h
+    try:
+        addresses = fan_out(kg, 4)
+        start = kg.clock.now()
+        while kg.clock.now() < start + dt.timedelta(days=4):
+            send(kg, settings)
+            kg.clock.advance(dt.timedelta(minutes=30))  # the runner's passes, coarsely
+        with kg.db.session() as session:
+            rows = session.query(OutboxMessage).order_by(OutboxMessage.id).all()
+        failed = [r for r in rows if r.notification == "invitation"]
+        assert {r.status for r in failed} == {"failed"}
+        assert all("451" in (r.last_error or "") for r in failed)
+        assert all(50 <= r.attempts <= 100 for r in failed), [r.attempts for r in failed]
+        notices = [r for r in rows if r.notification == "delivery_failed"]
+        assert [(n.status, n.subject) for n in notices] == [
+            ("queued", "Störungen vom 15.01.2026: 4 Vorgänge")
+        ]
+        handler.busy = False
+        kg.clock.advance(dt.timedelta(hours=1))
+        assert len(send(kg, settings).sent) == 1  # the notice
+        with kg.unit_of_work(tk.SECRETARIAT_EMAIL) as uow:
+            assert len(outbox.retry_failed(uow)) == 4
+        assert len(send(kg, settings).sent) == 4
+        assert sorted(handler.recipients()) == sorted([*addresses, tk.CHAIR_EMAIL])
+    finally:
+        controller.stop()
 
 
 def test_starttls_with_login_delivers(kg, tmp_path):
