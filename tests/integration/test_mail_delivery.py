@@ -9,11 +9,13 @@ import mailbox
 import os
 import random
 import threading
+import time
 from collections import defaultdict
+from typing import Any
 
 import pytest
 
-from governance import outbox
+from governance import claims, outbox
 from governance.bootstrap import App
 from governance.errors import MailServerRefused
 from governance.examples import treptow_koepenick as tk
@@ -571,3 +573,59 @@ def test_an_address_beyond_ascii_travels_with_smtputf8(kg):
         assert message["To"].addresses[0].display_name == "Jürgen Groß"
     finally:
         controller.stop()
+
+
+class _StandsStill(MaildirTransport):
+    """A Maildir; after the first message the sender stands still (as under SIGSTOP)
+    longer than half its lease, while another runner takes the rest of its batch over."""
+
+    def __init__(self, folder, app: App, pause: float) -> None:
+        super().__init__(folder)
+        self.app, self.pause, self.sent = app, pause, 0
+
+    def send(self, message: bytes, sender: str, recipient: str) -> None:
+        super().send(message, sender, recipient)
+        self.sent += 1
+        if self.sent == 1:
+            with self.app.db.session() as session, session.begin():
+                session.query(OutboxMessage).filter(OutboxMessage.status == "queued").update(
+                    {"lease_owner": "other-runner:1"}
+                )
+            time.sleep(self.pause)
+
+
+def test_a_sender_that_stood_still_past_its_lease_sends_nothing_taken_over(kg, tmp_path):
+    fan_out(kg, 5)
+    settings = MailSettings(
+        maildir=str(tmp_path / "mail"), batch_size=5, lease_seconds=2, smtp_timeout=0.1
+    )
+    report = dispatch(kg, _StandsStill(settings.maildir, kg, pause=1.1), settings, owner="me:1")
+    assert len(report.sent) == 1
+    assert len(mailbox.Maildir(tmp_path / "mail", create=False)) == 1
+    with kg.db.session() as session:
+        rest = session.query(OutboxMessage).filter(OutboxMessage.status == "queued").all()
+    assert {(r.lease_owner, r.attempts) for r in rest} == {("other-runner:1", 0)} and len(rest) == 4
+
+
+def test_a_long_batch_renews_its_lease_as_it_goes(kg, tmp_path, monkeypatch):
+    fan_out(kg, 3)
+    settings = MailSettings(
+        maildir=str(tmp_path / "mail"), batch_size=3, lease_seconds=2, smtp_timeout=0.1
+    )
+
+    class Slow(MaildirTransport):
+        def send(self, message: bytes, sender: str, recipient: str) -> None:
+            super().send(message, sender, recipient)
+            time.sleep(0.6)  # three of these outlast the lease of 2 s
+
+    renewed: list[Any] = []
+    real_renew = claims.renew
+
+    def watch(*args: Any, **kwargs: Any) -> Any:
+        renewed.append(real_renew(*args, **kwargs))
+        return renewed[-1]
+
+    monkeypatch.setattr(claims, "renew", watch)
+    report = dispatch(kg, Slow(settings.maildir), settings, owner="me:1")
+    assert len(report.sent) == 3  # nobody took it over: the renewed claim is still ours
+    assert renewed and all(held for held in renewed)
