@@ -55,12 +55,13 @@ class Failure:
 def report(uow: UnitOfWork, committee_id: int | None, failure: Failure) -> None:
     """Add *failure* to the day's notice of every chair representative (in *uow*'s transaction)."""
     committee = (
-        uow.session.get(Committee, committee_id, with_for_update=True)
+        uow.session.get(Committee, committee_id, with_for_update={"key_share": True})
         if committee_id is not None
         else None
     )
     # The committee row's lock makes concurrent reports of one committee take turns:
     # two runners failing messages at once add to the same notice instead of racing.
+    # (FOR NO KEY UPDATE: rows that merely refer to the committee are not waited for.)
     for person in _recipients(uow, committee):
         if "@" in (person.email or ""):
             _add(uow, committee, person, failure)
