@@ -25,7 +25,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import and_, event, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from governance import claims
@@ -129,28 +129,22 @@ def claim_batch(
     now = app.clock.now()
     with app.db.session() as session, session.begin():
         claims.serialised(session, "timers")
-        rows = session.execute(
-            select(
-                Timer.id,
-                Timer.committee_id,
-                Timer.entity_type,
-                Timer.entity_id,
-                Timer.due_at,
-                Timer.lease_until,
-            )
-            .where(Timer.status == "pending", Timer.due_at <= until)
-            .order_by(Timer.due_at, Timer.id)
-            .limit(SCAN)
-        ).all()
+        rows = _due_rows(session, until, now, limit)
         ids = in_due_order(rows, now, limit)
         if ids and app.db.engine.dialect.name == "postgresql":
             # A timer being fired right now (its row locked by a firing whose
             # runner stands still, its lease run out) must neither be waited
-            # for nor overtaken: it counts as held.
+            # for nor overtaken: it counts as held. So does one fired since the
+            # scan (firings do not take the claim lock).
             lockable = set(
                 session.execute(
                     select(Timer.id)
-                    .where(Timer.id.in_(ids))
+                    .where(
+                        Timer.id.in_(ids),
+                        # Read again once locked: fired or claimed since the scan above?
+                        Timer.status == "pending",
+                        or_(Timer.lease_until.is_(None), Timer.lease_until < now),
+                    )
                     .with_for_update(skip_locked=True)
                 ).scalars()
             )
@@ -171,7 +165,40 @@ def claim_batch(
 
 
 SCAN = 5000
-"""Due timers looked at per claim: the held ones and those waiting behind them, then free ones."""
+"""Due timers looked at per claim at most: the held ones and those waiting behind them."""
+
+
+def _due_rows(session: Session, until: dt.datetime, now: dt.datetime, limit: int) -> list[Any]:
+    """Due pending timers in due order, page by page until *limit* of them may be claimed.
+
+    Held timers are few (the batches in other runners' hands), so the first
+    page usually suffices; a committee whose timers all wait behind a held
+    one makes the scan go on, up to :data:`SCAN` rows.
+    """
+    page = max(limit * 4, 100)
+    rows: list[Any] = []
+    columns = (
+        Timer.id,
+        Timer.committee_id,
+        Timer.entity_type,
+        Timer.entity_id,
+        Timer.due_at,
+        Timer.lease_until,
+    )
+    while True:
+        stmt = select(*columns).where(Timer.status == "pending", Timer.due_at <= until)
+        if rows:
+            last = rows[-1]
+            stmt = stmt.where(
+                or_(
+                    Timer.due_at > last.due_at,
+                    and_(Timer.due_at == last.due_at, Timer.id > last.id),
+                )
+            )
+        got = session.execute(stmt.order_by(Timer.due_at, Timer.id).limit(page)).all()
+        rows += got
+        if len(got) < page or len(rows) >= SCAN or len(in_due_order(rows, now, limit)) >= limit:
+            return rows
 
 
 def _held(row: Any, until: dt.datetime) -> Any:
