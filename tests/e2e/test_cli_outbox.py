@@ -130,6 +130,40 @@ def test_run_once_fires_due_timers_and_sends_what_they_queued(gremium, tmp_path)
     assert len(list((tmp_path / "mail" / "new").iterdir())) > before
 
 
+def test_run_reports_a_failed_timer_and_the_chair_is_told_by_mail(gremium, tmp_path, monkeypatch):
+    from governance import outbox
+
+    gremium.ok("agreement", "open", "1", actor=CHAIR)
+    gremium.ok("outbox", "send")
+    real_queue = outbox.queue
+
+    def queue(uow: Any, **kwargs: Any) -> Any:
+        if kwargs["notification"] == "signature_reminder":
+            raise OSError("[Errno 28] No space left on device")
+        return real_queue(uow, **kwargs)
+
+    monkeypatch.setattr(outbox, "queue", queue)
+    gremium.ok("tick", "--until", "2026-01-19 08:00")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(gremium.url)
+    with engine.begin() as conn:  # the clock moves on without firing: the reminder is due now
+        conn.execute(
+            text(
+                "UPDATE settings SET value = '2026-01-19T09:30:00+00:00' "
+                "WHERE key = 'simulated_clock'"
+            )
+        )
+    engine.dispose()
+    code, _out, err = gremium("run", "--once")
+    assert code == 0, err
+    failed = gremium.json("timers", "list", "--failed")
+    assert len(failed) == 1
+    assert f"Zeitgeber {failed[0]['id']} (" in err and "No space left on device" in err
+    notice = [m for m in gremium.json("outbox", "list") if m["notification"] == "delivery_failed"]
+    assert [(m["recipient"], m["status"]) for m in notice] == [(CHAIR, "queued")]
+
+
 def test_an_unknown_mail_setting_is_one_line_and_exit_2(gremium, monkeypatch):
     monkeypatch.setenv("GREMIUM_MAIL_DELIVERY", "pigeon")
     line = gremium.refused("outbox", "send")
