@@ -18,20 +18,19 @@ with a lease first (:mod:`governance.claims`), so only one of them fires it.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import and_, event, or_, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from governance import claims
 from governance.bootstrap import ENTITIES, App
 from governance.clock import SimulatedClock
-from governance.errors import GremiumError, InvalidInput, NotFound, Text
+from governance.errors import GremiumError
 from governance.mail import failure_notices
 from governance.models import (
     AccessionApplication,
@@ -41,7 +40,16 @@ from governance.models import (
     Minutes,
     Timer,
 )
-from governance.services import access
+from governance.services.timer_operations import failed, retry
+from governance.services.timer_order import (
+    LEASE,
+    armed_timers,
+    claim_batch,
+    in_due_order,
+    key_of,
+    order_key,
+    order_keys,
+)
 from governance.transient import is_transient
 from governance.unit_of_work import Actor, UnitOfWork, keeping_loaded
 
@@ -91,9 +99,6 @@ def next_due(app: App, until: dt.datetime) -> Timer | None:
         ).scalar_one_or_none()
 
 
-LEASE = dt.timedelta(minutes=10)
-"""A claim outlives any single firing; a crashed runner's timers fire after it expires."""
-
 BATCH = 20
 """Timers claimed at once on the system clock (one claim transaction for many firings)."""
 
@@ -107,144 +112,6 @@ def claim_next(
         return None
     with app.db.session() as session:
         return session.get(Timer, ids[0])
-
-
-def claim_batch(
-    app: App, until: dt.datetime, owner: str, limit: int, lease: dt.timedelta = LEASE
-) -> list[int]:
-    """Claim up to *limit* timers due up to *until* that may fire now, in due order.
-
-    A timer may fire only after every earlier timer of its committee (of its
-    entity, for a timer of no committee) has fired: with several runners
-    catching up, a runner does not take a meeting's invitation while another
-    still holds its call for proposals, nor a meeting's invitation while a
-    withdrawal taking effect before it is still in another runner's hands —
-    so the result is the same with one runner or many. Timers due at the same
-    moment in one committee but of different entities may fire in parallel
-    (the scale-out case: thousands of reminders due at once). Which timers
-    are free is decided in one claim transaction at a time
-    (:func:`claims.serialised`), so two runners never both see a timer as the
-    first of its committee.
-    """
-    now = app.clock.now()
-    with app.db.session() as session, session.begin():
-        claims.serialised(session, "timers")
-        rows = _due_rows(session, until, now, limit)
-        ids = in_due_order(rows, now, limit)
-        if ids and app.db.engine.dialect.name == "postgresql":
-            # A timer being fired right now (its row locked by a firing whose
-            # runner stands still, its lease run out) must neither be waited
-            # for nor overtaken: it counts as held. So does one fired since the
-            # scan (firings do not take the claim lock).
-            lockable = set(
-                session.execute(
-                    select(Timer.id)
-                    .where(
-                        Timer.id.in_(ids),
-                        # Read again once locked: fired or claimed since the scan above?
-                        Timer.status == "pending",
-                        or_(Timer.lease_until.is_(None), Timer.lease_until < now),
-                    )
-                    .with_for_update(skip_locked=True)
-                ).scalars()
-            )
-            if len(lockable) < len(ids):
-                busy = now + dt.timedelta(days=1)
-                rows = [
-                    row if row.id in lockable or row.id not in ids else _held(row, busy)
-                    for row in rows
-                ]
-                ids = [i for i in in_due_order(rows, now, limit) if i in lockable]
-        if ids:
-            session.execute(
-                update(Timer)
-                .where(Timer.id.in_(ids))
-                .values(lease_owner=owner, lease_until=now + lease)
-            )
-        return ids
-
-
-SCAN = 5000
-"""Due timers looked at per claim at most: the held ones and those waiting behind them."""
-
-
-def _due_rows(session: Session, until: dt.datetime, now: dt.datetime, limit: int) -> list[Any]:
-    """Due pending timers in due order, page by page until *limit* of them may be claimed.
-
-    Held timers are few (the batches in other runners' hands), so the first
-    page usually suffices; a committee whose timers all wait behind a held
-    one makes the scan go on, up to :data:`SCAN` rows.
-    """
-    page = max(limit * 4, 100)
-    rows: list[Any] = []
-    columns = (
-        Timer.id,
-        Timer.committee_id,
-        Timer.entity_type,
-        Timer.entity_id,
-        Timer.due_at,
-        Timer.lease_until,
-    )
-    while True:
-        stmt = select(*columns).where(Timer.status == "pending", Timer.due_at <= until)
-        if rows:
-            last = rows[-1]
-            stmt = stmt.where(
-                or_(
-                    Timer.due_at > last.due_at,
-                    and_(Timer.due_at == last.due_at, Timer.id > last.id),
-                )
-            )
-        got = session.execute(stmt.order_by(Timer.due_at, Timer.id).limit(page)).all()
-        rows += got
-        if len(got) < page or len(rows) >= SCAN or len(in_due_order(rows, now, limit)) >= limit:
-            return rows
-
-
-def _held(row: Any, until: dt.datetime) -> Any:
-    return dataclasses.replace(_Row(*row), lease_until=until)
-
-
-@dataclasses.dataclass(frozen=True)
-class _Row:
-    id: int
-    committee_id: int | None
-    entity_type: str
-    entity_id: int
-    due_at: dt.datetime
-    lease_until: dt.datetime | None
-
-
-def order_key(committee_id: int | None, entity_type: str, entity_id: int) -> tuple[Any, ...]:
-    """Timers with the same key fire in due order, one after the other."""
-    if committee_id is not None:
-        return ("committee", committee_id)
-    return (entity_type, entity_id)
-
-
-def in_due_order(rows: Sequence[Any], now: dt.datetime, limit: int) -> list[int]:
-    """From due pending timers (in due order, with their leases), the ids that may be claimed.
-
-    A timer that is held (by another runner, or waiting for a retry) blocks
-    every later timer of its entity, and every timer of its committee due
-    strictly later; a free timer behind a block blocks the same way.
-    """
-    blocked_after: dict[tuple[Any, ...], dt.datetime] = {}
-    held_entities: set[tuple[str, int]] = set()
-    taken: list[int] = []
-    for row in rows:
-        entity = (row.entity_type, row.entity_id)
-        key = order_key(row.committee_id, row.entity_type, row.entity_id)
-        free = row.lease_until is None or row.lease_until < now
-        waits = key in blocked_after and blocked_after[key] < row.due_at
-        if not free or waits or entity in held_entities:
-            held_entities.add(entity)
-            blocked_after.setdefault(key, row.due_at)
-            continue
-        taken.append(row.id)
-        if len(taken) >= limit:
-            break
-    return taken
 
 
 def fire_due(
@@ -353,19 +220,19 @@ def fire_together(
     """
     results: list[Fired] = []
     attempted: list[int] = []
-    keys = _order_keys(app, batch)
+    keys = order_keys(app, batch)
     try:
         with (
             app.unit_of_work(Actor.system()) as uow,
             keeping_loaded(uow.session),  # the committee, meeting, people the batch shares
-            _armed_timers(uow.session) as armed,
+            armed_timers(uow.session) as armed,
         ):
             for timer_id in batch:
                 if stop():
                     break
                 key, due = keys.get(timer_id, (None, None))
                 if due is not None and any(
-                    t.status == "pending" and _key_of(t) == key and t.due_at < due for t in armed
+                    t.status == "pending" and key_of(t) == key and t.due_at < due for t in armed
                 ):
                     continue  # given back below: the earlier timer goes first, next round
                 attempted.append(timer_id)
@@ -387,36 +254,6 @@ def fire_together(
         results = [fire_one(app, timer_id) for timer_id in attempted]
     claims.release(app.db, Timer, [i for i in batch if i not in set(attempted)], owner)
     return results
-
-
-def _order_keys(app: App, batch: list[int]) -> dict[int, tuple[tuple[Any, ...], dt.datetime]]:
-    with app.db.session() as session:
-        rows = session.execute(
-            select(
-                Timer.id, Timer.committee_id, Timer.entity_type, Timer.entity_id, Timer.due_at
-            ).where(Timer.id.in_(batch))
-        ).all()
-    return {r.id: (order_key(r.committee_id, r.entity_type, r.entity_id), r.due_at) for r in rows}
-
-
-def _key_of(timer: Timer) -> tuple[Any, ...]:
-    return order_key(timer.committee_id, timer.entity_type, timer.entity_id)
-
-
-@contextlib.contextmanager
-def _armed_timers(session: Session) -> Iterator[list[Timer]]:
-    """The timers armed in *session* while the block runs (a firing's new timers)."""
-    armed: list[Timer] = []
-
-    def added(session: Session, instance: object) -> None:
-        if isinstance(instance, Timer):
-            armed.append(instance)
-
-    event.listen(session, "transient_to_pending", added)
-    try:
-        yield armed
-    finally:
-        event.remove(session, "transient_to_pending", added)
 
 
 RETRY_BASE = dt.timedelta(seconds=5)
@@ -549,47 +386,4 @@ def _result(timer: Timer | None, timer_id: int, outcome: str, detail: str) -> Fi
     )
 
 
-def failed(app: App, committee_id: int | None = None) -> list[Timer]:
-    """Timers whose firing failed (the error is in ``last_error``), newest first."""
-    with app.db.session() as session:
-        stmt = select(Timer).where(Timer.status == "failed").order_by(Timer.id.desc())
-        if committee_id is not None:
-            stmt = stmt.where(Timer.committee_id == committee_id)
-        return list(session.execute(stmt).scalars())
-
-
-def retry(uow: UnitOfWork, timer_id: int) -> Timer:
-    """Make a failed timer due again now, e.g. the minutes' archive after the disk was full.
-
-    The chair or secretariat of the timer's committee may do this (an
-    administrator for a timer of no committee); it is on the audit trail. The
-    next pass fires it; if its entity has left the timer's state meanwhile,
-    it is cancelled then, as any timer would be.
-    """
-    timer = uow.session.get(Timer, timer_id, with_for_update=True)
-    if timer is None:
-        raise NotFound("error.not_found", kind=Text("kind.timer"), ref=timer_id, hint="")
-    access.check_operation(uow, "timer.retry", timer.committee_id, "timers", timer.id)
-    if timer.status != "failed":
-        raise InvalidInput(
-            "error.timer_not_failed", id=timer_id, status=Text(f"timer.status.{timer.status}")
-        )
-    timer.status = "pending"
-    timer.lease_owner = timer.lease_until = None
-    uow.audit(
-        entity_type="timers",
-        entity_id=timer.id,
-        action="timer.retry",
-        committee_id=timer.committee_id,
-        from_state="failed",
-        to_state="pending",
-        details={
-            "timer": timer.name,
-            "trigger": timer.trigger,
-            "entity": f"{timer.entity_type}:{timer.entity_id}",
-            "was_due_at": timer.due_at.isoformat(),
-            "last_error": timer.last_error or "",
-        },
-    )
-    timer.due_at = uow.now
-    return timer
+__all__ = ["LEASE", "claim_batch", "failed", "fire_due", "in_due_order", "order_key", "retry"]
