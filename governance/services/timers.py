@@ -8,12 +8,15 @@ claimed batch in one transaction, each timer in a savepoint of its own
 (:func:`fire_together`): one commit and one turn at the audit chain's head
 for the batch instead of one per timer. A timer whose entity has left its
 state is cancelled; one whose trigger is refused by a guard is marked
-skipped; one whose effect fails is rolled back (to its savepoint) and marked
-failed with the error.
+skipped; one whose effect fails is rolled back (to its savepoint), marked
+failed with the error and reported to the chair; one that meets a conflict or
+a passing database error waits for a retry (:func:`_not_fired`).
 
 Several processes (``gremium run`` on two machines, a ``tick`` while the
 runner is up) may fire timers against one database: each timer is claimed
-with a lease first (:mod:`governance.claims`), so only one of them fires it.
+with a lease first, in due order per committee (:mod:`timer_order`), so only
+one of them fires it and the result does not depend on how many there are.
+On the simulated clock one process at a time moves the clock.
 """
 
 from __future__ import annotations
