@@ -12,9 +12,9 @@ import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm.exc import StaleDataError
 
+from governance import clock_store
 from governance.clock import Clock, SimulatedClock, SystemClock
 from governance.config import Settings
 from governance.database import Database
@@ -27,7 +27,6 @@ from governance.models import (
     MeetingSeries,
     Membership,
     Minutes,
-    Setting,
 )
 from governance.resources import workflows_dir
 from governance.unit_of_work import Actor, UnitOfWork
@@ -57,7 +56,7 @@ ENTITIES: dict[str, type] = {
     "minutes": Minutes,
 }
 
-SIM_CLOCK_KEY = "simulated_clock"
+SIM_CLOCK_KEY = clock_store.KEY
 
 
 def load_workflows(
@@ -70,25 +69,24 @@ def load_workflows(
 
 class PersistedSimulatedClock(SimulatedClock):
     """The simulated clock of an installation: kept in the database so that
-    successive CLI commands (``gremium tick``) continue where the last one left off."""
+    successive CLI commands (``gremium tick``) continue where the last one left off.
+    The stored moment never moves backwards (:mod:`governance.clock_store`)."""
 
     def __init__(self, db: Database, start: dt.datetime) -> None:
         self._db = db
-        stored = None
-        # Before `gremium init` there is no settings table yet: start from *start*.
-        with contextlib.suppress(OperationalError, ProgrammingError), db.session() as s:
-            row = s.get(Setting, SIM_CLOCK_KEY)
-            stored = dt.datetime.fromisoformat(row.value) if row else None
-        super().__init__(stored or start)
+        super().__init__(clock_store.read(db) or start)
+
+    def reload(self) -> None:
+        """Catch up with the stored moment (another process may have moved the clock)."""
+        stored = clock_store.read(self._db)
+        if stored is not None and stored > self.now():
+            super().advance_to(stored)
 
     def advance_to(self, moment: dt.datetime) -> None:
         super().advance_to(moment)
-        with self._db.session() as s, s.begin():
-            row = s.get(Setting, SIM_CLOCK_KEY)
-            if row is None:
-                s.add(Setting(key=SIM_CLOCK_KEY, value=self.now().isoformat()))
-            else:
-                row.value = self.now().isoformat()
+        stored = clock_store.store_forward(self._db, self.now())
+        if stored > self.now():
+            super().advance_to(stored)
 
 
 class App:

@@ -12,15 +12,21 @@ still free, inside the BEGIN IMMEDIATE transactions SQLite serialises.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import socket
-from collections.abc import Sequence
+import time
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from governance.database import Database
+from governance.models import Setting
 
 
 def worker_name() -> str:
@@ -69,3 +75,120 @@ def release(db: Database, model: Any, ids: Sequence[int], owner: str) -> None:
             .where(model.id.in_(list(ids)), model.lease_owner == owner)
             .values(lease_owner=None, lease_until=None)
         )
+
+
+def renew(
+    db: Database,
+    model: Any,
+    ids: Sequence[int],
+    owner: str,
+    now: dt.datetime,
+    lease: dt.timedelta,
+    *,
+    where: Sequence[ColumnElement[bool]] = (),
+) -> list[int]:
+    """Extend *owner*'s claims on *ids* that it still holds; return those ids.
+
+    A claim that expired but that nobody took over is still this owner's and
+    is extended; one another worker took over (its owner changed) or whose
+    row left the state *where* describes is not, and must not be acted on.
+    """
+    if not ids:
+        return []
+    with db.session() as session, session.begin():
+        held = list(
+            session.execute(
+                select(model.id)
+                .where(model.id.in_(list(ids)), model.lease_owner == owner, *where)
+                .with_for_update()
+            ).scalars()
+        )
+        if held:
+            session.execute(update(model).where(model.id.in_(held)).values(lease_until=now + lease))
+    return held
+
+
+def serialised(session: Session, name: str) -> None:
+    """Let only one worker at a time run the rest of *session*'s transaction (per *name*).
+
+    Needed where which rows are free depends on other rows (a timer waits for
+    the earlier ones of its committee): SKIP LOCKED alone would let two
+    workers each see a different first row. On PostgreSQL a transaction-level
+    advisory lock, released at commit; SQLite runs one writing transaction
+    at a time anyway (BEGIN IMMEDIATE).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_lock_key(name))))
+
+
+def _lock_key(name: str) -> int:
+    """A stable 63-bit key for *name* (advisory locks take a bigint)."""
+    return zlib.crc32(f"gremium:{name}".encode()) & 0x7FFFFFFF
+
+
+class Held:
+    """An exclusive claim on a name (see :func:`exclusively`), kept alive by :meth:`keep`."""
+
+    def __init__(self, db: Database, key: str, owner: str, lease: dt.timedelta) -> None:
+        self.db, self.key, self.owner, self.lease = db, key, owner, lease
+        self.renewed = time.monotonic()
+
+    def keep(self) -> None:
+        """Renew the claim once a third of its lease has passed (cheap to call often)."""
+        if time.monotonic() - self.renewed >= self.lease.total_seconds() / 3:
+            _take(self.db, self.key, self.owner, self.lease)
+            self.renewed = time.monotonic()
+
+
+@contextlib.contextmanager
+def exclusively(
+    db: Database,
+    name: str,
+    owner: str,
+    *,
+    lease: dt.timedelta = dt.timedelta(seconds=60),
+    wait: dt.timedelta = dt.timedelta(minutes=10),
+    busy: Callable[[str], Exception],
+) -> Iterator[Held]:
+    """Run the block as the only holder of *name* among all processes on *db*.
+
+    Another holder is waited for (polling) up to *wait*; then ``busy(holder)``
+    is raised. The claim is a row in ``settings`` with its owner and the end
+    of its lease: a holder that dies (SIGKILL) blocks others only until its
+    lease ends; a live one calls :meth:`Held.keep` as it goes.
+    """
+    key = f"lock:{name}"
+    deadline = time.monotonic() + wait.total_seconds()
+    delay = 0.05
+    while (holder := _take(db, key, owner, lease)) is not None:
+        if time.monotonic() >= deadline:
+            raise busy(holder)
+        time.sleep(delay)  # another process holds it: wait for its turn
+        delay = min(delay * 2, 1.0)
+    try:
+        yield Held(db, key, owner, lease)
+    finally:
+        with db.session() as session, session.begin():
+            session.execute(
+                delete(Setting).where(Setting.key == key, Setting.value.like(f"{owner}|%"))
+            )
+
+
+def _take(db: Database, key: str, owner: str, lease: dt.timedelta) -> str | None:
+    """Take or renew *key* for *owner*; return the other holder if it is held."""
+    now = dt.datetime.now(dt.UTC)  # leases between processes: the machines' real time
+    value = f"{owner}|{(now + lease).isoformat()}"
+    with db.session() as session, session.begin():
+        row = session.get(Setting, key, with_for_update=True)
+        if row is None:
+            try:
+                with session.begin_nested():
+                    session.add(Setting(key=key, value=value))
+            except IntegrityError:  # another process inserted it first
+                return "?"
+            return None
+        holder, _, until = row.value.partition("|")
+        if holder != owner and dt.datetime.fromisoformat(until) > now:
+            return holder
+        row.value = value
+        return None

@@ -12,13 +12,14 @@ sent; delivery (SMTP, Maildir) is :mod:`governance.mail.dispatch`'s business.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 
-from governance.errors import InvalidInput, NotFound, Text
+from governance.errors import InvalidInput, NotFound, NotPermitted, Text
 from governance.mail import addressing
 from governance.mail.calendar import CalendarEvent, build_calendar
 from governance.mail.message import Attachment
@@ -129,6 +130,52 @@ def retry(uow: UnitOfWork, message_id: int) -> OutboxMessage:
     access.check_operation(uow, "mail.retry", message.committee_id, "outbox", message.id)
     if message.status == "sent":
         raise InvalidInput("mail.error.not_retriable", id=message_id)
+    _requeue(uow, message)
+    return message
+
+
+def retry_failed(
+    uow: UnitOfWork, *, since: dt.datetime | None = None, committee_id: int | None = None
+) -> list[int]:
+    """Queue every failed message again (queued since *since*, of one committee if given).
+
+    After a long outage of the relay this is one command, not one per message.
+    Only messages the acting person may retry are touched (the chair or
+    secretariat of their committee; an administrator all); each is on the
+    audit trail as a single retry would be. Returns their ids.
+    """
+    stmt = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "failed")
+        .order_by(OutboxMessage.id)
+        .with_for_update()
+    )
+    if since is not None:
+        stmt = stmt.where(OutboxMessage.created_at >= since)
+    if committee_id is not None:
+        stmt = stmt.where(OutboxMessage.committee_id == committee_id)
+    allowed: dict[int | None, bool] = {}
+    retried: list[int] = []
+    for message in uow.session.execute(stmt).scalars():
+        if message.committee_id not in allowed:
+            try:
+                access.check_operation(
+                    uow, "mail.retry", message.committee_id, "outbox", message.id
+                )
+                allowed[message.committee_id] = True
+            except NotPermitted:
+                allowed[message.committee_id] = False
+        if allowed[message.committee_id]:
+            _requeue(uow, message)
+            retried.append(message.id)
+    if not retried and False in allowed.values():
+        # Nothing the person may retry, but there was something: say why, as one retry would.
+        committee = next(c for c, ok in allowed.items() if not ok)
+        access.check_operation(uow, "mail.retry", committee, "outbox", 0)
+    return retried
+
+
+def _requeue(uow: UnitOfWork, message: OutboxMessage) -> None:
     before = message.status
     message.status = "queued"
     message.next_attempt_at = uow.now
@@ -143,4 +190,3 @@ def retry(uow: UnitOfWork, message_id: int) -> OutboxMessage:
         to_state="queued",
         details={"recipient": message.recipient, "last_error": message.last_error or ""},
     )
-    return message

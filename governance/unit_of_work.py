@@ -72,6 +72,7 @@ class UnitOfWork:
         self.engine = engine
         self.lang = lang
         self._now: dt.datetime | None = None
+        self._locked: set[tuple[str, Any]] = set()
 
     @property
     def now(self) -> dt.datetime:
@@ -134,6 +135,44 @@ class UnitOfWork:
             outcome="refused",
             details={"reason": exc.message("en"), "key": exc.key},
         )
+
+    def lock(self, entity: Any) -> None:
+        """Hold *entity*'s row until this transaction ends, and read it anew.
+
+        People act on one thing at the same time: nine parties sign one
+        version, the secretariat records attendance while a member proposes
+        an item. Each of these is a transition of the same workflow entity,
+        and the version counter (optimistic locking) would refuse all but the
+        first as "changed by someone else" although they do not conflict.
+        Taking the row lock first makes them take turns instead: the second
+        waits until the first commits, then reads the entity as it is now
+        (state, version, collections), so its guards and its version check
+        see the first one's result. SQLite runs one writer at a time anyway.
+        """
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        key = (entity.__tablename__, entity.id)
+        if key in self._locked or entity in self.session.new:
+            return
+        self._locked.add(key)
+        if self.session.is_modified(entity, include_collections=False):
+            # Its own columns changed already in this transaction: their UPDATE
+            # (checked against the version read) takes the lock; a conflict is
+            # reported as before.
+            self.session.flush()
+            return
+        # Rows added to its collections (a signature, an attendance) are written
+        # first, so that reading the entity anew keeps them.
+        self.session.flush()
+        # FOR NO KEY UPDATE: the lock an UPDATE of the row takes anyway. It does
+        # not wait for the key-share locks that inserting rows referring to the
+        # entity takes (a signature of the version), so two such actions cannot
+        # deadlock: they only wait for each other's turn.
+        self.session.refresh(entity, with_for_update={"key_share": True})
+
+    def locked(self, entity: Any) -> None:
+        """Note that *entity* was loaded with its row lock already (``with_for_update``)."""
+        self._locked.add((entity.__tablename__, entity.id))
 
     def fire(self, entity: Any, trigger: str, **params: Any) -> None:
         """Fire a workflow trigger on *entity* inside this unit of work."""

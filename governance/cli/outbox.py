@@ -8,11 +8,13 @@ from sqlalchemy import select
 from governance import outbox
 from governance.cli.common import CliState, json_option, pass_state, print_json, print_table, t
 from governance.cli.output import berlin
+from governance.clock import BERLIN
 from governance.errors import InvalidInput
 from governance.mail.dispatch import DispatchReport, dispatch
 from governance.mail.settings import mail_settings
 from governance.mail.transports import make_transport
 from governance.models import OutboxMessage
+from governance.services import validation
 
 
 @click.group("outbox")
@@ -79,11 +81,28 @@ def outbox_list(state: CliState, failed: bool, limit: int, as_json: bool) -> Non
 
 
 @outbox_group.command("retry")
-@click.argument("message_id", type=int)
+@click.argument("message_id", type=int, required=False)
+@click.option("--failed", "all_failed", is_flag=True, help="alle gescheiterten Nachrichten")
+@click.option(
+    "--since", metavar="DATUM", help="mit --failed: nur seit JJJJ-MM-TT [HH:MM] eingereihte"
+)
 @pass_state
-def outbox_retry(state: CliState, message_id: int) -> None:
-    """Eine gescheiterte oder zurückgestellte Nachricht jetzt erneut versenden lassen
-    (Vorsitz oder Geschäftsstelle des Gremiums)."""
+def outbox_retry(
+    state: CliState, message_id: int | None, all_failed: bool, since: str | None
+) -> None:
+    """Eine gescheiterte oder zurückgestellte Nachricht (oder mit --failed alle
+    gescheiterten) jetzt erneut versenden lassen (Vorsitz oder Geschäftsstelle des Gremiums)."""
+    if (message_id is None) == (not all_failed) or (since is not None and not all_failed):
+        raise InvalidInput("cli.outbox.retry_args")
+    if all_failed:
+        moment = validation.datetime(since) if since is not None else None
+        if moment is not None and moment.tzinfo is None:
+            moment = moment.replace(tzinfo=BERLIN)
+        with state.uow() as uow:
+            retried = outbox.retry_failed(uow, since=moment)
+        click.echo(t(state, "cli.outbox.retried_many", count=len(retried)))
+        return
+    assert message_id is not None
     with state.uow() as uow:
         recipient = outbox.retry(uow, message_id).recipient
     click.echo(t(state, "cli.outbox.retry", id=message_id, recipient=recipient))

@@ -42,6 +42,20 @@ def _echo_pass(state: CliState, report: PassReport, quiet: bool = False) -> None
         return
     if mail.unavailable:
         click.echo(t(state, "cli.outbox.unavailable", reason=mail.unavailable), err=True)
+    for f in report.fired:
+        if f.outcome == "failed":  # also in the log; the chair is told by mail
+            click.echo(
+                t(
+                    state,
+                    "cli.run.timer_failed",
+                    id=f.timer_id,
+                    name=f.name,
+                    trigger=f.trigger,
+                    entity=f"{f.entity_type}:{f.entity_id}",
+                    error=f.detail,
+                ),
+                err=True,
+            )
     click.echo(
         t(
             state,

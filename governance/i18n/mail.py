@@ -62,4 +62,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outbox.status.queued": {"de": "wartet", "en": "queued"},
     "outbox.status.sent": {"de": "versandt", "en": "sent"},
     "outbox.status.failed": {"de": "gescheitert", "en": "failed"},
+    # --- runners: reliability under faults (issue 12) ---
+    "error.clock_busy": {
+        "de": "Die simulierte Uhr wird gerade von einem anderen Vorgang vorgestellt ({holder}); "
+        "später noch einmal versuchen.",
+        "en": "The simulated clock is being moved by another process ({holder}); try again later.",
+    },
+    "cli.tick.retrying": {
+        "de": "{due}  {name}: {trigger} auf {entity} vorübergehend gescheitert, wird wiederholt",
+        "en": "{due}  {name}: {trigger} on {entity} met a passing error, will be retried",
+    },
+    "cli.run.timer_failed": {
+        "de": "Zeitgeber {id} ({name}: {trigger} auf {entity}) gescheitert: {error} "
+        "(„gremium timers retry {id}“ nach Behebung)",
+        "en": "Timer {id} ({name}: {trigger} on {entity}) failed: {error} "
+        "(“gremium timers retry {id}” once fixed)",
+    },
+    "cli.outbox.retried_many": {
+        "de": "{count} gescheiterte Nachricht(en) stehen wieder zum Versand an.",
+        "en": "{count} failed message(s) are queued for sending again.",
+    },
+    "cli.outbox.retry_args": {
+        "de": "Entweder eine Nachrichtennummer oder --failed angeben (--since nur mit --failed).",
+        "en": "Give either a message number or --failed (--since only with --failed).",
+    },
 }

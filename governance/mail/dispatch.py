@@ -14,10 +14,14 @@ sent again, with the same Message-ID, so the recipient's client shows one
 message. (With a mark per message, only the one message in hand could be
 sent twice, but that commit per message took about 40 % of the sending
 time in ``python -m bench --only fanout``.)
-A server refusing one recipient (5xx) fails that
-message only and tells the chair (``delivery_failed``); a server that is
-down defers the batch with exponential backoff; a refused login stops the
-pass with a clear error and leaves everything queued, untried.
+A server refusing one recipient (5xx) fails that message only and adds it to
+the chair's notice of the day (:mod:`failure_notices`); a 4xx defers it with
+a capped exponential backoff for ``retry_for_hours``; a server that cannot
+be reached changes nothing (the messages are no worse for it: no attempt is
+counted, the next pass tries again); a refused login stops the pass with a
+clear error and leaves everything queued, untried. A runner that stood still
+longer than its lease sends nothing another runner has taken over
+(:class:`_Lease`).
 """
 
 from __future__ import annotations
@@ -30,16 +34,16 @@ from collections.abc import Callable
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from governance import claims, outbox
+from governance import claims
 from governance.bootstrap import App
-from governance.mail import addressing
+from governance.mail import addressing, failure_notices
 from governance.mail.catalogue import NEVER_REPORTED
 from governance.mail.message import Calendar, Draft, EncodedAttachment, Mailbox, MessageWriter
 from governance.mail.rendering import render_notification
 from governance.mail.settings import MailSettings
 from governance.mail.transports import Rejected, Transport, Unavailable
 from governance.models import Committee, OutboxMessage, Person
-from governance.unit_of_work import Actor, UnitOfWork
+from governance.unit_of_work import Actor
 
 MARK_EVERY = 10
 """At most this many accepted messages wait for their sent mark: what a crash may resend."""
@@ -130,8 +134,11 @@ def dispatch(
                 try:
                     transport.open()
                 except Unavailable as exc:
+                    # The relay cannot be reached: no fault of these messages, so
+                    # nothing about them changes (no attempt counted, no backoff);
+                    # the next pass tries the relay again.
                     report.unavailable = str(exc)
-                    _defer_all(app, batch, settings, str(exc), report)
+                    claims.release(app.db, OutboxMessage, batch, owner)
                     break
                 except BaseException:
                     claims.release(app.db, OutboxMessage, batch, owner)
@@ -174,12 +181,15 @@ def _send_batch(
             if not _has_address(row):
                 built[row.id] = "the recipient has no e-mail address"
     marks = _SentMarks(app, report)
+    lease = _Lease(app, settings, batch, owner)
     try:
         for index, message_id in enumerate(batch):
             if stop():
                 marks.flush()
                 claims.release(app.db, OutboxMessage, batch[index:], owner)
                 return False
+            if not lease.holds(message_id, marks):
+                continue  # taken over by another runner while this one stood still
             ready = built.get(message_id)
             if ready is None:  # deleted from the outbox meanwhile: nothing to send
                 continue
@@ -198,9 +208,12 @@ def _send_batch(
                     _defer(app, message_id, settings, f"temporarily refused: {exc}", report)
                 continue
             except Unavailable as exc:
+                # The connection broke while this message was in hand: it counts
+                # as an attempt (it may be what breaks it); the rest is untouched.
                 marks.flush()
                 report.unavailable = str(exc)
-                _defer_all(app, batch[index:], settings, str(exc), report)
+                _defer(app, message_id, settings, f"server unavailable: {exc}", report)
+                claims.release(app.db, OutboxMessage, batch[index + 1 :], owner)
                 return False
             marks.accepted(message_id)  # only now: the server has taken it
     finally:
@@ -239,6 +252,7 @@ class _SentMarks:
         self.app = app
         self.report = report
         self.waiting: list[tuple[int, dt.datetime]] = []
+        self.done: set[int] = set()
         self.since = time.monotonic()
 
     def accepted(self, message_id: int) -> None:
@@ -253,6 +267,7 @@ class _SentMarks:
         with self.app.db.session() as session, session.begin():
             session.execute(_MARK_SENT, [{"mark_id": i, "mark_at": at} for i, at in self.waiting])
         self.report.sent.extend(i for i, _ in self.waiting)
+        self.done.update(i for i, _ in self.waiting)
         self.waiting = []
         self.since = time.monotonic()
 
@@ -266,26 +281,22 @@ def _defer(
         row.attempts += 1
         row.last_error = error[:2000]
         row.lease_owner = row.lease_until = None
-        if row.attempts >= settings.max_attempts:
+        attempts = row.attempts
+        age = app.clock.now() - row.created_at
+        if row.attempts >= settings.max_attempts or age >= settings.retry_for:
             give_up = True
         else:
             give_up = False
             row.next_attempt_at = app.clock.now() + backoff(settings, row.attempts)
     if give_up:
-        _fail(app, message_id, f"gave up after {settings.max_attempts} attempts: {error}", report)
+        _fail(app, message_id, f"gave up after {attempts} attempts: {error}", report)
     else:
         report.deferred.append(message_id)
 
 
-def _defer_all(
-    app: App, ids: list[int], settings: MailSettings, error: str, report: DispatchReport
-) -> None:
-    for message_id in ids:
-        _defer(app, message_id, settings, f"server unavailable: {error}", report)
-
-
 def _fail(app: App, message_id: int, error: str, report: DispatchReport) -> None:
-    """Fail the message for good and, in the same transaction, tell the chair."""
+    """Fail the message for good and, in the same transaction, add it to the day's
+    failure notice of its committee (:mod:`governance.mail.failure_notices`)."""
     with app.unit_of_work(Actor.system()) as uow:
         row = uow.session.get(OutboxMessage, message_id)
         assert row is not None
@@ -293,36 +304,60 @@ def _fail(app: App, message_id: int, error: str, report: DispatchReport) -> None
         row.last_error = error[:2000]
         row.lease_owner = row.lease_until = None
         if row.notification not in NEVER_REPORTED:
-            _report_to_chair(uow, row, error)
+            person = uow.session.get(Person, row.person_id) if row.person_id else None
+            failure_notices.report(
+                uow,
+                row.committee_id,
+                failure_notices.Failure(
+                    kind="delivery",
+                    ref=row.id,
+                    what=row.notification,
+                    subject=row.subject or row.notification,
+                    recipient=row.recipient or "-",
+                    recipient_name=person.name if person is not None else "",
+                    error=error,
+                ),
+            )
     report.failed.append(message_id)
 
 
-def _report_to_chair(uow: UnitOfWork, row: OutboxMessage, error: str) -> None:
-    from governance.services.accession_workflow import chair_representatives
+class _Lease:
+    """The claim on a batch, checked before each message is sent.
 
-    committee = uow.session.get(Committee, row.committee_id) if row.committee_id else None
-    if committee is None:
-        return
-    person = uow.session.get(Person, row.person_id) if row.person_id else None
-    context = {
-        "failed_message_id": row.id,
-        "failed_notification": row.notification,
-        "failed_recipient": row.recipient or "-",
-        "failed_recipient_name": person.name if person is not None else "",
-        "failed_subject": row.subject or row.notification,
-        "error": error,
-    }
-    for chair in chair_representatives(uow.session, committee, uow.today):
-        if _has_address(chair):
-            outbox.queue(
-                uow,
-                notification="delivery_failed",
-                recipient=chair,
-                context=context,
-                committee_id=committee.id,
-                entity=row,
-                revision=row.attempts,
+    A runner that stood still (SIGSTOP, a paused VM, a swapped-out process)
+    for longer than its lease may find its messages taken over by another
+    runner; it must not send them too. Once half the lease has passed since
+    it was last confirmed, the claim is renewed in the database for the
+    messages still held by this runner (compare-and-set on the owner), which
+    also extends it for a long batch on a slow relay; the ones it no longer
+    holds are skipped.
+    """
+
+    def __init__(self, app: App, settings: MailSettings, batch: list[int], owner: str) -> None:
+        self.app = app
+        self.owner = owner
+        self.length = dt.timedelta(seconds=settings.lease_seconds)
+        self.held = set(batch)
+        self.pending = list(batch)
+        self.confirmed = time.monotonic()
+
+    def holds(self, message_id: int, marks: _SentMarks) -> bool:
+        if time.monotonic() - self.confirmed >= self.length.total_seconds() / 2:
+            marks.flush()  # what was accepted is marked before the claim is looked at
+            rest = [i for i in self.pending if i in self.held and i not in marks.done]
+            self.held = set(
+                claims.renew(
+                    self.app.db,
+                    OutboxMessage,
+                    rest,
+                    self.owner,
+                    self.app.clock.now(),
+                    self.length,
+                    where=[OutboxMessage.status == "queued"],
+                )
             )
+            self.confirmed = time.monotonic()
+        return message_id in self.held
 
 
 def failed_messages(app: App) -> list[OutboxMessage]:

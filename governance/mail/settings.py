@@ -16,9 +16,13 @@
     batch_size = 20                     # messages claimed and sent over one connection
     lease_seconds = 900                 # a crashed sender's claim expires after this;
                                         # longer than batch_size × smtp_timeout
-    retry_base_seconds = 60             # first retry; doubled each attempt …
-    retry_max_seconds = 21600           # … up to six hours
-    max_attempts = 10                   # then the message fails and the chair is told
+    retry_base_seconds = 60             # first retry after a 4xx; doubled each attempt …
+    retry_max_seconds = 3600            # … up to an hour
+    retry_for_hours = 72                # retried for three days after it was queued …
+    max_attempts = 200                  # … (or this many attempts): then it fails and
+                                        # the chair is told (one notice per day)
+    # A relay that cannot be reached is nobody's failure: the messages wait,
+    # their attempts do not grow, and every pass tries the relay again.
 
 Every key can also be set as GREMIUM_MAIL_<KEY> (e.g. GREMIUM_MAIL_SMTP_HOST).
 """
@@ -26,6 +30,7 @@ Every key can also be set as GREMIUM_MAIL_<KEY> (e.g. GREMIUM_MAIL_SMTP_HOST).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -52,8 +57,13 @@ class MailSettings:
     batch_size: int = 20
     lease_seconds: int = 900
     retry_base_seconds: int = 60
-    retry_max_seconds: int = 21600
-    max_attempts: int = 10
+    retry_max_seconds: int = 3600
+    retry_for_hours: float = 72.0
+    max_attempts: int = 200
+
+    @property
+    def retry_for(self) -> dt.timedelta:
+        return dt.timedelta(hours=self.retry_for_hours)
 
     @property
     def port(self) -> int:

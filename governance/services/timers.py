@@ -8,12 +8,15 @@ claimed batch in one transaction, each timer in a savepoint of its own
 (:func:`fire_together`): one commit and one turn at the audit chain's head
 for the batch instead of one per timer. A timer whose entity has left its
 state is cancelled; one whose trigger is refused by a guard is marked
-skipped; one whose effect fails is rolled back (to its savepoint) and marked
-failed with the error.
+skipped; one whose effect fails is rolled back (to its savepoint), marked
+failed with the error and reported to the chair; one that meets a conflict or
+a passing database error waits for a retry (:func:`_not_fired`).
 
 Several processes (``gremium run`` on two machines, a ``tick`` while the
 runner is up) may fire timers against one database: each timer is claimed
-with a lease first (:mod:`governance.claims`), so only one of them fires it.
+with a lease first, in due order per committee (:mod:`timer_order`), so only
+one of them fires it and the result does not depend on how many there are.
+On the simulated clock one process at a time moves the clock.
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import joinedload
 
 from governance import claims
 from governance.bootstrap import ENTITIES, App
 from governance.clock import SimulatedClock
-from governance.errors import GremiumError, InvalidInput, NotFound, Text
+from governance.errors import GremiumError
+from governance.mail import failure_notices
 from governance.models import (
     AccessionApplication,
     ActionItem,
@@ -39,7 +43,17 @@ from governance.models import (
     Minutes,
     Timer,
 )
-from governance.services import access
+from governance.services.timer_operations import failed, retry
+from governance.services.timer_order import (
+    LEASE,
+    armed_timers,
+    claim_batch,
+    in_due_order,
+    key_of,
+    order_key,
+    order_keys,
+)
+from governance.transient import is_transient
 from governance.unit_of_work import Actor, UnitOfWork, keeping_loaded
 
 _log = logging.getLogger(__name__)
@@ -66,7 +80,7 @@ class Fired:
     entity_id: int
     due_at: dt.datetime
     outcome: str
-    """fired, skipped, cancelled or failed."""
+    """fired, skipped, cancelled, failed, or retrying (a passing error: it fires later)."""
     detail: str = ""
 
 
@@ -88,9 +102,6 @@ def next_due(app: App, until: dt.datetime) -> Timer | None:
         ).scalar_one_or_none()
 
 
-LEASE = dt.timedelta(minutes=10)
-"""A claim outlives any single firing; a crashed runner's timers fire after it expires."""
-
 BATCH = 20
 """Timers claimed at once on the system clock (one claim transaction for many firings)."""
 
@@ -104,22 +115,6 @@ def claim_next(
         return None
     with app.db.session() as session:
         return session.get(Timer, ids[0])
-
-
-def claim_batch(
-    app: App, until: dt.datetime, owner: str, limit: int, lease: dt.timedelta = LEASE
-) -> list[int]:
-    """Claim up to *limit* timers due up to *until* that no other process holds, in due order."""
-    return claims.claim(
-        app.db,
-        Timer,
-        where=[Timer.status == "pending", Timer.due_at <= until],
-        order_by=[Timer.due_at, Timer.id],
-        limit=limit,
-        owner=owner,
-        now=app.clock.now(),
-        lease=lease,
-    )
 
 
 def fire_due(
@@ -140,6 +135,31 @@ def fire_due(
     """
     owner = owner or claims.worker_name()
     simulated = isinstance(app.clock, SimulatedClock)
+    reload = getattr(app.clock, "reload", None)
+    if simulated and reload is not None:
+        # The installation's simulated clock is shared by every process: one at a
+        # time moves it (a second `gremium tick` waits for the first), each
+        # starting from where the last one left it.
+        with claims.exclusively(app.db, "simulated-clock", owner, busy=_clock_busy) as held:
+            reload()
+            return _fire_due(app, until, owner, stop, lease, limit, keep=held.keep)
+    return _fire_due(app, until, owner, stop, lease, limit)
+
+
+def _clock_busy(holder: str) -> GremiumError:
+    return GremiumError("error.clock_busy", holder=holder)
+
+
+def _fire_due(
+    app: App,
+    until: dt.datetime,
+    owner: str,
+    stop: Callable[[], bool],
+    lease: dt.timedelta,
+    limit: int | None,
+    keep: Callable[[], None] = lambda: None,
+) -> list[Fired]:
+    simulated = isinstance(app.clock, SimulatedClock)
     # On the simulated clock one at a time: a firing may arm a timer due before
     # the next one claimed, and the simulation must fire in strict due order.
     # On the system clock everything claimed is already due, so a batch saves
@@ -158,6 +178,7 @@ def fire_due(
             if stop():
                 claims.release(app.db, Timer, batch[index:], owner)
                 return results
+            keep()
             due = _due_at(app, timer_id)
             if due is not None and due > app.clock.now():
                 app.clock.advance_to(due)
@@ -180,9 +201,9 @@ def fire_one(app: App, timer_id: int) -> Fired:
         with app.unit_of_work(Actor.system()) as uow:
             return _fire_in(uow, timer_id)
     except Exception as exc:  # an effect failed: everything it did is rolled back
-        detail = _detail(exc)
-    with app.db.session() as session, session.begin():
-        return _failed(session, timer_id, detail)
+        error = exc
+    with app.unit_of_work(Actor.system()) as uow:
+        return _not_fired(uow, timer_id, error)
 
 
 def fire_together(
@@ -192,20 +213,32 @@ def fire_together(
 
     A timer whose effect fails is rolled back to its savepoint and marked
     failed (a refusal is put on record, as :meth:`App.unit_of_work` does);
-    the others are kept. If the transaction itself cannot commit (a lost
-    connection, a conflict only the commit finds), nothing of it was written
-    and each timer is fired again in a unit of work of its own. Timers not
-    reached because *stop* asked to stop are given back.
+    one that meets a conflict or a passing database error waits for a retry
+    (:func:`_not_fired`); the others are kept. If the transaction itself
+    cannot commit (a lost connection, a conflict only the commit finds),
+    nothing of it was written and each timer is fired again in a unit of work
+    of its own. Timers not reached because *stop* asked to stop, and those
+    behind a timer a firing armed for an earlier moment (it must fire first,
+    see :func:`claim_batch`), are given back.
     """
     results: list[Fired] = []
+    attempted: list[int] = []
+    keys = order_keys(app, batch)
     try:
         with (
             app.unit_of_work(Actor.system()) as uow,
             keeping_loaded(uow.session),  # the committee, meeting, people the batch shares
+            armed_timers(uow.session) as armed,
         ):
             for timer_id in batch:
                 if stop():
                     break
+                key, due = keys.get(timer_id, (None, None))
+                if due is not None and any(
+                    t.status == "pending" and key_of(t) == key and t.due_at < due for t in armed
+                ):
+                    continue  # given back below: the earlier timer goes first, next round
+                attempted.append(timer_id)
                 uow.next_action()  # each timer fires at its own moment
                 savepoint = uow.session.begin_nested()
                 try:
@@ -213,9 +246,7 @@ def fire_together(
                     savepoint.commit()
                 except Exception as exc:
                     savepoint.rollback()
-                    if isinstance(exc, GremiumError) and exc.audited:
-                        uow.audit_refusal(exc)
-                    results.append(_failed(uow.session, timer_id, _detail(exc)))
+                    results.append(_not_fired(uow, timer_id, exc))
     except Exception:
         # Nothing of the batch was written; each timer gets its own unit of work.
         _log.warning(
@@ -223,10 +254,66 @@ def fire_together(
             len(batch),
             exc_info=True,
         )
-        results = [fire_one(app, timer_id) for timer_id in batch[: len(results)]]
-    if len(results) < len(batch):
-        claims.release(app.db, Timer, batch[len(results) :], owner)
+        results = [fire_one(app, timer_id) for timer_id in attempted]
+    claims.release(app.db, Timer, [i for i in batch if i not in set(attempted)], owner)
     return results
+
+
+RETRY_BASE = dt.timedelta(seconds=5)
+RETRY_MAX = dt.timedelta(minutes=15)
+RETRY_OWNER = "(retry)"
+"""A timer waiting for a retry is held under this name until its delay is over: it keeps
+its due time (and its place in the order of its committee) and nobody claims it earlier."""
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    """5 s, 10 s, 20 s … after each passing failure, at most 15 minutes."""
+    return min(RETRY_BASE * 2 ** max(attempts - 1, 0), RETRY_MAX)
+
+
+def _not_fired(uow: UnitOfWork, timer_id: int, exc: Exception) -> Fired:
+    """Record why a timer did not fire: a passing error waits for a retry, any other fails it.
+
+    A conflict with a concurrent writer (optimistic locking), a deadlock or a
+    lost connection is not the timer's fault: it keeps its due time and is
+    held back (as a lease of :data:`RETRY_OWNER`) for a growing delay, and
+    is never failed for that. An error of the effect itself fails the timer,
+    puts a refusal on record, and tells the chair (:mod:`failure_notices`).
+    """
+    detail = _detail(exc)
+    timer = uow.session.get(Timer, timer_id)
+    assert timer is not None
+    timer.attempts += 1
+    timer.last_error = detail[:2000]
+    if is_transient(exc):
+        delay = retry_delay(timer.attempts)
+        timer.lease_owner = RETRY_OWNER
+        timer.lease_until = uow.now + delay
+        _log.warning(
+            "timer %d (%s) met a passing error, retried in %s: %s",
+            timer_id,
+            timer.name,
+            delay,
+            detail,
+        )
+        return _result(timer, timer_id, "retrying", detail)
+    if isinstance(exc, GremiumError) and exc.audited:
+        uow.audit_refusal(exc)
+    timer.status = "failed"
+    timer.lease_owner = timer.lease_until = None
+    _log.error("timer %d (%s) failed: %s", timer_id, timer.name, detail)
+    failure_notices.report(
+        uow,
+        timer.committee_id,
+        failure_notices.Failure(
+            kind="timer",
+            ref=timer.id,
+            what=timer.name,
+            subject=f"{timer.entity_type}:{timer.entity_id} {timer.trigger}",
+            error=detail,
+        ),
+    )
+    return _result(timer, timer_id, "failed", detail)
 
 
 def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
@@ -236,7 +323,12 @@ def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
         return _result(timer, timer_id, "cancelled", "timer.detail.not_pending")
     model = _MODELS_BY_TABLE[timer.entity_type]
     loads = [joinedload(relation) for relation in _LOADED_WITH.get(model, ())]
-    entity = uow.session.get(model, timer.entity_id, options=loads)
+    # The entity's row lock now, with the load (see UnitOfWork.lock): not one more query.
+    entity = uow.session.get(
+        model, timer.entity_id, options=loads, with_for_update={"of": model, "key_share": True}
+    )
+    if entity is not None:
+        uow.locked(entity)
     if entity is None or entity.state != timer.state:
         timer.status = "cancelled"
         timer.lease_owner = timer.lease_until = None
@@ -263,16 +355,6 @@ def _detail(exc: Exception) -> str:
     if isinstance(exc, GremiumError):
         return exc.message("en")
     return f"{type(exc).__name__}: {exc}"
-
-
-def _failed(session: Session, timer_id: int, detail: str) -> Fired:
-    timer = session.get(Timer, timer_id)
-    assert timer is not None
-    timer.status = "failed"
-    timer.lease_owner = timer.lease_until = None
-    timer.attempts += 1
-    timer.last_error = detail[:2000]
-    return _result(timer, timer_id, "failed", detail)
 
 
 def _arm_repeat(uow: UnitOfWork, entity: Any, timer: Timer) -> None:
@@ -307,47 +389,4 @@ def _result(timer: Timer | None, timer_id: int, outcome: str, detail: str) -> Fi
     )
 
 
-def failed(app: App, committee_id: int | None = None) -> list[Timer]:
-    """Timers whose firing failed (the error is in ``last_error``), newest first."""
-    with app.db.session() as session:
-        stmt = select(Timer).where(Timer.status == "failed").order_by(Timer.id.desc())
-        if committee_id is not None:
-            stmt = stmt.where(Timer.committee_id == committee_id)
-        return list(session.execute(stmt).scalars())
-
-
-def retry(uow: UnitOfWork, timer_id: int) -> Timer:
-    """Make a failed timer due again now, e.g. the minutes' archive after the disk was full.
-
-    The chair or secretariat of the timer's committee may do this (an
-    administrator for a timer of no committee); it is on the audit trail. The
-    next pass fires it; if its entity has left the timer's state meanwhile,
-    it is cancelled then, as any timer would be.
-    """
-    timer = uow.session.get(Timer, timer_id, with_for_update=True)
-    if timer is None:
-        raise NotFound("error.not_found", kind=Text("kind.timer"), ref=timer_id, hint="")
-    access.check_operation(uow, "timer.retry", timer.committee_id, "timers", timer.id)
-    if timer.status != "failed":
-        raise InvalidInput(
-            "error.timer_not_failed", id=timer_id, status=Text(f"timer.status.{timer.status}")
-        )
-    timer.status = "pending"
-    timer.lease_owner = timer.lease_until = None
-    uow.audit(
-        entity_type="timers",
-        entity_id=timer.id,
-        action="timer.retry",
-        committee_id=timer.committee_id,
-        from_state="failed",
-        to_state="pending",
-        details={
-            "timer": timer.name,
-            "trigger": timer.trigger,
-            "entity": f"{timer.entity_type}:{timer.entity_id}",
-            "was_due_at": timer.due_at.isoformat(),
-            "last_error": timer.last_error or "",
-        },
-    )
-    timer.due_at = uow.now
-    return timer
+__all__ = ["LEASE", "claim_batch", "failed", "fire_due", "in_due_order", "order_key", "retry"]

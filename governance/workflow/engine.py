@@ -143,6 +143,9 @@ class WorkflowEngine:
     # --- firing ---
 
     def fire(self, uow: UnitOfWork, entity: Any, trigger: str, **params: Any) -> None:
+        # Concurrent triggers on one entity take turns (see UnitOfWork.lock)
+        # instead of all but one failing on the version counter.
+        uow.lock(entity)
         definition = self.definition_for(entity)
         from_state = str(entity.state)
         candidates = definition.transitions_for(trigger, from_state)

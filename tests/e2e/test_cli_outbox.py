@@ -84,6 +84,40 @@ def test_the_secretariat_requeues_a_failed_message_a_partner_may_not_and_a_sent_
     )
 
 
+def test_after_an_outage_all_failed_messages_are_requeued_with_one_command(gremium, tmp_path):
+    gremium.ok("agreement", "open", "1", actor=CHAIR)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(gremium.url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE outbox SET status = 'failed', last_error = '451' WHERE id <= 9"))
+        conn.execute(
+            text("UPDATE outbox SET created_at = '2026-01-01 08:00:00.000000' WHERE id <= 4")
+        )
+    engine.dispose()
+    assert gremium.refused("outbox", "retry", actor=CHAIR) == (
+        "Fehler: Entweder eine Nachrichtennummer oder --failed angeben (--since nur mit --failed)."
+    )
+    assert gremium.refused("outbox", "retry", "1", "--failed", actor=CHAIR).startswith("Fehler: ")
+    assert gremium.refused(
+        "outbox", "retry", "--failed", "--since", "gestern", actor=CHAIR
+    ).startswith("Fehler: ")
+    assert gremium.refused("outbox", "retry", "--failed", actor="gf@rabenhaus.example.org")
+    assert len(gremium.json("outbox", "list", "--failed")) == 9
+    assert gremium.ok(
+        "outbox", "retry", "--failed", "--since", "2026-01-05", actor=tk.SECRETARIAT_EMAIL
+    ) == ("5 gescheiterte Nachricht(en) stehen wieder zum Versand an.\n")
+    assert gremium.ok("outbox", "retry", "--failed", actor=CHAIR) == (
+        "4 gescheiterte Nachricht(en) stehen wieder zum Versand an.\n"
+    )
+    assert gremium.json("outbox", "list", "--failed") == []
+    assert gremium.ok("outbox", "send") == "11 versandt, 0 zurückgestellt, 0 gescheitert.\n"
+    retried = gremium.json("audit", "log", "--entity", "outbox:1")
+    assert [(r["actor"], r["from_state"], r["to_state"]) for r in retried] == [
+        (CHAIR, "failed", "queued")
+    ]
+
+
 def test_run_once_fires_due_timers_and_sends_what_they_queued(gremium, tmp_path):
     gremium.ok("agreement", "open", "1", actor=CHAIR)
     gremium.ok("outbox", "send")
@@ -94,6 +128,40 @@ def test_run_once_fires_due_timers_and_sends_what_they_queued(gremium, tmp_path)
     out = gremium.ok("run", "--once")
     assert out.endswith("Nachrichten versandt, 0 zurückgestellt, 0 gescheitert.\n")
     assert len(list((tmp_path / "mail" / "new").iterdir())) > before
+
+
+def test_run_reports_a_failed_timer_and_the_chair_is_told_by_mail(gremium, tmp_path, monkeypatch):
+    from governance import outbox
+
+    gremium.ok("agreement", "open", "1", actor=CHAIR)
+    gremium.ok("outbox", "send")
+    real_queue = outbox.queue
+
+    def queue(uow: Any, **kwargs: Any) -> Any:
+        if kwargs["notification"] == "signature_reminder":
+            raise OSError("[Errno 28] No space left on device")
+        return real_queue(uow, **kwargs)
+
+    monkeypatch.setattr(outbox, "queue", queue)
+    gremium.ok("tick", "--until", "2026-01-19 08:00")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(gremium.url)
+    with engine.begin() as conn:  # the clock moves on without firing: the reminder is due now
+        conn.execute(
+            text(
+                "UPDATE settings SET value = '2026-01-19T09:30:00+00:00' "
+                "WHERE key = 'simulated_clock'"
+            )
+        )
+    engine.dispose()
+    code, _out, err = gremium("run", "--once")
+    assert code == 0, err
+    failed = gremium.json("timers", "list", "--failed")
+    assert len(failed) == 1
+    assert f"Zeitgeber {failed[0]['id']} (" in err and "No space left on device" in err
+    notice = [m for m in gremium.json("outbox", "list") if m["notification"] == "delivery_failed"]
+    assert [(m["recipient"], m["status"]) for m in notice] == [(CHAIR, "queued")]
 
 
 def test_an_unknown_mail_setting_is_one_line_and_exit_2(gremium, monkeypatch):

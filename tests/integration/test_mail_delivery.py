@@ -9,14 +9,17 @@ import mailbox
 import os
 import random
 import threading
+import time
 from collections import defaultdict
+from typing import Any
 
 import pytest
 
-from governance import outbox
+from governance import claims, outbox
 from governance.bootstrap import App
 from governance.errors import MailServerRefused
 from governance.examples import treptow_koepenick as tk
+from governance.mail import failure_notices
 from governance.mail.dispatch import MARK_EVERY, dispatch
 from governance.mail.examples import EXAMPLES
 from governance.mail.message import Attachment
@@ -100,22 +103,60 @@ def test_a_550_for_one_recipient_fails_only_that_message_and_tells_the_chair(kg)
     try:
         fan_out(kg, 4)
         report = send(kg, smtp_settings(controller.port))
-        # The notice to the chair is queued with the failure and goes out in the same pass.
         assert sorted(handler.recipients()) == [
             "m00@partner.example.org",
             "m02@partner.example.org",
             "m03@partner.example.org",
-            tk.CHAIR_EMAIL,
         ]
-        assert len(report.failed) == 1 and len(report.sent) == 4
+        assert len(report.failed) == 1 and len(report.sent) == 3
+        # The notice to the chair collects the day's failures for a few minutes, then goes.
+        kg.clock.advance(failure_notices.COLLECT)
+        assert len(send(kg, smtp_settings(controller.port)).sent) == 1
+        assert handler.recipients()[-1] == tk.CHAIR_EMAIL
         with kg.db.session() as session:
             failed = session.query(OutboxMessage).filter_by(status="failed").one()
             assert failed.recipient == "m01@partner.example.org"
             assert "550" in (failed.last_error or "")
             notice = session.query(OutboxMessage).filter_by(notification="delivery_failed").one()
             assert notice.recipient == tk.CHAIR_EMAIL
+            assert f"Nachricht Nr. {failed.id} (invitation)" in (notice.body_text or "")
             assert "m01@partner.example.org" in (notice.body_text or "")
-            assert notice.subject == "Nicht zustellbar: Einladung: 3. Sitzung 2026 am 11.03.2026"
+            assert notice.subject == "Störungen vom 12.01.2026: 1 Vorgang"
+    finally:
+        controller.stop()
+
+
+def test_failures_of_one_committee_and_day_make_one_notice_and_a_retry_is_reported_again(kg):
+    refused = tuple(f"m{n:02d}@partner.example.org" for n in range(5))
+    handler = Mailbox(refuse=refused)
+    controller = start_server(handler)
+    settings = smtp_settings(controller.port)
+    try:
+        fan_out(kg, 6)
+        assert len(send(kg, settings).failed) == 5
+        kg.clock.advance(failure_notices.COLLECT)
+        send(kg, settings)
+        with kg.db.session() as session:
+            notices = session.query(OutboxMessage).filter_by(notification="delivery_failed").all()
+            assert [(n.status, n.subject) for n in notices] == [
+                ("sent", "Störungen vom 12.01.2026: 5 Vorgänge")
+            ]
+            failed_ids = sorted(
+                m.id for m in session.query(OutboxMessage).filter_by(status="failed")
+            )
+        # All failed messages again at once; they fail again and are reported again,
+        # in the next day's notice (today's has left already), sent the next morning.
+        with kg.unit_of_work(tk.CHAIR_EMAIL) as uow:
+            assert outbox.retry_failed(uow) == failed_ids
+        assert len(send(kg, settings).failed) == 5
+        kg.clock.advance(dt.timedelta(days=1))
+        send(kg, settings)
+        with kg.db.session() as session:
+            notices = session.query(OutboxMessage).filter_by(notification="delivery_failed").all()
+        assert [(n.status, n.subject) for n in notices] == [
+            ("sent", "Störungen vom 12.01.2026: 5 Vorgänge"),
+            ("sent", "Störungen vom 13.01.2026: 5 Vorgänge"),
+        ]
     finally:
         controller.stop()
 
@@ -125,6 +166,8 @@ def test_a_failed_notice_about_a_failure_is_not_reported_again(kg):
     controller = start_server(handler)
     try:
         fan_out(kg, 1)
+        send(kg, smtp_settings(controller.port))
+        kg.clock.advance(failure_notices.COLLECT)
         send(kg, smtp_settings(controller.port))
         with kg.db.session() as session:
             notices = session.query(OutboxMessage).filter_by(notification="delivery_failed").all()
@@ -140,30 +183,85 @@ def test_a_recipient_without_an_address_is_reported_and_the_others_still_get_the
         row = session.query(OutboxMessage).filter_by(recipient="m00@partner.example.org").one()
         row.recipient = ""
     report = send(kg, smtp_settings(port))
-    assert sorted(handler.recipients()) == ["m01@partner.example.org", tk.CHAIR_EMAIL]
+    assert handler.recipients() == ["m01@partner.example.org"]
     assert len(report.failed) == 1
+    kg.clock.advance(failure_notices.COLLECT)
+    send(kg, smtp_settings(port))
+    assert sorted(handler.recipients()) == ["m01@partner.example.org", tk.CHAIR_EMAIL]
     with kg.db.session() as session:
         failed = session.query(OutboxMessage).filter_by(status="failed").one()
     assert failed.last_error == "the recipient has no e-mail address"
 
 
-def test_when_the_server_is_down_everything_waits_and_arrives_once_it_is_up(kg):
+def test_when_the_server_is_down_everything_waits_untouched_and_arrives_once_it_is_up(kg):
+    """A relay that cannot be reached is no failure of the messages: their attempts
+    do not grow and no backoff is set, however long it stays down."""
     port = free_port()
     addresses = fan_out(kg, 3)
     settings = smtp_settings(port, retry_base_seconds=60)
-    report = send(kg, settings)
-    assert report.unavailable and len(report.deferred) == 3 and not report.sent
+    with kg.db.session() as session:
+        before = {r.id: r.next_attempt_at for r in session.query(OutboxMessage)}
+    for _ in range(5):
+        report = send(kg, settings)
+        assert report.unavailable and not report.deferred and not report.sent
+        kg.clock.advance(dt.timedelta(hours=3))
     with kg.db.session() as session:
         rows = session.query(OutboxMessage).all()
-    assert {r.status for r in rows} == {"queued"}
-    assert {r.next_attempt_at for r in rows} == {kg.clock.now() + dt.timedelta(seconds=60)}
+    assert {(r.status, r.attempts, r.lease_owner) for r in rows} == {("queued", 0, None)}
+    assert {r.id: r.next_attempt_at for r in rows} == before
     handler = Mailbox()
     controller = start_server(handler, port=port)
     try:
-        assert send(kg, settings).sent == []  # not yet due: the backoff is respected
-        kg.clock.advance(dt.timedelta(minutes=1))
-        assert len(send(kg, settings).sent) == 3
+        assert len(send(kg, settings).sent) == 3  # at the first pass after it is back
         assert sorted(handler.recipients()) == sorted(addresses)
+    finally:
+        controller.stop()
+    assert statuses(kg) == dict.fromkeys(addresses, "sent")  # no failure notice at all
+
+
+class _Busy(Mailbox):
+    """A relay that answers every recipient 451 (try again later) while *busy* is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy = True
+
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        if self.busy:
+            return "451 4.3.0 mail system busy, try again later"
+        return await super().handle_RCPT(server, session, envelope, address, options)
+
+
+def test_a_relay_answering_451_for_four_days_fails_late_with_one_notice_a_day(kg):
+    """Longer than the old schedule (about 8.5 hours): messages are retried for three
+    days with the delay capped, then fail, reported in one notice for that day; once
+    the relay answers again the notice arrives and ``retry --failed`` sends the rest."""
+    handler = _Busy()
+    controller = start_server(handler)
+    settings = smtp_settings(controller.port)  # the defaults: 60 s doubling, at most 1 h, 72 h
+    try:
+        addresses = fan_out(kg, 4)
+        start = kg.clock.now()
+        while kg.clock.now() < start + dt.timedelta(days=4):
+            send(kg, settings)
+            kg.clock.advance(dt.timedelta(minutes=30))  # the runner's passes, coarsely
+        with kg.db.session() as session:
+            rows = session.query(OutboxMessage).order_by(OutboxMessage.id).all()
+        failed = [r for r in rows if r.notification == "invitation"]
+        assert {r.status for r in failed} == {"failed"}
+        assert all("451" in (r.last_error or "") for r in failed)
+        assert all(50 <= r.attempts <= 100 for r in failed), [r.attempts for r in failed]
+        notices = [r for r in rows if r.notification == "delivery_failed"]
+        assert [(n.status, n.subject) for n in notices] == [
+            ("queued", "Störungen vom 15.01.2026: 4 Vorgänge")
+        ]
+        handler.busy = False
+        kg.clock.advance(dt.timedelta(hours=1))
+        assert len(send(kg, settings).sent) == 1  # the notice
+        with kg.unit_of_work(tk.SECRETARIAT_EMAIL) as uow:
+            assert len(outbox.retry_failed(uow)) == 4
+        assert len(send(kg, settings).sent) == 4
+        assert sorted(handler.recipients()) == sorted([*addresses, tk.CHAIR_EMAIL])
     finally:
         controller.stop()
 
@@ -366,13 +464,19 @@ class _ServerGoesAway(MaildirTransport):
 def test_a_server_lost_mid_batch_leaves_the_accepted_sent_and_the_rest_deferred(kg, tmp_path):
     fan_out(kg, 6)
     settings = MailSettings(maildir=str(tmp_path / "mail"), batch_size=6, retry_base_seconds=60)
+    created = kg.clock.now()
     report = dispatch(kg, _ServerGoesAway(settings.maildir, 4), settings)
-    assert len(report.sent) == 4 and len(report.deferred) == 2 and report.unavailable
+    assert len(report.sent) == 4 and len(report.deferred) == 1 and report.unavailable
     with kg.db.session() as session:
         rows = session.query(OutboxMessage).order_by(OutboxMessage.id).all()
-    assert [(r.status, r.attempts) for r in rows] == [("sent", 1)] * 4 + [("queued", 1)] * 2
+    # The one in hand when the connection broke counts an attempt; the rest is untouched.
+    assert [(r.status, r.attempts) for r in rows] == [("sent", 1)] * 4 + [
+        ("queued", 1),
+        ("queued", 0),
+    ]
     assert all(r.sent_at == kg.clock.now() and r.lease_owner is None for r in rows[:4])
-    assert {r.next_attempt_at for r in rows[4:]} == {kg.clock.now() + dt.timedelta(seconds=60)}
+    assert rows[4].next_attempt_at == kg.clock.now() + dt.timedelta(seconds=60)
+    assert (rows[5].next_attempt_at, rows[5].lease_owner) == (created, None)
     assert len(mailbox.Maildir(tmp_path / "mail", create=False)) == 4
 
 
@@ -469,3 +573,59 @@ def test_an_address_beyond_ascii_travels_with_smtputf8(kg):
         assert message["To"].addresses[0].display_name == "Jürgen Groß"
     finally:
         controller.stop()
+
+
+class _StandsStill(MaildirTransport):
+    """A Maildir; after the first message the sender stands still (as under SIGSTOP)
+    longer than half its lease, while another runner takes the rest of its batch over."""
+
+    def __init__(self, folder, app: App, pause: float) -> None:
+        super().__init__(folder)
+        self.app, self.pause, self.sent = app, pause, 0
+
+    def send(self, message: bytes, sender: str, recipient: str) -> None:
+        super().send(message, sender, recipient)
+        self.sent += 1
+        if self.sent == 1:
+            with self.app.db.session() as session, session.begin():
+                session.query(OutboxMessage).filter(OutboxMessage.status == "queued").update(
+                    {"lease_owner": "other-runner:1"}
+                )
+            time.sleep(self.pause)
+
+
+def test_a_sender_that_stood_still_past_its_lease_sends_nothing_taken_over(kg, tmp_path):
+    fan_out(kg, 5)
+    settings = MailSettings(
+        maildir=str(tmp_path / "mail"), batch_size=5, lease_seconds=2, smtp_timeout=0.1
+    )
+    report = dispatch(kg, _StandsStill(settings.maildir, kg, pause=1.1), settings, owner="me:1")
+    assert len(report.sent) == 1
+    assert len(mailbox.Maildir(tmp_path / "mail", create=False)) == 1
+    with kg.db.session() as session:
+        rest = session.query(OutboxMessage).filter(OutboxMessage.status == "queued").all()
+    assert {(r.lease_owner, r.attempts) for r in rest} == {("other-runner:1", 0)} and len(rest) == 4
+
+
+def test_a_long_batch_renews_its_lease_as_it_goes(kg, tmp_path, monkeypatch):
+    fan_out(kg, 3)
+    settings = MailSettings(
+        maildir=str(tmp_path / "mail"), batch_size=3, lease_seconds=2, smtp_timeout=0.1
+    )
+
+    class Slow(MaildirTransport):
+        def send(self, message: bytes, sender: str, recipient: str) -> None:
+            super().send(message, sender, recipient)
+            time.sleep(0.6)  # three of these outlast the lease of 2 s
+
+    renewed: list[Any] = []
+    real_renew = claims.renew
+
+    def watch(*args: Any, **kwargs: Any) -> Any:
+        renewed.append(real_renew(*args, **kwargs))
+        return renewed[-1]
+
+    monkeypatch.setattr(claims, "renew", watch)
+    report = dispatch(kg, Slow(settings.maildir), settings, owner="me:1")
+    assert len(report.sent) == 3  # nobody took it over: the renewed claim is still ours
+    assert renewed and all(held for held in renewed)

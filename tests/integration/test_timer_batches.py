@@ -12,8 +12,10 @@ from sqlalchemy import func, select
 
 from governance import audit, outbox
 from governance.bootstrap import App
+from governance.examples import treptow_koepenick as tk
 from governance.models import ActionItem, AuditRecord, OutboxMessage, Timer
 from governance.services import timers
+from governance.transient import is_transient
 from tests.conftest import make_app
 from tests.scale_support import seed_due_action_items
 
@@ -73,7 +75,14 @@ def test_a_failing_effect_undoes_only_its_own_timer(due, monkeypatch):
     assert fired[2].detail == "OSError: mail template folder unreadable"
     statuses, mails, audited = _state(app)
     assert [statuses[i] for i in ids] == ["fired", "fired", "failed", "fired", "fired"]
-    assert mails == 4
+    assert mails == 5  # four reminders and the chair's failure notice
+    with app.db.session() as s:
+        notice = s.execute(
+            select(OutboxMessage).where(OutboxMessage.notification == "delivery_failed")
+        ).scalar_one()
+        assert notice.recipient == tk.CHAIR_EMAIL
+        assert f"Zeitgeber Nr. {ids[2]} (action_item_due)" in (notice.body_text or "")
+        assert "mail template folder unreadable" in (notice.body_text or "")
     assert audited == [_item_of(app, i) for i in ids if i != ids[2]]
     with app.db.session() as s:
         failed = s.get_one(Timer, ids[2])
@@ -147,3 +156,102 @@ def test_each_timer_of_a_batch_fires_at_its_own_moment(db_url):
     app.db.dispose()
     assert len(set(fired_at)) == 3 and fired_at == sorted(fired_at)
     assert [a.astimezone(dt.UTC) for a in audited] == [f.astimezone(dt.UTC) for f in fired_at]
+
+
+def test_a_conflict_in_an_effect_is_retried_later_and_never_fails_the_timer(due, monkeypatch):
+    """A concurrency conflict (optimistic locking) or a passing database error is not
+    the timer's fault: the timer stays pending, is held back for a growing delay
+    and fires at a later pass; no failure notice goes out."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    app, ids = due
+    broken = _item_of(app, ids[1])
+    real_queue = outbox.queue
+    conflicts = {"n": 0}
+
+    def queue(uow: Any, **kwargs: Any) -> Any:
+        if kwargs["entity"].id == broken and conflicts["n"] < 2:
+            conflicts["n"] += 1
+            raise StaleDataError(
+                "UPDATE statement on table 'action_items' expected to update 1 row(s)"
+            )
+        return real_queue(uow, **kwargs)
+
+    monkeypatch.setattr(outbox, "queue", queue)
+    clock = app.clock
+    first = timers.fire_due(app, NOW)
+    assert [f.outcome for f in first] == ["fired", "retrying", "fired", "fired", "fired"]
+    with app.db.session() as s:
+        waiting = s.get_one(Timer, ids[1])
+        assert waiting.status == "pending" and waiting.lease_owner == timers.RETRY_OWNER
+        assert waiting.lease_until == NOW + timers.retry_delay(1)
+    assert timers.fire_due(app, NOW) == []  # held back until the delay is over
+
+    later = NOW + dt.timedelta(seconds=6)
+    monkeypatch.setattr(clock, "now", lambda: later)
+    assert [f.outcome for f in timers.fire_due(app, later)] == ["retrying"]  # 2nd conflict
+    final = NOW + dt.timedelta(minutes=1)
+    monkeypatch.setattr(clock, "now", lambda: final)
+    assert [f.outcome for f in timers.fire_due(app, final)] == ["fired"]
+    statuses, mails, _ = _state(app)
+    assert [statuses[i] for i in ids] == ["fired"] * 5
+    assert mails == 5  # the five reminders, no failure notice
+
+
+def test_transient_errors_are_told_apart_from_errors_of_the_effect():
+    from sqlalchemy.exc import IntegrityError, OperationalError
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from governance.errors import ConcurrentChange
+
+    assert is_transient(StaleDataError("x"))
+    assert is_transient(ConcurrentChange("error.concurrent_change", kind="", ref=""))
+    assert is_transient(OperationalError("SELECT 1", {}, Exception("server closed the connection")))
+    assert not is_transient(IntegrityError("INSERT", {}, Exception("unique")))
+    assert not is_transient(OSError("No space left on device"))
+    assert not is_transient(KeyError("effect bug"))
+
+
+def test_claims_keep_due_order_within_a_committee_and_an_entity():
+    """Which due timers a runner may claim while others hold some (pure decision)."""
+    from types import SimpleNamespace as Row
+
+    t0 = NOW
+    later = NOW + dt.timedelta(hours=1)
+    held = NOW + dt.timedelta(minutes=5)
+
+    def row(id_: int, committee: int | None, entity: int, due: dt.datetime, lease=None) -> Row:
+        return Row(
+            id=id_,
+            committee_id=committee,
+            entity_type="meetings",
+            entity_id=entity,
+            due_at=due,
+            lease_until=lease,
+        )
+
+    rows = [
+        row(1, 1, 10, t0, lease=held),  # committee 1's first timer, held by another runner
+        row(2, 1, 11, t0),  # same committee, same moment, other entity: may go in parallel
+        row(3, 1, 12, later),  # same committee, later: waits for timer 1
+        row(4, 2, 20, t0),
+        row(5, 2, 20, later),  # same entity, later: claimed with it, in order
+        row(6, None, 30, t0, lease=held),  # no committee: ordered by entity
+        row(7, None, 30, later),
+        row(8, None, 31, later),
+        row(9, 1, 10, later),  # entity 10 is held: waits
+    ]
+    assert timers.in_due_order(rows, NOW, 20) == [2, 4, 5, 8]
+    assert timers.in_due_order(rows, NOW, 2) == [2, 4]
+    # The held timer's lease ran out (its runner died): everything is free again, in order.
+    assert timers.in_due_order(rows, held + dt.timedelta(seconds=1), 20) == [
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9,
+    ]
