@@ -306,4 +306,13 @@ MESSAGES = {
         "de": "Wiederholungssitzung bei Beschlussunfähigkeit binnen Wochen (0: nie)",
         "en": "repeat meeting when not quorate, within weeks (0: never)",
     },
+    # --- (meetings) repeat meetings ---
+    "rule.repeat_invitation_lead_days": {
+        "de": "verkürzte Ladungsfrist einer Wiederholungssitzung in Tagen",
+        "en": "shortened invitation lead time of a repeat meeting, days",
+    },
+    "rule.repeat_meeting_replaces_next": {
+        "de": "die nächste reguläre Sitzung in der Frist wird zur Wiederholungssitzung",
+        "en": "the next regular meeting within the weeks becomes the repeat meeting",
+    },
 }

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from governance import claims, outbox
 from governance.bootstrap import App
-from governance.mail import addressing
+from governance.mail import addressing, purpose
 from governance.mail.catalogue import NEVER_REPORTED
 from governance.mail.message import Calendar, Draft, EncodedAttachment, Mailbox, MessageWriter
 from governance.mail.rendering import render_notification
@@ -126,6 +126,8 @@ def dispatch(
             )
             if not batch:
                 break
+            if not (batch := purpose.without_lapsed(app, batch)):
+                continue  # none of them is of use any more: each is recorded as skipped
             if not opened:
                 try:
                     transport.open()

@@ -132,6 +132,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     },
     "meeting_cancelled": {**_MEETING, "reason": "Beschlussunfähigkeit absehbar"},
     "minutes_due": {**_MEETING, "minutes_due_at": "2026-03-25T12:30:00+01:00"},
+    "meeting_overdue": {**_MEETING, "state": "convened"},
     "minutes_circulated": {**_MEETING, "minutes": MINUTES},
     "minutes_objection": {
         **_MEETING,

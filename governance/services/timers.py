@@ -39,7 +39,7 @@ from governance.models import (
     Minutes,
     Timer,
 )
-from governance.services import access
+from governance.services import access, timer_purpose
 from governance.unit_of_work import Actor, UnitOfWork, keeping_loaded
 
 _log = logging.getLogger(__name__)
@@ -242,12 +242,16 @@ def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
         timer.lease_owner = timer.lease_until = None
         timer.last_error = "the entity left the timer's state"
         return _result(timer, timer_id, "cancelled", timer.last_error)
+    if (lapsed := timer_purpose.lapsed(uow, entity, timer)) is not None:
+        timer_purpose.skip(uow, timer, lapsed)  # e.g. an invitation after the meeting
+        return _result(timer, timer_id, "skipped", lapsed)
     if uow.engine.can_fire(uow, entity, timer.trigger, timer=timer.name):
         uow.fire(entity, timer.trigger, timer=timer.name)
         timer.status = "fired"
     else:
         timer.status = "skipped"
         outcome, detail = "skipped", "conditions not met"
+        timer.skip_reason = detail
     # Set here, not before the firing: the effect's queries would flush
     # them as an UPDATE of their own (a failure is counted below). The
     # claim ends with the firing, in its transaction: no release after.
