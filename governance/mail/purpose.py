@@ -47,7 +47,12 @@ _RULES: dict[str, Callable[[Any, dict[str, Any]], Purpose]] = {
         "states": ["planned"],
         "until": _iso(m.proposal_deadline_at),
     },
-    "proposals_closed": lambda m, c: {"states": ["planned"], "until": _iso(m.starts_at)},
+    # (still of use after the invitation: it tells the chair what was deferred undecided)
+    "proposals_closed": lambda m, c: {
+        "states": ["planned", "convened"],
+        "until": _iso(m.starts_at),
+    },
+    "proposal_not_decided": lambda m, c: {},
     "invitation": lambda m, c: {
         "states": ["convened"],
         "until": _iso(m.starts_at),

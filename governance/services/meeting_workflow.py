@@ -22,6 +22,7 @@ from governance.services.meeting_notices import (
     invitees,
     notify,
     secretariat_people,
+    tell_proposer,
 )
 from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
@@ -62,6 +63,49 @@ def record_invitation(ctx: TransitionContext) -> None:
     meeting.convened_at = ctx.now
     meeting.agenda_revision = 1
     meeting.detached = True  # invitations are out: a change of the series leaves it alone
+
+
+@effect("settle_agenda")
+def settle_agenda(ctx: TransitionContext) -> None:
+    """The invitation carries the final agenda: what the chair accepted.
+
+    A proposal still undecided at the invitation deadline is deferred to the
+    next meeting (where the chair decides on it again) and its proposer told
+    so; the chair was told of it at the proposal deadline (proposals_closed).
+    """
+    meeting: Meeting = ctx.entity
+    undecided = [i for i in agenda.items(ctx.session, meeting) if i.status == "proposed"]
+    for item in undecided:
+        successor = agenda_carry_over.carry_over(ctx.uow, item)
+        item.status, item.position = "moved", None
+        agenda.audit_item(
+            ctx.uow,
+            item,
+            "agenda.defer",
+            from_state="proposed",
+            to_state="moved",
+            to_meeting=successor.meeting_id if successor else None,
+            undecided_at_invitation=True,
+        )
+        tell_proposer(
+            ctx.uow,
+            item,
+            meeting,
+            "not_decided",
+            successor.meeting if successor else None,
+            notification="proposal_not_decided",
+        )
+    meeting.agenda_final = True
+    ctx.uow.audit(
+        entity_type=Meeting.__tablename__,
+        entity_id=meeting.id,
+        committee_id=meeting.committee_id,
+        action="agenda.finalize",
+        details={
+            "items": [i.id for i in agenda.agenda_items(ctx.session, meeting)],
+            "deferred_undecided": [i.id for i in undecided],
+        },
+    )
 
 
 @effect("record_cancellation")
@@ -255,6 +299,7 @@ def notify_proposals_closed(ctx: TransitionContext) -> None:
         chair_people(ctx.session, meeting.committee, ctx.today),
         revision=meeting.proposal_deadline_at.isoformat(),
         pending_proposals=[{"id": i.id, "title": i.title} for i in pending],
+        invitation_at=meeting.invitation_at.isoformat(),
     )
 
 

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from governance.clock import BERLIN
 from governance.domain.rules import RulesOfProcedure, meeting_deadlines
 from governance.domain.schedule import ScheduleError, localise
-from governance.errors import InvalidInput, NotFound, Text
-from governance.models import Committee, Meeting, MeetingSeries
+from governance.errors import Conflict, InvalidInput, NotFound, Text
+from governance.models import AgendaItem, Committee, Meeting, MeetingSeries, Person
 from governance.services import access, validation
 from governance.unit_of_work import UnitOfWork
 
@@ -262,8 +262,28 @@ def require_trigger(uow: UnitOfWork, meeting: Meeting, trigger: str) -> None:
 
 
 def convene(uow: UnitOfWork, meeting: Meeting) -> None:
-    """The chair sends the invitation now, before the invitation lead time would."""
+    """The chair sends the invitation now, before the invitation lead time would.
+
+    The invitation carries the final agenda: the chair decides every proposal
+    first (at the invitation deadline the timer defers the undecided ones).
+    """
     _check(uow, "meeting.convene", meeting)
+    require_trigger(uow, meeting, "convene")
+    pending = uow.session.execute(
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting.id, AgendaItem.status == "proposed")
+        .order_by(AgendaItem.id)
+    ).scalars().all()
+    if pending:
+        raise Conflict(
+            "agenda.error.pending_proposals",
+            items=", ".join(f"#{i.id} „{i.title}“" for i in pending),
+        ).concerning(
+            entity_type=ENTITY,
+            entity_id=meeting.id,
+            action="meeting.convene",
+            committee_id=meeting.committee_id,
+        )
     uow.fire(meeting, "convene")
 
 
@@ -309,8 +329,6 @@ def record_afterwards(uow: UnitOfWork, meeting: Meeting) -> None:
 
 def recorder_name(uow: UnitOfWork) -> str:
     """The name of the person acting (the actor's label when no person is known)."""
-    from governance.models import Person
-
     person = uow.session.get(Person, uow.actor.person_id) if uow.actor.person_id else None
     return person.name if person is not None else str(uow.actor.label)
 
