@@ -82,7 +82,7 @@ def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
             .where(
                 Meeting.committee_id == meeting.committee_id,
                 Meeting.starts_at < meeting.starts_at,
-                Meeting.state != "cancelled",
+                Meeting.state.not_in(("cancelled", "not_held")),
                 Meeting.id != meeting.id,
             )
             .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
@@ -269,11 +269,15 @@ def convene(uow: UnitOfWork, meeting: Meeting) -> None:
     """
     _check(uow, "meeting.convene", meeting)
     require_trigger(uow, meeting, "convene")
-    pending = uow.session.execute(
-        select(AgendaItem)
-        .where(AgendaItem.meeting_id == meeting.id, AgendaItem.status == "proposed")
-        .order_by(AgendaItem.id)
-    ).scalars().all()
+    pending = (
+        uow.session.execute(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting.id, AgendaItem.status == "proposed")
+            .order_by(AgendaItem.id)
+        )
+        .scalars()
+        .all()
+    )
     if pending:
         raise Conflict(
             "agenda.error.pending_proposals",
