@@ -22,17 +22,24 @@ def outbox_group() -> None:
 
 @outbox_group.command("list")
 @click.option("--failed", is_flag=True, help="nur gescheiterte Nachrichten")
+@click.option(
+    "--skipped", is_flag=True, help="nur übersprungene Nachrichten (Zweck entfallen), mit Grund"
+)
 @click.option("--limit", default=100, show_default=True, metavar="N", help="die neuesten N")
 @json_option
 @pass_state
-def outbox_list(state: CliState, failed: bool, limit: int, as_json: bool) -> None:
+def outbox_list(state: CliState, failed: bool, skipped: bool, limit: int, as_json: bool) -> None:
     """Nachrichten der Warteschlange mit Status (neueste zuletzt)."""
     if limit < 1:
         raise InvalidInput("cli.limit", value=limit)
+    if failed and skipped:
+        raise InvalidInput("cli.outbox.failed_or_skipped")
     with state.read() as session:
         stmt = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
         if failed:
             stmt = stmt.where(OutboxMessage.status == "failed")
+        if skipped:
+            stmt = stmt.where(OutboxMessage.status == "skipped")
         messages = list(reversed(session.execute(stmt).scalars().all()))
     rows = [
         {
@@ -47,6 +54,8 @@ def outbox_list(state: CliState, failed: bool, limit: int, as_json: bool) -> Non
             "sent_at": m.sent_at,
             "attempts": m.attempts,
             "last_error": m.last_error,
+            "purpose": m.purpose,
+            "skip_reason": m.skip_reason,
         }
         for m in messages
     ]
@@ -56,7 +65,15 @@ def outbox_list(state: CliState, failed: bool, limit: int, as_json: bool) -> Non
     if not rows:
         click.echo(t(state, "cli.outbox.empty"))
         return
-    table = [{**r, "at": berlin(r["sent_at"] or r["next_attempt_at"])} for r in rows]
+    # A skipped message shows why in the error column: its purpose no longer held.
+    table = [
+        {
+            **r,
+            "at": berlin(r["sent_at"] or r["next_attempt_at"]),
+            "last_error": r["skip_reason"] or r["last_error"],
+        }
+        for r in rows
+    ]
     print_table(
         table,
         [

@@ -306,6 +306,20 @@ MESSAGES = {
         "de": "Wiederholungssitzung bei Beschlussunfähigkeit binnen Wochen (0: nie)",
         "en": "repeat meeting when not quorate, within weeks (0: never)",
     },
+    # --- (meetings) skipped timers and messages ---
+    "cli.timers.none_skipped": {
+        "de": "Keine übersprungenen Zeitgeber.",
+        "en": "No skipped timers.",
+    },
+    "cli.timers.failed_or_skipped": {
+        "de": "--failed und --skipped schließen einander aus; bitte nur eines angeben.",
+        "en": "--failed and --skipped exclude each other; give only one.",
+    },
+    "cli.outbox.failed_or_skipped": {
+        "de": "--failed und --skipped schließen einander aus; bitte nur eines angeben.",
+        "en": "--failed and --skipped exclude each other; give only one.",
+    },
+    "cli.col.skip_reason": {"de": "Grund", "en": "reason"},
     # --- (meetings) repeat meetings ---
     "rule.repeat_invitation_lead_days": {
         "de": "verkürzte Ladungsfrist einer Wiederholungssitzung in Tagen",

@@ -52,7 +52,6 @@ _RULES: dict[str, Callable[[Any, dict[str, Any]], Purpose]] = {
         "states": ["planned", "convened"],
         "until": _iso(m.starts_at),
     },
-    "proposal_not_decided": lambda m, c: {},
     "invitation": lambda m, c: {
         "states": ["convened"],
         "until": _iso(m.starts_at),
@@ -83,6 +82,26 @@ _RULES: dict[str, Callable[[Any, dict[str, Any]], Purpose]] = {
     },
     "action_item_due": lambda a, c: {"states": ["open"]},
 }
+
+
+ALWAYS = frozenset(
+    {
+        # they report what happened; late is still true
+        "proposal_decided",
+        "proposal_not_decided",
+        "agreement_in_force",
+        "accession_received",
+        "accession_on_agenda",
+        "accession_accepted",
+        "accession_rejected",
+        "withdrawal_confirmed",
+        "delivery_failed",
+        "minutes_circulated",
+        "minutes_objection",
+        "minutes_approved",
+    }
+)
+"""Notifications whose purpose never lapses (every other one has a rule above)."""
 
 
 def of(notification: str, entity: Any | None, context: dict[str, Any]) -> Purpose:
