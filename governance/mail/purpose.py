@@ -27,13 +27,13 @@ from sqlalchemy.orm import Session
 
 from governance.bootstrap import ENTITIES, App
 from governance.clock import BERLIN
-from governance.models import OutboxMessage
+from governance.models import Minutes, OutboxMessage
 from governance.unit_of_work import Actor
 
 _MODELS_BY_TABLE = {model.__tablename__: model for model in ENTITIES.values()}  # type: ignore[attr-defined]
 
 Purpose = dict[str, Any]
-"""{kind, entity, states, until, sequence, party}: see :func:`of`."""
+"""{kind, entity, states, until, sequence, party, minutes_pending}: see :func:`of`."""
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
@@ -69,7 +69,7 @@ _RULES: dict[str, Callable[[Any, dict[str, Any]], Purpose]] = {
         "sequence": m.sequence,
     },
     "meeting_cancelled": lambda m, c: {"states": ["cancelled"], "until": _iso(m.starts_at)},
-    "minutes_due": lambda m, c: {"states": ["closed"]},
+    "minutes_due": lambda m, c: {"states": ["closed"], "minutes_pending": True},
     "meeting_overdue": lambda m, c: {"states": ["planned", "convened"]},
     # agreement: a request or reminder to sign holds while the party has not signed
     "signature_request": lambda v, c: {
@@ -137,10 +137,19 @@ def lapsed(session: Session, row: OutboxMessage, now: dt.datetime) -> str | None
     sequence = purpose.get("sequence")
     if sequence is not None and getattr(entity, "sequence", sequence) != sequence:
         return f"{what} changed since (now revision {entity.sequence}); a newer notice went out"
+    if purpose.get("minutes_pending") and _minutes_circulated(session, entity):
+        return "the minutes were circulated meanwhile"
     party = purpose.get("party")
     if party is not None and party not in {o.short_name for o in entity.pending_parties()}:
         return f"{party} has signed meanwhile"
     return None
+
+
+def _minutes_circulated(session: Session, meeting: Any) -> bool:
+    written = session.execute(
+        select(Minutes.revision).where(Minutes.meeting_id == meeting.id)
+    ).scalar_one_or_none()
+    return bool(written)
 
 
 def without_lapsed(app: App, batch: list[int]) -> list[int]:

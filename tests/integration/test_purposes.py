@@ -401,3 +401,18 @@ def test_every_outbox_row_carries_its_purpose(kg):
         "until": berlin(2026, 3, 11, 10, 0).astimezone(dt.UTC).isoformat(),
         "sequence": 0,
     }
+
+
+def test_a_reminder_of_the_minutes_is_not_delivered_once_they_are_circulated(kg, tmp_path):
+    from tests.integration.test_minutes import circulate, hold_first_meeting, note
+
+    first = hold_first_meeting(kg)
+    tick(kg, 2026, 3, 25, 12, 5)  # the reminder is queued; the mail server is down
+    note(kg, first)
+    circulate(kg, first)
+    deliver(kg, tmp_path / "mail")
+    [reminder] = messages(kg, "minutes_due")
+    assert (reminder.status, reminder.skip_reason) == (
+        "skipped",
+        "the minutes were circulated meanwhile",
+    )
