@@ -83,6 +83,20 @@ _RULES: dict[str, Callable[[Any, dict[str, Any]], Purpose]] = {
     "action_item_due": lambda a, c: {"states": ["open"]},
 }
 
+_ENTITY_OF = {
+    **{kind: "meetings" for kind in _RULES},
+    "signature_request": "agreement_versions",
+    "signature_reminder": "agreement_versions",
+    "action_item_due": "action_items",
+}
+"""The entity each rule speaks of; a message about another entity carries no condition."""
+
+
+def _rule(notification: str, entity_type: str | None) -> Callable[..., Purpose] | None:
+    if _ENTITY_OF.get(notification) != entity_type:
+        return None
+    return _RULES[notification]
+
 
 ALWAYS = frozenset(
     {
@@ -109,7 +123,7 @@ def of(notification: str, entity: Any | None, context: dict[str, Any]) -> Purpos
     purpose: Purpose = {"kind": notification}
     if entity is not None:
         purpose["entity"] = f"{entity.__tablename__}:{entity.id}"
-        rule = _RULES.get(notification)
+        rule = _rule(notification, entity.__tablename__)
         if rule is not None:
             purpose.update({k: v for k, v in rule(entity, context).items() if v is not None})
     return purpose
@@ -118,7 +132,7 @@ def of(notification: str, entity: Any | None, context: dict[str, Any]) -> Purpos
 def lapsed(session: Session, row: OutboxMessage, now: dt.datetime) -> str | None:
     """Why *row* should not be sent any more (English, for operators); None if it should."""
     purpose = row.purpose
-    if row.entity_type is None or row.entity_id is None or row.notification not in _RULES:
+    if row.entity_id is None or _rule(row.notification, row.entity_type) is None:
         return None
     model = _MODELS_BY_TABLE.get(row.entity_type)
     entity = session.get(model, row.entity_id) if model is not None else None
