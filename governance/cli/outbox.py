@@ -111,6 +111,8 @@ def echo_report(state: CliState, report: DispatchReport) -> None:
             failed=len(report.failed),
         )
     )
+    if report.skipped:  # (meetings) their purpose had lapsed: say so, and where to look
+        click.echo(t(state, "cli.outbox.skipped", skipped=len(report.skipped)))
 
 
 @outbox_group.command("send")
@@ -126,6 +128,7 @@ def outbox_send(state: CliState, as_json: bool) -> None:
                 "sent": report.sent,
                 "deferred": report.deferred,
                 "failed": report.failed,
+                "skipped": report.skipped,
                 "unavailable": report.unavailable,
             }
         )

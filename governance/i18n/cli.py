@@ -320,6 +320,12 @@ MESSAGES = {
         "en": "--failed and --skipped exclude each other; give only one.",
     },
     "cli.col.skip_reason": {"de": "Grund", "en": "reason"},
+    "cli.outbox.skipped": {
+        "de": "{skipped} übersprungen, weil ihr Zweck entfallen ist "
+        "(Gründe: gremium outbox list --skipped).",
+        "en": "{skipped} skipped because their purpose had lapsed "
+        "(reasons: gremium outbox list --skipped).",
+    },
     # --- (meetings) repeat meetings ---
     "rule.repeat_invitation_lead_days": {
         "de": "verkürzte Ladungsfrist einer Wiederholungssitzung in Tagen",

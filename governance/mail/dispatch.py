@@ -52,6 +52,8 @@ class DispatchReport:
     sent: list[int] = dataclasses.field(default_factory=list)
     deferred: list[int] = dataclasses.field(default_factory=list)
     failed: list[int] = dataclasses.field(default_factory=list)
+    skipped: list[int] = dataclasses.field(default_factory=list)
+    """Not sent: their purpose had lapsed (governance/mail/purpose.py)."""
     unavailable: str | None = None
     """Why the server could not be reached, if it could not."""
 
@@ -126,7 +128,7 @@ def dispatch(
             )
             if not batch:
                 break
-            if not (batch := purpose.without_lapsed(app, batch)):
+            if not (batch := purpose.without_lapsed(app, batch, report.skipped)):
                 continue  # none of them is of use any more: each is recorded as skipped
             if not opened:
                 try:

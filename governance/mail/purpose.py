@@ -166,10 +166,11 @@ def _minutes_circulated(session: Session, meeting: Any) -> bool:
     return bool(written)
 
 
-def without_lapsed(app: App, batch: list[int]) -> list[int]:
+def without_lapsed(app: App, batch: list[int], skipped_ids: list[int] | None = None) -> list[int]:
     """Mark the messages of the claimed *batch* that lost their purpose skipped; return the rest.
 
     One unit of work for the batch: the marks and their audit records together.
+    The ids of the skipped ones are added to *skipped_ids* (the dispatcher's report).
     """
     if not batch:
         return batch
@@ -202,4 +203,6 @@ def without_lapsed(app: App, batch: list[int]) -> list[int]:
                 },
             )
         keep = [i for i in batch if i not in skipped]
+    if skipped_ids is not None:
+        skipped_ids.extend(i for i in batch if i in skipped)
     return keep

@@ -94,7 +94,11 @@ def test_mails_queued_before_an_outage_are_skipped_with_their_reason(gremium, tm
     english = gremium.ok("--lang", "en", "timers", "list", "--skipped")
     assert "reminder" in english and english.splitlines()[0].split()[-1] == "reason"
     # Every queued mail was about meeting 1 before it began: none is sent.
-    assert gremium.ok("outbox", "send") == "0 versandt, 0 zurückgestellt, 0 gescheitert.\n"
+    sent = gremium.ok("outbox", "send").splitlines()
+    assert sent[0] == "0 versandt, 0 zurückgestellt, 0 gescheitert."
+    assert sent[1].endswith(
+        " übersprungen, weil ihr Zweck entfallen ist (Gründe: gremium outbox list --skipped)."
+    )
     rows = gremium.json("outbox", "list", "--skipped")
     invitations = [r for r in rows if r["subject"].startswith("Einladung")]
     assert invitations and {r["status"] for r in invitations} == {"skipped"}
@@ -166,3 +170,20 @@ def test_record_later_as_json_in_english_and_refused_to_a_partner(gremium):
         gremium.ok("--lang", "en", "meeting", "record-later", "1", "--json", actor=SECRETARIAT)
     )
     assert data["state"] == "in_session" and data["recorded_later_at"].startswith("2026-03-16")
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_outbox_send_in_english_counts_what_it_skipped(gremium, as_json):
+    gremium.ok("tick", "--until", "2026-02-25 10:01")
+    gremium.ok("tick", "--until", "2026-03-12 08:00", "--catch-up")
+    queued = len(gremium.json("outbox", "list"))
+    if as_json:
+        report = gremium.json("--lang", "en", "outbox", "send")
+        assert report["sent"] == [] and len(report["skipped"]) == queued
+        return
+    out = gremium.ok("--lang", "en", "outbox", "send")
+    assert out == (
+        "0 sent, 0 deferred, 0 failed.\n"
+        f"{queued} skipped because their purpose had lapsed "
+        "(reasons: gremium outbox list --skipped).\n"
+    )
