@@ -416,3 +416,43 @@ def test_a_reminder_of_the_minutes_is_not_delivered_once_they_are_circulated(kg,
         "skipped",
         "the minutes were circulated meanwhile",
     )
+
+
+def reads_english(app: App, email_address: str) -> None:
+    from governance.models import Person
+
+    with app.unit_of_work(SYSTEM) as uow:
+        person = uow.session.execute(
+            select(Person).where(Person.email == email_address)
+        ).scalar_one()
+        person.language = "en"
+
+
+def test_the_new_notices_read_in_english_for_a_recipient_reading_english(kg, tmp_path):
+    reads_english(kg, CHAIR)
+    reads_english(kg, RABENHAUS)
+    add_series(kg)
+    first = meetings(kg)[0].id
+    propose(kg, RABENHAUS, first, "Traffic calming in the Kungerkiez")
+    delivered = []
+    for moment in ((2026, 2, 18, 10, 1), (2026, 2, 25, 10, 1), (2026, 3, 12, 9, 0)):
+        tick(kg, *moment)  # invited with the proposal undecided; never opened
+        delivered += deliver(kg, tmp_path / f"mail-{moment[1]}")
+    mails = {
+        str(m["Subject"]).strip(): plain(m)
+        for m in delivered
+        if m["To"].addresses[0].addr_spec in (CHAIR, RABENHAUS)
+    }
+    deferred = mails[
+        "Your proposal “Traffic calming in the Kungerkiez”: deferred, not decided in time"
+    ]
+    assert "the chair did not decide on your proposal" in deferred
+    assert "deferred to the meeting on Wednesday, 10 June 2026, 10:00" in deferred
+    overdue = mails["Meeting without an end: Sitzung des Kooperationsgremiums of 11/03/2026"]
+    assert "it was neither opened nor ended in Gremium" in overdue
+    assert f"gremium meeting not-held {first}" in overdue
+    assert "The invitation was not sent." not in overdue  # it was convened
+    closed = next(
+        text for subject, text in mails.items() if subject.startswith("Proposal deadline passed")
+    )
+    assert "Proposals not decided by then are deferred to the next meeting" in closed
