@@ -346,7 +346,7 @@ def not_held_cmd(state: CliState, ref: str, reason: str, as_json: bool) -> None:
 @json_option
 @pass_state
 def record_later_cmd(state: CliState, ref: str, as_json: bool) -> None:
-    """Eine ohne Gremium abgehaltene Sitzung (Papier) nachträglich erfassen: danach
+    """Eine auf Papier geführte Sitzung nachträglich erfassen: danach
     Anwesenheit und Abstimmungen erfassen und schließen; alles ist als nachträglich markiert."""
     _ended(state, ref, meeting_service.record_afterwards, as_json)
 

@@ -267,6 +267,15 @@ def test_a_paper_session_is_recorded_afterwards_by_the_secretariat_and_marked(kg
     assert data["quorum_at_opening"]["quorate"] is True
     quorum = audit(kg, "quorum")[-1]
     assert quorum.details["recorded_later"] is True
+    # The minutes say so.
+    from governance.documents import load_html
+
+    with kg.db.session() as s:
+        html = load_html(s, "minutes", str(first), "de")
+    assert (
+        "Die Sitzung wurde auf Papier geführt; Anwesenheit und Abstimmungen hat "
+        f"{tk.SECRETARIAT[0]} am Montag, 16. März 2026 nachträglich erfasst." in html
+    )
     # A partner may not record a session afterwards.
     second = meetings(kg)[1].id
     kg.clock.advance_to(berlin(2026, 6, 11, 9, 0))
@@ -449,7 +458,7 @@ def test_the_new_notices_read_in_english_for_a_recipient_reading_english(kg, tmp
     assert "the chair did not decide on your proposal" in deferred
     assert "deferred to the meeting on Wednesday, 10 June 2026, 10:00" in deferred
     overdue = mails["Meeting without an end: Sitzung des Kooperationsgremiums of 11/03/2026"]
-    assert "it was neither opened nor ended in Gremium" in overdue
+    assert "it was neither opened nor ended in the system" in overdue
     assert f"gremium meeting not-held {first}" in overdue
     assert "The invitation was not sent." not in overdue  # it was convened
     closed = next(
