@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 
 from governance.errors import InvalidInput, NotFound, NotPermitted, Text
-from governance.mail import addressing
+from governance.mail import addressing, purpose
 from governance.mail.calendar import CalendarEvent, build_calendar
 from governance.mail.message import Attachment
 from governance.mail.rendering import render_notification
@@ -68,6 +68,7 @@ def queue(
         entity_type=entity_type,
         entity_id=entity_id,
         context=context,
+        purpose=purpose.of(notification, entity, context),  # checked again when it is sent
         dedup_key=key,
         status="queued",
         created_at=uow.now,

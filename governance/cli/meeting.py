@@ -331,6 +331,50 @@ def cancel_cmd(state: CliState, ref: str, reason: str) -> None:
     _act(state, ref, meeting_service.cancel, reason=reason)
 
 
+# --- (meetings) after its day: a meeting never opened in the system gets its end ---
+
+
+def _ended(state: CliState, ref: str, action: Any, as_json: bool, **kwargs: Any) -> None:
+    with state.uow() as uow:
+        meeting = meeting_service.meeting_by_id(uow.session, ref)
+        action(uow, meeting, **kwargs)
+        data = {
+            "id": meeting.id,
+            "title": meeting.title,
+            "starts_at": meeting.starts_at,
+            "state": meeting.state,
+            "reason": meeting.reason or None,
+            "recorded_later_at": meeting.recorded_later_at,
+            "recorded_later_by": meeting.recorded_later_by,
+        }
+        message = _changed(state, meeting)
+    if as_json:
+        print_json(data)
+    else:
+        click.echo(message)
+
+
+@meeting_group.command("not-held")
+@click.argument("ref", metavar="ID")
+@click.option("--reason", required=True, help="warum die Sitzung nicht stattfand")
+@json_option
+@pass_state
+def not_held_cmd(state: CliState, ref: str, reason: str, as_json: bool) -> None:
+    """Nach dem Sitzungstag erfassen, dass die Sitzung nicht stattfand (Vorsitz);
+    ihre Tagesordnung geht auf die nächste Sitzung."""
+    _ended(state, ref, meeting_service.record_not_held, as_json, reason=reason)
+
+
+@meeting_group.command("record-later")
+@click.argument("ref", metavar="ID")
+@json_option
+@pass_state
+def record_later_cmd(state: CliState, ref: str, as_json: bool) -> None:
+    """Eine auf Papier geführte Sitzung nachträglich erfassen: danach
+    Anwesenheit und Abstimmungen erfassen und schließen; alles ist als nachträglich markiert."""
+    _ended(state, ref, meeting_service.record_afterwards, as_json)
+
+
 @meeting_group.command("move")
 @click.argument("ref", metavar="ID")
 @click.option("--start", required=True, help="neuer Beginn, Ortszeit: JJJJ-MM-TT HH:MM")

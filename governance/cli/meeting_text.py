@@ -60,6 +60,11 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
         lines.append(f"  {schedule_note(state, data['schedule_note'])}")
     if data["reason"]:
         lines.append(t(state, "meeting.cli.show_reason", reason=data["reason"]))
+    if data.get("recorded_later"):
+        later = data["recorded_later"]
+        lines.append(
+            t(state, "meeting.cli.show_recorded_later", at=berlin(later["at"]), by=later["by"])
+        )
     lines.append(t(state, "meeting.cli.show_deadlines"))
     for key, when in data["deadlines"].items():
         lines.append(f"  {t(state, f'deadline.{key}'):<28} {berlin(when)}")

@@ -146,13 +146,23 @@ def timers_group() -> None:
 @timers_group.command("list")
 @committee_option
 @click.option("--failed", is_flag=True, help="nur gescheiterte Zeitgeber, mit dem Fehler")
+@click.option(
+    "--skipped", is_flag=True, help="nur übersprungene Zeitgeber, mit dem Grund (neueste zuerst)"
+)
 @json_option
 @pass_state
-def timers_list(state: CliState, committee_ref: str | None, failed: bool, as_json: bool) -> None:
+def timers_list(
+    state: CliState, committee_ref: str | None, failed: bool, skipped: bool, as_json: bool
+) -> None:
     """Anstehende Zeitgeber, nach Fälligkeit (Zeit in Europe/Berlin)."""
     from governance.services import timers
 
+    if failed and skipped:
+        raise InvalidInput("cli.timers.failed_or_skipped")
     committee_id = _committee_id(state, committee_ref)
+    if skipped:
+        _skipped_timers(state, timers.skipped(state.app, committee_id), as_json)
+        return
     found = (
         timers.failed(state.app, committee_id)
         if failed
@@ -200,6 +210,45 @@ def timers_list(state: CliState, committee_ref: str | None, failed: bool, as_jso
     print_table(table, columns)
 
 
+def _skipped_timers(state: CliState, found: list[Any], as_json: bool) -> None:
+    """(meetings) Timers that did nothing because their purpose had lapsed, with the reason."""
+    rows = [
+        {
+            "id": tm.id,
+            "due_at": tm.due_at.astimezone(BERLIN),
+            "fired_at": tm.fired_at.astimezone(BERLIN) if tm.fired_at else None,
+            "workflow": tm.workflow,
+            "entity_type": tm.entity_type,
+            "entity_id": tm.entity_id,
+            "name": tm.name,
+            "trigger": tm.trigger,
+            "committee_id": tm.committee_id,
+            "skip_reason": tm.skip_reason,
+        }
+        for tm in found
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        click.echo(t(state, "cli.timers.none_skipped"))
+        return
+    table = [
+        {**r, "due": berlin(r["due_at"]), "entity": f"{r['entity_type']}:{r['entity_id']}"}
+        for r in rows
+    ]
+    print_table(
+        table,
+        [
+            ("id", "#"),
+            ("due", t(state, "cli.col.due")),
+            ("entity", t(state, "cli.col.entity")),
+            ("name", t(state, "cli.col.timer")),
+            ("skip_reason", t(state, "cli.col.skip_reason")),
+        ],
+    )
+
+
 @timers_group.command("retry")
 @click.argument("timer_id", type=int)
 @pass_state
@@ -228,9 +277,15 @@ def _simulated_clock(state: CliState) -> Any:
 @click.option(
     "--until", "until", required=True, metavar="DATETIME", help="JJJJ-MM-TT [HH:MM], Berliner Zeit"
 )
+@click.option(
+    "--catch-up",
+    "catch_up",
+    is_flag=True,
+    help="wie nach einem Ausfall: erst die Uhr vorstellen, dann alles Versäumte nachholen",
+)
 @json_option
 @pass_state
-def tick(state: CliState, until: str, as_json: bool) -> None:
+def tick(state: CliState, until: str, catch_up: bool, as_json: bool) -> None:
     """Simulierte Uhr vorstellen und fällige Zeitgeber der Reihe nach auslösen."""
     from governance.services.timers import fire_due
 
@@ -240,6 +295,8 @@ def tick(state: CliState, until: str, as_json: bool) -> None:
     clock = _simulated_clock(state)
     if moment < clock.now():
         raise InvalidInput("error.clock_backwards", now=berlin(clock.now()), until=berlin(moment))
+    if catch_up:  # the process was down until *moment*: everything missed fires late
+        clock.advance_to(moment)
     fired = fire_due(state.app, moment)
     if as_json:
         print_json(

@@ -24,17 +24,24 @@ def outbox_group() -> None:
 
 @outbox_group.command("list")
 @click.option("--failed", is_flag=True, help="nur gescheiterte Nachrichten")
+@click.option(
+    "--skipped", is_flag=True, help="nur übersprungene Nachrichten (Zweck entfallen), mit Grund"
+)
 @click.option("--limit", default=100, show_default=True, metavar="N", help="die neuesten N")
 @json_option
 @pass_state
-def outbox_list(state: CliState, failed: bool, limit: int, as_json: bool) -> None:
+def outbox_list(state: CliState, failed: bool, skipped: bool, limit: int, as_json: bool) -> None:
     """Nachrichten der Warteschlange mit Status (neueste zuletzt)."""
     if limit < 1:
         raise InvalidInput("cli.limit", value=limit)
+    if failed and skipped:
+        raise InvalidInput("cli.outbox.failed_or_skipped")
     with state.read() as session:
         stmt = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
         if failed:
             stmt = stmt.where(OutboxMessage.status == "failed")
+        if skipped:
+            stmt = stmt.where(OutboxMessage.status == "skipped")
         messages = list(reversed(session.execute(stmt).scalars().all()))
     rows = [
         {
@@ -49,6 +56,8 @@ def outbox_list(state: CliState, failed: bool, limit: int, as_json: bool) -> Non
             "sent_at": m.sent_at,
             "attempts": m.attempts,
             "last_error": m.last_error,
+            "purpose": m.purpose,
+            "skip_reason": m.skip_reason,
         }
         for m in messages
     ]
@@ -58,11 +67,13 @@ def outbox_list(state: CliState, failed: bool, limit: int, as_json: bool) -> Non
     if not rows:
         click.echo(t(state, "cli.outbox.empty"))
         return
+    # A skipped message shows why in the error column: its purpose no longer held.
     table = [
         {
             **r,
             "at": berlin(r["sent_at"] or r["next_attempt_at"]),
             "status": t(state, f"outbox.status.{r['status']}"),
+            "last_error": r["skip_reason"] or r["last_error"],
         }
         for r in rows
     ]
@@ -120,6 +131,8 @@ def echo_report(state: CliState, report: DispatchReport) -> None:
             failed=len(report.failed),
         )
     )
+    if report.skipped:  # (meetings) their purpose had lapsed: say so, and where to look
+        click.echo(t(state, "cli.outbox.skipped", skipped=len(report.skipped)))
 
 
 @outbox_group.command("send")
@@ -135,6 +148,7 @@ def outbox_send(state: CliState, as_json: bool) -> None:
                 "sent": report.sent,
                 "deferred": report.deferred,
                 "failed": report.failed,
+                "skipped": report.skipped,
                 "unavailable": report.unavailable,
             }
         )

@@ -61,7 +61,9 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
         database=url, clock="simulated", archive=str(out / "archive"), attach_documents=documents
     )
     app = build_app(settings, clock=clock)
-    stage = script.Stage(app, clock)
+    mail = MailSettings(maildir=str(out / "mail"))
+    transport = MaildirTransport(mail.maildir)
+    stage = script.Stage(app, clock, deliver=lambda: len(dispatch(app, transport, mail).sent))
     try:
         script.set_up(stage)
         stage.at(2026, 1, 20, 12, 0)
@@ -74,11 +76,9 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
         year.july_repeat_meeting(stage)
         autumn.autumn(stage)
         stage.at(*END.timetuple()[:5])
-        mail = MailSettings(maildir=str(out / "mail"))
-        report = dispatch(app, MaildirTransport(mail.maildir), mail)
         if documents:
             write_documents(app, out / "documents")
-        return summary(stage, out, len(report.sent))
+        return summary(stage, out, stage.delivered)
     finally:
         app.db.dispose()
 

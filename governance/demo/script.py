@@ -50,13 +50,25 @@ class Stage:
     timer_counts: dict[str, int] = dataclasses.field(default_factory=dict)
     meeting_ids: list[int] = dataclasses.field(default_factory=list)
     application_id: int = 0
+    deliver: Callable[[], int] = lambda: 0
+    """Send the outbox now; how many were sent (the runner does this after every round)."""
+    delivered: int = 0
 
     def note(self, text: str) -> None:
         self.events.append((self.clock.now(), text))
 
     def at(self, *moment: int) -> None:
-        """Let the clock run; every timer fires at its due time, in order."""
-        for fired in timers.fire_due(self.app, at(*moment)):
+        """Let the clock run; every timer fires at its due time, in order, and its mail
+        goes out right after it, as with ``gremium run`` (a mail sent only at the end
+        of the year would find its purpose lapsed: an invitation after the meeting)."""
+        until = at(*moment)
+        self.delivered += self.deliver()  # what the last actions queued
+        while fired_now := timers.fire_due(self.app, until, limit=1):
+            self._record(fired_now)
+            self.delivered += self.deliver()
+
+    def _record(self, fired_now: list[timers.Fired]) -> None:
+        for fired in fired_now:
             if fired.outcome != "fired":
                 if fired.outcome == "failed":
                     raise RuntimeError(f"timer {fired.name} failed: {fired.detail}")

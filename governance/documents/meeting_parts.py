@@ -26,6 +26,9 @@ def meeting_part(meeting: Meeting) -> dict[str, Any]:
         "proposal_deadline_at": meeting.proposal_deadline_at,
         "repeat_meeting": meeting.is_repeat,
         "state": meeting.state,
+        # (meetings) held on paper and recorded afterwards: when and by whom
+        "recorded_later_at": meeting.recorded_later_at,
+        "recorded_later_by": meeting.recorded_later_by,
     }
 
 

@@ -87,6 +87,11 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     "meeting.vote": frozenset({C}),
     # ^ the chair runs votes and announces the result
     "meeting.attendance": frozenset({C, S}),
+    # (meetings) a meeting never opened in the system, after its day:
+    "meeting.end": frozenset({C}),
+    # ^ record that it did not take place
+    "meeting.record_later": frozenset({C, S}),
+    # ^ record a session held on paper afterwards: open, attendance, votes, close
     "meeting.minute": frozenset({C, S}),
     # ^ mark items noted or deferred, record notes, raise action items
     # agenda

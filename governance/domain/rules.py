@@ -78,6 +78,16 @@ class RulesOfProcedure:
     """What happens to a meeting that falls on a Berlin public holiday."""
     repeat_meeting_weeks: int = 4
     """A meeting that was not quorate is repeated within this many weeks (0: never)."""
+    repeat_invitation_lead_days: int = 7
+    """Shortened Ladungsfrist of a repeat meeting: invited this many days before it.
+
+    7 by default: half the ordinary lead time, so that a repeat meeting fits
+    between two monthly meetings, and still a full working week for members
+    to arrange attendance (a repeat meeting is quorate however few come)."""
+    repeat_meeting_replaces_next: bool = False
+    """True: the next regular meeting within the repeat weeks becomes the repeat meeting.
+    False: a repeat meeting of its own is planned before it when the shortened lead
+    time allows (otherwise the next regular meeting becomes the repeat meeting)."""
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
@@ -92,6 +102,11 @@ class RulesOfProcedure:
             raise ValueError(
                 "proposal_deadline_days must not be shorter than invitation_lead_days: "
                 "proposals have to close before the invitation goes out"
+            )
+        if self.repeat_invitation_lead_days > self.invitation_lead_days:
+            raise ValueError(
+                "repeat_invitation_lead_days must not be longer than invitation_lead_days: "
+                "it is the shortened lead time of a repeat meeting"
             )
 
     # --- (de)serialisation: the database keeps the rules as a JSON object ---

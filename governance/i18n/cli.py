@@ -319,4 +319,33 @@ MESSAGES = {
         "de": "Voraussetzungen nicht erfüllt",
         "en": "conditions not met",
     },
+    # --- (meetings) skipped timers and messages ---
+    "cli.timers.none_skipped": {
+        "de": "Keine übersprungenen Zeitgeber.",
+        "en": "No skipped timers.",
+    },
+    "cli.timers.failed_or_skipped": {
+        "de": "--failed und --skipped schließen einander aus; bitte nur eines angeben.",
+        "en": "--failed and --skipped exclude each other; give only one.",
+    },
+    "cli.outbox.failed_or_skipped": {
+        "de": "--failed und --skipped schließen einander aus; bitte nur eines angeben.",
+        "en": "--failed and --skipped exclude each other; give only one.",
+    },
+    "cli.col.skip_reason": {"de": "Grund", "en": "reason"},
+    "cli.outbox.skipped": {
+        "de": "{skipped} übersprungen, weil ihr Zweck entfallen ist "
+        "(Gründe: gremium outbox list --skipped).",
+        "en": "{skipped} skipped because their purpose had lapsed "
+        "(reasons: gremium outbox list --skipped).",
+    },
+    # --- (meetings) repeat meetings ---
+    "rule.repeat_invitation_lead_days": {
+        "de": "verkürzte Ladungsfrist einer Wiederholungssitzung in Tagen",
+        "en": "shortened invitation lead time of a repeat meeting, days",
+    },
+    "rule.repeat_meeting_replaces_next": {
+        "de": "die nächste reguläre Sitzung in der Frist wird zur Wiederholungssitzung",
+        "en": "the next regular meeting within the weeks becomes the repeat meeting",
+    },
 }

@@ -353,4 +353,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- mails: an agenda item's number, the way each language writes it ---
     "agenda.top": {"de": "TOP {number}", "en": "Item {number}"},
+    # --- (meetings) a meeting's end after its day; repeat meetings ---
+    "guard.meeting_over": {
+        "de": "die Sitzung ist noch nicht vorüber",
+        "en": "the meeting is not over yet",
+    },
+    "action.meeting.end": {
+        "de": "erfassen, dass eine Sitzung nicht stattfand",
+        "en": "record that a meeting did not take place",
+    },
+    "action.meeting.record_later": {
+        "de": "eine Sitzung nachträglich erfassen",
+        "en": "record a meeting afterwards",
+    },
+    "meeting.cli.show_recorded_later": {
+        "de": "Nachträglich erfasst am {at} von {by}.",
+        "en": "Recorded afterwards on {at} by {by}.",
+    },
+    "documents.meeting_state.not_held": {"de": "nicht stattgefunden", "en": "not held"},
 }

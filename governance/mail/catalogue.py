@@ -34,6 +34,9 @@ NOTIFICATIONS: dict[str, str] = {
     "meeting_cancelled": "a meeting is cancelled",
     "action_item_due": "an action item from the minutes is due",
     "minutes_due": "to the secretariat: the minutes of a meeting are due",
+    # (meetings) a meeting's end after its day
+    "proposal_not_decided": "to the proposer: undecided at the invitation, deferred to the next meeting",
+    "meeting_overdue": "to the chair and secretariat: a meeting over but neither opened nor ended",
     # minutes (services/minutes_workflow.py)
     "minutes_circulated": "draft minutes with the PDF and the objection deadline",
     "minutes_objection": "to the secretariat and the chair: a member objected to the minutes",

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from governance import claims
 from governance.bootstrap import App
-from governance.mail import addressing, failure_notices
+from governance.mail import addressing, failure_notices, purpose
 from governance.mail.catalogue import NEVER_REPORTED
 from governance.mail.message import Calendar, Draft, EncodedAttachment, Mailbox, MessageWriter
 from governance.mail.rendering import render_notification
@@ -56,6 +56,8 @@ class DispatchReport:
     sent: list[int] = dataclasses.field(default_factory=list)
     deferred: list[int] = dataclasses.field(default_factory=list)
     failed: list[int] = dataclasses.field(default_factory=list)
+    skipped: list[int] = dataclasses.field(default_factory=list)
+    """Not sent: their purpose had lapsed (governance/mail/purpose.py)."""
     unavailable: str | None = None
     """Why the server could not be reached, if it could not."""
 
@@ -130,6 +132,8 @@ def dispatch(
             )
             if not batch:
                 break
+            if not (batch := purpose.without_lapsed(app, batch, report.skipped)):
+                continue  # none of them is of use any more: each is recorded as skipped
             if not opened:
                 try:
                     transport.open()

@@ -129,6 +129,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "proposals_closed": {
         **_MEETING,
         "pending_proposals": [{"id": 12, "title": "Stadtteilfest im Kosmosviertel"}],
+        "invitation_at": "2026-02-25T10:00:00+01:00",
     },
     "proposal_decided": {
         **_MEETING,
@@ -149,6 +150,16 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     },
     "meeting_cancelled": {**_MEETING, "reason": "Beschlussunfähigkeit absehbar"},
     "minutes_due": {**_MEETING, "minutes_due_at": "2026-03-25T12:30:00+01:00"},
+    "meeting_overdue": {**_MEETING, "state": "convened"},
+    "proposal_not_decided": {
+        **_MEETING,
+        "proposal": {
+            "title": "Verkehrsberuhigung im Kungerkiez",
+            "decision": "not_decided",
+            "reason": None,
+            "next_meeting_at": "2026-06-10T10:00:00+02:00",
+        },
+    },
     "minutes_circulated": {**_MEETING, "minutes": MINUTES},
     "minutes_objection": {
         **_MEETING,

@@ -26,10 +26,12 @@ class Timer(Base):
     """The workflow state the timer belongs to; leaving it cancels the timer."""
     due_at: Mapped[dt.datetime]
     status: Mapped[str] = mapped_column(String(20), default="pending")
-    """pending, fired, skipped (its trigger was not possible), cancelled, failed."""
+    """pending, fired, skipped (its trigger was not possible or its purpose had lapsed), cancelled, failed."""
     created_at: Mapped[dt.datetime]
     fired_at: Mapped[dt.datetime | None]
     lease_owner: Mapped[str | None] = mapped_column(String(100))
     lease_until: Mapped[dt.datetime | None]
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+    skip_reason: Mapped[str | None] = mapped_column(Text)
+    """Why the timer did nothing (status skipped): its purpose no longer held (0005_meetings)."""

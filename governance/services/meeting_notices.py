@@ -218,15 +218,18 @@ def tell_proposer(
     meeting: Meeting,
     decision: str,
     next_meeting: Meeting | None = None,
+    *,
+    notification: str = "proposal_decided",
 ) -> None:
-    """A partner who proposed an item hears what the chair decided, and why."""
+    """A partner who proposed an item hears what the chair decided, and why
+    (or, with *notification* ``proposal_not_decided``, that nobody decided in time)."""
     proposer = item.proposer
     if proposer is None or proposer.id == uow.actor.person_id:
         return
     notify(
         uow,
         meeting,
-        "proposal_decided",
+        notification,
         [proposer],
         revision=f"p{item.id}-{decision}",
         proposal={

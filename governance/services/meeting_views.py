@@ -82,6 +82,9 @@ def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict
             "convened_at": meeting.convened_at,
             "opened_at": meeting.opened_at,
             "closed_at": meeting.closed_at,
+            "recorded_later": None
+            if meeting.recorded_later_at is None
+            else {"at": meeting.recorded_later_at, "by": meeting.recorded_later_by},
             "quorum_at_opening": None
             if check is None
             else {

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from governance.clock import BERLIN
-from governance.domain.schedule import is_working_day, next_working_day
 from governance.errors import Text
 from governance.models import Meeting
 from governance.services import agenda, agenda_carry_over
@@ -22,9 +21,13 @@ from governance.services.meeting_notices import (
     invitees,
     notify,
     secretariat_people,
+    tell_proposer,
 )
 from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
+
+ENDED_UNHELD = ("cancelled", "not_held")
+"""States of a meeting that ended without being held: its agenda moves on whole."""
 
 # --- guards ---
 
@@ -55,6 +58,49 @@ def record_invitation(ctx: TransitionContext) -> None:
     meeting.detached = True  # invitations are out: a change of the series leaves it alone
 
 
+@effect("settle_agenda")
+def settle_agenda(ctx: TransitionContext) -> None:
+    """The invitation carries the final agenda: what the chair accepted.
+
+    A proposal still undecided at the invitation deadline is deferred to the
+    next meeting (where the chair decides on it again) and its proposer told
+    so; the chair was told of it at the proposal deadline (proposals_closed).
+    """
+    meeting: Meeting = ctx.entity
+    undecided = [i for i in agenda.items(ctx.session, meeting) if i.status == "proposed"]
+    for item in undecided:
+        successor = agenda_carry_over.carry_over(ctx.uow, item)
+        item.status, item.position = "moved", None
+        agenda.audit_item(
+            ctx.uow,
+            item,
+            "agenda.defer",
+            from_state="proposed",
+            to_state="moved",
+            to_meeting=successor.meeting_id if successor else None,
+            undecided_at_invitation=True,
+        )
+        tell_proposer(
+            ctx.uow,
+            item,
+            meeting,
+            "not_decided",
+            successor.meeting if successor else None,
+            notification="proposal_not_decided",
+        )
+    meeting.agenda_final = True
+    ctx.uow.audit(
+        entity_type=Meeting.__tablename__,
+        entity_id=meeting.id,
+        committee_id=meeting.committee_id,
+        action="agenda.finalize",
+        details={
+            "items": [i.id for i in agenda.agenda_items(ctx.session, meeting)],
+            "deferred_undecided": [i.id for i in undecided],
+        },
+    )
+
+
 @effect("record_cancellation")
 def record_cancellation(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
@@ -72,7 +118,26 @@ def record_opening(ctx: TransitionContext) -> None:
     meeting: Meeting = ctx.entity
     meeting.opened_at = ctx.now
     meeting.number = meeting_service.next_number(ctx.session, meeting.committee)
-    check = quorum_at(ctx.session, meeting, ctx.now)
+    _record_quorum(ctx, meeting, ctx.now)
+
+
+@effect("record_closing")
+def record_closing(ctx: TransitionContext) -> None:
+    """Items left unhandled are deferred: they move to the next meeting."""
+    meeting: Meeting = ctx.entity
+    meeting.closed_at = ctx.now
+    if meeting.recorded_later_at is not None:
+        # Recorded afterwards: it ended at its scheduled end, with the quorum of who came.
+        meeting.closed_at = meeting.ends_at
+        if meeting.quorate_at_opening is None:
+            _record_quorum(ctx, meeting, meeting.starts_at)
+    for item in agenda.items(ctx.session, meeting):
+        if item.status == "accepted" and item.outcome is None:
+            item.outcome = "noted" if item.standing else "deferred"
+
+
+def _record_quorum(ctx: TransitionContext, meeting: Meeting, moment: dt.datetime) -> None:
+    check = quorum_at(ctx.session, meeting, moment)
     meeting.quorate_at_opening = check.quorate
     ctx.uow.audit(
         entity_type=Meeting.__tablename__,
@@ -85,18 +150,9 @@ def record_opening(ctx: TransitionContext) -> None:
             "voting_members": check.voting_members,
             "needed": check.needed,
             "repeat_meeting": check.repeat_meeting,
+            **({"recorded_later": True} if meeting.recorded_later_at else {}),
         },
     )
-
-
-@effect("record_closing")
-def record_closing(ctx: TransitionContext) -> None:
-    """Items left unhandled are deferred: they move to the next meeting."""
-    meeting: Meeting = ctx.entity
-    meeting.closed_at = ctx.now
-    for item in agenda.items(ctx.session, meeting):
-        if item.status == "accepted" and item.outcome is None:
-            item.outcome = "noted" if item.standing else "deferred"
 
 
 @effect("carry_over_open_items")
@@ -107,34 +163,12 @@ def carry_over_open_items(ctx: TransitionContext) -> None:
     for item in agenda.items(ctx.session, meeting):
         if item.standing or item.carried_over_to_id is not None:
             continue
-        cancelled_item = meeting.state == "cancelled" and item.status == "accepted"
+        cancelled_item = meeting.state in ENDED_UNHELD and item.status == "accepted"
         if cancelled_item or item.status == "proposed":
             agenda_carry_over.carry_over(ctx.uow, item)
             item.status, item.position = "moved", None
         elif item.outcome == "deferred":
             agenda_carry_over.carry_over(ctx.uow, item)
-
-
-@effect("schedule_repeat_meeting")
-def schedule_repeat_meeting(ctx: TransitionContext) -> None:
-    """A meeting that was not quorate is repeated within the weeks the rules allow;
-    the repeat meeting is quorate regardless of attendance (and gets the open items)."""
-    meeting: Meeting = ctx.entity
-    rules = meeting.committee.rules
-    if meeting.quorate_at_opening or meeting.is_repeat or rules.repeat_meeting_weeks == 0:
-        return
-    local = meeting.starts_at.astimezone(BERLIN) + dt.timedelta(weeks=rules.repeat_meeting_weeks)
-    day = local.date() if is_working_day(local.date()) else next_working_day(local.date())
-    start = dt.datetime.combine(day, local.time().replace(tzinfo=None)).replace(tzinfo=BERLIN)
-    meeting_service.create_meeting(
-        ctx.uow,
-        meeting.committee,
-        title=f"Wiederholungssitzung: {meeting.title}",
-        starts_at=start,
-        duration_minutes=meeting_service.duration_of(meeting),
-        location=meeting.location,
-        repeat_of=meeting,
-    )
 
 
 # --- effects: notices ---
@@ -172,6 +206,7 @@ def notify_proposals_closed(ctx: TransitionContext) -> None:
         chair_people(ctx.session, meeting.committee, ctx.today),
         revision=meeting.proposal_deadline_at.isoformat(),
         pending_proposals=[{"id": i.id, "title": i.title} for i in pending],
+        invitation_at=meeting.invitation_at.isoformat(),
     )
 
 
@@ -269,3 +304,8 @@ def notify_minutes_due(ctx: TransitionContext) -> None:
         revision=meeting.minutes_due_at.isoformat(),
         minutes_due_at=meeting.minutes_due_at.isoformat(),
     )
+
+
+# The effects of repeat meetings and of a meeting's end after its day live in
+# meeting_endings (registered on import, with the rest of this workflow).
+from governance.services import meeting_endings  # noqa: E402, F401

@@ -17,10 +17,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
-from governance.domain.rules import meeting_deadlines
+from governance.domain.rules import RulesOfProcedure, meeting_deadlines
 from governance.domain.schedule import ScheduleError, holiday_name, localise
-from governance.errors import InvalidInput, NotFound, Text
-from governance.models import Committee, Meeting, MeetingSeries
+from governance.errors import Conflict, InvalidInput, NotFound, Text
+from governance.models import AgendaItem, Committee, Meeting, MeetingSeries, Person
 from governance.services import access, validation
 from governance.unit_of_work import UnitOfWork
 
@@ -86,7 +86,7 @@ def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
             .where(
                 Meeting.committee_id == meeting.committee_id,
                 Meeting.starts_at < meeting.starts_at,
-                Meeting.state != "cancelled",
+                Meeting.state.not_in(("cancelled", "not_held")),
                 Meeting.id != meeting.id,
             )
             .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
@@ -160,17 +160,38 @@ def require_working_day(starts_at: dt.datetime, on_holiday: bool) -> None:
 
 
 def set_schedule(meeting: Meeting, starts_at: dt.datetime, duration_minutes: int) -> None:
-    """Set start and end and recompute the deadlines of the rules of procedure."""
+    """Set start and end and recompute the deadlines of the rules of procedure.
+
+    A repeat meeting keeps the agenda of the meeting it repeats: there is no
+    call for proposals (its window is closed from the start, see
+    :func:`create_meeting`) and it is invited at the shortened lead time.
+    """
+    rules = meeting.committee.rules
     local_start = starts_at.astimezone(BERLIN)
     local_end = local_start + dt.timedelta(minutes=duration_minutes)
-    deadlines = meeting_deadlines(meeting.committee.rules, local_start, local_end)
+    deadlines = meeting_deadlines(rules, local_start, local_end)
     meeting.starts_at = local_start.astimezone(dt.UTC)
     meeting.ends_at = local_end.astimezone(dt.UTC)
     meeting.call_for_proposals_at = deadlines.call_for_proposals.astimezone(dt.UTC)
     meeting.proposal_deadline_at = deadlines.proposal_deadline.astimezone(dt.UTC)
     meeting.invitation_at = deadlines.invitation.astimezone(dt.UTC)
+    if meeting.repeat_of_id is not None:
+        shortened = repeat_deadlines(rules, local_start)
+        meeting.invitation_at = shortened.astimezone(dt.UTC)
+        meeting.call_for_proposals_at = min(meeting.call_for_proposals_at, meeting.invitation_at)
+        meeting.proposal_deadline_at = min(meeting.proposal_deadline_at, meeting.invitation_at)
     meeting.reminder_at = deadlines.reminder.astimezone(dt.UTC)
     meeting.minutes_due_at = deadlines.minutes_due.astimezone(dt.UTC)
+
+
+def repeat_deadlines(rules: RulesOfProcedure, local_start: dt.datetime) -> dt.datetime:
+    """The invitation of a repeat meeting: the shortened lead time before its start."""
+    naive = local_start.replace(tzinfo=None) - dt.timedelta(days=rules.repeat_invitation_lead_days)
+    return naive.replace(tzinfo=local_start.tzinfo)
+
+
+# Timers a repeat meeting does without: it keeps the agenda of the meeting it repeats.
+_NOT_FOR_REPEATS = frozenset({"call_for_proposals", "proposal_deadline"})
 
 
 def duration_of(meeting: Meeting) -> int:
@@ -214,7 +235,9 @@ def create_meeting(
     set_schedule(meeting, starts_at, duration_minutes)
     uow.session.add(meeting)
     uow.session.flush()
-    uow.engine.arm_timers(uow, meeting)
+    for timer in uow.engine.arm_timers(uow, meeting):
+        if repeat_of is not None and timer.name in _NOT_FOR_REPEATS:
+            uow.session.expunge(timer)  # never armed: no deadline that cannot be met
     uow.audit(
         entity_type=ENTITY,
         entity_id=meeting.id,
@@ -275,8 +298,32 @@ def require_trigger(uow: UnitOfWork, meeting: Meeting, trigger: str) -> None:
 
 
 def convene(uow: UnitOfWork, meeting: Meeting) -> None:
-    """The chair sends the invitation now, before the invitation lead time would."""
+    """The chair sends the invitation now, before the invitation lead time would.
+
+    The invitation carries the final agenda: the chair decides every proposal
+    first (at the invitation deadline the timer defers the undecided ones).
+    """
     _check(uow, "meeting.convene", meeting)
+    require_trigger(uow, meeting, "convene")
+    pending = (
+        uow.session.execute(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting.id, AgendaItem.status == "proposed")
+            .order_by(AgendaItem.id)
+        )
+        .scalars()
+        .all()
+    )
+    if pending:
+        raise Conflict(
+            "agenda.error.pending_proposals",
+            items=", ".join(f"#{i.id} „{i.title}“" for i in pending),
+        ).concerning(
+            entity_type=ENTITY,
+            entity_id=meeting.id,
+            action="meeting.convene",
+            committee_id=meeting.committee_id,
+        )
     uow.fire(meeting, "convene")
 
 
@@ -287,9 +334,43 @@ def open_meeting(uow: UnitOfWork, meeting: Meeting) -> None:
 
 
 def close(uow: UnitOfWork, meeting: Meeting) -> None:
-    """The chair closes the meeting; items not handled move to the next meeting."""
-    _check(uow, "meeting.close", meeting)
+    """The chair closes the meeting; items not handled move to the next meeting.
+
+    A meeting recorded afterwards is closed by whoever may record it (the
+    secretariat too): it ends at its scheduled end.
+    """
+    _check(uow, "meeting.record_later" if meeting.recorded_later_at else "meeting.close", meeting)
     uow.fire(meeting, "close")
+
+
+def record_not_held(uow: UnitOfWork, meeting: Meeting, *, reason: str) -> None:
+    """After its day, the chair records that the meeting did not take place.
+
+    Its agenda moves to the next meeting, as for a cancellation; nobody is
+    mailed (the day has passed).
+    """
+    _check(uow, "meeting.end", meeting)
+    require_trigger(uow, meeting, "record_not_held")
+    reason = validation.text(reason, "--reason", 2000)
+    uow.fire(meeting, "record_not_held", reason=reason)
+
+
+def record_afterwards(uow: UnitOfWork, meeting: Meeting) -> None:
+    """After its day, the secretariat starts recording a session held without the system.
+
+    The meeting is in session from then on, opened at its scheduled start;
+    attendance and votes are recorded as usual and the meeting is closed at
+    the end. It is marked as recorded later, by whom and when.
+    """
+    _check(uow, "meeting.record_later", meeting)
+    require_trigger(uow, meeting, "record_afterwards")
+    uow.fire(meeting, "record_afterwards", by=recorder_name(uow))
+
+
+def recorder_name(uow: UnitOfWork) -> str:
+    """The name of the person acting (the actor's label when no person is known)."""
+    person = uow.session.get(Person, uow.actor.person_id) if uow.actor.person_id else None
+    return person.name if person is not None else str(uow.actor.label)
 
 
 def cancel(uow: UnitOfWork, meeting: Meeting, *, reason: str) -> None:

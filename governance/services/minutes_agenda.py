@@ -28,10 +28,17 @@ def approval_title(minutes: Minutes) -> str:
 
 
 def approved_title(minutes: Minutes) -> str:
+    """``Protokoll der Sitzung Nr. 3 vom 11.03.2026: stillschweigend genehmigt am 08.04.2026``."""
     meeting = minutes.meeting
     day = meeting.starts_at.astimezone(BERLIN).strftime("%d.%m.%Y")
     number = f"Nr. {meeting.number} " if meeting.number is not None else ""
-    return f"Protokoll der Sitzung {number}vom {day}: genehmigt"
+    how = "stillschweigend genehmigt" if minutes.approved_by == "tacit" else "genehmigt"
+    on = (
+        f" am {minutes.approved_at.astimezone(BERLIN).strftime('%d.%m.%Y')}"
+        if minutes.approved_at is not None
+        else ""
+    )
+    return f"Protokoll der Sitzung {number}vom {day}: {how}{on}"
 
 
 def approval_item(uow: UnitOfWork, minutes: Minutes) -> AgendaItem | None:
@@ -89,15 +96,40 @@ def add_approval_item(uow: UnitOfWork, minutes: Minutes) -> AgendaItem | None:
 
 
 def settle_approval_item(uow: UnitOfWork, minutes: Minutes) -> None:
-    """Minutes approved without the vote: the pending item reports the approval instead."""
+    """Minutes approved without the vote: the next meeting need not approve them.
+
+    Its item on them — the linked decision item, else the standing item
+    "approval of the previous minutes" — is settled before the meeting: it
+    reports the approval and its date and is marked noted, so nobody has to
+    handle it in the meeting (and it is no longer listed as still to approve).
+    """
     item = approval_item(uow, minutes)
     if item is None:
-        return
+        following = meeting_service.next_meeting(
+            uow.session, minutes.meeting.committee, minutes.meeting.starts_at
+        )
+        if following is None or following.state not in ("planned", "convened"):
+            return
+        if meeting_service.previous_meeting(uow.session, following) is not minutes.meeting:
+            return  # the standing item there is about other minutes
+        item = _standing_item(uow, following)
+        if item is None:
+            return
     item.kind = agenda.ItemKind.INFORMATION.value
     item.majority = None
+    item.minutes_id = minutes.id
     item.title = approved_title(minutes)
+    item.outcome = "noted"
+    item.notes = item.title
     meeting = uow.session.get(Meeting, item.meeting_id)
     assert meeting is not None
+    uow.audit(
+        entity_type=agenda.ENTITY,
+        entity_id=item.id,
+        committee_id=meeting.committee_id,
+        action="agenda.minutes_settled",
+        details={"meeting": meeting.id, "minutes": minutes.id, "approved_by": minutes.approved_by},
+    )
     agenda.agenda_changed(uow, meeting, "changed", item.title)
 
 

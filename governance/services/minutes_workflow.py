@@ -120,6 +120,10 @@ def _approve(ctx: TransitionContext, how: str) -> None:
 @effect("record_tacit_approval")
 def record_tacit_approval(ctx: TransitionContext) -> None:
     _approve(ctx, "tacit")
+    # Approved when the objection period ended, even if the timer fired later (downtime).
+    deadline = ctx.entity.objection_deadline_at
+    if deadline is not None and deadline < ctx.now:
+        ctx.entity.approved_at = deadline
     minutes_agenda.settle_approval_item(ctx.uow, ctx.entity)
 
 

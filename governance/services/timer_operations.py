@@ -20,6 +20,15 @@ def failed(app: App, committee_id: int | None = None) -> list[Timer]:
         return list(session.execute(stmt).scalars())
 
 
+def skipped(app: App, committee_id: int | None = None) -> list[Timer]:
+    """Timers that did nothing (the reason is in ``skip_reason``), newest first."""
+    with app.db.session() as session:
+        stmt = select(Timer).where(Timer.status == "skipped").order_by(Timer.id.desc())
+        if committee_id is not None:
+            stmt = stmt.where(Timer.committee_id == committee_id)
+        return list(session.execute(stmt).scalars())
+
+
 def retry(uow: UnitOfWork, timer_id: int) -> Timer:
     """Make a failed timer due again now, e.g. the minutes' archive after the disk was full.
 

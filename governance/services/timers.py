@@ -43,7 +43,8 @@ from governance.models import (
     Minutes,
     Timer,
 )
-from governance.services.timer_operations import failed, retry
+from governance.services import timer_purpose
+from governance.services.timer_operations import failed, retry, skipped
 from governance.services.timer_order import (
     LEASE,
     armed_timers,
@@ -334,12 +335,16 @@ def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
         timer.lease_owner = timer.lease_until = None
         timer.last_error = "timer.detail.left_state"
         return _result(timer, timer_id, "cancelled", timer.last_error)
+    if (lapsed := timer_purpose.lapsed(uow, entity, timer)) is not None:
+        timer_purpose.skip(uow, timer, lapsed)  # e.g. an invitation after the meeting
+        return _result(timer, timer_id, "skipped", lapsed)
     if uow.engine.can_fire(uow, entity, timer.trigger, timer=timer.name):
         uow.fire(entity, timer.trigger, timer=timer.name)
         timer.status = "fired"
     else:
         timer.status = "skipped"
         outcome, detail = "skipped", "timer.detail.conditions_not_met"
+        timer.skip_reason = detail
     # Set here, not before the firing: the effect's queries would flush
     # them as an UPDATE of their own (a failure is counted below). The
     # claim ends with the firing, in its transaction: no release after.
@@ -389,4 +394,4 @@ def _result(timer: Timer | None, timer_id: int, outcome: str, detail: str) -> Fi
     )
 
 
-__all__ = ["LEASE", "claim_batch", "failed", "fire_due", "in_due_order", "order_key", "retry"]
+__all__ = ["LEASE", "claim_batch", "failed", "fire_due", "in_due_order", "order_key", "retry", "skipped"]

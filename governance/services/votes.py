@@ -52,9 +52,9 @@ def record_vote(
     abstain; *totals* are (yes, no, abstain) of an open show of hands.
     """
     meeting: Meeting = item.meeting
-    access.check(
-        uow, "meeting.vote", meeting.committee, entity_type="meetings", entity_id=meeting.id
-    )
+    # A session recorded afterwards: the secretariat records the votes as they were taken.
+    action = "meeting.record_later" if meeting.recorded_later_at else "meeting.vote"
+    access.check(uow, action, meeting.committee, entity_type="meetings", entity_id=meeting.id)
     if "vote" not in uow.engine.allowed_triggers(meeting):
         uow.fire(meeting, "vote")  # refused: names the state and what is possible now
     _votable(uow.session, item)

@@ -270,6 +270,7 @@ def test_a_chair_sets_up_the_quarterly_series_at_ten_local_time_in_winter_and_su
         ("call_for_proposals", "2026-02-04T09:00:00+00:00"),
         ("proposal_deadline", "2026-02-18T09:00:00+00:00"),
         ("invitation", "2026-02-25T09:00:00+00:00"),
+        ("overdue_planned", "2026-03-12T08:00:00+00:00"),  # the day after, 09:00
     ]
     june = gremium.json("meeting", "show", "2")
     # The invitation for June goes out on 2026-05-27 at 10:00 summer time, i.e. 08:00 UTC.
@@ -298,7 +299,7 @@ def test_proposals_in_time_are_accepted_the_invitation_goes_out_and_an_urgent_it
     meeting = gremium.json("meeting", "show", "1")
     assert (meeting["state"], meeting["agenda_revision"]) == ("convened", 1)
     assert meeting["convened_at"] == "2026-02-25T09:00:00+00:00"
-    assert [t["name"] for t in meeting["timers"]] == ["reminder"]
+    assert [t["name"] for t in meeting["timers"]] == ["reminder", "overdue_convened"]
 
     line = gremium.refused("agenda", "propose", "1", "--title", "Nachzügler", actor=PARTNER)
     assert "Vorschlagsfrist für Sitzung 1 ist am 18.02.2026 10:00 abgelaufen" in line
@@ -584,6 +585,7 @@ def test_moving_a_meeting_moves_its_deadlines_and_pending_timers(
         "call_for_proposals",
         "proposal_deadline",
         "invitation",
+        "overdue_planned",
     ]
     assert "2026-03-04 10:00  einladen" in gremium.ok("meeting", "show", "1")
 

@@ -176,6 +176,8 @@ def test_deadlines_are_computed_from_the_rules_and_armed_as_timers(kg):
         "call_for_proposals": first["deadlines"]["call_for_proposals"],
         "proposal_deadline": first["deadlines"]["proposal_deadline"],
         "invitation": first["deadlines"]["invitation"],
+        # the day after, the chair hears if the meeting was neither opened nor ended
+        "overdue_planned": berlin(2026, 3, 12, 9, 0),
     }
 
 

@@ -136,6 +136,28 @@ def test_minutes_without_objection_are_approved_tacitly_and_archived_as_pdfa(kg)
     assert told[0].context["minutes"]["archive_sha256"] == approved["archive_sha256"]
 
 
+def test_minutes_approved_tacitly_before_the_next_meeting_leave_no_approval_to_do_there(kg):
+    first = hold_first_meeting(kg)
+    second = meetings(kg)[1].id
+    standing = [i for i in show(kg, second)["agenda"] if i["standing"] == "previous_minutes"]
+    assert [i["outcome"] for i in standing] == [None]  # to approve at the second meeting
+    note(kg, first)
+    circulate(kg, first)
+    # Downtime: the objection period ended on 25.03. but the timer fires weeks later.
+    kg.clock.advance_to(berlin(2026, 4, 20, 9, 0))
+    tick(kg, 2026, 4, 20, 9, 0)
+    approved = state(kg, first)
+    assert approved["approved_by"] == "tacit"
+    assert approved["approved_at"].astimezone(BERLIN) == berlin(2026, 3, 25, 23, 59)
+    [item] = [i for i in show(kg, second)["agenda"] if i["standing"] == "previous_minutes"]
+    assert item["outcome"] == "noted" and item["kind"] == "information"
+    assert item["title"] == (
+        "Protokoll der Sitzung Nr. 1 vom 11.03.2026: stillschweigend genehmigt am 25.03.2026"
+    )
+    # The meeting does not handle it again: closing leaves it as it is.
+    assert item["carried_over_from"] is None
+
+
 def test_the_archived_pdf_shows_attendance_decision_vote_counts_and_the_approval(kg):
     first = hold_first_meeting(kg)
     note(kg, first)
@@ -217,8 +239,8 @@ def test_an_objection_still_open_puts_the_approval_on_the_next_meeting_until_the
     approved = state(kg, first)
     assert approved["state"] == "archived" and approved["approved_by"] == "chair"
     item = next(i for i in show(kg, second)["agenda"] if i["standing"] == "previous_minutes")
-    assert item["kind"] == "information"
-    assert item["title"] == "Protokoll der Sitzung Nr. 1 vom 11.03.2026: genehmigt"
+    assert item["kind"] == "information" and item["outcome"] == "noted"
+    assert item["title"] == "Protokoll der Sitzung Nr. 1 vom 11.03.2026: genehmigt am 27.03.2026"
 
 
 # --- approval by vote ---
