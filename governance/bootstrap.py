@@ -164,10 +164,17 @@ class App:
             UnitOfWork(session, self.clock, actor, self.engine, self.lang).audit_refusal(exc)
 
 
-def build_app(settings: Settings, clock: Clock | None = None, check_schema: bool = True) -> App:
-    db = Database(settings.database)
-    if check_schema:
-        db.require_current_schema()
+def build_app(
+    settings: Settings,
+    clock: Clock | None = None,
+    check_schema: bool = True,
+    db: Database | None = None,
+) -> App:
+    """*db*: a database already opened (and checked) for these settings, to share its engine."""
+    if db is None:
+        db = Database(settings.database)
+        if check_schema:
+            db.require_current_schema()
     if clock is None:
         clock = (
             PersistedSimulatedClock(db, settings.simulated_start)

@@ -92,7 +92,7 @@ def init(
 def _upgrade(state: CliState) -> tuple[str | None, str, str]:
     db = Database(state.settings.database)
     try:
-        before = db.current_revision()
+        before = db.current_revision(must_exist=False)  # init and upgrade may create the file
         db.upgrade()
         after = db.current_revision() or "—"
         return before, after, db.display_url()

@@ -17,6 +17,7 @@ from governance.i18n import (
     cli,
     core,
     documents,
+    faults,
     mail,
     meeting,
     membership,
@@ -38,6 +39,7 @@ for _area in (
     documents,
     mail,
     minutes,
+    faults,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

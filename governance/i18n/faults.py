@@ -1,0 +1,77 @@
+"""Faults of the installation, said in one line: the database, the disk, the
+configuration — what is wrong and what to do, never a secret or personal data."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "error.database_url_type": {
+        "de": "Die Datenbank muss als URL-Text angegeben werden (z. B. "
+        "„sqlite:///gremium.db“ oder „postgresql://benutzer@host/gremium“), nicht {value}.",
+        "en": "The database must be given as a URL text (e.g. “sqlite:///gremium.db” or "
+        "“postgresql://user@host/gremium”), not {value}.",
+    },
+    "error.database_missing": {
+        "de": "Unter „{path}“ gibt es keine Datenbank. Pfad prüfen (--db, GREMIUM_DB, "
+        "„database“ in der Konfiguration) oder sie mit „gremium --db sqlite:///{path} init“ anlegen.",
+        "en": "There is no database at “{path}”. Check the path (--db, GREMIUM_DB, "
+        "“database” in the configuration) or create it with “gremium --db sqlite:///{path} init”.",
+    },
+    "error.db.full": {
+        "de": "Der Datenträger der Datenbank {url} ist voll; nichts wurde gespeichert. "
+        "Platz schaffen und den Befehl wiederholen.",
+        "en": "The disk of the database {url} is full; nothing was saved. "
+        "Free some space and run the command again.",
+    },
+    "error.db.readonly": {
+        "de": "In die Datenbank {url} darf nicht geschrieben werden (schreibgeschützt oder "
+        "fehlende Rechte an Datei oder Ordner); nichts wurde gespeichert.",
+        "en": "The database {url} cannot be written to (read-only, or no permission on the "
+        "file or its folder); nothing was saved.",
+    },
+    "error.db.locked": {
+        "de": "Die Datenbank {url} ist durch einen anderen Vorgang gesperrt; nichts wurde "
+        "gespeichert. Gleich noch einmal versuchen.",
+        "en": "The database {url} is locked by another process; nothing was saved. "
+        "Try again in a moment.",
+    },
+    "error.db.not_a_database": {
+        "de": "„{url}“ ist keine (lesbare) Gremium-Datenbank: die Datei ist beschädigt oder "
+        "etwas anderes. Die Sicherung zurückspielen oder den Pfad prüfen.",
+        "en": "“{url}” is not a (readable) Gremium database: the file is damaged or something "
+        "else. Restore the backup or check the path.",
+    },
+    "error.db.cannot_open": {
+        "de": "Die Datenbank {url} lässt sich nicht öffnen: Ordner fehlt oder keine Rechte.",
+        "en": "The database {url} cannot be opened: its folder is missing or not accessible.",
+    },
+    "error.disk": {
+        "de": "{path}: {problem}. Nichts wurde gespeichert; Ursache beheben und den Befehl "
+        "wiederholen.",
+        "en": "{path}: {problem}. Nothing was saved; remove the cause and run the command again.",
+    },
+    "error.disk.full": {"de": "der Datenträger ist voll", "en": "the disk is full"},
+    "error.disk.denied": {"de": "keine Berechtigung", "en": "permission denied"},
+    "error.disk.readonly": {
+        "de": "das Dateisystem ist schreibgeschützt",
+        "en": "the file system is read-only",
+    },
+    "error.disk.other": {"de": "{reason}", "en": "{reason}"},
+    "error.audit_head_missing": {
+        "de": "Der Kopf der Prüfpfad-Kette (Tabelle audit_head) fehlt in der Datenbank; "
+        "nichts wurde gespeichert. Die Datenbank aus der Sicherung zurückspielen und mit "
+        "„gremium audit verify“ prüfen.",
+        "en": "The head of the audit chain (table audit_head) is missing from the database; "
+        "nothing was saved. Restore the database from the backup and check it with "
+        "“gremium audit verify”.",
+    },
+    "error.notes_encoding": {
+        "de": "Die Datei „{file}“ ist kein UTF-8-Text. Bitte als UTF-8 speichern.",
+        "en": "The file “{file}” is not UTF-8 text. Please save it as UTF-8.",
+    },
+    "cli.tick.interrupted": {
+        "de": "Abgebrochen: {count} Zeitgeber ausgelöst; die übrigen sind freigegeben und "
+        "werden beim nächsten „gremium tick“ oder „gremium run“ ausgelöst.",
+        "en": "Interrupted: {count} timer(s) fired; the others are released and fire at the "
+        "next “gremium tick” or “gremium run”.",
+    },
+}
