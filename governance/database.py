@@ -135,6 +135,11 @@ class Database:
     def session(self) -> Session:
         return self.sessions()
 
+    def read_session(self) -> Session:
+        """A session that only reads: on SQLite its transaction begins DEFERRED, so it
+        does not hold the write lock (a reader in WAL mode blocks nobody)."""
+        return Session(self.engine.execution_options(read_only=True), expire_on_commit=False)
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -202,7 +207,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        deferred = conn.get_execution_options().get("read_only")
+        conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
 
 def ping(db: Database) -> None:

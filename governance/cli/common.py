@@ -75,7 +75,7 @@ class CliState:
     @contextmanager
     def read(self) -> Iterator[Any]:
         """A read-only session (no acting person needed)."""
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             yield session
 
     def close(self) -> None:
