@@ -24,14 +24,24 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from governance.errors import ConfigurationError
 
 DEFAULT_DATABASE = "sqlite:///gremium.db"
+
+_PASSWORD = re.compile(r"(?P<user>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):[^@\s]*@")
+
+
+def masked(text: str) -> str:
+    """*text* with the password of any URL in it replaced by ***: for messages and logs."""
+    return _PASSWORD.sub(r"\g<user>:***@", text)
+
+
 ENV = {
     "database": "GREMIUM_DB",
     "default_actor": "GREMIUM_AS",
@@ -92,19 +102,25 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
         try:
             data = tomllib.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ConfigurationError(
-                "error.config", file=str(p), problem="file not found"
-            ) from None
+            _refuse(str(p), "not_found")
+        except (UnicodeDecodeError, IsADirectoryError, PermissionError):
+            _refuse(str(p), "unreadable")
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigurationError("error.config", file=str(p), problem=str(exc)) from None
+            _refuse(str(p), "toml", detail=str(exc))
         source = str(p)
         unknown = set(data) - set(ENV) - {"mail"}
         if unknown:
-            raise ConfigurationError(
-                "error.config",
-                file=str(p),
-                problem=f"unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(ENV)}",
+            _refuse(
+                str(p),
+                "unknown_keys",
+                keys=", ".join(sorted(unknown)),
+                allowed=", ".join([*ENV, "[mail]"]),
             )
+    for key, value in data.items():
+        # A value of the wrong type (database = 42) is refused here, not met as a crash later.
+        expected = _TYPES.get(key)
+        if expected is not None and not isinstance(value, expected):
+            _refuse(source, "type", key=key, value=repr(value), expected=_type_name(key))
     for key, var in ENV.items():
         if environ.get(var):
             data[key] = environ[var]
@@ -112,46 +128,80 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
         try:
             data["simulated_start"] = dt.datetime.fromisoformat(data["simulated_start"])
         except ValueError:
-            raise ConfigurationError(
-                "error.config", file=source, problem="simulated_start must be YYYY-MM-DD HH:MM"
-            ) from None
+            _refuse(source, "datetime", key="simulated_start", value=data["simulated_start"])
     if isinstance(data.get("attach_documents"), str):
         text = data["attach_documents"].strip().lower()
         if text not in ("true", "false", "1", "0", "yes", "no"):
-            raise ConfigurationError(
-                "error.config", file=source, problem="attach_documents must be true or false"
-            )
+            _refuse(source, "boolean", key="attach_documents", value=data["attach_documents"])
         data["attach_documents"] = text in ("true", "1", "yes")
     if isinstance(data.get("timer_lease_seconds"), str):
         try:
             data["timer_lease_seconds"] = int(data["timer_lease_seconds"])
         except ValueError:
-            raise ConfigurationError(
-                "error.config", file=source, problem="timer_lease_seconds must be a whole number"
-            ) from None
+            _refuse(source, "integer", key="timer_lease_seconds", value=data["timer_lease_seconds"])
     mail = data.pop("mail", None) or {}
     if not isinstance(mail, dict):
-        raise ConfigurationError(
-            "error.config", file=source, problem="mail must be a table ([mail])"
-        )
+        _refuse(source, "mail_table")
     return _checked(Settings(source=source, mail=mail, **data))
 
 
 def _checked(settings: Settings) -> Settings:
     if settings.language not in ("de", "en"):
-        raise ConfigurationError(
-            "error.config",
-            file=settings.source,
-            problem=f"language must be de or en, not {settings.language!r}",
+        _refuse(
+            settings.source, "choice", key="language", value=settings.language, allowed="de, en"
         )
     if settings.timer_lease_seconds < 1:
-        raise ConfigurationError(
-            "error.config", file=settings.source, problem="timer_lease_seconds must be at least 1"
-        )
+        _refuse(settings.source, "minimum", key="timer_lease_seconds", minimum=1)
     if settings.clock not in ("system", "simulated"):
-        raise ConfigurationError(
-            "error.config",
-            file=settings.source,
-            problem=f"clock must be system or simulated, not {settings.clock!r}",
+        _refuse(
+            settings.source,
+            "choice",
+            key="clock",
+            value=settings.clock,
+            allowed="system, simulated",
         )
+    if settings.mail:
+        # The [mail] table is checked at start, with the rest: an unknown key
+        # must not wait until the first mail is sent.
+        from governance.mail.settings import mail_settings
+
+        mail_settings(settings)
     return settings
+
+
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "database": str,
+    "default_actor": str,
+    "language": str,
+    "clock": str,
+    "simulated_start": (str, dt.datetime),
+    "workflows": str,
+    "archive": str,
+    "attach_documents": bool,
+    "timer_lease_seconds": int,
+    "mail": dict,
+}
+_TYPE_NAMES = {
+    key: "boolean"
+    if kind is bool
+    else "integer"
+    if kind is int
+    else "table"
+    if kind is dict
+    else "text"
+    for key, kind in _TYPES.items()
+}
+
+
+def _type_name(key: str) -> Any:
+    from governance.errors import Text
+
+    return Text(f"config.type.{_TYPE_NAMES[key]}")
+
+
+def _refuse(source: str, problem: str, **params: Any) -> NoReturn:
+    from governance.errors import Text
+
+    raise ConfigurationError(
+        "error.config", file=source, problem=Text(f"config.problem.{problem}", **params)
+    )

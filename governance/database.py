@@ -15,19 +15,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from governance.config import masked
 from governance.errors import ConfigurationError, GremiumError
 
 if TYPE_CHECKING:  # Alembic is imported only to migrate: a read-only command does not need it
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-
-_PASSWORD = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):[^@\s]*@")
-
-
-def masked(text: str) -> str:
-    """*text* with the password of any URL in it replaced by ***: for messages and logs."""
-    return _PASSWORD.sub(r"\g<scheme>:***@", text)
 
 
 def normalise_url(url: str) -> str:

@@ -137,22 +137,33 @@ def cli(
 ) -> None:
     """Gremium: Kooperationsgremien führen — Vereinbarung, Beitritt, Sitzungen, Protokolle."""
     state = make_state(config, db, actor, lang)
-    global _current_lang
+    global _current_lang, _current_url
     _current_lang = state.lang
+    _current_url = _masked_url(state.settings.database)
     ctx.obj = state
     ctx.call_on_close(state.close)
 
 
 _current_lang: str | None = None
+_current_url: str | None = None
+
+
+def _masked_url(url: object) -> str:
+    from governance.config import masked
+
+    return masked(url) if isinstance(url, str) else ""
 
 
 def main(argv: list[str] | None = None) -> None:
     try:
         # Outside standalone mode click returns ctx.exit()'s status instead of exiting.
         code = cli.main(args=argv, prog_name="gremium", standalone_mode=False)
-    except GremiumError as exc:
+    except Exception as exc:
+        error = exc if isinstance(exc, GremiumError) else fault(exc)
+        if error is None:
+            raise  # a bug: its traceback is what the report needs
         lang = _current_lang or _lang_from(argv if argv is not None else sys.argv[1:])
-        click.echo(f"{'Fehler' if lang == 'de' else 'Error'}: {exc.message(lang)}", err=True)
+        click.echo(f"{'Fehler' if lang == 'de' else 'Error'}: {error.message(lang)}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Abgebrochen. / Aborted.", err=True)
@@ -163,6 +174,29 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def fault(exc: BaseException) -> GremiumError | None:
+    """A fault of the installation (database, disk) as a one-line error; None for a bug."""
+    import errno
+
+    if type(exc).__module__.startswith("sqlalchemy"):
+        from sqlalchemy.exc import DBAPIError
+
+        if isinstance(exc, DBAPIError):
+            from governance.database import problem
+
+            return problem(exc, _current_url or "")
+        return None
+    if isinstance(exc, OSError) and exc.errno is not None:
+        from governance.errors import Text
+
+        kinds = {errno.ENOSPC: "full", errno.EDQUOT: "full", errno.EACCES: "denied"}
+        kinds |= {errno.EPERM: "denied", errno.EROFS: "readonly"}
+        kind = kinds.get(exc.errno, "other")
+        reason = Text(f"error.disk.{kind}", reason=exc.strerror or str(exc))
+        return GremiumError("error.disk", path=exc.filename or "?", problem=reason)
+    return None
 
 
 def _lang_from(argv: list[str]) -> str:

@@ -47,7 +47,7 @@ for _area in (
     CATALOGUE.update(_area.MESSAGES)
 
 
-def translate(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     """Return the message *key* in *lang* with *params* filled in."""
     entry = CATALOGUE.get(key)
     if entry is None:

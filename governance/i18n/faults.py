@@ -74,4 +74,63 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Interrupted: {count} timer(s) fired; the others are released and fire at the "
         "next “gremium tick” or “gremium run”.",
     },
+    "config.problem.not_found": {"de": "Datei nicht gefunden", "en": "file not found"},
+    "config.problem.unreadable": {
+        "de": "Datei nicht lesbar (kein UTF-8-Text, ein Ordner oder keine Berechtigung)",
+        "en": "the file cannot be read (not UTF-8 text, a folder, or no permission)",
+    },
+    "config.problem.toml": {
+        "de": "kein gültiges TOML ({detail})",
+        "en": "not valid TOML ({detail})",
+    },
+    "config.problem.unknown_keys": {
+        "de": "unbekannte Einstellung(en) {keys}; erlaubt: {allowed}",
+        "en": "unknown setting(s) {keys}; allowed: {allowed}",
+    },
+    "config.problem.unknown_mail_keys": {
+        "de": "unbekannte Einstellung(en) in [mail]: {keys}; erlaubt: {allowed}",
+        "en": "unknown setting(s) in [mail]: {keys}; allowed: {allowed}",
+    },
+    "config.problem.type": {
+        "de": "„{key}“ muss {expected} sein, nicht {value}",
+        "en": "“{key}” must be {expected}, not {value}",
+    },
+    "config.problem.datetime": {
+        "de": "„{key}“ muss JJJJ-MM-TT HH:MM sein, nicht „{value}“",
+        "en": "“{key}” must be YYYY-MM-DD HH:MM, not “{value}”",
+    },
+    "config.problem.boolean": {
+        "de": "„{key}“ muss true oder false sein, nicht „{value}“",
+        "en": "“{key}” must be true or false, not “{value}”",
+    },
+    "config.problem.integer": {
+        "de": "„{key}“ muss eine ganze Zahl sein, nicht „{value}“",
+        "en": "“{key}” must be a whole number, not “{value}”",
+    },
+    "config.problem.number": {
+        "de": "„{key}“ muss eine Zahl sein, nicht {value}",
+        "en": "“{key}” must be a number, not {value}",
+    },
+    "config.problem.choice": {
+        "de": "„{key}“ muss eines von {allowed} sein, nicht „{value}“",
+        "en": "“{key}” must be one of {allowed}, not “{value}”",
+    },
+    "config.problem.minimum": {
+        "de": "„{key}“ muss mindestens {minimum} sein",
+        "en": "“{key}” must be at least {minimum}",
+    },
+    "config.problem.mail_table": {
+        "de": "„mail“ muss eine Tabelle sein ([mail])",
+        "en": "“mail” must be a table ([mail])",
+    },
+    "config.problem.mail_lease": {
+        "de": "mail.lease_seconds ({lease}) muss länger sein als batch_size × smtp_timeout "
+        "({batch} × {timeout} s)",
+        "en": "mail.lease_seconds ({lease}) must be longer than batch_size × smtp_timeout "
+        "({batch} × {timeout} s)",
+    },
+    "config.type.text": {"de": "ein Text in Anführungszeichen", "en": "a quoted text"},
+    "config.type.boolean": {"de": "true oder false", "en": "true or false"},
+    "config.type.integer": {"de": "eine ganze Zahl", "en": "a whole number"},
+    "config.type.table": {"de": "eine Tabelle", "en": "a table"},
 }

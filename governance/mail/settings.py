@@ -28,10 +28,10 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 from governance.config import Settings
-from governance.errors import ConfigurationError
+from governance.errors import ConfigurationError, Text
 
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 
@@ -72,7 +72,12 @@ def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) 
             data[key] = value
     unknown = set(data) - set(_FIELDS)
     if unknown:
-        _refuse(settings, f"unknown key(s) in [mail]: {', '.join(sorted(unknown))}")
+        _refuse(
+            settings,
+            "unknown_mail_keys",
+            keys=", ".join(sorted(unknown)),
+            allowed=", ".join(k for k in _FIELDS if k != "smtp_timeout"),
+        )
     values: dict[str, Any] = {}
     for key, value in data.items():
         kind = _FIELDS[key].type
@@ -84,26 +89,35 @@ def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) 
             else:
                 values[key] = str(value)
         except (TypeError, ValueError):
-            _refuse(settings, f"mail.{key} must be a number, not {value!r}")
+            _refuse(settings, "number", key=f"mail.{key}", value=repr(value))
     result = MailSettings(**values)
     if result.delivery not in ("maildir", "smtp"):
-        _refuse(settings, f"mail.delivery must be maildir or smtp, not {result.delivery!r}")
+        _refuse(
+            settings, "choice", key="mail.delivery", value=result.delivery, allowed="maildir, smtp"
+        )
     if result.smtp_security not in DEFAULT_PORTS:
         _refuse(
             settings,
-            f"mail.smtp_security must be starttls, tls or none, not {result.smtp_security!r}",
+            "choice",
+            key="mail.smtp_security",
+            value=result.smtp_security,
+            allowed="starttls, tls, none",
         )
     if result.batch_size < 1 or result.lease_seconds < 1 or result.max_attempts < 1:
-        _refuse(settings, "mail.batch_size, lease_seconds and max_attempts must be at least 1")
+        _refuse(settings, "minimum", key="mail.batch_size, lease_seconds, max_attempts", minimum=1)
     if result.lease_seconds <= result.batch_size * result.smtp_timeout:
         # A slow relay must not outlast the claim: another runner would send the rest again.
         _refuse(
             settings,
-            f"mail.lease_seconds ({result.lease_seconds}) must be longer than "
-            f"batch_size × smtp_timeout ({result.batch_size} × {result.smtp_timeout:g} s)",
+            "mail_lease",
+            lease=result.lease_seconds,
+            batch=result.batch_size,
+            timeout=f"{result.smtp_timeout:g}",
         )
     return result
 
 
-def _refuse(settings: Settings, problem: str) -> None:
-    raise ConfigurationError("error.config", file=settings.source, problem=problem)
+def _refuse(settings: Settings, problem: str, **params: Any) -> NoReturn:
+    raise ConfigurationError(
+        "error.config", file=settings.source, problem=Text(f"config.problem.{problem}", **params)
+    )
