@@ -52,6 +52,7 @@ ENV = {
     "archive": "GREMIUM_ARCHIVE",
     "attach_documents": "GREMIUM_ATTACH_DOCUMENTS",
     "timer_lease_seconds": "GREMIUM_TIMER_LEASE_SECONDS",
+    "group_access": "GREMIUM_GROUP_ACCESS",
 }
 
 
@@ -70,6 +71,9 @@ class Settings:
     """Attach the agenda to invitations and the draft to circulated minutes as PDF."""
     timer_lease_seconds: int = 600
     """How long a runner's claim on a timer lasts (several runners share one database)."""
+    group_access: bool = False
+    """Files and folders Gremium creates (the database, mail, documents, archive) are
+    readable by their owner only (0600/0700); with this, by the group too (0640/0750)."""
     source: str = "(defaults)"
     mail: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [mail] table, checked by governance.mail.settings when mail is sent."""
@@ -86,6 +90,11 @@ class Settings:
         ):
             return Path(self.database[len(prefix) :]).parent / "archive"
         return Path("archive")
+
+    def umask(self, current: int) -> int:
+        """The process umask for creating files: *current*, never more open than
+        owner-only (or owner and group with :attr:`group_access`)."""
+        return current | (0o027 if self.group_access else 0o077)
 
     def with_overrides(self, **overrides: Any) -> Settings:
         changes = {k: v for k, v in overrides.items() if v is not None}
@@ -129,11 +138,12 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
             data["simulated_start"] = dt.datetime.fromisoformat(data["simulated_start"])
         except ValueError:
             _refuse(source, "datetime", key="simulated_start", value=data["simulated_start"])
-    if isinstance(data.get("attach_documents"), str):
-        text = data["attach_documents"].strip().lower()
-        if text not in ("true", "false", "1", "0", "yes", "no"):
-            _refuse(source, "boolean", key="attach_documents", value=data["attach_documents"])
-        data["attach_documents"] = text in ("true", "1", "yes")
+    for flag in ("attach_documents", "group_access"):
+        if isinstance(data.get(flag), str):
+            text = data[flag].strip().lower()
+            if text not in ("true", "false", "1", "0", "yes", "no"):
+                _refuse(source, "boolean", key=flag, value=data[flag])
+            data[flag] = text in ("true", "1", "yes")
     if isinstance(data.get("timer_lease_seconds"), str):
         try:
             data["timer_lease_seconds"] = int(data["timer_lease_seconds"])
@@ -179,6 +189,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "archive": str,
     "attach_documents": bool,
     "timer_lease_seconds": int,
+    "group_access": bool,
     "mail": dict,
 }
 _TYPE_NAMES = {

@@ -172,6 +172,7 @@ _PROBLEMS = (
     (("database is locked", "lock timeout", "could not obtain lock"), "locked"),
     (("file is not a database", "database disk image is malformed"), "not_a_database"),
     (("unable to open database file",), "cannot_open"),
+    (("disk i/o error",), "io"),
 )
 
 

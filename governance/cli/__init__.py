@@ -7,6 +7,7 @@ Every error is one line on stderr and exit status 2; nothing is changed.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -140,12 +141,17 @@ def cli(
     global _current_lang, _current_url
     _current_lang = state.lang
     _current_url = _masked_url(state.settings.database)
+    # The database holds every mail body; mail, documents and the archive are
+    # personal data too: what this process creates is not readable by others.
+    # main() puts the caller's umask back.
+    os.umask(state.settings.umask(_caller_umask))
     ctx.obj = state
     ctx.call_on_close(state.close)
 
 
 _current_lang: str | None = None
 _current_url: str | None = None
+_caller_umask = 0o022
 
 
 def _masked_url(url: object) -> str:
@@ -155,16 +161,12 @@ def _masked_url(url: object) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    global _caller_umask
+    _caller_umask = os.umask(0o077)
+    os.umask(_caller_umask)
     try:
         # Outside standalone mode click returns ctx.exit()'s status instead of exiting.
         code = cli.main(args=argv, prog_name="gremium", standalone_mode=False)
-    except Exception as exc:
-        error = exc if isinstance(exc, GremiumError) else fault(exc)
-        if error is None:
-            raise  # a bug: its traceback is what the report needs
-        lang = _current_lang or _lang_from(argv if argv is not None else sys.argv[1:])
-        click.echo(f"{'Fehler' if lang == 'de' else 'Error'}: {error.message(lang)}", err=True)
-        sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Abgebrochen. / Aborted.", err=True)
         sys.exit(2)
@@ -173,6 +175,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except Exception as exc:
+        error = exc if isinstance(exc, GremiumError) else fault(exc)
+        if error is None:
+            raise  # a bug: its traceback is what the report needs
+        lang = _current_lang or _lang_from(argv if argv is not None else sys.argv[1:])
+        click.echo(f"{'Fehler' if lang == 'de' else 'Error'}: {error.message(lang)}", err=True)
+        sys.exit(2)
+    finally:
+        os.umask(_caller_umask)
     sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -200,8 +211,6 @@ def fault(exc: BaseException) -> GremiumError | None:
 
 
 def _lang_from(argv: list[str]) -> str:
-    import os
-
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
             return argv[i + 1]

@@ -28,6 +28,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database {url} cannot be written to (read-only, or no permission on the "
         "file or its folder); nothing was saved.",
     },
+    "error.db.io": {
+        "de": "Die Datenbank {url} meldet einen Ein-/Ausgabefehler des Datenträgers (oft: er ist "
+        "voll); nichts wurde gespeichert. Platz und Datenträger prüfen, dann wiederholen.",
+        "en": "The database {url} reports an input/output error of its disk (often: the disk is "
+        "full); nothing was saved. Check the disk and its free space, then try again.",
+    },
     "error.db.locked": {
         "de": "Die Datenbank {url} ist durch einen anderen Vorgang gesperrt; nichts wurde "
         "gespeichert. Gleich noch einmal versuchen.",
