@@ -97,7 +97,7 @@ class Database:
     def head_revision(self) -> str:
         return head_revision()
 
-    def current_revision(self, must_exist: bool = True) -> str | None:
+    def current_revision(self, must_exist: bool = False) -> str | None:
         """The schema revision recorded in the database (None: not set up).
 
         Read with a plain query, not Alembic's MigrationContext: every command
@@ -116,7 +116,7 @@ class Database:
             raise problem(exc, self.display_url()) from None
 
     def require_current_schema(self) -> None:
-        current = self.current_revision()
+        current = self.current_revision(must_exist=True)
         head = self.head_revision()
         if current != head:
             raise ConfigurationError(

@@ -195,7 +195,8 @@ def db_current(state: CliState, as_json: bool) -> None:
     """Aktuelle und neueste Schemaversion zeigen."""
     db = Database(state.settings.database)
     try:
-        current, head, url = db.current_revision(), db.head_revision(), db.display_url()
+        current = db.current_revision(must_exist=True)  # a read: a mistyped path creates nothing
+        head, url = db.head_revision(), db.display_url()
     finally:
         db.dispose()
     if as_json:

@@ -115,7 +115,7 @@ def _defer_a_message(run: Run) -> None:
 
 def _last_id(table: str) -> Callable[[Run], str]:
     def value(run: Run) -> str:
-        return str(run.sql(f"SELECT max(id) FROM {table}")[0][0])  # noqa: S608 (our own names)
+        return str(run.sql(f"SELECT max(id) FROM {table}")[0][0])
 
     return value
 
@@ -180,8 +180,15 @@ OBJECTED: list[Step] = [
 NEW_ORG: list[Step] = [
     (
         CHAIR,
-        ["org", "add", "Nachbarschaftsverein Adlershof e.V.", "--short", "Adlershof"]
-        + ["--kind", "association"],
+        [
+            "org",
+            "add",
+            "Nachbarschaftsverein Adlershof e.V.",
+            "--short",
+            "Adlershof",
+            "--kind",
+            "association",
+        ],
     ),
     (
         CHAIR,
@@ -203,8 +210,19 @@ RECIPES: dict[str, list[Any]] = {
         *ACCEPTED,
         (
             CHAIR,
-            ["accession", "declare", "2", "--signatory", NEW_APPLICANT, "--date", "2027-01-05"]
-            + ["--place", "Berlin", "--hash", _in_force_hash],
+            [
+                "accession",
+                "declare",
+                "2",
+                "--signatory",
+                NEW_APPLICANT,
+                "--date",
+                "2027-01-05",
+                "--place",
+                "Berlin",
+                "--hash",
+                _in_force_hash,
+            ],
         ),
     ],
     "accession list": [(None, ["accession", "list"])],
@@ -221,8 +239,17 @@ RECIPES: dict[str, list[Any]] = {
         *IN_SESSION,
         (
             SEC,
-            ["actions", "add", f"{NEXT_MEETING}/2", "--what", "Bericht", "--who", "Rabenhaus"]
-            + ["--due", "2027-04-01"],
+            [
+                "actions",
+                "add",
+                f"{NEXT_MEETING}/2",
+                "--what",
+                "Bericht",
+                "--who",
+                "Rabenhaus",
+                "--due",
+                "2027-04-01",
+            ],
         ),
     ],
     "actions done": [(CHAIR, ["actions", "done", "2", "--note", "versandt"])],
@@ -247,8 +274,17 @@ RECIPES: dict[str, list[Any]] = {
         *OPENED,
         (
             SEC,
-            ["agreement", "ceremony", "2", "--date", "2027-01-05", "--place", "Rathaus"]
-            + ["--sign", f"Rabenhaus={RABENHAUS}"],
+            [
+                "agreement",
+                "ceremony",
+                "2",
+                "--date",
+                "2027-01-05",
+                "--place",
+                "Rathaus",
+                "--sign",
+                f"Rabenhaus={RABENHAUS}",
+            ],
         ),
     ],
     "agreement list": [(None, ["agreement", "list"])],
@@ -259,9 +295,23 @@ RECIPES: dict[str, list[Any]] = {
         *OPENED,
         (
             RABENHAUS,
-            ["agreement", "sign", "2", "--org", "Rabenhaus", "--signatory", RABENHAUS]
-            + ["--date", "2027-01-05", "--place", "Berlin", "--method", "ink"]
-            + ["--hash", _amended_hash],
+            [
+                "agreement",
+                "sign",
+                "2",
+                "--org",
+                "Rabenhaus",
+                "--signatory",
+                RABENHAUS,
+                "--date",
+                "2027-01-05",
+                "--place",
+                "Berlin",
+                "--method",
+                "ink",
+                "--hash",
+                _amended_hash,
+            ],
         ),
     ],
     "agreement terminate": [
@@ -274,8 +324,15 @@ RECIPES: dict[str, list[Any]] = {
     "committee add": [
         (
             CHAIR,
-            ["committee", "add", "Stadtteilrunde Adlershof", "--short", "SRA"]
-            + ["--sender", "sra@ba-tk.example.org"],
+            [
+                "committee",
+                "add",
+                "Stadtteilrunde Adlershof",
+                "--short",
+                "SRA",
+                "--sender",
+                "sra@ba-tk.example.org",
+            ],
         ),
     ],
     "committee list": [(None, ["committee", "list"])],
@@ -300,24 +357,49 @@ RECIPES: dict[str, list[Any]] = {
     "meeting move": [
         (
             CHAIR,
-            ["meeting", "move", NEXT_MEETING, "--start", "2027-03-17 10:00"]
-            + ["--reason", "Raum belegt"],
+            [
+                "meeting",
+                "move",
+                NEXT_MEETING,
+                "--start",
+                "2027-03-17 10:00",
+                "--reason",
+                "Raum belegt",
+            ],
         ),
     ],
     "meeting open": IN_SESSION,
     "meeting plan": [
         (
             CHAIR,
-            ["meeting", "plan", "--title", "Sondersitzung", "--start", "2027-04-21 10:00"]
-            + ["--location", "Rathaus Köpenick"],
+            [
+                "meeting",
+                "plan",
+                "--title",
+                "Sondersitzung",
+                "--start",
+                "2027-04-21 10:00",
+                "--location",
+                "Rathaus Köpenick",
+            ],
         ),
     ],
     "meeting series add": [
         (
             CHAIR,
-            ["meeting", "series", "add", "--title", "AG Stadtteilfeste"]
-            + ["--rrule", "FREQ=MONTHLY;BYDAY=3TU", "--start", "2027-02-16 16:00"]
-            + ["--location", "Rabenhaus"],
+            [
+                "meeting",
+                "series",
+                "add",
+                "--title",
+                "AG Stadtteilfeste",
+                "--rrule",
+                "FREQ=MONTHLY;BYDAY=3TU",
+                "--start",
+                "2027-02-16 16:00",
+                "--location",
+                "Rabenhaus",
+            ],
         ),
     ],
     "meeting series change": [
@@ -330,8 +412,20 @@ RECIPES: dict[str, list[Any]] = {
         *IN_SESSION,
         (
             CHAIR,
-            ["meeting", "vote", NEXT_MEETING, "3", "--yes", "6", "--no", "1"]
-            + ["--abstain", "0", "--text", "Der Haushalt wird angemeldet."],
+            [
+                "meeting",
+                "vote",
+                NEXT_MEETING,
+                "3",
+                "--yes",
+                "6",
+                "--no",
+                "1",
+                "--abstain",
+                "0",
+                "--text",
+                "Der Haushalt wird angemeldet.",
+            ],
         ),
     ],
     "member add": [
@@ -356,8 +450,14 @@ RECIPES: dict[str, list[Any]] = {
         *OBJECTED,
         (
             CHAIR,
-            ["minutes", "resolve", NEXT_MEETING, _last_id("minutes_objections")]
-            + ["--note", "ergänzt"],
+            [
+                "minutes",
+                "resolve",
+                NEXT_MEETING,
+                _last_id("minutes_objections"),
+                "--note",
+                "ergänzt",
+            ],
         ),
     ],
     "minutes show": [(None, ["minutes", "show", "1"])],

@@ -236,7 +236,7 @@ def test_sql_parameters_never_appear_in_an_error(gremium: Gremium, tmp_path: Pat
     try:
         if os.access(database, os.W_OK):
             pytest.skip("running as root: a read-only file is still writable")
-        code, out, err = gremium("person", "add", "Maria Geheimnis", "--email",
+        code, _out, err = gremium("person", "add", "Maria Geheimnis", "--email",
                                  "maria@example.org", actor=CHAIR)  # fmt: skip
     finally:
         database.chmod(0o600)
