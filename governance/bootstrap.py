@@ -132,6 +132,7 @@ class App:
             self.settings.archive_folder(),
             self.settings.attach_documents,
         )
+        uow.smtputf8 = _flag(self.settings.mail.get("smtputf8"))
         try:
             with session.begin():
                 yield uow
@@ -162,6 +163,11 @@ class App:
     def _audit_refusal(self, actor: Actor, exc: GremiumError) -> None:
         with self.db.session() as session, session.begin():
             UnitOfWork(session, self.clock, actor, self.engine, self.lang).audit_refusal(exc)
+
+
+def _flag(value: object) -> bool:
+    # Checked (with the rest of [mail]) when the settings were loaded.
+    return value is True or str(value).strip().lower() in ("true", "1", "yes")
 
 
 def build_app(

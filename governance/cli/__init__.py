@@ -180,7 +180,11 @@ def main(argv: list[str] | None = None) -> None:
         if error is None:
             raise  # a bug: its traceback is what the report needs
         lang = _current_lang or _lang_from(argv if argv is not None else sys.argv[1:])
-        click.echo(f"{'Fehler' if lang == 'de' else 'Error'}: {error.message(lang)}", err=True)
+        from governance.services.validation import visible
+
+        # One line, whatever was typed: a line break quoted from the input is shown as \n.
+        message = visible(error.message(lang))
+        click.echo(f"{'Fehler' if lang == 'de' else 'Error'}: {message}", err=True)
         sys.exit(2)
     finally:
         os.umask(_caller_umask)

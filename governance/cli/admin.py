@@ -46,7 +46,10 @@ def init(
             "error.choice", what="--example", value=example, allowed=", ".join(EXAMPLES)
         )
     if admin_email is not None:
-        admin_email = validation.email(admin_email)
+        from governance.mail.settings import mail_settings
+
+        utf8 = mail_settings(state.settings).smtputf8
+        admin_email = validation.email(admin_email, utf8_local=utf8)
         if not admin_name:
             raise InvalidInput("cli.init.admin_name_missing")
         admin_name = validation.text(admin_name, "--admin-name", 200)

@@ -139,4 +139,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "config.type.boolean": {"de": "true oder false", "en": "true or false"},
     "config.type.integer": {"de": "eine ganze Zahl", "en": "a whole number"},
     "config.type.table": {"de": "eine Tabelle", "en": "a table"},
+    "error.text_line_break": {
+        "de": "{what}: bitte eine Zeile Text ohne Zeilenumbruch angeben.",
+        "en": "{what}: please give one line of text, without a line break.",
+    },
+    "error.email_utf8": {
+        "de": "„{value}“: vor dem @ stehen Zeichen außerhalb von ASCII; solche Adressen nimmt "
+        "nur ein Mailserver mit SMTPUTF8 an. Bitte eine ASCII-Adresse angeben (oder, wenn der "
+        "Mailserver SMTPUTF8 kann, smtputf8 = true unter [mail] setzen).",
+        "en": "“{value}”: there are characters beyond ASCII before the @; only a mail server "
+        "with SMTPUTF8 takes such addresses. Please give an ASCII address (or, if the mail "
+        "server offers SMTPUTF8, set smtputf8 = true under [mail]).",
+    },
 }

@@ -19,6 +19,8 @@
     retry_base_seconds = 60             # first retry; doubled each attempt …
     retry_max_seconds = 21600           # … up to six hours
     max_attempts = 10                   # then the message fails and the chair is told
+    smtputf8 = false                    # true: the relay takes SMTPUTF8, so addresses may
+                                        # have non-ASCII before the @ (else they are refused)
 
 Every key can also be set as GREMIUM_MAIL_<KEY> (e.g. GREMIUM_MAIL_SMTP_HOST).
 """
@@ -54,6 +56,8 @@ class MailSettings:
     retry_base_seconds: int = 60
     retry_max_seconds: int = 21600
     max_attempts: int = 10
+    smtputf8: bool = False
+    """The relay takes SMTPUTF8: addresses with non-ASCII before the @ may be entered."""
 
     @property
     def port(self) -> int:
@@ -82,7 +86,9 @@ def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) 
     for key, value in data.items():
         kind = _FIELDS[key].type
         try:
-            if "int" in str(kind):
+            if "bool" in str(kind):
+                values[key] = _flag(settings, key, value)
+            elif "int" in str(kind):
                 values[key] = int(value)
             elif "float" in str(kind):
                 values[key] = float(value)
@@ -115,6 +121,15 @@ def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) 
             timeout=f"{result.smtp_timeout:g}",
         )
     return result
+
+
+def _flag(settings: Settings, key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text not in ("true", "false", "1", "0", "yes", "no"):
+        _refuse(settings, "boolean", key=f"mail.{key}", value=value)
+    return text in ("true", "1", "yes")
 
 
 def _refuse(settings: Settings, problem: str, **params: Any) -> NoReturn:

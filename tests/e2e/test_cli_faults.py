@@ -328,3 +328,97 @@ def test_a_full_disk_is_one_line_without_personal_data(
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
     shutil.rmtree(disk, ignore_errors=True)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["person", "add", "Maria\nMuster", "--email", "maria@example.org"],
+            "Fehler: name: bitte eine Zeile Text ohne Zeilenumbruch angeben.",
+        ),
+        (
+            ["person", "add", "Maria\r\nMuster", "--email", "maria@example.org"],
+            "Fehler: name: bitte eine Zeile Text ohne Zeilenumbruch angeben.",
+        ),
+        (
+            ["person", "add", "Maria", "--email", "maria@example.org\r\nBcc: alle@example.org"],
+            "Fehler: „maria@example.org\\r\\nBcc: alle@example.org“ ist keine E-Mail-Adresse "
+            "(erwartet: name@beispiel.de).",
+        ),
+        (
+            ["org", "add", "Verein\nfür Nachbarn", "--short", "VfN", "--kind", "association"],
+            "Fehler: name: bitte eine Zeile Text ohne Zeilenumbruch angeben.",
+        ),
+        (
+            ["person", "add", "Jürgen", "--email", "jürgen@example.org"],
+            "Fehler: „jürgen@example.org“: vor dem @ stehen Zeichen außerhalb von ASCII; solche "
+            "Adressen nimmt nur ein Mailserver mit SMTPUTF8 an. Bitte eine ASCII-Adresse angeben "
+            "(oder, wenn der Mailserver SMTPUTF8 kann, smtputf8 = true unter [mail] setzen).",
+        ),
+    ],
+)
+def test_line_breaks_and_addresses_the_relay_would_refuse_are_refused_in_one_line(
+    gremium: Gremium, args: list[str], expected: str
+):
+    before = gremium.snapshot()
+    assert gremium.refused(*args, actor=CHAIR) == expected
+    assert gremium.snapshot() == before
+
+
+def test_a_non_ascii_local_part_is_taken_where_the_relay_speaks_smtputf8(
+    gremium: Gremium, tmp_path: Path
+):
+    (tmp_path / "gremium.toml").write_text("[mail]\nsmtputf8 = true\n", encoding="utf-8")
+    gremium.ok("person", "add", "Jürgen", "--email", "jürgen@example.org", actor=CHAIR)
+    assert gremium.json("person", "show", "jürgen@example.org")["email"] == "jürgen@example.org"
+
+
+def _queued(url: str) -> list[tuple[str, Any, Any]]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT status, lease_owner, attempts FROM outbox")).fetchall()
+    engine.dispose()
+    return [tuple(row) for row in rows]
+
+
+def test_an_existing_empty_maildir_folder_is_used(gremium: Gremium, tmp_path: Path):
+    (tmp_path / "mail").mkdir()  # made by hand, without cur/new/tmp
+    gremium.ok("person", "add", "Neue Person", "--email", "neu@example.org", actor=CHAIR)
+    gremium.ok("--as", CHAIR, "meeting", "plan", "--title", "Sitzung", "--start",
+               "2027-03-03 10:00", "--location", "Rathaus")  # fmt: skip
+    gremium.ok("meeting", "convene", "1", actor=CHAIR)
+    gremium.ok("outbox", "send")
+    assert {status for status, _, _ in _queued(gremium.url)} == {"sent"}
+    assert len(list((tmp_path / "mail" / "new").iterdir())) > 0
+
+
+@pytest.mark.skipif(not _root(), reason="mounting a tiny tmpfs to fill needs root")
+def test_a_full_maildir_is_one_line_and_gives_its_claims_back_at_once(
+    gremium: Gremium, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    disk = tmp_path / "mail"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)]).returncode:
+        pytest.skip("tmpfs could not be mounted here")
+    try:
+        gremium.ok("--as", CHAIR, "meeting", "plan", "--title", "Sitzung", "--start",
+                   "2027-03-03 10:00", "--location", "Rathaus")  # fmt: skip
+        gremium.ok("meeting", "convene", "1", actor=CHAIR)
+        handle = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while True:
+                os.write(handle, b"\0" * 1024)
+        except OSError:
+            pass
+        finally:
+            os.close(handle)
+        _, _, err = gremium("outbox", "send")
+        assert "Traceback" not in err
+        assert "No space left on device" in err or "voll" in err, err
+        rows = _queued(gremium.url)
+        assert rows and all(owner is None for _, owner, _ in rows), rows  # nothing held
+        assert {status for status, _, _ in rows} == {"queued"}
+        (disk / "filler").unlink()
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
