@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 from typing import Any
@@ -304,7 +305,10 @@ def _fire_until(state: CliState, moment: Any) -> tuple[list[Any], bool]:
     try:
         fired = fire_due(state.app, moment, owner=owner, stop=stopping.is_set)
     except BaseException:
-        claims.release_owned(state.app.db, Timer, owner)
+        # Give the claims back; if even that cannot be written (the disk is full),
+        # the first fault is the one to report, and the lease ends the claims.
+        with contextlib.suppress(Exception):
+            claims.release_owned(state.app.db, Timer, owner)
         raise
     finally:
         for sig, handler in previous.items():
