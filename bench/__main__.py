@@ -17,7 +17,7 @@ from pathlib import Path
 from bench import common
 from bench.scale import Sizes
 
-AREAS = ("fanout", "transitions", "documents", "year", "scale")
+AREAS = ("startup", "fanout", "transitions", "documents", "year", "scale")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     results: list[common.Result] = []
     for area in only:
         print(f"== {area}", flush=True)
-        if area == "fanout":
+        if area == "startup":
+            from bench import startup
+
+            found = startup.run(runs + 2)
+        elif area == "fanout":
             from bench import fanout
 
             found = fanout.run(runs)

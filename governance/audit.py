@@ -108,9 +108,14 @@ def _chain_at_commit(session: Session) -> None:
     # Flush the transaction's own changes (and take their row locks) before
     # the head: the head is then held only for the inserts below and the commit.
     session.flush()
-    seq, prev_hash = session.execute(
+    head = session.execute(
         select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
-    ).one()
+    ).one_or_none()
+    if head is None:  # a damaged database: refuse the write, say so in one line
+        from governance.errors import ConfigurationError
+
+        raise ConfigurationError("error.audit_head_missing")
+    seq, prev_hash = head
     rows = []
     for record in records:
         record.seq, record.prev_hash = seq + 1, prev_hash

@@ -131,6 +131,7 @@ class App:
             self.settings.attach_documents,
             self.settings.attachment_limits(),
         )
+        uow.smtputf8 = _flag(self.settings.mail.get("smtputf8"))
         try:
             with session.begin():
                 yield uow
@@ -163,10 +164,22 @@ class App:
             UnitOfWork(session, self.clock, actor, self.engine, self.lang).audit_refusal(exc)
 
 
-def build_app(settings: Settings, clock: Clock | None = None, check_schema: bool = True) -> App:
-    db = Database(settings.database)
-    if check_schema:
-        db.require_current_schema()
+def _flag(value: object) -> bool:
+    # Checked (with the rest of [mail]) when the settings were loaded.
+    return value is True or str(value).strip().lower() in ("true", "1", "yes")
+
+
+def build_app(
+    settings: Settings,
+    clock: Clock | None = None,
+    check_schema: bool = True,
+    db: Database | None = None,
+) -> App:
+    """*db*: a database already opened (and checked) for these settings, to share its engine."""
+    if db is None:
+        db = Database(settings.database)
+        if check_schema:
+            db.require_current_schema()
     if clock is None:
         clock = (
             PersistedSimulatedClock(db, settings.simulated_start)

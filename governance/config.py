@@ -28,15 +28,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from governance.domain.attachments import MB, AttachmentLimits
 from governance.errors import ConfigurationError
 
 DEFAULT_DATABASE = "sqlite:///gremium.db"
+
+_PASSWORD = re.compile(r"(?P<user>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):[^@\s]*@")
+
+
+def masked(text: str) -> str:
+    """*text* with the password of any URL in it replaced by ***: for messages and logs."""
+    return _PASSWORD.sub(r"\g<user>:***@", text)
+
+
 ENV = {
     "database": "GREMIUM_DB",
     "default_actor": "GREMIUM_AS",
@@ -47,6 +57,7 @@ ENV = {
     "archive": "GREMIUM_ARCHIVE",
     "attach_documents": "GREMIUM_ATTACH_DOCUMENTS",
     "timer_lease_seconds": "GREMIUM_TIMER_LEASE_SECONDS",
+    "group_access": "GREMIUM_GROUP_ACCESS",
     # attachments of agenda items (stored in the database)
     "attachment_max_mb": "GREMIUM_ATTACHMENT_MAX_MB",
     "meeting_attachments_max_mb": "GREMIUM_MEETING_ATTACHMENTS_MAX_MB",
@@ -70,9 +81,15 @@ class Settings:
     """Attach the agenda to invitations and the draft to circulated minutes as PDF."""
     timer_lease_seconds: int = 600
     """How long a runner's claim on a timer lasts (several runners share one database)."""
+    group_access: bool = False
+    """Files and folders Gremium creates (the database, mail, documents, archive) are
+    readable by their owner only (0600/0700); with this, by the group too (0640/0750)."""
     attachment_max_mb: int = 20
+    """The largest file one agenda item may carry."""
     meeting_attachments_max_mb: int = 100
+    """All files of one meeting's agenda together."""
     mail_attachments_max_mb: int = 10
+    """Files attached to one invitation mail; larger ones are named, not attached."""
     source: str = "(defaults)"
     mail: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [mail] table, checked by governance.mail.settings when mail is sent."""
@@ -99,6 +116,11 @@ class Settings:
             max_mail_bytes=self.mail_attachments_max_mb * MB,
         )
 
+    def umask(self, current: int) -> int:
+        """The process umask for creating files: *current*, never more open than
+        owner-only (or owner and group with :attr:`group_access`)."""
+        return current | (0o027 if self.group_access else 0o077)
+
     def with_overrides(self, **overrides: Any) -> Settings:
         changes = {k: v for k, v in overrides.items() if v is not None}
         return _checked(dataclasses.replace(self, **changes))
@@ -114,19 +136,25 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
         try:
             data = tomllib.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ConfigurationError(
-                "error.config", file=str(p), problem="file not found"
-            ) from None
+            _refuse(str(p), "not_found")
+        except (UnicodeDecodeError, IsADirectoryError, PermissionError):
+            _refuse(str(p), "unreadable")
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigurationError("error.config", file=str(p), problem=str(exc)) from None
+            _refuse(str(p), "toml", detail=str(exc))
         source = str(p)
         unknown = set(data) - set(ENV) - {"mail"}
         if unknown:
-            raise ConfigurationError(
-                "error.config",
-                file=str(p),
-                problem=f"unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(ENV)}",
+            _refuse(
+                str(p),
+                "unknown_keys",
+                keys=", ".join(sorted(unknown)),
+                allowed=", ".join([*ENV, "[mail]"]),
             )
+    for key, value in data.items():
+        # A value of the wrong type (database = 42) is refused here, not met as a crash later.
+        expected = _TYPES.get(key)
+        if expected is not None and not isinstance(value, expected):
+            _refuse(source, "type", key=key, value=repr(value), expected=_type_name(key))
     for key, var in ENV.items():
         if environ.get(var):
             data[key] = environ[var]
@@ -134,62 +162,97 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
         try:
             data["simulated_start"] = dt.datetime.fromisoformat(data["simulated_start"])
         except ValueError:
-            raise ConfigurationError(
-                "error.config", file=source, problem="simulated_start must be YYYY-MM-DD HH:MM"
-            ) from None
-    if isinstance(data.get("attach_documents"), str):
-        text = data["attach_documents"].strip().lower()
-        if text not in ("true", "false", "1", "0", "yes", "no"):
-            raise ConfigurationError(
-                "error.config", file=source, problem="attach_documents must be true or false"
-            )
-        data["attach_documents"] = text in ("true", "1", "yes")
+            _refuse(source, "datetime", key="simulated_start", value=data["simulated_start"])
+    for flag in ("attach_documents", "group_access"):
+        if isinstance(data.get(flag), str):
+            text = data[flag].strip().lower()
+            if text not in ("true", "false", "1", "0", "yes", "no"):
+                _refuse(source, "boolean", key=flag, value=data[flag])
+            data[flag] = text in ("true", "1", "yes")
     if isinstance(data.get("timer_lease_seconds"), str):
         try:
             data["timer_lease_seconds"] = int(data["timer_lease_seconds"])
         except ValueError:
-            raise ConfigurationError(
-                "error.config", file=source, problem="timer_lease_seconds must be a whole number"
-            ) from None
+            _refuse(source, "integer", key="timer_lease_seconds", value=data["timer_lease_seconds"])
     for key in _SIZE_KEYS:
         if isinstance(data.get(key), str):
             try:
                 data[key] = int(data[key])
             except ValueError:
-                raise ConfigurationError(
-                    "error.config", file=source, problem=f"{key} must be a whole number of MB"
-                ) from None
+                _refuse(source, "integer", key=key, value=data[key])
     mail = data.pop("mail", None) or {}
     if not isinstance(mail, dict):
-        raise ConfigurationError(
-            "error.config", file=source, problem="mail must be a table ([mail])"
-        )
+        _refuse(source, "mail_table")
     return _checked(Settings(source=source, mail=mail, **data))
 
 
 def _checked(settings: Settings) -> Settings:
     if settings.language not in ("de", "en"):
-        raise ConfigurationError(
-            "error.config",
-            file=settings.source,
-            problem=f"language must be de or en, not {settings.language!r}",
+        _refuse(
+            settings.source, "choice", key="language", value=settings.language, allowed="de, en"
         )
     if settings.timer_lease_seconds < 1:
-        raise ConfigurationError(
-            "error.config", file=settings.source, problem="timer_lease_seconds must be at least 1"
-        )
+        _refuse(settings.source, "minimum", key="timer_lease_seconds", minimum=1)
     for key in _SIZE_KEYS:
         value = getattr(settings, key)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ConfigurationError(
-                "error.config",
-                file=settings.source,
-                problem=f"{key} must be a whole number of MB, at least 1 (not {value!r})",
-            )
+        if not isinstance(value, int) or isinstance(value, bool):
+            _refuse(settings.source, "integer", key=key, value=value)
+        if value < 1:
+            _refuse(settings.source, "minimum", key=key, minimum=1)
     if settings.clock not in ("system", "simulated"):
-        raise ConfigurationError(
-            "error.config",
-            file=settings.source,
-            problem=f"clock must be system or simulated, not {settings.clock!r}",
+        _refuse(
+            settings.source,
+            "choice",
+            key="clock",
+            value=settings.clock,
+            allowed="system, simulated",
         )
+    if settings.mail:
+        # The [mail] table is checked at start, with the rest: an unknown key
+        # must not wait until the first mail is sent.
+        from governance.mail.settings import mail_settings
+
+        mail_settings(settings)
     return settings
+
+
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "database": str,
+    "default_actor": str,
+    "language": str,
+    "clock": str,
+    "simulated_start": (str, dt.datetime),
+    "workflows": str,
+    "archive": str,
+    "attach_documents": bool,
+    "timer_lease_seconds": int,
+    "group_access": bool,
+    "attachment_max_mb": int,
+    "meeting_attachments_max_mb": int,
+    "mail_attachments_max_mb": int,
+    "mail": dict,
+}
+_TYPE_NAMES = {
+    key: "boolean"
+    if kind is bool
+    else "integer"
+    if kind is int
+    else "table"
+    if kind is dict
+    else "text"
+    for key, kind in _TYPES.items()
+}
+
+
+def _type_name(key: str) -> Any:
+    from governance.errors import Text
+
+    return Text(f"config.type.{_TYPE_NAMES[key]}")
+
+
+def _refuse(source: str, problem: str, **params: Any) -> NoReturn:
+    from governance.errors import Text
+
+    raise ConfigurationError(
+        "error.config", file=source, problem=Text(f"config.problem.{problem}", **params)
+    )

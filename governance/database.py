@@ -6,19 +6,20 @@ the rest of Gremium receives sessions through a unit of work.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from governance.errors import ConfigurationError
+from governance.config import masked
+from governance.errors import ConfigurationError, GremiumError
+
+if TYPE_CHECKING:  # Alembic is imported only to migrate: a read-only command does not need it
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -32,15 +33,21 @@ def normalise_url(url: str) -> str:
 
 class Database:
     def __init__(self, url: str) -> None:
+        if not isinstance(url, str) or not url.strip():
+            raise ConfigurationError("error.database_url_type", value=repr(url))
         self.url = normalise_url(url)
         try:
             parsed = make_url(self.url)
-            kwargs: dict[str, Any] = {}
+            # hide_parameters: a failed statement's message must never carry the
+            # values it wrote (names, e-mail addresses, mail bodies) to a terminal or log.
+            kwargs: dict[str, Any] = {"hide_parameters": True}
             if parsed.get_backend_name() == "sqlite":
                 kwargs["connect_args"] = {"timeout": 30}
             self.engine: Engine = create_engine(self.url, **kwargs)
         except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as exc:
-            raise ConfigurationError("error.database", url=url, problem=str(exc)) from None
+            raise ConfigurationError(
+                "error.database", url=masked(url), problem=masked(str(exc))
+            ) from None
         if self.engine.dialect.name == "sqlite":
             _configure_sqlite(self.engine)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -52,9 +59,26 @@ class Database:
     def display_url(self) -> str:
         return make_url(self.url).render_as_string(hide_password=True)
 
+    def sqlite_file(self) -> Path | None:
+        """The SQLite database's file (None for a server database or an in-memory one)."""
+        if not self.is_sqlite or self.engine.url.database in (None, "", ":memory:"):
+            return None
+        if str(self.engine.url.database).startswith("file:"):
+            return None
+        return Path(str(self.engine.url.database))
+
+    def require_file(self) -> None:
+        """Refuse a SQLite path with no database behind it: a mistyped path must not
+        become a new, empty database file (only ``init`` and ``db upgrade`` create one)."""
+        path = self.sqlite_file()
+        if path is not None and not path.is_file():
+            raise ConfigurationError("error.database_missing", path=str(path))
+
     # --- migrations ---
 
     def alembic_config(self) -> Config:
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
@@ -63,29 +87,36 @@ class Database:
 
     def upgrade(self, revision: str = "head") -> None:
         """Apply the migrations up to *revision* (head: the newest)."""
+        from alembic import command
+
         try:
             command.upgrade(self.alembic_config(), revision)
-        except OperationalError as exc:
-            raise ConfigurationError(
-                "error.database", url=self.display_url(), problem=_first_line(exc)
-            ) from None
+        except DatabaseError as exc:
+            raise problem(exc, self.display_url()) from None
 
     def head_revision(self) -> str:
-        head = ScriptDirectory.from_config(self.alembic_config()).get_current_head()
-        assert head is not None
-        return head
+        return head_revision()
 
-    def current_revision(self) -> str | None:
+    def current_revision(self, must_exist: bool = False) -> str | None:
+        """The schema revision recorded in the database (None: not set up).
+
+        Read with a plain query, not Alembic's MigrationContext: every command
+        asks this at start, and importing Alembic costs more than the command.
+        With *must_exist* a SQLite file that is not there is refused, not created.
+        """
+        if must_exist:
+            self.require_file()
         try:
             with self.engine.connect() as conn:
-                return MigrationContext.configure(conn).get_current_revision()
+                if not inspect(conn).has_table("alembic_version"):
+                    return None
+                versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars()
+                return next(iter(versions), None)
         except DatabaseError as exc:  # OperationalError, or "file is not a database"
-            raise ConfigurationError(
-                "error.database", url=self.display_url(), problem=_first_line(exc)
-            ) from None
+            raise problem(exc, self.display_url()) from None
 
     def require_current_schema(self) -> None:
-        current = self.current_revision()
+        current = self.current_revision(must_exist=True)
         head = self.head_revision()
         if current != head:
             raise ConfigurationError(
@@ -98,13 +129,61 @@ class Database:
     def session(self) -> Session:
         return self.sessions()
 
+    def read_session(self) -> Session:
+        """A session that only reads: on SQLite its transaction begins DEFERRED, so it
+        does not hold the write lock (a reader in WAL mode blocks nobody)."""
+        return Session(self.engine.execution_options(read_only=True), expire_on_commit=False)
+
     def dispose(self) -> None:
         self.engine.dispose()
 
 
+def head_revision() -> str:
+    """The newest migration: the one no other migration names as its ``down_revision``.
+
+    Read from the migration files' text (Alembic's ScriptDirectory would import
+    every migration, and Alembic with them, for each command);
+    tests/integration/test_migrations.py checks it against Alembic's own answer.
+    """
+    revisions: dict[str, str | None] = {}
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        revision = re.search(r'^revision\s*=\s*["\']([^"\']+)["\']', source, re.M)
+        down = re.search(r'^down_revision\s*=\s*(?:["\']([^"\']+)["\']|None)', source, re.M)
+        if revision:
+            revisions[revision.group(1)] = down.group(1) if down else None
+    heads = set(revisions) - {down for down in revisions.values() if down}
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads: {sorted(heads)}")
+    return heads.pop()
+
+
 def _first_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
-    return str(orig).strip().splitlines()[0]
+    lines = str(orig).strip().splitlines()
+    return masked(lines[0]) if lines else type(orig).__name__
+
+
+# What SQLite and PostgreSQL say, and what we tell the user instead (a key of
+# the catalogue: what is wrong, and what to do). Never the statement or its values.
+_PROBLEMS = (
+    (("database or disk is full", "no space left", "could not extend file", "diskfull"), "full"),
+    (("readonly database", "read-only", "permission denied", "readonlysqltransaction"), "readonly"),
+    (("database is locked", "lock timeout", "could not obtain lock"), "locked"),
+    (("file is not a database", "database disk image is malformed"), "not_a_database"),
+    (("unable to open database file",), "cannot_open"),
+    (("disk i/o error",), "io"),
+)
+
+
+def problem(exc: BaseException, url: str = "") -> GremiumError:
+    """A database error as one line for the user (no SQL, no parameters, no password)."""
+    orig = getattr(exc, "orig", None) or exc
+    said = f"{type(orig).__name__} {orig}".lower()
+    for needles, kind in _PROBLEMS:
+        if any(needle in said for needle in needles):
+            return ConfigurationError(f"error.db.{kind}", url=url)
+    return ConfigurationError("error.database", url=url, problem=_first_line(exc))
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -123,7 +202,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        deferred = conn.get_execution_options().get("read_only")
+        conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
 
 def ping(db: Database) -> None:
@@ -132,6 +212,4 @@ def ping(db: Database) -> None:
         with db.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
-        raise ConfigurationError(
-            "error.database", url=db.display_url(), problem=_first_line(exc)
-        ) from None
+        raise problem(exc, db.display_url()) from None

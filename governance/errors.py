@@ -15,7 +15,7 @@ class GremiumError(Exception):
     audited: ClassVar[bool] = False
     """Whether a refusal of this kind is written to the audit trail."""
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         self.key = key
         self.params = params
         self.audit_context: dict[str, Any] = {}
@@ -44,7 +44,7 @@ class GremiumError(Exception):
 class Text:
     """A translatable fragment used as a parameter of another message."""
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         self.key = key
         self.params = params
 
@@ -95,7 +95,7 @@ class TransitionRefused(GremiumError):
     audited = True
 
     def __init__(
-        self, key: str, *, current_state: str, allowed_triggers: list[str], **params: Any
+        self, key: str, /, *, current_state: str, allowed_triggers: list[str], **params: Any
     ) -> None:
         self.current_state = current_state
         self.allowed_triggers = allowed_triggers

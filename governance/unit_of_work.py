@@ -71,6 +71,8 @@ class UnitOfWork:
         self.actor = actor
         self.engine = engine
         self.lang = lang
+        self.smtputf8 = False
+        """Whether new e-mail addresses may have non-ASCII before the @ ([mail] smtputf8)."""
         self._now: dt.datetime | None = None
         self._locked: set[tuple[str, Any]] = set()
 

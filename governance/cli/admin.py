@@ -46,7 +46,10 @@ def init(
             "error.choice", what="--example", value=example, allowed=", ".join(EXAMPLES)
         )
     if admin_email is not None:
-        admin_email = validation.email(admin_email)
+        from governance.mail.settings import mail_settings
+
+        utf8 = mail_settings(state.settings).smtputf8
+        admin_email = validation.email(admin_email, utf8_local=utf8)
         if not admin_name:
             raise InvalidInput("cli.init.admin_name_missing")
         admin_name = validation.text(admin_name, "--admin-name", 200)
@@ -92,7 +95,7 @@ def init(
 def _upgrade(state: CliState) -> tuple[str | None, str, str]:
     db = Database(state.settings.database)
     try:
-        before = db.current_revision()
+        before = db.current_revision(must_exist=False)  # init and upgrade may create the file
         db.upgrade()
         after = db.current_revision() or "—"
         return before, after, db.display_url()
@@ -195,7 +198,8 @@ def db_current(state: CliState, as_json: bool) -> None:
     """Aktuelle und neueste Schemaversion zeigen."""
     db = Database(state.settings.database)
     try:
-        current, head, url = db.current_revision(), db.head_revision(), db.display_url()
+        current = db.current_revision(must_exist=True)  # a read: a mistyped path creates nothing
+        head, url = db.head_revision(), db.display_url()
     finally:
         db.dispose()
     if as_json:

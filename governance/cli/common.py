@@ -13,13 +13,16 @@ import functools
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from governance.bootstrap import App, build_app
 from governance.config import Settings, load_settings
-from governance.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:  # imported when a command needs them: `gremium --help` stays light
+    from governance.bootstrap import App
+    from governance.database import Database
+    from governance.unit_of_work import UnitOfWork
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,6 +32,7 @@ class CliState:
     settings: Settings
     actor: str | None
     _app: App | None = None
+    _db: Database | None = None
 
     @property
     def lang(self) -> str:
@@ -37,7 +41,12 @@ class CliState:
     @property
     def app(self) -> App:
         if self._app is None:
-            self._app = build_app(self.settings)
+            from governance.bootstrap import build_app
+
+            # One engine per process: on SQLite a second one would wait for the
+            # first one's transaction (BEGIN IMMEDIATE) when a read calls into the app.
+            self._app = build_app(self.settings, db=self._db)
+            self._db = None
         return self._app
 
     @contextmanager
@@ -45,15 +54,35 @@ class CliState:
         with self.app.unit_of_work(actor or self.actor) as uow:
             yield uow
 
+    @property
+    def db(self) -> Database:
+        """The database alone (schema checked): what a read-only command needs.
+        Without the workflow engine, whose loading costs more than most listings."""
+        if self._app is not None:
+            return self._app.db
+        if self._db is None:
+            from governance.database import Database
+
+            db = Database(self.settings.database)
+            try:
+                db.require_current_schema()
+            except BaseException:
+                db.dispose()
+                raise
+            self._db = db
+        return self._db
+
     @contextmanager
     def read(self) -> Iterator[Any]:
         """A read-only session (no acting person needed)."""
-        with self.app.db.session() as session:
+        with self.db.read_session() as session:
             yield session
 
     def close(self) -> None:
         if self._app is not None:
             self._app.db.dispose()
+        if self._db is not None:
+            self._db.dispose()
 
 
 def make_state(config: str | None, db: str | None, actor: str | None, lang: str | None) -> CliState:

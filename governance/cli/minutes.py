@@ -45,7 +45,11 @@ def note_cmd(
 ) -> None:
     """Notizen zu TOPs erfassen (Geschäftsstelle), solange das Protokoll ein Entwurf ist."""
     if file is not None and top is None and text is None:
-        notes = parse_notes(file.read_text(encoding="utf-8"), file.name)
+        try:
+            content = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise InvalidInput("error.notes_encoding", file=str(file)) from None
+        notes = parse_notes(content, file.name)
     elif file is None and top is not None and text is not None:
         notes = {top: text}
     else:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 from typing import Any
 
 import click
@@ -287,8 +290,6 @@ def _simulated_clock(state: CliState) -> Any:
 @pass_state
 def tick(state: CliState, until: str, catch_up: bool, as_json: bool) -> None:
     """Simulierte Uhr vorstellen und fällige Zeitgeber der Reihe nach auslösen."""
-    from governance.services.timers import fire_due
-
     moment = validation.datetime(until)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=BERLIN)
@@ -297,7 +298,7 @@ def tick(state: CliState, until: str, catch_up: bool, as_json: bool) -> None:
         raise InvalidInput("error.clock_backwards", now=berlin(clock.now()), until=berlin(moment))
     if catch_up:  # the process was down until *moment*: everything missed fires late
         clock.advance_to(moment)
-    fired = fire_due(state.app, moment)
+    fired, interrupted = _fire_until(state, moment)
     if as_json:
         print_json(
             {
@@ -315,9 +316,19 @@ def tick(state: CliState, until: str, catch_up: bool, as_json: bool) -> None:
                     }
                     for f in fired
                 ],
+                "interrupted": interrupted,
             }
         )
-        return
+    else:
+        _echo_fired(state, fired)
+    if interrupted:
+        click.echo(t(state, "cli.tick.interrupted", count=len(fired)), err=True)
+        raise SystemExit(130)
+    if not as_json:
+        click.echo(t(state, "cli.tick.done", count=len(fired), now=berlin(clock.now())))
+
+
+def _echo_fired(state: CliState, fired: list[Any]) -> None:
     for f in fired:
         detail = f" ({_detail(state, f.detail)})" if f.detail else ""
         click.echo(
@@ -331,7 +342,41 @@ def tick(state: CliState, until: str, catch_up: bool, as_json: bool) -> None:
             )
             + detail
         )
-    click.echo(t(state, "cli.tick.done", count=len(fired), now=berlin(clock.now())))
+
+
+def _fire_until(state: CliState, moment: Any) -> tuple[list[Any], bool]:
+    """Fire what is due up to *moment*; Ctrl+C or SIGTERM stops after the timer in hand.
+
+    As ``gremium run`` does: what this process claimed but did not fire is given
+    back at once, so the next ``tick`` (or a runner) fires it now, not after the
+    lease. A second Ctrl+C stops at once; the firing in hand is rolled back and
+    its claim given back too.
+    """
+    from governance import claims
+    from governance.models import Timer
+    from governance.services.timers import fire_due
+
+    owner = claims.worker_name()
+    stopping = threading.Event()
+
+    def on_signal(signum: int, frame: Any) -> None:
+        if stopping.is_set():
+            raise KeyboardInterrupt
+        stopping.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        fired = fire_due(state.app, moment, owner=owner, stop=stopping.is_set)
+    except BaseException:
+        # Give the claims back; if even that cannot be written (the disk is full),
+        # the first fault is the one to report, and the lease ends the claims.
+        with contextlib.suppress(Exception):
+            claims.release_owned(state.app.db, Timer, owner)
+        raise
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return fired, stopping.is_set()
 
 
 def _detail(state: CliState, detail: str) -> str:

@@ -28,7 +28,19 @@ def run(state: CliState, poll: float, once: bool) -> None:
         return
 
     def on_error(exc: BaseException) -> None:
-        message = exc.message(state.lang) if isinstance(exc, GremiumError) else repr(exc)
+        # The service keeps running; the operator gets one line, never SQL or a password.
+        from governance.cli import fault
+        from governance.config import masked
+        from governance.services.validation import visible
+
+        error = exc if isinstance(exc, GremiumError) else fault(exc)
+        if error is not None:
+            message = error.message(state.lang)
+        else:
+            message = masked(
+                f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            )
+        message = visible(message)
         click.echo(f"{'Fehler' if state.lang == 'de' else 'Error'}: {message}", err=True)
 
     click.echo(t(state, "cli.run.started", delivery=settings.delivery, poll=poll))

@@ -20,6 +20,7 @@ from governance.i18n import (
     core,
     dates,
     documents,
+    faults,
     mail,
     meeting,
     membership,
@@ -43,6 +44,7 @@ for _area in (
     minutes,
     dates,
     attachments,
+    faults,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
@@ -69,7 +71,7 @@ class _CountingFormatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
-def translate(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     """Return the message *key* in *lang* with *params* filled in."""
     entry = CATALOGUE.get(key)
     if entry is None:

@@ -21,6 +21,8 @@
     retry_for_hours = 72                # retried for three days after it was queued …
     max_attempts = 200                  # … (or this many attempts): then it fails and
                                         # the chair is told (one notice per day)
+    smtputf8 = false                    # true: the relay takes SMTPUTF8, so addresses may
+                                        # have non-ASCII before the @ (else they are refused)
     # A relay that cannot be reached is nobody's failure: the messages wait,
     # their attempts do not grow, and every pass tries the relay again.
 
@@ -33,10 +35,10 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 from governance.config import Settings
-from governance.errors import ConfigurationError
+from governance.errors import ConfigurationError, Text
 
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 
@@ -60,6 +62,8 @@ class MailSettings:
     retry_max_seconds: int = 3600
     retry_for_hours: float = 72.0
     max_attempts: int = 200
+    smtputf8: bool = False
+    """The relay takes SMTPUTF8: addresses with non-ASCII before the @ may be entered."""
 
     @property
     def retry_for(self) -> dt.timedelta:
@@ -82,38 +86,63 @@ def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) 
             data[key] = value
     unknown = set(data) - set(_FIELDS)
     if unknown:
-        _refuse(settings, f"unknown key(s) in [mail]: {', '.join(sorted(unknown))}")
+        _refuse(
+            settings,
+            "unknown_mail_keys",
+            keys=", ".join(sorted(unknown)),
+            allowed=", ".join(k for k in _FIELDS if k != "smtp_timeout"),
+        )
     values: dict[str, Any] = {}
     for key, value in data.items():
         kind = _FIELDS[key].type
         try:
-            if "int" in str(kind):
+            if "bool" in str(kind):
+                values[key] = _flag(settings, key, value)
+            elif "int" in str(kind):
                 values[key] = int(value)
             elif "float" in str(kind):
                 values[key] = float(value)
             else:
                 values[key] = str(value)
         except (TypeError, ValueError):
-            _refuse(settings, f"mail.{key} must be a number, not {value!r}")
+            _refuse(settings, "number", key=f"mail.{key}", value=repr(value))
     result = MailSettings(**values)
     if result.delivery not in ("maildir", "smtp"):
-        _refuse(settings, f"mail.delivery must be maildir or smtp, not {result.delivery!r}")
+        _refuse(
+            settings, "choice", key="mail.delivery", value=result.delivery, allowed="maildir, smtp"
+        )
     if result.smtp_security not in DEFAULT_PORTS:
         _refuse(
             settings,
-            f"mail.smtp_security must be starttls, tls or none, not {result.smtp_security!r}",
+            "choice",
+            key="mail.smtp_security",
+            value=result.smtp_security,
+            allowed="starttls, tls, none",
         )
     if result.batch_size < 1 or result.lease_seconds < 1 or result.max_attempts < 1:
-        _refuse(settings, "mail.batch_size, lease_seconds and max_attempts must be at least 1")
+        _refuse(settings, "minimum", key="mail.batch_size, lease_seconds, max_attempts", minimum=1)
     if result.lease_seconds <= result.batch_size * result.smtp_timeout:
         # A slow relay must not outlast the claim: another runner would send the rest again.
         _refuse(
             settings,
-            f"mail.lease_seconds ({result.lease_seconds}) must be longer than "
-            f"batch_size × smtp_timeout ({result.batch_size} × {result.smtp_timeout:g} s)",
+            "mail_lease",
+            lease=result.lease_seconds,
+            batch=result.batch_size,
+            timeout=f"{result.smtp_timeout:g}",
         )
     return result
 
 
-def _refuse(settings: Settings, problem: str) -> None:
-    raise ConfigurationError("error.config", file=settings.source, problem=problem)
+def _flag(settings: Settings, key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text not in ("true", "false", "1", "0", "yes", "no"):
+        _refuse(settings, "boolean", key=f"mail.{key}", value=value)
+    return text in ("true", "1", "yes")
+
+
+def _refuse(settings: Settings, problem: str, **params: Any) -> NoReturn:
+    raise ConfigurationError(
+        "error.config", file=settings.source, problem=Text(f"config.problem.{problem}", **params)
+    )

@@ -58,12 +58,21 @@ class MaildirTransport:
     def open(self) -> None:
         try:
             self._box = mailbox.Maildir(self.folder, create=True)
+            # An existing folder (made by hand, or emptied) lacks the Maildir's
+            # subfolders; mailbox creates them only for a new folder.
+            for sub in ("tmp", "new", "cur"):
+                (self.folder / sub).mkdir(mode=0o700, exist_ok=True)
         except OSError as exc:
-            raise Unavailable(f"Maildir {self.folder}: {exc}") from exc
+            raise Unavailable(f"Maildir {self.folder}: {exc.strerror or exc}") from exc
 
     def send(self, message: bytes, sender: str, recipient: str) -> None:
         assert self._box is not None, "open() first"
-        self._box.add(message)
+        try:
+            self._box.add(message)
+        except OSError as exc:
+            # A full disk (or a folder gone) stops the batch: the rest is deferred
+            # and its claims given back at once, not after the lease.
+            raise Unavailable(f"Maildir {self.folder}: {exc.strerror or exc}") from exc
 
     def close(self) -> None:
         self._box = None

@@ -102,7 +102,7 @@ def apply(
     short_name = validation.text(short_name, "short-name", 80)
     kind = validation.choice(OrganisationKind, kind, "kind")
     applicant_name = validation.text(applicant_name, "applicant-name", 200)
-    address = validation.email(applicant_email)
+    address = validation.email(applicant_email, utf8_local=uow.smtputf8)
     function_title = " ".join(function_title.split())
     if language not in ("de", "en"):
         raise InvalidInput("error.language", value=language, allowed="de, en")

@@ -36,7 +36,7 @@ from governance.unit_of_work import UnitOfWork
 
 
 def person_by_email(session: Session, email: str) -> Person:
-    address = validation.email(email)
+    address = validation.email(email, utf8_local=True)  # a lookup only
     person = session.execute(
         select(Person).where(func.lower(Person.email) == address.lower())
     ).scalar_one_or_none()
@@ -178,7 +178,7 @@ def add_person(
             "error.choice", what="admin", value="true", allowed="only at gremium init"
         )
     name = validation.text(name, "name", 200)
-    address = validation.email(email)
+    address = validation.email(email, utf8_local=uow.smtputf8)
     if language not in ("de", "en"):
         raise InvalidInput("error.language", value=language, allowed="de, en")
     try:
@@ -227,7 +227,7 @@ def add_committee(
             raise access.refusal(uow, "committee.create", Committee(short_name=short_name, id=0))
     name = validation.text(name, "name", 300)
     short_name = validation.text(short_name, "short_name", 40)
-    sender = validation.email(sender_email)
+    sender = validation.email(sender_email, utf8_local=uow.smtputf8)
     try:
         committee_by_ref(uow.session, short_name)
     except NotFound:

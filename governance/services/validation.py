@@ -18,12 +18,28 @@ _EMAIL = re.compile(
 E = TypeVar("E", bound=enum.Enum)
 
 
-def email(value: str) -> str:
+def email(value: str, *, utf8_local: bool = False) -> str:
+    """A plain address; beyond ASCII before the @ only with *utf8_local* (the relay
+    takes SMTPUTF8: ``smtputf8 = true`` under [mail]), else the relay would refuse it later."""
     value = value.strip()
     if len(value) > 254 or not _EMAIL.match(value):
-        raise InvalidInput("error.email", value=value)
+        raise InvalidInput("error.email", value=visible(value))
     local, domain = value.rsplit("@", 1)
+    if not utf8_local and not local.isascii():
+        raise InvalidInput("error.email_utf8", value=value)
     return f"{local}@{domain.lower()}"
+
+
+def visible(value: str) -> str:
+    """*value* on one line: control characters shown as escapes (\\n, \\r, \\x07), so that
+    an error quoting what was typed stays one line."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if _is_control(ch) else ch for ch in value
+    )
+
+
+def _is_control(ch: str) -> bool:
+    return ord(ch) < 32 or 127 <= ord(ch) < 160 or ch in "\u2028\u2029"
 
 
 def date(value: str | dt.date) -> dt.date:
@@ -59,8 +75,11 @@ def choice(enum_type: type[E], value: str | E, what: str) -> E:
 
 
 def text(value: str, what: str, max_length: int = 500) -> str:
-    """One line of text (names, places): line breaks and runs of blanks become one
-    space, so no user text can break a line of a mail header or a listing."""
+    """One line of text (names, places): runs of blanks become one space; a line
+    break is refused (it is a mistake, e.g. a pasted address, not a space), so no
+    user text can break a line of a mail header or a listing."""
+    if any(ch in str(value) for ch in "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
+        raise InvalidInput("error.text_line_break", what=what)
     cleaned = " ".join(str(value).split())
     if (
         not cleaned

@@ -552,6 +552,7 @@ def test_an_address_beyond_ascii_travels_with_smtputf8(kg):
     controller = start_server(handler, enable_SMTPUTF8=True)
     try:
         with kg.unit_of_work(SYSTEM) as uow:
+            uow.smtputf8 = True  # as with [mail] smtputf8 = true: the relay takes SMTPUTF8
             committee = directory.committee_by_ref(uow.session, tk.COMMITTEE_SHORT)
             person = directory.add_person(
                 uow, name="Jürgen Groß", email="jürgen@partner.example.org"

@@ -35,3 +35,12 @@ def test_the_migrations_match_the_models(db_url):
         )
     db.dispose()
     assert diff == [], f"models and migrations differ; add a migration: {diff}"
+
+
+def test_the_head_read_from_the_migration_files_is_alembics():
+    from alembic.script import ScriptDirectory
+
+    from governance.database import Database, head_revision
+
+    db = Database("sqlite://")
+    assert head_revision() == ScriptDirectory.from_config(db.alembic_config()).get_current_head()
