@@ -169,40 +169,61 @@ def _minutes_circulated(session: Session, meeting: Any) -> bool:
 def without_lapsed(app: App, batch: list[int], skipped_ids: list[int] | None = None) -> list[int]:
     """Mark the messages of the claimed *batch* that lost their purpose skipped; return the rest.
 
-    One unit of work for the batch: the marks and their audit records together.
-    The ids of the skipped ones are added to *skipped_ids* (the dispatcher's report).
+    The check reads the batch and its entities in a few queries (one per kind
+    of entity, not one per message); only when something lapsed is a unit of
+    work opened to mark those skipped, with their audit records. The ids of
+    the skipped ones are added to *skipped_ids* (the dispatcher's report).
     """
     if not batch:
         return batch
-    keep: list[int] = []
+    with app.db.session() as session:
+        rows = list(
+            session.execute(
+                select(OutboxMessage).where(OutboxMessage.id.in_(batch)).order_by(OutboxMessage.id)
+            ).scalars()
+        )
+        _preload(session, rows)
+        now = app.clock.now()
+        reasons = {r.id: why for r in rows if (why := lapsed(session, r, now)) is not None}
+    if not reasons:
+        return batch
     with app.unit_of_work(Actor.system()) as uow:
-        rows = uow.session.execute(
-            select(OutboxMessage).where(OutboxMessage.id.in_(batch)).order_by(OutboxMessage.id)
-        ).scalars()
-        skipped: set[int] = set()
-        for row in rows:
-            reason = lapsed(uow.session, row, uow.now)
-            if reason is None:
-                continue
-            skipped.add(row.id)
-            row.status = "skipped"
-            row.skip_reason = reason
-            row.lease_owner = row.lease_until = None
-            uow.audit(
-                entity_type="outbox",
-                entity_id=row.id,
-                action="mail.skipped",
-                committee_id=row.committee_id,
-                from_state="queued",
-                to_state="skipped",
-                details={
-                    "notification": row.notification,
-                    "recipient": row.recipient,
-                    "entity": f"{row.entity_type}:{row.entity_id}",
-                    "reason": reason,
-                },
-            )
-        keep = [i for i in batch if i not in skipped]
+        for row in uow.session.execute(
+            select(OutboxMessage).where(OutboxMessage.id.in_(reasons)).order_by(OutboxMessage.id)
+        ).scalars():
+            _skip(uow, row, reasons[row.id])
     if skipped_ids is not None:
-        skipped_ids.extend(i for i in batch if i in skipped)
-    return keep
+        skipped_ids.extend(i for i in batch if i in reasons)
+    return [i for i in batch if i not in reasons]
+
+
+def _preload(session: Session, rows: list[OutboxMessage]) -> None:
+    """Load the entities the rules of *rows* speak of, one query per kind of entity."""
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        if row.entity_id is not None and _rule(row.notification, row.entity_type) is not None:
+            wanted.setdefault(str(row.entity_type), set()).add(row.entity_id)
+    for table, ids in wanted.items():
+        model = _MODELS_BY_TABLE.get(table)
+        if model is not None:
+            session.execute(select(model).where(model.id.in_(ids))).scalars().all()
+
+
+def _skip(uow: Any, row: OutboxMessage, reason: str) -> None:
+    row.status = "skipped"
+    row.skip_reason = reason
+    row.lease_owner = row.lease_until = None
+    uow.audit(
+        entity_type="outbox",
+        entity_id=row.id,
+        action="mail.skipped",
+        committee_id=row.committee_id,
+        from_state="queued",
+        to_state="skipped",
+        details={
+            "notification": row.notification,
+            "recipient": row.recipient,
+            "entity": f"{row.entity_type}:{row.entity_id}",
+            "reason": reason,
+        },
+    )
