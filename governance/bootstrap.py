@@ -165,7 +165,7 @@ class App:
 
 
 def build_app(settings: Settings, clock: Clock | None = None, check_schema: bool = True) -> App:
-    db = Database(settings.database)
+    db = Database(settings.database, settings.audit_key_path())
     if check_schema:
         db.require_current_schema()
     if clock is None:

@@ -14,6 +14,11 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
                                             # the SQLite file, else in the working folder)
     attach_documents = true                 # agenda / draft minutes as PDF in the mails
     timer_lease_seconds = 600               # a crashed runner's claimed timers fire elsewhere after this
+    audit_key_file = "/etc/gremium/audit.key"  # the audit chain's HMAC keys (default: audit.key
+                                            # next to the SQLite file, else in the working folder)
+
+    [retention]                             # how long records about a person are kept: see
+    signatures_years = 10                   # governance/retention.py
 
     [mail]                                  # delivery of e-mail: see governance/mail/settings.py
     delivery = "maildir"                    # maildir | smtp
@@ -42,6 +47,7 @@ ENV = {
     "archive": "GREMIUM_ARCHIVE",
     "attach_documents": "GREMIUM_ATTACH_DOCUMENTS",
     "timer_lease_seconds": "GREMIUM_TIMER_LEASE_SECONDS",
+    "audit_key_file": "GREMIUM_AUDIT_KEY_FILE",
 }
 
 
@@ -63,19 +69,34 @@ class Settings:
     source: str = "(defaults)"
     mail: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [mail] table, checked by governance.mail.settings when mail is sent."""
+    audit_key_file: str | None = None
+    """The file of the audit chain's HMAC keys (see :meth:`audit_key_path`)."""
+    retention: dict[str, Any] = dataclasses.field(default_factory=dict)
+    """The [retention] table, checked by governance.retention."""
+
+    def audit_key_path(self) -> Path:
+        """The key file: the setting, else ``audit.key`` next to the SQLite file, else in
+        the working folder. Never inside the database: a key stored with the chain
+        would protect nothing against someone who can write to it."""
+        if self.audit_key_file:
+            return Path(self.audit_key_file)
+        return self._beside_database("audit.key")
 
     def archive_folder(self) -> Path:
         """The archive folder: the setting, else ``archive/`` next to the SQLite file,
         else ``archive/`` in the working folder (a server database has no file to sit by)."""
         if self.archive:
             return Path(self.archive)
+        return self._beside_database("archive")
+
+    def _beside_database(self, name: str) -> Path:
         prefix = "sqlite:///"
         if self.database.startswith(prefix) and self.database[len(prefix) :] not in (
             "",
             ":memory:",
         ):
-            return Path(self.database[len(prefix) :]).parent / "archive"
-        return Path("archive")
+            return Path(self.database[len(prefix) :]).parent / name
+        return Path(name)
 
     def with_overrides(self, **overrides: Any) -> Settings:
         changes = {k: v for k, v in overrides.items() if v is not None}
@@ -98,7 +119,7 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
         except tomllib.TOMLDecodeError as exc:
             raise ConfigurationError("error.config", file=str(p), problem=str(exc)) from None
         source = str(p)
-        unknown = set(data) - set(ENV) - {"mail"}
+        unknown = set(data) - set(ENV) - {"mail", "retention"}
         if unknown:
             raise ConfigurationError(
                 "error.config",
@@ -134,7 +155,12 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
         raise ConfigurationError(
             "error.config", file=source, problem="mail must be a table ([mail])"
         )
-    return _checked(Settings(source=source, mail=mail, **data))
+    retention = data.pop("retention", None) or {}
+    if not isinstance(retention, dict):
+        raise ConfigurationError(
+            "error.config", file=source, problem="retention must be a table ([retention])"
+        )
+    return _checked(Settings(source=source, mail=mail, retention=retention, **data))
 
 
 def _checked(settings: Settings) -> Settings:

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from governance.audit_keys import KeySource
 from governance.errors import ConfigurationError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -31,8 +32,10 @@ def normalise_url(url: str) -> str:
 
 
 class Database:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, audit_key_file: Path | None = None) -> None:
         self.url = normalise_url(url)
+        self.audit_keys = KeySource(audit_key_file)
+        """The audit chain's key file (see governance.audit_keys); None in bare test databases."""
         try:
             parsed = make_url(self.url)
             kwargs: dict[str, Any] = {}
@@ -43,7 +46,11 @@ class Database:
             raise ConfigurationError("error.database", url=url, problem=str(exc)) from None
         if self.engine.dialect.name == "sqlite":
             _configure_sqlite(self.engine)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        from governance.audit import KEYS
+
+        self.sessions = sessionmaker(
+            self.engine, expire_on_commit=False, info={KEYS: self.audit_keys}
+        )
 
     @property
     def is_sqlite(self) -> bool:

@@ -77,6 +77,8 @@ def context(session: Session, meeting: Meeting) -> dict[str, Any]:
             "approved_by": minutes.approved_by if minutes else "",
             "approval_decision": minutes.approval_decision if minutes else "",
         },
+        # The audit chain's head {seq, hash}: set when the approved minutes are archived.
+        "audit_head": None,
     }
 
 

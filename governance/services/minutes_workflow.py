@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from governance import audit
 from governance.clock import BERLIN
 from governance.mail.message import Attachment
 from governance.models import Minutes, MinutesObjection
@@ -156,10 +157,19 @@ def archive_minutes(ctx: TransitionContext) -> None:
 
     minutes: Minutes = ctx.entity
     ctx.session.flush()
-    html = render_html("minutes", minutes_context(ctx.session, minutes.meeting), ARCHIVE_LANGUAGE)
+    document = minutes_context(ctx.session, minutes.meeting)
+    # The audit chain's head goes into the archived file: a witness outside the database.
+    document["audit_head"] = audit_head(ctx)
+    html = render_html("minutes", document, ARCHIVE_LANGUAGE)
     filed = archive(pdfa(html), ctx.uow.archive_dir, archive_name(minutes))
     minutes.archive_path = str(filed.path)
     minutes.archive_sha256 = filed.sha256
+
+
+def audit_head(ctx: TransitionContext) -> dict[str, Any]:
+    """The audit chain's committed head, as the archive PDF and the approval mail state it."""
+    seq, digest = audit.current_head(ctx.session)
+    return {"seq": seq, "hash": digest}
 
 
 def archive_name(minutes: Minutes) -> str:
@@ -259,4 +269,5 @@ def notify_minutes_approved(ctx: TransitionContext) -> None:
         invitees(ctx.session, minutes.meeting.committee, ctx.today),
         revision=f"a{minutes.revision}",
         minutes=minutes_part(minutes),
+        audit_head=audit_head(ctx),
     )
