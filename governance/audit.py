@@ -190,7 +190,7 @@ def _signing_key(session: Session, kid: str | None) -> bytes | None:
     key = ring.get(kid) if ring is not None else None
     if key is None:
         path = source.path if source is not None else None
-        raise ConfigurationError("audit.key.missing", key=kid, path=str(path or "-"))
+        raise ConfigurationError("audit.key.missing", key_id=kid, path=str(path or "-"))
     return key
 
 
@@ -395,7 +395,7 @@ def verify(
                         record.seq,
                         record.id,
                         "key_unknown",
-                        {"key": record.key_id, "path": str(source.path if source else "-")},
+                        {"key_id": record.key_id, "path": str(source.path if source else "-")},
                     )
                 )
         content_ok = (key is None and record.key_id is not None) or (

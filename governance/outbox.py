@@ -141,6 +141,6 @@ def retry(uow: UnitOfWork, message_id: int) -> OutboxMessage:
         committee_id=message.committee_id,
         from_state=before,
         to_state="queued",
-        details={"recipient": message.recipient, "last_error": message.last_error or ""},
+        details={"person_id": message.person_id, "last_error": message.last_error or ""},
     )
     return message

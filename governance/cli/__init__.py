@@ -67,6 +67,16 @@ def _register() -> None:
 _register()
 
 
+def _register_personal_data() -> None:
+    # issue 12: `person export` and `person erase` join the `person` group.
+    from governance.cli import personal_data
+
+    personal_data.register()
+
+
+_register_personal_data()
+
+
 _current_lang: str | None = None
 
 

@@ -21,6 +21,7 @@ from governance.i18n import (
     meeting,
     membership,
     minutes,
+    personal_data,  # issue 12: person export / erase
 )
 
 LANGUAGES = ("de", "en")
@@ -38,6 +39,7 @@ for _area in (
     documents,
     mail,
     minutes,
+    personal_data,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

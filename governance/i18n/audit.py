@@ -33,9 +33,9 @@ MESSAGES = {
         "chain was keyed before it: written without the key.",
     },
     "audit.problem.key_unknown": {
-        "de": "Ab Eintrag Nr. {seq} ist die Kette mit dem Schlüssel {key} gesichert, der in "
+        "de": "Ab Eintrag Nr. {seq} ist die Kette mit dem Schlüssel {key_id} gesichert, der in "
         "der Schlüsseldatei {path} fehlt: diese Einträge sind nicht prüfbar.",
-        "en": "From record no. {seq} on the chain is sealed with key {key}, which the key "
+        "en": "From record no. {seq} on the chain is sealed with key {key_id}, which the key "
         "file {path} does not hold: those records cannot be checked.",
     },
     "audit.problem.truncated": {
@@ -73,10 +73,10 @@ MESSAGES = {
         "{witnesses} witnesses checked.",
     },
     "audit.key.missing": {
-        "de": "Der Schlüssel {key} des Prüfpfads fehlt (Schlüsseldatei {path}): ohne ihn "
+        "de": "Der Schlüssel {key_id} des Prüfpfads fehlt (Schlüsseldatei {path}): ohne ihn "
         "wird nichts geschrieben. Stellen Sie die Datei aus der Sicherung wieder her "
         "(Einstellung audit_key_file).",
-        "en": "The audit trail's key {key} is missing (key file {path}): nothing is written "
+        "en": "The audit trail's key {key_id} is missing (key file {path}): nothing is written "
         "without it. Restore the file from your backup (setting audit_key_file).",
     },
     "audit.key.unreadable": {
@@ -94,10 +94,10 @@ MESSAGES = {
         "en": "Key file {path} exists already; it is not overwritten.",
     },
     "audit.key.lost": {
-        "de": "Die Kette ist mit Schlüssel {key} gesichert, die Schlüsseldatei {path} fehlt. "
+        "de": "Die Kette ist mit Schlüssel {key_id} gesichert, die Schlüsseldatei {path} fehlt. "
         "Ein neuer Schlüssel wird nicht angelegt: Stellen Sie die Datei aus der Sicherung "
         "wieder her.",
-        "en": "The chain is sealed with key {key} but the key file {path} is missing. No new "
+        "en": "The chain is sealed with key {key_id} but the key file {path} is missing. No new "
         "key is made: restore the file from your backup.",
     },
     "audit.key.created": {
@@ -107,15 +107,15 @@ MESSAGES = {
         "from the database).",
     },
     "audit.key.sealed": {
-        "de": "Prüfpfad mit Schlüssel {key} versiegelt (Eintrag Nr. {seq}; {rows} geschützte "
+        "de": "Prüfpfad mit Schlüssel {key_id} versiegelt (Eintrag Nr. {seq}; {rows} geschützte "
         "Datensätze erstmals erfasst).",
-        "en": "Audit trail sealed with key {key} (record no. {seq}; {rows} protected rows "
+        "en": "Audit trail sealed with key {key_id} (record no. {seq}; {rows} protected rows "
         "put on record).",
     },
     "audit.key.rotated": {
-        "de": "Neuer Schlüssel {key} in {path}; der Wechsel ist Eintrag Nr. {seq}. Die alten "
+        "de": "Neuer Schlüssel {key_id} in {path}; der Wechsel ist Eintrag Nr. {seq}. Die alten "
         "Schlüssel bleiben in der Datei, damit ältere Einträge prüfbar bleiben.",
-        "en": "New key {key} in {path}; the switch is record no. {seq}. The old keys stay in "
+        "en": "New key {key_id} in {path}; the switch is record no. {seq}. The old keys stay in "
         "the file so older records can still be checked.",
     },
     "audit.key.not_keyed": {

@@ -43,7 +43,7 @@ def ensure_keyed(app: App) -> list[Note]:
     ring = Keyring.load(source.path)
     if ring is None:
         if kid is not None:
-            raise ConfigurationError("audit.key.lost", key=kid, path=str(source.path))
+            raise ConfigurationError("audit.key.lost", key_id=kid, path=str(source.path))
         ring = Keyring.create(source.path)
         source.forget()
         notes.append(Note("audit.key.created", {"path": str(source.path)}))
@@ -59,7 +59,7 @@ def ensure_keyed(app: App) -> list[Note]:
             )
         with app.db.session() as session:
             seq, _ = audit.current_head(session)
-        notes.append(Note("audit.key.sealed", {"key": ring.newest, "seq": seq, "rows": len(rows)}))
+        notes.append(Note("audit.key.sealed", {"key_id": ring.newest, "seq": seq, "rows": len(rows)}))
     return notes
 
 
@@ -79,7 +79,7 @@ def rotate_key(app: App, actor: Actor | str | None) -> Note:
             raise GremiumError("audit.key.not_keyed")
         ring = source.keyring()
         if ring is None or ring.get(old) is None:
-            raise ConfigurationError("audit.key.missing", key=old, path=str(source.path))
+            raise ConfigurationError("audit.key.missing", key_id=old, path=str(source.path))
         # The file first: if the commit then fails, an unused key is left over,
         # never a chain sealed with a key the file does not hold.
         new = ring.rotate()
@@ -92,4 +92,4 @@ def rotate_key(app: App, actor: Actor | str | None) -> Note:
         )
     with app.db.session() as session:
         seq, _ = audit.current_head(session)
-    return Note("audit.key.rotated", {"key": new, "path": str(source.path), "seq": seq})
+    return Note("audit.key.rotated", {"key_id": new, "path": str(source.path), "seq": seq})
