@@ -57,8 +57,10 @@ MESSAGES = {
         "{seq}) – changed behind Gremium's back.",
     },
     "audit.entity.unrecorded": {
-        "de": "{entity} {id}: kein Eintrag im Prüfpfad – an Gremium vorbei angelegt.",
-        "en": "{entity} {id}: no record in the audit trail – created behind Gremium's back.",
+        "de": "{entity} {id}: kein Eintrag im Prüfpfad belegt diesen Datensatz – an Gremium "
+        "vorbei angelegt, oder sein Eintrag wurde entfernt.",
+        "en": "{entity} {id}: no record in the audit trail vouches for this row – created "
+        "behind Gremium's back, or its record was removed.",
     },
     "audit.entity.deleted": {
         "de": "{entity} {id}: fehlt, laut Eintrag Nr. {seq} vorhanden – an Gremium vorbei "
@@ -141,4 +143,16 @@ MESSAGES = {
         "de": "Nur die Administration der Installation darf {action} ausführen.",
         "en": "Only the installation administrator may run {action}.",
     },
+    "audit.kind.decisions": {"de": "Beschluss", "en": "decision"},
+    "audit.kind.votes": {"de": "Abstimmung", "en": "vote"},
+    "audit.kind.ballots": {"de": "Stimme", "en": "ballot"},
+    "audit.kind.signatures": {"de": "Unterschrift", "en": "signature"},
+    "audit.kind.accession_declarations": {
+        "de": "Beitrittserklärung",
+        "en": "accession declaration",
+    },
+    "audit.kind.agreement_versions": {"de": "Fassung der Vereinbarung", "en": "agreement version"},
+    "audit.kind.minutes": {"de": "Protokoll", "en": "minutes"},
+    "audit.kind.agenda_items": {"de": "TOP (Protokolltext)", "en": "agenda item (minutes text)"},
+    "audit.kind.memberships": {"de": "Mitgliedschaft", "en": "membership"},
 }

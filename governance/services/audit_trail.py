@@ -59,7 +59,9 @@ def ensure_keyed(app: App) -> list[Note]:
             )
         with app.db.session() as session:
             seq, _ = audit.current_head(session)
-        notes.append(Note("audit.key.sealed", {"key_id": ring.newest, "seq": seq, "rows": len(rows)}))
+        notes.append(
+            Note("audit.key.sealed", {"key_id": ring.newest, "seq": seq, "rows": len(rows)})
+        )
     return notes
 
 
