@@ -153,6 +153,10 @@ def verify(
     head = session.get(AuditHead, 1)
     if head is not None and (head.seq != last_seq or head.hash != prev_hash):
         problems.append(ChainProblem(head.seq, None, "head_mismatch"))
+    if ring is not None and not keyed and (checked or (head is not None and head.key_id)):
+        # The installation has a key, yet no record is sealed with it: the chain was
+        # rebuilt (or cut back to its unkeyed beginning) by someone without the key.
+        problems.append(ChainProblem(last_seq, None, "not_keyed", {"path": str(ring.path)}))
     witnessed = 0
     for seq, held in sorted(wanted.items()):
         witnessed += len(held)

@@ -155,4 +155,11 @@ MESSAGES = {
     "audit.kind.minutes": {"de": "Protokoll", "en": "minutes"},
     "audit.kind.agenda_items": {"de": "TOP (Protokolltext)", "en": "agenda item (minutes text)"},
     "audit.kind.memberships": {"de": "Mitgliedschaft", "en": "membership"},
+    "audit.problem.not_keyed": {
+        "de": "Keiner der {seq} Einträge ist mit dem Schlüssel aus {path} gesichert: die Kette "
+        "wurde ohne Schlüssel neu geschrieben oder auf ihren Anfang vor der Verschlüsselung "
+        "gekürzt.",
+        "en": "None of the {seq} records is sealed with the key from {path}: the chain was "
+        "rewritten without the key or cut back to its beginning before keying.",
+    },
 }
