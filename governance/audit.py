@@ -71,10 +71,12 @@ def _canonical(record: AuditRecord) -> bytes:
     }
     # Fields added later enter the hash only when set, so that the records
     # written before them keep their hashes.
-    if record.key_id is not None:
-        payload["key_id"] = record.key_id
-    if record.digests is not None:
-        payload["digests"] = record.digests
+    key_id = getattr(record, "key_id", None)
+    digests = getattr(record, "digests", None)
+    if key_id is not None:
+        payload["key_id"] = key_id
+    if digests is not None:
+        payload["digests"] = digests
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode()
 
 
