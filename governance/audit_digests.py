@@ -53,6 +53,7 @@ PROTECTED: dict[str, Table] = {
 """Table name -> table. Every column except the optimistic-locking counter is protected."""
 
 _SKIPPED = {"version"}
+_CHUNK = 1000
 TOUCHED = "gremium.audit.touched"
 """Key in ``Session.info``: protected rows written in this transaction, with their scope."""
 
@@ -97,11 +98,15 @@ def digests_of(session: Session, keys: Iterable[str]) -> dict[str, str | None]:
     connection = session.connection()
     for name, ids in sorted(by_table.items()):
         table = PROTECTED[name]
-        found = {
-            row.id: row_digest(row)
-            for row in connection.execute(select(*_columns(table)).where(table.c.id.in_(ids)))
-        }
-        for row_id in sorted(ids):
+        ordered = sorted(ids)
+        found: dict[int, str] = {}
+        # In chunks: a baseline of a large database names many rows, more than
+        # SQLite takes as parameters of one statement.
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start : start + _CHUNK]
+            for row in connection.execute(select(*_columns(table)).where(table.c.id.in_(chunk))):
+                found[row.id] = row_digest(row)
+        for row_id in ordered:
             out[entity_key(name, row_id)] = found.get(row_id)
     return out
 
