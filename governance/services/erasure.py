@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 
 from governance.errors import Conflict
 from governance.models import (
@@ -81,11 +83,25 @@ def erase(uow: UnitOfWork, person: Person, retention: Retention) -> Erasure:
     secretariat = session.execute(
         delete(SecretariatMember).where(SecretariatMember.person_id == pid)
     )
+    addressed = or_(
+        OutboxMessage.person_id == pid, func.lower(OutboxMessage.recipient) == person.email.lower()
+    )
+    # What was still waiting is not sent any more; "failed" keeps it out of every pass.
+    session.execute(
+        update(OutboxMessage)
+        .where(addressed, OutboxMessage.status == "queued")
+        .values(status="failed", last_error="recipient's personal data erased")
+    )
     purged = session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.person_id == pid)
+        .where(addressed)
         .values(
             recipient=_placeholder(pid),
+            # The key that keeps a message from being queued twice names the address too.
+            dedup_key=func.replace(OutboxMessage.dedup_key, person.email, _placeholder(pid)),
+            last_error=func.replace(
+                func.coalesce(OutboxMessage.last_error, ""), person.email, "<e-mail>"
+            ),
             subject="",
             body_text="",
             body_html="",
@@ -95,18 +111,16 @@ def erase(uow: UnitOfWork, person: Person, retention: Retention) -> Erasure:
             envelope=None,
         )
     )
-    # What was still waiting is not sent any more; "failed" keeps it out of every pass.
-    session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.person_id == pid, OutboxMessage.status == "queued")
-        .values(status="failed", last_error="recipient's personal data erased")
+    anonymous = f"Gelöschte Person {pid}"
+    mentioned = _scrub_mentions(
+        uow, person.email, None if kept else person.name, _placeholder(pid), anonymous
     )
     person.email = _placeholder(pid)
     person.function_title = ""
     person.is_admin = False
     person.erased_at = uow.now
     if not kept:
-        person.name = f"Gelöschte Person {pid}"
+        person.name = anonymous
     uow.audit(
         entity_type="people",
         entity_id=pid,
@@ -116,6 +130,7 @@ def erase(uow: UnitOfWork, person: Person, retention: Retention) -> Erasure:
             "kept": sorted({k.kind for k in kept}),
             "roles_ended": roles.rowcount + secretariat.rowcount,
             "messages_purged": purged.rowcount,
+            "mentions_scrubbed": mentioned,
         },
     )
     return Erasure(
@@ -126,6 +141,74 @@ def erase(uow: UnitOfWork, person: Person, retention: Retention) -> Erasure:
         messages_purged=purged.rowcount,
         legacy_audit_records=legacy,
     )
+
+
+def _scrub_mentions(
+    uow: UnitOfWork, email: str, name: str | None, placeholder: str, anonymous: str
+) -> int:
+    """Messages to others name the person too (a calendar entry's attendees, an
+    objection notice): the address goes from them, and the name unless it is kept."""
+    changed = 0
+    for message in uow.session.execute(select(OutboxMessage)).scalars():
+        fields = {
+            "subject": message.subject,
+            "body_text": message.body_text,
+            "body_html": message.body_html,
+            "calendar": _unfold(message.calendar) if message.calendar else None,
+        }
+        new = {k: _replace(v, email, name, placeholder, anonymous) for k, v in fields.items()}
+        context = _replace_in(message.context, email, name, placeholder, anonymous)
+        if new == fields and context == message.context:
+            continue
+        changed += 1
+        message.subject, message.body_text, message.body_html = (
+            new["subject"],
+            new["body_text"],
+            new["body_html"],
+        )
+        if new["calendar"] != fields["calendar"]:
+            message.calendar = _fold(new["calendar"])
+        message.context = context
+    return changed
+
+
+def _replace(
+    text: str | None, email: str, name: str | None, placeholder: str, anonymous: str
+) -> str | None:
+    if not text:
+        return text
+    text = re.sub(re.escape(email), placeholder, text, flags=re.IGNORECASE)
+    return text.replace(name, anonymous) if name else text
+
+
+def _replace_in(value: Any, email: str, name: str | None, placeholder: str, anonymous: str) -> Any:
+    if isinstance(value, str):
+        return _replace(value, email, name, placeholder, anonymous)
+    if isinstance(value, list):
+        return [_replace_in(v, email, name, placeholder, anonymous) for v in value]
+    if isinstance(value, dict):
+        return {k: _replace_in(v, email, name, placeholder, anonymous) for k, v in value.items()}
+    return value
+
+
+def _unfold(calendar: str) -> str:
+    # RFC 5545 3.1: a line break followed by a space or tab continues the line.
+    return re.sub(r"\r?\n[ \t]", "", calendar)
+
+
+def _fold(calendar: str) -> str:
+    """Fold content lines at 75 octets again (RFC 5545 3.1), never inside a character."""
+    out = []
+    for line in calendar.split("\r\n"):
+        parts, current = [], ""
+        for char in line:
+            if len((current + char).encode()) > (75 if not parts else 74):
+                parts.append(current)
+                current = ""
+            current += char
+        parts.append(current)
+        out.append("\r\n ".join(parts))
+    return "\r\n".join(out)
 
 
 def _placeholder(pid: int) -> str:

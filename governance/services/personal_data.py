@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from governance.errors import NotPermitted
@@ -177,7 +177,12 @@ def collect(session: Session, person: Person) -> dict[str, Any]:
             }
             for m in scalars(
                 select(OutboxMessage)
-                .where(OutboxMessage.person_id == pid)
+                .where(
+                    or_(
+                        OutboxMessage.person_id == pid,
+                        func.lower(OutboxMessage.recipient) == person.email.lower(),
+                    )
+                )
                 .order_by(OutboxMessage.id)
             ).scalars()
         ],

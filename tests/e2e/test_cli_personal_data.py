@@ -5,9 +5,11 @@ and ``audit verify`` still passes afterwards."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import pytest
 from sqlalchemy import create_engine, select
 
@@ -101,6 +103,19 @@ def test_export_erase_and_the_chain_still_verifies(run: Gremium) -> None:
     assert all(m["body_text"] == "" and m["subject"] == "" for m in after["messages"])
     assert all(PARTNER not in json.dumps(m) for m in after["messages"])
     assert "person.erase" in {r["action"] for r in after["audit_records"]}
+    # Nowhere in the database is the address left.
+    dump = "\n".join(sqlite3.connect(run.url.removeprefix("sqlite:///")).iterdump())
+    assert PARTNER not in dump
+    # Invitations to the others still carry valid calendar entries, the person as erased.
+    with sqlite3.connect(run.url.removeprefix("sqlite:///")) as conn:
+        calendars = [c for (c,) in conn.execute("SELECT calendar FROM outbox") if c]
+    attendees = [
+        str(a)
+        for c in calendars
+        for event in icalendar.Calendar.from_ical(c).walk("VEVENT")
+        for a in event.get("ATTENDEE", [])
+    ]
+    assert calendars and f"mailto:{placeholder}" in attendees
     # The person can no longer act or be found under the old address.
     assert "gibt es nicht" in run.refused("person", "export", PARTNER, actor=ADMIN)
 
