@@ -129,7 +129,11 @@ def audit_log(
 )
 @pass_state
 def audit_verify(state: CliState, witness_paths: tuple[Path, ...]) -> None:
-    """Prüfpfad prüfen: Kette, geschützte Datensätze (Beschlüsse, Abstimmungen, Unterschriften, Fassungen, Protokolle, Mitgliedschaften) und Zeugen (Exit 1)."""
+    """Prüfpfad prüfen: Kette, geschützte Datensätze und Zeugen (Exit 1 bei jedem Befund).
+
+    Geschützt sind Beschlüsse, Abstimmungen, Unterschriften, Fassungen der
+    Vereinbarung, Protokolle und Mitgliedschaften.
+    """
     witnesses = [w for path in witness_paths for w in audit_witness.collect(path)]
     with state.read() as session:
         result = audit.verify(session, witnesses=witnesses)
