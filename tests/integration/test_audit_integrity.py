@@ -222,3 +222,54 @@ def test_without_the_key_file_nothing_is_written(keyed):
     assert "Schlüssel" in refused.value.message("de") and "Sicherung" in refused.value.message("de")
     with keyed.db.session() as session:
         assert audit.current_head(session)[0] == before
+
+
+def test_archived_minutes_and_approval_mails_carry_the_head_as_witness(db_url, clock, tmp_path):
+    """The tacitly approved minutes: the PDF/A and every approval mail state the chain's
+    head, and `audit verify --witness` reads it back from the delivered mail."""
+    from governance.mail.dispatch import dispatch
+    from governance.mail.settings import MailSettings
+    from governance.mail.transports import MaildirTransport
+    from tests.integration.test_meetings import berlin, tick
+    from tests.integration.test_minutes import (
+        circulate,
+        hold_first_meeting,
+        note,
+        pdf_text,
+        state,
+    )
+
+    settings = Settings(
+        database=db_url,
+        archive=str(tmp_path / "archiv"),
+        audit_key_file=str(tmp_path / "audit.key"),
+        attach_documents=False,
+    )
+    app = build_app(settings, clock=clock, check_schema=False)
+    app.db.upgrade()
+    audit_trail.ensure_keyed(app)
+    try:
+        with app.unit_of_work(SYSTEM) as uow:
+            tk.create(uow)
+        first = hold_first_meeting(app)
+        app.clock.advance_to(berlin(2026, 3, 12, 9, 0))
+        note(app, first)
+        circulate(app, first)
+        tick(app, 2026, 3, 27, 0, 5)
+        archived = state(app, first)
+        assert archived["state"] == "archived"
+        with app.db.session() as session:
+            record = session.execute(
+                select(AuditRecord).where(AuditRecord.action == "archive")
+            ).scalar_one()
+            # The witness is the head the archiving transaction found: its predecessor.
+            seq, digest = record.seq - 1, record.prev_hash
+        text_of_pdf = pdf_text(archived["archive_path"])
+        assert f"Prüfpfad-Stand: Nr. {seq}, {digest}" in text_of_pdf.replace(" ", " ")
+        mail = MailSettings(maildir=str(tmp_path / "mail"))
+        dispatch(app, MaildirTransport(mail.maildir), mail)
+        witnesses = collect(tmp_path / "mail")
+        assert witnesses and {(w.seq, w.hash) for w in witnesses} == {(seq, digest)}
+        assert verify(app, witnesses).ok
+    finally:
+        app.db.dispose()
