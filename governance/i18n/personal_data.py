@@ -54,4 +54,10 @@ MESSAGES = {
         "en": "Audit trail: {count} records from before version 0005 still hold the address; "
         "they stay, as any change would break the chain.",
     },
+    "personal_data.last_admin": {
+        "de": "Das ist die einzige Administration der Installation; ohne sie ließe sich "
+        "nichts mehr verwalten. Erst eine weitere Administration einrichten, dann löschen.",
+        "en": "This is the installation's only administrator; without them nothing could be "
+        "administered any more. Set up another administrator first, then erase.",
+    },
 }

@@ -74,6 +74,12 @@ def erase(uow: UnitOfWork, person: Person, retention: Retention) -> Erasure:
     check_access(uow, person, "person.erase")
     if person.erased_at is not None:
         raise Conflict("personal_data.already_erased", on=person.erased_at.date().isoformat())
+    if person.is_admin:
+        admins = uow.session.execute(
+            select(func.count()).select_from(Person).where(Person.is_admin.is_(True))
+        ).scalar_one()
+        if admins <= 1:  # the installation would be left without anyone to administer it
+            raise Conflict("personal_data.last_admin")
     today = uow.today
     kept = [k for k in _retained(uow, person, retention) if k.until is None or today <= k.until]
     legacy = _legacy_records(uow, person)
