@@ -56,7 +56,8 @@ def person_erase(state: CliState, email: str) -> None:
 
 
 def register() -> None:
-    """Add the commands to the `person` group."""
-    directory_cli = __import__("governance.cli.directory", fromlist=["person_group"])
-    directory_cli.person_group.add_command(person_export)
-    directory_cli.person_group.add_command(person_erase)
+    """Add the commands to the `person` group (defined with the directory commands)."""
+    from governance.cli.directory import person_group
+
+    person_group.add_command(person_export)
+    person_group.add_command(person_erase)
