@@ -9,30 +9,53 @@ numbered and hashed, and the commit follows. Writers in several processes
 thus extend the chain one after the other, but each holds the head only for
 its own inserts and commit, not while its effects run (rendering mail, PDFs),
 which is what lets several runners fire timers side by side.
+
+The links are HMAC-SHA256 with a key kept outside the database
+(:mod:`governance.audit_keys`), so that someone who can write to the
+database cannot recompute the chain after editing it; records written before
+the chain was keyed keep their plain SHA-256 links and are sealed by the
+first keyed record. The position and hash of the head go out with every
+archived minutes PDF and every ``minutes_approved`` mail: witnesses held
+outside the database, against which a truncated or rebuilt chain shows
+(``audit verify --witness``). Each record also carries the digests of the
+protected rows its transaction wrote (:mod:`governance.audit_digests`).
+
+Records refer to people by id only: no name or e-mail address goes into
+the chain, so that a person's data can be erased without breaking it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
+import hmac
 import json
-from collections.abc import Iterator
+import logging
+import re
 from typing import Any
 
 from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
+from governance import audit_digests
+from governance.audit_keys import KeySource
+from governance.errors import ConfigurationError
 from governance.models import AuditHead, AuditRecord
+
+_log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 SYSTEM = "system"
 _PENDING = "gremium.audit.pending"
 """Key in ``Session.info``: records appended in this transaction, not yet chained."""
+_KEY_AFTER = "gremium.audit.key_after"
+"""Key in ``Session.info``: the key id the chain uses after this transaction (seal, rotation)."""
+KEYS = "gremium.audit.keys"
+"""Key in ``Session.info`` (set by the database's session factory): the :class:`KeySource`."""
 
 
 def _canonical(record: AuditRecord) -> bytes:
-    payload = {
+    payload: dict[str, Any] = {
         "seq": record.seq,
         "at": record.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
         "actor": record.actor,
@@ -46,11 +69,23 @@ def _canonical(record: AuditRecord) -> bytes:
         "outcome": record.outcome,
         "details": record.details,
     }
+    # Fields added later enter the hash only when set, so that the records
+    # written before them keep their hashes.
+    key_id = getattr(record, "key_id", None)
+    digests = getattr(record, "digests", None)
+    if key_id is not None:
+        payload["key_id"] = key_id
+    if digests is not None:
+        payload["digests"] = digests
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode()
 
 
-def record_hash(prev_hash: str, record: AuditRecord) -> str:
-    return hashlib.sha256(prev_hash.encode() + b"\n" + _canonical(record)).hexdigest()
+def record_hash(prev_hash: str, record: AuditRecord, key: bytes | None = None) -> str:
+    """The record's link: HMAC-SHA256 with the chain's key, plain SHA-256 for unkeyed records."""
+    data = prev_hash.encode() + b"\n" + _canonical(record)
+    if key is None:
+        return hashlib.sha256(data).hexdigest()
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
 def append(
@@ -76,7 +111,7 @@ def append(
     """
     record = AuditRecord(
         at=at,
-        actor=actor,
+        actor=actor_label(actor_id) if actor_id is not None else actor,
         actor_id=actor_id,
         committee_id=committee_id,
         entity_type=entity_type,
@@ -85,7 +120,7 @@ def append(
         from_state=from_state,
         to_state=to_state,
         outcome=outcome,
-        details=_jsonable(details or {}),
+        details=_without_addresses(_jsonable(details or {})),
     )
     scope = session.get_nested_transaction() or session.get_transaction()
     session.info.setdefault(_PENDING, []).append((record, scope))
@@ -97,29 +132,45 @@ def pending(session: Session) -> list[AuditRecord]:
     return [record for record, _ in session.info.get(_PENDING, [])]
 
 
+@event.listens_for(Session, "after_flush")
+def _note_protected_rows(session: Session, _context: Any) -> None:
+    audit_digests.note_flush(session)
+
+
 @event.listens_for(Session, "before_commit")
 def _chain_at_commit(session: Session) -> None:
     if session.in_nested_transaction():  # a savepoint: the outer commit chains
         return
-    records = pending(session)
-    session.info.pop(_PENDING, None)
-    if not records:
-        return
     # Flush the transaction's own changes (and take their row locks) before
     # the head: the head is then held only for the inserts below and the commit.
     session.flush()
+    records = pending(session)
+    session.info.pop(_PENDING, None)
+    touched = audit_digests.take_touched(session)
+    switch_to = session.info.pop(_KEY_AFTER, None)
+    if not records and not touched:
+        return
     head = session.execute(
-        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
+        select(AuditHead.seq, AuditHead.hash, AuditHead.key_id)
+        .where(AuditHead.id == 1)
+        .with_for_update()
     ).one_or_none()
     if head is None:  # a damaged database: refuse the write, say so in one line
         from governance.errors import ConfigurationError
 
         raise ConfigurationError("error.audit_head_missing")
-    seq, prev_hash = head
+    seq, prev_hash, head_key = head
+    # A rotation is sealed with the old key; the very first key seals its own record.
+    signing = head_key or switch_to
+    key = _signing_key(session, signing)
+    if touched:
+        if not records:
+            records = [_unattributed_write(touched)]
+        _attach(records, audit_digests.digests_of(session, touched))
     rows = []
     for record in records:
-        record.seq, record.prev_hash = seq + 1, prev_hash
-        record.hash = record_hash(prev_hash, record)
+        record.seq, record.prev_hash, record.key_id = seq + 1, prev_hash, signing
+        record.hash = record_hash(prev_hash, record, key)
         seq, prev_hash = record.seq, record.hash
         rows.append({column: getattr(record, column) for column in _COLUMNS})
     # Written as rows, not through the unit of work: the records are complete
@@ -127,7 +178,54 @@ def _chain_at_commit(session: Session) -> None:
     connection = session.connection()
     connection.execute(insert(AuditRecord.__table__), rows)
     connection.execute(
-        update(AuditHead.__table__).where(AuditHead.id == 1).values(seq=seq, hash=prev_hash)
+        update(AuditHead.__table__)
+        .where(AuditHead.id == 1)
+        .values(seq=seq, hash=prev_hash, key_id=switch_to or head_key)
+    )
+
+
+def _signing_key(session: Session, kid: str | None) -> bytes | None:
+    if kid is None:
+        return None  # a chain not yet keyed (before `gremium init` / `db upgrade` sealed it)
+    source: KeySource | None = session.info.get(KEYS)
+    ring = source.keyring() if source is not None else None
+    key = ring.get(kid) if ring is not None else None
+    if key is None:
+        path = source.path if source is not None else None
+        raise ConfigurationError("audit.key.missing", key_id=kid, path=str(path or "-"))
+    return key
+
+
+def _attach(records: list[AuditRecord], digests: dict[str, str | None]) -> None:
+    """Each digest goes to the record about that very entity if there is one, else to
+    the transaction's last record: all of them describe the state at commit."""
+    by_entity = {
+        audit_digests.entity_key(r.entity_type, r.entity_id): r
+        for r in records
+        if r.entity_id is not None
+    }
+    for key, digest in digests.items():
+        record = by_entity.get(key, records[-1])
+        record.digests = {**(record.digests or {}), key: digest}
+
+
+def _unattributed_write(touched: list[str]) -> AuditRecord:
+    # Every service audits what it changes; a protected row written without a
+    # record still gets its digest on the chain, marked for what it is.
+    table, row_id = audit_digests.split_key(touched[0])
+    _log.warning("protected rows written without an audit record: %s", ", ".join(touched))
+    return AuditRecord(
+        at=dt.datetime.now(dt.UTC),
+        actor=SYSTEM,
+        actor_id=None,
+        committee_id=None,
+        entity_type=table,
+        entity_id=row_id,
+        action="entity.write",
+        from_state=None,
+        to_state=None,
+        outcome="done",
+        details={"rows": touched},
     )
 
 
@@ -136,11 +234,12 @@ _COLUMNS = tuple(c.key for c in AuditRecord.__table__.columns if c.key != "id")
 
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_rolled_back(session: Session, previous_transaction: SessionTransaction) -> None:
-    entries = session.info.get(_PENDING)
-    if entries:
-        entries[:] = [
-            (record, scope) for record, scope in entries if not _within(scope, previous_transaction)
-        ]
+    for name in (_PENDING, audit_digests.TOUCHED):
+        entries = session.info.get(name)
+        if entries:
+            entries[:] = [
+                (item, scope) for item, scope in entries if not _within(scope, previous_transaction)
+            ]
 
 
 @event.listens_for(Session, "after_transaction_end")
@@ -149,6 +248,8 @@ def _forget_at_end(session: Session, transaction: SessionTransaction) -> None:
     # its records must not be chained by the session's next transaction.
     if transaction.parent is None:
         session.info.pop(_PENDING, None)
+        session.info.pop(audit_digests.TOUCHED, None)
+        session.info.pop(_KEY_AFTER, None)
 
 
 def _within(scope: SessionTransaction | None, transaction: SessionTransaction) -> bool:
@@ -159,82 +260,97 @@ def _within(scope: SessionTransaction | None, transaction: SessionTransaction) -
     return transaction.parent is None  # the whole transaction: nothing survives
 
 
+def actor_label(person_id: int) -> str:
+    """How a record names the acting person: by id, never by name or address."""
+    return f"person:{person_id}"
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _without_addresses(value: Any) -> Any:
+    # A safety net under the services, which refer to people by id: an address
+    # inside free text (a refusal's reason, a relay's error) stays out too.
+    if isinstance(value, str):
+        return _ADDRESS.sub("<e-mail>", value)
+    if isinstance(value, list):
+        return [_without_addresses(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_addresses(v) for k, v in value.items()}
+    return value
+
+
 def _jsonable(value: Any) -> Any:
     # Round-trip through JSON so the hash is computed over exactly what is stored.
     return json.loads(json.dumps(value, default=str, ensure_ascii=False))
 
 
-@dataclasses.dataclass(frozen=True)
-class ChainProblem:
-    seq: int | None
-    record_id: int | None
-    problem: str
-    """edited, missing, reordered, or head_mismatch."""
-
-    def describe(self, lang: str = "de") -> str:
-        from governance.i18n import translate
-
-        return translate(f"audit.problem.{self.problem}", lang, seq=self.seq, id=self.record_id)
+# --- the head as a witness; keying the chain ---
 
 
-@dataclasses.dataclass(frozen=True)
-class VerifyResult:
-    checked: int
-    problems: list[ChainProblem]
+def current_head(session: Session) -> tuple[int, str]:
+    """The chain's committed head (position, hash): what a minutes PDF or mail carries as witness.
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-def verify(session: Session, batch: int = 5000) -> VerifyResult:
-    """Walk the chain in its order and report every broken link.
-
-    - a gap in the positions: a record was deleted (missing);
-    - a record whose hash does not match its content: edited;
-    - a valid record that does not link to its predecessor, or that was
-      written before its predecessor (smaller id): reordered;
-    - the chain head not matching the last record: records at the end were
-      deleted or altered.
+    Read without a lock: the records of the reading transaction itself are
+    chained only at its commit, so this is the head before it.
     """
-    problems: list[ChainProblem] = []
-    prev_hash = GENESIS
-    prev_id = 0
-    expected_seq = 1
-    checked = 0
-    for record in _in_chain_order(session, batch):
-        checked += 1
-        if record.seq > expected_seq:
-            problems.append(ChainProblem(expected_seq, record.id, "missing"))
-        content_ok = record_hash(record.prev_hash, record) == record.hash
-        if not content_ok:
-            problems.append(ChainProblem(record.seq, record.id, "edited"))
-        elif record.id < prev_id or (record.seq == expected_seq and record.prev_hash != prev_hash):
-            problems.append(ChainProblem(record.seq, record.id, "reordered"))
-        prev_hash = record.hash
-        prev_id = record.id
-        expected_seq = record.seq + 1
-    head = session.get(AuditHead, 1)
-    if head is not None and (head.seq != expected_seq - 1 or head.hash != prev_hash):
-        problems.append(ChainProblem(head.seq, None, "head_mismatch"))
-    return VerifyResult(checked=checked, problems=problems)
+    row = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+    return int(row.seq), str(row.hash)
 
 
-def _in_chain_order(session: Session, batch: int) -> Iterator[AuditRecord]:
-    last_seq = -(2**62)
-    while True:
-        rows = (
-            session.execute(
-                select(AuditRecord)
-                .where(AuditRecord.seq > last_seq)
-                .order_by(AuditRecord.seq)
-                .limit(batch)
-            )
-            .scalars()
-            .all()
-        )
-        if not rows:
-            return
-        yield from rows
-        last_seq = rows[-1].seq
-        session.expunge_all()
+def head_key_id(session: Session) -> str | None:
+    return session.execute(select(AuditHead.key_id).where(AuditHead.id == 1)).scalar_one()
+
+
+def switch_key(session: Session, kid: str) -> None:
+    """From this transaction's commit on, the chain is sealed with key *kid*.
+
+    On a chain not yet keyed, this transaction's records are the first sealed
+    with it; on a keyed chain (a rotation) they are still sealed with the old
+    key, which proves the rotation was made by someone holding it.
+    """
+    session.info[_KEY_AFTER] = kid
+
+
+def baseline(session: Session) -> list[str]:
+    """Protected rows the chain holds no digest of (rows written before digests were
+    recorded): they are put on record with the next commit, as they stand then."""
+    covered: set[str] = set()
+    for digests in session.execute(
+        select(AuditRecord.digests).where(AuditRecord.digests.is_not(None))
+    ).scalars():
+        covered.update(digests or {})
+    missing = [
+        audit_digests.entity_key(name, row_id)
+        for name, table in audit_digests.PROTECTED.items()
+        for row_id in session.execute(select(table.c.id).order_by(table.c.id)).scalars()
+        if audit_digests.entity_key(name, row_id) not in covered
+    ]
+    scope = session.get_nested_transaction() or session.get_transaction()
+    audit_digests.touched(session).extend((key, scope) for key in missing)
+    return missing
+
+
+# Verification lives in its own module; `audit.verify` stays the entry point.
+from governance.audit_verify import (  # noqa: E402
+    ChainProblem,
+    EntityProblem,
+    VerifyResult,
+    verify,
+)
+
+__all__ = [
+    "GENESIS",
+    "SYSTEM",
+    "ChainProblem",
+    "EntityProblem",
+    "VerifyResult",
+    "append",
+    "baseline",
+    "current_head",
+    "head_key_id",
+    "pending",
+    "record_hash",
+    "switch_key",
+    "verify",
+]

@@ -177,7 +177,7 @@ def build_app(
 ) -> App:
     """*db*: a database already opened (and checked) for these settings, to share its engine."""
     if db is None:
-        db = Database(settings.database)
+        db = Database(settings.database, settings.audit_key_path())
         if check_schema:
             db.require_current_schema()
     if clock is None:

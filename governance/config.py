@@ -18,6 +18,11 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
     attachment_max_mb = 20                  # largest file of an agenda item (MB = 1,000,000 bytes)
     meeting_attachments_max_mb = 100        # all files (every version) of one meeting's items
     mail_attachments_max_mb = 10            # invitations carry the files while they stay below this
+    audit_key_file = "/etc/gremium/audit.key"  # the audit chain's HMAC keys (default: audit.key
+                                            # next to the SQLite file, else in the working folder)
+
+    [retention]                             # how long records about a person are kept: see
+    signatures_years = 10                   # governance/retention.py
 
     [mail]                                  # delivery of e-mail: see governance/mail/settings.py
     delivery = "maildir"                    # maildir | smtp
@@ -62,6 +67,7 @@ ENV = {
     "attachment_max_mb": "GREMIUM_ATTACHMENT_MAX_MB",
     "meeting_attachments_max_mb": "GREMIUM_MEETING_ATTACHMENTS_MAX_MB",
     "mail_attachments_max_mb": "GREMIUM_MAIL_ATTACHMENTS_MAX_MB",
+    "audit_key_file": "GREMIUM_AUDIT_KEY_FILE",
 }
 _SIZE_KEYS = ("attachment_max_mb", "meeting_attachments_max_mb", "mail_attachments_max_mb")
 
@@ -93,6 +99,18 @@ class Settings:
     source: str = "(defaults)"
     mail: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [mail] table, checked by governance.mail.settings when mail is sent."""
+    audit_key_file: str | None = None
+    """The file of the audit chain's HMAC keys (see :meth:`audit_key_path`)."""
+    retention: dict[str, Any] = dataclasses.field(default_factory=dict)
+    """The [retention] table, checked by governance.retention."""
+
+    def audit_key_path(self) -> Path:
+        """The key file: the setting, else ``audit.key`` next to the SQLite file, else in
+        the working folder. Never inside the database: a key stored with the chain
+        would protect nothing against someone who can write to it."""
+        if self.audit_key_file:
+            return Path(self.audit_key_file)
+        return (self._sqlite_folder() or Path(".").absolute()) / "audit.key"
 
     def archive_folder(self) -> Path | None:
         """Where copies of archived documents go: the setting, else ``archive/`` next
@@ -101,12 +119,17 @@ class Settings:
         archives would scatter the copies over machines, so there is no such default."""
         if self.archive:
             return Path(self.archive).absolute()
+        folder = self._sqlite_folder()
+        return folder / "archive" if folder is not None else None
+
+    def _sqlite_folder(self) -> Path | None:
+        """The folder of the SQLite file (None for a server database or one in memory)."""
         prefix = "sqlite:///"
         if self.database.startswith(prefix) and self.database[len(prefix) :] not in (
             "",
             ":memory:",
         ):
-            return Path(self.database[len(prefix) :]).absolute().parent / "archive"
+            return Path(self.database[len(prefix) :]).absolute().parent
         return None
 
     def attachment_limits(self) -> AttachmentLimits:
@@ -142,13 +165,13 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
         except tomllib.TOMLDecodeError as exc:
             _refuse(str(p), "toml", detail=str(exc))
         source = str(p)
-        unknown = set(data) - set(ENV) - {"mail"}
+        unknown = set(data) - set(ENV) - {"mail", "retention"}
         if unknown:
             _refuse(
                 str(p),
                 "unknown_keys",
                 keys=", ".join(sorted(unknown)),
-                allowed=", ".join([*ENV, "[mail]"]),
+                allowed=", ".join([*ENV, "[mail]", "[retention]"]),
             )
     for key, value in data.items():
         # A value of the wrong type (database = 42) is refused here, not met as a crash later.
@@ -183,7 +206,10 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
     mail = data.pop("mail", None) or {}
     if not isinstance(mail, dict):
         _refuse(source, "mail_table")
-    return _checked(Settings(source=source, mail=mail, **data))
+    retention = data.pop("retention", None) or {}
+    if not isinstance(retention, dict):
+        _refuse(source, "retention_table")
+    return _checked(Settings(source=source, mail=mail, retention=retention, **data))
 
 
 def _checked(settings: Settings) -> Settings:
@@ -230,7 +256,9 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "attachment_max_mb": int,
     "meeting_attachments_max_mb": int,
     "mail_attachments_max_mb": int,
+    "audit_key_file": str,
     "mail": dict,
+    "retention": dict,
 }
 _TYPE_NAMES = {
     key: "boolean"

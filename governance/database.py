@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from governance.audit_keys import KeySource
 from governance.config import masked
 from governance.errors import ConfigurationError, GremiumError
 
@@ -32,10 +33,12 @@ def normalise_url(url: str) -> str:
 
 
 class Database:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, audit_key_file: Path | None = None) -> None:
         if not isinstance(url, str) or not url.strip():
             raise ConfigurationError("error.database_url_type", value=repr(url))
         self.url = normalise_url(url)
+        self.audit_keys = KeySource(audit_key_file)
+        """The audit chain's key file (see governance.audit_keys); None in bare test databases."""
         try:
             parsed = make_url(self.url)
             # hide_parameters: a failed statement's message must never carry the
@@ -50,7 +53,11 @@ class Database:
             ) from None
         if self.engine.dialect.name == "sqlite":
             _configure_sqlite(self.engine)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        from governance.audit import KEYS
+
+        self.sessions = sessionmaker(
+            self.engine, expire_on_commit=False, info={KEYS: self.audit_keys}
+        )
 
     @property
     def is_sqlite(self) -> bool:

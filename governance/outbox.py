@@ -189,5 +189,5 @@ def _requeue(uow: UnitOfWork, message: OutboxMessage) -> None:
         committee_id=message.committee_id,
         from_state=before,
         to_state="queued",
-        details={"recipient": message.recipient, "last_error": message.last_error or ""},
+        details={"person_id": message.person_id, "last_error": message.last_error or ""},
     )

@@ -118,3 +118,12 @@ def any_app(db_url, clock) -> Iterator[App]:
 
 
 SYSTEM = Actor.system()
+
+
+def audited_as(app: App, email: str) -> str:
+    """How the audit trail names the person with *email*: by id, never by address."""
+    from governance import audit
+    from governance.services.directory import person_by_email
+
+    with app.db.session() as session:
+        return audit.actor_label(person_by_email(session, email).id)

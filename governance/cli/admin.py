@@ -71,6 +71,7 @@ def init(
         else "cli.db.current"
     )
     click.echo(t(state, key, url=url, revision=after))
+    _key_the_chain(state)
 
     if example is None and admin_email is None:
         click.echo(t(state, "cli.init.next_empty"))
@@ -101,6 +102,14 @@ def _upgrade(state: CliState) -> tuple[str | None, str, str]:
         return before, after, db.display_url()
     finally:
         db.dispose()
+
+
+def _key_the_chain(state: CliState) -> None:
+    # After the schema: the key file, and the seal of a chain not yet keyed.
+    from governance.services import audit_trail
+
+    for note in audit_trail.ensure_keyed(state.app):
+        click.echo(t(state, note.key, **note.params))
 
 
 def _refuse_existing(state: CliState, example: str | None, admin_email: str | None) -> None:
@@ -189,6 +198,7 @@ def db_upgrade(state: CliState) -> None:
         else "cli.db.current"
     )
     click.echo(t(state, key, url=url, revision=after))
+    _key_the_chain(state)
 
 
 @db_group.command("current")

@@ -63,7 +63,7 @@ class CliState:
         if self._db is None:
             from governance.database import Database
 
-            db = Database(self.settings.database)
+            db = Database(self.settings.database, self.settings.audit_key_path())
             try:
                 db.require_current_schema()
             except BaseException:

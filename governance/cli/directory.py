@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from governance.cli import committee
+from governance.cli import committee, personal_data
 from governance.cli.common import (
     CliState,
     committee_option,
@@ -220,5 +220,9 @@ def secretariat_add(state: CliState, email: str, committee_ref: str | None) -> N
         short, address = committee.short_name, person.email
     click.echo(t(state, "cli.secretariat.added", email=address, committee=short))
 
+
+# `person export` and `person erase` (personal data) have a module of their own.
+for _command in personal_data.COMMANDS:
+    person_group.add_command(_command)
 
 COMMANDS = [org_group, person_group, *committee.COMMANDS, secretariat_group]

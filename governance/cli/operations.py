@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+from pathlib import Path
 from typing import Any
 
 import click
 from sqlalchemy import select
 
-from governance import audit
+from governance import audit, audit_witness
 from governance.cli.common import (
     CliState,
     committee_option,
@@ -24,7 +25,7 @@ from governance.cli.output import berlin
 from governance.clock import BERLIN
 from governance.errors import ConfigurationError, InvalidInput
 from governance.i18n import CATALOGUE
-from governance.models import AuditRecord
+from governance.models import AuditRecord, Person
 from governance.services import directory, validation
 
 # --- audit trail ---
@@ -66,11 +67,17 @@ def audit_log(
                 AuditRecord.entity_id == entity_filter[1],
             )
         records = list(reversed(session.execute(stmt).scalars().all()))
+        # Records name people by id; who that is comes from the directory now
+        # (an erased person shows as erased).
+        ids = {r.actor_id for r in records if r.actor_id is not None}
+        emails = dict(
+            session.execute(select(Person.id, Person.email).where(Person.id.in_(ids))).all()
+        )
     rows = [
         {
             "seq": r.seq,
             "at": r.at,
-            "actor": r.actor,
+            "actor": emails.get(r.actor_id, r.actor) if r.actor_id is not None else r.actor,
             "committee_id": r.committee_id,
             "entity_type": r.entity_type,
             "entity_id": r.entity_id,
@@ -115,20 +122,53 @@ def audit_log(
 
 
 @audit_group.command("verify")
+@click.option(
+    "--witness",
+    "witness_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PFAD",
+    help='Zeugen: ein Maildir (z. B. mit den Mails "Protokoll genehmigt") oder eine Datei '
+    'mit Zeilen "Nummer Hash"; mehrfach möglich',
+)
 @pass_state
-def audit_verify(state: CliState) -> None:
-    """Hash-Kette prüfen: findet veränderte, gelöschte und umsortierte Einträge (Exit 1)."""
+def audit_verify(state: CliState, witness_paths: tuple[Path, ...]) -> None:
+    """Prüfpfad prüfen: Kette, geschützte Datensätze und Zeugen (Exit 1 bei jedem Befund).
+
+    Geschützt sind Beschlüsse, Abstimmungen, Unterschriften, Fassungen der
+    Vereinbarung, Protokolle und Mitgliedschaften.
+    """
+    witnesses = [w for path in witness_paths for w in audit_witness.collect(path)]
     with state.read() as session:
-        result = audit.verify(session)
+        result = audit.verify(session, witnesses=witnesses)
     if result.ok:
-        click.echo(t(state, "audit.verify.ok", count=result.checked))
+        click.echo(
+            t(
+                state,
+                "audit.verify.ok_full",
+                count=result.checked,
+                entities=result.entities_checked,
+                witnesses=result.witnesses_checked,
+            )
+        )
         return
-    click.echo(t(state, "audit.verify.broken", count=result.checked, problems=len(result.problems)))
-    for problem in result.problems:
-        click.echo(f"  {problem.describe(state.lang)}")
+    findings = result.describe_all(state.lang)
+    click.echo(t(state, "audit.verify.broken", count=result.checked, problems=len(findings)))
+    for line in findings:
+        click.echo(f"  {line}")
     # SystemExit, not ctx.exit(1): main() runs click in non-standalone mode,
     # where ctx.exit's status would be returned and lost.
     raise SystemExit(1)
+
+
+@audit_group.command("rotate-key")
+@pass_state
+def audit_rotate_key(state: CliState) -> None:
+    """Neuen Schlüssel für den Prüfpfad erzeugen (Administration); der Wechsel wird eingetragen."""
+    from governance.services import audit_trail
+
+    note = audit_trail.rotate_key(state.app, state.actor)
+    click.echo(t(state, note.key, **note.params))
 
 
 # --- timers and the clock ---

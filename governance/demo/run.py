@@ -21,7 +21,7 @@ from governance.mail.dispatch import dispatch
 from governance.mail.settings import MailSettings
 from governance.mail.transports import MaildirTransport
 from governance.models import Decision, Meeting, Membership, Minutes, OutboxMessage
-from governance.services import directory
+from governance.services import audit_trail, directory
 
 START = script.at(2026, 1, 12, 9, 0)
 END = script.at(2027, 1, 5, 12, 0)
@@ -49,7 +49,7 @@ class DemoResult:
 def run(out: Path, *, documents: bool = True) -> DemoResult:
     """Run the year into *out* (emptied first); *documents* off leaves PDFs out (for timing the engine)."""
     out.mkdir(parents=True, exist_ok=True)
-    for stale in ("gremium.db", "gremium.db-wal", "gremium.db-shm"):
+    for stale in ("gremium.db", "gremium.db-wal", "gremium.db-shm", "audit.key"):
         (out / stale).unlink(missing_ok=True)
     for folder in ("mail", "documents", "archive"):
         shutil.rmtree(out / folder, ignore_errors=True)
@@ -61,6 +61,7 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
         database=url, clock="simulated", archive=str(out / "archive"), attach_documents=documents
     )
     app = build_app(settings, clock=clock)
+    audit_trail.ensure_keyed(app)
     mail = MailSettings(maildir=str(out / "mail"))
     transport = MaildirTransport(mail.maildir)
     stage = script.Stage(app, clock, deliver=lambda: len(dispatch(app, transport, mail).sent))

@@ -78,6 +78,8 @@ def context(session: Session, meeting: Meeting) -> dict[str, Any]:
             "approval_decision": minutes.approval_decision if minutes else "",
         },
         "objections": [_objection(o) for o in minutes.objections] if minutes else [],
+        # The audit chain's head {seq, hash}: set when the approved minutes are archived.
+        "audit_head": None,
     }
 
 

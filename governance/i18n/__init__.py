@@ -25,6 +25,7 @@ from governance.i18n import (
     meeting,
     membership,
     minutes,
+    personal_data,  # issue 12: person export / erase
 )
 
 LANGUAGES = ("de", "en")
@@ -45,6 +46,7 @@ for _area in (
     dates,
     attachments,
     faults,
+    personal_data,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

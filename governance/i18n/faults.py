@@ -129,6 +129,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„mail“ muss eine Tabelle sein ([mail])",
         "en": "“mail” must be a table ([mail])",
     },
+    "config.problem.retention_table": {
+        "de": "„retention“ muss eine Tabelle sein ([retention])",
+        "en": "“retention” must be a table ([retention])",
+    },
     "config.problem.mail_lease": {
         "de": "mail.lease_seconds ({lease}) muss länger sein als batch_size × smtp_timeout "
         "({batch} × {timeout} s)",

@@ -183,6 +183,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "archive_file": "protokoll-KG-sitzung-3-r1.pdf",
             "archive_sha256": "3f" * 32,
         },
+        "audit_head": {"seq": 187, "hash": "9c" * 32},
     },
     "action_item_due": {
         "committee": MAIL["committee_name"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String
+from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from governance.models.base import Base
@@ -23,7 +23,8 @@ class AuditRecord(Base):
     at: Mapped[dt.datetime]
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     actor: Mapped[str] = mapped_column(String(254))
-    """The acting person's e-mail address, or "system" for timers."""
+    """"person:<id>" for a person (no name or address: see ``actor_id``), "system" for
+    timers. Records written before 0005 hold the acting person's e-mail address."""
     committee_id: Mapped[int | None] = mapped_column(index=True)
     entity_type: Mapped[str] = mapped_column(String(60))
     entity_id: Mapped[int | None]
@@ -35,6 +36,10 @@ class AuditRecord(Base):
     details: Mapped[dict[str, Any]]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    """The key whose HMAC ``hash`` is; None: a plain SHA-256 link (written before keying)."""
+    digests: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    """"table:id" -> SHA-256 of the protected row as its transaction left it (None: deleted)."""
 
 
 class AuditHead(Base):
@@ -47,3 +52,5 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    """The key the next records are sealed with; None: the chain is not keyed yet."""

@@ -45,6 +45,8 @@ class Person(Base):
     is_admin: Mapped[bool] = mapped_column(default=False)
     """Installation administrator: may create committees, organisations and people."""
     created_at: Mapped[dt.datetime]
+    erased_at: Mapped[dt.datetime | None]
+    """When the person's data was erased on request (``gremium person erase``)."""
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="people")
 

@@ -175,13 +175,8 @@ def apply(
             entity_id=applicant.id,
             committee_id=committee.id,
             action="person.add",
-            details={
-                "name": applicant_name,
-                "email": address,
-                "function_title": function_title,
-                "language": language,
-                "organisation": organisation.short_name,
-            },
+            # People by id only: no name or address in the chain.
+            details={"language": language, "organisation": organisation.short_name},
         )
 
     application = AccessionApplication(
@@ -205,7 +200,7 @@ def apply(
         to_state="applied",
         details={
             "organisation": organisation.short_name,
-            "applicant": applicant.email,
+            "applicant_id": applicant.id,
             "motivation": motivation,
         },
     )

@@ -146,7 +146,7 @@ def declare(
         application,
         "join",
         member_from=start,
-        signatory=signatory.email,
+        signatory_id=signatory.id,
         signed_on=day,
         place=place,
         method=method.value,

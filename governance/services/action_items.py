@@ -111,7 +111,14 @@ def add(
         committee_id=meeting.committee_id,
         action="action_item.add",
         to_state="open",
-        details={"what": text, "who": who, "due_on": due.isoformat(), "agenda_item": item.id},
+        details={
+            "what": text,
+            # The owner by id: a person's address stays out of the audit chain.
+            "owner_person_id": action.owner_person_id,
+            "owner_organisation_id": action.owner_organisation_id,
+            "due_on": due.isoformat(),
+            "agenda_item": item.id,
+        },
     )
     uow.fire(meeting, "handle_item", item=item.id, top=item.position, action_item=action.id)
     return action

@@ -232,7 +232,7 @@ def _record(
         "record_signature",
         signature_id=signature.id,
         organisation=organisation.short_name,
-        signatory=signatory.email,
+        signatory_id=signatory.id,
         signed_on=signed_on,
         place=place,
         method=method.value,

@@ -136,7 +136,7 @@ def record(
         "record_attendance",
         organisation=organisation.short_name,
         status=status_value.value,
-        person=person.email if person else None,
+        person_id=person.id if person else None,
         arrived_at=row.arrived_at,
         departed_at=row.departed_at,
     )
@@ -161,7 +161,9 @@ def add_guest(uow: UnitOfWork, meeting: Meeting, *, name: str, affiliation: str 
         recorded_at=uow.now,
     )
     meeting.attendance.append(row)
-    uow.fire(meeting, "record_attendance", guest=label)
+    uow.session.flush()
+    # The guest by their attendance row: their name stays out of the audit chain.
+    uow.fire(meeting, "record_attendance", guest_attendance_id=row.id)
     return row
 
 

@@ -202,12 +202,11 @@ def add_person(
         entity_type="people",
         entity_id=person.id,
         action="person.add",
+        # People by id only: no name or address in the chain (erasure must stay possible).
         details={
-            "name": name,
-            "email": address,
-            "function_title": person.function_title,
             "language": language,
             "organisation": organisation.short_name if organisation else None,
+            "is_admin": is_admin,
         },
     )
     return person
@@ -355,8 +354,8 @@ def create_membership(uow: UnitOfWork, committee: Committee, spec: MembershipSpe
             "role": role.value,
             "voting": voting,
             "starts_on": membership.starts_on.isoformat(),
-            "representatives": [p.email for p in spec.representatives],
-            "deputies": [p.email for p in spec.deputies],
+            "representatives": [p.id for p in spec.representatives],
+            "deputies": [p.id for p in spec.deputies],
         },
     )
     return membership
@@ -384,7 +383,7 @@ def add_membership_person(
         entity_id=membership.id,
         committee_id=committee.id,
         action=f"membership.add_{capacity.value}",
-        details={"organisation": organisation.short_name, "person": person.email},
+        details={"organisation": organisation.short_name, "person_id": person.id},
     )
 
 
@@ -404,5 +403,5 @@ def add_secretariat(uow: UnitOfWork, committee: Committee, person: Person) -> No
         entity_id=committee.id,
         committee_id=committee.id,
         action="committee.add_secretariat",
-        details={"person": person.email},
+        details={"person_id": person.id},
     )

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from governance import audit
 from governance.clock import BERLIN
 from governance.mail.message import Attachment
 from governance.models import Minutes, MinutesObjection
@@ -163,7 +164,10 @@ def archive_minutes(ctx: TransitionContext) -> None:
 
     minutes: Minutes = ctx.entity
     ctx.session.flush()
-    html = render_html("minutes", minutes_context(ctx.session, minutes.meeting), ARCHIVE_LANGUAGE)
+    context = minutes_context(ctx.session, minutes.meeting)
+    # The audit chain's head goes into the archived file: a witness outside the database.
+    context["audit_head"] = audit_head(ctx)
+    html = render_html("minutes", context, ARCHIVE_LANGUAGE)
     document = pdfa(html)
     name = archive_name(minutes)
     stored = stored_documents.store(
@@ -180,6 +184,12 @@ def archive_minutes(ctx: TransitionContext) -> None:
     if ctx.uow.archive_dir is not None:
         filed = archive(document, ctx.uow.archive_dir, name)
         minutes.archive_path = str(filed.path.absolute())
+
+
+def audit_head(ctx: TransitionContext) -> dict[str, Any]:
+    """The audit chain's committed head, as the archive PDF and the approval mail state it."""
+    seq, digest = audit.current_head(ctx.session)
+    return {"seq": seq, "hash": digest}
 
 
 def archive_name(minutes: Minutes) -> str:
@@ -279,4 +289,5 @@ def notify_minutes_approved(ctx: TransitionContext) -> None:
         invitees(ctx.session, minutes.meeting.committee, ctx.today),
         revision=f"a{minutes.revision}",
         minutes=minutes_part(minutes),
+        audit_head=audit_head(ctx),
     )

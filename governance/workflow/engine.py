@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -384,10 +385,18 @@ def _committee_id(entity: Any) -> int | None:
     return getattr(entity, "committee_id", None)
 
 
+_DIGESTED = frozenset({"text"})
+"""Parameters recorded by their SHA-256 only: a person's own words (an objection)
+may name people, and the audit chain holds no personal data; the row they are
+stored in holds the text."""
+
+
 def _audit_details(params: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in params.items():
-        if isinstance(v, str | int | float | bool) or v is None:
+        if k in _DIGESTED and isinstance(v, str):
+            out[f"{k}_sha256"] = hashlib.sha256(v.encode()).hexdigest()
+        elif isinstance(v, str | int | float | bool) or v is None:
             out[k] = v
         elif isinstance(v, dt.date | dt.datetime):
             out[k] = v.isoformat()

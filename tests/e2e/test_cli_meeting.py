@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -210,6 +211,12 @@ def _copy(source: Path, target: Path) -> None:
         src.backup(dst)
     src.close()
     dst.close()
+    # A database goes with its audit chain's key (audit.key beside gremium.db).
+    shutil.copy2(_key_of(source), _key_of(target))
+
+
+def _key_of(db: Path) -> Path:
+    return db.parent / "audit.key" if db.name == "gremium.db" else db.with_suffix(".key")
 
 
 def at(g: Gremium, stage: str, cache: Path) -> Gremium:

@@ -24,7 +24,7 @@ from governance.models import (
     Timer,
 )
 from governance.services import agreements, amendments, directory, timers
-from tests.conftest import SYSTEM
+from tests.conftest import SYSTEM, audited_as
 
 SECRETARY = tk.SECRETARIAT_EMAIL
 ORGS = {spec.short_name: spec for spec in tk.ORGANISATIONS}
@@ -171,7 +171,7 @@ def test_the_ceremony_of_all_nine_parties_puts_the_agreement_in_force_in_one_tra
     assert [a for a, _, _ in steps].count("record_signature") == 9
     assert [a for a, _, _ in steps][-1] == "enter_into_force"
     assert len({at for _, at, _ in steps}) == 1  # one unit of work
-    assert {actor for _, _, actor in steps} == {SECRETARY}
+    assert {actor for _, _, actor in steps} == {audited_as(kg, SECRETARY)}
     assert len(messages(kg, "agreement_in_force")) == 11
     with kg.db.session() as s:
         assert s.scalar(select(func.count()).where(Timer.status == "pending")) == 0
@@ -231,7 +231,10 @@ def test_a_partner_signs_for_its_own_organisation_but_not_for_another(kg: App) -
     assert "Rabenhaus" in err.value.message("de") and "Offensiv'91" in err.value.message("de")
     assert snapshot(kg) == before
     refused = refusals(kg)[-1]
-    assert (refused.actor, refused.action) == (rep("Rabenhaus"), "agreement.sign_own")
+    assert (refused.actor, refused.action) == (
+        audited_as(kg, rep("Rabenhaus")),
+        "agreement.sign_own",
+    )
     # a deputy signs for their own organisation
     sign(kg, "Rabenhaus", actor="nachbarschaft@rabenhaus.example.org")
     assert [s.organisation.short_name for s in version(kg).signatures] == ["Rabenhaus"]

@@ -320,4 +320,4 @@ def test_many_people_act_and_every_record_names_them(world):
             .scalars()
             .first()
         )
-        assert (last.actor, last.actor_id) == ("vorstand@rabenhaus.example.org", rep.id)
+        assert (last.actor, last.actor_id) == (f"person:{rep.id}", rep.id)

@@ -96,11 +96,11 @@ def test_a_batch_that_cannot_commit_is_fired_again_timer_by_timer(due, monkeypat
     real_hash = audit.record_hash
     calls = {"n": 0}
 
-    def hash_once_broken(prev: str, record: AuditRecord) -> str:
+    def hash_once_broken(prev: str, record: AuditRecord, key: bytes | None = None) -> str:
         calls["n"] += 1
         if calls["n"] == 1:  # the batch's commit: the connection "drops"
             raise ConnectionError("server closed the connection unexpectedly")
-        return real_hash(prev, record)
+        return real_hash(prev, record, key)
 
     monkeypatch.setattr(audit, "record_hash", hash_once_broken)
     fired = timers.fire_due(app, NOW)

@@ -15,7 +15,7 @@ from governance.errors import Conflict, InvalidInput, NotPermitted, TransitionRe
 from governance.examples import treptow_koepenick as tk
 from governance.models import AuditRecord, Membership, OutboxMessage, Timer
 from governance.services import directory, timers, withdrawal
-from tests.conftest import SYSTEM
+from tests.conftest import SYSTEM, audited_as
 
 CHAIR = tk.CHAIR_EMAIL
 RABENHAUS = "gf@rabenhaus.example.org"
@@ -161,7 +161,8 @@ def test_only_the_own_representative_the_chair_or_the_secretariat_gives_notice(k
         refused = session.execute(
             select(AuditRecord.actor).where(AuditRecord.outcome == "refused")
         ).scalars()
-        assert list(refused) == [actor]
+        refused = list(refused)
+    assert refused == [audited_as(kg, actor)]
 
 
 def test_a_representative_of_another_organisation_is_told_so(kg):

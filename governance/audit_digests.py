@@ -1,0 +1,148 @@
+"""Digests of the records the audit trail protects.
+
+The chain proves that its own records are intact; these digests extend the
+proof to the rows it speaks about. Every transaction that writes a protected
+row (a decision, a vote or ballot, a signature or accession declaration, an
+agreement version with its text, minutes and their notes, a membership)
+puts the SHA-256 of the row's canonical content, as it stands at commit,
+into its audit records. ``audit verify`` recomputes the digest of every
+current row and compares it with the last one the chain holds, so an
+``UPDATE decisions SET text = ...`` behind Gremium's back is found.
+
+The content is read back through SQL (not from the ORM objects) both at
+commit and at verification, so both sides see exactly the same values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session, SessionTransaction
+
+from governance.models import (
+    AccessionDeclaration,
+    AgendaItem,
+    AgreementVersion,
+    Ballot,
+    Decision,
+    Membership,
+    Minutes,
+    Signature,
+    Vote,
+)
+
+PROTECTED: dict[str, Table] = {
+    model.__tablename__: model.__table__  # type: ignore[misc]
+    for model in (
+        Decision,
+        Vote,
+        Ballot,
+        Signature,
+        AccessionDeclaration,
+        AgreementVersion,
+        Minutes,
+        AgendaItem,  # the minutes' text: notes and decision texts live on the items
+        Membership,
+    )
+}
+"""Table name -> table. Every column except the optimistic-locking counter is protected."""
+
+_SKIPPED = {"version"}
+_CHUNK = 1000
+TOUCHED = "gremium.audit.touched"
+"""Key in ``Session.info``: protected rows written in this transaction, with their scope."""
+
+
+def entity_key(table: str, row_id: int) -> str:
+    return f"{table}:{row_id}"
+
+
+def split_key(key: str) -> tuple[str, int]:
+    table, _, row_id = key.rpartition(":")
+    return table, int(row_id)
+
+
+def _columns(table: Table) -> list[Any]:
+    return [c for c in table.columns if c.key not in _SKIPPED]
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def row_digest(row: Any) -> str:
+    """SHA-256 of one row's protected columns, as canonical JSON."""
+    content = {key: _value(value) for key, value in row._mapping.items()}
+    data = json.dumps(
+        content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def digests_of(session: Session, keys: Iterable[str]) -> dict[str, str | None]:
+    """The current digest of each row named by *keys*; None for a row that is gone."""
+    by_table: dict[str, set[int]] = {}
+    for key in keys:
+        table, row_id = split_key(key)
+        by_table.setdefault(table, set()).add(row_id)
+    out: dict[str, str | None] = {}
+    connection = session.connection()
+    for name, ids in sorted(by_table.items()):
+        table = PROTECTED[name]
+        ordered = sorted(ids)
+        found: dict[int, str] = {}
+        # In chunks: a baseline of a large database names many rows, more than
+        # SQLite takes as parameters of one statement.
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start : start + _CHUNK]
+            for row in connection.execute(select(*_columns(table)).where(table.c.id.in_(chunk))):
+                found[row.id] = row_digest(row)
+        for row_id in ordered:
+            out[entity_key(name, row_id)] = found.get(row_id)
+    return out
+
+
+def all_digests(session: Session, table_name: str, batch: int = 5000) -> Iterator[tuple[int, str]]:
+    """(id, digest) of every row of one protected table, in one pass."""
+    table = PROTECTED[table_name]
+    result = (
+        session.connection()
+        .execution_options(yield_per=batch)
+        .execute(select(*_columns(table)).order_by(table.c.id))
+    )
+    for row in result:
+        yield row.id, row_digest(row)
+
+
+def touched(session: Session) -> list[tuple[str, SessionTransaction | None]]:
+    return session.info.setdefault(TOUCHED, [])
+
+
+def take_touched(session: Session) -> list[str]:
+    """The keys of the protected rows this transaction wrote (in first-write order); forgets them."""
+    entries = session.info.pop(TOUCHED, [])
+    return list(dict.fromkeys(key for key, _ in entries))
+
+
+def note_flush(session: Session) -> None:
+    """Remember the protected rows a flush writes (called after the flush: ids are known)."""
+    scope = session.get_nested_transaction() or session.get_transaction()
+    entries = touched(session)
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        if table not in PROTECTED:
+            continue
+        if obj in session.dirty and not session.is_modified(obj, include_collections=False):
+            continue
+        row_id = getattr(obj, "id", None)
+        if row_id is not None:
+            entries.append((entity_key(table, row_id), scope))

@@ -1,0 +1,59 @@
+"""`gremium person export EMAIL` and `gremium person erase EMAIL` (personal data)."""
+
+from __future__ import annotations
+
+import click
+
+from governance.cli.common import CliState, pass_state, print_json, t
+from governance.retention import Retention
+from governance.services import directory, erasure, personal_data
+
+
+@click.command("export")
+@click.argument("email")
+@pass_state
+def person_export(state: CliState, email: str) -> None:
+    """Alles, was über eine Person gespeichert ist, als JSON (Administration; jede Person für sich)."""
+    with state.uow() as uow:
+        person = directory.person_by_email(uow.session, email)
+        data = personal_data.export(uow, person)
+    print_json(data)
+
+
+@click.command("erase")
+@click.argument("email")
+@pass_state
+def person_erase(state: CliState, email: str) -> None:
+    """Personenbezogene Daten löschen, soweit keine Aufbewahrungspflicht gilt (Administration)."""
+    retention = Retention.from_settings(state.settings.retention, state.settings.source)
+    with state.uow() as uow:
+        person = directory.person_by_email(uow.session, email)
+        done = erasure.erase(uow, person, retention)
+    click.echo(
+        t(
+            state,
+            "personal_data.erased",
+            id=done.person_id,
+            roles=done.roles_ended,
+            messages=done.messages_purged,
+        )
+    )
+    if not done.name_kept:
+        click.echo(t(state, "personal_data.name_anonymised"))
+    else:
+        click.echo(t(state, "personal_data.name_kept"))
+        for kept in done.kept:
+            until = (
+                t(state, "personal_data.until", date=kept.until.strftime("%d.%m.%Y"))
+                if kept.until is not None
+                else t(state, "personal_data.until_open")
+            )
+            click.echo(t(state, f"personal_data.kept.{kept.kind}", ref=kept.ref, until=until))
+    if done.legacy_audit_records:
+        click.echo(t(state, "personal_data.audit_legacy", count=done.legacy_audit_records))
+    else:
+        click.echo(t(state, "personal_data.audit_clean"))
+
+
+COMMANDS = [person_export, person_erase]
+"""Added to the `person` group by governance.cli.directory."""
