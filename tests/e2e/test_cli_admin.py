@@ -110,6 +110,11 @@ def test_a_database_url_that_cannot_be_opened_is_one_clear_line_and_exit_2(gremi
 
 
 def test_a_database_that_is_not_set_up_is_reported_with_what_to_run(gremium):
+    path = Path(gremium.url.removeprefix("sqlite:///"))
+    line = gremium.refused("member", "list")  # no file there: none is created
+    assert "gibt es keine Datenbank" in line and "init" in line
+    assert not path.exists()
+    path.touch()  # an empty SQLite database, without the schema
     line = gremium.refused("member", "list")
     assert "nicht eingerichtet" in line and "gremium init" in line
 

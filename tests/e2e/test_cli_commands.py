@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -580,7 +580,12 @@ def test_the_command_runs(
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
     monkeypatch.setenv("GREMIUM_ATTACH_DOCUMENTS", "false")
     monkeypatch.setenv("GREMIUM_ARCHIVE", str(demo_database.parent / "archive"))
-    shutil.copy(demo_database, tmp_path / "gremium.db")
+    # SQLite's backup, not a file copy: what is still in the demo's write-ahead
+    # log (a connection of the demo may keep it from being checkpointed) comes along.
+    with sqlite3.connect(demo_database) as source, sqlite3.connect(tmp_path / "gremium.db") as copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
     (tmp_path / "fassung-2.txt").write_text(
         "§ 1 Ziel\nDie Partner:innen arbeiten zusammen.\n\n§ 2 Gremium\nEs tagt vierteljährlich.\n",
         encoding="utf-8",

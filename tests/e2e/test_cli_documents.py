@@ -56,7 +56,8 @@ def test_the_secretariat_prints_the_agreement_as_html_to_sign(gremium: Gremium, 
     assert html.count('<div class="sign-line">Unterschrift</div>') == 8
     umask = os.umask(0)
     os.umask(umask)
-    assert (tmp_path / "kv.html").stat().st_mode & 0o777 == 0o666 & ~umask
+    # Owner-only, whatever the umask (personal data): group_access = true would allow 0640.
+    assert (tmp_path / "kv.html").stat().st_mode & 0o777 == 0o666 & ~(umask | 0o077)
 
 
 def test_the_pdf_is_pdfa_and_the_printed_hash_is_the_files(gremium: Gremium, tmp_path: Path):

@@ -167,7 +167,7 @@ def test_run_reports_a_failed_timer_and_the_chair_is_told_by_mail(gremium, tmp_p
 def test_an_unknown_mail_setting_is_one_line_and_exit_2(gremium, monkeypatch):
     monkeypatch.setenv("GREMIUM_MAIL_DELIVERY", "pigeon")
     line = gremium.refused("outbox", "send")
-    assert "mail.delivery must be maildir or smtp, not 'pigeon'" in line
+    assert "„mail.delivery“ muss eines von maildir, smtp sein, nicht „pigeon“" in line
 
 
 # --- a dispatcher killed in the middle of a fan-out ---
