@@ -11,6 +11,7 @@ import mailbox
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
 from governance.examples import treptow_koepenick as tk
@@ -47,6 +48,13 @@ def delivered_to_rabenhaus(app, folder: Path) -> dict[str, email.message.EmailMe
     return {str(m["Subject"]).split(":")[0]: m for m in mine}
 
 
+def printed_lines(markdown: str) -> list[str]:
+    """The lines of an agreement text as a reader sees them: the text is Markdown, so
+    block markers such as the "#" of a heading are not printed, the words are."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    return [line for t in tokens if t.type == "inline" for line in t.content.splitlines()]
+
+
 def flat(text: str) -> str:
     """Text without white space and the hyphens of hyphenation, as words run in a PDF."""
     return "".join(text.split()).replace("\u2010", "").replace("\u00ad", "")
@@ -71,7 +79,9 @@ def test_the_signature_request_and_reminder_carry_the_text_as_pdf(
     pages = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.get_content())).pages)
     assert digest in flat(pages)
     # The whole text, line by line (running heads and page numbers come between pages).
-    for line in tk.AGREEMENT_TEXT.splitlines():
+    lines = printed_lines(tk.AGREEMENT_TEXT)
+    assert "Präambel" in lines and "§ 1 Ziel" in lines
+    for line in lines:
         assert flat(line) in flat(pages), line
     app.db.dispose()
 
