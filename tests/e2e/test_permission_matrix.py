@@ -9,11 +9,14 @@ message (exit 2, one line), audited as refused under that action, and change not
 else. What the table allows must go through (but for the few actions whose stage
 would cost a year of the committee: they get past the permission check and are then
 refused for the state). The table drives the expectation, so a change to the table is
-checked here too, and the promises of the README are checked against the table.
+checked here too, and the promises of the README are checked against the table. The
+installation's own commands (person export and erase, audit rotate-key) are the
+administrator's alone, but for a person exporting their own data.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Callable
@@ -220,6 +223,13 @@ PAST_THE_GATE_ONLY = {
     "agreement.create": "the committee KG has its agreement already",
     "agreement.schedule": "the first agreement is opened without a vote",
 }
+# Installation commands outside the committee table: the administrator's alone (a person
+# may export their own data: tried for everyone below).
+ADMIN_ONLY: dict[str, tuple[str, ...]] = {
+    "person.export": ("person", "export", APPLICANT),
+    "person.erase": ("person", "erase", APPLICANT),
+    "audit.rotate_key": ("audit", "rotate-key"),
+}
 NOT_CHECKED = {
     "committee.read": "read commands take no acting person: every list and show is open",
 }
@@ -341,4 +351,28 @@ def test_every_action_as_every_role_is_allowed_or_refused_as_the_table_says(
                 if after != before:
                     changed = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
                     mismatches.append(f"{action} as {who}: the refusal changed {changed}")
+    for action, argv in ADMIN_ONLY.items():
+        for who, (email, _) in PEOPLE.items():
+            at("base")
+            before, refused_before = counts(db), refused_records(db)
+            code, out, err = g(*argv, actor=email)
+            line = err.strip()
+            if who == "admin":
+                if code != 0:
+                    mismatches.append(f"{action} as admin: failed: {line}")
+                continue
+            if code != 2 or "Administration der Installation" not in line:
+                mismatches.append(f"{action} as {who}: not refused for permission: {code} {line}")
+                continue
+            new = refused_records(db)[len(refused_before) :]
+            if new != [(audited_as(db, email), action)]:
+                mismatches.append(f"{action} as {who}: refusal audited as {new}")
+            after = counts(db)
+            after["audit_records"] -= 1
+            if after != before:
+                mismatches.append(f"{action} as {who}: the refusal changed something")
+    for who, (email, _) in PEOPLE.items():
+        code, out, err = g("person", "export", email, actor=email)
+        if code != 0 or json.loads(out)["person"]["email"] != email:
+            mismatches.append(f"person export of one's own data as {who}: {code} {err.strip()}")
     assert not mismatches, "\n".join(mismatches)
