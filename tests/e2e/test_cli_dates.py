@@ -10,6 +10,7 @@ can hang: hostile rules are refused by their parts or by a bounded expansion."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,8 @@ def g(seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
     target = tmp_path / "gremium.db"
     target.write_bytes(seeded.read_bytes())
+    # A database goes with its audit chain's key (audit.key beside the SQLite file).
+    shutil.copy2(seeded.parent / "audit.key", tmp_path / "audit.key")
     return Gremium(f"sqlite:///{target}", capsys)
 
 

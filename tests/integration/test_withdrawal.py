@@ -248,8 +248,9 @@ def test_a_paper_notice_received_earlier_is_recorded_later_and_marked(kg, actor)
                 AuditRecord.action == "give_notice", AuditRecord.outcome == "done"
             )
         ).scalar_one()
-        assert record.actor == actor
-        assert record.details["recorded_on"] == "2026-02-21"
+        who, details = record.actor, record.details
+    assert who == audited_as(kg, actor)  # by id, not by address
+    assert details["recorded_on"] == "2026-02-21"
 
 
 @pytest.mark.parametrize(
