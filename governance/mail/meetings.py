@@ -24,6 +24,9 @@ class AgendaLine:
     kind: str
     """decision, information, discussion, election (shown translated) or any other word."""
     urgent: bool = False
+    attachments: tuple[dict[str, Any], ...] = ()
+    """The item's attachments (current versions): ``kind``, ``title``, ``name``, ``version``,
+    ``size``, ``sha256`` for a file, ``url`` for a link; the mail lists them under the item."""
 
 
 def meeting_context(

@@ -17,6 +17,7 @@ from governance.services import meetings as meeting_service
 from governance.services.attendance import quorum_at
 from governance.services.meeting_notices import (
     agenda_pdf,
+    item_files_note,
     chair_people,
     invitees,
     notify,
@@ -221,6 +222,7 @@ def notify_invitation(ctx: TransitionContext) -> None:
         revision=f"s{meeting.sequence}",
         calendar="request",
         documents=agenda_pdf(ctx.uow, meeting),
+        item_files=item_files_note(ctx.uow, meeting),
     )
 
 
@@ -252,6 +254,7 @@ def notify_agenda_updated(ctx: TransitionContext) -> None:
         revision=f"a{meeting.agenda_revision}",
         reason=change,
         documents=agenda_pdf(ctx.uow, meeting),
+        item_files=item_files_note(ctx.uow, meeting),
     )
 
 
