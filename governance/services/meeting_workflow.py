@@ -17,9 +17,9 @@ from governance.services import meetings as meeting_service
 from governance.services.attendance import quorum_at
 from governance.services.meeting_notices import (
     agenda_pdf,
-    item_files_note,
     chair_people,
     invitees,
+    item_files_note,
     notify,
     secretariat_people,
     tell_proposer,
