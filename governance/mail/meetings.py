@@ -52,7 +52,10 @@ def meeting_context(
         "starts_at": starts_at.isoformat(),
         "ends_at": ends_at.isoformat(),
         "location": location,
-        "agenda": [dataclasses.asdict(line) for line in agenda],
+        "agenda": [
+            {**dataclasses.asdict(line), "attachments": [dict(a) for a in line.attachments]}
+            for line in agenda
+        ],
         "agenda_revision": agenda_revision,
         "sequence": sequence,
     }
