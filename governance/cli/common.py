@@ -122,18 +122,34 @@ def print_json(data: Any) -> None:
     click.echo(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2, sort_keys=True))
 
 
-def print_table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
-    """Print *rows* as an aligned table; *columns* are (key, heading) pairs."""
+def print_table(
+    rows: list[dict[str, Any]], columns: list[tuple[str, str]], lang: str | None = None
+) -> None:
+    """Print *rows* as an aligned table; *columns* are (key, heading) pairs.
+
+    Cells are written in *lang*, by default the language of the command being
+    run (``--lang``): a table's yes/no follows its translated headings.
+    """
     if not rows:
         return
-    cells = [[_cell(r.get(k)) for k, _ in columns] for r in rows]
+    lang = lang or current_language()
+    cells = [[_cell(r.get(k), lang) for k, _ in columns] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, (_, h) in enumerate(columns)]
     click.echo("  ".join(h.ljust(w) for (_, h), w in zip(columns, widths, strict=True)).rstrip())
     for row in cells:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
-def _cell(value: Any) -> str:
+def current_language() -> str:
+    """The reader's language of the command being run (German outside a command)."""
+    from governance.i18n import DEFAULT_LANGUAGE
+
+    context = click.get_current_context(silent=True)
+    state = context.find_object(CliState) if context is not None else None
+    return state.lang if state is not None else DEFAULT_LANGUAGE
+
+
+def _cell(value: Any, lang: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, dt.datetime):
@@ -141,9 +157,13 @@ def _cell(value: Any) -> str:
 
         return value.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, bool):
-        return "ja" if value else "nein"
+        from governance.i18n import translate
+
+        return translate("cli.yes" if value else "cli.no", lang)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
     if isinstance(value, list | tuple):
-        return ", ".join(_cell(v) for v in value)
+        return ", ".join(_cell(v, lang) for v in value)
     return str(value)
 
 

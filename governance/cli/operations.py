@@ -239,6 +239,7 @@ def timers_list(
             "entity": f"{r['entity_type']}:{r['entity_id']}",
             # what the timer will do, as the workflow names it for people
             "trigger": state.app.engine.definitions[r["workflow"]].label(r["trigger"], state.lang),
+            **({"last_error": _detail(state, r["last_error"])} if r.get("last_error") else {}),
         }
         for r in rows
     ]
@@ -277,7 +278,12 @@ def _skipped_timers(state: CliState, found: list[Any], as_json: bool) -> None:
         click.echo(t(state, "cli.timers.none_skipped"))
         return
     table = [
-        {**r, "due": berlin(r["due_at"]), "entity": f"{r['entity_type']}:{r['entity_id']}"}
+        {
+            **r,
+            "due": berlin(r["due_at"]),
+            "entity": f"{r['entity_type']}:{r['entity_id']}",
+            "skip_reason": _detail(state, r["skip_reason"]) if r["skip_reason"] else None,
+        }
         for r in rows
     ]
     print_table(

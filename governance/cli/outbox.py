@@ -73,7 +73,7 @@ def outbox_list(state: CliState, failed: bool, skipped: bool, limit: int, as_jso
             **r,
             "at": berlin(r["sent_at"] or r["next_attempt_at"]),
             "status": t(state, f"outbox.status.{r['status']}"),
-            "last_error": r["skip_reason"] or r["last_error"],
+            "last_error": _detail(state, r["skip_reason"] or r["last_error"]),
         }
         for r in rows
     ]
@@ -157,3 +157,10 @@ def outbox_send(state: CliState, as_json: bool) -> None:
 
 
 COMMANDS = [outbox_group]
+
+
+def _detail(state: CliState, detail: str | None) -> str | None:
+    """Why a message was not sent, in the reader's language where it is a catalogue key."""
+    from governance.i18n import CATALOGUE
+
+    return t(state, detail) if detail and detail in CATALOGUE else detail

@@ -24,6 +24,9 @@ class AgendaLine:
     kind: str
     """decision, information, discussion, election (shown translated) or any other word."""
     urgent: bool = False
+    attachments: tuple[dict[str, Any], ...] = ()
+    """The item's attachments (current versions): ``kind``, ``title``, ``name``, ``version``,
+    ``size``, ``sha256`` for a file, ``url`` for a link; the mail lists them under the item."""
 
 
 def meeting_context(
@@ -49,7 +52,10 @@ def meeting_context(
         "starts_at": starts_at.isoformat(),
         "ends_at": ends_at.isoformat(),
         "location": location,
-        "agenda": [dataclasses.asdict(line) for line in agenda],
+        "agenda": [
+            {**dataclasses.asdict(line), "attachments": [dict(a) for a in line.attachments]}
+            for line in agenda
+        ],
         "agenda_revision": agenda_revision,
         "sequence": sequence,
     }

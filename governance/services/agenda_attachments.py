@@ -42,6 +42,7 @@ def attach_file(
     announce: bool = True,
 ) -> AgendaAttachment:
     """Keep *data* as a file of *item*; a title the item has already makes a new version."""
+    _take_turns(uow, item)
     _may_attach(uow, item)
     file_name = rules.safe_name(name)
     label = _title(title or file_name)
@@ -77,6 +78,7 @@ def attach_link(
     uow: UnitOfWork, item: AgendaItem, *, url: str, title: str | None = None, announce: bool = True
 ) -> AgendaAttachment:
     """Link an http(s) address to *item*; a title the item has already makes a new version."""
+    _take_turns(uow, item)
     _may_attach(uow, item)
     address = rules.check_url(url)
     label = _title(title or address)
@@ -209,6 +211,19 @@ def carry_over(session: Session, source: AgendaItem, target: AgendaItem) -> None
 
 
 # --- helpers ---
+
+
+def _take_turns(uow: UnitOfWork, item: AgendaItem) -> None:
+    """Two uploads to one meeting at the same time take turns (PostgreSQL row lock).
+
+    Without it both would read the same newest version and both write the
+    next one (the second failing on the unique version), or both raise the
+    agenda's revision. The second now waits for the first to commit, then
+    reads what the first left: the same file again is no new version, another
+    file becomes the version after it. The meeting is locked, not the item,
+    as the workflow engine locks it for the agenda change that follows.
+    """
+    uow.lock(item.meeting)
 
 
 def _may_attach(uow: UnitOfWork, item: AgendaItem) -> None:

@@ -26,6 +26,7 @@ from governance.mail.meetings import meeting_context as mail_meeting_context
 from governance.mail.message import Attachment
 from governance.models import (
     ActionItem,
+    AgendaAttachment,
     AgendaItem,
     Capacity,
     Committee,
@@ -100,7 +101,13 @@ def open_action_items(session: Session, committee: Committee) -> list[ActionItem
 
 
 def meeting_context(session: Session, meeting: Meeting) -> dict[str, Any]:
-    """The ``meeting`` of every mail about *meeting*: when, where, the agenda as it stands."""
+    """The ``meeting`` of every mail about *meeting*: when, where, the agenda as it stands,
+    each item with its attachments as the invitation document lists them."""
+    # Imported here: the attachments module builds on the agenda module, which imports this one.
+    from governance.services.agenda_attachments import current_versions
+
+    items = agenda_items(session, meeting)
+    files = current_versions(session, [item.id for item in items])
     return mail_meeting_context(
         id=meeting.id,
         title=meeting.title,
@@ -109,12 +116,31 @@ def meeting_context(session: Session, meeting: Meeting) -> dict[str, Any]:
         ends_at=meeting.ends_at,
         location=meeting.location,
         agenda=[
-            AgendaLine(str(item.position), item.title, item.kind, item.urgent)
-            for item in agenda_items(session, meeting)
+            AgendaLine(
+                str(item.position),
+                item.title,
+                item.kind,
+                item.urgent,
+                tuple(_attachment_line(a) for a in files.get(item.id, [])),
+            )
+            for item in items
         ],
         agenda_revision=meeting.agenda_revision,
         sequence=meeting.sequence,
     )
+
+
+def _attachment_line(attachment: AgendaAttachment) -> dict[str, Any]:
+    document = attachment.document
+    return {
+        "kind": attachment.kind,
+        "title": attachment.title,
+        "version": attachment.version,
+        "url": attachment.url or None,
+        "name": document.name if document else None,
+        "size": document.size if document else None,
+        "sha256": document.sha256 if document else None,
+    }
 
 
 def calendar_entry(
@@ -276,20 +302,13 @@ def item_files(uow: UnitOfWork, meeting: Meeting) -> tuple[Attachment, ...]:
     """The current version of every file of the agenda's items, named after their TOP.
 
     All of them or none: when together they exceed the mail limit
-    (``mail_attachments_max_mb``) the invitation PDF still lists each with
-    its size and SHA-256, and ``gremium agenda file-export`` gives them out.
+    (``mail_attachments_max_mb``) the invitation PDF and the mail still list
+    each with its size and SHA-256, and the mail says how to get them
+    (:func:`item_files_note`).
     """
-    # Imported here: the attachments module builds on the agenda module, which imports this one.
-    from governance.services.agenda_attachments import current_versions, file_content
+    from governance.services.agenda_attachments import file_content
 
-    items = agenda_items(uow.session, meeting)
-    by_item = current_versions(uow.session, [item.id for item in items])
-    files = [
-        (item, attachment)
-        for item in items
-        for attachment in by_item.get(item.id, [])
-        if attachment.document is not None
-    ]
+    files = _item_file_rows(uow, meeting)
     total = sum(attachment.document.size for _, attachment in files if attachment.document)
     if not files or total > uow.attachment_limits.max_mail_bytes:
         return ()
@@ -298,6 +317,41 @@ def item_files(uow: UnitOfWork, meeting: Meeting) -> tuple[Attachment, ...]:
         document, data = file_content(uow.session, attachment)
         out.append(Attachment(f"TOP-{item.position}-{document.name}", document.media_type, data))
     return tuple(out)
+
+
+def item_files_note(uow: UnitOfWork, meeting: Meeting) -> dict[str, Any] | None:
+    """What the invitation mail says about the items' files (``item_files`` in its context).
+
+    ``state`` is ``attached`` when they go with the mail, ``too_large`` when
+    together they exceed ``mail_attachments_max_mb`` (``size`` and ``limit``
+    in bytes), ``on_request`` when this installation sends no documents by
+    mail; None when the items have no files.
+    """
+    files = _item_file_rows(uow, meeting)
+    if not files:
+        return None
+    total = sum(attachment.document.size for _, attachment in files if attachment.document)
+    limit = uow.attachment_limits.max_mail_bytes
+    if not uow.attach_documents:
+        state = "on_request"
+    elif total > limit:
+        state = "too_large"
+    else:
+        state = "attached"
+    return {"state": state, "count": len(files), "size": total, "limit": limit}
+
+
+def _item_file_rows(uow: UnitOfWork, meeting: Meeting) -> list[tuple[AgendaItem, AgendaAttachment]]:
+    from governance.services.agenda_attachments import current_versions
+
+    items = agenda_items(uow.session, meeting)
+    by_item = current_versions(uow.session, [item.id for item in items])
+    return [
+        (item, attachment)
+        for item in items
+        for attachment in by_item.get(item.id, [])
+        if attachment.document is not None
+    ]
 
 
 WITH_REASON = frozenset({"agenda_updated", "meeting_moved", "meeting_cancelled"})

@@ -19,6 +19,7 @@ from governance.services.meeting_notices import (
     agenda_pdf,
     chair_people,
     invitees,
+    item_files_note,
     notify,
     secretariat_people,
     tell_proposer,
@@ -221,6 +222,7 @@ def notify_invitation(ctx: TransitionContext) -> None:
         revision=f"s{meeting.sequence}",
         calendar="request",
         documents=agenda_pdf(ctx.uow, meeting),
+        item_files=item_files_note(ctx.uow, meeting),
     )
 
 
@@ -252,6 +254,7 @@ def notify_agenda_updated(ctx: TransitionContext) -> None:
         revision=f"a{meeting.agenda_revision}",
         reason=change,
         documents=agenda_pdf(ctx.uow, meeting),
+        item_files=item_files_note(ctx.uow, meeting),
     )
 
 
