@@ -105,7 +105,7 @@ def test_mails_queued_before_an_outage_are_skipped_with_their_reason(gremium, tm
     assert invitations[0]["skip_reason"] == "it was to be delivered before 2026-03-11 10:00"
     assert invitations[0]["purpose"]["states"] == ["convened"]
     table = gremium.ok("outbox", "list", "--skipped")
-    assert "skipped" in table and "it was to be delivered before 2026-03-11 10:00" in table
+    assert "übersprungen" in table and "it was to be delivered before 2026-03-11 10:00" in table
     english = gremium.ok("--lang", "en", "outbox", "list", "--skipped")
     assert "it was to be delivered before 2026-03-11 10:00" in english
     assert not (tmp_path / "mail" / "new").exists()  # nothing was delivered
