@@ -105,7 +105,7 @@ def test_a_catch_up_after_months_of_downtime_sends_nothing_for_a_past_meeting(kg
     fired = down_until(kg, 2026, 5, 1, 9, 0)
     outcome = {f.name: (f.outcome, f.detail) for f in fired if f.entity_id == first}
     assert outcome["invitation"][0] == "skipped"
-    assert "the meeting began at 2026-03-11 10:00" in outcome["invitation"][1]
+    assert "the meeting began at 2026-03-11 10:00" in say(outcome["invitation"][1], "en")
     assert outcome["call_for_proposals"][0] == "skipped"
     assert outcome["proposal_deadline"][0] == "skipped"
     assert outcome["overdue_planned"] == ("fired", "")
