@@ -24,8 +24,8 @@ from governance.cli.common import (
 from governance.cli.output import berlin
 from governance.clock import BERLIN
 from governance.errors import ConfigurationError, InvalidInput
-from governance.i18n import CATALOGUE
 from governance.models import AuditRecord, Person
+from governance.reasons import say
 from governance.services import directory, validation
 
 # --- audit trail ---
@@ -267,7 +267,7 @@ def _skipped_timers(state: CliState, found: list[Any], as_json: bool) -> None:
             "name": tm.name,
             "trigger": tm.trigger,
             "committee_id": tm.committee_id,
-            "skip_reason": tm.skip_reason,
+            "skip_reason": say(tm.skip_reason, state.lang),
         }
         for tm in found
     ]
@@ -358,7 +358,7 @@ def tick(state: CliState, until: str, catch_up: bool, as_json: bool) -> None:
                         "entity_id": f.entity_id,
                         "due_at": f.due_at,
                         "outcome": f.outcome,
-                        "detail": f.detail,
+                        "detail": _detail(state, f.detail) if f.detail else None,
                     }
                     for f in fired
                 ],
@@ -426,8 +426,9 @@ def _fire_until(state: CliState, moment: Any) -> tuple[list[Any], bool]:
 
 
 def _detail(state: CliState, detail: str) -> str:
-    """Why a timer did not fire, in the user's language (a catalogue key), or an error as recorded."""
-    return t(state, detail) if detail in CATALOGUE else detail
+    """Why a timer did not fire, in the user's language (a catalogue key or a recorded
+    reason with its parameters, governance/reasons.py), or an error as recorded."""
+    return say(detail, state.lang) or detail
 
 
 @click.group("clock")

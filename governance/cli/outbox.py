@@ -14,6 +14,7 @@ from governance.mail.dispatch import DispatchReport, dispatch
 from governance.mail.settings import mail_settings
 from governance.mail.transports import make_transport
 from governance.models import OutboxMessage
+from governance.reasons import say
 from governance.services import validation
 
 
@@ -57,7 +58,7 @@ def outbox_list(state: CliState, failed: bool, skipped: bool, limit: int, as_jso
             "attempts": m.attempts,
             "last_error": m.last_error,
             "purpose": m.purpose,
-            "skip_reason": m.skip_reason,
+            "skip_reason": say(m.skip_reason, state.lang),  # in the reader's language
         }
         for m in messages
     ]

@@ -26,6 +26,7 @@ from governance.i18n import (
     membership,
     minutes,
     personal_data,  # issue 12: person export / erase
+    skips,  # why a timer or message was skipped, in the reader's language
 )
 
 LANGUAGES = ("de", "en")
@@ -47,6 +48,7 @@ for _area in (
     attachments,
     faults,
     personal_data,
+    skips,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

@@ -62,6 +62,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outbox.status.queued": {"de": "wartet", "en": "queued"},
     "outbox.status.sent": {"de": "versandt", "en": "sent"},
     "outbox.status.failed": {"de": "gescheitert", "en": "failed"},
+    "outbox.status.skipped": {"de": "übersprungen", "en": "skipped"},
     # --- runners: reliability under faults (issue 12) ---
     "error.clock_busy": {
         "de": "Die simulierte Uhr wird gerade von einem anderen Vorgang vorgestellt ({holder}); "

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from governance.bootstrap import ENTITIES, App
 from governance.clock import BERLIN
 from governance.models import Minutes, OutboxMessage
+from governance.reasons import reason
 from governance.unit_of_work import Actor
 
 _MODELS_BY_TABLE = {model.__tablename__: model for model in ENTITIES.values()}  # type: ignore[attr-defined]
@@ -130,32 +131,34 @@ def of(notification: str, entity: Any | None, context: dict[str, Any]) -> Purpos
 
 
 def lapsed(session: Session, row: OutboxMessage, now: dt.datetime) -> str | None:
-    """Why *row* should not be sent any more (English, for operators); None if it should."""
+    """Why *row* should not be sent any more (a stored reason, see governance/reasons.py); None if it should."""
     purpose = row.purpose
     if row.entity_id is None or _rule(row.notification, row.entity_type) is None:
         return None
     model = _MODELS_BY_TABLE.get(row.entity_type)
     entity = session.get(model, row.entity_id) if model is not None else None
     if entity is None:
-        return f"{row.entity_type}:{row.entity_id} no longer exists"
+        return reason("skip.entity_gone", what=f"{row.entity_type}:{row.entity_id}")
     if purpose is None:  # queued before purposes were recorded: judged by today's entity
         purpose = of(row.notification, entity, row.context or {})
     what = f"{row.entity_type}:{row.entity_id}"
     states = purpose.get("states")
     if states and entity.state not in states:
-        return f"{what} is {entity.state} now; the message was for {' or '.join(states)}"
+        return reason(
+            "skip.state_changed", what=what, state=entity.state, wanted=" / ".join(states)
+        )
     until = purpose.get("until")
     if until is not None and now >= dt.datetime.fromisoformat(until):
         shown = dt.datetime.fromisoformat(until).astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
-        return f"it was to be delivered before {shown}"
+        return reason("skip.too_late", at=shown)
     sequence = purpose.get("sequence")
     if sequence is not None and getattr(entity, "sequence", sequence) != sequence:
-        return f"{what} changed since (now revision {entity.sequence}); a newer notice went out"
+        return reason("skip.newer_notice", what=what, sequence=entity.sequence)
     if purpose.get("minutes_pending") and _minutes_circulated(session, entity):
-        return "the minutes were circulated meanwhile"
+        return reason("skip.minutes_circulated")
     party = purpose.get("party")
     if party is not None and party not in {o.short_name for o in entity.pending_parties()}:
-        return f"{party} has signed meanwhile"
+        return reason("skip.party_signed", party=party)
     return None
 
 

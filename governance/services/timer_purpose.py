@@ -22,6 +22,7 @@ from typing import Any
 
 from governance.clock import BERLIN
 from governance.models import Meeting, Timer
+from governance.reasons import reason
 from governance.unit_of_work import UnitOfWork
 
 Check = Callable[[UnitOfWork, Any], str | None]
@@ -86,23 +87,23 @@ def _never(uow: UnitOfWork, entity: Any) -> str | None:
 
 def _began(uow: UnitOfWork, meeting: Meeting) -> str | None:
     if uow.now >= meeting.starts_at:
-        return f"the meeting began at {_at(meeting.starts_at)}: too late to send this"
+        return reason("skip.meeting_began", at=_at(meeting.starts_at))
     return None
 
 
 @purpose("meeting", "call_for_proposals")
 def _call_for_proposals(uow: UnitOfWork, meeting: Meeting) -> str | None:
     if meeting.is_repeat:
-        return "a repeat meeting keeps the agenda of the meeting it repeats"
+        return reason("skip.repeat_keeps_agenda")
     if uow.now >= meeting.proposal_deadline_at:
-        return f"proposals closed at {_at(meeting.proposal_deadline_at)}: no time left to propose"
+        return reason("skip.proposals_closed", at=_at(meeting.proposal_deadline_at))
     return None
 
 
 @purpose("meeting", "proposal_deadline")
 def _proposal_deadline(uow: UnitOfWork, meeting: Meeting) -> str | None:
     if meeting.is_repeat:
-        return "a repeat meeting keeps the agenda of the meeting it repeats"
+        return reason("skip.repeat_keeps_agenda")
     return _began(uow, meeting)
 
 

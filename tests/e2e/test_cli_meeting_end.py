@@ -42,7 +42,7 @@ def test_a_catch_up_skips_the_invitation_of_a_past_meeting_and_lists_why(gremium
     out = gremium.ok("tick", "--until", "2026-05-01 09:00", "--catch-up")
     assert (
         "2026-02-25 10:00  invitation: convene auf meetings:1 übersprungen "
-        "(the meeting began at 2026-03-11 10:00: too late to send this)"
+        "(die Sitzung hat am 2026-03-11 10:00 begonnen: zu spät, um dies zu senden)"
     ) in out
     assert "2026-03-12 09:00  overdue_planned: report_overdue auf meetings:1 ausgelöst" in out
     table = gremium.ok("timers", "list", "--skipped")
@@ -54,10 +54,12 @@ def test_a_catch_up_skips_the_invitation_of_a_past_meeting_and_lists_why(gremium
         "Zeitgeber",
         "Grund",
     ]
-    assert "meetings:1" in table and "the meeting began at 2026-03-11 10:00" in table
+    assert "meetings:1" in table and "die Sitzung hat am 2026-03-11 10:00 begonnen" in table
+    assert "the meeting" not in table  # the reason in the reader's language
     english = gremium.ok("--lang", "en", "timers", "list", "--skipped")
     assert english.splitlines()[0].split()[-1] == "reason"
-    rows = gremium.json("timers", "list", "--skipped")
+    assert "the meeting began at 2026-03-11 10:00" in english
+    rows = gremium.json("--lang", "en", "timers", "list", "--skipped")
     skipped = {r["name"]: r["skip_reason"] for r in rows if r["entity_id"] == 1}
     assert set(skipped) == {"call_for_proposals", "proposal_deadline", "invitation"}
     assert skipped["call_for_proposals"].startswith("proposals closed at 2026-02-18 10:00")
@@ -99,13 +101,14 @@ def test_mails_queued_before_an_outage_are_skipped_with_their_reason(gremium, tm
     assert sent[1].endswith(
         " übersprungen, weil ihr Zweck entfallen ist (Gründe: gremium outbox list --skipped)."
     )
-    rows = gremium.json("outbox", "list", "--skipped")
+    rows = gremium.json("--lang", "en", "outbox", "list", "--skipped")
     invitations = [r for r in rows if r["subject"].startswith("Einladung")]
     assert invitations and {r["status"] for r in invitations} == {"skipped"}
     assert invitations[0]["skip_reason"] == "it was to be delivered before 2026-03-11 10:00"
     assert invitations[0]["purpose"]["states"] == ["convened"]
     table = gremium.ok("outbox", "list", "--skipped")
-    assert "skipped" in table and "it was to be delivered before 2026-03-11 10:00" in table
+    assert "übersprungen" in table and "vor dem 2026-03-11 10:00 zugestellt werden" in table
+    assert "delivered before" not in table  # no English reason in German output
     english = gremium.ok("--lang", "en", "outbox", "list", "--skipped")
     assert "it was to be delivered before 2026-03-11 10:00" in english
     assert not (tmp_path / "mail" / "new").exists()  # nothing was delivered

@@ -93,5 +93,8 @@ def test_without_documents_in_mails_the_request_says_where_the_text_is(
     message = delivered_to_rabenhaus(app, tmp_path / "mail")["Bitte unterzeichnen"]
     assert not [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
     body = message.get_body(("plain",)).get_content()
-    assert "„gremium agreement text 1/1“" in body and "Prüfsumme (SHA-256)" in body
+    # Said in words a partner can act on (no command line): the secretariat sends the text.
+    assert "sendet Ihnen die Geschäftsstelle auf Anfrage" in body
+    assert "gremium agreement" not in body
+    assert "Prüfsumme (SHA-256)" in body
     app.db.dispose()

@@ -81,7 +81,7 @@ def test_a_failing_effect_undoes_only_its_own_timer(due, monkeypatch):
             select(OutboxMessage).where(OutboxMessage.notification == "delivery_failed")
         ).scalar_one()
         assert notice.recipient == tk.CHAIR_EMAIL
-        assert f"Zeitgeber Nr. {ids[2]} (action_item_due)" in (notice.body_text or "")
+        assert f"Geplanter Arbeitsschritt Nr. {ids[2]} ist gescheitert" in (notice.body_text or "")
         assert "mail template folder unreadable" in (notice.body_text or "")
     assert audited == [_item_of(app, i) for i in ids if i != ids[2]]
     with app.db.session() as s:
