@@ -166,7 +166,6 @@ def add_amendment_item(uow: UnitOfWork, version: AgreementVersion) -> AgendaItem
         ),
         kind="decision",
         majority=committee.rules.amendment_majority.value,
-        attachments=[],
         urgent=False,
         status="accepted",
         reason="",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +35,7 @@ NEW_APPLICANT = "vorstand@nachbarn-adlershof.example.org"
 # The demo ends on 2027-01-05 12:00; its next meeting (ID 5) is on 2027-03-10 10:00.
 NOW = "2027-01-05 12:00"
 NEXT_MEETING = "5"
+ADMIN = "admin@ba-tk.example.org"
 
 
 def readme_commands() -> list[str]:
@@ -197,6 +199,36 @@ NEW_ORG: list[Step] = [
 ]
 
 
+NEW_COMMITTEE: list[Step] = [
+    (
+        CHAIR,
+        [
+            "committee",
+            "add",
+            "Stadtteilrunde Adlershof",
+            "--short",
+            "SRA",
+            "--sender",
+            "sra@ba-tk.example.org",
+        ],
+    ),
+]
+# An administrator, made the way an installation makes one: `init --admin-email`.
+WITH_ADMIN: list[Step] = [
+    (None, ["init", "--admin-email", ADMIN, "--admin-name", "IT-Stelle Bezirksamt"])
+]
+ATTACHED: list[Step] = [
+    *PROPOSED,
+    lambda run: (run.folder / "kostenplan.pdf").write_bytes(b"%PDF-1.7\n% Kostenplan\n%%EOF\n"),
+    (
+        RABENHAUS,
+        ["agenda", "attach", _last_id("agenda_items"), "--file", "kostenplan.pdf"],
+    ),
+]
+# The meeting's day has passed without it being opened.
+AFTER_THE_DAY: list[Step] = [_set_clock("2027-03-11 12:00")]
+
+
 def _steps(*steps: Step) -> list[Step]:
     return list(steps)
 
@@ -255,6 +287,12 @@ RECIPES: dict[str, list[Any]] = {
     "actions done": [(CHAIR, ["actions", "done", "2", "--note", "versandt"])],
     "actions drop": [(CHAIR, ["actions", "drop", "2", "--reason", "entfällt"])],
     "actions list": [(None, ["actions", "list"])],
+    "agenda attach": ATTACHED,
+    "agenda file-export": [
+        *ATTACHED,
+        (None, ["agenda", "file-export", _last_id("agenda_attachments"), "--out", "plan.pdf"]),
+    ],
+    "agenda files": [*ATTACHED, (None, ["agenda", "files", _last_id("agenda_items")])],
     "agenda accept": [*PROPOSED, (CHAIR, ["agenda", "accept", _last_id("agenda_items")])],
     "agenda defer": [
         *PROPOSED,
@@ -287,9 +325,26 @@ RECIPES: dict[str, list[Any]] = {
             ],
         ),
     ],
+    "agreement create": [
+        *NEW_COMMITTEE,
+        (
+            CHAIR,
+            [
+                "agreement",
+                "create",
+                "-c",
+                "SRA",
+                "--title",
+                "Vereinbarung",
+                "--file",
+                "fassung-2.txt",
+            ],
+        ),
+    ],
     "agreement list": [(None, ["agreement", "list"])],
     "agreement open": OPENED,
     "agreement remind": [*OPENED, (CHAIR, ["agreement", "remind", "2"])],
+    "agreement schedule": [*AMENDED, (CHAIR, ["agreement", "schedule", "2"])],
     "agreement show": [(None, ["agreement", "show", "1"])],
     "agreement sign": [
         *OPENED,
@@ -319,22 +374,10 @@ RECIPES: dict[str, list[Any]] = {
     ],
     "agreement text": [(None, ["agreement", "text", "1"])],
     "audit log": [(None, ["audit", "log"])],
+    "audit rotate-key": [*WITH_ADMIN, (ADMIN, ["audit", "rotate-key"])],
     "audit verify": [(None, ["audit", "verify"])],
     "clock show": [(None, ["clock", "show"])],
-    "committee add": [
-        (
-            CHAIR,
-            [
-                "committee",
-                "add",
-                "Stadtteilrunde Adlershof",
-                "--short",
-                "SRA",
-                "--sender",
-                "sra@ba-tk.example.org",
-            ],
-        ),
-    ],
+    "committee add": NEW_COMMITTEE,
     "committee list": [(None, ["committee", "list"])],
     "committee rules": [(None, ["committee", "rules"])],
     "committee show": [(None, ["committee", "show"])],
@@ -368,6 +411,10 @@ RECIPES: dict[str, list[Any]] = {
             ],
         ),
     ],
+    "meeting not-held": [
+        *AFTER_THE_DAY,
+        (CHAIR, ["meeting", "not-held", NEXT_MEETING, "--reason", "Raum nicht zugänglich"]),
+    ],
     "meeting open": IN_SESSION,
     "meeting plan": [
         (
@@ -384,6 +431,7 @@ RECIPES: dict[str, list[Any]] = {
             ],
         ),
     ],
+    "meeting record-later": [*AFTER_THE_DAY, (CHAIR, ["meeting", "record-later", NEXT_MEETING])],
     "meeting series add": [
         (
             CHAIR,
@@ -472,6 +520,12 @@ RECIPES: dict[str, list[Any]] = {
     ],
     "outbox send": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["outbox", "send"])],
     "person add": [(CHAIR, ["person", "add", "Neue Person", "--email", "neu@example.org"])],
+    "person erase": [
+        *WITH_ADMIN,
+        (CHAIR, ["person", "add", "Neue Person", "--email", "neu@example.org"]),
+        (ADMIN, ["person", "erase", "neu@example.org"]),
+    ],
+    "person export": [*WITH_ADMIN, (ADMIN, ["person", "export", RABENHAUS])],
     "person list": [(None, ["person", "list"])],
     "person show": [(None, ["person", "show", RABENHAUS])],
     "run": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["run", "--once"])],
@@ -586,6 +640,9 @@ def test_the_command_runs(
         source.backup(copy)
     source.close()
     copy.close()
+    # The audit chain's key lives next to the database file (never inside it), so a
+    # copy of the database is only usable with its key, the way a user's backup has both.
+    shutil.copy2(demo_database.parent / "audit.key", tmp_path / "audit.key")
     (tmp_path / "fassung-2.txt").write_text(
         "§ 1 Ziel\nDie Partner:innen arbeiten zusammen.\n\n§ 2 Gremium\nEs tagt vierteljährlich.\n",
         encoding="utf-8",
