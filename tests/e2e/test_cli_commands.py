@@ -608,6 +608,21 @@ def test_every_command_of_the_cli_is_in_the_readme() -> None:
     assert not undocumented, f"commands missing from README.md's table: {undocumented}"
 
 
+def test_the_readme_table_says_what_each_command_says_of_itself() -> None:
+    """Each row gives the first paragraph of the command's ``--help``; a note on an
+    option may follow after "; " (a row cut off or out of date is what this finds)."""
+    rows = re.findall(
+        r"^\| `gremium ([a-z][a-z -]*)` \| (.*?) \|\s*$", README.read_text("utf-8"), re.M
+    )
+    assert len(rows) == len(readme_commands())
+    wrong = []
+    for name, said in rows:
+        first = " ".join((_command(name).help or "").split("\n\n")[0].split())
+        if said != first and not said.startswith(first.removesuffix(".") + "; "):
+            wrong.append(f"{name}: README „{said}“, --help „{first}“")
+    assert not wrong, "\n".join(wrong)
+
+
 def _cases() -> list[Any]:
     cases = []
     for command in readme_commands():
