@@ -126,6 +126,10 @@ def _amended_hash(run: Run) -> str:
     return str(run.sql("SELECT text_sha256 FROM agreement_versions WHERE id = 2")[0][0])
 
 
+def _amendment_top(run: Run) -> str:
+    return str(run.sql("SELECT position FROM agenda_items WHERE agreement_version_id = 2")[0][0])
+
+
 def _in_force_hash(run: Run) -> str:
     return str(run.sql("SELECT text_sha256 FROM agreement_versions WHERE id = 1")[0][0])
 
@@ -158,11 +162,37 @@ ACCEPTED: list[Step] = [
     (CHAIR, ["accession", "decide", "2", "--yes", "8", "--no", "0", "--abstain", "0"]),
 ]
 AMENDED: list[Step] = [(CHAIR, ["agreement", "amend", "1", "--text-file", "fassung-2.txt"])]
-OPENED: list[Step] = [*AMENDED, (CHAIR, ["agreement", "open", "2"])]
+PRESENT = ("BA Treptow-Köpenick", "Rabenhaus", "tjfbg", "ajb", "KungerKiez", "VskA", "Offensiv'91")
+# An amendment is decided by the committee before it is opened for signature:
+# the chair puts it on the next meeting, which votes on it with two thirds.
+DECIDED: list[Step] = [
+    *AMENDED,
+    (CHAIR, ["agreement", "schedule", "2"]),
+    (None, ["tick", "--until", "2027-03-10 10:00"]),
+    *[(SEC, ["meeting", "attend", NEXT_MEETING, org]) for org in PRESENT],
+    (CHAIR, ["meeting", "open", NEXT_MEETING]),
+    (
+        CHAIR,
+        [
+            "meeting",
+            "vote",
+            NEXT_MEETING,
+            _amendment_top,
+            "--yes",
+            "7",
+            "--no",
+            "0",
+            "--abstain",
+            "0",
+            "--text",
+            "Die Fassung 2 der Kooperationsvereinbarung wird beschlossen.",
+        ],
+    ),
+]
+OPENED: list[Step] = [*DECIDED, (CHAIR, ["agreement", "open", "2"])]
 PROPOSED: list[Step] = [
     (RABENHAUS, ["agenda", "propose", NEXT_MEETING, "--title", "Sommerfest", "--kind", "decision"])
 ]
-PRESENT = ("BA Treptow-Köpenick", "Rabenhaus", "tjfbg", "ajb", "KungerKiez", "VskA", "Offensiv'91")
 IN_SESSION: list[Step] = [
     (CHAIR, ["agenda", "propose", NEXT_MEETING, "--title", "Haushalt 2028", "--kind", "decision"]),
     (None, ["tick", "--until", "2027-03-10 10:00"]),
@@ -317,7 +347,7 @@ RECIPES: dict[str, list[Any]] = {
                 "ceremony",
                 "2",
                 "--date",
-                "2027-01-05",
+                "2027-03-10",
                 "--place",
                 "Rathaus",
                 "--sign",
@@ -359,7 +389,7 @@ RECIPES: dict[str, list[Any]] = {
                 "--signatory",
                 RABENHAUS,
                 "--date",
-                "2027-01-05",
+                "2027-03-10",
                 "--place",
                 "Berlin",
                 "--method",
