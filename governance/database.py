@@ -138,8 +138,15 @@ class Database:
 
     def read_session(self) -> Session:
         """A session that only reads: on SQLite its transaction begins DEFERRED, so it
-        does not hold the write lock (a reader in WAL mode blocks nobody)."""
-        return Session(self.engine.execution_options(read_only=True), expire_on_commit=False)
+        does not hold the write lock (a reader in WAL mode blocks nobody). It carries
+        the audit key source like every other session: `audit verify` reads with it."""
+        from governance.audit import KEYS
+
+        return Session(
+            self.engine.execution_options(read_only=True),
+            expire_on_commit=False,
+            info={KEYS: self.audit_keys},
+        )
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -32,7 +32,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "agenda": ("governance.cli.agenda", "Tagesordnung: TOPs vorschlagen, annehmen, ablehnen,..."),
     "agreement": (
         "governance.cli.agreement",
-        "Kooperationsvereinbarung: öffnen, unterzeichnen, ändern,...",
+        "Kooperationsvereinbarung: anlegen, öffnen, unterzeichnen,...",
     ),
     "audit": ("governance.cli.operations", "Prüfpfad (Audit-Trail): anzeigen und prüfen."),
     "clock": (

@@ -222,7 +222,7 @@ def secretariat_add(state: CliState, email: str, committee_ref: str | None) -> N
 
 
 # `person export` and `person erase` (personal data) have a module of their own.
-for _command in personal_data.COMMANDS:
+for _command in personal_data.PERSON_COMMANDS:
     person_group.add_command(_command)
 
 COMMANDS = [org_group, person_group, *committee.COMMANDS, secretariat_group]

@@ -55,5 +55,5 @@ def person_erase(state: CliState, email: str) -> None:
         click.echo(t(state, "personal_data.audit_clean"))
 
 
-COMMANDS = [person_export, person_erase]
+PERSON_COMMANDS = [person_export, person_erase]
 """Added to the `person` group by governance.cli.directory."""

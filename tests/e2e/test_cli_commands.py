@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +35,7 @@ NEW_APPLICANT = "vorstand@nachbarn-adlershof.example.org"
 # The demo ends on 2027-01-05 12:00; its next meeting (ID 5) is on 2027-03-10 10:00.
 NOW = "2027-01-05 12:00"
 NEXT_MEETING = "5"
+ADMIN = "admin@ba-tk.example.org"
 
 
 def readme_commands() -> list[str]:
@@ -124,6 +126,10 @@ def _amended_hash(run: Run) -> str:
     return str(run.sql("SELECT text_sha256 FROM agreement_versions WHERE id = 2")[0][0])
 
 
+def _amendment_top(run: Run) -> str:
+    return str(run.sql("SELECT position FROM agenda_items WHERE agreement_version_id = 2")[0][0])
+
+
 def _in_force_hash(run: Run) -> str:
     return str(run.sql("SELECT text_sha256 FROM agreement_versions WHERE id = 1")[0][0])
 
@@ -156,11 +162,37 @@ ACCEPTED: list[Step] = [
     (CHAIR, ["accession", "decide", "2", "--yes", "8", "--no", "0", "--abstain", "0"]),
 ]
 AMENDED: list[Step] = [(CHAIR, ["agreement", "amend", "1", "--text-file", "fassung-2.txt"])]
-OPENED: list[Step] = [*AMENDED, (CHAIR, ["agreement", "open", "2"])]
+PRESENT = ("BA Treptow-Köpenick", "Rabenhaus", "tjfbg", "ajb", "KungerKiez", "VskA", "Offensiv'91")
+# An amendment is decided by the committee before it is opened for signature:
+# the chair puts it on the next meeting, which votes on it with two thirds.
+DECIDED: list[Step] = [
+    *AMENDED,
+    (CHAIR, ["agreement", "schedule", "2"]),
+    (None, ["tick", "--until", "2027-03-10 10:00"]),
+    *[(SEC, ["meeting", "attend", NEXT_MEETING, org]) for org in PRESENT],
+    (CHAIR, ["meeting", "open", NEXT_MEETING]),
+    (
+        CHAIR,
+        [
+            "meeting",
+            "vote",
+            NEXT_MEETING,
+            _amendment_top,
+            "--yes",
+            "7",
+            "--no",
+            "0",
+            "--abstain",
+            "0",
+            "--text",
+            "Die Fassung 2 der Kooperationsvereinbarung wird beschlossen.",
+        ],
+    ),
+]
+OPENED: list[Step] = [*DECIDED, (CHAIR, ["agreement", "open", "2"])]
 PROPOSED: list[Step] = [
     (RABENHAUS, ["agenda", "propose", NEXT_MEETING, "--title", "Sommerfest", "--kind", "decision"])
 ]
-PRESENT = ("BA Treptow-Köpenick", "Rabenhaus", "tjfbg", "ajb", "KungerKiez", "VskA", "Offensiv'91")
 IN_SESSION: list[Step] = [
     (CHAIR, ["agenda", "propose", NEXT_MEETING, "--title", "Haushalt 2028", "--kind", "decision"]),
     (None, ["tick", "--until", "2027-03-10 10:00"]),
@@ -195,6 +227,36 @@ NEW_ORG: list[Step] = [
         ["person", "add", "Vorstand Adlershof", "--email", NEW_APPLICANT, "--org", "Adlershof"],
     ),
 ]
+
+
+NEW_COMMITTEE: list[Step] = [
+    (
+        CHAIR,
+        [
+            "committee",
+            "add",
+            "Stadtteilrunde Adlershof",
+            "--short",
+            "SRA",
+            "--sender",
+            "sra@ba-tk.example.org",
+        ],
+    ),
+]
+# An administrator, made the way an installation makes one: `init --admin-email`.
+WITH_ADMIN: list[Step] = [
+    (None, ["init", "--admin-email", ADMIN, "--admin-name", "IT-Stelle Bezirksamt"])
+]
+ATTACHED: list[Step] = [
+    *PROPOSED,
+    lambda run: (run.folder / "kostenplan.pdf").write_bytes(b"%PDF-1.7\n% Kostenplan\n%%EOF\n"),
+    (
+        RABENHAUS,
+        ["agenda", "attach", _last_id("agenda_items"), "--file", "kostenplan.pdf"],
+    ),
+]
+# The meeting's day has passed without it being opened.
+AFTER_THE_DAY: list[Step] = [_set_clock("2027-03-11 12:00")]
 
 
 def _steps(*steps: Step) -> list[Step]:
@@ -255,6 +317,12 @@ RECIPES: dict[str, list[Any]] = {
     "actions done": [(CHAIR, ["actions", "done", "2", "--note", "versandt"])],
     "actions drop": [(CHAIR, ["actions", "drop", "2", "--reason", "entfällt"])],
     "actions list": [(None, ["actions", "list"])],
+    "agenda attach": ATTACHED,
+    "agenda file-export": [
+        *ATTACHED,
+        (None, ["agenda", "file-export", _last_id("agenda_attachments"), "--out", "plan.pdf"]),
+    ],
+    "agenda files": [*ATTACHED, (None, ["agenda", "files", _last_id("agenda_items")])],
     "agenda accept": [*PROPOSED, (CHAIR, ["agenda", "accept", _last_id("agenda_items")])],
     "agenda defer": [
         *PROPOSED,
@@ -279,7 +347,7 @@ RECIPES: dict[str, list[Any]] = {
                 "ceremony",
                 "2",
                 "--date",
-                "2027-01-05",
+                "2027-03-10",
                 "--place",
                 "Rathaus",
                 "--sign",
@@ -287,9 +355,26 @@ RECIPES: dict[str, list[Any]] = {
             ],
         ),
     ],
+    "agreement create": [
+        *NEW_COMMITTEE,
+        (
+            CHAIR,
+            [
+                "agreement",
+                "create",
+                "-c",
+                "SRA",
+                "--title",
+                "Vereinbarung",
+                "--file",
+                "fassung-2.txt",
+            ],
+        ),
+    ],
     "agreement list": [(None, ["agreement", "list"])],
     "agreement open": OPENED,
     "agreement remind": [*OPENED, (CHAIR, ["agreement", "remind", "2"])],
+    "agreement schedule": [*AMENDED, (CHAIR, ["agreement", "schedule", "2"])],
     "agreement show": [(None, ["agreement", "show", "1"])],
     "agreement sign": [
         *OPENED,
@@ -304,7 +389,7 @@ RECIPES: dict[str, list[Any]] = {
                 "--signatory",
                 RABENHAUS,
                 "--date",
-                "2027-01-05",
+                "2027-03-10",
                 "--place",
                 "Berlin",
                 "--method",
@@ -319,22 +404,10 @@ RECIPES: dict[str, list[Any]] = {
     ],
     "agreement text": [(None, ["agreement", "text", "1"])],
     "audit log": [(None, ["audit", "log"])],
+    "audit rotate-key": [*WITH_ADMIN, (ADMIN, ["audit", "rotate-key"])],
     "audit verify": [(None, ["audit", "verify"])],
     "clock show": [(None, ["clock", "show"])],
-    "committee add": [
-        (
-            CHAIR,
-            [
-                "committee",
-                "add",
-                "Stadtteilrunde Adlershof",
-                "--short",
-                "SRA",
-                "--sender",
-                "sra@ba-tk.example.org",
-            ],
-        ),
-    ],
+    "committee add": NEW_COMMITTEE,
     "committee list": [(None, ["committee", "list"])],
     "committee rules": [(None, ["committee", "rules"])],
     "committee show": [(None, ["committee", "show"])],
@@ -368,6 +441,10 @@ RECIPES: dict[str, list[Any]] = {
             ],
         ),
     ],
+    "meeting not-held": [
+        *AFTER_THE_DAY,
+        (CHAIR, ["meeting", "not-held", NEXT_MEETING, "--reason", "Raum nicht zugänglich"]),
+    ],
     "meeting open": IN_SESSION,
     "meeting plan": [
         (
@@ -384,6 +461,7 @@ RECIPES: dict[str, list[Any]] = {
             ],
         ),
     ],
+    "meeting record-later": [*AFTER_THE_DAY, (CHAIR, ["meeting", "record-later", NEXT_MEETING])],
     "meeting series add": [
         (
             CHAIR,
@@ -472,6 +550,12 @@ RECIPES: dict[str, list[Any]] = {
     ],
     "outbox send": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["outbox", "send"])],
     "person add": [(CHAIR, ["person", "add", "Neue Person", "--email", "neu@example.org"])],
+    "person erase": [
+        *WITH_ADMIN,
+        (CHAIR, ["person", "add", "Neue Person", "--email", "neu@example.org"]),
+        (ADMIN, ["person", "erase", "neu@example.org"]),
+    ],
+    "person export": [*WITH_ADMIN, (ADMIN, ["person", "export", RABENHAUS])],
     "person list": [(None, ["person", "list"])],
     "person show": [(None, ["person", "show", RABENHAUS])],
     "run": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["run", "--once"])],
@@ -554,6 +638,21 @@ def test_every_command_of_the_cli_is_in_the_readme() -> None:
     assert not undocumented, f"commands missing from README.md's table: {undocumented}"
 
 
+def test_the_readme_table_says_what_each_command_says_of_itself() -> None:
+    """Each row gives the first paragraph of the command's ``--help``; a note on an
+    option may follow after "; " (a row cut off or out of date is what this finds)."""
+    rows = re.findall(
+        r"^\| `gremium ([a-z][a-z -]*)` \| (.*?) \|\s*$", README.read_text("utf-8"), re.M
+    )
+    assert len(rows) == len(readme_commands())
+    wrong = []
+    for name, said in rows:
+        first = " ".join((_command(name).help or "").split("\n\n")[0].split())
+        if said != first and not said.startswith(first.removesuffix(".") + "; "):
+            wrong.append(f"{name}: README „{said}“, --help „{first}“")
+    assert not wrong, "\n".join(wrong)
+
+
 def _cases() -> list[Any]:
     cases = []
     for command in readme_commands():
@@ -586,6 +685,9 @@ def test_the_command_runs(
         source.backup(copy)
     source.close()
     copy.close()
+    # The audit chain's key lives next to the database file (never inside it), so a
+    # copy of the database is only usable with its key, the way a user's backup has both.
+    shutil.copy2(demo_database.parent / "audit.key", tmp_path / "audit.key")
     (tmp_path / "fassung-2.txt").write_text(
         "§ 1 Ziel\nDie Partner:innen arbeiten zusammen.\n\n§ 2 Gremium\nEs tagt vierteljährlich.\n",
         encoding="utf-8",
