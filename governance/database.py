@@ -139,7 +139,14 @@ class Database:
     def read_session(self) -> Session:
         """A session that only reads: on SQLite its transaction begins DEFERRED, so it
         does not hold the write lock (a reader in WAL mode blocks nobody)."""
-        return Session(self.engine.execution_options(read_only=True), expire_on_commit=False)
+        from governance.audit import KEYS
+
+        # The audit keys as in every session: `audit verify` reads through this one.
+        return Session(
+            self.engine.execution_options(read_only=True),
+            expire_on_commit=False,
+            info={KEYS: self.audit_keys},
+        )
 
     def dispose(self) -> None:
         self.engine.dispose()
