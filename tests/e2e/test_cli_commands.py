@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,7 @@ CHAIR = "spk@ba-tk.example.org"
 SEC = "geschaeftsstelle@ba-tk.example.org"
 RABENHAUS = "gf@rabenhaus.example.org"
 NEW_APPLICANT = "vorstand@nachbarn-adlershof.example.org"
+ADMIN = "admin@ba-tk.example.org"
 # The demo ends on 2027-01-05 12:00; its next meeting (ID 5) is on 2027-03-10 10:00.
 NOW = "2027-01-05 12:00"
 NEXT_MEETING = "5"
@@ -320,6 +322,11 @@ RECIPES: dict[str, list[Any]] = {
     "agreement text": [(None, ["agreement", "text", "1"])],
     "audit log": [(None, ["audit", "log"])],
     "audit verify": [(None, ["audit", "verify"])],
+    # --- audit keys and personal data (the demo has no administrator: init adds one) ---
+    "audit rotate-key": [
+        (None, ["init", "--admin-email", ADMIN, "--admin-name", "Administration"]),
+        (ADMIN, ["audit", "rotate-key"]),
+    ],
     "clock show": [(None, ["clock", "show"])],
     "committee add": [
         (
@@ -472,6 +479,11 @@ RECIPES: dict[str, list[Any]] = {
     ],
     "outbox send": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["outbox", "send"])],
     "person add": [(CHAIR, ["person", "add", "Neue Person", "--email", "neu@example.org"])],
+    "person erase": [
+        (None, ["init", "--admin-email", ADMIN, "--admin-name", "Administration"]),
+        (ADMIN, ["person", "erase", RABENHAUS]),
+    ],
+    "person export": [(RABENHAUS, ["person", "export", RABENHAUS])],  # one's own data
     "person list": [(None, ["person", "list"])],
     "person show": [(None, ["person", "show", RABENHAUS])],
     "run": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["run", "--once"])],
@@ -586,6 +598,9 @@ def test_the_command_runs(
         source.backup(copy)
     source.close()
     copy.close()
+    # A database goes with its audit chain's key (audit.key beside gremium.db):
+    # without it every write is refused.
+    shutil.copy2(demo_database.parent / "audit.key", tmp_path / "audit.key")
     (tmp_path / "fassung-2.txt").write_text(
         "§ 1 Ziel\nDie Partner:innen arbeiten zusammen.\n\n§ 2 Gremium\nEs tagt vierteljährlich.\n",
         encoding="utf-8",
