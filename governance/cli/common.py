@@ -49,9 +49,17 @@ class CliState:
             self._db = None
         return self._app
 
+    def writer(self) -> App:
+        """The app for a command that writes: refused in one line, before anything
+        is done, when the audit chain's key is missing."""
+        from governance.services.audit_trail import require_key
+
+        require_key(self.app)
+        return self.app
+
     @contextmanager
     def uow(self, actor: str | None = None) -> Iterator[UnitOfWork]:
-        with self.app.unit_of_work(actor or self.actor) as uow:
+        with self.writer().unit_of_work(actor or self.actor) as uow:
             yield uow
 
     @property

@@ -412,7 +412,7 @@ def _fire_until(state: CliState, moment: Any) -> tuple[list[Any], bool]:
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        fired = fire_due(state.app, moment, owner=owner, stop=stopping.is_set)
+        fired = fire_due(state.writer(), moment, owner=owner, stop=stopping.is_set)
     except BaseException:
         # Give the claims back; if even that cannot be written (the disk is full),
         # the first fault is the one to report, and the lease ends the claims.

@@ -142,7 +142,7 @@ def echo_report(state: CliState, report: DispatchReport) -> None:
 def outbox_send(state: CliState, as_json: bool) -> None:
     """Alle fälligen Nachrichten jetzt versenden (ein Durchgang)."""
     settings = mail_settings(state.settings)
-    report = dispatch(state.app, make_transport(settings), settings)
+    report = dispatch(state.writer(), make_transport(settings), settings)
     if as_json:
         print_json(
             {

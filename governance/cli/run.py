@@ -21,7 +21,7 @@ def run(state: CliState, poll: float, once: bool) -> None:
     if poll <= 0:
         raise InvalidInput("cli.run.poll", value=poll)
     settings = mail_settings(state.settings)
-    runner = Runner(state.app, settings)
+    runner = Runner(state.writer(), settings)
     if once:
         report = runner.run_once()
         _echo_pass(state, report)

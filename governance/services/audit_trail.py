@@ -65,6 +65,23 @@ def ensure_keyed(app: App) -> list[Note]:
     return notes
 
 
+def require_key(app: App) -> None:
+    """Refuse up front when the chain is keyed and its key is not there.
+
+    Every write needs the key (see :func:`governance.audit._signing_key`); a
+    tick or a mail pass without it would otherwise fail timer after timer and
+    mark each one failed, for a problem of the installation, not of the timers.
+    """
+    with app.db.read_session() as session:
+        kid = audit.head_key_id(session)
+    if kid is None:
+        return  # not keyed yet: `init` / `db upgrade` keys it
+    source = app.db.audit_keys
+    ring = source.keyring()
+    if ring is None or ring.get(kid) is None:
+        raise ConfigurationError("audit.key.missing", key_id=kid, path=str(source.path or "-"))
+
+
 def rotate_key(app: App, actor: Actor | str | None) -> Note:
     """A new key for the records from now on; the switch is itself a record, sealed
     with the old key. Only the installation administrator may do it."""

@@ -84,6 +84,35 @@ def test_a_lost_key_is_not_replaced_and_nothing_is_written_without_it(gremium, t
     assert code == 1 and "nicht prüfbar" in out
 
 
+def test_without_the_key_timers_and_mails_are_refused_before_anything_runs(
+    gremium, tmp_path, monkeypatch
+):
+    """A database moved without its key: `tick` and `outbox send` stop in one line
+    instead of marking every due timer failed; reading still works."""
+    monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
+    gremium.ok("init", "--example", "treptow-koepenick")
+    gremium.ok("agreement", "open", "1", actor=CHAIR)  # weekly signature reminders from now on
+
+    def timers() -> list[tuple[str, str]]:
+        engine = create_engine(gremium.url)
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT name, status FROM timers ORDER BY id")).all()
+        engine.dispose()
+        return [(name, status) for name, status in rows]
+
+    before = timers()
+    (tmp_path / "audit.key").rename(tmp_path / "elsewhere.key")
+    for command in (("tick", "--until", "2026-12-31 12:00"), ("outbox", "send")):
+        line = gremium.refused(*command)
+        assert "Schlüssel" in line and "audit.key" in line and "Sicherung" in line
+    assert timers() == before
+    assert "Treptow" in gremium.ok("committee", "list")
+    (tmp_path / "elsewhere.key").rename(tmp_path / "audit.key")
+    assert "ausgelöst" in gremium.ok("tick", "--until", "2026-12-31 12:00")
+    assert timers() != before
+    assert "unversehrt" in gremium.ok("audit", "verify")
+
+
 def test_a_key_file_others_can_read_is_refused(gremium, tmp_path):
     gremium.ok("init", "--example", "treptow-koepenick")
     (tmp_path / "audit.key").chmod(0o644)

@@ -32,6 +32,7 @@ CHAIR = "spk@ba-tk.example.org"
 SEC = "geschaeftsstelle@ba-tk.example.org"
 RABENHAUS = "gf@rabenhaus.example.org"
 NEW_APPLICANT = "vorstand@nachbarn-adlershof.example.org"
+ADMIN = "admin@ba-tk.example.org"
 # The demo ends on 2027-01-05 12:00; its next meeting (ID 5) is on 2027-03-10 10:00.
 NOW = "2027-01-05 12:00"
 NEXT_MEETING = "5"
