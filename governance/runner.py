@@ -84,6 +84,7 @@ class Runner:
                 total.sent += report.sent
                 total.deferred += report.deferred
                 total.failed += report.failed
+                total.skipped += report.skipped
                 total.unavailable = report.unavailable
             if len(batch) < TIMERS_PER_ROUND or stop():
                 return PassReport(fired, total)
