@@ -184,7 +184,8 @@ def _fire_due(
             due = _due_at(app, timer_id)
             if due is not None and due > app.clock.now():
                 app.clock.advance_to(due)
-            results.append(fire_one(app, timer_id, owner))
+            if (fired := fire_one(app, timer_id, owner)) is not None:
+                results.append(fired)
     if stop() or (limit is not None and len(results) >= limit):
         return results
     if simulated and until > app.clock.now():
@@ -197,15 +198,17 @@ def _due_at(app: App, timer_id: int) -> dt.datetime | None:
         return session.execute(select(Timer.due_at).where(Timer.id == timer_id)).scalar()
 
 
-def fire_one(app: App, timer_id: int, owner: str | None = None) -> Fired:
+def fire_one(app: App, timer_id: int, owner: str | None = None) -> Fired | None:
     """Fire one timer in a unit of work of its own; a failure is recorded in a second one.
+
+    None when *owner* no longer holds the timer (see :func:`_fire_in`).
 
     A fault of the installation is raised, not recorded (:func:`_give_back`),
     with *owner*'s claim on the timer given back.
     """
     try:
         with app.unit_of_work(Actor.system()) as uow:
-            return _fire_in(uow, timer_id)
+            return _fire_in(uow, timer_id, owner)
     except Exception as exc:  # an effect failed: everything it did is rolled back
         error = exc
     if installation_fault(error) is not None:
@@ -262,8 +265,10 @@ def fire_together(
                 uow.next_action()  # each timer fires at its own moment
                 savepoint = uow.session.begin_nested()
                 try:
-                    results.append(_fire_in(uow, timer_id))
+                    fired = _fire_in(uow, timer_id, owner)
                     savepoint.commit()
+                    if fired is not None:
+                        results.append(fired)
                 except Exception as exc:
                     savepoint.rollback()
                     if installation_fault(exc) is not None:
@@ -282,7 +287,8 @@ def fire_together(
         results = []
         try:
             for timer_id in attempted:
-                results.append(fire_one(app, timer_id, owner))
+                if (fired := fire_one(app, timer_id, owner)) is not None:
+                    results.append(fired)
         except Exception:
             _give_back(app, batch, owner)  # an installation fault: the rest stays pending too
             raise
@@ -347,11 +353,16 @@ def _not_fired(uow: UnitOfWork, timer_id: int, exc: Exception) -> Fired:
     return _result(timer, timer_id, "failed", detail)
 
 
-def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
+def _fire_in(uow: UnitOfWork, timer_id: int, owner: str | None = None) -> Fired | None:
+    """Fire *timer_id*: first the claim, then the entity's state, then the purpose, then
+    the guards. None when *owner* no longer holds the claim (it stood still past its
+    lease and another runner took the timer over: that runner fires it, in its order)."""
     outcome, detail = "fired", ""
     timer = uow.session.get(Timer, timer_id, with_for_update=True)
     if timer is None or timer.status != "pending":
         return _result(timer, timer_id, "cancelled", "timer.detail.not_pending")
+    if owner is not None and timer.lease_owner not in (owner, None):
+        return None
     model = _MODELS_BY_TABLE[timer.entity_type]
     loads = [joinedload(relation) for relation in _LOADED_WITH.get(model, ())]
     # The entity's row lock now, with the load (see UnitOfWork.lock): not one more query.

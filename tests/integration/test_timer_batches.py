@@ -352,3 +352,19 @@ def test_faults_of_the_installation_are_neither_the_effects_error_nor_passing():
     locked = OperationalError("UPDATE", {}, sqlite3.OperationalError("database is locked"))
     assert installation_fault(locked) is None and is_transient(locked)
     assert installation_fault(KeyError("effect bug")) is None
+
+
+def test_a_runner_that_stood_still_fires_nothing_another_runner_took_over(due):
+    """Runner a claimed a batch, stood still past its lease, and runner b took one of
+    its timers: a, running on, checks its claim first and leaves that timer to b."""
+    from sqlalchemy import update
+
+    app, ids = due
+    batch = timers.claim_batch(app, NOW, "runner-a", 5)
+    assert batch == ids
+    with app.db.session() as s, s.begin():
+        s.execute(update(Timer).where(Timer.id == ids[1]).values(lease_owner="runner-b"))
+    fired = timers.fire_together(app, batch, "runner-a")
+    assert [f.timer_id for f in fired] == [ids[0], *ids[2:]]
+    assert {f.outcome for f in fired} == {"fired"}
+    assert _untouched(app, [ids[1]]) == {("pending", "runner-b", 0)}
