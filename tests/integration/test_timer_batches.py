@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from governance import audit, outbox
 from governance.bootstrap import App
@@ -368,3 +369,31 @@ def test_a_runner_that_stood_still_fires_nothing_another_runner_took_over(due):
     assert [f.timer_id for f in fired] == [ids[0], *ids[2:]]
     assert {f.outcome for f in fired} == {"fired"}
     assert _untouched(app, [ids[1]]) == {("pending", "runner-b", 0)}
+
+
+@pytest.mark.postgres
+def test_claims_in_one_schema_do_not_wait_for_claims_in_another(pg_url):
+    """Two installations in schemas of one PostgreSQL database: a claim in one holds
+    the claim lock of that installation only (advisory locks are per database)."""
+    from sqlalchemy import create_engine, text
+
+    from governance import claims
+
+    app = make_app(pg_url, FixedClock())  # type: ignore[arg-type]
+    seed_due_action_items(app, 1, due_at=NOW - dt.timedelta(hours=1))
+    other = create_engine(pg_url.split("?")[0])
+    try:
+        with other.connect() as conn, conn.begin():
+            conn.execute(text("SET LOCAL lock_timeout = '3s'"))
+            conn.execute(text("CREATE SCHEMA IF NOT EXISTS t_other_installation"))
+            conn.execute(text("SET LOCAL search_path = t_other_installation"))
+            with Session(bind=conn) as session:
+                claims.serialised(session, "timers")  # held until this transaction ends
+            with app.db.session() as s, s.begin():
+                s.execute(text("SET LOCAL lock_timeout = '3s'"))
+                claims.serialised(s, "timers")  # would time out if it waited
+            assert len(timers.claim_batch(app, NOW, "runner-a", 5)) == 1
+            conn.execute(text("DROP SCHEMA t_other_installation"))
+    finally:
+        other.dispose()
+        app.db.dispose()
