@@ -118,11 +118,18 @@ def serialised(session: Session, name: str) -> None:
     at a time anyway (BEGIN IMMEDIATE).
     """
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(_lock_key(name))))
+        # Advisory locks are per database, not per schema: the schema is the lock's
+        # second key, or installations (and test runs) sharing one database in
+        # schemas of their own would wait for each other's claims.
+        session.execute(
+            select(
+                func.pg_advisory_xact_lock(_lock_key(name), func.hashtext(func.current_schema()))
+            )
+        )
 
 
 def _lock_key(name: str) -> int:
-    """A stable 63-bit key for *name* (advisory locks take a bigint)."""
+    """A stable 31-bit key for *name* (the two-key advisory lock takes two integers)."""
     return zlib.crc32(f"gremium:{name}".encode()) & 0x7FFFFFFF
 
 
@@ -192,6 +199,8 @@ def _take(db: Database, key: str, owner: str, lease: dt.timedelta) -> str | None
             return holder
         row.value = value
         return None
+
+
 def release_owned(db: Database, model: Any, owner: str) -> None:
     """Give back every claim *owner* still holds on *model* (an interrupted ``gremium tick``):
     the rows are free at once, not when the lease runs out."""

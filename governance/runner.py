@@ -56,6 +56,7 @@ class Runner:
         self.transport = transport or (lambda: make_transport(mail))
         self.owner = owner or claims.worker_name()
         self.stopping = threading.Event()
+        self._last_error: str | None = None
 
     def run_once(self) -> PassReport:
         """One pass: due timers, then the outbox, in rounds of at most TIMERS_PER_ROUND
@@ -84,9 +85,33 @@ class Runner:
                 total.sent += report.sent
                 total.deferred += report.deferred
                 total.failed += report.failed
+                total.skipped += report.skipped
                 total.unavailable = report.unavailable
             if len(batch) < TIMERS_PER_ROUND or stop():
                 return PassReport(fired, total)
+
+    def pass_once(
+        self,
+        on_pass: Callable[[PassReport], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """One pass of the service; an error is told once, not again at every poll.
+
+        A fault of the installation (the disk full, the audit key gone) fails no
+        timer and no message: they wait, unclaimed, and every pass meets the
+        same fault until it is mended. The operator is told when it first
+        occurs or changes, and again after a pass that went through.
+        """
+        try:
+            report = self.run_once()
+        except Exception as exc:  # keep serving: the next pass tries again
+            said = f"{type(exc).__name__}: {exc}"
+            if said != self._last_error:
+                self._last_error = said
+                on_error(exc)
+            return
+        self._last_error = None
+        on_pass(report)
 
     def next_timer_due(self) -> dt.datetime | None:
         pending = timers.pending(self.app)
@@ -109,10 +134,7 @@ class Runner:
         def wake() -> None:
             if self.stopping.is_set():
                 return
-            try:
-                on_pass(self.run_once())
-            except Exception as exc:  # keep serving: the next pass tries again
-                on_error(exc)
+            self.pass_once(on_pass, on_error)
             self._schedule_next_timer(scheduler, wake)
 
         scheduler.add_job(

@@ -26,8 +26,10 @@ longer than its lease sends nothing another runner has taken over
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import logging
 import time
 from collections.abc import Callable
 
@@ -43,7 +45,10 @@ from governance.mail.rendering import render_notification
 from governance.mail.settings import MailSettings
 from governance.mail.transports import Rejected, Transport, Unavailable
 from governance.models import Committee, OutboxMessage, Person
+from governance.transient import is_transient
 from governance.unit_of_work import Actor
+
+_log = logging.getLogger(__name__)
 
 MARK_EVERY = 10
 """At most this many accepted messages wait for their sent mark: what a crash may resend."""
@@ -132,7 +137,16 @@ def dispatch(
             )
             if not batch:
                 break
-            if not (batch := purpose.without_lapsed(app, batch, report.skipped)):
+            try:
+                batch = purpose.without_lapsed(app, batch, report.skipped, owner)
+            except Exception as exc:
+                # Not the messages' fault: they stay queued, untried, free at once.
+                _give_back(app, batch, owner)
+                if not is_transient(exc):
+                    raise  # e.g. the disk is full: the runner reports it in one line
+                _log.warning("checking the purpose of %d messages failed; next pass", len(batch))
+                break  # a passing database error: the next pass checks them again
+            if not batch:
                 continue  # none of them is of use any more: each is recorded as skipped
             if not opened:
                 try:
@@ -148,8 +162,14 @@ def dispatch(
                     claims.release(app.db, OutboxMessage, batch, owner)
                     raise
                 opened = True
-            if not _send_batch(app, transport, settings, batch, owner, report, stop):
-                break
+            try:
+                if not _send_batch(app, transport, settings, batch, owner, report, stop):
+                    break
+            except BaseException:
+                # What is not marked yet stays queued and is free at once (an accepted
+                # message whose mark could not be written is sent again, same Message-ID).
+                _give_back(app, batch, owner)
+                raise
     finally:
         if opened:
             transport.close()
@@ -185,7 +205,7 @@ def _send_batch(
             if not _has_address(row):
                 built[row.id] = "the recipient has no e-mail address"
     marks = _SentMarks(app, report)
-    lease = _Lease(app, settings, batch, owner)
+    lease = _Lease(app, settings, batch, owner, report)
     try:
         for index, message_id in enumerate(batch):
             if stop():
@@ -223,6 +243,12 @@ def _send_batch(
     finally:
         marks.flush()
     return True
+
+
+def _give_back(app: App, batch: list[int], owner: str) -> None:
+    """Release *owner*'s claims on *batch*; if even that fails, the lease ends them."""
+    with contextlib.suppress(Exception):
+        claims.release(app.db, OutboxMessage, batch, owner)
 
 
 def _has_address(row: OutboxMessage | Person) -> bool:
@@ -330,15 +356,24 @@ class _Lease:
 
     A runner that stood still (SIGSTOP, a paused VM, a swapped-out process)
     for longer than its lease may find its messages taken over by another
-    runner; it must not send them too. Once half the lease has passed since
+    runner; it must not send them too. Those still held are then checked for
+    their purpose again (the meeting may have begun meanwhile). Once half the lease has passed since
     it was last confirmed, the claim is renewed in the database for the
     messages still held by this runner (compare-and-set on the owner), which
     also extends it for a long batch on a slow relay; the ones it no longer
     holds are skipped.
     """
 
-    def __init__(self, app: App, settings: MailSettings, batch: list[int], owner: str) -> None:
+    def __init__(
+        self,
+        app: App,
+        settings: MailSettings,
+        batch: list[int],
+        owner: str,
+        report: DispatchReport,
+    ) -> None:
         self.app = app
+        self.report = report
         self.owner = owner
         self.length = dt.timedelta(seconds=settings.lease_seconds)
         self.held = set(batch)
@@ -360,6 +395,10 @@ class _Lease:
                     where=[OutboxMessage.status == "queued"],
                 )
             )
+            # The claim first, then the purpose: time has passed (maybe a long
+            # stop), the meeting may have begun; only messages still ours are judged.
+            held = [i for i in rest if i in self.held]
+            self.held = set(purpose.without_lapsed(self.app, held, self.report.skipped, self.owner))
             self.confirmed = time.monotonic()
         return message_id in self.held
 

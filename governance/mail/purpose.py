@@ -169,13 +169,20 @@ def _minutes_circulated(session: Session, meeting: Any) -> bool:
     return bool(written)
 
 
-def without_lapsed(app: App, batch: list[int], skipped_ids: list[int] | None = None) -> list[int]:
+def without_lapsed(
+    app: App, batch: list[int], skipped_ids: list[int] | None = None, owner: str | None = None
+) -> list[int]:
     """Mark the messages of the claimed *batch* that lost their purpose skipped; return the rest.
 
     The check reads the batch and its entities in a few queries (one per kind
     of entity, not one per message); only when something lapsed is a unit of
     work opened to mark those skipped, with their audit records. The ids of
     the skipped ones are added to *skipped_ids* (the dispatcher's report).
+
+    With *owner* (the dispatcher's claim), a message is only marked while
+    it is still queued and claimed by *owner*: one another runner took over
+    meanwhile is that runner's to judge, so a skip is recorded (and audited)
+    once. Marking it skipped ends the claim.
     """
     if not batch:
         return batch
@@ -190,13 +197,17 @@ def without_lapsed(app: App, batch: list[int], skipped_ids: list[int] | None = N
         reasons = {r.id: why for r in rows if (why := lapsed(session, r, now)) is not None}
     if not reasons:
         return batch
+    marked: set[int] = set()
     with app.unit_of_work(Actor.system()) as uow:
-        for row in uow.session.execute(
-            select(OutboxMessage).where(OutboxMessage.id.in_(reasons)).order_by(OutboxMessage.id)
-        ).scalars():
+        stmt = select(OutboxMessage).where(OutboxMessage.id.in_(reasons))
+        if owner is not None:
+            stmt = stmt.where(OutboxMessage.status == "queued", OutboxMessage.lease_owner == owner)
+        for row in uow.session.execute(stmt.order_by(OutboxMessage.id).with_for_update()).scalars():
             _skip(uow, row, reasons[row.id])
+            marked.add(row.id)
     if skipped_ids is not None:
-        skipped_ids.extend(i for i in batch if i in reasons)
+        skipped_ids.extend(i for i in batch if i in marked)
+    # One not marked is no longer ours (or no longer queued): not to be sent by us either.
     return [i for i in batch if i not in reasons]
 
 

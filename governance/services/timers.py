@@ -21,6 +21,7 @@ On the simulated clock one process at a time moves the clock.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
@@ -54,7 +55,7 @@ from governance.services.timer_order import (
     order_key,
     order_keys,
 )
-from governance.transient import is_transient
+from governance.transient import installation_fault, is_transient
 from governance.unit_of_work import Actor, UnitOfWork, keeping_loaded
 
 _log = logging.getLogger(__name__)
@@ -183,7 +184,8 @@ def _fire_due(
             due = _due_at(app, timer_id)
             if due is not None and due > app.clock.now():
                 app.clock.advance_to(due)
-            results.append(fire_one(app, timer_id))
+            if (fired := fire_one(app, timer_id, owner)) is not None:
+                results.append(fired)
     if stop() or (limit is not None and len(results) >= limit):
         return results
     if simulated and until > app.clock.now():
@@ -196,15 +198,35 @@ def _due_at(app: App, timer_id: int) -> dt.datetime | None:
         return session.execute(select(Timer.due_at).where(Timer.id == timer_id)).scalar()
 
 
-def fire_one(app: App, timer_id: int) -> Fired:
-    """Fire one timer in a unit of work of its own; a failure is recorded in a second one."""
+def fire_one(app: App, timer_id: int, owner: str | None = None) -> Fired | None:
+    """Fire one timer in a unit of work of its own; a failure is recorded in a second one.
+
+    None when *owner* no longer holds the timer (see :func:`_fire_in`).
+
+    A fault of the installation is raised, not recorded (:func:`_give_back`),
+    with *owner*'s claim on the timer given back.
+    """
     try:
         with app.unit_of_work(Actor.system()) as uow:
-            return _fire_in(uow, timer_id)
+            return _fire_in(uow, timer_id, owner)
     except Exception as exc:  # an effect failed: everything it did is rolled back
         error = exc
+    if installation_fault(error) is not None:
+        _give_back(app, [timer_id], owner)
+        raise error
     with app.unit_of_work(Actor.system()) as uow:
         return _not_fired(uow, timer_id, error)
+
+
+def _give_back(app: App, ids: list[int], owner: str | None) -> None:
+    """A fault of the installation (disk full, read-only database, no audit key) is no
+    error of the timers in hand: they stay pending, unchanged, and free at once for the
+    next pass, here or in another process. If even that cannot be written, their
+    leases end the claims; the fault itself is what the caller reports."""
+    if owner is None:
+        return
+    with contextlib.suppress(Exception):
+        claims.release(app.db, Timer, ids, owner)
 
 
 def fire_together(
@@ -243,19 +265,33 @@ def fire_together(
                 uow.next_action()  # each timer fires at its own moment
                 savepoint = uow.session.begin_nested()
                 try:
-                    results.append(_fire_in(uow, timer_id))
+                    fired = _fire_in(uow, timer_id, owner)
                     savepoint.commit()
+                    if fired is not None:
+                        results.append(fired)
                 except Exception as exc:
                     savepoint.rollback()
+                    if installation_fault(exc) is not None:
+                        raise  # no timer's fault: the whole batch stays pending (below)
                     results.append(_not_fired(uow, timer_id, exc))
-    except Exception:
+    except Exception as exc:
+        if installation_fault(exc) is not None:
+            _give_back(app, batch, owner)
+            raise
         # Nothing of the batch was written; each timer gets its own unit of work.
         _log.warning(
             "a batch of %d timers could not commit; firing them one by one",
             len(batch),
             exc_info=True,
         )
-        results = [fire_one(app, timer_id) for timer_id in attempted]
+        results = []
+        try:
+            for timer_id in attempted:
+                if (fired := fire_one(app, timer_id, owner)) is not None:
+                    results.append(fired)
+        except Exception:
+            _give_back(app, batch, owner)  # an installation fault: the rest stays pending too
+            raise
     claims.release(app.db, Timer, [i for i in batch if i not in set(attempted)], owner)
     return results
 
@@ -317,11 +353,16 @@ def _not_fired(uow: UnitOfWork, timer_id: int, exc: Exception) -> Fired:
     return _result(timer, timer_id, "failed", detail)
 
 
-def _fire_in(uow: UnitOfWork, timer_id: int) -> Fired:
+def _fire_in(uow: UnitOfWork, timer_id: int, owner: str | None = None) -> Fired | None:
+    """Fire *timer_id*: first the claim, then the entity's state, then the purpose, then
+    the guards. None when *owner* no longer holds the claim (it stood still past its
+    lease and another runner took the timer over: that runner fires it, in its order)."""
     outcome, detail = "fired", ""
     timer = uow.session.get(Timer, timer_id, with_for_update=True)
     if timer is None or timer.status != "pending":
         return _result(timer, timer_id, "cancelled", "timer.detail.not_pending")
+    if owner is not None and timer.lease_owner not in (owner, None):
+        return None
     model = _MODELS_BY_TABLE[timer.entity_type]
     loads = [joinedload(relation) for relation in _LOADED_WITH.get(model, ())]
     # The entity's row lock now, with the load (see UnitOfWork.lock): not one more query.
@@ -394,4 +435,13 @@ def _result(timer: Timer | None, timer_id: int, outcome: str, detail: str) -> Fi
     )
 
 
-__all__ = ["LEASE", "claim_batch", "failed", "fire_due", "in_due_order", "order_key", "retry", "skipped"]
+__all__ = [
+    "LEASE",
+    "claim_batch",
+    "failed",
+    "fire_due",
+    "in_due_order",
+    "order_key",
+    "retry",
+    "skipped",
+]

@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from governance import claims, outbox
 from governance.bootstrap import App
@@ -630,3 +631,100 @@ def test_a_long_batch_renews_its_lease_as_it_goes(kg, tmp_path, monkeypatch):
     report = dispatch(kg, Slow(settings.maildir), settings, owner="me:1")
     assert len(report.sent) == 3  # nobody took it over: the renewed claim is still ours
     assert renewed and all(held for held in renewed)
+
+
+def _queued_invitations(app: App) -> list[OutboxMessage]:
+    from tests.integration.test_meetings import add_series, tick
+
+    add_series(app)
+    tick(app, 2026, 2, 25, 10, 1)  # the first meeting is convened: its invitations are queued
+    with app.db.session() as s:
+        return list(
+            s.execute(select(OutboxMessage).where(OutboxMessage.notification == "invitation"))
+            .scalars()
+            .all()
+        )
+
+
+def test_a_runner_that_stood_still_checks_its_lease_then_the_purpose_before_sending(
+    kg, tmp_path, monkeypatch
+):
+    """The runner stands still after its first message until the meeting has begun:
+    it confirms its claim, then finds the remaining invitations of no use. Each is
+    skipped once (one audit record), its claim ends, none is sent late."""
+    from types import SimpleNamespace
+
+    from governance.mail import dispatch as dispatch_module
+    from governance.models import AuditRecord
+    from tests.integration.test_meetings import berlin
+
+    invitations = _queued_invitations(kg)
+    assert len(invitations) > 2
+    seconds = {"now": 0.0}
+    monkeypatch.setattr(dispatch_module, "time", SimpleNamespace(monotonic=lambda: seconds["now"]))
+
+    class StandsStill(MaildirTransport):
+        def send(self, message: bytes, sender: str, recipient: str) -> None:
+            super().send(message, sender, recipient)
+            if seconds["now"] == 0.0:  # SIGSTOP after the first: the meeting begins meanwhile
+                kg.clock.advance_to(berlin(2026, 3, 11, 10, 30))
+                seconds["now"] = 10_000.0
+
+    settings = MailSettings(maildir=str(tmp_path / "mail"), batch_size=200)
+    report = dispatch(kg, StandsStill(settings.maildir), settings)
+
+    with kg.db.session() as s:
+        rows = {
+            r.id: r
+            for r in s.execute(
+                select(OutboxMessage).where(OutboxMessage.notification == "invitation")
+            )
+            .scalars()
+            .all()
+        }
+        skipped_audit = [
+            a.entity_id
+            for a in s.execute(select(AuditRecord).where(AuditRecord.action == "mail.skipped"))
+            .scalars()
+            .all()
+            if a.details["notification"] == "invitation"
+        ]
+    sent = [i for i, r in rows.items() if r.status == "sent"]
+    skipped = [i for i, r in rows.items() if r.status == "skipped"]
+    assert len(sent) <= 1 and len(sent) + len(skipped) == len(rows)
+    assert sorted(skipped_audit) == sorted(skipped)  # audited once each
+    assert set(skipped) <= set(report.skipped)
+    assert {r.lease_owner for r in rows.values()} == {None}
+    assert all(
+        r.skip_reason.startswith("it was to be delivered before")
+        for i, r in rows.items()
+        if i in skipped
+    )
+
+
+def test_a_passing_database_error_in_the_purpose_check_leaves_the_messages_queued_and_free(
+    kg, tmp_path, monkeypatch
+):
+    from sqlalchemy.exc import OperationalError
+
+    from governance.mail import purpose
+
+    invitations = _queued_invitations(kg)
+    real = purpose.lapsed
+    calls = {"n": 0}
+
+    def flaky(session: Any, row: OutboxMessage, now: dt.datetime) -> str | None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+        return real(session, row, now)
+
+    monkeypatch.setattr(purpose, "lapsed", flaky)
+    settings = MailSettings(maildir=str(tmp_path / "mail"))
+    first = dispatch(kg, MaildirTransport(settings.maildir), settings)
+    assert first.sent == first.failed == first.skipped == []
+    with kg.db.session() as s:
+        rows = s.execute(select(OutboxMessage)).scalars().all()
+        assert {(r.status, r.lease_owner, r.attempts) for r in rows} == {("queued", None, 0)}
+    second = dispatch(kg, MaildirTransport(settings.maildir), settings)
+    assert {i.id for i in invitations} <= set(second.sent)

@@ -4,6 +4,7 @@ system clock the scheduler also wakes at the next due timer."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -85,3 +86,40 @@ def test_with_the_relay_down_every_due_timer_still_fires_in_one_pass(app, monkey
     report = Runner(app, smtp_settings(free_port(), smtp_timeout=1.0)).run_once()
     assert len(report.fired) == 5
     assert report.mail.unavailable and report.mail.sent == []
+
+
+def test_a_missing_audit_key_is_told_once_and_the_due_timer_fires_once_it_is_back(
+    sqlite_url, clock, tmp_path
+):
+    """`gremium run` meets the same fault at every poll: one line for the operator,
+    the timer stays pending and free, and it fires at the first pass after the fix."""
+    from governance.bootstrap import build_app
+    from governance.config import Settings
+    from governance.errors import ConfigurationError
+    from governance.services import audit_trail
+
+    settings = Settings(database=sqlite_url, audit_key_file=str(tmp_path / "audit.key"))
+    app = build_app(settings, clock=clock, check_schema=False)
+    app.db.upgrade()
+    audit_trail.ensure_keyed(app)
+    _due_items(app, 1)
+    key = app.db.audit_keys.path
+    assert key is not None
+    key.rename(key.with_suffix(".moved"))
+    app.db.audit_keys.forget()
+    errors: list[BaseException] = []
+    passes: list[Any] = []
+    runner = Runner(app, MailSettings(maildir=str(tmp_path / "mail")))
+    try:
+        for _ in range(3):
+            runner.pass_once(passes.append, errors.append)
+        assert len(errors) == 1 and isinstance(errors[0], ConfigurationError) and passes == []
+        with app.db.session() as session:
+            timer = session.query(Timer).filter_by(name="action_item_due").one()
+            assert (timer.status, timer.lease_owner, timer.attempts) == ("pending", None, 0)
+        key.with_suffix(".moved").rename(key)
+        app.db.audit_keys.forget()
+        runner.pass_once(passes.append, errors.append)
+        assert len(errors) == 1 and [f.outcome for f in passes[0].fired] == ["fired"]
+    finally:
+        app.db.dispose()

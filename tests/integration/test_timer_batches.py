@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from governance import audit, outbox
 from governance.bootstrap import App
@@ -255,3 +256,144 @@ def test_claims_keep_due_order_within_a_committee_and_an_entity():
         8,
         9,
     ]
+
+
+def _untouched(app: App, ids: list[int]) -> set[tuple[str, str | None, int]]:
+    with app.db.session() as s:
+        rows = s.execute(select(Timer).where(Timer.id.in_(ids))).scalars().all()
+        return {(t.status, t.lease_owner, t.attempts) for t in rows}
+
+
+def _failure_notices(app: App) -> int:
+    with app.db.session() as s:
+        return s.execute(
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(OutboxMessage.notification == "delivery_failed")
+        ).scalar_one()
+
+
+def test_a_full_disk_fails_no_timer_and_gives_the_batch_back_at_once(due, monkeypatch):
+    """A full disk (or a read-only database) is no error of the effect: the timers
+    stay pending, unclaimed, with no attempt counted and no failure notice; the
+    fault is raised for the runner to report, and the next pass fires them all."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    app, ids = due
+    full = _item_of(app, ids[2])
+    real_queue = outbox.queue
+
+    def queue(uow: Any, **kwargs: Any) -> Any:
+        if kwargs["entity"].id == full:
+            raise OperationalError(
+                "INSERT", {}, sqlite3.OperationalError("database or disk is full")
+            )
+        return real_queue(uow, **kwargs)
+
+    monkeypatch.setattr(outbox, "queue", queue)
+    with pytest.raises(OperationalError):
+        timers.fire_due(app, NOW)
+    assert _untouched(app, ids) == {("pending", None, 0)}
+    assert _failure_notices(app) == 0
+
+    monkeypatch.setattr(outbox, "queue", real_queue)  # space freed
+    assert [f.outcome for f in timers.fire_due(app, NOW)] == ["fired"] * 5
+    statuses, mails, _ = _state(app)
+    assert [statuses[i] for i in ids] == ["fired"] * 5 and mails == 5
+
+
+def test_a_missing_audit_key_fails_no_timer_and_gives_the_batch_back(db_url, tmp_path):
+    """Without the audit key nothing can be written: that is the installation's fault,
+    said once (in German and English), and every timer fires once the key is back."""
+    from governance.bootstrap import build_app
+    from governance.config import Settings
+    from governance.errors import ConfigurationError
+    from governance.services import audit_trail
+
+    settings = Settings(database=db_url, audit_key_file=str(tmp_path / "keys" / "audit.key"))
+    app = build_app(settings, clock=FixedClock(), check_schema=False)  # type: ignore[arg-type]
+    app.db.upgrade()
+    audit_trail.ensure_keyed(app)
+    ids = seed_due_action_items(app, 3, due_at=NOW - dt.timedelta(hours=1))
+    key = app.db.audit_keys.path
+    assert key is not None
+    key.rename(key.with_suffix(".moved"))
+    app.db.audit_keys.forget()
+    try:
+        with pytest.raises(ConfigurationError) as fault:
+            timers.fire_due(app, NOW)
+        assert "\n" not in fault.value.message("de") and "\n" not in fault.value.message("en")
+        assert _untouched(app, ids) == {("pending", None, 0)}
+        key.with_suffix(".moved").rename(key)
+        app.db.audit_keys.forget()
+        assert [f.outcome for f in timers.fire_due(app, NOW)] == ["fired"] * 3
+        assert _failure_notices(app) == 0
+    finally:
+        app.db.dispose()
+
+
+def test_faults_of_the_installation_are_neither_the_effects_error_nor_passing():
+    import errno
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from governance.errors import ConfigurationError
+    from governance.transient import installation_fault
+
+    full = OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+    readonly = OperationalError(
+        "UPDATE", {}, sqlite3.OperationalError("attempt to write a readonly database")
+    )
+    no_key = ConfigurationError("audit.key.missing", key_id="ab", path="/x/audit.key")
+    for exc in (full, readonly, no_key, OSError(errno.ENOSPC, "No space left on device")):
+        assert installation_fault(exc) is exc and not is_transient(exc)
+    locked = OperationalError("UPDATE", {}, sqlite3.OperationalError("database is locked"))
+    assert installation_fault(locked) is None and is_transient(locked)
+    assert installation_fault(KeyError("effect bug")) is None
+
+
+def test_a_runner_that_stood_still_fires_nothing_another_runner_took_over(due):
+    """Runner a claimed a batch, stood still past its lease, and runner b took one of
+    its timers: a, running on, checks its claim first and leaves that timer to b."""
+    from sqlalchemy import update
+
+    app, ids = due
+    batch = timers.claim_batch(app, NOW, "runner-a", 5)
+    assert batch == ids
+    with app.db.session() as s, s.begin():
+        s.execute(update(Timer).where(Timer.id == ids[1]).values(lease_owner="runner-b"))
+    fired = timers.fire_together(app, batch, "runner-a")
+    assert [f.timer_id for f in fired] == [ids[0], *ids[2:]]
+    assert {f.outcome for f in fired} == {"fired"}
+    assert _untouched(app, [ids[1]]) == {("pending", "runner-b", 0)}
+
+
+@pytest.mark.postgres
+def test_claims_in_one_schema_do_not_wait_for_claims_in_another(pg_url):
+    """Two installations in schemas of one PostgreSQL database: a claim in one holds
+    the claim lock of that installation only (advisory locks are per database)."""
+    from sqlalchemy import create_engine, text
+
+    from governance import claims
+
+    app = make_app(pg_url, FixedClock())  # type: ignore[arg-type]
+    seed_due_action_items(app, 1, due_at=NOW - dt.timedelta(hours=1))
+    other = create_engine(pg_url.split("?")[0])
+    try:
+        with other.connect() as conn, conn.begin():
+            conn.execute(text("SET LOCAL lock_timeout = '3s'"))
+            conn.execute(text("CREATE SCHEMA IF NOT EXISTS t_other_installation"))
+            conn.execute(text("SET LOCAL search_path = t_other_installation"))
+            with Session(bind=conn) as session:
+                claims.serialised(session, "timers")  # held until this transaction ends
+            with app.db.session() as s, s.begin():
+                s.execute(text("SET LOCAL lock_timeout = '3s'"))
+                claims.serialised(s, "timers")  # would time out if it waited
+            assert len(timers.claim_batch(app, NOW, "runner-a", 5)) == 1
+            conn.execute(text("DROP SCHEMA t_other_installation"))
+    finally:
+        other.dispose()
+        app.db.dispose()
