@@ -86,7 +86,7 @@ class Meeting(Versioned, Base):
     """Why it was cancelled or last moved."""
     state: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[dt.datetime]
-    # (0005_meetings) a session held without the system (on paper) and recorded afterwards:
+    # (0008_meetings) a session held without the system (on paper) and recorded afterwards:
     recorded_later_at: Mapped[dt.datetime | None]
     """When the secretariat started recording it afterwards (None: recorded as it happened)."""
     recorded_later_by: Mapped[str | None] = mapped_column(String(300))

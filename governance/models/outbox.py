@@ -53,7 +53,7 @@ class OutboxMessage(Base):
     """[{filename, content_type, data (base64)}]"""
     lease_owner: Mapped[str | None] = mapped_column(String(100))
     lease_until: Mapped[dt.datetime | None]
-    # --- (0005_meetings) what the message is for, checked again when it is sent ---
+    # --- (0008_meetings) what the message is for, checked again when it is sent ---
     purpose: Mapped[dict[str, Any] | None]
     """The state and moment the message is valid for (governance/mail/purpose.py)."""
     skip_reason: Mapped[str | None] = mapped_column(Text)

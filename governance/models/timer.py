@@ -34,4 +34,4 @@ class Timer(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     skip_reason: Mapped[str | None] = mapped_column(Text)
-    """Why the timer did nothing (status skipped): its purpose no longer held (0005_meetings)."""
+    """Why the timer did nothing (status skipped): its purpose no longer held (0008_meetings)."""

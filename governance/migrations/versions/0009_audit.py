@@ -1,6 +1,6 @@
 """audit: keyed chain, digests of protected rows, erasure of personal data
 
-Revision ID: 0005_audit
+Revision ID: 0009_audit
 Revises: 0004
 
 Only columns are added: the records written before keep their plain
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_audit"
-down_revision = "0005_meetings"
+revision = "0009_audit"
+down_revision = "0008_meetings"
 branch_labels = None
 depends_on = None
 

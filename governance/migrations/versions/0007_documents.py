@@ -12,7 +12,7 @@ The free-text attachments of agenda items (a JSON list) become attachment
 rows: an http(s) address a link, anything else a "reference" (the text as
 it was typed, neither checked nor stored).
 
-Revision ID: 0005_documents
+Revision ID: 0007_documents
 Revises: 0004
 """
 
@@ -27,8 +27,8 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_documents"
-down_revision = "0005_dates"
+revision = "0007_documents"
+down_revision = "0006_dates"
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,6 @@
 """meetings: purposes of queued messages, skip reasons, meetings recorded afterwards
 
-Revision ID: 0005_meetings
+Revision ID: 0008_meetings
 Revises: 0004
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_meetings"
-down_revision = "0005_documents"
+revision = "0008_meetings"
+down_revision = "0007_documents"
 branch_labels = None
 depends_on = None
 

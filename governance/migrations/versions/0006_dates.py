@@ -1,6 +1,6 @@
 """dates: a withdrawal notice the chair or secretariat recorded after it was given
 
-Revision ID: 0005_dates
+Revision ID: 0006_dates
 Revises: 0004
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_dates"
+revision = "0006_dates"
 down_revision = "0005_agreement"
 branch_labels = None
 depends_on = None
