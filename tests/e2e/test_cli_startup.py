@@ -106,16 +106,20 @@ READ_ONLY = {
     # they load the definitions, but render nothing.
     ("committee", "show"): (),
     ("meeting", "list"): (),
-    ("meeting", "show", "1"): (),
     ("agreement", "list"): (),
     ("timers", "list"): (),
 }
 
 
+# meeting show formats dates with the filters of governance.templating, whose
+# package brings the Jinja2 environment along; it builds no calendar and renders no PDF.
+SHOWN_WITH_FORMATTING = ("meeting", "show", "1")
+
+
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo year (meetings, minutes, decisions, timers, mails) to list."""
-    folder = tmp_path_factory.mktemp("startup-demo")
+    folder = tmp_path_factory.mktemp("startup") / "demo"  # demo makes the folder itself
     subprocess.run(
         [sys.executable, "-m", "governance", "demo", "--no-documents", "--out", str(folder)],
         check=True,
@@ -133,3 +137,9 @@ def test_a_read_only_command_does_not_import_what_renders_mails_and_documents(
     # audit verify answers 1 when it has a finding: the listing still ran.
     assert code in ((0, 1) if args == ("audit", "verify") else (0,)), code
     assert not {name for name in (*RENDERING, *READ_ONLY[args]) if name in imported}
+
+
+def test_showing_a_meeting_builds_no_calendar_and_renders_no_pdf(demo_db: Path):
+    code, imported = _run("--db", f"sqlite:///{demo_db}", *SHOWN_WITH_FORMATTING)
+    assert code == 0
+    assert not {name for name in ("weasyprint", "icalendar", "holidays") if name in imported}
