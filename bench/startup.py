@@ -23,13 +23,34 @@ ALEMBIC = str(Path(sys.executable).with_name("alembic"))
 
 def cpu_seconds(argv: list[str], cwd: Path, env: dict[str, str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(argv, cwd=cwd, env=env, check=True, capture_output=True)
+    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # 0: done; 1: a finding (``audit verify`` on a damaged trail) is an answer too.
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)}: exit {done.returncode}: {done.stderr!r}")
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def fastest(argv: list[str], cwd: Path, env: dict[str, str], runs: int) -> float:
     return min(cpu_seconds(argv, cwd, env) for _ in range(runs))
+
+
+# The read-only commands of issue 11 point 19, on the demo year's database
+# (meetings, minutes, decisions, timers and mails to list).
+READ_ONLY: tuple[tuple[str, ...], ...] = (
+    ("org", "list"),
+    ("person", "list"),
+    ("committee", "list"),
+    ("committee", "show"),
+    ("meeting", "list"),
+    ("meeting", "show", "1"),
+    ("decisions", "list"),
+    ("agreement", "list"),
+    ("timers", "list"),
+    ("outbox", "list"),
+    ("minutes", "show", "1"),
+    ("audit", "verify"),
+)
 
 
 def run(runs: int = 5) -> list[Result]:
@@ -38,20 +59,18 @@ def run(runs: int = 5) -> list[Result]:
     with tempfile.TemporaryDirectory() as folder:
         cwd = Path(folder)
         subprocess.run(
-            [*gremium, "init", "--example", "treptow-koepenick"],
+            [*gremium, "demo", "--no-documents", "--out", str(cwd / "demo")],
             cwd=cwd,
             env=env,
             check=True,
             capture_output=True,
         )
+        db = ["--db", f"sqlite:///{cwd / 'demo' / 'gremium.db'}"]
         baseline = fastest([ALEMBIC, "--help"], cwd, env, runs)
         results = []
-        for what, args, target in (
-            ("`gremium --help`", ["--help"], "≤ 1"),
-            ("`gremium org list` (read-only)", ["org", "list"], "≤ 1"),
-            ("`gremium meeting list` (read-only)", ["meeting", "list"], "≤ 1"),
-            ("`gremium committee show` (read-only)", ["committee", "show"], "≤ 1"),
-        ):
+        commands = [("`gremium --help`", ["--help"])]
+        commands += [(f"`gremium {' '.join(a)}` (read-only)", [*db, *a]) for a in READ_ONLY]
+        for what, args in commands:
             ours = fastest([*gremium, *args], cwd, env, runs)
             results.append(
                 Result(
@@ -61,7 +80,7 @@ def run(runs: int = 5) -> list[Result]:
                     "ms",
                     baseline=baseline * 1000,
                     baseline_what="`alembic --help`, CPU time",
-                    target=target,
+                    target="≤ 1",
                     met=ours <= baseline,
                 )
             )

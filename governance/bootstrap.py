@@ -11,6 +11,7 @@ import datetime as dt
 import importlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -31,8 +32,12 @@ from governance.models import (
 from governance.resources import workflows_dir
 from governance.unit_of_work import Actor, UnitOfWork
 from governance.workflow.definition import WorkflowDefinition, load_definitions
-from governance.workflow.engine import WorkflowEngine
 from governance.workflow.registry import REGISTRY, Registry
+
+if TYPE_CHECKING:
+    # Imported where the engine is built (build_app): modules that only name App
+    # (the outbox, timers, read-only commands) do not pay for `transitions`.
+    from governance.workflow.engine import WorkflowEngine
 
 # Modules that register guards and effects (imported for that side effect).
 SERVICE_MODULES = (
@@ -188,6 +193,8 @@ def build_app(
         )
     try:
         folder = Path(settings.workflows) if settings.workflows else None
+        from governance.workflow.engine import WorkflowEngine
+
         engine = WorkflowEngine(load_workflows(folder), REGISTRY)
     except ConfigurationError:
         db.dispose()

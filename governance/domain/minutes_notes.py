@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from governance.errors import InvalidInput
 
 
@@ -42,6 +40,8 @@ def parse_notes(text: str, name: str = "") -> dict[int, str]:
 
 
 def _yaml_notes(text: str) -> dict[int, str]:
+    import yaml  # only for notes given as a YAML file
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -16,8 +16,6 @@ import dataclasses
 import datetime as dt
 import functools
 
-import holidays
-
 from governance.clock import BERLIN
 from governance.domain import recurrence
 from governance.domain.rules import HolidayPolicy
@@ -50,6 +48,8 @@ def berlin_holidays(year: int) -> dict[dt.date, str]:
 
 @functools.cache
 def _holidays(year: int) -> tuple[tuple[dt.date, str], ...]:
+    import holidays  # its country tables are large; only scheduling needs them
+
     table = holidays.country_holidays("DE", subdiv="BE", years=[year], language="de")
     return tuple(sorted(table.items()))
 

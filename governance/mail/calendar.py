@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from governance.clock import BERLIN
+
+if TYPE_CHECKING:
+    # Imported where a calendar is built: listing meetings does not pay for it.
+    import icalendar
 
 PRODID = "-//Gremium//Kooperationsgremien//DE"
 METHODS = ("REQUEST", "CANCEL")
@@ -54,6 +57,8 @@ def _one_line(value: str) -> str:
 
 
 def _address(person: Participant, **params: str) -> icalendar.vCalAddress:
+    import icalendar
+
     address = icalendar.vCalAddress(f"mailto:{_one_line(person.email)}")
     address.params["CN"] = icalendar.vText(_one_line(person.name))
     for key, value in params.items():
@@ -63,6 +68,8 @@ def _address(person: Participant, **params: str) -> icalendar.vCalAddress:
 
 def berlin_timezone() -> icalendar.Timezone:
     """Europe/Berlin as yearly rules: CEST from the last Sunday in March, CET from the last in October."""
+    import icalendar
+
     zone = icalendar.Timezone()
     zone.add("tzid", "Europe/Berlin")
     daylight = icalendar.TimezoneDaylight()
@@ -84,6 +91,8 @@ def berlin_timezone() -> icalendar.Timezone:
 
 def build_calendar(event: CalendarEvent) -> bytes:
     """The VCALENDAR for *event* (METHOD REQUEST or CANCEL) as bytes (CRLF line ends)."""
+    import icalendar
+
     if event.method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {event.method!r}")
     for moment in (event.start, event.end, event.stamp):

@@ -16,7 +16,6 @@ import re
 from typing import Any
 
 from governance.mail.catalogue import NOTIFICATIONS
-from governance.templating import environment
 
 DATE_SUFFIXES = ("_on", "_at", "_from", "_until")
 
@@ -55,6 +54,10 @@ def render_notification(name: str, context: dict[str, Any], lang: str) -> Render
         raise ValueError(
             f"unknown notification {name!r}; known: {', '.join(sorted(NOTIFICATIONS))}"
         )
+    # Imported here: Jinja2, Babel and markdown-it are for rendering, not for
+    # the read-only commands that import this module for one_line().
+    from governance.templating import environment
+
     env = environment(lang)
     values = template_context(context)
 

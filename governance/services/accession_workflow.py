@@ -8,7 +8,7 @@ are committed together or not at all.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -19,8 +19,11 @@ from governance.models import AccessionApplication, Capacity, Committee, Person,
 from governance.services import access, directory
 from governance.services.agreements import in_force_version
 from governance.unit_of_work import UnitOfWork
-from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
+
+if TYPE_CHECKING:
+    # Only named in annotations: importing the engine costs transitions and YAML.
+    from governance.workflow.engine import TransitionContext
 
 ENTITY = AccessionApplication.__tablename__
 

@@ -8,7 +8,7 @@ under the standing item of the next meeting.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
@@ -22,8 +22,11 @@ from governance.services import access, directory, validation
 from governance.services import meetings as meeting_service
 from governance.services.meeting_notices import secretariat_people
 from governance.unit_of_work import UnitOfWork
-from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect
+
+if TYPE_CHECKING:
+    # Only named in annotations: importing the engine costs transitions and YAML.
+    from governance.workflow.engine import TransitionContext
 
 ENTITY = ActionItem.__tablename__
 STATES = ("open", "done", "dropped")

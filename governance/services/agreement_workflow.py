@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -27,8 +27,11 @@ from governance.models import (
     Timer,
 )
 from governance.services import directory
-from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
+
+if TYPE_CHECKING:
+    # Only named in annotations: importing the engine costs transitions and YAML.
+    from governance.workflow.engine import TransitionContext
 
 # States of a version that is not finished yet: at most one per agreement.
 OPEN_STATES = ("draft", "on_agenda", "adopted", "open_for_signature")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -27,8 +28,11 @@ from governance.models import AgendaItem, AgreementVersion, Committee, Meeting
 from governance.services import access
 from governance.services.agreement_views import committee_of, ref_of
 from governance.unit_of_work import UnitOfWork
-from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
+
+if TYPE_CHECKING:
+    # Only named in annotations: importing the engine costs transitions and YAML.
+    from governance.workflow.engine import TransitionContext
 
 _TABLE = AgreementVersion.__tablename__
 # Meetings whose agenda can still lose an item that was not handled.

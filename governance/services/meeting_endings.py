@@ -9,6 +9,7 @@ Registered on import by governance.services.meeting_workflow.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from governance.clock import BERLIN
 from governance.domain.schedule import is_working_day, next_working_day
@@ -16,8 +17,11 @@ from governance.models import Meeting
 from governance.services import agenda_carry_over
 from governance.services import meetings as meeting_service
 from governance.services.meeting_notices import chair_people, notify, secretariat_people
-from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
+
+if TYPE_CHECKING:
+    # Only named in annotations: importing the engine costs transitions and YAML.
+    from governance.workflow.engine import TransitionContext
 
 
 @guard("meeting_over")

@@ -11,7 +11,7 @@ proposed for them), surplus ones are cancelled and missing ones added.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
@@ -25,8 +25,11 @@ from governance.models import Committee, Meeting, MeetingSeries
 from governance.services import access, validation
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import UnitOfWork
-from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect
+
+if TYPE_CHECKING:
+    # Only named in annotations: importing the engine costs transitions and YAML.
+    from governance.workflow.engine import TransitionContext
 
 ENTITY = MeetingSeries.__tablename__
 MAX_HORIZON_MONTHS = 36

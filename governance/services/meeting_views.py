@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -22,7 +22,10 @@ from governance.services.agenda_attachments import describe as describe_attachme
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.meeting_notices import open_action_items
 from governance.services.votes import votes_of
-from governance.workflow.engine import WorkflowEngine
+
+if TYPE_CHECKING:
+    # Passed in by the caller that needs pending timers and allowed triggers.
+    from governance.workflow.engine import WorkflowEngine
 
 
 def summary(meeting: Meeting) -> dict[str, Any]:

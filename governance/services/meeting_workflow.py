@@ -8,6 +8,7 @@ committed together or not at all.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from governance.clock import BERLIN
 from governance.errors import Text
@@ -24,8 +25,11 @@ from governance.services.meeting_notices import (
     secretariat_people,
     tell_proposer,
 )
-from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
+
+if TYPE_CHECKING:
+    # Only named in annotations: importing the engine costs transitions and YAML.
+    from governance.workflow.engine import TransitionContext
 
 ENDED_UNHELD = ("cancelled", "not_held")
 """States of a meeting that ended without being held: its agenda moves on whole."""

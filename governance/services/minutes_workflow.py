@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from governance import audit
 from governance.clock import BERLIN
@@ -27,8 +27,11 @@ from governance.services.meeting_notices import (
     secretariat_people,
 )
 from governance.unit_of_work import UnitOfWork
-from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
+
+if TYPE_CHECKING:
+    # Only named in annotations: importing the engine costs transitions and YAML.
+    from governance.workflow.engine import TransitionContext
 
 ARCHIVE_LANGUAGE = "de"
 """The archived minutes are the German original, whatever language the actor uses."""

@@ -11,7 +11,7 @@ can be revoked.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
@@ -26,8 +26,11 @@ from governance.models import AuditRecord, Capacity, Committee, Membership, Orga
 from governance.services import access, directory, validation
 from governance.services.meeting_notices import chair_people, secretariat_people
 from governance.unit_of_work import UnitOfWork
-from governance.workflow.engine import TransitionContext
 from governance.workflow.registry import effect, guard
+
+if TYPE_CHECKING:
+    # Only named in annotations: importing the engine costs transitions and YAML.
+    from governance.workflow.engine import TransitionContext
 
 ENTITY = Membership.__tablename__
 

@@ -15,8 +15,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from governance.domain.rules import RulesOfProcedure
 from governance.errors import ConfigurationError
 from governance.workflow.registry import Registry
@@ -126,6 +124,8 @@ def load_definitions(
 def parse_definition(
     path: Path, registry: Registry, entities: Mapping[str, type]
 ) -> WorkflowDefinition:
+    import yaml  # parsed once when the engine is built; read-only commands skip it
+
     file = path.name
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
