@@ -108,7 +108,7 @@ def renew(
     return held
 
 
-def serialised(session: Session, name: str) -> None:
+def serialised(session: Session, name: str, stop: Callable[[], bool] = lambda: False) -> bool:
     """Let only one worker at a time run the rest of *session*'s transaction (per *name*).
 
     Needed where which rows are free depends on other rows (a timer waits for
@@ -116,16 +116,27 @@ def serialised(session: Session, name: str) -> None:
     workers each see a different first row. On PostgreSQL a transaction-level
     advisory lock, released at commit; SQLite runs one writing transaction
     at a time anyway (BEGIN IMMEDIATE).
+
+    The lock is tried, not waited for, and tried again after a short pause
+    while *stop* is not asked: a runner told to stop (SIGTERM) while another
+    holds the lock gives up at once and returns False, instead of waiting in
+    the server without end (a service manager would kill it).
     """
-    if session.get_bind().dialect.name == "postgresql":
-        # Advisory locks are per database, not per schema: the schema is the lock's
-        # second key, or installations (and test runs) sharing one database in
-        # schemas of their own would wait for each other's claims.
-        session.execute(
-            select(
-                func.pg_advisory_xact_lock(_lock_key(name), func.hashtext(func.current_schema()))
-            )
-        )
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    # Advisory locks are per database, not per schema: the schema is the lock's
+    # second key, or installations (and test runs) sharing one database in
+    # schemas of their own would wait for each other's claims.
+    attempt = select(
+        func.pg_try_advisory_xact_lock(_lock_key(name), func.hashtext(func.current_schema()))
+    )
+    delay = 0.005
+    while not session.execute(attempt).scalar():
+        if stop():
+            return False
+        time.sleep(delay)  # another worker is claiming: its transaction is short
+        delay = min(delay * 2, 0.1)
+    return True
 
 
 def _lock_key(name: str) -> int:

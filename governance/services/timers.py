@@ -172,7 +172,9 @@ def _fire_due(
     def room() -> int:
         return size if limit is None else min(size, limit - len(results))
 
-    while not stop() and room() > 0 and (batch := claim_batch(app, until, owner, room(), lease)):
+    while (
+        not stop() and room() > 0 and (batch := claim_batch(app, until, owner, room(), lease, stop))
+    ):
         if not simulated:
             results += fire_together(app, batch, owner, stop)
             continue
