@@ -144,6 +144,10 @@ def _lock_key(name: str) -> int:
     return zlib.crc32(f"gremium:{name}".encode()) & 0x7FFFFFFF
 
 
+class Stopped(Exception):
+    """Asked to stop while waiting for a claim another process holds (nothing was done)."""
+
+
 class Held:
     """An exclusive claim on a name (see :func:`exclusively`), kept alive by :meth:`keep`."""
 
@@ -167,18 +171,22 @@ def exclusively(
     lease: dt.timedelta = dt.timedelta(seconds=60),
     wait: dt.timedelta = dt.timedelta(minutes=10),
     busy: Callable[[str], Exception],
+    stop: Callable[[], bool] = lambda: False,
 ) -> Iterator[Held]:
     """Run the block as the only holder of *name* among all processes on *db*.
 
     Another holder is waited for (polling) up to *wait*; then ``busy(holder)``
     is raised. The claim is a row in ``settings`` with its owner and the end
     of its lease: a holder that dies (SIGKILL) blocks others only until its
-    lease ends; a live one calls :meth:`Held.keep` as it goes.
+    lease ends; a live one calls :meth:`Held.keep` as it goes. Asked to
+    *stop* while it waits (SIGTERM), it raises :class:`Stopped` at once.
     """
     key = f"lock:{name}"
     deadline = time.monotonic() + wait.total_seconds()
     delay = 0.05
     while (holder := _take(db, key, owner, lease)) is not None:
+        if stop():
+            raise Stopped(name)
         if time.monotonic() >= deadline:
             raise busy(holder)
         time.sleep(delay)  # another process holds it: wait for its turn

@@ -142,9 +142,14 @@ def fire_due(
         # The installation's simulated clock is shared by every process: one at a
         # time moves it (a second `gremium tick` waits for the first), each
         # starting from where the last one left it.
-        with claims.exclusively(app.db, "simulated-clock", owner, busy=_clock_busy) as held:
-            reload()
-            return _fire_due(app, until, owner, stop, lease, limit, keep=held.keep)
+        try:
+            with claims.exclusively(
+                app.db, "simulated-clock", owner, busy=_clock_busy, stop=stop
+            ) as held:
+                reload()
+                return _fire_due(app, until, owner, stop, lease, limit, keep=held.keep)
+        except claims.Stopped:
+            return []  # stopped while another process moved the clock: nothing fired
     return _fire_due(app, until, owner, stop, lease, limit)
 
 
