@@ -108,7 +108,7 @@ def renew(
     return held
 
 
-def serialised(session: Session, name: str) -> None:
+def serialised(session: Session, name: str, stop: Callable[[], bool] = lambda: False) -> bool:
     """Let only one worker at a time run the rest of *session*'s transaction (per *name*).
 
     Needed where which rows are free depends on other rows (a timer waits for
@@ -116,21 +116,36 @@ def serialised(session: Session, name: str) -> None:
     workers each see a different first row. On PostgreSQL a transaction-level
     advisory lock, released at commit; SQLite runs one writing transaction
     at a time anyway (BEGIN IMMEDIATE).
+
+    The lock is tried, not waited for, and tried again after a short pause
+    while *stop* is not asked: a runner told to stop (SIGTERM) while another
+    holds the lock gives up at once and returns False, instead of waiting in
+    the server without end (a service manager would kill it).
     """
-    if session.get_bind().dialect.name == "postgresql":
-        # Advisory locks are per database, not per schema: the schema is the lock's
-        # second key, or installations (and test runs) sharing one database in
-        # schemas of their own would wait for each other's claims.
-        session.execute(
-            select(
-                func.pg_advisory_xact_lock(_lock_key(name), func.hashtext(func.current_schema()))
-            )
-        )
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    # Advisory locks are per database, not per schema: the schema is the lock's
+    # second key, or installations (and test runs) sharing one database in
+    # schemas of their own would wait for each other's claims.
+    attempt = select(
+        func.pg_try_advisory_xact_lock(_lock_key(name), func.hashtext(func.current_schema()))
+    )
+    delay = 0.005
+    while not session.execute(attempt).scalar():
+        if stop():
+            return False
+        time.sleep(delay)  # another worker is claiming: its transaction is short
+        delay = min(delay * 2, 0.1)
+    return True
 
 
 def _lock_key(name: str) -> int:
     """A stable 31-bit key for *name* (the two-key advisory lock takes two integers)."""
     return zlib.crc32(f"gremium:{name}".encode()) & 0x7FFFFFFF
+
+
+class Stopped(Exception):
+    """Asked to stop while waiting for a claim another process holds (nothing was done)."""
 
 
 class Held:
@@ -156,18 +171,22 @@ def exclusively(
     lease: dt.timedelta = dt.timedelta(seconds=60),
     wait: dt.timedelta = dt.timedelta(minutes=10),
     busy: Callable[[str], Exception],
+    stop: Callable[[], bool] = lambda: False,
 ) -> Iterator[Held]:
     """Run the block as the only holder of *name* among all processes on *db*.
 
     Another holder is waited for (polling) up to *wait*; then ``busy(holder)``
     is raised. The claim is a row in ``settings`` with its owner and the end
     of its lease: a holder that dies (SIGKILL) blocks others only until its
-    lease ends; a live one calls :meth:`Held.keep` as it goes.
+    lease ends; a live one calls :meth:`Held.keep` as it goes. Asked to
+    *stop* while it waits (SIGTERM), it raises :class:`Stopped` at once.
     """
     key = f"lock:{name}"
     deadline = time.monotonic() + wait.total_seconds()
     delay = 0.05
     while (holder := _take(db, key, owner, lease)) is not None:
+        if stop():
+            raise Stopped(name)
         if time.monotonic() >= deadline:
             raise busy(holder)
         time.sleep(delay)  # another process holds it: wait for its turn

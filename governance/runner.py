@@ -23,6 +23,7 @@ from typing import Any
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import event
 
 from governance import claims
 from governance.bootstrap import App
@@ -31,6 +32,13 @@ from governance.mail.dispatch import DispatchReport, dispatch
 from governance.mail.settings import MailSettings
 from governance.mail.transports import Transport, make_transport
 from governance.services import timers
+
+LOCK_TIMEOUT_MS = 5000
+"""How long the runner's statements wait for a row lock (PostgreSQL ``lock_timeout``).
+
+A wait that would last longer ends with a passing error (the timer is retried,
+the pass ends and the next one tries again), so no wait can keep a runner from
+seeing SIGTERM for longer than this."""
 
 TIMERS_PER_ROUND = 200
 """Timers fired before the runner sends what they queued (see :meth:`Runner.run_once`)."""
@@ -57,6 +65,7 @@ class Runner:
         self.owner = owner or claims.worker_name()
         self.stopping = threading.Event()
         self._last_error: str | None = None
+        _bound_lock_waits(app)
 
     def run_once(self) -> PassReport:
         """One pass: due timers, then the outbox, in rounds of at most TIMERS_PER_ROUND
@@ -105,6 +114,10 @@ class Runner:
         try:
             report = self.run_once()
         except Exception as exc:  # keep serving: the next pass tries again
+            if self.stopping.is_set() or _lock_wait_ended(exc):
+                # Stopping, or a lock held long by another runner: the next pass
+                # (or runner) takes it up; nothing to tell the operator.
+                return
             said = f"{type(exc).__name__}: {exc}"
             if said != self._last_error:
                 self._last_error = said
@@ -165,3 +178,29 @@ class Runner:
         due = self.next_timer_due()
         if due is not None and due > self.app.clock.now():
             scheduler.add_job(wake, "date", run_date=due, id="next-timer", replace_existing=True)
+
+
+def _bound_lock_waits(app: App) -> None:
+    """Give every connection of the runner a ``lock_timeout`` (PostgreSQL; SQLite has its busy timeout)."""
+    engine = app.db.engine
+    if engine.dialect.name != "postgresql":
+        return
+
+    def on_connect(dbapi_connection: Any, record: Any) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
+        dbapi_connection.commit()
+
+    if not event.contains(engine, "connect", on_connect):
+        event.listen(engine, "connect", on_connect)
+    engine.dispose()  # connections opened before now get it too, when opened again
+
+
+def _lock_wait_ended(exc: BaseException) -> bool:
+    """Whether *exc* is a lock wait cut off by ``lock_timeout`` (SQLSTATE 55P03)."""
+    current: BaseException | None = exc
+    while current is not None:
+        if getattr(getattr(current, "orig", None), "sqlstate", None) == "55P03":
+            return True
+        current = current.__cause__ or current.__context__
+    return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import and_, event, or_, select, update
@@ -24,7 +24,12 @@ LEASE = dt.timedelta(minutes=10)
 
 
 def claim_batch(
-    app: App, until: dt.datetime, owner: str, limit: int, lease: dt.timedelta = LEASE
+    app: App,
+    until: dt.datetime,
+    owner: str,
+    limit: int,
+    lease: dt.timedelta = LEASE,
+    stop: Callable[[], bool] = lambda: False,
 ) -> list[int]:
     """Claim up to *limit* timers due up to *until* that may fire now, in due order.
 
@@ -38,11 +43,13 @@ def claim_batch(
     (the scale-out case: thousands of reminders due at once). Which timers
     are free is decided in one claim transaction at a time
     (:func:`claims.serialised`), so two runners never both see a timer as the
-    first of its committee.
+    first of its committee. Asked to *stop* while waiting for that
+    transaction, it claims nothing.
     """
     now = app.clock.now()
     with app.db.session() as session, session.begin():
-        claims.serialised(session, "timers")
+        if not claims.serialised(session, "timers", stop):
+            return []
         rows = _due_rows(session, until, now, limit)
         ids = in_due_order(rows, now, limit)
         if ids and app.db.engine.dialect.name == "postgresql":

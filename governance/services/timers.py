@@ -142,9 +142,14 @@ def fire_due(
         # The installation's simulated clock is shared by every process: one at a
         # time moves it (a second `gremium tick` waits for the first), each
         # starting from where the last one left it.
-        with claims.exclusively(app.db, "simulated-clock", owner, busy=_clock_busy) as held:
-            reload()
-            return _fire_due(app, until, owner, stop, lease, limit, keep=held.keep)
+        try:
+            with claims.exclusively(
+                app.db, "simulated-clock", owner, busy=_clock_busy, stop=stop
+            ) as held:
+                reload()
+                return _fire_due(app, until, owner, stop, lease, limit, keep=held.keep)
+        except claims.Stopped:
+            return []  # stopped while another process moved the clock: nothing fired
     return _fire_due(app, until, owner, stop, lease, limit)
 
 
@@ -172,7 +177,9 @@ def _fire_due(
     def room() -> int:
         return size if limit is None else min(size, limit - len(results))
 
-    while not stop() and room() > 0 and (batch := claim_batch(app, until, owner, room(), lease)):
+    while (
+        not stop() and room() > 0 and (batch := claim_batch(app, until, owner, room(), lease, stop))
+    ):
         if not simulated:
             results += fire_together(app, batch, owner, stop)
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 
 import pytest
 
@@ -98,3 +99,37 @@ def test_after_downtime_a_weekly_reminder_fires_once_and_keeps_its_cadence(kg):
         )
     assert following.due_at > late
     assert (following.due_at - reminder.due_at) % dt.timedelta(days=7) == dt.timedelta(0)
+
+
+def test_a_worker_waiting_for_a_claim_another_holds_gives_up_at_once_when_asked_to_stop(any_app):
+    """SIGTERM during the wait for the simulated clock (``gremium run`` on a test installation)."""
+    stopping = threading.Event()
+    timer = threading.Timer(0.5, stopping.set)
+    with claims.exclusively(any_app.db, "simulated-clock", "other:1", busy=RuntimeError):
+        timer.start()
+        started = time.monotonic()
+        with (
+            pytest.raises(claims.Stopped),
+            claims.exclusively(
+                any_app.db, "simulated-clock", "runner:2", busy=RuntimeError, stop=stopping.is_set
+            ),
+        ):
+            pytest.fail("the claim is held by another worker")
+        assert time.monotonic() - started < 5  # not the ten minutes it would wait otherwise
+    # Freed by its holder, it is taken at once (the stopped waiter left nothing behind).
+    with claims.exclusively(any_app.db, "simulated-clock", "runner:3", busy=RuntimeError):
+        pass
+
+
+def test_a_claim_transaction_waiting_for_another_gives_up_when_asked_to_stop(kg):
+    """``claims.serialised`` (PostgreSQL advisory lock): tried, not waited for without end."""
+    if kg.db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite serialises writing transactions itself")
+    with kg.db.session() as holder, holder.begin():
+        assert claims.serialised(holder, "timers")
+        with kg.db.session() as waiter, waiter.begin():
+            calls = []
+            assert not claims.serialised(waiter, "timers", stop=lambda: calls.append(1) or True)
+            assert calls  # it found the lock held and asked whether to stop
+    with kg.db.session() as later, later.begin():
+        assert claims.serialised(later, "timers", stop=lambda: True)  # free again

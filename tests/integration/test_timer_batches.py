@@ -391,7 +391,8 @@ def test_claims_in_one_schema_do_not_wait_for_claims_in_another(pg_url):
                 claims.serialised(session, "timers")  # held until this transaction ends
             with app.db.session() as s, s.begin():
                 s.execute(text("SET LOCAL lock_timeout = '3s'"))
-                claims.serialised(s, "timers")  # would time out if it waited
+                # Taken at once: asked to stop while it waited, it would say False.
+                assert claims.serialised(s, "timers", stop=lambda: True)
             assert len(timers.claim_batch(app, NOW, "runner-a", 5)) == 1
             conn.execute(text("DROP SCHEMA t_other_installation"))
     finally:
