@@ -32,7 +32,7 @@ import hmac
 import json
 import logging
 import re
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session, SessionTransaction
@@ -294,12 +294,26 @@ def current_head(session: Session) -> tuple[int, str]:
     Read without a lock: the records of the reading transaction itself are
     chained only at its commit, so this is the head before it.
     """
-    row = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+    row = session.execute(
+        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)
+    ).one_or_none()
+    if row is None:
+        _head_missing()
     return int(row.seq), str(row.hash)
 
 
 def head_key_id(session: Session) -> str | None:
-    return session.execute(select(AuditHead.key_id).where(AuditHead.id == 1)).scalar_one()
+    row = session.execute(select(AuditHead.key_id).where(AuditHead.id == 1)).one_or_none()
+    if row is None:
+        _head_missing()
+    return row.key_id  # type: ignore[no-any-return]
+
+
+def _head_missing() -> NoReturn:
+    """A damaged database (the head row deleted): one line, every write refused."""
+    from governance.errors import ConfigurationError
+
+    raise ConfigurationError("error.audit_head_missing")
 
 
 def switch_key(session: Session, kid: str) -> None:

@@ -27,6 +27,7 @@ from governance.mail.message import Attachment
 from governance.mail.settings import MailSettings
 from governance.mail.transports import MaildirTransport, SmtpTransport, Unavailable
 from governance.models import OutboxMessage
+from governance.reasons import say
 from governance.services import directory
 from tests.conftest import SYSTEM
 from tests.mail_support import (
@@ -120,7 +121,9 @@ def test_a_550_for_one_recipient_fails_only_that_message_and_tells_the_chair(kg)
             assert "550" in (failed.last_error or "")
             notice = session.query(OutboxMessage).filter_by(notification="delivery_failed").one()
             assert notice.recipient == tk.CHAIR_EMAIL
-            assert f"Nachricht Nr. {failed.id} (invitation)" in (notice.body_text or "")
+            # The chair reads what failed in words: the message's number, never its internal kind.
+            assert f"Nachricht Nr. {failed.id} an " in (notice.body_text or "")
+            assert "(invitation)" not in (notice.body_text or "")
             assert "m01@partner.example.org" in (notice.body_text or "")
             assert notice.subject == "Störungen vom 12.01.2026: 1 Vorgang"
     finally:
@@ -696,7 +699,7 @@ def test_a_runner_that_stood_still_checks_its_lease_then_the_purpose_before_send
     assert set(skipped) <= set(report.skipped)
     assert {r.lease_owner for r in rows.values()} == {None}
     assert all(
-        r.skip_reason.startswith("it was to be delivered before")
+        (say(r.skip_reason, "en") or "").startswith("it was to be delivered before")
         for i, r in rows.items()
         if i in skipped
     )
