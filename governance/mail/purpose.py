@@ -235,8 +235,8 @@ def _skip(uow: Any, row: OutboxMessage, reason: str) -> None:
         from_state="queued",
         to_state="skipped",
         details={
+            # No recipient: the chained record names no address (the message id is the entity).
             "notification": row.notification,
-            "recipient": row.recipient,
             "entity": f"{row.entity_type}:{row.entity_id}",
             "reason": reason,
         },

@@ -13,17 +13,17 @@ from governance.unit_of_work import UnitOfWork
 
 def failed(app: App, committee_id: int | None = None) -> list[Timer]:
     """Timers whose firing failed (the error is in ``last_error``), newest first."""
-    with app.db.session() as session:
-        stmt = select(Timer).where(Timer.status == "failed").order_by(Timer.id.desc())
-        if committee_id is not None:
-            stmt = stmt.where(Timer.committee_id == committee_id)
-        return list(session.execute(stmt).scalars())
+    return _with_status(app, "failed", committee_id)
 
 
 def skipped(app: App, committee_id: int | None = None) -> list[Timer]:
     """Timers that did nothing (the reason is in ``skip_reason``), newest first."""
+    return _with_status(app, "skipped", committee_id)
+
+
+def _with_status(app: App, status: str, committee_id: int | None) -> list[Timer]:
     with app.db.session() as session:
-        stmt = select(Timer).where(Timer.status == "skipped").order_by(Timer.id.desc())
+        stmt = select(Timer).where(Timer.status == status).order_by(Timer.id.desc())
         if committee_id is not None:
             stmt = stmt.where(Timer.committee_id == committee_id)
         return list(session.execute(stmt).scalars())
