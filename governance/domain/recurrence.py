@@ -163,20 +163,26 @@ def check_plans(
     return planned
 
 
+def _moment(parsed: rrule, attribute: str) -> dt.datetime | None:
+    """The start or UNTIL of a parsed rule: dateutil keeps them only as private attributes."""
+    value = getattr(parsed, attribute)
+    assert value is None or isinstance(value, dt.datetime)
+    return value
+
+
 def _iterate(rule: Rule, lo: dt.datetime, hi: dt.datetime) -> Iterator[dt.datetime]:
     years = _CYCLE_YEARS * ((_LAST_YEAR - hi.year) // _CYCLE_YEARS)
     parsed = rule.parsed
-    # dateutil exposes the start and UNTIL of a parsed rule only as these attributes.
-    start = parsed._dtstart
+    start = _moment(parsed, "_dtstart")
     assert start is not None
-    until = parsed._until
+    until = _moment(parsed, "_until")
     if start > (hi if until is None else min(until, hi)):
         return
-    changes: dict[str, dt.datetime] = {"dtstart": _add_years(start, years)}
-    if until is not None:
-        # An UNTIL beyond the window changes nothing inside it, and might not shift.
-        changes["until"] = _add_years(min(until, hi), years)
-    shifted = parsed.replace(**changes)
+    # An UNTIL beyond the window changes nothing inside it, and might not shift.
+    shifted = parsed.replace(
+        dtstart=_add_years(start, years),
+        until=None if until is None else _add_years(min(until, hi), years),
+    )
     for local in shifted.xafter(_add_years(lo, years), inc=True):
         back = _add_years(local, -years)
         if back > hi:

@@ -179,10 +179,10 @@ def _parse_value(name: str, type_name: Any, raw: Any) -> Any:
                 return False
             raise ValueError
         if type_name == "Fraction":
-            value = Fraction(str(raw))
-            if not (0 < value <= 1):
+            share = Fraction(str(raw))
+            if not (0 < share <= 1):
                 raise ValueError
-            return value
+            return share
         enum_type = {
             "Majority": Majority,
             "QuorumRule": QuorumRule,
