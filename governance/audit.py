@@ -41,6 +41,7 @@ from governance import audit_digests
 from governance.audit_keys import KeySource
 from governance.errors import ConfigurationError
 from governance.models import AuditHead, AuditRecord
+from governance.models.base import table_of
 
 _log = logging.getLogger(__name__)
 
@@ -176,9 +177,9 @@ def _chain_at_commit(session: Session) -> None:
     # Written as rows, not through the unit of work: the records are complete
     # and never change, so the session's change tracking would be pure cost.
     connection = session.connection()
-    connection.execute(insert(AuditRecord.__table__), rows)
+    connection.execute(insert(table_of(AuditRecord)), rows)
     connection.execute(
-        update(AuditHead.__table__)
+        update(table_of(AuditHead))
         .where(AuditHead.id == 1)
         .values(seq=seq, hash=prev_hash, key_id=switch_to or head_key)
     )
@@ -229,7 +230,7 @@ def _unattributed_write(touched: list[str]) -> AuditRecord:
     )
 
 
-_COLUMNS = tuple(c.key for c in AuditRecord.__table__.columns if c.key != "id")
+_COLUMNS = tuple(c.key for c in table_of(AuditRecord).columns if c.key != "id")
 
 
 @event.listens_for(Session, "after_soft_rollback")
@@ -306,7 +307,7 @@ def head_key_id(session: Session) -> str | None:
     row = session.execute(select(AuditHead.key_id).where(AuditHead.id == 1)).one_or_none()
     if row is None:
         _head_missing()
-    return row.key_id  # type: ignore[no-any-return]
+    return row.key_id
 
 
 def _head_missing() -> NoReturn:

@@ -35,9 +35,10 @@ from governance.models import (
     Signature,
     Vote,
 )
+from governance.models.base import table_of
 
 PROTECTED: dict[str, Table] = {
-    model.__tablename__: model.__table__  # type: ignore[misc]
+    model.__tablename__: table_of(model)
     for model in (
         Decision,
         Vote,
@@ -96,18 +97,19 @@ def digests_of(session: Session, keys: Iterable[str]) -> dict[str, str | None]:
         by_table.setdefault(table, set()).add(row_id)
     out: dict[str, str | None] = {}
     connection = session.connection()
-    for name, ids in sorted(by_table.items()):
-        table = PROTECTED[name]
+    for table_name, ids in sorted(by_table.items()):
+        protected = PROTECTED[table_name]
         ordered = sorted(ids)
         found: dict[int, str] = {}
         # In chunks: a baseline of a large database names many rows, more than
         # SQLite takes as parameters of one statement.
         for start in range(0, len(ordered), _CHUNK):
             chunk = ordered[start : start + _CHUNK]
-            for row in connection.execute(select(*_columns(table)).where(table.c.id.in_(chunk))):
+            query = select(*_columns(protected)).where(protected.c.id.in_(chunk))
+            for row in connection.execute(query):
                 found[row.id] = row_digest(row)
         for row_id in ordered:
-            out[entity_key(name, row_id)] = found.get(row_id)
+            out[entity_key(table_name, row_id)] = found.get(row_id)
     return out
 
 

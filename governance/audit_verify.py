@@ -171,8 +171,8 @@ def verify(
                 problem = "witness_mismatch"
             else:
                 continue
-            source = same[0].source + (f" (+{len(same) - 1})" if len(same) > 1 else "")
-            problems.append(ChainProblem(seq, None, problem, {"source": source, "last": last_seq}))
+            holder = same[0].source + (f" (+{len(same) - 1})" if len(same) > 1 else "")
+            problems.append(ChainProblem(seq, None, problem, {"source": holder, "last": last_seq}))
     entity_problems: list[EntityProblem] = []
     entities_checked = 0
     if entities:
@@ -202,9 +202,9 @@ def _compare_entities(
                 problems.append(EntityProblem(table, row_id, "unrecorded", None))
             elif last[0] != digest:
                 problems.append(EntityProblem(table, row_id, "changed", last[1]))
-    for key, (digest, seq) in sorted(audited.items(), key=lambda kv: kv[1][1]):
+    for key, (recorded, seq) in sorted(audited.items(), key=lambda kv: kv[1][1]):
         table, row_id = audit_digests.split_key(key)
-        if digest is not None and table in audit_digests.PROTECTED:
+        if recorded is not None and table in audit_digests.PROTECTED:
             problems.append(EntityProblem(table, row_id, "deleted", seq))
     return checked
 

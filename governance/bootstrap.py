@@ -24,6 +24,7 @@ from governance.models import (
     AccessionApplication,
     ActionItem,
     AgreementVersion,
+    Base,
     Meeting,
     MeetingSeries,
     Membership,
@@ -51,7 +52,7 @@ SERVICE_MODULES = (
 )
 
 # The entity each workflow definition may name.
-ENTITIES: dict[str, type] = {
+ENTITIES: dict[str, type[Base]] = {
     "agreement_version": AgreementVersion,
     "accession_application": AccessionApplication,
     "membership": Membership,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy.engine.interfaces import DBAPIConnection
 
 from governance.models import Base
 
@@ -11,11 +12,24 @@ config = context.config
 target_metadata = Base.metadata
 
 
+def _engine() -> Engine:
+    handed: Engine | None = config.attributes.get("engine")
+    if handed is not None:
+        return handed
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("no engine handed over and no sqlalchemy.url configured")
+    return create_engine(url)
+
+
+def _driver(connection: Connection) -> DBAPIConnection:
+    driver = connection.connection.driver_connection
+    assert driver is not None, "a connection being used has its driver connection"
+    return driver
+
+
 def run_migrations_online() -> None:
-    engine = config.attributes.get("engine") or create_engine(
-        config.get_main_option("sqlalchemy.url")
-    )
-    with engine.connect() as connection:
+    with _engine().connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         # A batch migration on SQLite copies a table and drops the old one; with
         # foreign keys on, dropping a table other rows refer to (people, meetings)
@@ -23,7 +37,7 @@ def run_migrations_online() -> None:
         # takes effect outside a transaction, hence on the driver connection before
         # SQLAlchemy begins one), then check every reference before committing.
         if sqlite:
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            _driver(connection).execute("PRAGMA foreign_keys=OFF")
         try:
             context.configure(
                 connection=connection,
@@ -41,7 +55,7 @@ def run_migrations_online() -> None:
         finally:
             if sqlite:
                 connection.rollback()
-                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+                _driver(connection).execute("PRAGMA foreign_keys=ON")
 
 
 run_migrations_online()

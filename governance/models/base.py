@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, MetaData, TypeDecorator
+from sqlalchemy import JSON, DateTime, Integer, MetaData, Table, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -47,6 +47,13 @@ class Base(DeclarativeBase):
     type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON}
 
 
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a mapped class (declarative types ``__table__`` as any FromClause)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 class Versioned:
     """Optimistic locking: every UPDATE checks and increments this counter.
 
@@ -58,4 +65,5 @@ class Versioned:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
+        # The mixin has no table of its own; the mapped subclass it is called for does.
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
