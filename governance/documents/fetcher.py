@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import URLFetcher
+from weasyprint.urls import URLFetcherResponse
 
 
 class ResourceRefused(ValueError):
@@ -27,7 +28,7 @@ class TemplatesOnlyFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file",), fail_on_errors=True)
         self.root = root.resolve()
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[override]
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         parts = urlsplit(url)
         if parts.scheme != "file":
             raise ResourceRefused(f"not a file inside the templates folder: {url}")

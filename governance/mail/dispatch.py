@@ -45,6 +45,7 @@ from governance.mail.rendering import render_notification
 from governance.mail.settings import MailSettings
 from governance.mail.transports import Rejected, Transport, Unavailable
 from governance.models import Committee, OutboxMessage, Person
+from governance.models.base import table_of
 from governance.transient import is_transient
 from governance.unit_of_work import Actor
 
@@ -256,7 +257,7 @@ def _has_address(row: OutboxMessage | Person) -> bool:
     return "@" in (address or "")
 
 
-_OUTBOX = OutboxMessage.__table__
+_OUTBOX = table_of(OutboxMessage)
 _MARK_SENT = (
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("mark_id"))

@@ -150,7 +150,7 @@ _PLACEHOLDER = "=" * 15 + "0" * _BOUNDARY_DIGITS + "=="
 _UTF8_SMTP = SMTP.clone(utf8=True)
 
 
-def _policy(utf8: bool) -> EmailPolicy:
+def _policy(utf8: bool) -> EmailPolicy[EmailMessage]:
     return _UTF8_SMTP if utf8 else SMTP
 
 

@@ -28,10 +28,11 @@ from sqlalchemy.orm import Session
 from governance.bootstrap import ENTITIES, App
 from governance.clock import BERLIN
 from governance.models import Minutes, OutboxMessage
+from governance.models.base import table_of
 from governance.reasons import reason
 from governance.unit_of_work import Actor
 
-_MODELS_BY_TABLE = {model.__tablename__: model for model in ENTITIES.values()}  # type: ignore[attr-defined]
+_MODELS_BY_TABLE = {table_of(model).name: model for model in ENTITIES.values()}
 
 Purpose = dict[str, Any]
 """{kind, entity, states, until, sequence, party, minutes_pending}: see :func:`of`."""
@@ -133,10 +134,13 @@ def of(notification: str, entity: Any | None, context: dict[str, Any]) -> Purpos
 def lapsed(session: Session, row: OutboxMessage, now: dt.datetime) -> str | None:
     """Why *row* should not be sent any more (a stored reason, see governance/reasons.py); None if it should."""
     purpose = row.purpose
-    if row.entity_id is None or _rule(row.notification, row.entity_type) is None:
+    if row.entity_id is None or row.entity_type is None:
+        return None
+    if _rule(row.notification, row.entity_type) is None:
         return None
     model = _MODELS_BY_TABLE.get(row.entity_type)
-    entity = session.get(model, row.entity_id) if model is not None else None
+    # Any workflow entity: the rules below read what the notification's kind of entity has.
+    entity: Any = session.get(model, row.entity_id) if model is not None else None
     if entity is None:
         return reason("skip.entity_gone", what=f"{row.entity_type}:{row.entity_id}")
     if purpose is None:  # queued before purposes were recorded: judged by today's entity
@@ -220,7 +224,7 @@ def _preload(session: Session, rows: list[OutboxMessage]) -> None:
     for table, ids in wanted.items():
         model = _MODELS_BY_TABLE.get(table)
         if model is not None:
-            session.execute(select(model).where(model.id.in_(ids))).scalars().all()
+            session.execute(select(model).where(table_of(model).c.id.in_(ids))).scalars().all()
 
 
 def _skip(uow: Any, row: OutboxMessage, reason: str) -> None:

@@ -28,11 +28,13 @@ def _locale(lang: str) -> str:
 
 
 def _local(value: dt.datetime | dt.date) -> dt.datetime | dt.date:
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            raise ValueError(f"naive datetime {value!r}: only aware moments are shown")
-        return value.astimezone(BERLIN)
-    return value
+    return _berlin(value) if isinstance(value, dt.datetime) else value
+
+
+def _berlin(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime {value!r}: only aware moments are shown")
+    return value.astimezone(BERLIN)
 
 
 def format_date_short(value: dt.date | dt.datetime, lang: str = "de") -> str:
@@ -50,7 +52,7 @@ def format_date_long(value: dt.date | dt.datetime, lang: str = "de") -> str:
 
 def format_time(value: dt.datetime | dt.time, lang: str = "de") -> str:
     """10:00 Uhr / 10:00."""
-    moment = _local(value) if isinstance(value, dt.datetime) else value
+    moment = _berlin(value) if isinstance(value, dt.datetime) else value
     text = babel_format_time(moment, "HH:mm", locale=_locale(lang))
     return f"{text} Uhr" if lang == "de" else text
 

@@ -167,8 +167,8 @@ def validate(
         raise DefinitionError(file, "states", "a non-empty list of state names")
     if len(set(states)) != len(states):
         raise DefinitionError(file, "states", "a state is listed twice")
-    initial = data.get("initial", states[0])
-    if initial not in states:
+    initial: object = data.get("initial", states[0])
+    if not isinstance(initial, str) or initial not in states:
         raise DefinitionError(file, "initial", f"unknown state {initial!r}")
     final = data.get("final", [])
     for s in final:
