@@ -15,6 +15,7 @@ from governance.bootstrap import ENTITIES, App
 from governance.clock import BERLIN, SimulatedClock
 from governance.examples import treptow_koepenick as tk
 from governance.models import AgreementVersion
+from governance.models.base import table_of
 from governance.services import (
     accession,
     agenda,
@@ -38,8 +39,8 @@ CEREMONY_PLACE = "Rathaus Köpenick, Ratssaal"
 PLACE = "Rathaus Köpenick, Ratssaal, Alt-Köpenick 21, 12555 Berlin"
 
 
-def at(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=BERLIN)
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=BERLIN)
 
 
 @dataclasses.dataclass
@@ -76,7 +77,7 @@ class Stage:
             definition = next(
                 d
                 for d in self.app.engine.definitions.values()
-                if ENTITIES[d.entity].__tablename__ == fired.entity_type  # type: ignore[attr-defined]
+                if table_of(ENTITIES[d.entity]).name == fired.entity_type
             )
             label = definition.label(fired.trigger, "de")
             self.timer_counts[label] = self.timer_counts.get(label, 0) + 1

@@ -25,6 +25,7 @@ import re
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.engine import CursorResult, Result
 
 from governance.errors import Conflict
 from governance.models import (
@@ -134,8 +135,8 @@ def erase(uow: UnitOfWork, person: Person, retention: Retention) -> Erasure:
         details={
             "name_kept": bool(kept),
             "kept": sorted({k.kind for k in kept}),
-            "roles_ended": roles.rowcount + secretariat.rowcount,
-            "messages_purged": purged.rowcount,
+            "roles_ended": _count(roles) + _count(secretariat),
+            "messages_purged": _count(purged),
             "mentions_scrubbed": mentioned,
         },
     )
@@ -143,10 +144,16 @@ def erase(uow: UnitOfWork, person: Person, retention: Retention) -> Erasure:
         person_id=pid,
         name_kept=bool(kept),
         kept=kept,
-        roles_ended=roles.rowcount + secretariat.rowcount,
-        messages_purged=purged.rowcount,
+        roles_ended=_count(roles) + _count(secretariat),
+        messages_purged=_count(purged),
         legacy_audit_records=legacy,
     )
+
+
+def _count(result: Result[Any]) -> int:
+    """Rows a DELETE or UPDATE touched (a statement's result is a cursor result)."""
+    assert isinstance(result, CursorResult)
+    return result.rowcount
 
 
 def _scrub_mentions(
@@ -172,8 +179,9 @@ def _scrub_mentions(
             new["body_text"],
             new["body_html"],
         )
-        if new["calendar"] != fields["calendar"]:
-            message.calendar = _fold(new["calendar"])
+        calendar = new["calendar"]
+        if calendar is not None and calendar != fields["calendar"]:
+            message.calendar = _fold(calendar)
         message.context = context
     return changed
 
@@ -206,7 +214,8 @@ def _fold(calendar: str) -> str:
     """Fold content lines at 75 octets again (RFC 5545 3.1), never inside a character."""
     out = []
     for line in calendar.split("\r\n"):
-        parts, current = [], ""
+        parts: list[str] = []
+        current = ""
         for char in line:
             if len((current + char).encode()) > (75 if not parts else 74):
                 parts.append(current)

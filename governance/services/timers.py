@@ -44,6 +44,7 @@ from governance.models import (
     Minutes,
     Timer,
 )
+from governance.models.base import table_of
 from governance.services import timer_purpose
 from governance.services.timer_operations import failed, retry, skipped
 from governance.services.timer_order import (
@@ -60,7 +61,7 @@ from governance.unit_of_work import Actor, UnitOfWork, keeping_loaded
 
 _log = logging.getLogger(__name__)
 
-_MODELS_BY_TABLE = {model.__tablename__: model for model in ENTITIES.values()}  # type: ignore[attr-defined]
+_MODELS_BY_TABLE = {table_of(model).name: model for model in ENTITIES.values()}
 
 # What a timer's effects read besides the entity (the committee for every
 # mail, more for some): loaded with it in one query, not one query each.
@@ -166,12 +167,12 @@ def _fire_due(
     limit: int | None,
     keep: Callable[[], None] = lambda: None,
 ) -> list[Fired]:
-    simulated = isinstance(app.clock, SimulatedClock)
+    simulated = app.clock if isinstance(app.clock, SimulatedClock) else None
     # On the simulated clock one at a time: a firing may arm a timer due before
     # the next one claimed, and the simulation must fire in strict due order.
     # On the system clock everything claimed is already due, so a batch saves
     # a claim transaction per timer (the firing itself gives the lease back).
-    size = 1 if simulated else BATCH
+    size = 1 if simulated is not None else BATCH
     results: list[Fired] = []
 
     def room() -> int:
@@ -180,7 +181,7 @@ def _fire_due(
     while (
         not stop() and room() > 0 and (batch := claim_batch(app, until, owner, room(), lease, stop))
     ):
-        if not simulated:
+        if simulated is None:
             results += fire_together(app, batch, owner, stop)
             continue
         for index, timer_id in enumerate(batch):
@@ -189,14 +190,14 @@ def _fire_due(
                 return results
             keep()
             due = _due_at(app, timer_id)
-            if due is not None and due > app.clock.now():
-                app.clock.advance_to(due)
+            if due is not None and due > simulated.now():
+                simulated.advance_to(due)
             if (fired := fire_one(app, timer_id, owner)) is not None:
                 results.append(fired)
     if stop() or (limit is not None and len(results) >= limit):
         return results
-    if simulated and until > app.clock.now():
-        app.clock.advance_to(until)
+    if simulated is not None and until > simulated.now():
+        simulated.advance_to(until)
     return results
 
 
@@ -373,7 +374,8 @@ def _fire_in(uow: UnitOfWork, timer_id: int, owner: str | None = None) -> Fired 
     model = _MODELS_BY_TABLE[timer.entity_type]
     loads = [joinedload(relation) for relation in _LOADED_WITH.get(model, ())]
     # The entity's row lock now, with the load (see UnitOfWork.lock): not one more query.
-    entity = uow.session.get(
+    # Any workflow entity (each has its state; the engine takes them duck-typed).
+    entity: Any = uow.session.get(
         model, timer.entity_id, options=loads, with_for_update={"of": model, "key_share": True}
     )
     if entity is not None:
