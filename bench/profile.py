@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import tempfile
+from collections.abc import Callable
 
 from pyinstrument import Profiler
 
@@ -44,13 +45,13 @@ def dispatch() -> Profiler:
     profiler = Profiler()
     original = common.best_of
 
-    def profiled(runs, fn):  # type: ignore[no-untyped-def]
+    def profiled(runs: int, fn: Callable[[], object]) -> float:
         if fn.__name__ == "gremium":
             with profiler:
                 fn()
         return original(1, fn)
 
-    fanout.best_of = profiled  # type: ignore[assignment]
+    fanout.best_of = profiled
     fanout.run(1)
     return profiler
 

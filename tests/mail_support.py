@@ -83,7 +83,8 @@ class Authenticator:
         return AuthResult(success=ok, handled=False)
 
 
-def start_server(handler: Mailbox, port: int | None = None, **kwargs: Any) -> Controller:
+def start_server(handler: object, port: int | None = None, **kwargs: Any) -> Controller:
+    """An SMTP server on loopback; *handler* is any aiosmtpd handler (its handle_* methods)."""
     controller = Controller(handler, hostname="127.0.0.1", port=port or free_port(), **kwargs)
     controller.start()
     return controller

@@ -116,7 +116,7 @@ def load_command(name: str, module_name: str) -> click.Command:
     module = importlib.import_module(module_name)
     for command in module.COMMANDS:
         if command.name == name:
-            return command  # type: ignore[no-any-return]
+            return command
     raise LookupError(f"{module_name}.COMMANDS has no command {name!r}")
 
 

@@ -22,7 +22,7 @@ from governance.config import Settings, load_settings
 if TYPE_CHECKING:  # imported when a command needs them: `gremium --help` stays light
     from governance.bootstrap import App
     from governance.database import Database
-    from governance.unit_of_work import UnitOfWork
+    from governance.unit_of_work import Actor, UnitOfWork
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,7 +58,7 @@ class CliState:
         return self.app
 
     @contextmanager
-    def uow(self, actor: str | None = None) -> Iterator[UnitOfWork]:
+    def uow(self, actor: Actor | str | None = None) -> Iterator[UnitOfWork]:
         with self.writer().unit_of_work(actor or self.actor) as uow:
             yield uow
 

@@ -48,6 +48,7 @@ def decisions_list(
         return
     for row in rows:
         v = row["votes"]
+        assert isinstance(v, dict)
         row["count"] = f"{v['yes']}:{v['no']}:{v['abstain']}"
         row["result"] = t(state, "vote.carried" if row["carried"] else "vote.rejected")
     headings = t(state, "decision.cli.heading").split("|")

@@ -12,6 +12,7 @@ from typing import Any
 
 from transitions import State
 from transitions.extensions.diagrams import GraphMachine
+from transitions.extensions.diagrams_mermaid import DigraphMock
 
 from governance.i18n import translate
 from governance.workflow.definition import TimerSpec, WorkflowDefinition
@@ -49,7 +50,10 @@ def mermaid(definition: WorkflowDefinition, lang: str = "de") -> str:
             conditions=list(tr.conditions) or None,
             unless=list(tr.unless) or None,
         )
-    source = machine.graph_cls(machine).get_graph(title=definition.name).source
+    graph = machine.graph_cls(machine).get_graph(title=definition.name)
+    # graph_engine="mermaid" draws with the Mermaid graph, whose result holds the text.
+    assert isinstance(graph, DigraphMock)
+    source = graph.source
     # transitions writes a bare title into the front matter; Mermaid wants
     # "title: ...". The Graphviz-derived class styling is dropped as noise.
     lines = ["---", f"title: {definition.name}", "---"]

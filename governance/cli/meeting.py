@@ -236,6 +236,7 @@ def attend_cmd(
                 departed=departed,
             )
             check = attendance.quorum_at(uow.session, meeting, uow.now)
+            assert row.organisation is not None, "recorded for an organisation"
             message = t(
                 state,
                 "meeting.cli.attendance",
@@ -276,9 +277,10 @@ def vote_cmd(
     """Über einen Beschluss-TOP abstimmen: namentlich (--ballot) oder per Handzeichen (--yes/--no/--abstain)."""
     totals = None
     if any(v is not None for v in (yes, no, abstain)):
-        totals = tuple(
-            _count(v or "0", what)
-            for v, what in ((yes, "--yes"), (no, "--no"), (abstain, "--abstain"))
+        totals = (
+            _count(yes or "0", "--yes"),
+            _count(no or "0", "--no"),
+            _count(abstain or "0", "--abstain"),
         )
     with state.uow() as uow:
         meeting = meeting_service.meeting_by_id(uow.session, ref)
@@ -291,7 +293,7 @@ def vote_cmd(
             text=text,
             ballots=votes.parse_ballots(list(ballots)) if ballots else None,
             totals=totals,
-        )  # type: ignore[arg-type]
+        )
         vote = decision.vote
         message = t(
             state,

@@ -235,13 +235,13 @@ def timers_list(
     table = [
         {
             **r,
-            "due": berlin(r["due_at"]),
-            "entity": f"{r['entity_type']}:{r['entity_id']}",
+            "due": berlin(tm.due_at),
+            "entity": f"{tm.entity_type}:{tm.entity_id}",
             # what the timer will do, as the workflow names it for people
-            "trigger": state.app.engine.definitions[r["workflow"]].label(r["trigger"], state.lang),
-            **({"last_error": _detail(state, r["last_error"])} if r.get("last_error") else {}),
+            "trigger": state.app.engine.definitions[tm.workflow].label(tm.trigger, state.lang),
+            **({"last_error": _detail(state, tm.last_error)} if failed and tm.last_error else {}),
         }
-        for r in rows
+        for tm, r in zip(found, rows, strict=True)
     ]
     columns = [
         ("due", t(state, "cli.col.due")),
