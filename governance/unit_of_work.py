@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -24,6 +24,7 @@ from governance.domain.attachments import AttachmentLimits
 if TYPE_CHECKING:
     from governance.errors import GremiumError
     from governance.models import Person
+    from governance.workflow.engine import TransitionContext as _TransitionContext
     from governance.workflow.engine import WorkflowEngine
 
 
@@ -210,3 +211,7 @@ class _Fixed:
 
     def now(self) -> dt.datetime:
         return self._moment
+
+
+TransitionContext: TypeAlias = "_TransitionContext[UnitOfWork]"
+"""What Gremium's guards and effects get: a transition inside this application's unit of work."""

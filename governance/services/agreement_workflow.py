@@ -31,7 +31,7 @@ from governance.workflow.registry import effect, guard
 
 if TYPE_CHECKING:
     # Only named in annotations: importing the engine costs transitions and YAML.
-    from governance.workflow.engine import TransitionContext
+    from governance.unit_of_work import TransitionContext
 
 # States of a version that is not finished yet: at most one per agreement.
 OPEN_STATES = ("draft", "on_agenda", "adopted", "open_for_signature")

@@ -32,7 +32,7 @@ from governance.workflow.registry import effect, guard
 
 if TYPE_CHECKING:
     # Only named in annotations: importing the engine costs transitions and YAML.
-    from governance.workflow.engine import TransitionContext
+    from governance.unit_of_work import TransitionContext
 
 _TABLE = AgreementVersion.__tablename__
 # Meetings whose agenda can still lose an item that was not handled.

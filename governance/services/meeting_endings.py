@@ -21,7 +21,7 @@ from governance.workflow.registry import effect, guard
 
 if TYPE_CHECKING:
     # Only named in annotations: importing the engine costs transitions and YAML.
-    from governance.workflow.engine import TransitionContext
+    from governance.unit_of_work import TransitionContext
 
 
 @guard("meeting_over")

@@ -29,7 +29,7 @@ from governance.workflow.registry import effect
 
 if TYPE_CHECKING:
     # Only named in annotations: importing the engine costs transitions and YAML.
-    from governance.workflow.engine import TransitionContext
+    from governance.unit_of_work import TransitionContext
 
 ENTITY = MeetingSeries.__tablename__
 MAX_HORIZON_MONTHS = 36

@@ -29,7 +29,7 @@ from governance.workflow.registry import effect, guard
 
 if TYPE_CHECKING:
     # Only named in annotations: importing the engine costs transitions and YAML.
-    from governance.workflow.engine import TransitionContext
+    from governance.unit_of_work import TransitionContext
 
 ENDED_UNHELD = ("cancelled", "not_held")
 """States of a meeting that ended without being held: its agenda moves on whole."""

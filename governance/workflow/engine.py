@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import threading
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Generic, TypeVar
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select, update
@@ -29,16 +29,21 @@ from governance.errors import Joined, Text, TransitionRefused
 from governance.models import Committee, Timer
 from governance.workflow.definition import TimerSpec, WorkflowDefinition
 from governance.workflow.registry import Registry
+from governance.workflow.unit import WorkUnit
 
-if TYPE_CHECKING:
-    from governance.unit_of_work import UnitOfWork
+U = TypeVar("U", bound=WorkUnit)
 
 
 @dataclasses.dataclass
-class TransitionContext:
-    """What a guard or an effect gets to see and to use."""
+class TransitionContext(Generic[U]):
+    """What a guard or an effect gets to see and to use.
 
-    uow: UnitOfWork
+    Generic in the unit of work, so the engine needs only :class:`WorkUnit`
+    while Gremium's guards and effects see the whole application unit of work
+    (``governance.unit_of_work.TransitionContext``).
+    """
+
+    uow: U
     entity: Any
     trigger: str
     from_state: str
@@ -46,7 +51,7 @@ class TransitionContext:
     definition: WorkflowDefinition
 
     @property
-    def session(self) -> Any:
+    def session(self) -> Session:
         return self.uow.session
 
     @property
@@ -129,7 +134,7 @@ class WorkflowEngine:
     def allowed_triggers(self, entity: Any) -> list[str]:
         return self.definition_for(entity).triggers_from(entity.state)
 
-    def can_fire(self, uow: UnitOfWork, entity: Any, trigger: str, **params: Any) -> bool:
+    def can_fire(self, uow: WorkUnit, entity: Any, trigger: str, **params: Any) -> bool:
         """Whether *trigger* is possible now: allowed in the state and some transition's guards hold."""
         definition = self.definition_for(entity)
         ctx = TransitionContext(uow, entity, trigger, entity.state, params, definition)
@@ -137,13 +142,13 @@ class WorkflowEngine:
             self._guards_hold(ctx, t) for t in definition.transitions_for(trigger, entity.state)
         )
 
-    def _guards_hold(self, ctx: TransitionContext, t: Any) -> bool:
+    def _guards_hold(self, ctx: TransitionContext[Any], t: Any) -> bool:
         g = self.registry.guards
         return all(g[n](ctx) for n in t.conditions) and not any(g[n](ctx) for n in t.unless)
 
     # --- firing ---
 
-    def fire(self, uow: UnitOfWork, entity: Any, trigger: str, **params: Any) -> None:
+    def fire(self, uow: WorkUnit, entity: Any, trigger: str, **params: Any) -> None:
         # Concurrent triggers on one entity take turns (see UnitOfWork.lock)
         # instead of all but one failing on the version counter.
         uow.lock(entity)
@@ -201,7 +206,7 @@ class WorkflowEngine:
         )
 
     def _guard_failed(
-        self, definition: WorkflowDefinition, ctx: TransitionContext, candidates: list[Any]
+        self, definition: WorkflowDefinition, ctx: TransitionContext[Any], candidates: list[Any]
     ) -> TransitionRefused:
         failed: list[Text | str] = []
         g = self.registry.guards
@@ -218,7 +223,7 @@ class WorkflowEngine:
 
     # --- timers ---
 
-    def arm_timers(self, uow: UnitOfWork, entity: Any) -> list[Timer]:
+    def arm_timers(self, uow: WorkUnit, entity: Any) -> list[Timer]:
         """Set the timers the definition declares for the entity's current state."""
         armed = []
         for spec in self.definition_for(entity).timers_for(entity.state):
@@ -227,7 +232,7 @@ class WorkflowEngine:
                 armed.append(self.set_timer(uow, entity, spec, due))
         return armed
 
-    def set_timer(self, uow: UnitOfWork, entity: Any, spec: TimerSpec, due: dt.datetime) -> Timer:
+    def set_timer(self, uow: WorkUnit, entity: Any, spec: TimerSpec, due: dt.datetime) -> Timer:
         """Add one pending timer of *spec* for *entity*, due at *due*, to the unit of work."""
         timer = Timer(
             committee_id=_committee_id(entity),
@@ -245,7 +250,7 @@ class WorkflowEngine:
         uow.session.add(timer)
         return timer
 
-    def rearm_timers(self, uow: UnitOfWork, entity: Any) -> None:
+    def rearm_timers(self, uow: WorkUnit, entity: Any) -> None:
         """Move the timers of the current state after a date of the entity changed.
 
         Timers anchored on entering the state keep their due time.
@@ -268,7 +273,7 @@ class WorkflowEngine:
             if due is not None:
                 self.set_timer(uow, entity, spec, due)
 
-    def _cancel_timers(self, uow: UnitOfWork, entity: Any, state: str) -> None:
+    def _cancel_timers(self, uow: WorkUnit, entity: Any, state: str) -> None:
         uow.session.flush()
         uow.session.execute(
             update(Timer)
@@ -282,7 +287,7 @@ class WorkflowEngine:
         )
 
     def due_at(
-        self, uow: UnitOfWork, entity: Any, spec: TimerSpec, after: dt.datetime | None = None
+        self, uow: WorkUnit, entity: Any, spec: TimerSpec, after: dt.datetime | None = None
     ) -> dt.datetime | None:
         """The moment a timer of *spec* is due for *entity* (None when its anchor date is not set)."""
         if after is not None:
@@ -305,7 +310,7 @@ class WorkflowEngine:
             local = local.replace(hour=hh, minute=mm, second=0, microsecond=0)
         return local.replace(tzinfo=BERLIN).astimezone(dt.UTC)
 
-    def _period(self, uow: UnitOfWork, entity: Any, amount: str) -> relativedelta:
+    def _period(self, uow: WorkUnit, entity: Any, amount: str) -> relativedelta:
         if amount[-1] in "dwm" and amount[:-1].isdigit():
             n = int(amount[:-1])
             return {

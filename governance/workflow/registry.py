@@ -9,13 +9,15 @@ an exception in an effect rolls the whole change back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from governance.workflow.engine import TransitionContext
 
-Guard = Callable[["TransitionContext"], bool]
-Effect = Callable[["TransitionContext"], None]
+# Any unit of work: Gremium's own guards and effects take the application's
+# (governance.unit_of_work.TransitionContext).
+Guard = Callable[["TransitionContext[Any]"], bool]
+Effect = Callable[["TransitionContext[Any]"], None]
 F = TypeVar("F", bound=Callable[..., object])
 
 
