@@ -10,8 +10,9 @@ import time
 import jinja2
 
 from bench.common import Result, best_of
-from governance.documents import html_to_pdf, kind_by_name, render_html
+from governance.documents import html_to_pdf, render_html
 from governance.resources import templates_dir
+from governance.services.documents.kinds import kind_by_name
 from governance.templating.environment import environment
 from tests.golden.scenario import complete
 

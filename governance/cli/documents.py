@@ -15,7 +15,7 @@ import click
 
 from governance.cli.common import CliState, pass_state, t
 from governance.documents.files import write_atomically
-from governance.documents.kinds import kind_by_name
+from governance.services.documents.kinds import kind_by_name
 
 PDF_LABEL = "PDF/A-3a, PDF/UA-1"
 """How commands name the PDFs they write (see documents.rendering.PDF_VARIANT)."""
@@ -62,7 +62,7 @@ def render_cmd(state: CliState, kind: str, ref: str, fmt: str, out: Path | None)
     """
     # WeasyPrint takes over half a second to import: only this command pays for it.
     from governance.documents.archival import pdfa
-    from governance.documents.rendering import load_html
+    from governance.services.documents.kinds import load_html
 
     kind_by_name(kind)  # an unknown kind is refused before the database is opened
     with state.read() as session:

@@ -70,7 +70,7 @@ def note_cmd(
 def preview_cmd(state: CliState, meeting_ref: str, fmt: str, out: Path) -> None:
     """Das Protokoll, wie es jetzt aussähe, als HTML oder PDF/A schreiben (ändert nichts)."""
     from governance.documents.archival import pdfa
-    from governance.documents.rendering import load_html
+    from governance.services.documents.kinds import load_html
 
     with state.read() as session:
         meeting_by_id(session, meeting_ref)

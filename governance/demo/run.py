@@ -86,7 +86,8 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
 
 def write_documents(app, folder: Path) -> None:  # type: ignore[no-untyped-def]
     """What the secretariat files besides the archive: the agreement, the register, attendance lists."""
-    from governance.documents import html_to_pdf, load_html
+    from governance.documents import html_to_pdf
+    from governance.services.documents.kinds import load_html
 
     folder.mkdir(parents=True, exist_ok=True)
     with app.db.session() as session:

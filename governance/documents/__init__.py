@@ -1,10 +1,13 @@
 """Documents people print, sign and archive: HTML and PDF (PDF/A for the archive).
 
-- :mod:`~governance.documents.kinds` — the document kinds by name and how each
-  builds its context (:mod:`agreement`, :mod:`accession_declaration`);
+- :mod:`~governance.documents.templates` — where a kind's templates are;
 - :mod:`~governance.documents.rendering` — HTML via the shared Jinja2
   environment (templates/documents/), PDF via WeasyPrint;
 - :mod:`~governance.documents.archival` — PDF/A with its SHA-256, and filing it.
+
+What each kind of document contains (its context, looked up by reference:
+``load_html``, ``KINDS``) is the application layer's, in
+:mod:`governance.services.documents`: this package renders, it does not look up.
 
 The names below are loaded on first use: importing WeasyPrint takes over
 half a second, which every ``gremium`` command would pay otherwise.
@@ -23,15 +26,10 @@ if TYPE_CHECKING:
         archive,
         pdfa,
     )
-    from governance.documents.kinds import KINDS, DocumentKind, kind_by_name
-    from governance.documents.rendering import html_to_pdf, load_html, render_html
+    from governance.documents.rendering import html_to_pdf, render_html
 
 _WHERE = {
-    "KINDS": "kinds",
-    "DocumentKind": "kinds",
-    "kind_by_name": "kinds",
     "html_to_pdf": "rendering",
-    "load_html": "rendering",
     "render_html": "rendering",
     "PDFA_VARIANT": "archival",
     "ArchivedFile": "archival",
@@ -41,15 +39,11 @@ _WHERE = {
 }
 
 __all__ = [
-    "KINDS",
     "PDFA_VARIANT",
     "ArchivedFile",
-    "DocumentKind",
     "PdfDocument",
     "archive",
     "html_to_pdf",
-    "kind_by_name",
-    "load_html",
     "pdfa",
     "render_html",
 ]

@@ -13,17 +13,14 @@ import contextlib
 import os
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError
 
 from governance.documents.fetcher import ResourceRefused, TemplatesOnlyFetcher
-from governance.documents.kinds import DocumentKind, kind_by_name
+from governance.documents.templates import documents_dir, template_of
 from governance.i18n import check_language
-from governance.resources import templates_dir
 from governance.templating import render
 
 # Where HarfBuzz-Subset is missing, WeasyPrint subsets fonts with fontTools,
@@ -34,21 +31,12 @@ _FONT_TIMESTAMP = "1767225600"
 _ENVIRONMENT_LOCK = threading.Lock()
 
 
-def documents_dir() -> Path:
-    return templates_dir() / "documents"
+def render_html(kind: str, context: dict[str, Any], lang: str = "de") -> str:
+    """The document *kind* for *context* as HTML in *lang*; a missing value raises.
 
-
-def render_html(kind: str | DocumentKind, context: dict[str, Any], lang: str = "de") -> str:
-    """The document *kind* for *context* as HTML in *lang*; a missing value raises."""
-    kind = kind_by_name(kind) if isinstance(kind, str) else kind
-    return render(kind.template(check_language(lang)), context, lang)
-
-
-def load_html(session: Session, kind: str, ref: str, lang: str = "de") -> str:
-    """Look up *ref* for document *kind* and render it as HTML."""
-    document_kind = kind_by_name(kind)
-    check_language(lang)
-    return render_html(document_kind, document_kind.load(session, ref), lang)
+    The context comes from the application layer (governance.services.documents,
+    which also looks a document up by reference: ``load_html``)."""
+    return render(template_of(kind, check_language(lang)), context, lang)
 
 
 PDF_VARIANT = "pdf/a-3a"

@@ -120,7 +120,7 @@ def text_pdf(ctx: TransitionContext, version: AgreementVersion, lang: str) -> At
     as ``gremium documents render agreement`` writes it, in *lang*."""
     # WeasyPrint loads on first use: only a transition that attaches the text pays for it.
     from governance.documents.archival import pdfa
-    from governance.documents.rendering import load_html
+    from governance.services.documents.kinds import load_html
 
     ctx.session.flush()
     html = load_html(ctx.session, "agreement", str(version.id), lang)

@@ -273,7 +273,8 @@ def pdf_document(
     """The document *kind* of *ref* as a PDF attachment, in the language asked for."""
 
     def render(lang: str) -> Sequence[Attachment]:
-        from governance.documents import html_to_pdf, load_html  # WeasyPrint loads on first use
+        from governance.documents import html_to_pdf  # WeasyPrint loads on first use
+        from governance.services.documents.kinds import load_html
 
         uow.session.flush()
         pdf = html_to_pdf(load_html(uow.session, kind, str(ref), lang))

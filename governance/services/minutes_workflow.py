@@ -163,7 +163,7 @@ def archive_minutes(ctx: TransitionContext) -> None:
     where an ``archive`` folder is set, file a copy there for people to browse."""
     # WeasyPrint is imported only where a PDF is made (it is slow to import).
     from governance.documents import archive, pdfa, render_html
-    from governance.documents.minutes import context as minutes_context
+    from governance.services.documents.minutes import context as minutes_context
 
     minutes: Minutes = ctx.entity
     ctx.session.flush()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from governance.documents import KINDS, load_html
+from governance.services.documents.kinds import KINDS, load_html
 from tests.golden.scenario import Scenario, complete
 
 GOLDEN = Path(__file__).resolve().parent / "documents"

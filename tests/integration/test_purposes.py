@@ -274,7 +274,7 @@ def test_a_paper_session_is_recorded_afterwards_by_the_secretariat_and_marked(kg
     quorum = audit(kg, "quorum")[-1]
     assert quorum.details["recorded_later"] is True
     # The minutes say so.
-    from governance.documents import load_html
+    from governance.services.documents.kinds import load_html
 
     with kg.db.session() as s:
         html = load_html(s, "minutes", str(first), "de")

@@ -9,7 +9,7 @@ from html import unescape
 
 import pytest
 
-from governance.documents.kinds import KINDS
+from governance.services.documents.kinds import KINDS
 from tests.golden.regenerate import golden_path
 from tests.reading import ENGLISH_IN_GERMAN, GERMAN_IN_ENGLISH
 

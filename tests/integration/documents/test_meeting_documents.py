@@ -8,9 +8,10 @@ import hashlib
 
 import pytest
 
-from governance.documents import html_to_pdf, load_html
+from governance.documents import html_to_pdf
 from governance.errors import Conflict, InvalidInput
 from governance.services import meetings as meeting_service
+from governance.services.documents.kinds import load_html
 from tests.golden.regenerate import golden_path
 from tests.golden.scenario import COST_PLANS
 from tests.integration.documents.test_pdf import text_of

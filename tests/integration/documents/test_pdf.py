@@ -11,9 +11,10 @@ import time
 import pytest
 from pypdf import PdfReader
 
-from governance.documents import PDFA_VARIANT, archive, html_to_pdf, load_html, pdfa
+from governance.documents import PDFA_VARIANT, archive, html_to_pdf, pdfa
 from governance.documents.fetcher import ResourceRefused
 from governance.errors import Conflict
+from governance.services.documents.kinds import load_html
 from tests.golden.regenerate import golden_path
 
 

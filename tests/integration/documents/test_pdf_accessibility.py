@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from governance.clock import BERLIN
-from governance.documents import PDFA_VARIANT, html_to_pdf, load_html
+from governance.documents import PDFA_VARIANT, html_to_pdf
 from governance.examples import treptow_koepenick as tk
 from governance.mail.dispatch import dispatch
 from governance.mail.settings import MailSettings
@@ -26,6 +26,7 @@ from governance.mail.transports import MaildirTransport
 from governance.models import OutboxMessage
 from governance.services import agenda, directory, meeting_series, timers
 from governance.services import meetings as ms
+from governance.services.documents.kinds import load_html
 from tests.conftest import SYSTEM, make_app
 from tests.golden.regenerate import references
 from tests.integration.documents.pdf_structure import assert_accessible_pdfa, structure

@@ -9,13 +9,14 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from governance.documents import KINDS, kind_by_name, load_html, render_html
-from governance.documents.accession_declaration import context as declaration_context
-from governance.documents.agreement import context as agreement_context
+from governance.documents import render_html
 from governance.errors import Conflict, InvalidInput, NotFound
 from governance.models import AgreementVersion
 from governance.resources import templates_dir
 from governance.services import accession
+from governance.services.documents.accession_declaration import context as declaration_context
+from governance.services.documents.agreement import context as agreement_context
+from governance.services.documents.kinds import KINDS, kind_by_name, load_html
 from governance.templating import environment
 from tests.golden import scenario as example_steps
 from tests.golden.regenerate import golden_path, references, render_all

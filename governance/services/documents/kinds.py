@@ -15,7 +15,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from governance.documents import (
+from governance.documents.templates import template_of
+from governance.errors import InvalidInput
+from governance.i18n import check_language
+from governance.services.documents import (
     accession_declaration,
     agreement,
     attendance_list,
@@ -23,7 +26,6 @@ from governance.documents import (
     invitation,
     minutes,
 )
-from governance.errors import InvalidInput
 
 Loader = Callable[[Session, str], dict[str, Any]]
 
@@ -35,7 +37,7 @@ class DocumentKind:
     """Build the context for the ID the user gave; raises NotFound for an unknown ID."""
 
     def template(self, lang: str) -> str:
-        return f"documents/{self.name}.{lang}.html"
+        return template_of(self.name, lang)
 
 
 KINDS: dict[str, DocumentKind] = {
@@ -58,3 +60,12 @@ def kind_by_name(name: str) -> DocumentKind:
         raise InvalidInput(
             "documents.error.unknown_kind", value=name, allowed=", ".join(sorted(KINDS))
         ) from None
+
+
+def load_html(session: Session, kind: str, ref: str, lang: str = "de") -> str:
+    """Look up *ref* for document *kind* and render it as HTML."""
+    from governance.documents.rendering import render_html  # WeasyPrint loads on first use
+
+    document_kind = kind_by_name(kind)
+    check_language(lang)
+    return render_html(document_kind.name, document_kind.load(session, ref), lang)

@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from governance.documents.meeting_parts import attachments_part, chair_part, meeting_part
-from governance.documents.parts import committee_part
 from governance.models import Meeting
 from governance.services import meetings as meeting_service
+from governance.services.documents.meeting_parts import attachments_part, chair_part, meeting_part
+from governance.services.documents.parts import committee_part
 from governance.services.meeting_notices import agenda_items
 
 

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from governance.documents.parts import committee_part, organisation_part, signatory_part
 from governance.models import AgreementVersion, Signature, SigningCeremony
 from governance.services.agreement_views import committee_of, ref_of, version_by_ref
+from governance.services.documents.parts import committee_part, organisation_part, signatory_part
 
 
 def load(session: Session, ref: str) -> dict[str, Any]:

@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from governance.documents.parts import committee_part
 from governance.errors import InvalidInput
 from governance.services import directory, votes
+from governance.services.documents.parts import committee_part
 
 
 def load(session: Session, ref: str) -> dict[str, Any]:

@@ -14,17 +14,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from governance.documents.meeting_parts import (
+from governance.errors import Conflict, Text
+from governance.models import ActionItem, Attendance, Decision, Meeting, MinutesObjection, Vote
+from governance.services import meetings as meeting_service
+from governance.services.attendance import quorum_at, voting_memberships
+from governance.services.documents.meeting_parts import (
     attachments_part,
     chair_part,
     meeting_part,
     secretariat_part,
 )
-from governance.documents.parts import committee_part
-from governance.errors import Conflict, Text
-from governance.models import ActionItem, Attendance, Decision, Meeting, MinutesObjection, Vote
-from governance.services import meetings as meeting_service
-from governance.services.attendance import quorum_at, voting_memberships
+from governance.services.documents.parts import committee_part
 from governance.services.meeting_notices import agenda_items
 from governance.services.minutes import minutes_of
 from governance.services.votes import votes_of

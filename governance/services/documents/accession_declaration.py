@@ -12,11 +12,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from governance.documents.parts import committee_part, organisation_part, signatory_part
 from governance.errors import Conflict, Text
 from governance.models import AccessionApplication, AgreementVersion
 from governance.services.accession import application_by_id
 from governance.services.agreement_views import in_force_version, ref_of
+from governance.services.documents.parts import committee_part, organisation_part, signatory_part
 
 PRINTABLE_STATES = ("accepted", "joined")
 """Before the committee's decision there is nothing to declare."""

@@ -12,11 +12,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
-from governance.documents.meeting_parts import meeting_part
-from governance.documents.parts import committee_part
 from governance.models import Capacity, Meeting, Role
 from governance.services import directory
 from governance.services import meetings as meeting_service
+from governance.services.documents.meeting_parts import meeting_part
+from governance.services.documents.parts import committee_part
 
 GUEST_ROWS = 6
 ROLE_ORDER = {Role.CHAIR: 0, Role.MEMBER: 1, Role.ADVISORY: 2}
