@@ -41,7 +41,7 @@ from governance import audit_digests
 from governance.audit_keys import KeySource
 from governance.errors import ConfigurationError
 from governance.models import AuditHead, AuditRecord
-from governance.models.base import table_of
+from governance.models.core import table_of
 
 _log = logging.getLogger(__name__)
 

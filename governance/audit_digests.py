@@ -35,7 +35,7 @@ from governance.models import (
     Signature,
     Vote,
 )
-from governance.models.base import table_of
+from governance.models.core import table_of
 
 PROTECTED: dict[str, Table] = {
     model.__tablename__: table_of(model)

@@ -15,7 +15,7 @@ from governance.bootstrap import ENTITIES, App
 from governance.clock import BERLIN, SimulatedClock
 from governance.examples import treptow_koepenick as tk
 from governance.models import AgreementVersion
-from governance.models.base import table_of
+from governance.models.core import table_of
 from governance.services import (
     accession,
     agenda,

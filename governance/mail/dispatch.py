@@ -45,7 +45,7 @@ from governance.mail.rendering import render_notification
 from governance.mail.settings import MailSettings
 from governance.mail.transports import Rejected, Transport, Unavailable
 from governance.models import Committee, OutboxMessage, Person
-from governance.models.base import table_of
+from governance.models.core import table_of
 from governance.transient import is_transient
 from governance.unit_of_work import Actor
 

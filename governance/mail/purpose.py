@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from governance.bootstrap import ENTITIES, App
 from governance.clock import BERLIN
 from governance.models import Minutes, OutboxMessage
-from governance.models.base import table_of
+from governance.models.core import table_of
 from governance.reasons import reason
 from governance.unit_of_work import Actor
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, MetaData, Table, TypeDecorator
+from sqlalchemy import JSON, DateTime, Integer, MetaData, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -45,13 +45,6 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON}
-
-
-def table_of(model: type[Base]) -> Table:
-    """The Core table of a mapped class (declarative types ``__table__`` as any FromClause)."""
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
 
 
 class Versioned:

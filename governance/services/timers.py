@@ -44,7 +44,7 @@ from governance.models import (
     Minutes,
     Timer,
 )
-from governance.models.base import table_of
+from governance.models.core import table_of
 from governance.services import timer_purpose
 from governance.services.timer_operations import failed, retry, skipped
 from governance.services.timer_order import (

@@ -92,7 +92,7 @@ def record_vote(
             raise InvalidInput("vote.error.too_many", total=votes.total, present=len(present))
         choices = {}
         method = "show_of_hands"
-    assert item.majority is not None, "_votable refuses an item without a majority"
+    assert item.majority is not None  # _votable: a decision item always has its majority
     majority = Majority(item.majority)
     outcome = result(meeting.committee.rules, majority, votes)
     # The guard quorate_now re-checks the quorum as part of the workflow.
