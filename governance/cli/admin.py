@@ -7,7 +7,7 @@ from typing import Any
 import click
 from sqlalchemy import func, select
 
-from governance.cli import operations, workflow
+from governance.cli import audit, timers, workflow
 from governance.cli.common import (
     CliState,
     json_option,
@@ -221,4 +221,4 @@ def db_current(state: CliState, as_json: bool) -> None:
     click.echo(t(state, key, url=url, current=current or "—", head=head))
 
 
-COMMANDS = [init, db_group, *workflow.COMMANDS, *operations.COMMANDS]
+COMMANDS = [init, db_group, *workflow.COMMANDS, *audit.COMMANDS, *timers.COMMANDS]

@@ -7,6 +7,7 @@ import enum
 import re
 from typing import TypeVar
 
+from governance.clock import BERLIN
 from governance.errors import InvalidInput
 
 # Deliberately plain: one @, no spaces or control characters (so nothing can
@@ -88,3 +89,9 @@ def text(value: str, what: str, max_length: int = 500) -> str:
     ):
         raise InvalidInput("error.text", what=what, max=max_length)
     return cleaned
+
+
+def berlin_moment(value: str | dt.datetime) -> dt.datetime:
+    """A moment as typed ("2026-03-11 10:00"): Berlin time unless it names its offset."""
+    moment = datetime(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=BERLIN)
