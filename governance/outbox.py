@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from governance.errors import InvalidInput, NotFound, NotPermitted, Text
 from governance.mail import addressing, purpose
@@ -25,7 +26,7 @@ from governance.mail.calendar import CalendarEvent, build_calendar
 from governance.mail.message import Attachment
 from governance.mail.rendering import render_notification
 from governance.models import Committee, OutboxMessage, Person
-from governance.services import access
+from governance.services import access, validation
 from governance.unit_of_work import UnitOfWork
 
 
@@ -136,9 +137,10 @@ def retry(uow: UnitOfWork, message_id: int) -> OutboxMessage:
 
 
 def retry_failed(
-    uow: UnitOfWork, *, since: dt.datetime | None = None, committee_id: int | None = None
+    uow: UnitOfWork, *, since: str | dt.datetime | None = None, committee_id: int | None = None
 ) -> list[int]:
-    """Queue every failed message again (queued since *since*, of one committee if given).
+    """Queue every failed message again (queued since *since*, as typed in Berlin
+    time or a moment, of one committee if given).
 
     After a long outage of the relay this is one command, not one per message.
     Only messages the acting person may retry are touched (the chair or
@@ -152,7 +154,7 @@ def retry_failed(
         .with_for_update()
     )
     if since is not None:
-        stmt = stmt.where(OutboxMessage.created_at >= since)
+        stmt = stmt.where(OutboxMessage.created_at >= validation.berlin_moment(since))
     if committee_id is not None:
         stmt = stmt.where(OutboxMessage.committee_id == committee_id)
     allowed: dict[int | None, bool] = {}
@@ -191,3 +193,20 @@ def _requeue(uow: UnitOfWork, message: OutboxMessage) -> None:
         to_state="queued",
         details={"person_id": message.person_id, "last_error": message.last_error or ""},
     )
+
+
+def listed(
+    session: Session, *, failed_only: bool = False, skipped_only: bool = False, limit: int = 100
+) -> list[OutboxMessage]:
+    """The newest *limit* messages, oldest of them first; only the failed or only
+    the skipped ones (their purpose had lapsed) where asked, not both."""
+    if limit < 1:
+        raise InvalidInput("cli.limit", value=limit)
+    if failed_only and skipped_only:
+        raise InvalidInput("cli.outbox.failed_or_skipped")
+    stmt = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
+    if failed_only:
+        stmt = stmt.where(OutboxMessage.status == "failed")
+    if skipped_only:
+        stmt = stmt.where(OutboxMessage.status == "skipped")
+    return list(reversed(session.execute(stmt).scalars().all()))

@@ -133,14 +133,13 @@ def person_add(
 ) -> None:
     """Eine Person anlegen."""
     with state.uow() as uow:
-        org = directory.organisation_by_ref(uow.session, org_ref) if org_ref else None
         person = directory.add_person(
             uow,
             name=name,
             email=email,
             function_title=function_title,
             language=language,
-            organisation=org,
+            organisation=org_ref,
         )
         address = person.email
     click.echo(t(state, "cli.person.added", email=address))
@@ -214,10 +213,8 @@ def secretariat_group() -> None:
 def secretariat_add(state: CliState, email: str, committee_ref: str | None) -> None:
     """Eine Person in die Geschäftsstelle aufnehmen (Vorsitz)."""
     with state.uow() as uow:
-        committee = directory.committee_by_ref(uow.session, committee_ref)
-        person = directory.person_by_email(uow.session, email)
-        directory.add_secretariat(uow, committee, person)
-        short, address = committee.short_name, person.email
+        member = directory.add_secretariat(uow, committee_ref, email)
+        short, address = member.committee.short_name, member.person.email
     click.echo(t(state, "cli.secretariat.added", email=address, committee=short))
 
 

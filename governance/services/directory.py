@@ -168,15 +168,18 @@ def add_person(
     email: str,
     function_title: str = "",
     language: str = "de",
-    organisation: Organisation | None = None,
+    organisation: Organisation | str | None = None,
     is_admin: bool = False,
 ) -> Person:
+    """Add a person; *organisation* by short name or number as typed, or the organisation."""
     if not is_admin:
         _require_admin_or(uow, "directory.edit", None)
     elif not uow.actor.is_system:
         raise InvalidInput(
             "error.choice", what="admin", value="true", allowed="only at gremium init"
         )
+    if isinstance(organisation, str):
+        organisation = organisation_by_ref(uow.session, organisation)
     name = validation.text(name, "name", 200)
     address = validation.email(email, utf8_local=uow.smtputf8)
     if language not in ("de", "en"):
@@ -387,8 +390,16 @@ def add_membership_person(
     )
 
 
-def add_secretariat(uow: UnitOfWork, committee: Committee, person: Person) -> None:
+def add_secretariat(
+    uow: UnitOfWork, committee: Committee | str | None, person: Person | str
+) -> SecretariatMember:
+    """Take *person* (or their e-mail address) into the secretariat of *committee*
+    (or its reference as typed; None: the only committee there is)."""
+    if not isinstance(committee, Committee):
+        committee = committee_by_ref(uow.session, committee)
     access.check(uow, "committee.edit", committee)
+    if isinstance(person, str):
+        person = person_by_email(uow.session, person)
     exists = uow.session.execute(
         select(SecretariatMember).where(
             SecretariatMember.committee_id == committee.id, SecretariatMember.person_id == person.id
@@ -396,7 +407,8 @@ def add_secretariat(uow: UnitOfWork, committee: Committee, person: Person) -> No
     ).first()
     if exists:
         raise Conflict("error.duplicate", kind=Text("role.secretariat"), ref=person.email)
-    uow.session.add(SecretariatMember(committee_id=committee.id, person_id=person.id))
+    member = SecretariatMember(committee=committee, person=person)
+    uow.session.add(member)
     uow.session.flush()
     uow.audit(
         entity_type="committees",
@@ -405,3 +417,4 @@ def add_secretariat(uow: UnitOfWork, committee: Committee, person: Person) -> No
         action="committee.add_secretariat",
         details={"person_id": person.id},
     )
+    return member
