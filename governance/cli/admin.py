@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from sqlalchemy import func, select
 
 from governance.cli import audit, timers, workflow
 from governance.cli.common import (
@@ -16,13 +15,7 @@ from governance.cli.common import (
     t,
 )
 from governance.database import Database
-from governance.errors import GremiumError, InvalidInput, NotFound
-from governance.models import Agreement, Committee, Membership, Organisation, Person
-from governance.services import directory, validation
 from governance.unit_of_work import Actor
-
-EXAMPLES = ("treptow-koepenick",)
-
 
 # --- init and schema ---
 
@@ -40,21 +33,11 @@ def init(
     state: CliState, example: str | None, admin_email: str | None, admin_name: str | None
 ) -> None:
     """Datenbank einrichten (oder aktualisieren), optional mit Beispielgremium."""
-    # Check what was typed before touching the database: a mistake changes nothing.
-    if example is not None and example not in EXAMPLES:
-        raise InvalidInput(
-            "error.choice", what="--example", value=example, allowed=", ".join(EXAMPLES)
-        )
-    if admin_email is not None:
-        from governance.mail.settings import mail_settings
+    from governance.services import installation
 
-        utf8 = mail_settings(state.settings).smtputf8
-        admin_email = validation.email(admin_email, utf8_local=utf8)
-        if not admin_name:
-            raise InvalidInput("cli.init.admin_name_missing")
-        admin_name = validation.text(admin_name, "--admin-name", 200)
-    elif admin_name:
-        raise InvalidInput("cli.init.admin_email_missing")
+    setup = installation.checked(
+        state.settings, example=example, admin_email=admin_email, admin_name=admin_name
+    )
     # The workflow definitions are validated before anything is set up on them.
     from pathlib import Path
 
@@ -73,24 +56,18 @@ def init(
     click.echo(t(state, key, url=url, revision=after))
     _key_the_chain(state)
 
-    if example is None and admin_email is None:
+    if setup.empty:
         click.echo(t(state, "cli.init.next_empty"))
         return
-    _refuse_existing(state, example, admin_email)
+    with state.read() as session:
+        installation.refuse_existing(session, setup)
     with state.uow(Actor.system()) as uow:
-        committee = None
-        if example is not None:
-            from governance.examples import treptow_koepenick
-
-            committee = treptow_koepenick.create(uow)
-        if admin_email is not None:
-            directory.add_person(uow, name=admin_name or "", email=admin_email, is_admin=True)
-        summary = _summary(uow.session, committee) if committee is not None else None
+        summary = installation.create(uow, setup)
     if summary is not None:
         _print_example(state, summary)
-    if admin_email is not None:
-        click.echo(t(state, "cli.init.admin_created", email=admin_email))
-        click.echo(t(state, "cli.init.next_admin", email=admin_email))
+    if setup.admin_email is not None:
+        click.echo(t(state, "cli.init.admin_created", email=setup.admin_email))
+        click.echo(t(state, "cli.init.next_admin", email=setup.admin_email))
 
 
 def _upgrade(state: CliState) -> tuple[str | None, str, str]:
@@ -110,50 +87,6 @@ def _key_the_chain(state: CliState) -> None:
 
     for note in audit_trail.ensure_keyed(state.app):
         click.echo(t(state, note.key, **note.params))
-
-
-def _refuse_existing(state: CliState, example: str | None, admin_email: str | None) -> None:
-    # Checked up front (not left to the services' Conflict) so that a repeated
-    # init is a plain "already there" without an audited refusal.
-    from governance.examples import treptow_koepenick
-
-    with state.read() as session:
-        if example is not None:
-            existing = session.execute(
-                select(Committee).where(Committee.short_name == treptow_koepenick.COMMITTEE_SHORT)
-            ).scalar_one_or_none()
-            if existing is not None:
-                raise GremiumError(
-                    "cli.init.example_exists", committee=existing.short_name, name=existing.name
-                )
-        if admin_email is not None:
-            try:
-                directory.person_by_email(session, admin_email)
-            except NotFound:
-                pass
-            else:
-                raise GremiumError("cli.init.person_exists", email=admin_email)
-
-
-def _summary(session: Any, committee: Committee) -> dict[str, Any]:
-    session.flush()
-    members = session.execute(
-        select(Membership).where(Membership.committee_id == committee.id).order_by(Membership.id)
-    ).scalars()
-    agreement = session.execute(
-        select(Agreement).where(Agreement.committee_id == committee.id)
-    ).scalar_one_or_none()
-    return {
-        "committee": committee.name,
-        "short_name": committee.short_name,
-        "members": [(m.organisation.name, m.role) for m in members],
-        "organisations": session.execute(select(func.count(Organisation.id))).scalar_one(),
-        "people": session.execute(select(func.count(Person.id))).scalar_one(),
-        "agreement": agreement.title if agreement else None,
-        "agreement_state": agreement.versions[-1].state
-        if agreement and agreement.versions
-        else None,
-    }
 
 
 def _state_label(state: CliState, workflow: str, name: str) -> str:

@@ -6,7 +6,7 @@ import click
 
 from governance.cli.common import CliState, pass_state, print_json, t
 from governance.retention import Retention
-from governance.services import directory, erasure, personal_data
+from governance.services import erasure, personal_data
 
 
 @click.command("export")
@@ -15,8 +15,7 @@ from governance.services import directory, erasure, personal_data
 def person_export(state: CliState, email: str) -> None:
     """Alles, was über eine Person gespeichert ist, als JSON (Administration; jede Person für sich)."""
     with state.uow() as uow:
-        person = directory.person_by_email(uow.session, email)
-        data = personal_data.export(uow, person)
+        data = personal_data.export(uow, email)
     print_json(data)
 
 
@@ -27,8 +26,7 @@ def person_erase(state: CliState, email: str) -> None:
     """Personenbezogene Daten löschen, soweit keine Aufbewahrungspflicht gilt (Administration)."""
     retention = Retention.from_settings(state.settings.retention, state.settings.source)
     with state.uow() as uow:
-        person = directory.person_by_email(uow.session, email)
-        done = erasure.erase(uow, person, retention)
+        done = erasure.erase(uow, email, retention)
     click.echo(
         t(
             state,

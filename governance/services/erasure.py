@@ -71,7 +71,13 @@ class Erasure:
     address or name: they cannot change without breaking the chain (see README)."""
 
 
-def erase(uow: UnitOfWork, person: Person, retention: Retention) -> Erasure:
+def erase(uow: UnitOfWork, person: Person | str, retention: Retention) -> Erasure:
+    """Erase *person* (or the person with this e-mail address as typed) as far as
+    no retention duty keeps their name."""
+    if isinstance(person, str):
+        from governance.services.directory import person_by_email
+
+        person = person_by_email(uow.session, person)
     check_access(uow, person, "person.erase")
     if person.erased_at is not None:
         raise Conflict("personal_data.already_erased", on=person.erased_at.date().isoformat())

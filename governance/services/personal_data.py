@@ -57,7 +57,12 @@ def check_access(uow: UnitOfWork, person: Person, action: str) -> None:
     ).concerning(entity_type="people", entity_id=person.id, action=action, committee_id=None)
 
 
-def export(uow: UnitOfWork, person: Person) -> dict[str, Any]:
+def export(uow: UnitOfWork, person: Person | str) -> dict[str, Any]:
+    """Everything stored about *person* (or their e-mail address as typed)."""
+    if isinstance(person, str):
+        from governance.services.directory import person_by_email
+
+        person = person_by_email(uow.session, person)
     check_access(uow, person, "person.export")
     data = collect(uow.session, person)
     uow.audit(entity_type="people", entity_id=person.id, action="person.export")
