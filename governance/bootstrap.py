@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from governance import clock_store
@@ -154,7 +155,7 @@ class App:
         finally:
             session.close()
 
-    def _actor(self, session: object, actor: Actor | str | None) -> Actor:
+    def _actor(self, session: Session, actor: Actor | str | None) -> Actor:
         if isinstance(actor, Actor):
             return actor
         if actor is None:
@@ -163,7 +164,7 @@ class App:
             raise GremiumError("error.no_actor")
         from governance.services.directory import person_by_email
 
-        return Actor.of(person_by_email(session, actor))  # type: ignore[arg-type]
+        return Actor.of(person_by_email(session, actor))
 
     def _audit_refusal(self, actor: Actor, exc: GremiumError) -> None:
         with self.db.session() as session, session.begin():

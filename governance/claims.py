@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, or_, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -60,7 +61,8 @@ def claim(
             result = session.execute(
                 update(model).where(model.id == row_id, *where, free).values(**values)
             )
-            if result.rowcount == 1:  # type: ignore[attr-defined]
+            assert isinstance(result, CursorResult)  # an UPDATE's: it counts the rows matched
+            if result.rowcount == 1:
                 claimed.append(row_id)
         return claimed
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import functools
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -195,7 +194,3 @@ def committee_option(fn: F) -> F:
         default=None,
         help="Gremium (Kurzname oder Nummer); entfällt, wenn es nur eines gibt.",
     )(fn)
-
-
-def wraps(fn: F) -> F:
-    return functools.wraps(fn)  # type: ignore[return-value]

@@ -20,7 +20,7 @@ from weasyprint.urls import FatalURLFetchingError
 
 from governance.documents.fetcher import ResourceRefused, TemplatesOnlyFetcher
 from governance.documents.templates import documents_dir, template_of
-from governance.i18n import check_language
+from governance.errors import check_language
 from governance.templating import render
 
 # Where HarfBuzz-Subset is missing, WeasyPrint subsets fonts with fontTools,

@@ -82,11 +82,3 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
         raise KeyError(f"no message {key!r} in the catalogue")
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return _CountingFormatter(lang).format(text, **params)
-
-
-def check_language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        from governance.errors import InvalidInput
-
-        raise InvalidInput("error.language", value=lang, allowed=", ".join(LANGUAGES))
-    return lang

@@ -167,6 +167,7 @@ class WorkflowEngine:
         with self._locks[definition.name]:
             machine.add_model(proxy, initial=from_state)
             try:
+                # `transitions` adds trigger() to each model it is given, at run time.
                 done = proxy.trigger(trigger, ctx=ctx)  # type: ignore[attr-defined]
             finally:
                 machine.remove_model(proxy)

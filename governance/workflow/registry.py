@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # (governance.unit_of_work.TransitionContext).
 Guard = Callable[["TransitionContext[Any]"], bool]
 Effect = Callable[["TransitionContext[Any]"], None]
-F = TypeVar("F", bound=Callable[..., object])
+G = TypeVar("G", bound=Guard)
+E = TypeVar("E", bound=Effect)
 
 
 class Registry:
@@ -26,20 +27,20 @@ class Registry:
         self.guards: dict[str, Guard] = {}
         self.effects: dict[str, Effect] = {}
 
-    def guard(self, name: str) -> Callable[[F], F]:
-        def register(fn: F) -> F:
+    def guard(self, name: str) -> Callable[[G], G]:
+        def register(fn: G) -> G:
             if name in self.guards:
                 raise RuntimeError(f"guard {name!r} registered twice")
-            self.guards[name] = fn  # type: ignore[assignment]
+            self.guards[name] = fn
             return fn
 
         return register
 
-    def effect(self, name: str) -> Callable[[F], F]:
-        def register(fn: F) -> F:
+    def effect(self, name: str) -> Callable[[E], E]:
+        def register(fn: E) -> E:
             if name in self.effects:
                 raise RuntimeError(f"effect {name!r} registered twice")
-            self.effects[name] = fn  # type: ignore[assignment]
+            self.effects[name] = fn
             return fn
 
         return register

@@ -16,8 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from governance.documents.templates import template_of
-from governance.errors import InvalidInput
-from governance.i18n import check_language
+from governance.errors import InvalidInput, check_language
 from governance.services.documents import (
     accession_declaration,
     agreement,
