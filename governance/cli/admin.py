@@ -33,7 +33,7 @@ def init(
     state: CliState, example: str | None, admin_email: str | None, admin_name: str | None
 ) -> None:
     """Datenbank einrichten (oder aktualisieren), optional mit Beispielgremium."""
-    from governance.services import installation
+    from governance import installation
 
     setup = installation.checked(
         state.settings, example=example, admin_email=admin_email, admin_name=admin_name

@@ -24,12 +24,8 @@ KNOWN_CIRCLES = {
     (
         "governance.bootstrap",
         "governance.services",
-    ): "bootstrap registers services' effects; timers take the App",
+    ): "the app finds its actor with directory.person_by_email; timers take the App",
     ("governance.config", "governance.mail"): "config reads the [mail] section with mail.settings",
-    (
-        "governance.errors",
-        "governance.i18n",
-    ): "errors render messages; i18n raises on an unknown language",
     (
         "governance.mail",
         "governance.outbox",

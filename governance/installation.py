@@ -4,7 +4,8 @@ database, checked before anything is touched, and created in one unit of work.
 The schema itself (migrations) and the audit key are the installation's
 plumbing, done by the command before this; here are the rules: which example
 committees exist, that the first administrator has a valid address and a
-name, and that neither is there already.
+name, and that neither is there already. (Beside bootstrap, above the
+services: the example committee is made through them.)
 """
 
 from __future__ import annotations
