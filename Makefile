@@ -40,13 +40,13 @@ system-deps:
 demo: $(STAMP)
 	$(BIN)/gremium demo --out demo-output
 
-# mypy checks governance/ and bench/ as [tool.mypy] in pyproject.toml says; its
-# cache (.mypy_cache) makes a second run take a second or two instead of ~20 s.
 test: $(STAMP)
 	$(BIN)/ruff check governance tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto -q
 
+# mypy (in test and lint) checks governance/ and bench/ as [tool.mypy] in pyproject.toml
+# says; its cache (.mypy_cache) makes a second run take a second or two instead of ~20 s.
 lint: $(STAMP)
 	$(BIN)/ruff check governance tests bench
 	$(BIN)/mypy

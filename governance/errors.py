@@ -73,6 +73,16 @@ class InvalidInput(GremiumError):
     """Input that is malformed or out of range."""
 
 
+def check_language(lang: str) -> str:
+    """*lang* if the catalogue speaks it; else refused with the languages it speaks.
+    (Here, not in governance.i18n: the catalogue needs no error, errors need the catalogue.)"""
+    from governance.i18n import LANGUAGES
+
+    if lang not in LANGUAGES:
+        raise InvalidInput("error.language", value=lang, allowed=", ".join(LANGUAGES))
+    return lang
+
+
 class NotFound(GremiumError):
     """A referenced organisation, person, committee, ... does not exist."""
 
@@ -112,13 +122,3 @@ class ConfigurationError(GremiumError):
 
 class MailServerRefused(GremiumError):
     """The mail server refused the login or TLS: a configuration problem; messages stay queued."""
-
-
-def check_language(lang: str) -> str:
-    """*lang* if the catalogue speaks it; else refused with the languages it speaks.
-    (Here, not in governance.i18n: the catalogue needs no error, errors need the catalogue.)"""
-    from governance.i18n import LANGUAGES
-
-    if lang not in LANGUAGES:
-        raise InvalidInput("error.language", value=lang, allowed=", ".join(LANGUAGES))
-    return lang
