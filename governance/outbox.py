@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from governance.errors import InvalidInput, NotFound, NotPermitted, Text
 from governance.mail import addressing, purpose
@@ -193,20 +192,3 @@ def _requeue(uow: UnitOfWork, message: OutboxMessage) -> None:
         to_state="queued",
         details={"person_id": message.person_id, "last_error": message.last_error or ""},
     )
-
-
-def listed(
-    session: Session, *, failed_only: bool = False, skipped_only: bool = False, limit: int = 100
-) -> list[OutboxMessage]:
-    """The newest *limit* messages, oldest of them first; only the failed or only
-    the skipped ones (their purpose had lapsed) where asked, not both."""
-    if limit < 1:
-        raise InvalidInput("cli.limit", value=limit)
-    if failed_only and skipped_only:
-        raise InvalidInput("cli.outbox.failed_or_skipped")
-    stmt = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
-    if failed_only:
-        stmt = stmt.where(OutboxMessage.status == "failed")
-    if skipped_only:
-        stmt = stmt.where(OutboxMessage.status == "skipped")
-    return list(reversed(session.execute(stmt).scalars().all()))

@@ -34,9 +34,9 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "governance.cli.agreement",
         "Kooperationsvereinbarung: anlegen, öffnen, unterzeichnen,...",
     ),
-    "audit": ("governance.cli.audit", "Prüfpfad (Audit-Trail): anzeigen und prüfen."),
+    "audit": ("governance.cli.operations", "Prüfpfad (Audit-Trail): anzeigen und prüfen."),
     "clock": (
-        "governance.cli.timers",
+        "governance.cli.operations",
         "Die Uhr der Installation (System- oder simulierte Uhr).",
     ),
     "committee": ("governance.cli.committee", "Gremien und ihre Geschäftsordnung."),
@@ -69,10 +69,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("governance.cli.run", "Dienst: fällige Zeitgeber auslösen und E-Mails versenden,..."),
     "secretariat": ("governance.cli.directory", "Die Geschäftsstelle eines Gremiums."),
     "tick": (
-        "governance.cli.timers",
+        "governance.cli.operations",
         "Simulierte Uhr vorstellen und fällige Zeitgeber der Reihe...",
     ),
-    "timers": ("governance.cli.timers", "Zeitgeber (Fristen, Erinnerungen)."),
+    "timers": ("governance.cli.operations", "Zeitgeber (Fristen, Erinnerungen)."),
     "withdrawal": (
         "governance.cli.withdrawal",
         "Austritt von Mitgliedern mit der Kündigungsfrist der...",

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from governance.cli import audit, timers, workflow
+from governance.cli import operations, workflow
 from governance.cli.common import (
     CliState,
     json_option,
@@ -154,4 +154,4 @@ def db_current(state: CliState, as_json: bool) -> None:
     click.echo(t(state, key, url=url, current=current or "—", head=head))
 
 
-COMMANDS = [init, db_group, *workflow.COMMANDS, *audit.COMMANDS, *timers.COMMANDS]
+COMMANDS = [init, db_group, *workflow.COMMANDS, *operations.COMMANDS]

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import click
+from sqlalchemy import select
 
 from governance import outbox
 from governance.cli.common import CliState, json_option, pass_state, print_json, print_table, t
 from governance.cli.output import berlin
+from governance.clock import BERLIN
 from governance.errors import InvalidInput
 from governance.mail.dispatch import DispatchReport, dispatch
 from governance.mail.settings import mail_settings
 from governance.mail.transports import make_transport
+from governance.models import OutboxMessage
 from governance.reasons import say
+from governance.services import validation
 
 
 @click.group("outbox")
@@ -29,8 +33,17 @@ def outbox_group() -> None:
 @pass_state
 def outbox_list(state: CliState, failed: bool, skipped: bool, limit: int, as_json: bool) -> None:
     """Nachrichten der Warteschlange mit Status (neueste zuletzt)."""
+    if limit < 1:
+        raise InvalidInput("cli.limit", value=limit)
+    if failed and skipped:
+        raise InvalidInput("cli.outbox.failed_or_skipped")
     with state.read() as session:
-        messages = outbox.listed(session, failed_only=failed, skipped_only=skipped, limit=limit)
+        stmt = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
+        if failed:
+            stmt = stmt.where(OutboxMessage.status == "failed")
+        if skipped:
+            stmt = stmt.where(OutboxMessage.status == "skipped")
+        messages = list(reversed(session.execute(stmt).scalars().all()))
     rows = [
         {
             "id": m.id,
@@ -59,11 +72,11 @@ def outbox_list(state: CliState, failed: bool, skipped: bool, limit: int, as_jso
     table = [
         {
             **r,
-            "at": berlin(m.sent_at or m.next_attempt_at),
-            "status": t(state, f"outbox.status.{m.status}"),
-            "last_error": _detail(state, say(m.skip_reason, state.lang) or m.last_error),
+            "at": berlin(r["sent_at"] or r["next_attempt_at"]),
+            "status": t(state, f"outbox.status.{r['status']}"),
+            "last_error": _detail(state, r["skip_reason"] or r["last_error"]),
         }
-        for m, r in zip(messages, rows, strict=True)
+        for r in rows
     ]
     print_table(
         table,
@@ -94,8 +107,11 @@ def outbox_retry(
     if (message_id is None) == (not all_failed) or (since is not None and not all_failed):
         raise InvalidInput("cli.outbox.retry_args")
     if all_failed:
+        moment = validation.datetime(since) if since is not None else None
+        if moment is not None and moment.tzinfo is None:
+            moment = moment.replace(tzinfo=BERLIN)
         with state.uow() as uow:
-            retried = outbox.retry_failed(uow, since=since)
+            retried = outbox.retry_failed(uow, since=moment)
         click.echo(t(state, "cli.outbox.retried_many", count=len(retried)))
         return
     assert message_id is not None

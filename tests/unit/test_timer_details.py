@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import governance.services.timers as timers
-from governance.cli.timers import _detail
+from governance.cli.operations import _detail
 from governance.i18n import CATALOGUE
 
 

@@ -1,16 +1,17 @@
-"""Timers and the clock on the command line: list and retry timers, move the
-simulated clock and fire what is due (``tick``), show the clock."""
+"""Operating an installation: the audit trail, pending timers and the (simulated) clock."""
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import signal
 import threading
+from pathlib import Path
 from typing import Any
 
 import click
+from sqlalchemy import select
 
+from governance import audit, audit_witness
 from governance.cli.common import (
     CliState,
     committee_option,
@@ -22,7 +23,162 @@ from governance.cli.common import (
 )
 from governance.cli.output import berlin
 from governance.clock import BERLIN
+from governance.errors import ConfigurationError, InvalidInput
+from governance.models import AuditRecord, Person
 from governance.reasons import say
+from governance.services import directory, validation
+
+# --- audit trail ---
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """Prüfpfad (Audit-Trail): anzeigen und prüfen."""
+
+
+def _entity_filter(value: str) -> tuple[str, int]:
+    kind, sep, ident = value.partition(":")
+    if not sep or not kind or not ident.strip().isdigit():
+        raise InvalidInput("cli.audit.entity_format", value=value)
+    return kind.strip(), int(ident)
+
+
+@audit_group.command("log")
+@committee_option
+@click.option("--entity", metavar="TYP:ID", help="nur diese Einheit, z. B. memberships:3")
+@click.option("--limit", default=50, show_default=True, metavar="N", help="die letzten N Einträge")
+@json_option
+@pass_state
+def audit_log(
+    state: CliState, committee_ref: str | None, entity: str | None, limit: int, as_json: bool
+) -> None:
+    """Die letzten Einträge des Prüfpfads (älteste zuerst)."""
+    if limit < 1:
+        raise InvalidInput("cli.limit", value=limit)
+    entity_filter = _entity_filter(entity) if entity else None
+    with state.read() as session:
+        stmt = select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(limit)
+        if committee_ref is not None:
+            committee = directory.committee_by_ref(session, committee_ref)
+            stmt = stmt.where(AuditRecord.committee_id == committee.id)
+        if entity_filter is not None:
+            stmt = stmt.where(
+                AuditRecord.entity_type == entity_filter[0],
+                AuditRecord.entity_id == entity_filter[1],
+            )
+        records = list(reversed(session.execute(stmt).scalars().all()))
+        # Records name people by id; who that is comes from the directory now
+        # (an erased person shows as erased).
+        ids = {r.actor_id for r in records if r.actor_id is not None}
+        emails = dict(
+            session.execute(select(Person.id, Person.email).where(Person.id.in_(ids))).all()
+        )
+    rows = [
+        {
+            "seq": r.seq,
+            "at": r.at,
+            "actor": emails.get(r.actor_id, r.actor) if r.actor_id is not None else r.actor,
+            "committee_id": r.committee_id,
+            "entity_type": r.entity_type,
+            "entity_id": r.entity_id,
+            "action": r.action,
+            "from_state": r.from_state,
+            "to_state": r.to_state,
+            "outcome": r.outcome,
+            "details": r.details,
+            "hash": r.hash,
+        }
+        for r in records
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        click.echo(t(state, "cli.audit.empty"))
+        return
+    table = [
+        {
+            **r,
+            "at": berlin(r["at"]),
+            "entity": f"{r['entity_type']}:{r['entity_id'] if r['entity_id'] is not None else '-'}",
+            "states": f"{r['from_state'] or ''} → {r['to_state']}"
+            if r["from_state"] or r["to_state"]
+            else "",
+        }
+        for r in rows
+    ]
+    print_table(
+        table,
+        [
+            ("seq", "#"),
+            ("at", t(state, "cli.col.at")),
+            ("actor", t(state, "cli.col.actor")),
+            ("entity", t(state, "cli.col.entity")),
+            ("action", t(state, "cli.col.action")),
+            ("states", t(state, "cli.col.states_change")),
+            ("outcome", t(state, "cli.col.outcome")),
+        ],
+    )
+
+
+@audit_group.command("verify")
+@click.option(
+    "--witness",
+    "witness_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PFAD",
+    help='Zeugen: ein Maildir (z. B. mit den Mails "Protokoll genehmigt") oder eine Datei '
+    'mit Zeilen "Nummer Hash"; mehrfach möglich',
+)
+@pass_state
+def audit_verify(state: CliState, witness_paths: tuple[Path, ...]) -> None:
+    """Prüfpfad prüfen: Kette, geschützte Datensätze und Zeugen (Exit 1 bei jedem Befund).
+
+    Geschützt sind Beschlüsse, Abstimmungen, Unterschriften, Fassungen der
+    Vereinbarung, Protokolle und Mitgliedschaften.
+    """
+    witnesses = [w for path in witness_paths for w in audit_witness.collect(path)]
+    with state.read() as session:
+        result = audit.verify(session, witnesses=witnesses)
+    if result.ok:
+        click.echo(
+            t(
+                state,
+                "audit.verify.ok_full",
+                count=result.checked,
+                entities=result.entities_checked,
+                witnesses=result.witnesses_checked,
+            )
+        )
+        return
+    findings = result.describe_all(state.lang)
+    click.echo(t(state, "audit.verify.broken", count=result.checked, problems=len(findings)))
+    for line in findings:
+        click.echo(f"  {line}")
+    # SystemExit, not ctx.exit(1): main() runs click in non-standalone mode,
+    # where ctx.exit's status would be returned and lost.
+    raise SystemExit(1)
+
+
+@audit_group.command("rotate-key")
+@pass_state
+def audit_rotate_key(state: CliState) -> None:
+    """Neuen Schlüssel für den Prüfpfad erzeugen (Administration); der Wechsel wird eingetragen."""
+    from governance.services import audit_trail
+
+    note = audit_trail.rotate_key(state.app, state.actor)
+    click.echo(t(state, note.key, **note.params))
+
+
+# --- timers and the clock ---
+
+
+def _committee_id(state: CliState, committee_ref: str | None) -> int | None:
+    if committee_ref is None:
+        return None
+    with state.read() as session:
+        return directory.committee_by_ref(session, committee_ref).id
 
 
 @click.group("timers")
@@ -42,14 +198,19 @@ def timers_list(
     state: CliState, committee_ref: str | None, failed: bool, skipped: bool, as_json: bool
 ) -> None:
     """Anstehende Zeitgeber, nach Fälligkeit (Zeit in Europe/Berlin)."""
-    from governance.services import timer_views
+    from governance.services import timers
 
-    found = timer_views.listed(
-        state.app, committee_ref=committee_ref, failed_only=failed, skipped_only=skipped
-    )
+    if failed and skipped:
+        raise InvalidInput("cli.timers.failed_or_skipped")
+    committee_id = _committee_id(state, committee_ref)
     if skipped:
-        _skipped_timers(state, found, as_json)
+        _skipped_timers(state, timers.skipped(state.app, committee_id), as_json)
         return
+    found = (
+        timers.failed(state.app, committee_id)
+        if failed
+        else timers.pending(state.app, committee_id)
+    )
     rows = [
         {
             "id": tm.id,
@@ -151,6 +312,16 @@ def timers_retry(state: CliState, timer_id: int) -> None:
     click.echo(t(state, "cli.timers.retry", id=timer_id, trigger=trigger, entity=entity))
 
 
+def _simulated_clock(state: CliState) -> Any:
+    from governance.clock import SimulatedClock
+
+    if state.settings.clock != "simulated":
+        raise ConfigurationError("error.system_clock")
+    clock = state.app.clock
+    assert isinstance(clock, SimulatedClock)
+    return clock
+
+
 @click.command("tick")
 @click.option(
     "--until", "until", required=True, metavar="DATETIME", help="JJJJ-MM-TT [HH:MM], Berliner Zeit"
@@ -165,10 +336,14 @@ def timers_retry(state: CliState, timer_id: int) -> None:
 @pass_state
 def tick(state: CliState, until: str, catch_up: bool, as_json: bool) -> None:
     """Simulierte Uhr vorstellen und fällige Zeitgeber der Reihe nach auslösen."""
-    from governance.services import simulated_time
-
-    moment = simulated_time.advance_to(state.app, until, catch_up=catch_up)
-    clock = state.app.clock
+    moment = validation.datetime(until)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=BERLIN)
+    clock = _simulated_clock(state)
+    if moment < clock.now():
+        raise InvalidInput("error.clock_backwards", now=berlin(clock.now()), until=berlin(moment))
+    if catch_up:  # the process was down until *moment*: everything missed fires late
+        clock.advance_to(moment)
     fired, interrupted = _fire_until(state, moment)
     if as_json:
         print_json(
@@ -215,7 +390,7 @@ def _echo_fired(state: CliState, fired: list[Any]) -> None:
         )
 
 
-def _fire_until(state: CliState, moment: dt.datetime) -> tuple[list[Any], bool]:
+def _fire_until(state: CliState, moment: Any) -> tuple[list[Any], bool]:
     """Fire what is due up to *moment*; Ctrl+C or SIGTERM stops after the timer in hand.
 
     As ``gremium run`` does: what this process claimed but did not fire is given
@@ -274,4 +449,4 @@ def clock_show(state: CliState, as_json: bool) -> None:
     click.echo(t(state, key, now=berlin(now)))
 
 
-COMMANDS = [timers_group, tick, clock_group]
+COMMANDS = [audit_group, timers_group, tick, clock_group]
