@@ -127,7 +127,6 @@ def record_notes(uow: UnitOfWork, meeting: Meeting, notes: Mapping[int, str]) ->
             meeting=meeting.id,
             state=Text(f"minutes.state.{minutes.state}"),
         )
-    # Accepted items always carry their TOP number.
     by_top = {i.position: i for i in agenda_items(uow.session, meeting) if i.position is not None}
     unknown = sorted(set(notes) - set(by_top))
     if unknown:
