@@ -35,9 +35,8 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Mapping
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 
-from governance.config import Settings
 from governance.errors import ConfigurationError, Text
 
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
@@ -75,6 +74,18 @@ class MailSettings:
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(MailSettings)}
+
+
+class Settings(Protocol):
+    """What mail reads of the installation's settings (``governance.config.Settings``):
+    named here so that the configuration, which checks [mail] with this module
+    when it loads, and mail do not import each other."""
+
+    @property
+    def mail(self) -> Mapping[str, Any]: ...
+
+    @property
+    def source(self) -> str: ...
 
 
 def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) -> MailSettings:

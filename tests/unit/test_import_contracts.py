@@ -25,7 +25,6 @@ KNOWN_CIRCLES = {
         "governance.bootstrap",
         "governance.services",
     ): "the app finds its actor with directory.person_by_email; timers take the App",
-    ("governance.config", "governance.mail"): "config reads the [mail] section with mail.settings",
     (
         "governance.mail",
         "governance.outbox",
