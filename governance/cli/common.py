@@ -20,6 +20,8 @@ import click
 from governance.config import Settings, load_settings
 
 if TYPE_CHECKING:  # imported when a command needs them: `gremium --help` stays light
+    from pathlib import Path
+
     from sqlalchemy import Connection
 
     from governance.bootstrap import App
@@ -204,13 +206,25 @@ def t(state: CliState, key: str, /, **params: Any) -> str:
 def state_label(state: CliState, workflow: str, name: str) -> str:
     """A workflow state (or trigger) as its readers call it ("aktiv", "ausgetreten"),
     never its code name. From the definitions' labels: no workflow engine is built."""
+    from governance.workflow.labels import label, workflow_labels
+
+    return label(workflow_labels(workflows_folder(state))[workflow], name, state.lang)
+
+
+def workflow_states(state: CliState, workflow: str) -> tuple[str, ...]:
+    """The states of *workflow* (e.g. what ``--state`` accepts), without the engine."""
+    from governance.workflow.labels import workflow_states as states
+
+    return states(workflows_folder(state), workflow)
+
+
+def workflows_folder(state: CliState) -> Path:
     from pathlib import Path
 
     from governance.resources import workflows_dir
-    from governance.workflow.labels import label, workflow_labels
 
     folder = Path(state.settings.workflows) if state.settings.workflows else workflows_dir()
-    return label(workflow_labels(folder.resolve())[workflow], name, state.lang)
+    return folder.resolve()
 
 
 def committee_option(fn: F) -> F:

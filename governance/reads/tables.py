@@ -175,3 +175,18 @@ timers = table(
     column("last_error", String),
     column("skip_reason", String),
 )
+
+meetings = table(
+    "meetings",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("number", Integer),
+    column("title", String),
+    column("state", String),
+    column("starts_at", _moment),
+    column("ends_at", _moment),
+    column("location", String),
+    column("series_id", Integer),
+    column("schedule_note", String),
+    column("repeat_of_id", Integer),
+)

@@ -23,23 +23,34 @@ def label(labels: Labels, name: str, lang: str) -> str:
     return labels.get(lang, {}).get(name) or labels.get("de", {}).get(name) or name
 
 
-@functools.cache
 def workflow_labels(folder: Path) -> dict[str, Labels]:
-    """The labels of every workflow defined in *folder*, by workflow name.
+    """The labels of every workflow defined in *folder*, by workflow name."""
+    return {name: labels for name, (labels, _) in _read(folder).items()}
+
+
+def workflow_states(folder: Path, workflow: str) -> tuple[str, ...]:
+    """The states of *workflow* as its definition lists them (what ``--state`` accepts)."""
+    return _read(folder)[workflow][1]
+
+
+@functools.cache
+def _read(folder: Path) -> dict[str, tuple[Labels, tuple[str, ...]]]:
+    """Labels and states of every workflow defined in *folder*, by workflow name.
 
     A definition that cannot be read this simply is reported as the engine
     reports it (the full, checked load raises its DefinitionError)."""
     import yaml
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    found: dict[str, Labels] = {}
+    found: dict[str, tuple[Labels, tuple[str, ...]]] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
             raw = data["labels"]
-            found[str(data["name"])] = {
+            labels = {
                 lang: {str(k): str(v) for k, v in raw[lang].items()} for lang in ("de", "en")
             }
+            found[str(data["name"])] = (labels, tuple(str(s) for s in data["states"]))
         except (yaml.YAMLError, TypeError, KeyError, AttributeError):
             _full_load(folder)  # raises the definition's error, in the user's terms
             raise
