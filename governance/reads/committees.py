@@ -36,6 +36,10 @@ def committee_id_by_ref(conn: Connection, ref: str | int | None) -> int:
     return int(found)
 
 
+def short_name(conn: Connection, committee_id: int) -> str:
+    return str(conn.execute(select(_c.short_name).where(_c.id == committee_id)).scalar_one())
+
+
 def list_committees(conn: Connection) -> list[dict[str, Any]]:
     rows = conn.execute(
         select(_c.id, _c.name, _c.short_name, _c.sender_email, _c.created_at).order_by(

@@ -190,3 +190,42 @@ meetings = table(
     column("schedule_note", String),
     column("repeat_of_id", Integer),
 )
+
+agreements = table(
+    "agreements",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("title", String),
+)
+
+agreement_versions = table(
+    "agreement_versions",
+    column("id", Integer),
+    column("agreement_id", Integer),
+    column("number", Integer),
+    column("text_sha256", String),
+    column("effective_from", Date),
+    column("in_force_from", Date),
+    column("ended_on", Date),
+    column("state", String),
+    column("opened_at", _moment),
+    column("decided_on", Date),
+    column("votes_yes", Integer),
+    column("votes_no", Integer),
+    column("votes_abstain", Integer),
+    column("decision_reference", String),
+)
+
+agreement_parties = table(
+    "agreement_parties",
+    column("id", Integer),
+    column("version_id", Integer),
+    column("organisation_id", Integer),
+)
+
+signatures = table(
+    "signatures",
+    column("id", Integer),
+    column("version_id", Integer),
+    column("organisation_id", Integer),
+)
