@@ -9,27 +9,25 @@ reads the newer moment instead. A second ``tick`` waits for the first
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError
 
 from governance.database import Database
-from governance.models import Setting
-
-KEY = "simulated_clock"
+from governance.reads.clock import SIMULATED_CLOCK_KEY as KEY
+from governance.reads.clock import stored_moment
 
 
 def read(db: Database) -> dt.datetime | None:
     """The stored moment; None before there is one (or before ``gremium init``)."""
-    with contextlib.suppress(OperationalError, ProgrammingError), db.session() as session:
-        row = session.get(Setting, KEY)
-        return dt.datetime.fromisoformat(row.value) if row else None
-    return None
+    with db.read_connection() as conn:
+        return stored_moment(conn)
 
 
 def store_forward(db: Database, moment: dt.datetime) -> dt.datetime:
     """Store *moment* unless a later one is stored already; return the stored moment."""
+    from governance.models import Setting
+
     for _ in range(3):
         with db.session() as session, session.begin():
             row = session.get(Setting, KEY, with_for_update=True)

@@ -6,14 +6,14 @@ the rest of Gremium receives sessions through a unit of work.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from governance.audit_keys import KeySource
 from governance.config import masked
@@ -21,6 +21,10 @@ from governance.errors import ConfigurationError, GremiumError
 
 if TYPE_CHECKING:  # Alembic is imported only to migrate: a read-only command does not need it
     from alembic.config import Config
+
+    # Nor the ORM: a listing reads through Core (governance.reads); sessions are
+    # made on first use by the commands that change something.
+    from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -53,11 +57,14 @@ class Database:
             ) from None
         if self.engine.dialect.name == "sqlite":
             _configure_sqlite(self.engine)
+
+    @functools.cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
         from governance.audit import KEYS
 
-        self.sessions = sessionmaker(
-            self.engine, expire_on_commit=False, info={KEYS: self.audit_keys}
-        )
+        return sessionmaker(self.engine, expire_on_commit=False, info={KEYS: self.audit_keys})
 
     @property
     def is_sqlite(self) -> bool:
@@ -140,6 +147,8 @@ class Database:
         """A session that only reads: on SQLite its transaction begins DEFERRED, so it
         does not hold the write lock (a reader in WAL mode blocks nobody). It carries
         the audit key source like every other session: `audit verify` reads with it."""
+        from sqlalchemy.orm import Session
+
         from governance.audit import KEYS
 
         return Session(
@@ -147,6 +156,11 @@ class Database:
             expire_on_commit=False,
             info={KEYS: self.audit_keys},
         )
+
+    def read_connection(self) -> Connection:
+        """A connection that only reads, for the Core read paths (governance.reads):
+        on SQLite its transaction begins DEFERRED, as :meth:`read_session`'s does."""
+        return self.engine.execution_options(read_only=True).connect()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -128,7 +128,7 @@ class Runner:
 
     def next_timer_due(self) -> dt.datetime | None:
         pending = timers.pending(self.app)
-        return pending[0].due_at if pending else None
+        return pending[0]["due_at"] if pending else None
 
     def serve(
         self,

@@ -8,7 +8,7 @@ A version is named by its number ("2") or by agreement and version ("1/2").
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,12 +19,21 @@ from governance.cli.common import (
     pass_state,
     print_json,
     print_table,
+    state_label,
     t,
 )
 from governance.clock import BERLIN
+from governance.domain.signatures import SignatureMethod
 from governance.errors import InvalidInput
-from governance.models import AgreementVersion, SignatureMethod
-from governance.services import agreements, directory
+from governance.lazy_import import lazy_module
+from governance.services.agreement_text import MAX_TEXT
+
+if TYPE_CHECKING:
+    from governance.models import AgreementVersion
+    from governance.services import agreements, directory
+else:  # loaded by the commands that use them: `agreement list` reads through Core
+    agreements = lazy_module("governance.services.agreements")
+    directory = lazy_module("governance.services.directory")
 
 ID_HELP = (
     "Fassung: ihre Nummer (z. B. 2) oder VEREINBARUNG/FASSUNG (z. B. 1/2); siehe „agreement list“."
@@ -38,7 +47,7 @@ def _method(state: CliState, method: str | None) -> str | None:
 
 
 def _label(state: CliState, name: str) -> str:
-    return state.app.engine.definitions["agreement"].label(name, state.lang)
+    return state_label(state, "agreement", name)
 
 
 def _pending(state: CliState, version: AgreementVersion) -> str:
@@ -66,14 +75,18 @@ def agreement_group() -> None:
 @pass_state
 def list_cmd(state: CliState, committee_ref: str | None, as_json: bool) -> None:
     """Alle Fassungen der Vereinbarung des Gremiums."""
-    with state.read() as session:
-        committee = directory.committee_by_ref(session, committee_ref)
-        rows = agreements.list_versions(session, committee)
+    from governance.reads.agreements import versions
+    from governance.reads.committees import committee_id_by_ref, short_name
+
+    with state.reading() as conn:
+        committee_id = committee_id_by_ref(conn, committee_ref)
+        rows = versions(conn, committee_id)
+        committee = short_name(conn, committee_id)
     if as_json:
         print_json(rows)
         return
     if not rows:
-        click.echo(t(state, "agreement.cli.none", committee=committee.short_name))
+        click.echo(t(state, "agreement.cli.none", committee=committee))
         return
     for row in rows:
         row["state_label"] = _label(state, row["state"])
@@ -167,7 +180,7 @@ def _cell(iso: str) -> str:
     "text_file",
     required=True,
     metavar="DATEI",
-    help=f"Datei mit dem Text (UTF-8, höchstens {agreements.MAX_TEXT} Zeichen)",
+    help=f"Datei mit dem Text (UTF-8, höchstens {MAX_TEXT} Zeichen)",
 )
 @json_option
 @pass_state
@@ -400,7 +413,7 @@ def remind_cmd(state: CliState, version_ref: str) -> None:
     "text_file",
     required=True,
     metavar="DATEI",
-    help=f"Datei mit dem neuen Text (UTF-8, höchstens {agreements.MAX_TEXT} Zeichen)",
+    help=f"Datei mit dem neuen Text (UTF-8, höchstens {MAX_TEXT} Zeichen)",
 )
 @json_option
 @pass_state

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -26,8 +26,15 @@ from governance.domain.rules import (
 )
 from governance.domain.rules import _parse_value as parse_setting
 from governance.errors import InvalidInput, Text
-from governance.services import directory, validation
-from governance.services import directory_views as views
+from governance.lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    from governance.services import directory, validation
+    from governance.services import directory_views as views
+else:  # loaded by the commands that use them: `committee list|show` read through Core
+    directory = lazy_module("governance.services.directory")
+    validation = lazy_module("governance.services.validation")
+    views = lazy_module("governance.services.directory_views")
 
 # --- committees and their rules of procedure ---
 
@@ -101,8 +108,10 @@ def committee_add(
 @pass_state
 def committee_list(state: CliState, as_json: bool) -> None:
     """Alle Gremien."""
-    with state.read() as session:
-        rows = views.list_committees(session)
+    from governance.reads.committees import list_committees
+
+    with state.reading() as conn:
+        rows = list_committees(conn)
     if as_json:
         print_json(rows)
         return
@@ -122,10 +131,12 @@ def committee_list(state: CliState, as_json: bool) -> None:
 @pass_state
 def committeeshow_fields(state: CliState, ref: str | None, as_json: bool) -> None:
     """Ein Gremium mit Mitgliedern, Geschäftsstelle und Geschäftsordnung."""
-    app = state.app
-    with state.read() as session:
-        committee = directory.committee_by_ref(session, ref)
-        data = views.committee_view(session, committee, _today(app))
+    from governance.clock import today_in_berlin
+    from governance.reads.committees import committee_id_by_ref, committee_view
+
+    with state.reading() as conn:
+        committee_id = committee_id_by_ref(conn, ref)
+        data = committee_view(conn, committee_id, today_in_berlin(state.clock(conn)))
     if as_json:
         print_json(data)
         return
@@ -143,12 +154,6 @@ def committeeshow_fields(state: CliState, ref: str | None, as_json: bool) -> Non
     click.echo(t(state, "cli.committee.secretariat", people=", ".join(data["secretariat"]) or "—"))
     click.echo(t(state, "cli.committee.rules"))
     _print_rules(state, data["rules"])
-
-
-def _today(app: Any) -> Any:
-    from governance.clock import today_in_berlin
-
-    return today_in_berlin(app.clock)
 
 
 def _print_rules(state: CliState, rules: dict[str, Any]) -> None:

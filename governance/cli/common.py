@@ -19,7 +19,12 @@ import click
 from governance.config import Settings, load_settings
 
 if TYPE_CHECKING:  # imported when a command needs them: `gremium --help` stays light
+    from pathlib import Path
+
+    from sqlalchemy import Connection
+
     from governance.bootstrap import App
+    from governance.clock import Clock
     from governance.database import Database
     from governance.unit_of_work import Actor, UnitOfWork
 
@@ -84,6 +89,22 @@ class CliState:
         """A read-only session (no acting person needed)."""
         with self.db.read_session() as session:
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A read-only Core connection in one transaction (one consistent snapshot),
+        for the read paths of governance.reads: no ORM, no workflow engine."""
+        with self.db.read_connection() as conn, conn.begin():
+            yield conn
+
+    def clock(self, conn: Connection) -> Clock:
+        """The installation's clock, read through *conn* without building the app."""
+        if self._app is not None:
+            return self._app.clock
+        from governance.reads.clock import reading_clock
+
+        settings = self.settings
+        return reading_clock(conn, settings.clock == "simulated", settings.simulated_start)
 
     def close(self) -> None:
         if self._app is not None:
@@ -182,8 +203,27 @@ def t(state: CliState, key: str, /, **params: Any) -> str:
 
 
 def state_label(state: CliState, workflow: str, name: str) -> str:
-    """A workflow state as its readers call it ("aktiv", "ausgetreten"), never its code name."""
-    return str(state.app.engine.definitions[workflow].label(name, state.lang))
+    """A workflow state (or trigger) as its readers call it ("aktiv", "ausgetreten"),
+    never its code name. From the definitions' labels: no workflow engine is built."""
+    from governance.workflow.labels import label, workflow_labels
+
+    return label(workflow_labels(workflows_folder(state))[workflow], name, state.lang)
+
+
+def workflow_states(state: CliState, workflow: str) -> tuple[str, ...]:
+    """The states of *workflow* (e.g. what ``--state`` accepts), without the engine."""
+    from governance.workflow.labels import workflow_states as states
+
+    return states(workflows_folder(state), workflow)
+
+
+def workflows_folder(state: CliState) -> Path:
+    from pathlib import Path
+
+    from governance.resources import workflows_dir
+
+    folder = Path(state.settings.workflows) if state.settings.workflows else workflows_dir()
+    return folder.resolve()
 
 
 def committee_option(fn: F) -> F:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from governance.cli.common import (
@@ -14,8 +16,13 @@ from governance.cli.common import (
     t,
 )
 from governance.errors import InvalidInput
-from governance.services import action_items, directory, votes
-from governance.services.agenda import item_by_ref
+from governance.lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    from governance.services import action_items, agenda
+else:  # loaded by the commands that change something: the listings read through Core
+    action_items = lazy_module("governance.services.action_items")
+    agenda = lazy_module("governance.services.agenda")
 
 
 @click.group("decisions")
@@ -34,12 +41,11 @@ def decisions_list(
     """Alle Beschlüsse mit Nummer (z. B. KG-2026/07), Abstimmung und Ergebnis."""
     if year is not None and not (year.isdigit() and len(year) == 4):
         raise InvalidInput("decision.error.year", value=year)
-    with state.read() as session:
-        committee = directory.committee_by_ref(session, committee_ref)
-        rows = [
-            votes.describe_decision(d)
-            for d in votes.register(session, committee, int(year) if year else None)
-        ]
+    from governance.reads.committees import committee_id_by_ref
+    from governance.reads.decisions import register
+
+    with state.reading() as conn:
+        rows = register(conn, committee_id_by_ref(conn, committee_ref), int(year) if year else None)
     if as_json:
         print_json(rows)
         return
@@ -70,7 +76,7 @@ def actions_group() -> None:
 def actions_add(state: CliState, item_ref: str, what: str, who: str, due: str) -> None:
     """In der Sitzung unter einem TOP (z. B. 5/3) eine Aufgabe festhalten."""
     with state.uow() as uow:
-        item = item_by_ref(uow.session, item_ref)
+        item = agenda.item_by_ref(uow.session, item_ref)
         action = action_items.add(uow, item, what=what, who=who, due_on=due)
         message = t(
             state,
@@ -91,11 +97,11 @@ def actions_list(
     state: CliState, committee_ref: str | None, status: str | None, as_json: bool
 ) -> None:
     """Alle Aufgaben, nach Fälligkeit."""
-    with state.read() as session:
-        committee = directory.committee_by_ref(session, committee_ref)
-        rows = [
-            action_items.describe(a) for a in action_items.action_items(session, committee, status)
-        ]
+    from governance.reads.action_items import action_items as listed
+    from governance.reads.committees import committee_id_by_ref
+
+    with state.reading() as conn:
+        rows = listed(conn, committee_id_by_ref(conn, committee_ref), status)
     if as_json:
         print_json(rows)
         return

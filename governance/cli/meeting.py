@@ -6,7 +6,7 @@ who may do what, validation and the audit record live in the services.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -23,9 +23,23 @@ from governance.cli.meeting_series import series_group
 from governance.cli.meeting_text import quorum_line, schedule_note, show_text, workflow_label
 from governance.cli.output import berlin
 from governance.errors import InvalidInput
-from governance.services import attendance, directory, meeting_views, votes
-from governance.services import meetings as meeting_service
-from governance.services.agenda import item_by_ref
+from governance.lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    from governance.services import attendance, directory, meeting_views, votes
+    from governance.services import meetings as meeting_service
+    from governance.services.agenda import item_by_ref
+else:  # loaded by the commands that use them: `meeting list` reads through Core
+    attendance = lazy_module("governance.services.attendance")
+    directory = lazy_module("governance.services.directory")
+    meeting_views = lazy_module("governance.services.meeting_views")
+    votes = lazy_module("governance.services.votes")
+    meeting_service = lazy_module("governance.services.meetings")
+
+    def item_by_ref(*args: Any, **kwargs: Any) -> Any:
+        from governance.services.agenda import item_by_ref
+
+        return item_by_ref(*args, **kwargs)
 
 
 def _changed(state: CliState, meeting: Any) -> str:
@@ -113,17 +127,17 @@ def list_cmd(
     state: CliState, committee_ref: str | None, state_filter: str | None, as_json: bool
 ) -> None:
     """Alle Sitzungen des Gremiums, nach Beginn."""
-    states = state.app.engine.definitions["meeting"].states
+    from governance.cli.common import workflow_states
+    from governance.reads.committees import committee_id_by_ref
+    from governance.reads.meetings import meetings
+
+    states = workflow_states(state, "meeting")
     if state_filter is not None and state_filter not in states:
         raise InvalidInput(
             "error.choice", what="--state", value=state_filter, allowed=", ".join(states)
         )
-    with state.read() as session:
-        committee = directory.committee_by_ref(session, committee_ref)
-        rows = [
-            meeting_views.summary(m)
-            for m in meeting_service.meetings(session, committee, state=state_filter)
-        ]
+    with state.reading() as conn:
+        rows = meetings(conn, committee_id_by_ref(conn, committee_ref), state_filter)
     if as_json:
         print_json(rows)
         return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,8 +17,16 @@ from governance.cli.common import (
 )
 from governance.cli.meeting_text import schedule_note, workflow_label
 from governance.cli.output import berlin
-from governance.services import directory, meeting_series, meeting_views
-from governance.services import meetings as meeting_service
+from governance.lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    from governance.services import directory, meeting_series, meeting_views
+    from governance.services import meetings as meeting_service
+else:  # loaded by the series commands: `meeting list` (same group) reads through Core
+    directory = lazy_module("governance.services.directory")
+    meeting_series = lazy_module("governance.services.meeting_series")
+    meeting_views = lazy_module("governance.services.meeting_views")
+    meeting_service = lazy_module("governance.services.meetings")
 
 
 @click.group("series")

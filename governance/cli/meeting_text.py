@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from governance.cli.common import CliState, t
+from governance.cli.common import CliState, state_label, t
 from governance.cli.output import berlin
 from governance.domain.attachments import human_size
 
 
 def workflow_label(state: CliState, workflow: str, name: str) -> str:
     """A state or trigger of *workflow* by its label in the user's language."""
-    return state.app.engine.definitions[workflow].label(name, state.lang)
+    return state_label(state, workflow, name)
 
 
 def schedule_note(state: CliState, note: str) -> str:

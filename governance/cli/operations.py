@@ -6,12 +6,11 @@ import contextlib
 import signal
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from sqlalchemy import select
 
-from governance import audit, audit_witness
+from governance import audit_witness
 from governance.cli.common import (
     CliState,
     committee_option,
@@ -19,14 +18,21 @@ from governance.cli.common import (
     pass_state,
     print_json,
     print_table,
+    state_label,
     t,
 )
 from governance.cli.output import berlin
 from governance.clock import BERLIN
 from governance.errors import ConfigurationError, InvalidInput
-from governance.models import AuditRecord, Person
+from governance.lazy_import import lazy_module
 from governance.reasons import say
-from governance.services import directory, validation
+
+if TYPE_CHECKING:
+    from governance import audit
+    from governance.services import validation
+else:  # loaded by the commands that use them: the listings read through Core
+    audit = lazy_module("governance.audit")
+    validation = lazy_module("governance.services.validation")
 
 # --- audit trail ---
 
@@ -55,41 +61,13 @@ def audit_log(
     """Die letzten Einträge des Prüfpfads (älteste zuerst)."""
     if limit < 1:
         raise InvalidInput("cli.limit", value=limit)
+    from governance.reads.audit_log import last_records
+    from governance.reads.committees import committee_id_by_ref
+
     entity_filter = _entity_filter(entity) if entity else None
-    with state.read() as session:
-        stmt = select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(limit)
-        if committee_ref is not None:
-            committee = directory.committee_by_ref(session, committee_ref)
-            stmt = stmt.where(AuditRecord.committee_id == committee.id)
-        if entity_filter is not None:
-            stmt = stmt.where(
-                AuditRecord.entity_type == entity_filter[0],
-                AuditRecord.entity_id == entity_filter[1],
-            )
-        records = list(reversed(session.execute(stmt).scalars().all()))
-        # Records name people by id; who that is comes from the directory now
-        # (an erased person shows as erased).
-        ids = {r.actor_id for r in records if r.actor_id is not None}
-        emails = dict(
-            session.execute(select(Person.id, Person.email).where(Person.id.in_(ids))).all()
-        )
-    rows = [
-        {
-            "seq": r.seq,
-            "at": r.at,
-            "actor": emails.get(r.actor_id, r.actor) if r.actor_id is not None else r.actor,
-            "committee_id": r.committee_id,
-            "entity_type": r.entity_type,
-            "entity_id": r.entity_id,
-            "action": r.action,
-            "from_state": r.from_state,
-            "to_state": r.to_state,
-            "outcome": r.outcome,
-            "details": r.details,
-            "hash": r.hash,
-        }
-        for r in records
-    ]
+    with state.reading() as conn:
+        committee_id = None if committee_ref is None else committee_id_by_ref(conn, committee_ref)
+        rows = last_records(conn, limit, committee_id, entity_filter)
     if as_json:
         print_json(rows)
         return
@@ -174,13 +152,6 @@ def audit_rotate_key(state: CliState) -> None:
 # --- timers and the clock ---
 
 
-def _committee_id(state: CliState, committee_ref: str | None) -> int | None:
-    if committee_ref is None:
-        return None
-    with state.read() as session:
-        return directory.committee_by_ref(session, committee_ref).id
-
-
 @click.group("timers")
 def timers_group() -> None:
     """Zeitgeber (Fristen, Erinnerungen)."""
@@ -198,31 +169,30 @@ def timers_list(
     state: CliState, committee_ref: str | None, failed: bool, skipped: bool, as_json: bool
 ) -> None:
     """Anstehende Zeitgeber, nach Fälligkeit (Zeit in Europe/Berlin)."""
-    from governance.services import timers
-
     if failed and skipped:
         raise InvalidInput("cli.timers.failed_or_skipped")
-    committee_id = _committee_id(state, committee_ref)
+    from governance.reads.committees import committee_id_by_ref
+    from governance.reads.timers import timers
+
+    status = "failed" if failed else "skipped" if skipped else "pending"
+    with state.reading() as conn:
+        committee_id = None if committee_ref is None else committee_id_by_ref(conn, committee_ref)
+        found = timers(conn, status, committee_id)
     if skipped:
-        _skipped_timers(state, timers.skipped(state.app, committee_id), as_json)
+        _skipped_timers(state, found, as_json)
         return
-    found = (
-        timers.failed(state.app, committee_id)
-        if failed
-        else timers.pending(state.app, committee_id)
-    )
     rows = [
         {
-            "id": tm.id,
-            "due_at": tm.due_at.astimezone(BERLIN),
-            "workflow": tm.workflow,
-            "entity_type": tm.entity_type,
-            "entity_id": tm.entity_id,
-            "name": tm.name,
-            "trigger": tm.trigger,
-            "state": tm.state,
-            "committee_id": tm.committee_id,
-            **({"attempts": tm.attempts, "last_error": tm.last_error} if failed else {}),
+            "id": tm["id"],
+            "due_at": tm["due_at"].astimezone(BERLIN),
+            "workflow": tm["workflow"],
+            "entity_type": tm["entity_type"],
+            "entity_id": tm["entity_id"],
+            "name": tm["name"],
+            "trigger": tm["trigger"],
+            "state": tm["state"],
+            "committee_id": tm["committee_id"],
+            **({"attempts": tm["attempts"], "last_error": tm["last_error"]} if failed else {}),
         }
         for tm in found
     ]
@@ -235,13 +205,13 @@ def timers_list(
     table = [
         {
             **r,
-            "due": berlin(tm.due_at),
-            "entity": f"{tm.entity_type}:{tm.entity_id}",
+            "due": berlin(r["due_at"]),
+            "entity": f"{r['entity_type']}:{r['entity_id']}",
             # what the timer will do, as the workflow names it for people
-            "trigger": state.app.engine.definitions[tm.workflow].label(tm.trigger, state.lang),
-            **({"last_error": _detail(state, tm.last_error)} if failed and tm.last_error else {}),
+            "trigger": state_label(state, r["workflow"], r["trigger"]),
+            **({"last_error": _detail(state, r["last_error"])} if r.get("last_error") else {}),
         }
-        for tm, r in zip(found, rows, strict=True)
+        for r in rows
     ]
     columns = [
         ("due", t(state, "cli.col.due")),
@@ -254,20 +224,20 @@ def timers_list(
     print_table(table, columns)
 
 
-def _skipped_timers(state: CliState, found: list[Any], as_json: bool) -> None:
+def _skipped_timers(state: CliState, found: list[dict[str, Any]], as_json: bool) -> None:
     """(meetings) Timers that did nothing because their purpose had lapsed, with the reason."""
     rows = [
         {
-            "id": tm.id,
-            "due_at": tm.due_at.astimezone(BERLIN),
-            "fired_at": tm.fired_at.astimezone(BERLIN) if tm.fired_at else None,
-            "workflow": tm.workflow,
-            "entity_type": tm.entity_type,
-            "entity_id": tm.entity_id,
-            "name": tm.name,
-            "trigger": tm.trigger,
-            "committee_id": tm.committee_id,
-            "skip_reason": say(tm.skip_reason, state.lang),
+            "id": tm["id"],
+            "due_at": tm["due_at"].astimezone(BERLIN),
+            "fired_at": tm["fired_at"].astimezone(BERLIN) if tm["fired_at"] else None,
+            "workflow": tm["workflow"],
+            "entity_type": tm["entity_type"],
+            "entity_id": tm["entity_id"],
+            "name": tm["name"],
+            "trigger": tm["trigger"],
+            "committee_id": tm["committee_id"],
+            "skip_reason": say(tm["skip_reason"], state.lang),
         }
         for tm in found
     ]
@@ -441,7 +411,8 @@ def clock_group() -> None:
 @pass_state
 def clock_show(state: CliState, as_json: bool) -> None:
     """Zeigen, welche Uhr gilt und wie spät es ist (Europe/Berlin)."""
-    now = state.app.clock.now()
+    with state.reading() as conn:
+        now = state.clock(conn).now()
     if as_json:
         print_json({"clock": state.settings.clock, "now": now})
         return

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import click
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
-from governance import outbox
+import click
+
 from governance.cli.common import CliState, json_option, pass_state, print_json, print_table, t
 from governance.cli.output import berlin
 from governance.clock import BERLIN
 from governance.errors import InvalidInput
-from governance.mail.dispatch import DispatchReport, dispatch
-from governance.mail.settings import mail_settings
-from governance.mail.transports import make_transport
-from governance.models import OutboxMessage
+from governance.lazy_import import lazy_module
 from governance.reasons import say
-from governance.services import validation
+
+if TYPE_CHECKING:
+    from governance import outbox
+    from governance.mail.dispatch import DispatchReport
+    from governance.services import validation
+else:  # loaded by the commands that send or change: `outbox list` reads through Core
+    outbox = lazy_module("governance.outbox")
+    validation = lazy_module("governance.services.validation")
 
 
 @click.group("outbox")
@@ -37,31 +41,13 @@ def outbox_list(state: CliState, failed: bool, skipped: bool, limit: int, as_jso
         raise InvalidInput("cli.limit", value=limit)
     if failed and skipped:
         raise InvalidInput("cli.outbox.failed_or_skipped")
-    with state.read() as session:
-        stmt = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
-        if failed:
-            stmt = stmt.where(OutboxMessage.status == "failed")
-        if skipped:
-            stmt = stmt.where(OutboxMessage.status == "skipped")
-        messages = list(reversed(session.execute(stmt).scalars().all()))
-    rows = [
-        {
-            "id": m.id,
-            "status": m.status,
-            "notification": m.notification,
-            "recipient": m.recipient,
-            "subject": m.subject,
-            "message_id": m.message_id,
-            "created_at": m.created_at,
-            "next_attempt_at": m.next_attempt_at,
-            "sent_at": m.sent_at,
-            "attempts": m.attempts,
-            "last_error": m.last_error,
-            "purpose": m.purpose,
-            "skip_reason": say(m.skip_reason, state.lang),  # in the reader's language
-        }
-        for m in messages
-    ]
+    from governance.reads.outbox import newest
+
+    status = "failed" if failed else "skipped" if skipped else None
+    with state.reading() as conn:
+        rows = newest(conn, limit, status)
+    for row in rows:
+        row["skip_reason"] = say(row["skip_reason"], state.lang)  # in the reader's language
     if as_json:
         print_json(rows)
         return
@@ -141,6 +127,10 @@ def echo_report(state: CliState, report: DispatchReport) -> None:
 @pass_state
 def outbox_send(state: CliState, as_json: bool) -> None:
     """Alle fälligen Nachrichten jetzt versenden (ein Durchgang)."""
+    from governance.mail.dispatch import dispatch
+    from governance.mail.settings import mail_settings
+    from governance.mail.transports import make_transport
+
     settings = mail_settings(state.settings)
     report = dispatch(state.writer(), make_transport(settings), settings)
     if as_json:

@@ -26,6 +26,7 @@ from governance.demo.script import (
     on_item,
     on_meeting,
 )
+from governance.reads.action_items import action_items as open_action_items
 from governance.services import (
     accession,
     action_items,
@@ -217,9 +218,14 @@ def june_meeting(stage: Stage) -> None:
         RABENHAUS,
         lambda uow: action_items.complete(
             uow,
-            action_items.action_items(
-                uow.session, ms.meeting_by_id(uow.session, second).committee, "open"
-            )[0],
+            action_items.action_by_id(
+                uow.session,
+                open_action_items(
+                    uow.session.connection(),
+                    ms.meeting_by_id(uow.session, second).committee_id,
+                    "open",
+                )[0]["id"],
+            ),
             note="Genehmigung des Straßen- und Grünflächenamts liegt vor.",
         ),
     )

@@ -42,6 +42,9 @@ class ActionItem(Versioned, Base):
 
     @property
     def owner_label(self) -> str:
-        if self.owner_person is not None:
-            return self.owner_person.name
-        return self.owner_organisation.short_name if self.owner_organisation else "—"
+        from governance.reads.action_items import owner_label
+
+        return owner_label(
+            self.owner_person.name if self.owner_person is not None else None,
+            self.owner_organisation.short_name if self.owner_organisation else None,
+        )

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from governance.domain.signatures import SignatureMethod as SignatureMethod  # re-exported
 from governance.models.base import Base, Versioned
 from governance.models.organisation import Organisation, Person
-
-
-class SignatureMethod(enum.StrEnum):
-    INK = "ink"
-    """Signed in ink, e.g. at a signing ceremony."""
-    SCANNED = "scanned"
-    """A signed paper copy was scanned and sent in."""
-    ELECTRONIC = "electronic"
-    """An electronic signature."""
 
 
 class Agreement(Base):

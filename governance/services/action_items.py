@@ -8,10 +8,9 @@ under the standing item of the next meeting.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance import outbox
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
     from governance.unit_of_work import TransitionContext
 
 ENTITY = ActionItem.__tablename__
-STATES = ("open", "done", "dropped")
 MAX_DUE_YEARS = 3
 """How far ahead an action item may be due (a typo like 2206 would never come back)."""
 
@@ -40,23 +38,6 @@ def action_by_id(session: Session, ref: str | int) -> ActionItem:
     if item is None:
         raise NotFound("error.not_found", kind=Text("kind.action_item"), ref=text, hint="")
     return item
-
-
-def action_items(
-    session: Session, committee: Committee, state: str | None = None
-) -> list[ActionItem]:
-    stmt = (
-        select(ActionItem)
-        .where(ActionItem.committee_id == committee.id)
-        .order_by(ActionItem.due_on, ActionItem.id)
-    )
-    if state is not None:
-        if state not in STATES:
-            raise InvalidInput(
-                "error.choice", what="--status", value=state, allowed=", ".join(STATES)
-            )
-        stmt = stmt.where(ActionItem.state == state)
-    return list(session.execute(stmt).scalars())
 
 
 def add(
@@ -153,24 +134,6 @@ def _check(uow: UnitOfWork, action: ActionItem) -> None:
     ):
         return
     access.check(uow, "action_item.update", committee, entity_type=ENTITY, entity_id=action.id)
-
-
-def describe(action: ActionItem) -> dict[str, Any]:
-    return {
-        "id": action.id,
-        "what": action.what,
-        "who": action.owner_label,
-        "owner_organisation": action.owner_organisation.short_name
-        if action.owner_organisation
-        else None,
-        "owner_person": action.owner_person.email if action.owner_person else None,
-        "due_on": action.due_on,
-        "state": action.state,
-        "done_on": action.done_on,
-        "note": action.note,
-        "meeting_id": action.meeting_id,
-        "agenda_item_id": action.agenda_item_id,
-    }
 
 
 # --- effects of workflows/action_item.yaml ---

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from governance.errors import InvalidInput, NotFound, Text
 from governance.models import (
@@ -21,6 +21,8 @@ from governance.models import (
     Organisation,
     SigningCeremony,
 )
+from governance.reads import tables
+from governance.reads.agreements import summaries, versions
 
 # --- lookups ---
 
@@ -90,24 +92,12 @@ def ref_of(version: AgreementVersion) -> str:
 
 
 def summary(version: AgreementVersion) -> dict[str, Any]:
-    pending = version.pending_parties() if version.state == "open_for_signature" else []
-    return {
-        "id": version.id,
-        "ref": ref_of(version),
-        "agreement_id": version.agreement_id,
-        "number": version.number,
-        "title": version.agreement.title,
-        "state": version.state,
-        "text_sha256": version.text_sha256,
-        "effective_from": _iso(version.effective_from),
-        "in_force_from": _iso(version.in_force_from),
-        "ended_on": _iso(version.ended_on),
-        "opened_at": _iso(version.opened_at),
-        "decision": _decision(version),
-        "parties": len(version.parties),
-        "signed": len(version.signatures),
-        "pending": [o.short_name for o in pending],
-    }
+    """The summary of a version in hand (:func:`governance.reads.agreements.summaries`)."""
+    session = object_session(version)
+    assert session is not None, "a version read from the database"
+    session.flush()
+    found = summaries(session.connection(), tables.agreement_versions.c.id == version.id)
+    return found[0]
 
 
 def show(session: Session, version: AgreementVersion) -> dict[str, Any]:
@@ -151,23 +141,8 @@ def show(session: Session, version: AgreementVersion) -> dict[str, Any]:
     return data
 
 
-def _decision(version: AgreementVersion) -> dict[str, Any] | None:
-    """The committee's decision on an amendment (None: none taken, or the first version)."""
-    if version.decided_on is None:
-        return None
-    return {
-        "decision": version.decision_reference,
-        "day": _iso(version.decided_on),
-        # Decided and not rejected: adopted (whatever happened to it since).
-        "adopted": version.state != "rejected",
-        "yes": version.votes_yes,
-        "no": version.votes_no,
-        "abstain": version.votes_abstain,
-    }
-
-
 def list_versions(session: Session, committee: Committee) -> list[dict[str, Any]]:
-    return [summary(v) for v in versions_of(session, committee)]
+    return versions(session.connection(), committee.id)
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:

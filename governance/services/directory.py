@@ -69,22 +69,12 @@ def organisation_by_ref(session: Session, ref: str | int) -> Organisation:
 
 
 def committee_by_ref(session: Session, ref: str | int | None) -> Committee:
-    """The committee *ref*; without a ref, the only committee there is."""
-    if ref is None:
-        committees = session.execute(select(Committee).limit(2)).scalars().all()
-        if len(committees) == 1:
-            return committees[0]
-        raise NotFound("error.not_found", kind=Text("kind.committee"), ref="--committee ?", hint="")
-    text = str(ref).strip()
-    committee = session.get(Committee, int(text)) if text.isdigit() else None
-    if committee is None:
-        committee = session.execute(
-            select(Committee).where(func.lower(Committee.short_name) == text.lower())
-        ).scalar_one_or_none()
-    if committee is None:
-        known = session.execute(select(Committee.short_name)).scalars().all()
-        hint = Text("hint.known", names=", ".join(known)) if known else ""
-        raise NotFound("error.not_found", kind=Text("kind.committee"), ref=text, hint=hint)
+    """The committee *ref*; without a ref, the only committee there is
+    (:func:`governance.reads.committees.committee_id_by_ref` finds it)."""
+    from governance.reads.committees import committee_id_by_ref
+
+    committee = session.get(Committee, committee_id_by_ref(session.connection(), ref))
+    assert committee is not None
     return committee
 
 

@@ -1,7 +1,9 @@
 """Read-only views of the directory as plain dicts (stable keys, for listings and --json).
 
 Kept apart from :mod:`governance.services.directory`, which holds the
-changes; nothing here writes to the database.
+changes; nothing here writes to the database. Committees and memberships are
+read through Core (:mod:`governance.reads.committees`, what the read-only
+commands use); these take a session for the fronts that hold one.
 """
 
 from __future__ import annotations
@@ -10,17 +12,10 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
-from governance.models import (
-    Capacity,
-    Committee,
-    Membership,
-    MembershipPerson,
-    Organisation,
-    Person,
-    SecretariatMember,
-)
+from governance.models import Committee, Membership, Organisation, Person
+from governance.reads import committees, tables
 
 
 def organisation_view(org: Organisation) -> dict[str, Any]:
@@ -47,45 +42,17 @@ def person_view(person: Person) -> dict[str, Any]:
 
 
 def membership_view(membership: Membership) -> dict[str, Any]:
-    return {
-        "id": membership.id,
-        "committee": membership.committee.short_name,
-        "organisation": membership.organisation.short_name,
-        "organisation_name": membership.organisation.name,
-        "role": membership.role,
-        "voting": membership.voting,
-        "representatives": [p.email for p in membership.persons(Capacity.REPRESENTATIVE)],
-        "deputies": [p.email for p in membership.persons(Capacity.DEPUTY)],
-        "starts_on": membership.starts_on,
-        "ends_on": membership.ends_on,
-        "notice_given_on": membership.notice_given_on,
-        "state": membership.state,
-    }
+    session = object_session(membership)
+    assert session is not None, "a membership read from the database"
+    session.flush()
+    conn = session.connection()
+    return committees.memberships(conn, tables.memberships.c.id == membership.id)[0]
 
 
 def committee_view(session: Session, committee: Committee, on: dt.date) -> dict[str, Any]:
-    """The committee with its rules, current members and secretariat."""
-    secretariat = session.execute(
-        select(Person)
-        .join(SecretariatMember, SecretariatMember.person_id == Person.id)
-        .where(SecretariatMember.committee_id == committee.id)
-        .order_by(Person.email)
-    ).scalars()
-    memberships = list_memberships(session, committee)
-    return {
-        "id": committee.id,
-        "name": committee.name,
-        "short_name": committee.short_name,
-        "sender_email": committee.sender_email,
-        "created_at": committee.created_at,
-        "rules": committee.rules.to_dict(),
-        "members": [m for m in memberships if _current(m, on)],
-        "secretariat": [p.email for p in secretariat],
-    }
-
-
-def _current(view: dict[str, Any], on: dt.date) -> bool:
-    return view["starts_on"] <= on and (view["ends_on"] is None or on < view["ends_on"])
+    """The committee with its rules, current members and secretariat
+    (:func:`governance.reads.committees.committee_view`)."""
+    return committees.committee_view(session.connection(), committee.id, on)
 
 
 def list_organisations(session: Session) -> list[dict[str, Any]]:
@@ -100,45 +67,27 @@ def list_people(session: Session, organisation: Organisation | None = None) -> l
     return [person_view(p) for p in session.execute(stmt).scalars()]
 
 
-def list_committees(session: Session) -> list[dict[str, Any]]:
-    rows = session.execute(select(Committee).order_by(Committee.short_name)).scalars()
-    return [
-        {
-            "id": c.id,
-            "name": c.name,
-            "short_name": c.short_name,
-            "sender_email": c.sender_email,
-            "created_at": c.created_at,
-        }
-        for c in rows
-    ]
-
-
 def list_memberships(session: Session, committee: Committee) -> list[dict[str, Any]]:
     """Every membership of *committee*, past and present, in the order they were made."""
-    rows = session.execute(
-        select(Membership).where(Membership.committee_id == committee.id).order_by(Membership.id)
-    ).scalars()
-    return [membership_view(m) for m in rows]
+    return committees.memberships(
+        session.connection(), tables.memberships.c.committee_id == committee.id
+    )
 
 
 def memberships_of_organisation(
     session: Session, organisation: Organisation
 ) -> list[dict[str, Any]]:
-    rows = session.execute(
-        select(Membership)
-        .where(Membership.organisation_id == organisation.id)
-        .order_by(Membership.id)
-    ).scalars()
-    return [membership_view(m) for m in rows]
+    return committees.memberships(
+        session.connection(), tables.memberships.c.organisation_id == organisation.id
+    )
 
 
 def memberships_of_person(session: Session, person: Person) -> list[dict[str, Any]]:
     """The memberships *person* acts for, each with the capacity they hold."""
-    rows = session.execute(
-        select(Membership, MembershipPerson.capacity)
-        .join(MembershipPerson, MembershipPerson.membership_id == Membership.id)
-        .where(MembershipPerson.person_id == person.id)
-        .order_by(Membership.id)
-    ).all()
-    return [{**membership_view(m), "capacity": capacity} for m, capacity in rows]
+    conn = session.connection()
+    mp = tables.membership_people.c
+    capacities = dict(
+        conn.execute(select(mp.membership_id, mp.capacity).where(mp.person_id == person.id)).all()
+    )
+    found = committees.memberships(conn, tables.memberships.c.id.in_(list(capacities)))
+    return [{**m, "capacity": capacities[m["id"]]} for m in found]

@@ -16,6 +16,7 @@ from governance.models import (
     Organisation,
     Vote,
 )
+from governance.reads.meetings import SUMMARY
 from governance.services import agenda
 from governance.services.agenda_attachments import current_versions
 from governance.services.agenda_attachments import describe as describe_attachment
@@ -29,18 +30,9 @@ if TYPE_CHECKING:
 
 
 def summary(meeting: Meeting) -> dict[str, Any]:
-    return {
-        "id": meeting.id,
-        "number": meeting.number,
-        "title": meeting.title,
-        "state": meeting.state,
-        "starts_at": meeting.starts_at,
-        "ends_at": meeting.ends_at,
-        "location": meeting.location,
-        "series_id": meeting.series_id,
-        "schedule_note": meeting.schedule_note,
-        "repeat_of": meeting.repeat_of_id,
-    }
+    """The summary of a meeting in hand, with the keys of the listing
+    (:func:`governance.reads.meetings.meetings`)."""
+    return {key: getattr(meeting, name) for key, name in SUMMARY}
 
 
 def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict[str, Any]:

@@ -1,32 +1,11 @@
-"""What an operator does about timers: list the failed ones, fire one again."""
+"""What an operator does about a failed timer: fire it again (listing: governance.reads.timers)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from governance.bootstrap import App
 from governance.errors import InvalidInput, NotFound, Text
 from governance.models import Timer
 from governance.services import access
 from governance.unit_of_work import UnitOfWork
-
-
-def failed(app: App, committee_id: int | None = None) -> list[Timer]:
-    """Timers whose firing failed (the error is in ``last_error``), newest first."""
-    return _with_status(app, "failed", committee_id)
-
-
-def skipped(app: App, committee_id: int | None = None) -> list[Timer]:
-    """Timers that did nothing (the reason is in ``skip_reason``), newest first."""
-    return _with_status(app, "skipped", committee_id)
-
-
-def _with_status(app: App, status: str, committee_id: int | None) -> list[Timer]:
-    with app.db.session() as session:
-        stmt = select(Timer).where(Timer.status == status).order_by(Timer.id.desc())
-        if committee_id is not None:
-            stmt = stmt.where(Timer.committee_id == committee_id)
-        return list(session.execute(stmt).scalars())
 
 
 def retry(uow: UnitOfWork, timer_id: int) -> Timer:

@@ -46,7 +46,7 @@ from governance.models import (
 )
 from governance.models.core import table_of
 from governance.services import timer_purpose
-from governance.services.timer_operations import failed, retry, skipped
+from governance.services.timer_operations import retry
 from governance.services.timer_order import (
     LEASE,
     armed_timers,
@@ -87,12 +87,12 @@ class Fired:
     detail: str = ""
 
 
-def pending(app: App, committee_id: int | None = None) -> list[Timer]:
-    with app.db.session() as session:
-        stmt = select(Timer).where(Timer.status == "pending").order_by(Timer.due_at, Timer.id)
-        if committee_id is not None:
-            stmt = stmt.where(Timer.committee_id == committee_id)
-        return list(session.execute(stmt).scalars())
+def pending(app: App, committee_id: int | None = None) -> list[dict[str, Any]]:
+    """The pending timers, the next due first (:func:`governance.reads.timers.timers`)."""
+    from governance.reads.timers import timers
+
+    with app.db.read_connection() as conn:
+        return timers(conn, "pending", committee_id)
 
 
 def next_due(app: App, until: dt.datetime) -> Timer | None:
@@ -447,10 +447,8 @@ def _result(timer: Timer | None, timer_id: int, outcome: str, detail: str) -> Fi
 __all__ = [
     "LEASE",
     "claim_batch",
-    "failed",
     "fire_due",
     "in_due_order",
     "order_key",
     "retry",
-    "skipped",
 ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
 from governance.domain.rules import Majority, VoteCount
@@ -24,7 +24,6 @@ from governance.models import (
     AccessionApplication,
     AgendaItem,
     Ballot,
-    Committee,
     Decision,
     Meeting,
     Vote,
@@ -257,41 +256,3 @@ def votes_of(session: Session, meeting: Meeting) -> tuple[dict[int, Vote], dict[
     taken = session.execute(select(Vote).where(Vote.meeting_id == meeting.id)).scalars()
     entered = session.execute(select(Decision).where(Decision.meeting_id == meeting.id)).scalars()
     return {v.agenda_item_id: v for v in taken}, {d.agenda_item_id: d for d in entered}
-
-
-def register(session: Session, committee: Committee, year: int | None = None) -> list[Decision]:
-    stmt = (
-        select(Decision)
-        .where(Decision.committee_id == committee.id)
-        .order_by(Decision.year, Decision.seq)
-        # describe_decision reads all of these: a few queries for the register, not a few per entry
-        .options(
-            selectinload(Decision.item),
-            selectinload(Decision.vote).selectinload(Vote.ballots).joinedload(Ballot.organisation),
-        )
-    )
-    if year is not None:
-        stmt = stmt.where(Decision.year == year)
-    return list(session.execute(stmt).scalars())
-
-
-def describe_decision(decision: Decision) -> dict[str, object]:
-    vote = decision.vote
-    return {
-        "reference": decision.reference,
-        "year": decision.year,
-        "number": decision.seq,
-        "decided_on": decision.decided_on,
-        "meeting_id": decision.meeting_id,
-        "agenda_item_id": decision.agenda_item_id,
-        "top": decision.item.position,
-        "title": decision.item.title,
-        "text": decision.text,
-        "carried": decision.carried,
-        "majority": vote.majority,
-        "votes": {"yes": vote.yes, "no": vote.no, "abstain": vote.abstain},
-        "method": vote.method,
-        "present": vote.present,
-        "voting_members": vote.voting_members,
-        "ballots": {b.organisation.short_name: b.choice for b in vote.ballots},
-    }

@@ -17,6 +17,7 @@ from typing import Any
 
 from governance.domain.rules import RulesOfProcedure
 from governance.errors import ConfigurationError
+from governance.workflow.labels import label
 from governance.workflow.registry import Registry
 
 _OFFSET = re.compile(
@@ -84,7 +85,7 @@ class WorkflowDefinition:
         return [t for t in self.transitions if t.trigger == trigger and state in t.sources]
 
     def label(self, name: str, lang: str) -> str:
-        return self.labels.get(lang, {}).get(name) or self.labels.get("de", {}).get(name) or name
+        return label(self.labels, name, lang)
 
     def timers_for(self, state: str) -> list[TimerSpec]:
         return [t for t in self.timers if t.state == state]

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.errors import InvalidInput
-from governance.services import directory, votes
+from governance.models import Meeting
+from governance.reads.decisions import register
+from governance.services import directory
 from governance.services.documents.parts import committee_part
 
 
@@ -21,15 +24,21 @@ def load(session: Session, ref: str) -> dict[str, Any]:
     if not sep or not committee_ref or not (year.isdigit() and len(year) == 4):
         raise InvalidInput("documents.error.register_ref", value=ref)
     committee = directory.committee_by_ref(session, committee_ref)
-    decisions = votes.register(session, committee, int(year))
+    decisions = register(session.connection(), committee.id, int(year))
+    meetings = {
+        m.id: m
+        for m in session.execute(
+            select(Meeting).where(Meeting.id.in_({d["meeting_id"] for d in decisions}))
+        ).scalars()
+    }
     return {
         "committee": committee_part(committee),
         "year": int(year),
         "decisions": [
             {
-                **votes.describe_decision(d),
-                "meeting_number": d.item.meeting.number,
-                "meeting_starts_at": d.item.meeting.starts_at,
+                **d,
+                "meeting_number": meetings[d["meeting_id"]].number,
+                "meeting_starts_at": meetings[d["meeting_id"]].starts_at,
             }
             for d in decisions
         ],

@@ -1,0 +1,231 @@
+"""The columns the read paths select, as light Core table clauses.
+
+No MetaData, no mapper: ``sqlalchemy.table()`` names what a query reads.
+The types convert as the models do (moments are aware UTC, dates are dates,
+JSON is parsed). tests/unit/test_read_tables.py checks every column here
+against the models' schema, so a renamed or retyped column fails there.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Date, Integer, String, column, table
+
+from governance.column_types import UTCDateTime
+
+_moment = UTCDateTime()
+
+committees = table(
+    "committees",
+    column("id", Integer),
+    column("name", String),
+    column("short_name", String),
+    column("sender_email", String),
+    column("rules_data", JSON),
+    column("created_at", _moment),
+)
+
+organisations = table(
+    "organisations",
+    column("id", Integer),
+    column("name", String),
+    column("short_name", String),
+)
+
+people = table(
+    "people",
+    column("id", Integer),
+    column("name", String),
+    column("email", String),
+)
+
+memberships = table(
+    "memberships",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("organisation_id", Integer),
+    column("role", String),
+    column("voting", Boolean),
+    column("starts_on", Date),
+    column("ends_on", Date),
+    column("notice_given_on", Date),
+    column("state", String),
+)
+
+membership_people = table(
+    "membership_people",
+    column("id", Integer),
+    column("membership_id", Integer),
+    column("person_id", Integer),
+    column("capacity", String),
+)
+
+secretariat_members = table(
+    "secretariat_members",
+    column("committee_id", Integer),
+    column("person_id", Integer),
+)
+
+settings = table("settings", column("key", String), column("value", String))
+
+agenda_items = table(
+    "agenda_items",
+    column("id", Integer),
+    column("position", Integer),
+    column("title", String),
+)
+
+decisions = table(
+    "decisions",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("year", Integer),
+    column("seq", Integer),
+    column("reference", String),
+    column("meeting_id", Integer),
+    column("agenda_item_id", Integer),
+    column("vote_id", Integer),
+    column("text", String),
+    column("carried", Boolean),
+    column("decided_on", Date),
+)
+
+votes = table(
+    "votes",
+    column("id", Integer),
+    column("method", String),
+    column("yes", Integer),
+    column("no", Integer),
+    column("abstain", Integer),
+    column("majority", String),
+    column("voting_members", Integer),
+    column("present", Integer),
+)
+
+ballots = table(
+    "ballots",
+    column("id", Integer),
+    column("vote_id", Integer),
+    column("organisation_id", Integer),
+    column("choice", String),
+)
+
+action_items = table(
+    "action_items",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("meeting_id", Integer),
+    column("agenda_item_id", Integer),
+    column("what", String),
+    column("owner_organisation_id", Integer),
+    column("owner_person_id", Integer),
+    column("due_on", Date),
+    column("done_on", Date),
+    column("note", String),
+    column("state", String),
+)
+
+outbox = table(
+    "outbox",
+    column("id", Integer),
+    column("status", String),
+    column("notification", String),
+    column("recipient", String),
+    column("subject", String),
+    column("message_id", String),
+    column("created_at", _moment),
+    column("next_attempt_at", _moment),
+    column("sent_at", _moment),
+    column("attempts", Integer),
+    column("last_error", String),
+    column("purpose", JSON),
+    column("skip_reason", String),
+)
+
+audit_records = table(
+    "audit_records",
+    column("seq", Integer),
+    column("at", _moment),
+    column("actor_id", Integer),
+    column("actor", String),
+    column("committee_id", Integer),
+    column("entity_type", String),
+    column("entity_id", Integer),
+    column("action", String),
+    column("from_state", String),
+    column("to_state", String),
+    column("outcome", String),
+    column("details", JSON),
+    column("hash", String),
+)
+
+timers = table(
+    "timers",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("workflow", String),
+    column("entity_type", String),
+    column("entity_id", Integer),
+    column("name", String),
+    column("trigger", String),
+    column("state", String),
+    column("due_at", _moment),
+    column("status", String),
+    column("fired_at", _moment),
+    column("attempts", Integer),
+    column("last_error", String),
+    column("skip_reason", String),
+)
+
+meetings = table(
+    "meetings",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("number", Integer),
+    column("title", String),
+    column("state", String),
+    column("starts_at", _moment),
+    column("ends_at", _moment),
+    column("location", String),
+    column("series_id", Integer),
+    column("schedule_note", String),
+    column("repeat_of_id", Integer),
+)
+
+agreements = table(
+    "agreements",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("title", String),
+)
+
+agreement_versions = table(
+    "agreement_versions",
+    column("id", Integer),
+    column("agreement_id", Integer),
+    column("number", Integer),
+    column("text_sha256", String),
+    column("effective_from", Date),
+    column("in_force_from", Date),
+    column("ended_on", Date),
+    column("state", String),
+    column("opened_at", _moment),
+    column("decided_on", Date),
+    column("votes_yes", Integer),
+    column("votes_no", Integer),
+    column("votes_abstain", Integer),
+    column("decision_reference", String),
+)
+
+agreement_parties = table(
+    "agreement_parties",
+    column("id", Integer),
+    column("version_id", Integer),
+    column("organisation_id", Integer),
+)
+
+signatures = table(
+    "signatures",
+    column("id", Integer),
+    column("version_id", Integer),
+    column("organisation_id", Integer),
+)

@@ -1,0 +1,63 @@
+"""What readers call a workflow's states and triggers ("eingeladen", "einladen"),
+read from the ``labels`` of the definitions without building the engine.
+
+A listing that names states needs only these words: parsing the YAML for them
+(libyaml where installed) costs a few milliseconds, building the `transitions`
+machines and importing the services that register guards and effects costs
+more than the whole listing. The full definitions, checked, are
+:mod:`governance.workflow.definition`; both pick a label with :func:`label`.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+Labels = dict[str, dict[str, str]]
+"""language -> (state or trigger -> label)"""
+
+
+def label(labels: Labels, name: str, lang: str) -> str:
+    """*name* as readers of *lang* call it; German where a language lacks it, else the name."""
+    return labels.get(lang, {}).get(name) or labels.get("de", {}).get(name) or name
+
+
+def workflow_labels(folder: Path) -> dict[str, Labels]:
+    """The labels of every workflow defined in *folder*, by workflow name."""
+    return {name: labels for name, (labels, _) in _read(folder).items()}
+
+
+def workflow_states(folder: Path, workflow: str) -> tuple[str, ...]:
+    """The states of *workflow* as its definition lists them (what ``--state`` accepts)."""
+    return _read(folder)[workflow][1]
+
+
+@functools.cache
+def _read(folder: Path) -> dict[str, tuple[Labels, tuple[str, ...]]]:
+    """Labels and states of every workflow defined in *folder*, by workflow name.
+
+    A definition that cannot be read this simply is reported as the engine
+    reports it (the full, checked load raises its DefinitionError)."""
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    found: dict[str, tuple[Labels, tuple[str, ...]]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+            raw = data["labels"]
+            labels = {
+                lang: {str(k): str(v) for k, v in raw[lang].items()} for lang in ("de", "en")
+            }
+            found[str(data["name"])] = (labels, tuple(str(s) for s in data["states"]))
+        except (yaml.YAMLError, TypeError, KeyError, AttributeError):
+            _full_load(folder)  # raises the definition's error, in the user's terms
+            raise
+    return found
+
+
+def _full_load(folder: Path) -> None:
+    from governance.bootstrap import load_workflows
+
+    load_workflows(folder)
