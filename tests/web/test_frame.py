@@ -155,3 +155,32 @@ def test_committee_or_404_hides_another_committees_existence(web_app, world):
             for cid in (world.other_committee_id, 9999, "x"):
                 with pytest.raises(NotFound):
                     committee_or_404(work, cid)
+
+
+def test_a_refusal_no_view_caught_and_a_fault_are_pages_in_the_layout(tmp_path, world, clock):
+    from governance.errors import Conflict, Text
+
+    app = create_app(web_settings_for(tmp_path), clock=clock)
+
+    def conflict() -> str:
+        raise Conflict("error.duplicate", kind=Text("kind.person"), ref="x@example.org")
+
+    def fault() -> str:
+        raise RuntimeError("a bug")
+
+    app.add_url_rule("/conflict", "conflict", conflict)
+    app.add_url_rule("/fault", "fault", fault)
+    try:
+        client = app.test_client()
+        post_form(client, "/sign-in/as", {"person": str(world.chair)})
+        response = client.get("/conflict")
+        assert response.status_code == 409
+        html = response.get_data(as_text=True)
+        assert "x@example.org" in html and "<h1>Fehler 409</h1>" in html
+        response = client.get("/fault")
+        assert response.status_code == 500
+        html = response.get_data(as_text=True)
+        assert "es wurde nichts geändert" in html and "a bug" not in html
+        assert "Angemeldet als Clara Vorsitz" in html
+    finally:
+        app.extensions["gremium"].db.dispose()
