@@ -36,7 +36,10 @@ def test_the_environment_overrides_the_file(tmp_path, monkeypatch):
         ('trusted_proxies = "zwei"', "„web.trusted_proxies“ muss eine Zahl sein"),
         ("trusted_proxies = true", "„web.trusted_proxies“ muss eine Zahl sein"),
         ("session_idle_minutes = 0", "„web.session_idle_minutes“ muss mindestens 1 sein"),
-        ("sesion_hours = 8", "unbekannte Einstellung(en) in [web]: sesion_hours; erlaubt: base_url"),
+        (
+            "sesion_hours = 8",
+            "unbekannte Einstellung(en) in [web]: sesion_hours; erlaubt: base_url",
+        ),
     ],
 )
 def test_a_bad_value_is_refused_with_what_is_allowed(tmp_path, table, says):
