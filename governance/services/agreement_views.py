@@ -31,8 +31,11 @@ def committee_of(session: Session, version: AgreementVersion) -> Committee:
     return committee
 
 
-def version_by_ref(session: Session, ref: str | int) -> AgreementVersion:
-    """A version by its id ("7") or by agreement and number ("1/2")."""
+def version_by_ref(
+    session: Session, ref: str | int, committee: Committee | int | None = None
+) -> AgreementVersion:
+    """A version by its id ("7") or by agreement and number ("1/2"); with *committee*,
+    only a version of that committee's agreement (another's is not found)."""
     text = str(ref).strip()
     version: AgreementVersion | None = None
     if text.isdigit():
@@ -46,9 +49,21 @@ def version_by_ref(session: Session, ref: str | int) -> AgreementVersion:
         ).scalar_one_or_none()
     else:
         raise InvalidInput("agreement.error.ref", value=text)
-    if version is None:
+    committee_id = committee.id if isinstance(committee, Committee) else committee
+    if version is None or (committee_id is not None and version.committee_id != committee_id):
         raise NotFound("error.not_found", kind=Text("kind.agreement_version"), ref=text, hint="")
     return version
+
+
+def resolve(
+    session: Session,
+    version: AgreementVersion | str | int,
+    committee: Committee | int | None = None,
+) -> AgreementVersion:
+    """The version itself, or the one a user's reference names (see version_by_ref)."""
+    if isinstance(version, AgreementVersion):
+        return version
+    return version_by_ref(session, version, committee)
 
 
 def versions_of(session: Session, committee: Committee) -> list[AgreementVersion]:
