@@ -187,3 +187,21 @@ def list_versions(session: Session, committee: Committee) -> list[dict[str, Any]
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+# --- the agreement page ---
+
+
+def agreement_page(
+    session: Session, committee: Committee, version_ref: str | int | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The committee's versions (summaries) and one version in full: *version_ref*
+    (a version of this committee only), else the newest; (``[]``, None) without an agreement."""
+    rows = list_versions(session, committee)
+    if version_ref is None or str(version_ref).strip() == "":
+        if not rows:
+            return rows, None
+        version = latest_version(session, committee)
+    else:
+        version = version_by_ref(session, version_ref, committee)
+    return rows, show(session, version)

@@ -83,6 +83,11 @@ class Task:
     organisation: str = ""
     """The organisation it is owed by (signatures, action items)."""
 
+    @property
+    def by_day(self) -> bool:
+        """Whether the deadline is a day (action items, entry into force), not a moment."""
+        return self.deadline is not None and not isinstance(self.deadline, dt.datetime)
+
 
 @dataclasses.dataclass(frozen=True)
 class Overview:

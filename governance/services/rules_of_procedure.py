@@ -23,7 +23,7 @@ from governance.domain.rules import (
 from governance.domain.rules import _parse_value as parse_setting
 from governance.errors import InvalidInput, Text
 from governance.models import Committee
-from governance.services import directory
+from governance.services import access, directory
 from governance.unit_of_work import UnitOfWork
 
 # What each kind of setting accepts (a literal list, or a catalogue key).
@@ -81,5 +81,7 @@ def change_rules(
     """The chair changes the rules of procedure of *committee* (a reference as typed)."""
     if not isinstance(committee, Committee):
         committee = directory.committee_by_ref(uow.session, committee)
+    # Permission first: someone who may not change the rules learns that, not a typing error.
+    access.check(uow, "committee.rules", committee)
     changes = parse_changes(settings)
     return directory.set_rules(uow, committee, changes)
