@@ -321,7 +321,7 @@ def _proposals(
             Meeting.committee_id,
             Meeting.title,
             Meeting.invitation_at,
-            func.count(AgendaItem.id).label("count"),
+            func.count(AgendaItem.id).label("how_many"),
         )
         .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
         .where(
@@ -341,7 +341,7 @@ def _proposals(
             deadline=r.invitation_at,
             overdue=r.invitation_at < now,
             meeting_id=r.id,
-            count=int(r.count),
+            count=int(r.how_many),
         )
         for r in rows
     ]
@@ -421,7 +421,7 @@ def _objections(uow: UnitOfWork, chairs: list[int], short: dict[int, str]) -> li
             Meeting.id,
             Meeting.committee_id,
             Meeting.title,
-            func.count(MinutesObjection.id).label("count"),
+            func.count(MinutesObjection.id).label("how_many"),
         )
         .join(Minutes, Minutes.meeting_id == Meeting.id)
         .join(MinutesObjection, MinutesObjection.minutes_id == Minutes.id)
@@ -438,7 +438,7 @@ def _objections(uow: UnitOfWork, chairs: list[int], short: dict[int, str]) -> li
             deadline=None,
             overdue=False,
             meeting_id=r.id,
-            count=int(r.count),
+            count=int(r.how_many),
         )
         for r in rows
     ]

@@ -5,11 +5,8 @@ a number of statements that does not grow with the number of committees."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event
 
 from governance.bootstrap import App
 from governance.clock import BERLIN
@@ -17,6 +14,7 @@ from governance.domain.permissions import CommitteeRole
 from governance.examples import treptow_koepenick as tk
 from governance.services import agenda, agreements, directory, meetings, my_work
 from tests.conftest import SYSTEM
+from tests.statements import counting
 
 CHAIR = tk.CHAIR_EMAIL
 SECRETARY = tk.SECRETARIAT_EMAIL
@@ -166,20 +164,6 @@ def build_committees(app: App, count: int, first: int = 0) -> None:
     for i in range(first, first + count):
         open_agreement(app, f"G{i}")
         propose(app, plan_meeting(app, f"G{i}", f"Sitzung {i}"), actor=f"p{i}@example.org")
-
-
-@contextmanager
-def counting(app: App) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
-        statements.append(statement)
-
-    event.listen(app.db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(app.db.engine, "before_cursor_execute", count)
 
 
 def statements_for(app: App) -> tuple[int, my_work.Overview]:

@@ -5,16 +5,13 @@ number of committees."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from sqlalchemy import event
 
 from governance.bootstrap import App
 from governance.clock import BERLIN
 from governance.models import Person
 from governance.services import agenda, agreements, directory, meetings
 from governance.unit_of_work import Actor
+from tests.statements import counting
 from tests.web.support import World
 
 SYSTEM = Actor.system()
@@ -95,20 +92,6 @@ def test_the_overview_is_english_for_a_person_who_reads_english(
     assert 'lang="en"' in html
     assert "My overview" in html and "secretariat" in html
     assert "Nothing waits for you at the moment." in html
-
-
-@contextmanager
-def counting(gremium: App) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
-        statements.append(statement)
-
-    event.listen(gremium.db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(gremium.db.engine, "before_cursor_execute", count)
 
 
 def add_committees(gremium: App, world: World, first: int, count: int) -> None:
