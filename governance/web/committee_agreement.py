@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, g, request
+from flask import abort, g, request
+from werkzeug.wrappers import Response
 
 from governance.documents import agreement as agreement_document
 from governance.documents.rendering import html_to_pdf, render_html
@@ -16,13 +17,21 @@ from governance.errors import GremiumError
 from governance.models import SignatureMethod
 from governance.services import agreement_views, agreements, committee_views
 from governance.web.committees import bp
-from governance.web.front import committee_or_404, redirect_to, refused, render, t, uow
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    redirect_to,
+    refused,
+    render,
+    t,
+    uow,
+)
 
 SIGN_FIELDS = ("organisation", "signatory", "signed_on", "place", "method", "text_sha256")
 
 
 def _context(cid: int, version_ref: str | None) -> dict[str, Any]:
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
         versions, version = agreement_views.agreement_page(work.session, committee, version_ref)
@@ -74,7 +83,7 @@ def agreement_document_view(cid: int, vid: int, kind: str) -> Response:
     """The agreement document of version *vid*: HTML to read, PDF to download."""
     if kind not in ("html", "pdf"):
         abort(404)
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
         committee_views.roles_and_allowed(work, committee)
         version = agreement_views.version_by_ref(work.session, vid, committee)

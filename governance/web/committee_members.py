@@ -12,13 +12,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, request
+from flask import abort, request
+from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError
 from governance.models import SignatureMethod
 from governance.services import accession, agreements, committee_views, withdrawal
 from governance.web.committees import bp
-from governance.web.front import committee_or_404, redirect_to, refused, render, t, uow
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    redirect_to,
+    refused,
+    render,
+    t,
+    uow,
+)
 
 ACTIONS = {
     # the trigger of an application's form: the action of domain/permissions.py it needs
@@ -30,7 +39,7 @@ ACTIONS = {
 
 
 def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
         definition = work.engine.definitions["accession"]
@@ -113,7 +122,7 @@ def accession_action(cid: int, aid: int, action: str) -> Response:
 
 
 def _withdrawals_context(cid: int) -> dict[str, Any]:
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
         rows = [withdrawal.describe(m) for m in withdrawal.withdrawals(work.session, committee)]

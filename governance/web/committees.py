@@ -12,18 +12,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, request
+from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError
 from governance.services import committee_views, rules_of_procedure
-from governance.web.front import committee_or_404, redirect_to, refused, render, t, uow
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    redirect_to,
+    refused,
+    render,
+    t,
+    uow,
+)
 
 bp = Blueprint("committees", __name__)
 
 
 @bp.get("/committees/<int:cid>")
 def show(cid: int) -> Response:
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
         labels = _membership_labels(work)
@@ -36,7 +45,7 @@ def _membership_labels(work: Any) -> dict[str, str]:
 
 
 def _rules_context(cid: int) -> dict[str, Any]:
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
         return {
             "page": committee_views.committee_page(work, committee),

@@ -8,17 +8,18 @@ statements however many committees the person serves.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+from flask import Blueprint
+from werkzeug.wrappers import Response
 
 from governance.services import my_work
-from governance.web.front import render, uow
+from governance.web.front import reading, render
 
 bp = Blueprint("overview", __name__)
 
 
 @bp.get("/")
 def index() -> Response:
-    with uow() as work:
+    with reading() as work:
         overview = my_work.waiting_for(work)
         labels = {
             name: work.engine.definitions["meeting"].label(name, work.lang)
