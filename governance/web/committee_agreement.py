@@ -11,8 +11,6 @@ from typing import Any
 from flask import abort, g, request
 from werkzeug.wrappers import Response
 
-from governance.documents import agreement as agreement_document
-from governance.documents.rendering import html_to_pdf, render_html
 from governance.errors import GremiumError
 from governance.models import SignatureMethod
 from governance.services import agreement_views, agreements, committee_views
@@ -81,6 +79,10 @@ def agreement_sign(cid: int, vid: int) -> Response:
 @bp.get("/committees/<int:cid>/agreement/<int:vid>/document.<kind>")
 def agreement_document_view(cid: int, vid: int, kind: str) -> Response:
     """The agreement document of version *vid*: HTML to read, PDF to download."""
+    # Imported here: WeasyPrint takes seconds to load, which no other page should wait for.
+    from governance.documents import agreement as agreement_document
+    from governance.documents.rendering import html_to_pdf, render_html
+
     if kind not in ("html", "pdf"):
         abort(404)
     with reading() as work:
