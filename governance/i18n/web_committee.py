@@ -125,6 +125,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Die Geschäftsordnung ist gespeichert.",
         "en": "The rules of procedure are saved.",
     },
+    "web.committee.rules.now": {"de": "gespeichert ist: {value}", "en": "saved now: {value}"},
     "web.committee.rules.choice.more_than": {"de": "mehr als", "en": "more than"},
     "web.committee.rules.choice.at_least": {"de": "mindestens", "en": "at least"},
     "web.committee.rules.choice.skip": {"de": "entfällt", "en": "skipped"},

@@ -54,6 +54,8 @@ class CommitteePage:
     """The actions (domain/permissions.py) the acting person may take here."""
     members: tuple[MemberEntry, ...]
     secretariat: tuple[PersonEntry, ...]
+    version: int
+    """The committee's version (its rules' form sends it back: concurrent edits)."""
 
     @property
     def chair(self) -> MemberEntry | None:
@@ -115,6 +117,7 @@ def committee_page(uow: UnitOfWork, committee: Committee | str | int | None) -> 
         allowed=allowed,
         members=tuple(members),
         secretariat=tuple(_person(s.person) for s in secretariat),
+        version=committee.version,
     )
 
 

@@ -464,3 +464,27 @@ def test_every_committee_page_is_german_by_default_and_english_for_an_english_re
 
     assert 'lang="de"' in german and ENGLISH_TITLES[page] not in german
     assert 'lang="en"' in english and ENGLISH_TITLES[page] in english
+
+
+def test_a_rules_form_read_before_another_change_is_refused_showing_both(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    signed_in(client, world.chair)
+    page = html_of(client.get(f"/committees/{world.committee_id}/rules"))
+    seen = page.split('name="version" value="', 1)[1].split('"', 1)[0]
+    # meanwhile the rules change (another chair's person, or the command line)
+    with gremium.unit_of_work(CHAIR_EMAIL) as uow:
+        rules_of_procedure.change_rules(uow, world.committee_id, {"reminder_days": "5"})
+
+    response = post_form(
+        client,
+        f"/committees/{world.committee_id}/rules",
+        {"version": seen, "reminder_days": "2", "invitation_lead_days": "28"},
+    )
+
+    html = html_of(response)
+    assert response.status_code == 409
+    assert "wurde inzwischen von jemand anderem geändert" in html
+    assert 'value="28"' in html and "gespeichert ist: 5" in html
+    rules = rules_of(gremium, world.committee_id)
+    assert (rules["reminder_days"], rules["invitation_lead_days"]) == (5, 14)
