@@ -95,7 +95,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.committee.col.voting": {"de": "Stimmrecht", "en": "Vote"},
     "web.committee.col.representatives": {"de": "Vertretung", "en": "Representatives"},
     "web.committee.col.deputies": {"de": "Stellvertretung", "en": "Deputies"},
-    "web.committee.col.since": {"de": "Mitglied seit", "en": "Member since"},
+    "web.committee.col.since": {"de": "Mitglied ab", "en": "Member from"},
     "web.committee.col.state": {"de": "Stand", "en": "Status"},
     "web.committee.until": {"de": "bis {day}", "en": "until {day}"},
     # --- rules of procedure ---

@@ -82,7 +82,8 @@ def roles_and_allowed(
 
 
 def committee_page(uow: UnitOfWork, committee: Committee | str | int | None) -> CommitteePage:
-    """The committee with its current members (and those leaving), their people and
+    """The committee with its members that have not left (current, leaving, or joining
+    on a later day), their people and
     the secretariat; three statements whatever the number of members."""
     if not isinstance(committee, Committee):
         committee = directory.committee_by_ref(uow.session, committee)
@@ -99,7 +100,8 @@ def committee_page(uow: UnitOfWork, committee: Committee | str | int | None) -> 
     ).scalars()
     order = {"chair": 0, "member": 1, "advisory": 2, "guest": 3}
     members = sorted(
-        (_member(m) for m in memberships if m.is_current(today)),
+        # current members, and those who join on a later day (an accession declared)
+        (_member(m) for m in memberships if m.ends_on is None or today < m.ends_on),
         key=lambda m: (order.get(m.role, 9), m.organisation.lower()),
     )
     secretariat = uow.session.execute(

@@ -53,6 +53,11 @@ def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
             ]
             rows.append(row)
         in_force = agreements.in_force_version(work.session, committee)
+        binding = (
+            None
+            if in_force is None
+            else {"ref": agreements.ref_of(in_force), "sha": in_force.text_sha256}
+        )
         labels = {name: definition.label(name, work.lang) for name in definition.states}
         labels.update({name: definition.label(name, work.lang) for name in ACTIONS})
         today = work.today
@@ -60,9 +65,7 @@ def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
         "page": page,
         "applications": rows,
         "labels": labels,
-        "in_force": None
-        if in_force is None
-        else {"ref": agreements.ref_of(in_force), "sha": in_force.text_sha256},
+        "in_force": binding,
         "methods": [(m.value, t(f"signature.method.{m.value}")) for m in SignatureMethod],
         "today": today,
         "failed": failed,

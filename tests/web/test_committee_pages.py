@@ -11,6 +11,7 @@ from governance.bootstrap import App
 from governance.errors import GremiumError
 from governance.models import (
     AccessionApplication,
+    AgreementVersion,
     AuditRecord,
     Committee,
     Membership,
@@ -488,3 +489,62 @@ def test_a_rules_form_read_before_another_change_is_refused_showing_both(
     assert 'value="28"' in html and "gespeichert ist: 5" in html
     rules = rules_of(gremium, world.committee_id)
     assert (rules["reminder_days"], rules["invitation_lead_days"]) == (5, 14)
+
+
+def put_in_force(gremium: App, world: World) -> str:
+    """The agreement of TG, signed by its three parties: in force."""
+    version_id, digest = open_agreement(gremium, world.committee_id)
+    with gremium.unit_of_work(SYSTEM) as uow:
+        for org, email in (
+            ("BA TK", CHAIR_EMAIL),
+            ("Rabenhaus", PARTNER_EMAIL),
+            ("KungerKiez", World.EMAILS["partner2"]),
+        ):
+            agreements.sign(
+                uow,
+                version_id,
+                organisation=org,
+                signatory=email,
+                signed_on=uow.today,
+                place="Berlin",
+                method="ink",
+                text_sha256=digest,
+            )
+        version = uow.session.get(AgreementVersion, version_id)
+        assert version is not None and version.state == "in_force"
+    return digest
+
+
+def test_the_chair_puts_an_application_on_the_agenda_and_the_secretariat_records_the_declaration(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    digest = put_in_force(gremium, world)
+    application_id = apply_for_accession(gremium, world.committee_id)
+    base = f"/committees/{world.committee_id}/accessions"
+    signed_in(client, world.chair)
+    post_form(client, f"{base}/{application_id}/review")
+    scheduled = post_form(client, f"{base}/{application_id}/schedule", follow_redirects=True)
+    assert "auf der Tagesordnung" in html_of(scheduled)
+    with gremium.unit_of_work(CHAIR_EMAIL) as uow:  # the committee's vote
+        accession.decide(uow, application_id, yes="3", no="0", abstain="0")
+
+    signed_in(client, world.secretary)
+    page = html_of(client.get(base))
+    assert digest in page and f'name="signatory_{application_id}"' in page
+    joined = post_form(
+        client,
+        f"{base}/{application_id}/join",
+        {
+            f"signatory_{application_id}": "vorstand@kosmosviertel.example.org",
+            f"signed_on_{application_id}": "2026-01-12",
+            f"place_{application_id}": "Berlin",
+            f"method_{application_id}": "ink",
+            f"text_sha256_{application_id}": digest,
+            f"member_from_{application_id}": "",
+        },
+        follow_redirects=True,
+    )
+
+    assert "Antrag von Kosmosviertel: beigetreten." in html_of(joined)
+    members = html_of(client.get(f"/committees/{world.committee_id}"))
+    assert "Stadtteilarbeit Kosmosviertel e. V." in members
