@@ -83,8 +83,8 @@ def roles_and_allowed(
 
 def committee_page(uow: UnitOfWork, committee: Committee | str | int | None) -> CommitteePage:
     """The committee with its members that have not left (current, leaving, or joining
-    on a later day), their people and
-    the secretariat; three statements whatever the number of members."""
+    on a later day), their people and the secretariat; a fixed number of statements
+    whatever the number of members."""
     if not isinstance(committee, Committee):
         committee = directory.committee_by_ref(uow.session, committee)
     roles, allowed = roles_and_allowed(uow, committee)
