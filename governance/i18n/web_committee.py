@@ -197,6 +197,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.committee.agreement.field.place": {"de": "Ort", "en": "Place"},
     "web.committee.agreement.field.method": {"de": "Form", "en": "Form"},
     "web.committee.agreement.record": {"de": "Unterschrift erfassen", "en": "Record the signature"},
+    "web.committee.agreement.sign_own_heading": {
+        "de": "Für meine Organisation unterschreiben",
+        "en": "Sign for my organisation",
+    },
+    "web.committee.agreement.sign_own_text": {
+        "de": "Sie unterschreiben heute ({day}) die oben genannte Fassung mit ihrem SHA-256; "
+        "lesen Sie den Text vorher (HTML oder PDF).",
+        "en": "You sign the version above with its SHA-256 today ({day}); "
+        "read the text first (HTML or PDF).",
+    },
+    "web.committee.agreement.sign_own": {"de": "Unterschreiben", "en": "Sign"},
     "web.committee.agreement.signed": {
         "de": "Die Unterschrift von {organisation} ({signatory}) ist erfasst.",
         "en": "The signature of {organisation} ({signatory}) is recorded.",

@@ -56,6 +56,8 @@ class CommitteePage:
     secretariat: tuple[PersonEntry, ...]
     version: int
     """The committee's version (its rules' form sends it back: concurrent edits)."""
+    my_organisations: tuple[str, ...] = ()
+    """The organisations the acting person acts for here (short names)."""
 
     @property
     def chair(self) -> MemberEntry | None:
@@ -120,6 +122,16 @@ def committee_page(uow: UnitOfWork, committee: Committee | str | int | None) -> 
         members=tuple(members),
         secretariat=tuple(_person(s.person) for s in secretariat),
         version=committee.version,
+        my_organisations=_mine(uow, committee),
+    )
+
+
+def _mine(uow: UnitOfWork, committee: Committee) -> tuple[str, ...]:
+    person = uow.person()
+    if person is None:
+        return ()
+    return tuple(
+        o.short_name for o in access.organisations_of(uow.session, person, committee, uow.today)
     )
 
 

@@ -548,3 +548,46 @@ def test_the_chair_puts_an_application_on_the_agenda_and_the_secretariat_records
     assert "Antrag von Kosmosviertel: beigetreten." in html_of(joined)
     members = html_of(client.get(f"/committees/{world.committee_id}"))
     assert "Stadtteilarbeit Kosmosviertel e. V." in members
+
+
+def test_a_partner_signs_for_its_own_organisation_today_and_only_for_it(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    version_id, digest = open_agreement(gremium, world.committee_id)
+    signed_in(client, world.partners[0])
+    page = html_of(client.get(f"/committees/{world.committee_id}/agreement"))
+    assert "Für meine Organisation unterschreiben" in page
+    assert 'value="Rabenhaus"' in page and 'value="KungerKiez"' not in page
+
+    signed = post_form(
+        client,
+        f"/committees/{world.committee_id}/agreement/{version_id}/signatures",
+        {
+            "organisation": "Rabenhaus",
+            "signatory": PARTNER_EMAIL,
+            "signed_on": "2026-01-12",
+            "place": "Berlin",
+            "method": "electronic",
+            "text_sha256": digest,
+        },
+        follow_redirects=True,
+    )
+    other = post_form(
+        client,
+        f"/committees/{world.committee_id}/agreement/{version_id}/signatures",
+        {
+            "organisation": "KungerKiez",
+            "signatory": PARTNER_EMAIL,
+            "signed_on": "2026-01-12",
+            "place": "Berlin",
+            "method": "electronic",
+            "text_sha256": digest,
+        },
+    )
+
+    assert "Die Unterschrift von Rabenhaus (Vorstand Rabenhaus) ist erfasst." in html_of(signed)
+    assert other.status_code == 422
+    with gremium.db.session() as session:
+        assert [s.organisation.short_name for s in session.scalars(select(Signature))] == [
+            "Rabenhaus"
+        ]
