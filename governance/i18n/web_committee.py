@@ -310,6 +310,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Leer lassen: nach der Kündigungsfrist der Geschäftsordnung.",
         "en": "Leave empty: after the notice period of the rules of procedure.",
     },
+    "web.committee.withdrawal.col.action": {"de": "Rücknahme", "en": "Revoke"},
+    "web.committee.withdrawal.revoke": {
+        "de": "Austritt von {organisation} zurücknehmen",
+        "en": "Revoke the notice of {organisation}",
+    },
+    "web.committee.withdrawal.revoked": {
+        "de": "Der Austritt von {organisation} ist zurückgenommen.",
+        "en": "The notice of {organisation} is revoked.",
+    },
     "web.committee.withdrawal.record": {"de": "Austritt erfassen", "en": "Record the notice"},
     "web.committee.withdrawal.noticed": {
         "de": "Der Austritt von {organisation} ist erfasst; ausgeschieden ab {ends_on}.",

@@ -174,3 +174,19 @@ def withdrawal_notice(cid: int) -> Response:
     except GremiumError as exc:
         return refused(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
     return redirect_to("committees.withdrawals", cid=cid, done=done)
+
+
+@bp.post("/committees/<int:cid>/withdrawals/revoke")
+def withdrawal_revoke(cid: int) -> Response:
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            membership = withdrawal.revoke_notice(
+                work, committee, request.form.get("organisation", "")
+            )
+            done = t(
+                "web.committee.withdrawal.revoked", organisation=membership.organisation.short_name
+            )
+    except GremiumError as exc:
+        return refused(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
+    return redirect_to("committees.withdrawals", cid=cid, done=done)

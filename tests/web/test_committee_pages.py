@@ -411,6 +411,7 @@ def test_the_secretariat_records_a_notice_and_it_is_listed_with_its_end(
     html = html_of(response)
     assert "Der Austritt von KungerKiez ist erfasst; ausgeschieden ab 2026-04-12." in html
     assert "KungerKiez e. V." in html and "Austritt erklärt" in html
+    assert "Austritt von KungerKiez zurücknehmen" in html
     with gremium.db.session() as session:
         person = session.get(Person, world.secretary)
         assert person is not None
@@ -591,3 +592,19 @@ def test_a_partner_signs_for_its_own_organisation_today_and_only_for_it(
         assert [s.organisation.short_name for s in session.scalars(select(Signature))] == [
             "Rabenhaus"
         ]
+
+
+def test_the_secretariat_revokes_a_notice_while_it_runs(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    signed_in(client, world.secretary)
+    base = f"/committees/{world.committee_id}/withdrawals"
+    post_form(client, base, {"organisation": "KungerKiez", "given_on": "2026-01-12"})
+
+    response = post_form(
+        client, f"{base}/revoke", {"organisation": "KungerKiez"}, follow_redirects=True
+    )
+
+    assert "Der Austritt von KungerKiez ist zurückgenommen." in html_of(response)
+    with gremium.db.session() as session:
+        assert session.scalar(select(func.count()).where(Membership.state == "leaving")) == 0
