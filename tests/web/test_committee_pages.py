@@ -5,6 +5,7 @@ withdrawals; another committee's people find none of them."""
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from governance.bootstrap import App
@@ -72,8 +73,8 @@ def html_of(response) -> str:  # type: ignore[no-untyped-def]
 
 
 def text_in(html: str, text: str) -> bool:
-    """*text* as the page shows it (quotes are escaped in HTML)."""
-    return text.replace("„", "„").replace('"', "&#34;") in html or text in html
+    """*text* as the page shows it (escaped as HTML)."""
+    return str(escape(text)) in html
 
 
 # --- members and roles ---
