@@ -28,7 +28,8 @@ from governance.web.settings import web_settings
 FEATURES: list[str] = [
     # one line per feature module (governance/web/<feature>.py with `bp`)
     "governance.web.auth",  # /sign-in, /sign-in/<token>, /sign-out (webcore)
-    "governance.web.overview",  # / my overview (webcore placeholder; engineer committee)
+    "governance.web.overview",  # / my overview (engineer committee)
+    "governance.web.committees",  # /committees/<cid>[/rules|/agreement|/accessions] (committee)
 ]
 
 NAVIGATION: list[tuple[str, str]] = [
