@@ -27,8 +27,8 @@ from governance.i18n import (
     minutes,
     personal_data,  # issue 12: person export / erase
     skips,  # why a timer or message was skipped, in the reader's language
-    web_webcore,  # web application: layout, errors, sign-in
     web_meetings,  # issue 13: the meeting pages (engineer agenda)
+    web_webcore,  # web application: layout, errors, sign-in
 )
 
 LANGUAGES = ("de", "en")

@@ -28,6 +28,7 @@ FEATURES: list[str] = [
     # one line per feature module (governance/web/<feature>.py with `bp`)
     "governance.web.auth",  # /sign-in, /sign-in/<token>, /sign-out (webcore)
     "governance.web.overview",  # / my overview (webcore placeholder; engineer committee)
+    "governance.web.meetings",  # a committee's meetings, a meeting and its agenda (engineer agenda)
 ]
 
 PUBLIC = frozenset(
