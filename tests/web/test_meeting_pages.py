@@ -17,7 +17,7 @@ from sqlalchemy import select
 from governance.clock import BERLIN
 from governance.errors import GremiumError
 from governance.models import AgendaItem, Meeting, Person
-from governance.services import agenda
+from governance.services import agenda, agenda_order
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
 from tests.web.support import post_form
@@ -410,11 +410,11 @@ def test_the_service_refuses_a_stale_version_the_command_line_gives_none(world, 
         pytest.raises(GremiumError) as refusal,
         gremium.unit_of_work(Actor(label="c", person_id=world.chair)) as work,
     ):
-        agenda.finalize(work, str(mid), version=before)
+        agenda_order.finalize(work, str(mid), version=before)
     assert type(refusal.value).__name__ == "ConcurrentChange"
     with (
         pytest.raises(GremiumError) as bad,
         gremium.unit_of_work(Actor(label="c", person_id=world.chair)) as work,
     ):
-        agenda.order(work, str(mid), ["x"], version=None)
+        agenda_order.order(work, str(mid), ["x"], version=None)
     assert "TOP der Tagesordnung" in bad.value.message("de")
