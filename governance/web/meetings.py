@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, abort, g, request
+from flask import Blueprint, abort, g, request, url_for
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
@@ -308,5 +308,8 @@ def _meeting_context(work: UnitOfWork, meeting: Meeting) -> dict[str, Any]:
             ("", t("web.meetings.majority_default")),
             *((m.value, t(f"majority.{m.value}")) for m in Majority),
         ],
+        # The pages of the other features (stable paths, see the brief's URL list).
+        "session_path": url_for("meetings.show", mid=meeting.id) + "/session",
+        "minutes_path": url_for("meetings.show", mid=meeting.id) + "/minutes",
         "failed": None,
     }

@@ -186,6 +186,7 @@ def test_plan_propose_decide_order_finalise_convene_move_and_cancel(
     assert response.status_code == 303 and meeting(gremium, mid).state == "convened"
 
     text = page(chair.get(f"/meetings/{mid}"))
+    assert f'href="/meetings/{mid}/session"' in text  # on to the session's page
     response = post_form(
         chair,
         f"/meetings/{mid}/move",
