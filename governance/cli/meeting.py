@@ -26,12 +26,11 @@ from governance.errors import InvalidInput
 from governance.lazy_import import lazy_module
 
 if TYPE_CHECKING:
-    from governance.services import attendance, directory, meeting_views, votes
+    from governance.services import attendance, meeting_views, votes
     from governance.services import meetings as meeting_service
     from governance.services.agenda import item_by_ref
 else:  # loaded by the commands that use them: `meeting list` reads through Core
     attendance = lazy_module("governance.services.attendance")
-    directory = lazy_module("governance.services.directory")
     meeting_views = lazy_module("governance.services.meeting_views")
     votes = lazy_module("governance.services.votes")
     meeting_service = lazy_module("governance.services.meetings")
@@ -105,10 +104,9 @@ def plan_cmd(
 ) -> None:
     """Eine einzelne Sitzung außerhalb einer Reihe planen."""
     with state.uow() as uow:
-        committee = directory.committee_by_ref(uow.session, committee_ref)
         meeting = meeting_service.plan(
             uow,
-            committee,
+            committee_ref,
             title=title,
             starts_at=start,
             duration_minutes=duration,
@@ -412,10 +410,9 @@ def move_cmd(
 ) -> None:
     """Die Sitzung verlegen (vor ihrem Beginn); Fristen und Zeitgeber wandern mit."""
     with state.uow() as uow:
-        meeting = meeting_service.meeting_by_id(uow.session, ref)
-        meeting_service.move(
+        meeting = meeting_service.move(
             uow,
-            meeting,
+            ref,
             starts_at=start,
             reason=reason,
             location=location,

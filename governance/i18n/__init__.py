@@ -28,6 +28,7 @@ from governance.i18n import (
     personal_data,  # issue 12: person export / erase
     skips,  # why a timer or message was skipped, in the reader's language
     web_committee,  # web: overview, committee pages (engineer committee)
+    web_meetings,  # issue 13: the meeting pages (engineer agenda)
     web_webcore,  # web application: layout, errors, sign-in
 )
 
@@ -53,6 +54,7 @@ for _area in (
     skips,
     web_webcore,
     web_committee,
+    web_meetings,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

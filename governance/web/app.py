@@ -30,6 +30,7 @@ FEATURES: list[str] = [
     "governance.web.auth",  # /sign-in, /sign-in/<token>, /sign-out (webcore)
     "governance.web.overview",  # / my overview (engineer committee)
     "governance.web.committees",  # /committees/<cid>[/rules|/agreement|/accessions] (committee)
+    "governance.web.meetings",  # a committee's meetings, a meeting and its agenda (engineer agenda)
 ]
 
 NAVIGATION: list[tuple[str, str]] = [
