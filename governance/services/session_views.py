@@ -164,5 +164,5 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
         "organisations": organisations,
         "voters": [o for o in organisations if o["voting"] and o["present_now"]],
         "guests": [a.guest_name for a in meeting.attendance if a.organisation_id is None],
-        "items": items,
+        "agenda": items,
     }
