@@ -6,18 +6,28 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from governance.bootstrap import App
 from governance.errors import Conflict, InvalidInput
+from governance.examples import treptow_koepenick as tk
 from governance.models import AuditRecord, Vote
 from governance.services import meeting_session as ms
-from tests.integration.test_meetings import (  # noqa: F401 (kg is a fixture)
+from tests.conftest import SYSTEM
+from tests.integration.test_meetings import (
     CHAIR,
     SECRETARIAT,
     VOTING,
     berlin,
-    kg,
     propose,
     run_to_meeting_day,
 )
+
+
+@pytest.fixture
+def kg(any_app: App) -> App:
+    """The example committee of Treptow-Köpenick, on SQLite and on PostgreSQL."""
+    with any_app.unit_of_work(SYSTEM) as uow:
+        tk.create(uow)
+    return any_app
 
 
 def in_session(app, present):
@@ -69,9 +79,8 @@ def test_a_vote_by_totals_typed_as_text_enters_the_register(kg):
 )
 def test_counts_that_cannot_be_right_are_refused_and_nothing_is_recorded(kg, counts, message):
     first, decision, _ = in_session(kg, VOTING[:5])
-    with pytest.raises((InvalidInput, Conflict)) as refused:
-        with kg.unit_of_work(CHAIR) as uow:
-            ms.vote(uow, first, f"#{decision}", text="Beschluss", **counts)
+    with pytest.raises((InvalidInput, Conflict)) as refused, kg.unit_of_work(CHAIR) as uow:
+        ms.vote(uow, first, f"#{decision}", text="Beschluss", **counts)
     assert message in refused.value.message("de")
     with kg.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Vote)) == 0
@@ -79,7 +88,6 @@ def test_counts_that_cannot_be_right_are_refused_and_nothing_is_recorded(kg, cou
 
 def test_an_item_of_another_meeting_is_refused_with_the_command_lines_message(kg):
     first, decision, _ = in_session(kg, VOTING[:5])
-    with pytest.raises(InvalidInput) as refused:
-        with kg.unit_of_work(CHAIR) as uow:
-            ms.vote(uow, first + 1, f"#{decision}", text="Beschluss", yes="5")
+    with pytest.raises(InvalidInput) as refused, kg.unit_of_work(CHAIR) as uow:
+        ms.vote(uow, first + 1, f"#{decision}", text="Beschluss", yes="5")
     assert refused.value.key == "vote.error.other_meeting"
