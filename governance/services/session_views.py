@@ -25,7 +25,7 @@ from governance.models import (
 from governance.services import access, agenda
 from governance.services.attendance import present_voting_organisations, quorum_at
 from governance.services.meeting_session import local_time
-from governance.services.votes import votes_of
+from governance.services.votes import describe_vote, votes_of
 
 ACTIONS = (
     "meeting.open",
@@ -112,19 +112,7 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
                 "outcome": item.outcome,
                 "notes": item.notes,
                 "votable": item.kind == "decision" and item.outcome is None and vote is None,
-                "vote": None
-                if vote is None
-                else {
-                    "method": vote.method,
-                    "yes": vote.yes,
-                    "no": vote.no,
-                    "abstain": vote.abstain,
-                    "majority": vote.majority,
-                    "carried": vote.carried,
-                    "present": vote.present,
-                    "voting_members": vote.voting_members,
-                    "ballots": sorted((b.organisation.short_name, b.choice) for b in vote.ballots),
-                },
+                "vote": None if vote is None else describe_vote(vote),
                 "decision": None
                 if decision is None
                 else {"reference": decision.reference, "text": decision.text},

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, request
+from flask import Blueprint, Response, abort, g, jsonify, request
 
 from governance.errors import GremiumError, NotFound
 from governance.models import Meeting
@@ -57,6 +57,20 @@ def _context(mid: int) -> dict[str, Any]:
 @bp.get("/meetings/<int:mid>/session")
 def page(mid: int) -> Response:
     return render(TEMPLATE, **_context(mid), failed="")
+
+
+@bp.get("/meetings/<int:mid>/session/quorum")
+def quorum(mid: int) -> Response:
+    """The quorum now, for the page's optional script (static/in_session.js) to refresh
+    what others recorded meanwhile; without the script the page is current after each submit."""
+    with uow() as work:
+        meeting = meeting_or_404(work, mid)
+        check = meeting_session.quorum_now(work, meeting)
+    return jsonify(
+        quorate=check.quorate,
+        label=t("web.session.quorate_short" if check.quorate else "web.session.not_quorate_short"),
+        text=_quorum_text(check),
+    )
 
 
 def _act(mid: int, failed: str, action: Callable[[UnitOfWork], str]) -> Response:

@@ -323,3 +323,44 @@ def test_a_chair_who_reads_english_sees_the_page_in_english(
     assert 'lang="en"' in html
     assert "Quorate: 2 of 3 voting organisations present (needed: 2)." in shown
     assert "Vote by roll call" in shown and "Close the meeting" in shown
+
+
+def test_the_quorum_can_be_read_again_for_the_pages_optional_script(
+    client, signed_in, world, meeting_day
+):
+    signed_in(client, world.secretary)
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("BA TK", "Rabenhaus"))
+    signed_in(client, world.partners[1])
+    data = client.get(f"/meetings/{meeting_day}/session/quorum").get_json()
+    assert data == {
+        "quorate": True,
+        "label": "beschlussfähig",
+        "text": "Beschlussfähig: 2 von 3 stimmberechtigten Organisationen anwesend (nötig: 2).",
+    }
+    html = page(client, meeting_day)
+    assert 'src="/static/in_session.js" defer' in html and "<script>" not in html
+    signed_in(client, world.outsider)
+    assert client.get(f"/meetings/{meeting_day}/session/quorum").status_code == 404
+
+
+def test_a_meeting_held_on_paper_is_recorded_afterwards_by_the_secretariat(
+    client, signed_in, world, gremium, meeting_day
+):
+    gremium.clock.advance_to(DAY + dt.timedelta(hours=5))
+    signed_in(client, world.secretary)
+    html = page(client, meeting_day)
+    assert "Nachträglich erfassen" in text_of(html)
+    assert post_form(client, f"/meetings/{meeting_day}/session/record-later").status_code == 303
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("BA TK", "Rabenhaus"))
+    response = post_form(
+        client,
+        f"/meetings/{meeting_day}/session/items/2/vote",
+        {"text": "Das Fest findet statt.", "method": "totals", "yes": "2"},
+    )
+    assert response.status_code == 303
+    shown = text_of(page(client, meeting_day))
+    assert "wird nachträglich erfasst" in shown and "Beschluss TG-2026/01: angenommen" in shown
+    assert post_form(client, f"/meetings/{meeting_day}/session/close").status_code == 303
+    with gremium.db.session() as s:
+        meeting = s.get(Meeting, meeting_day)
+        assert meeting is not None and meeting.state == "closed" and meeting.recorded_later_at
