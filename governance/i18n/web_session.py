@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 MESSAGES = {
+    "meeting.error.attendance_changed": {
+        "de": "Die Anwesenheit wurde inzwischen von jemand anderem erfasst: {changes}. "
+        "Nichts wurde gespeichert; bitte prüfen und erneut speichern.",
+        "en": "Someone else has recorded the attendance meanwhile: {changes}. "
+        "Nothing was saved; please check and save again.",
+    },
+    "meeting.error.attendance_now": {
+        "de": "{organisation} jetzt {status}",
+        "en": "{organisation} now {status}",
+    },
     "web.session.title": {"de": "Sitzung: {title}", "en": "Meeting: {title}"},
     "web.session.nav": {"de": "Sitzungsverlauf", "en": "In session"},
     "web.session.to_meeting": {"de": "Zur Sitzungsseite", "en": "To the meeting's page"},

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from governance.clock import BERLIN
 from governance.domain.voting import QuorumCheck
-from governance.errors import InvalidInput
+from governance.errors import ConcurrentChange, InvalidInput, Joined, Text
 from governance.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from governance.services import action_items, agenda, attendance, votes
 from governance.services import meetings as meeting_service
@@ -87,6 +87,21 @@ def attend_all(
     """
     meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
     recorded = {a.organisation.short_name: a for a in meeting.attendance if a.organisation}
+    changed = [
+        Text(
+            "meeting.error.attendance_now",
+            organisation=ref,
+            status=Text(f"attendance.{recorded[ref].status}") if ref in recorded else "—",
+        )
+        for ref, line in sheet.items()
+        if line.shown is not None
+        and line.shown != (recorded[ref].status if ref in recorded else "")
+        and line.status != (recorded[ref].status if ref in recorded else "")
+    ]
+    if changed:
+        # Someone else recorded these lines since the sheet was shown: nothing is
+        # overwritten; the page shows what is recorded now beside what was typed.
+        raise ConcurrentChange("meeting.error.attendance_changed", changes=Joined(changed))
     for organisation_ref, line in sheet.items():
         if not line.status:
             continue
@@ -113,6 +128,8 @@ class SheetLine:
     person: str = ""
     arrived: str = ""
     departed: str = ""
+    shown: str | None = None
+    """The status the sheet showed when it was filled in ("" for none); None: not known."""
 
 
 def _unchanged(row: Attendance, line: SheetLine) -> bool:

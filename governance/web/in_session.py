@@ -107,6 +107,7 @@ def attendance(mid: int) -> Response:
             person=request.form.get(f"person:{organisation}", ""),
             arrived=request.form.get(f"arrived:{organisation}", ""),
             departed=request.form.get(f"departed:{organisation}", ""),
+            shown=request.form.get(f"shown:{organisation}"),
         )
 
     def action(work: UnitOfWork) -> str:

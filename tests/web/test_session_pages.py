@@ -364,3 +364,30 @@ def test_a_meeting_held_on_paper_is_recorded_afterwards_by_the_secretariat(
     with gremium.db.session() as s:
         meeting = s.get(Meeting, meeting_day)
         assert meeting is not None and meeting.state == "closed" and meeting.recorded_later_at
+
+
+def test_two_people_on_the_sheet_the_second_sees_the_change_and_keeps_what_was_typed(
+    client, signed_in, world, gremium, meeting_day
+):
+    chair = signed_in(client, world.chair)
+    post_form(
+        chair,
+        f"/meetings/{meeting_day}/session/attendance",
+        {**sheet(absent=("Rabenhaus",)), "shown:Rabenhaus": ""},
+    )
+    secretary = signed_in(client.application.test_client(), world.secretary)
+    stale = {**sheet("Rabenhaus", "KungerKiez"), "shown:Rabenhaus": "", "shown:KungerKiez": ""}
+    response = post_form(secretary, f"/meetings/{meeting_day}/session/attendance", stale)
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert "inzwischen von jemand anderem erfasst: Rabenhaus jetzt abwesend" in text_of(html)
+    assert re.search(r'name="status:Rabenhaus" value="present" checked', html)
+    assert 'name="shown:Rabenhaus" value="absent"' in html
+    with gremium.db.session() as s:
+        assert [a.status for a in s.scalars(select(Attendance))] == ["absent"]
+    again = {**stale, "shown:Rabenhaus": "absent"}
+    assert (
+        post_form(secretary, f"/meetings/{meeting_day}/session/attendance", again).status_code
+        == 303
+    )
+    assert "2 von 3" in text_of(page(secretary, meeting_day))
