@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html.parser import HTMLParser
 
 import pytest
 from sqlalchemy import func, select
@@ -391,3 +392,47 @@ def test_two_people_on_the_sheet_the_second_sees_the_change_and_keeps_what_was_t
         == 303
     )
     assert "2 von 3" in text_of(page(secretary, meeting_day))
+
+
+class _Controls(HTMLParser):
+    """The page's form controls, labels and fieldsets, as a keyboard or screen reader meets them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.controls: list[str] = []
+        self.labelled: set[str] = set()
+        self.fieldsets = 0
+        self.legends = 0
+        self.radios_outside_fieldsets = 0
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "label" and a.get("for"):
+            self.labelled.add(str(a["for"]))
+        if tag == "fieldset":
+            self.fieldsets += 1
+            self.depth += 1
+        if tag == "legend":
+            self.legends += 1
+        if tag in ("input", "select", "textarea") and a.get("type") not in ("hidden", "submit"):
+            self.controls.append(str(a.get("id")))
+            if a.get("type") == "radio" and self.depth == 0:
+                self.radios_outside_fieldsets += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "fieldset":
+            self.depth -= 1
+
+
+def test_every_control_has_a_label_and_every_group_of_choices_a_legend(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "BA TK", "Rabenhaus", "KungerKiez")
+    found = _Controls()
+    found.feed(page(client, meeting_day))
+    assert len(found.controls) > 40
+    assert [c for c in found.controls if c not in found.labelled] == []
+    assert len(set(found.controls)) == len(found.controls)  # ids are unique
+    assert found.fieldsets == found.legends and found.radios_outside_fieldsets == 0
