@@ -87,7 +87,7 @@ def attend_all(
     """
     meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
     recorded = {a.organisation.short_name: a for a in meeting.attendance if a.organisation}
-    changed = [
+    changed: list[Text | str] = [
         Text(
             "meeting.error.attendance_now",
             organisation=ref,

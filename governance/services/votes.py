@@ -93,6 +93,7 @@ def record_vote(
             raise InvalidInput("vote.error.too_many", total=votes.total, present=len(present))
         choices = {}
         method = "show_of_hands"
+    assert item.majority is not None  # _votable: a decision item always has its majority
     majority = Majority(item.majority)
     outcome = result(meeting.committee.rules, majority, votes)
     # The guard quorate_now re-checks the quorum as part of the workflow.
@@ -143,14 +144,14 @@ def record_vote(
         )
     if item.agreement_version_id is not None:
         # Like an accession item: the vote on an amendment item decides the amendment.
-        from governance.services.amendments import decide_by_vote
+        from governance.services.amendments import decide_by_vote as decide_amendment
 
-        decide_by_vote(uow, item, votes, decision.reference)
+        decide_amendment(uow, item, votes, decision.reference)
     if item.minutes_id is not None:
         # Like an accession item: the vote on an approval item decides on the minutes.
-        from governance.services.minutes import decide_by_vote
+        from governance.services.minutes import decide_by_vote as decide_minutes
 
-        decide_by_vote(uow, item, decision)
+        decide_minutes(uow, item, decision)
     return decision
 
 
@@ -291,7 +292,7 @@ def describe_vote(vote: Vote) -> dict[str, Any]:
     }
 
 
-def describe_decision(decision: Decision) -> dict[str, object]:
+def describe_decision(decision: Decision) -> dict[str, Any]:
     vote = decision.vote
     return {
         "reference": decision.reference,
