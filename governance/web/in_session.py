@@ -49,6 +49,14 @@ def _context(mid: int) -> dict[str, Any]:
             "meeting": session_views.session_view(work.session, meeting, work.now),
             "can": session_views.permitted(work.session, person, meeting, work.today),
             "allowed": set(work.engine.allowed_triggers(meeting)),
+            # Triggers whose conditions hold now (the meeting's day, its end): the
+            # opening and the sheet appear when they can succeed. A vote form shows
+            # in session even without a quorum: its refusal says why.
+            "possible": {
+                trigger
+                for trigger in ("open", "record_afterwards", "record_attendance")
+                if work.engine.can_fire(work, meeting, trigger)
+            },
             "today": work.today,
             "state_label": work.engine.definitions["meeting"].label(meeting.state, g.lang),
         }

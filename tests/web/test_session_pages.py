@@ -31,8 +31,8 @@ def as_person(gremium: App, person_id: int) -> Actor:
 
 
 @pytest.fixture
-def meeting_day(gremium: App, world: World) -> int:
-    """A meeting of the test committee, convened with three items, on its day (09:30)."""
+def convened(gremium: App, world: World) -> int:
+    """A meeting of the test committee on 11 March, convened with three items."""
     chair = as_person(gremium, world.chair)
     with gremium.unit_of_work(chair) as uow:
         committee = directory.committee_by_ref(uow.session, "TG")
@@ -50,9 +50,25 @@ def meeting_day(gremium: App, world: World) -> int:
         ):
             agenda.propose(uow, meeting, title=title, kind=kind)
         meeting_service.convene(uow, meeting)
-        mid = meeting.id
+        return meeting.id
+
+
+@pytest.fixture
+def meeting_day(gremium: App, convened: int) -> int:
+    """The convened meeting on its day, at 09:30."""
     gremium.clock.advance_to(DAY - dt.timedelta(minutes=30))
-    return mid
+    return convened
+
+
+def test_before_its_day_the_page_says_when_the_meeting_can_be_opened(
+    client, signed_in, world, convened
+):
+    signed_in(client, world.chair)
+    html = page(client, convened)
+    assert "kann am Sitzungstag eröffnet werden" in text_of(html)
+    assert "Sitzung eröffnen" not in html and 'name="status:' not in html
+    response = post_form(client, f"/meetings/{convened}/session/open")
+    assert response.status_code == 422 and "eröffnen" in text_of(response.get_data(as_text=True))
 
 
 def page(client, mid: int) -> str:
