@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, jsonify, request
+from flask import Blueprint, abort, g, jsonify, request
+from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError, NotFound
 from governance.models import Meeting
