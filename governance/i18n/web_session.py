@@ -69,6 +69,12 @@ MESSAGES = {
         "de": "Anwesenheit gespeichert. {quorum}",
         "en": "Attendance saved. {quorum}",
     },
+    "web.session.late_hint": {
+        "de": "Wer nach der Eröffnung als anwesend eingetragen wird, gilt ab jetzt als "
+        "gekommen, wenn keine Uhrzeit angegeben ist.",
+        "en": "An organisation marked present after the opening counts as arrived now "
+        "unless a time is given.",
+    },
     "web.session.not_recorded": {"de": "noch nicht erfasst", "en": "not recorded yet"},
     "web.session.who_came": {"de": "Wer ist gekommen", "en": "Who came"},
     "web.session.who_default": {

@@ -114,10 +114,28 @@ def attend_all(
             organisation_ref=organisation_ref,
             status=line.status,
             person_email=line.person or None,
-            arrived=line.arrived or None,
+            arrived=line.arrived or _arriving_now(uow, meeting, row, line) or None,
             departed=line.departed or None,
         )
     return quorum_now(uow, meeting)
+
+
+PRESENT = ("present", "represented")
+
+
+def _arriving_now(
+    uow: UnitOfWork, meeting: Meeting, row: Attendance | None, line: SheetLine
+) -> str:
+    """Who is marked present on the sheet after the opening arrived now (unless a time is typed).
+
+    Otherwise a late arrival would count from the start, and the minutes and the
+    quorum at the opening would say they were there. Not for a session recorded
+    afterwards: there "now" is not the meeting's time.
+    """
+    arriving = line.status in PRESENT and (row is None or row.status not in PRESENT)
+    if arriving and meeting.state == "in_session" and meeting.recorded_later_at is None:
+        return local_time(uow.now)
+    return ""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -452,3 +452,17 @@ def test_every_control_has_a_label_and_every_group_of_choices_a_legend(
     assert [c for c in found.controls if c not in found.labelled] == []
     assert len(set(found.controls)) == len(found.controls)  # ids are unique
     assert found.fieldsets == found.legends and found.radios_outside_fieldsets == 0
+
+
+def test_an_organisation_marked_present_after_the_opening_arrived_then(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "BA TK", "Rabenhaus")
+    gremium.clock.advance_to(DAY + dt.timedelta(minutes=40))
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("KungerKiez"))
+    html = page(client, meeting_day)
+    assert 'name="arrived:KungerKiez" value="10:40"' in html
+    assert 'name="arrived:Rabenhaus" value=""' in html
+    shown = text_of(html)
+    assert "3 von 3" in shown and "Bei der Eröffnung: beschlussfähig" in shown
