@@ -153,6 +153,10 @@ MESSAGES = {
     "web.session.marked": {"de": "TOP {top}: {outcome}.", "en": "Item {top}: {outcome}."},
     # action items
     "web.session.action_items": {"de": "Aufgaben", "en": "Action items"},
+    "web.session.no_open_action_items": {
+        "de": "Keine offenen Aufgaben aus früheren Sitzungen.",
+        "en": "No open action items from earlier meetings.",
+    },
     "web.session.no_action_items": {"de": "Keine Aufgaben.", "en": "No action items."},
     "web.session.action_line": {
         "de": "{what} — {who}, bis {due} ({state})",

@@ -280,6 +280,8 @@ def test_action_items_are_listed_under_their_item_and_items_are_noted_or_deferre
         "TOP 4: Bericht der Geschäftsstelle" in shown and "Ergebnis: zur Kenntnis genommen" in shown
     )
     assert "Ergebnis: vertagt" in shown
+    # The action item raised today is not one "from earlier meetings" under TOP 1.
+    assert "Keine offenen Aufgaben aus früheren Sitzungen." in shown
     assert count(gremium, ActionItem) == 1
 
 
