@@ -255,7 +255,10 @@ def _register(
 
 def votes_of(session: Session, meeting: Meeting) -> tuple[dict[int, Vote], dict[int, Decision]]:
     """The votes and register entries of *meeting*, by agenda item."""
-    taken = session.execute(select(Vote).where(Vote.meeting_id == meeting.id)).scalars()
+    # Each vote's ballots in one more query, not one per vote.
+    taken = session.execute(
+        select(Vote).where(Vote.meeting_id == meeting.id).options(selectinload(Vote.ballots))
+    ).scalars()
     entered = session.execute(select(Decision).where(Decision.meeting_id == meeting.id)).scalars()
     return {v.agenda_item_id: v for v in taken}, {d.agenda_item_id: d for d in entered}
 

@@ -22,7 +22,15 @@ from governance.models import Meeting
 from governance.services import meeting_session, session_views
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import UnitOfWork
-from governance.web.front import committee_or_404, redirect_to, refused, render, t, uow
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    redirect_to,
+    refused,
+    render,
+    t,
+    uow,
+)
 
 bp = Blueprint("in_session", __name__)
 
@@ -42,7 +50,7 @@ def meeting_or_404(work: UnitOfWork, mid: int) -> Meeting:
 
 def _context(mid: int) -> dict[str, Any]:
     """Everything the page shows, read now (after a refusal: as it stands)."""
-    with uow() as work:
+    with reading() as work:
         meeting = meeting_or_404(work, mid)
         person = work.person()
         assert person is not None
@@ -72,7 +80,7 @@ def page(mid: int) -> Response:
 def quorum(mid: int) -> Response:
     """The quorum now, for the page's optional script (static/in_session.js) to refresh
     what others recorded meanwhile; without the script the page is current after each submit."""
-    with uow() as work:
+    with reading() as work:
         meeting = meeting_or_404(work, mid)
         check = meeting_session.quorum_now(work, meeting)
     return jsonify(
