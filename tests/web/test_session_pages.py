@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+import sqlalchemy
 from sqlalchemy import func, select
 
 from governance.bootstrap import App
@@ -468,3 +469,42 @@ def test_an_organisation_marked_present_after_the_opening_arrived_then(
     assert 'name="arrived:Rabenhaus" value=""' in html
     shown = text_of(html)
     assert "3 von 3" in shown and "Bei der Eröffnung: beschlussfähig" in shown
+
+
+def statements_of(gremium: App, client, path: str) -> int:
+    """How many SQL statements a GET of *path* runs (sign-in lookup included)."""
+    seen: list[str] = []
+
+    def count_one(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        seen.append(statement)
+
+    sqlalchemy.event.listen(gremium.db.engine, "before_cursor_execute", count_one)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        sqlalchemy.event.remove(gremium.db.engine, "before_cursor_execute", count_one)
+    return len(seen)
+
+
+def test_the_page_runs_as_many_statements_for_three_votes_as_for_one(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "BA TK", "Rabenhaus", "KungerKiez")
+    path = f"/meetings/{meeting_day}/session"
+    ballots = {
+        "method": "ballots",
+        "voter": ["BA TK", "Rabenhaus", "KungerKiez"],
+        "ballot:BA TK": "yes",
+        "ballot:Rabenhaus": "no",
+        "ballot:KungerKiez": "yes",
+    }
+    post_form(client, f"{path}/items/2/vote", {"text": "Eins", **ballots})
+    action = {"what": "Nachweis", "who": "Rabenhaus", "due": "2026-04-30"}
+    post_form(client, f"{path}/items/2/actions", action)
+    one = statements_of(gremium, client, path)
+    post_form(client, f"{path}/items/3/vote", {"text": "Zwei", **ballots})
+    post_form(client, f"{path}/items/3/actions", action)
+    post_form(client, f"{path}/items/4/actions", action)
+    post_form(client, f"{path}/guests", {"guest_name": "Erika Gast"})
+    assert statements_of(gremium, client, path) == one
