@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from governance.bootstrap import App
 from governance.clock import BERLIN
+from governance.examples import treptow_koepenick as tk
 from governance.models import ActionItem, Attendance, Decision, Meeting, Person, Vote
 from governance.services import agenda, directory
 from governance.services import meetings as meeting_service
@@ -508,3 +509,41 @@ def test_the_page_runs_as_many_statements_for_three_votes_as_for_one(
     post_form(client, f"{path}/items/4/actions", action)
     post_form(client, f"{path}/guests", {"guest_name": "Erika Gast"})
     assert statements_of(gremium, client, path) == one
+
+
+def test_the_example_committee_meets_in_the_browser_with_its_eight_voting_members(
+    example_client, signed_in
+):
+    gremium: App = example_client.application.extensions["gremium"]
+    with gremium.unit_of_work(tk.CHAIR_EMAIL) as uow:
+        committee = directory.committee_by_ref(uow.session, "KG")
+        meeting = meeting_service.plan(
+            uow,
+            committee,
+            title="Sitzung des Kooperationsgremiums",
+            starts_at="2026-03-11 10:00",
+            location="Rathaus Köpenick, Raum 120",
+        )
+        agenda.propose(uow, meeting, title="Stadtteilfest", kind="decision")
+        meeting_service.convene(uow, meeting)
+        mid = meeting.id
+    gremium.clock.advance_to(DAY - dt.timedelta(minutes=30))
+    signed_in(example_client, tk.SECRETARIAT_EMAIL)
+    html = page(example_client, mid)
+    assert 'name="status:Offensiv&#39;91"' in html  # names with an apostrophe survive the form
+    assert "SenASGIVA" in html and "ohne Stimmrecht" in text_of(html)
+    present = ["BA Treptow-Köpenick", "Rabenhaus", "Offensiv'91", "tjfbg", "SenASGIVA"]
+    post_form(example_client, f"/meetings/{mid}/session/attendance", sheet(*present))
+    shown = text_of(page(example_client, mid))
+    assert (
+        "Nicht beschlussfähig: 4 von 8 stimmberechtigten Organisationen anwesend (nötig: 5)"
+        in shown
+    )
+    post_form(example_client, f"/meetings/{mid}/session/attendance", sheet("KungerKiez"))
+    shown = text_of(page(example_client, mid))
+    assert "Beschlussfähig: 5 von 8 stimmberechtigten Organisationen anwesend (nötig: 5)" in shown
+    gremium.clock.advance_to(DAY)
+    signed_in(example_client, tk.CHAIR_EMAIL)
+    assert post_form(example_client, f"/meetings/{mid}/session/open").status_code == 303
+    html = page(example_client, mid)
+    assert html.count('class="ballot"') == 5  # one ballot per voting organisation present
