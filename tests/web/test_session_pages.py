@@ -16,10 +16,11 @@ from sqlalchemy import func, select
 from governance.bootstrap import App
 from governance.clock import BERLIN
 from governance.examples import treptow_koepenick as tk
-from governance.models import ActionItem, Attendance, Decision, Meeting, Person, Vote
+from governance.models import ActionItem, Attendance, AuditRecord, Decision, Meeting, Person, Vote
 from governance.services import agenda, directory
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
+from tests.conftest import audited_as
 from tests.web.support import World, post_form
 
 DAY = dt.datetime(2026, 3, 11, 10, 0, tzinfo=BERLIN)
@@ -547,3 +548,25 @@ def test_the_example_committee_meets_in_the_browser_with_its_eight_voting_member
     assert post_form(example_client, f"/meetings/{mid}/session/open").status_code == 303
     html = page(example_client, mid)
     assert html.count('class="ballot"') == 5  # one ballot per voting organisation present
+
+
+def test_the_audit_trail_names_the_person_who_acted_in_the_browser(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.secretary)
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("Rabenhaus"))
+    signed_in(client, world.partners[1])
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("KungerKiez"))
+    with gremium.db.session() as s:
+        rows = [
+            (r.actor, r.action, r.outcome)
+            for r in s.scalars(
+                select(AuditRecord)
+                .where(AuditRecord.action.in_(["record_attendance", "meeting.attendance"]))
+                .order_by(AuditRecord.seq)
+            )
+        ]
+    assert rows == [
+        (audited_as(gremium, World.EMAILS["secretary"]), "record_attendance", "done"),
+        (audited_as(gremium, World.EMAILS["partner2"]), "meeting.attendance", "refused"),
+    ]
