@@ -199,7 +199,8 @@ def test_the_chair_opens_the_meeting_and_votes_by_ballots_and_by_totals(
     [
         ({"method": "totals", "yes": "4"}, "4 Stimmen, aber nur 3 stimmberechtigte"),
         ({"method": "totals", "yes": "drei"}, "--yes: „drei“ ist keine Anzahl"),
-        ({"method": "ballots"}, "Bitte entweder namentlich"),
+        ({"method": "ballots"}, "Es wurde keine Stimme abgegeben."),
+        ({"method": "totals"}, "Bitte entweder namentlich"),
     ],
 )
 def test_a_refused_vote_says_why_beside_the_form_and_keeps_what_was_typed(
