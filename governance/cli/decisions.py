@@ -19,10 +19,10 @@ from governance.errors import InvalidInput
 from governance.lazy_import import lazy_module
 
 if TYPE_CHECKING:
-    from governance.services import action_items, agenda
+    from governance.services import action_items, meeting_session
 else:  # loaded by the commands that change something: the listings read through Core
     action_items = lazy_module("governance.services.action_items")
-    agenda = lazy_module("governance.services.agenda")
+    meeting_session = lazy_module("governance.services.meeting_session")
 
 
 @click.group("decisions")
@@ -76,8 +76,7 @@ def actions_group() -> None:
 def actions_add(state: CliState, item_ref: str, what: str, who: str, due: str) -> None:
     """In der Sitzung unter einem TOP (z. B. 5/3) eine Aufgabe festhalten."""
     with state.uow() as uow:
-        item = agenda.item_by_ref(uow.session, item_ref)
-        action = action_items.add(uow, item, what=what, who=who, due_on=due)
+        action = meeting_session.add_action(uow, item_ref, what=what, who=who, due=due)
         message = t(
             state,
             "action.cli.added",

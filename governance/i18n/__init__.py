@@ -29,6 +29,7 @@ from governance.i18n import (
     skips,  # why a timer or message was skipped, in the reader's language
     web_committee,  # web: overview, committee pages (engineer committee)
     web_meetings,  # issue 13: the meeting pages (engineer agenda)
+    web_session,  # web: the meeting in session
     web_webcore,  # web application: layout, errors, sign-in
 )
 
@@ -55,6 +56,7 @@ for _area in (
     web_webcore,
     web_committee,
     web_meetings,
+    web_session,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

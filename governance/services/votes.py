@@ -12,9 +12,10 @@ agreement, one on a minutes-approval item the minutes.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from governance.clock import BERLIN
 from governance.domain.rules import Majority, VoteCount
@@ -253,6 +254,25 @@ def _register(
 
 def votes_of(session: Session, meeting: Meeting) -> tuple[dict[int, Vote], dict[int, Decision]]:
     """The votes and register entries of *meeting*, by agenda item."""
-    taken = session.execute(select(Vote).where(Vote.meeting_id == meeting.id)).scalars()
+    # Each vote's ballots in one more query, not one per vote.
+    taken = session.execute(
+        select(Vote).where(Vote.meeting_id == meeting.id).options(selectinload(Vote.ballots))
+    ).scalars()
     entered = session.execute(select(Decision).where(Decision.meeting_id == meeting.id)).scalars()
     return {v.agenda_item_id: v for v in taken}, {d.agenda_item_id: d for d in entered}
+
+
+def describe_vote(vote: Vote) -> dict[str, Any]:
+    """A vote as pages and ``meeting show`` give it: counts, majority, result, ballots."""
+    return {
+        "method": vote.method,
+        "yes": vote.yes,
+        "no": vote.no,
+        "abstain": vote.abstain,
+        "majority": vote.majority,
+        "carried": vote.carried,
+        "present": vote.present,
+        "voting_members": vote.voting_members,
+        "taken_at": vote.taken_at,
+        "ballots": {b.organisation.short_name: b.choice for b in vote.ballots},
+    }

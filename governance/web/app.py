@@ -31,6 +31,7 @@ FEATURES: list[str] = [
     "governance.web.overview",  # / my overview (engineer committee)
     "governance.web.committees",  # /committees/<cid>[/rules|/agreement|/accessions] (committee)
     "governance.web.meetings",  # a committee's meetings, a meeting and its agenda (engineer agenda)
+    "governance.web.in_session",  # /meetings/<mid>/session (engineer session)
 ]
 
 NAVIGATION: list[tuple[str, str]] = [
