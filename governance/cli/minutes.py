@@ -98,11 +98,19 @@ def circulate_cmd(state: CliState, meeting_ref: str) -> None:
 @minutes_group.command("object")
 @MEETING
 @click.option("--text", required=True, help="die Einwendung (was falsch ist, was richtig wäre)")
+@click.option(
+    "--for",
+    "organisation",
+    default=None,
+    metavar="ORG",
+    help="für diese Mitgliedsorganisation erfassen (Vorsitz, Geschäftsstelle: "
+    "eine Einwendung, die per Post oder Mail kam)",
+)
 @pass_state
-def object_cmd(state: CliState, meeting_ref: str, text: str) -> None:
+def object_cmd(state: CliState, meeting_ref: str, text: str, organisation: str | None) -> None:
     """Einwendung gegen das versandte Protokoll erheben (eigene Organisation, bis zur Frist)."""
     with state.uow() as uow:
-        objection = minutes.object_to(uow, meeting_ref, text=text)
+        objection = minutes.object_to(uow, meeting_ref, text=text, organisation=organisation)
         objection_id = objection.id
     click.echo(t(state, "minutes.cli.objected", objection=objection_id))
 

@@ -27,6 +27,7 @@ from governance.i18n import (
     minutes,
     personal_data,  # issue 12: person export / erase
     skips,  # why a timer or message was skipped, in the reader's language
+    web_records,  # web: minutes, register, actions, documents, audit, workflows
     web_webcore,  # web application: layout, errors, sign-in
 )
 
@@ -50,6 +51,7 @@ for _area in (
     faults,
     personal_data,
     skips,
+    web_records,
     web_webcore,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()

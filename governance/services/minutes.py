@@ -23,8 +23,9 @@ from governance.models import (
     Meeting,
     Minutes,
     MinutesObjection,
+    Organisation,
 )
-from governance.services import access, validation
+from governance.services import access, directory, validation
 from governance.services.meeting_notices import agenda_items
 from governance.services.meetings import meeting_by_id
 from governance.unit_of_work import UnitOfWork
@@ -176,20 +177,30 @@ def circulate(uow: UnitOfWork, meeting_ref: MeetingRef) -> Minutes:
     return minutes
 
 
-def object_to(uow: UnitOfWork, meeting_ref: MeetingRef, *, text: str) -> MinutesObjection:
-    """A member organisation objects to the circulated minutes (until the deadline)."""
+def object_to(
+    uow: UnitOfWork, meeting_ref: MeetingRef, *, text: str, organisation: str | int | None = None
+) -> MinutesObjection:
+    """A member organisation objects to the circulated minutes (until the deadline).
+
+    Without *organisation*: through its representative or deputy, for the
+    organisation they act for. With it: the chair or secretariat records the
+    objection a member organisation sent on paper or by mail."""
     meeting = meeting_of(uow.session, meeting_ref)
-    access.check(
-        uow, "minutes.object", meeting.committee, entity_type="meetings", entity_id=meeting.id
-    )
+    action = "minutes.object" if organisation is None else "minutes.record_objection"
+    access.check(uow, action, meeting.committee, entity_type="meetings", entity_id=meeting.id)
     minutes = minutes_of(uow.session, meeting)
     if minutes is None:
         raise Conflict("minutes.error.not_circulated", meeting=meeting.id)
     require_unfrozen(minutes)
     person = uow.person()
-    organisations = (
-        access.organisations_of(uow.session, person, meeting.committee, uow.today) if person else []
-    )
+    if organisation is not None:
+        organisations = [_member_organisation(uow, meeting, organisation)]
+    else:
+        organisations = (
+            access.organisations_of(uow.session, person, meeting.committee, uow.today)
+            if person
+            else []
+        )
     if person is None or not organisations:
         raise NotPermitted(
             "minutes.error.not_a_member",
@@ -198,7 +209,7 @@ def object_to(uow: UnitOfWork, meeting_ref: MeetingRef, *, text: str) -> Minutes
         ).concerning(
             entity_type=ENTITY,
             entity_id=minutes.id,
-            action="minutes.object",
+            action=action,
             committee_id=minutes.committee_id,
         )
     body = validation.text(text, "--text", 4000)
@@ -211,6 +222,20 @@ def object_to(uow: UnitOfWork, meeting_ref: MeetingRef, *, text: str) -> Minutes
         revision=minutes.revision,
     )
     return minutes.objections[-1]
+
+
+def _member_organisation(uow: UnitOfWork, meeting: Meeting, ref: str | int) -> Organisation:
+    """The organisation *ref* if it is a member of the meeting's committee today."""
+    organisation = directory.organisation_by_ref(uow.session, ref)
+    members = directory.current_memberships(uow.session, meeting.committee, uow.today)
+    if not any(m.organisation_id == organisation.id for m in members):
+        raise InvalidInput(
+            "minutes.error.not_a_member_organisation",
+            organisation=organisation.short_name,
+            committee=meeting.committee.short_name,
+            members=", ".join(sorted(m.organisation.short_name for m in members)) or "—",
+        )
+    return organisation
 
 
 def resolve(

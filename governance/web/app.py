@@ -28,6 +28,8 @@ FEATURES: list[str] = [
     # one line per feature module (governance/web/<feature>.py with `bp`)
     "governance.web.auth",  # /sign-in, /sign-in/<token>, /sign-out (webcore)
     "governance.web.overview",  # / my overview (webcore placeholder; engineer committee)
+    "governance.web.minutes",  # /meetings/<mid>/minutes (records)
+    "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
 ]
 
 PUBLIC = frozenset(
