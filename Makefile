@@ -11,7 +11,7 @@ PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
 # Optional (WeasyPrint falls back), so a machine where we may not install it still works.
 SUBSET_LIB := libharfbuzz-subset0
 
-.PHONY: demo test lint bench clean system-deps subset-lib
+.PHONY: demo web test lint bench clean system-deps subset-lib
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ system-deps:
 
 demo: $(STAMP)
 	$(BIN)/gremium demo --out demo-output
+
+# The demo year, then its database served on http://127.0.0.1:8000 on the demo's
+# simulated clock (where the year ended): the sign-in page lists its people.
+# Sign-in links by mail land in demo-output/mail (a Maildir). Ctrl+C stops it.
+web: demo
+	GREMIUM_CLOCK=simulated GREMIUM_MAIL_MAILDIR=demo-output/mail \
+	    $(BIN)/gremium --db sqlite:///demo-output/gremium.db web --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	$(BIN)/ruff check governance tests bench

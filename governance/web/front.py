@@ -13,8 +13,9 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-from flask import Response, abort, flash, g, get_flashed_messages, make_response, redirect, request
+from flask import abort, flash, g, get_flashed_messages, make_response, redirect, request
 from flask import url_for as flask_url_for
+from werkzeug.wrappers import Response
 
 from governance.errors import ConcurrentChange, Conflict, GremiumError
 from governance.models import Committee
@@ -23,7 +24,17 @@ from governance.unit_of_work import Actor, UnitOfWork
 from governance.web.context import core
 from governance.web.rendering import t, web_environment
 
-__all__ = ["committee_or_404", "redirect_to", "refused", "render", "status_of", "t", "uow"]
+__all__ = [
+    "committee_or_404",
+    "reading",
+    "reading_as",
+    "redirect_to",
+    "refused",
+    "render",
+    "status_of",
+    "t",
+    "uow",
+]
 
 
 @contextlib.contextmanager
@@ -36,6 +47,42 @@ def uow() -> Iterator[UnitOfWork]:
     with core().unit_of_work(actor) as work:
         work.lang = g.lang
         yield work
+
+
+@contextlib.contextmanager
+def reading() -> Iterator[UnitOfWork]:
+    """A unit of work that only reads, as the signed-in person: for pages that show.
+
+    Nothing is committed (a change made in it is discarded). On SQLite its
+    transaction does not take the write lock, so pages are read while others
+    write; on PostgreSQL it is the same as :func:`uow`.
+    """
+    current = g.get("person")
+    if current is None:
+        abort(401)
+    with reading_as(Actor(label=current.email, person_id=current.person_id)) as work:
+        yield work
+
+
+@contextlib.contextmanager
+def reading_as(actor: Actor) -> Iterator[UnitOfWork]:
+    """:func:`reading` as *actor* (the sign-in pages read as the system: nobody is signed in)."""
+    app = core()
+    with app.db.read_session() as session:
+        work = UnitOfWork(
+            session,
+            app.clock,
+            actor,
+            app.engine,
+            g.get("lang", "de"),
+            app.settings.archive_folder(),
+            app.settings.attach_documents,
+            app.settings.attachment_limits(),
+        )
+        try:
+            yield work
+        finally:
+            session.rollback()
 
 
 def render(template: str, status: int = 200, **context: Any) -> Response:

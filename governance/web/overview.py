@@ -6,17 +6,18 @@ A placeholder of webcore's; engineer "committee" builds the real overview
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+from flask import Blueprint
+from werkzeug.wrappers import Response
 
 from governance.services import access
-from governance.web.front import render, t, uow
+from governance.web.front import reading, render, t
 
 bp = Blueprint("overview", __name__)
 
 
 @bp.get("/")
 def index() -> Response:
-    with uow() as work:
+    with reading() as work:
         person = work.person()
         assert person is not None
         committees = [
