@@ -18,7 +18,15 @@ from governance.models import Meeting
 from governance.services import access, directory, minutes, minutes_views
 from governance.services.meetings import meeting_by_id
 from governance.unit_of_work import UnitOfWork
-from governance.web.front import committee_or_404, redirect_to, refused, render, t, uow
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    redirect_to,
+    refused,
+    render,
+    t,
+    uow,
+)
 from governance.web.responses import file_response
 
 bp = Blueprint("minutes", __name__)
@@ -63,16 +71,15 @@ def _context(work: UnitOfWork, mid: int) -> dict[str, Any]:
 
 
 def _page_refused(exc: GremiumError, mid: int, field: str | None = None) -> Response:
-    with uow() as work:
-        context = _context(work, mid)
-    return refused(exc, PAGE, field=field, **context)
+    with reading() as work:
+        # Rendered inside: the page reads the meeting and committee rows.
+        return refused(exc, PAGE, field=field, **_context(work, mid))
 
 
 @bp.get("/meetings/<int:mid>/minutes")
 def page(mid: int) -> Response:
-    with uow() as work:
-        context = _context(work, mid)
-    return render(PAGE, **context)
+    with reading() as work:
+        return render(PAGE, **_context(work, mid))
 
 
 @bp.post("/meetings/<int:mid>/minutes/notes")
@@ -93,7 +100,7 @@ def notes(mid: int) -> Response:
 
 @bp.get("/meetings/<int:mid>/minutes/preview.pdf")
 def preview(mid: int) -> Response:
-    with uow() as work:
+    with reading() as work:
         meeting = meeting_or_404(work, mid)
         draft = minutes_views.preview(work.session, meeting.id, g.lang, "pdf")
     return file_response(draft.data, draft.media_type, draft.filename, inline=True)
@@ -151,7 +158,7 @@ def approve(mid: int) -> Response:
 
 @bp.get("/meetings/<int:mid>/minutes/archive.pdf")
 def archive(mid: int) -> Response:
-    with uow() as work:
+    with reading() as work:
         meeting = meeting_or_404(work, mid)
         document, data = minutes_views.archived_document(work.session, meeting.id)
         name = document.name
