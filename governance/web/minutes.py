@@ -8,9 +8,11 @@ item, not only the one that was wrong).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, request
+from flask import Blueprint, abort, g, request
+from werkzeug.wrappers import Response
 
 from governance.domain.permissions import may
 from governance.errors import GremiumError, NotFound
@@ -89,13 +91,7 @@ def notes(mid: int) -> Response:
         number = name.removeprefix(NOTE_FIELD)
         if name.startswith(NOTE_FIELD) and number.isdigit():
             typed[int(number)] = value
-    try:
-        with uow() as work:
-            meeting = meeting_or_404(work, mid)
-            minutes.record_notes(work, meeting.id, typed)
-    except GremiumError as exc:
-        return _page_refused(exc, mid)
-    return redirect_to("minutes.page", mid=mid, done=t("records.minutes.noted"))
+    return _act(mid, "noted", lambda work, meeting: minutes.record_notes(work, meeting, typed))
 
 
 @bp.get("/meetings/<int:mid>/minutes/preview.pdf")
@@ -106,15 +102,22 @@ def preview(mid: int) -> Response:
     return file_response(draft.data, draft.media_type, draft.filename, inline=True)
 
 
-@bp.post("/meetings/<int:mid>/minutes/circulate")
-def circulate(mid: int) -> Response:
+def _act(
+    mid: int, done: str, action: Callable[[UnitOfWork, int], object], field: str | None = None
+) -> Response:
+    """Run one action of the application layer on the meeting's minutes; back to the
+    page with "done", or the page again with the refusal and what was typed."""
     try:
         with uow() as work:
-            meeting = meeting_or_404(work, mid)
-            minutes.circulate(work, meeting.id)
+            action(work, meeting_or_404(work, mid).id)
     except GremiumError as exc:
-        return _page_refused(exc, mid)
-    return redirect_to("minutes.page", mid=mid, done=t("records.minutes.circulated"))
+        return _page_refused(exc, mid, field=field)
+    return redirect_to("minutes.page", mid=mid, done=t(f"records.minutes.{done}"))
+
+
+@bp.post("/meetings/<int:mid>/minutes/circulate")
+def circulate(mid: int) -> Response:
+    return _act(mid, "circulated", minutes.circulate)
 
 
 @bp.post("/meetings/<int:mid>/minutes/objections")
@@ -122,38 +125,32 @@ def object_to(mid: int) -> Response:
     # Two forms post here: a member's own objection, and one the secretariat records.
     organisation = request.form.get("organisation") or None
     field = "objection" if organisation is None else "recorded_objection"
-    try:
-        with uow() as work:
-            meeting = meeting_or_404(work, mid)
-            minutes.object_to(
-                work, meeting.id, text=request.form.get(field, ""), organisation=organisation
-            )
-    except GremiumError as exc:
-        return _page_refused(exc, mid, field=field)
-    return redirect_to("minutes.page", mid=mid, done=t("records.minutes.objected"))
+    text = request.form.get(field, "")
+    return _act(
+        mid,
+        "objected",
+        lambda work, meeting: minutes.object_to(
+            work, meeting, text=text, organisation=organisation
+        ),
+        field,
+    )
 
 
 @bp.post("/meetings/<int:mid>/minutes/objections/<int:oid>/resolve")
 def resolve(mid: int, oid: int) -> Response:
     field = f"resolution-{oid}"
-    try:
-        with uow() as work:
-            meeting = meeting_or_404(work, mid)
-            minutes.resolve(work, meeting.id, objection_id=oid, note=request.form.get(field, ""))
-    except GremiumError as exc:
-        return _page_refused(exc, mid, field=field)
-    return redirect_to("minutes.page", mid=mid, done=t("records.minutes.resolved"))
+    note = request.form.get(field, "")
+    return _act(
+        mid,
+        "resolved",
+        lambda work, meeting: minutes.resolve(work, meeting, objection_id=oid, note=note),
+        field,
+    )
 
 
 @bp.post("/meetings/<int:mid>/minutes/approve")
 def approve(mid: int) -> Response:
-    try:
-        with uow() as work:
-            meeting = meeting_or_404(work, mid)
-            minutes.approve(work, meeting.id)
-    except GremiumError as exc:
-        return _page_refused(exc, mid)
-    return redirect_to("minutes.page", mid=mid, done=t("records.minutes.approved"))
+    return _act(mid, "approved", minutes.approve)
 
 
 @bp.get("/meetings/<int:mid>/minutes/archive.pdf")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, request
+from flask import Blueprint, abort, g, request
 from markupsafe import Markup
+from werkzeug.wrappers import Response
 
 from governance.documents import catalogue
 from governance.domain.permissions import may
