@@ -175,7 +175,8 @@ def document(cid: int, kind: str, fmt: str) -> Response:
 
 def _audit_context(work: UnitOfWork, committee: Committee, page: str | None) -> dict[str, Any]:
     log = audit_log.committee_log(work.session, committee, page=page)
-    return {"committee": committee, "log": log, "verification": None}
+    rows = audit_log.with_labels(log.rows, core().engine.definitions, g.lang)
+    return {"committee": committee, "log": log, "rows": rows, "verification": None}
 
 
 @bp.get("/committees/<int:cid>/audit")
