@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from governance import audit
 from governance.models import AuditRecord, Committee, Person
+from governance.models.base import Base
 from governance.services.decision_register import page_number
 from governance.workflow.definition import WorkflowDefinition
 
@@ -84,10 +85,11 @@ def with_labels(
 ) -> list[dict[str, Any]]:
     """*rows* with ``what`` (a workflow step by its label, e.g. "schließen" for
     ``close`` of a meeting; other actions by their code) and the states by label."""
-    from governance.bootstrap import ENTITIES
-
+    # The workflow of each table, as the models name it (``__workflow__``).
     by_table = {
-        str(getattr(ENTITIES[d.entity], "__tablename__", "")): d for d in definitions.values()
+        str(getattr(mapper.class_, "__tablename__", "")): definitions[mapper.class_.__workflow__]
+        for mapper in Base.registry.mappers
+        if getattr(mapper.class_, "__workflow__", None) in definitions
     }
     labelled = []
     for row in rows:
