@@ -67,6 +67,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Markdown as in “gremium minutes note”: paragraphs separated by blank lines, "
         "lists with “-”, **bold**.",
     },
+    "records.minutes.meanwhile": {
+        "de": "TOP {number} – inzwischen gespeichert:",
+        "en": "Item {number} – saved meanwhile:",
+    },
     "records.minutes.save_notes": {"de": "Notizen speichern", "en": "Save notes"},
     "records.minutes.no_notes": {"de": "Keine Notizen.", "en": "No notes."},
     "records.minutes.noted": {"de": "Die Notizen sind gespeichert.", "en": "The notes are saved."},
