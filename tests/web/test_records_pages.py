@@ -276,3 +276,25 @@ def test_every_control_of_the_records_pages_has_a_label(client, signed_in, world
             assert f'for="{control}"' in html, f"{path}: {control} has no label"
         assert "style=" not in html and "<script" not in html
         assert html.count("<caption>") == html.count("<table")
+
+
+def test_the_example_committees_agreement_is_offered_and_rendered_as_a_tagged_pdf(
+    example_client, signed_in
+):
+    from governance.examples import treptow_koepenick as tk
+
+    client = signed_in(example_client, tk.CHAIR_EMAIL)
+    app = client.application.extensions["gremium"]
+    with app.db.session() as session:
+        from governance.services import directory
+
+        cid = directory.committee_by_ref(session, "KG").id
+    html = get(client, f"/committees/{cid}/documents")
+    assert "<caption>Kooperationsvereinbarung</caption>" in html
+    link = re.search(r'href="(/committees/\d+/documents/agreement\.pdf\?ref=\d+)"', html)
+    assert link, "the agreement's version as PDF"
+    response = client.get(link.group(1))
+    assert response.status_code == 200 and response.headers["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.get_data()))
+    assert "/StructTreeRoot" in reader.trailer["/Root"], "a tagged PDF"
+    assert "Kooperationsvereinbarung" in " ".join(p.extract_text() for p in reader.pages)
