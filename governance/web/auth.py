@@ -11,7 +11,7 @@ from flask import Blueprint, flash, g, redirect, request, session
 from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError, NotFound, NotPermitted, TooManyRequests
-from governance.mail.immediate import send_now
+from governance.mail.immediate import send_soon
 from governance.models import Person
 from governance.services import sign_in
 from governance.unit_of_work import Actor
@@ -77,7 +77,7 @@ def sign_in_request() -> Response:
             form={"email": email},
         )
     if queued is not None:
-        send_now(app, [queued])
+        send_soon(app, [queued])
     return _page(sent=t("web.sign_in.sent", email=email.strip(), minutes=sign_in.LINK_MINUTES))
 
 
