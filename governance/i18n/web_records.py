@@ -286,6 +286,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The committee's audit trail, newest first ({total} records)",
     },
     "records.audit.system": {"de": "System", "en": "System"},
+    "records.audit.outcome.done": {"de": "erledigt", "en": "done"},
+    "records.audit.outcome.refused": {"de": "abgelehnt", "en": "refused"},
+    "records.audit.outcome.failed": {"de": "fehlgeschlagen", "en": "failed"},
     "records.audit.empty": {"de": "Noch keine Einträge.", "en": "No records yet."},
     # workflows
     "records.workflows.title": {"de": "Abläufe (Workflows)", "en": "Workflows"},
