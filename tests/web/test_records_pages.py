@@ -298,3 +298,34 @@ def test_the_example_committees_agreement_is_offered_and_rendered_as_a_tagged_pd
     reader = PdfReader(io.BytesIO(response.get_data()))
     assert "/StructTreeRoot" in reader.trailer["/Root"], "a tagged PDF"
     assert "Kooperationsvereinbarung" in " ".join(p.extract_text() for p in reader.pages)
+
+
+@pytest.mark.parametrize("page", ["decisions", "actions", "documents", "audit"])
+def test_a_records_page_reads_with_as_many_statements_for_two_meetings_as_for_one(
+    client, signed_in, world, gremium, page
+):
+    """No statement per decision, action item, meeting or record (no N+1)."""
+    from sqlalchemy import event
+
+    path = f"/committees/{world.committee_id}/{page}"
+    engine = gremium.db.engine
+    seen: list[str] = []
+
+    def count(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    def statements() -> int:
+        signed_in(client, world.chair)  # the clock moved on: a fresh session
+        assert client.get(path).status_code == 200  # the session's first request
+        seen.clear()
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            assert client.get(path).status_code == 200
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        return len(seen)
+
+    hold_meeting(gremium, world)
+    one = statements()
+    hold_meeting(gremium, world, day=(2026, 2, 18))
+    assert statements() == one, seen
