@@ -29,6 +29,7 @@ from governance.i18n import (
     skips,  # why a timer or message was skipped, in the reader's language
     web_committee,  # web: overview, committee pages (engineer committee)
     web_meetings,  # issue 13: the meeting pages (engineer agenda)
+    web_records,  # web: minutes, register, actions, documents, audit, workflows
     web_session,  # web: the meeting in session
     web_webcore,  # web application: layout, errors, sign-in
 )
@@ -53,6 +54,7 @@ for _area in (
     faults,
     personal_data,
     skips,
+    web_records,
     web_webcore,
     web_committee,
     web_meetings,

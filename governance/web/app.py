@@ -32,12 +32,15 @@ FEATURES: list[str] = [
     "governance.web.committees",  # /committees/<cid>[/rules|/agreement|/accessions] (committee)
     "governance.web.meetings",  # a committee's meetings, a meeting and its agenda (engineer agenda)
     "governance.web.in_session",  # /meetings/<mid>/session (engineer session)
+    "governance.web.minutes",  # /meetings/<mid>/minutes (records)
+    "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
 ]
 
 NAVIGATION: list[tuple[str, str]] = [
     # the main navigation of every page: (endpoint, message key), one line per entry;
     # an entry whose endpoint is not registered (yet) is left out
     ("overview.index", "web.nav.overview"),
+    ("records.workflows", "records.nav.workflows"),
 ]
 
 PUBLIC = frozenset(

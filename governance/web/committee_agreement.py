@@ -83,8 +83,8 @@ def agreement_sign(cid: int, vid: int) -> Response:
 def agreement_document_view(cid: int, vid: int, kind: str) -> Response:
     """The agreement document of version *vid*: HTML to read, PDF to download."""
     # Imported here: WeasyPrint takes seconds to load, which no other page should wait for.
-    from governance.documents import agreement as agreement_document
     from governance.documents.rendering import html_to_pdf, render_html
+    from governance.services.documents import agreement as agreement_document
 
     if kind not in ("html", "pdf"):
         abort(404)
