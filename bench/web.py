@@ -255,7 +255,7 @@ def serving(url: str, folder: Path, workers: int) -> Iterator[WebServer]:
             "audit_key_file": str(folder / "audit.key"),
             "attach_documents": False,
         },
-        {
+        mail={
             "delivery": "maildir",
             "maildir": str(folder / "mail"),
             "sender": "gremium@ba-tk.example.org",

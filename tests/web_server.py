@@ -32,10 +32,15 @@ def toml_value(value: Any) -> str:
     return f'"{escaped}"'
 
 
-def write_config(path: Path, settings: Mapping[str, Any], mail: Mapping[str, Any]) -> Path:
-    """A gremium.toml with *settings* at the top level and *mail* as its [mail] table."""
+def write_config(
+    path: Path, settings: Mapping[str, Any], **tables: Mapping[str, Any] | None
+) -> Path:
+    """A gremium.toml with *settings* at the top level and each of *tables* (mail=..., web=...)
+    as a table of its own."""
     lines = [f"{key} = {toml_value(value)}" for key, value in settings.items()]
-    lines += ["", "[mail]"] + [f"{key} = {toml_value(value)}" for key, value in mail.items()]
+    for name, table in tables.items():
+        if table:
+            lines += ["", f"[{name}]"] + [f"{k} = {toml_value(v)}" for k, v in table.items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

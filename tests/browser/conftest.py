@@ -139,18 +139,21 @@ def sign_in(page: Any, site: Site, address: str) -> None:
     assert page.url.rstrip("/") == site.base_url, f"after signing in {address} is on {page.url}"
 
 
-def signed_in_cookie(context: Any) -> dict[str, Any]:
-    cookies = [c for c in context.cookies() if c.get("httpOnly")]
-    assert cookies, f"no HttpOnly cookie after signing in: {context.cookies()}"
-    return cookies[0]
+SESSION_COOKIE = "gremium_session"
+
+
+def session_cookie(context: Any) -> dict[str, Any] | None:
+    """The session cookie as the browser keeps it (None: not signed in)."""
+    found = [c for c in context.cookies() if c["name"] == SESSION_COOKIE]
+    return found[0] if found else None
 
 
 # --- sites ---
 
 
-def example_site(folder: Path) -> Site:
+def example_site(folder: Path, web: dict[str, Any] | None = None) -> Site:
     """A fresh site with the example committee (``gremium init --example``), not yet served."""
-    site = new_site(folder, simulated_start=EXAMPLE_START)
+    site = new_site(folder, simulated_start=EXAMPLE_START, web=web)
     site.gremium("init", "--example", "treptow-koepenick")
     return site
 
@@ -160,8 +163,10 @@ def make_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[...
     """Build a fresh example site; *prepare* runs CLI commands on it before it is served."""
     built: list[Site] = []
 
-    def make(prepare: Callable[[Site], None] | None = None) -> Site:
-        site = example_site(tmp_path_factory.mktemp("site"))
+    def make(
+        prepare: Callable[[Site], None] | None = None, web: dict[str, Any] | None = None
+    ) -> Site:
+        site = example_site(tmp_path_factory.mktemp("site"), web)
         built.append(site)
         if prepare is not None:
             prepare(site)

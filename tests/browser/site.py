@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import subprocess
-import sys
 import time
 from email.message import EmailMessage
 from pathlib import Path
@@ -22,7 +20,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from tests import web_server
+from tests import cli_in_process, web_server
 from tests.mail_support import Mailbox, start_server
 
 
@@ -49,21 +47,10 @@ class Site:
     # --- the administrator's side: commands beside the server ---
 
     def gremium(self, *args: str, actor: str | None = None) -> str:
-        """Run ``gremium`` with this site's configuration; its output (fails on exit != 0)."""
-        argv = [sys.executable, "-m", "governance", "--config", str(self.config)]
-        if actor:
-            argv += ["--as", actor]
-        done = subprocess.run(
-            [*argv, *args],
-            cwd=self.folder,
-            env=web_server.clean_env(),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120,
+        """Run ``gremium --config <this site's> [--as actor] args``; its output (exit 0 or fail)."""
+        return cli_in_process.ok(
+            "--config", str(self.config), *(["--as", actor] if actor else []), *args
         )
-        assert done.returncode == 0, f"gremium {' '.join(args)}: {done.stderr or done.stdout}"
-        return done.stdout
 
     def serve(self) -> Site:
         self.server = web_server.start(self.config, workers=1, cwd=self.folder)
@@ -126,8 +113,15 @@ def _link_in(message: EmailMessage, base_url: str) -> str | None:
     return found.group(0) if found else None
 
 
-def new_site(folder: Path, *, simulated_start: str, extra: dict[str, Any] | None = None) -> Site:
-    """A folder with a configuration (SQLite file, simulated clock, SMTP on loopback)."""
+def new_site(
+    folder: Path,
+    *,
+    simulated_start: str,
+    extra: dict[str, Any] | None = None,
+    web: dict[str, Any] | None = None,
+) -> Site:
+    """A folder with a configuration (SQLite file, simulated clock, SMTP on loopback);
+    *web* is the [web] table."""
     folder.mkdir(parents=True, exist_ok=True)
     mailbox = Mailbox()
     smtp = start_server(mailbox)
@@ -143,7 +137,7 @@ def new_site(folder: Path, *, simulated_start: str, extra: dict[str, Any] | None
     config = web_server.write_config(
         folder / "gremium.toml",
         settings,
-        {
+        mail={
             "delivery": "smtp",
             "smtp_host": "127.0.0.1",
             "smtp_port": smtp.port,
@@ -151,5 +145,6 @@ def new_site(folder: Path, *, simulated_start: str, extra: dict[str, Any] | None
             "smtp_timeout": 5.0,
             "sender": "gremium@ba-tk.example.org",
         },
+        web=web,
     )
     return Site(folder, config, mailbox, smtp)
