@@ -148,7 +148,8 @@ class App:
         except GremiumError as exc:
             session.close()
             if exc.audited:
-                self._audit_refusal(resolved, exc)
+                # uow.actor: a sign-in refusal names the person the link was for
+                self._audit_refusal(uow.actor, exc)
             raise
         finally:
             session.close()

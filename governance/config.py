@@ -26,6 +26,9 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
 
     [mail]                                  # delivery of e-mail: see governance/mail/settings.py
     delivery = "maildir"                    # maildir | smtp
+
+    [web]                                   # gremium web: see governance/web/settings.py
+    base_url = "https://gremium.example.org"
 """
 
 from __future__ import annotations
@@ -103,6 +106,8 @@ class Settings:
     """The file of the audit chain's HMAC keys (see :meth:`audit_key_path`)."""
     retention: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [retention] table, checked by governance.retention."""
+    web: dict[str, Any] = dataclasses.field(default_factory=dict)
+    """The [web] table, checked by governance.web.settings when the settings are loaded."""
 
     def audit_key_path(self) -> Path:
         """The key file: the setting, else ``audit.key`` next to the SQLite file, else in
@@ -165,13 +170,13 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
         except tomllib.TOMLDecodeError as exc:
             _refuse(str(p), "toml", detail=str(exc))
         source = str(p)
-        unknown = set(data) - set(ENV) - {"mail", "retention"}
+        unknown = set(data) - set(ENV) - {"mail", "retention", "web"}
         if unknown:
             _refuse(
                 str(p),
                 "unknown_keys",
                 keys=", ".join(sorted(unknown)),
-                allowed=", ".join([*ENV, "[mail]", "[retention]"]),
+                allowed=", ".join([*ENV, "[mail]", "[retention]", "[web]"]),
             )
     for key, value in data.items():
         # A value of the wrong type (database = 42) is refused here, not met as a crash later.
@@ -209,7 +214,10 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
     retention = data.pop("retention", None) or {}
     if not isinstance(retention, dict):
         _refuse(source, "retention_table")
-    return _checked(Settings(source=source, mail=mail, retention=retention, **data))
+    web = data.pop("web", None) or {}
+    if not isinstance(web, dict):
+        _refuse(source, "web_table")
+    return _checked(Settings(source=source, mail=mail, retention=retention, web=web, **data))
 
 
 def _checked(settings: Settings) -> Settings:
@@ -239,6 +247,10 @@ def _checked(settings: Settings) -> Settings:
         from governance.mail.settings import mail_settings
 
         mail_settings(settings)
+    # [web] likewise (and GREMIUM_WEB_*: a bad value is refused by every command).
+    from governance.web.settings import web_settings
+
+    web_settings(settings)
     return settings
 
 
@@ -259,6 +271,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "audit_key_file": str,
     "mail": dict,
     "retention": dict,
+    "web": dict,
 }
 _TYPE_NAMES = {
     key: "boolean"

@@ -112,3 +112,7 @@ class ConfigurationError(GremiumError):
 
 class MailServerRefused(GremiumError):
     """The mail server refused the login or TLS: a configuration problem; messages stay queued."""
+
+
+class TooManyRequests(GremiumError):
+    """A limit on how often something may be asked for (sign-in links) was reached."""

@@ -27,6 +27,7 @@ from governance.i18n import (
     minutes,
     personal_data,  # issue 12: person export / erase
     skips,  # why a timer or message was skipped, in the reader's language
+    web_webcore,  # web application: layout, errors, sign-in
 )
 
 LANGUAGES = ("de", "en")
@@ -49,6 +50,7 @@ for _area in (
     faults,
     personal_data,
     skips,
+    web_webcore,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

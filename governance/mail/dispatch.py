@@ -31,7 +31,7 @@ import dataclasses
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
@@ -117,8 +117,12 @@ def dispatch(
     *,
     owner: str | None = None,
     stop: Callable[[], bool] = lambda: False,
+    only: Collection[int] | None = None,
 ) -> DispatchReport:
-    """Send every queued message that is due; *stop* is asked before each message."""
+    """Send every queued message that is due; *stop* is asked before each message.
+
+    *only*: just these messages (a sign-in link sent at once, not at the next pass).
+    """
     owner = owner or claims.worker_name()
     report = DispatchReport()
     opened = False
@@ -128,7 +132,11 @@ def dispatch(
             batch = claims.claim(
                 app.db,
                 OutboxMessage,
-                where=[OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now],
+                where=[
+                    OutboxMessage.status == "queued",
+                    OutboxMessage.next_attempt_at <= now,
+                    *([OutboxMessage.id.in_(list(only))] if only is not None else []),
+                ],
                 order_by=[OutboxMessage.next_attempt_at, OutboxMessage.id],
                 limit=settings.batch_size,
                 owner=owner,

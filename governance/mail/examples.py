@@ -195,6 +195,11 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "meeting_on": "2026-03-11",
         },
     },
+    "sign_in_link": {
+        "link": "https://gremium.ba-tk.example.org/sign-in/k3Jq9vR2xW8yT5uN1mB7cE4hL6pZ0aSd",
+        "valid_until": "2026-03-11T10:15:00+01:00",
+        "minutes": 15,
+    },
 }
 
 

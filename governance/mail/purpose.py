@@ -114,6 +114,8 @@ ALWAYS = frozenset(
         "minutes_circulated",
         "minutes_objection",
         "minutes_approved",
+        # A late link is refused when used, with the reason; it names no entity to check.
+        "sign_in_link",
     }
 )
 """Notifications whose purpose never lapses (every other one has a rule above)."""

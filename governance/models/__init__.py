@@ -29,6 +29,7 @@ from governance.models.outbox import OutboxMessage
 from governance.models.setting import Setting
 from governance.models.stored_document import AgendaAttachment, StoredDocument  # documents
 from governance.models.timer import Timer
+from governance.models.web_session import SignInLink, SignInRequest, WebSession  # web sign-in
 
 __all__ = [
     "AccessionApplication",
@@ -60,10 +61,13 @@ __all__ = [
     "Role",
     "SecretariatMember",
     "Setting",
+    "SignInLink",
+    "SignInRequest",
     "Signature",
     "SignatureMethod",
     "SigningCeremony",
     "StoredDocument",
     "Timer",
     "Vote",
+    "WebSession",
 ]

@@ -143,3 +143,41 @@ def refusal(
         action=action,
         committee_id=committee.id,
     )
+
+
+def committees_of(
+    session: Session, person: Person, on: dt.date
+) -> list[tuple[Committee, set[CommitteeRole]]]:
+    """The committees where *person* has a role on *on*, with those roles, by name.
+
+    Two queries whatever the number of committees (an administrator's role
+    in every committee is not listed: it is not a seat in the committee).
+    """
+    found: dict[int, tuple[Committee, set[CommitteeRole]]] = {}
+    rows = session.execute(
+        select(Committee, Membership, MembershipPerson.capacity)
+        .join(Membership, Membership.committee_id == Committee.id)
+        .join(MembershipPerson, MembershipPerson.membership_id == Membership.id)
+        .where(MembershipPerson.person_id == person.id)
+    ).all()
+    for committee, membership, capacity in rows:
+        if not membership.is_current(on):
+            continue
+        role = {
+            Role.CHAIR: CommitteeRole.CHAIR,
+            Role.ADVISORY: CommitteeRole.ADVISORY,
+            Role.GUEST: CommitteeRole.GUEST,
+        }.get(
+            Role(membership.role),
+            CommitteeRole.REPRESENTATIVE
+            if capacity == Capacity.REPRESENTATIVE
+            else CommitteeRole.DEPUTY,
+        )
+        found.setdefault(committee.id, (committee, set()))[1].add(role)
+    for committee in session.execute(
+        select(Committee)
+        .join(SecretariatMember, SecretariatMember.committee_id == Committee.id)
+        .where(SecretariatMember.person_id == person.id)
+    ).scalars():
+        found.setdefault(committee.id, (committee, set()))[1].add(CommitteeRole.SECRETARIAT)
+    return sorted(found.values(), key=lambda pair: pair[0].name.lower())

@@ -1,0 +1,87 @@
+"""The web application's factory: ``create_app(settings)`` wires Gremium into Flask.
+
+The order of the checks on each request (before any view runs):
+the clock catches up (simulated clock only), the session cookie names the
+person (:mod:`sessions`), the language is chosen (:mod:`language`), a
+changing request's CSRF token is checked (:mod:`csrf`), and every page but
+signing in, static files and ``/healthz`` requires a signed-in person.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from flask import Flask, Response, g, redirect, request, url_for
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from governance.bootstrap import build_app
+from governance.clock import Clock
+from governance.config import Settings
+from governance.domain.attachments import MB
+from governance.web import csrf, errors, security, sessions
+from governance.web.context import EXTENSION, WEB_SETTINGS, core
+from governance.web.language import request_language
+from governance.web.secret import secret_key
+from governance.web.settings import web_settings
+
+FEATURES: list[str] = [
+    # one line per feature module (governance/web/<feature>.py with `bp`)
+    "governance.web.auth",  # /sign-in, /sign-in/<token>, /sign-out (webcore)
+    "governance.web.overview",  # / my overview (webcore placeholder; engineer committee)
+]
+
+PUBLIC = frozenset(
+    {"auth.sign_in", "auth.sign_in_post", "auth.link", "auth.sign_in_as", "static", "healthz"}
+)
+"""Endpoints open without signing in."""
+BARE = frozenset({"static", "healthz"})
+"""Endpoints that need no session, language or database at all."""
+
+
+def create_app(settings: Settings, *, clock: Clock | None = None) -> Flask:
+    """The web application over the installation *settings* (*clock*: for tests)."""
+    gremium = build_app(settings, clock=clock)
+    web = web_settings(settings)
+    app = Flask(__name__, static_folder="static", template_folder=None)
+    app.extensions[EXTENSION] = gremium
+    app.extensions[WEB_SETTINGS] = web
+    app.config.update(
+        SECRET_KEY=secret_key(gremium.db),
+        # an agenda item's file plus the form around it
+        MAX_CONTENT_LENGTH=settings.attachment_max_mb * MB + MB,
+    )
+    sessions.install(app)
+    if web.trusted_proxies:
+        n = web.trusted_proxies
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=n
+        )
+    app.before_request(_before)
+    security.install(app)
+    errors.install(app)
+
+    @app.get("/healthz")
+    def healthz() -> Response:
+        # The framework's floor for the benchmark: no session, no database.
+        return Response("ok", mimetype="text/plain")
+
+    for module in FEATURES:
+        app.register_blueprint(importlib.import_module(module).bp)
+    return app
+
+
+def _before() -> Response | None:
+    if request.endpoint in BARE:
+        g.lang = "de"
+        g.person = None
+        return None
+    reload = getattr(core().clock, "reload", None)
+    if reload is not None:  # the simulated clock: another process may have moved it
+        reload()
+    sessions.load_person()
+    g.lang = request_language(request, g.person.language if g.person else None)
+    csrf.check()
+    if g.person is None and request.endpoint not in PUBLIC:
+        target = request.full_path if request.query_string else request.path
+        return redirect(url_for("auth.sign_in", next=target), 303)
+    return None

@@ -1,0 +1,93 @@
+"""Fixtures of the page tests: the web app over a real SQLite file built from nothing.
+
+- ``world``: the ids of the committee and its people (:class:`tests.web.support.World`);
+- ``web_app``: the Flask app (``create_app``) on that database and the test's
+  simulated ``clock`` (move it with ``clock.advance(...)``);
+- ``gremium``: the Gremium app behind it (database, clock, engine) for checks;
+- ``client``: Flask's test client, not signed in;
+- ``signed_in(client, person_id)``: signs the client in as that person (a real
+  session row and cookie, as the sign-in link makes them) and returns it;
+  ``post_form(client, path, data)`` (tests.web.support) then posts with its token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from governance.bootstrap import App
+from governance.clock import SimulatedClock
+from governance.config import Settings
+from governance.services import sign_in
+from governance.unit_of_work import Actor
+from governance.web.app import create_app
+from tests.conftest import make_app
+from tests.web.support import SESSION_COOKIE, World, build_world
+
+
+def web_settings_for(tmp_path: Path, **overrides: object) -> Settings:
+    """Settings of a test installation: a SQLite file, mail into a Maildir beside it."""
+    values: dict[str, object] = {
+        "database": f"sqlite:///{tmp_path / 'gremium.db'}",
+        "attach_documents": False,
+        "mail": {"maildir": str(tmp_path / "mail")},
+        "web": {"base_url": "http://gremium.test"},
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def world(tmp_path: Path, clock: SimulatedClock) -> World:
+    """The committee and its people, built through the services in a fresh database."""
+    app = make_app(f"sqlite:///{tmp_path / 'gremium.db'}", clock)
+    try:
+        return build_world(app)
+    finally:
+        app.db.dispose()
+
+
+@pytest.fixture
+def web_settings(tmp_path: Path) -> Settings:
+    return web_settings_for(tmp_path)
+
+
+@pytest.fixture
+def web_app(world: World, web_settings: Settings, clock: SimulatedClock) -> Iterator[Flask]:
+    app = create_app(web_settings, clock=clock)
+    app.config["TESTING"] = True
+    yield app
+    app.extensions["gremium"].db.dispose()
+
+
+@pytest.fixture
+def gremium(web_app: Flask) -> App:
+    """The Gremium app behind the web app (its database and clock)."""
+    return web_app.extensions["gremium"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def client(web_app: Flask) -> FlaskClient:
+    return web_app.test_client()
+
+
+@pytest.fixture
+def signed_in(gremium: App) -> Callable[[FlaskClient, int], FlaskClient]:
+    """``signed_in(client, person_id)``: the client with a session of that person."""
+
+    def sign(client: FlaskClient, person_id: int) -> FlaskClient:
+        from governance.models import Person
+
+        with gremium.unit_of_work(Actor.system()) as work:
+            person = work.session.get(Person, person_id)
+            assert person is not None, f"no person {person_id}"
+            opened = sign_in.open_session(work, person, sign_in.SessionLifetime(), how="test")
+        client.set_cookie(SESSION_COOKIE, opened.token)
+        client.gremium_csrf = opened.csrf_token  # type: ignore[attr-defined]
+        return client
+
+    return sign
