@@ -26,6 +26,7 @@ def test_the_chair_signs_in_with_the_link_from_the_mail_and_the_link_works_only_
     screenshot(page, "sign-in")
 
     link = request_link(page, site, CHAIR)
+    assert link.startswith(site.base_url + "/sign-in/"), f"the mail links to {link}"
     screenshot(page, "sign-in-sent")
     page.goto(link)
     assert session_cookie(context) is None, (
