@@ -77,6 +77,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "governance.cli.withdrawal",
         "Austritt von Mitgliedern mit der Kündigungsfrist der...",
     ),
+    "web": ("governance.cli.web", "Weboberfläche bereitstellen (gunicorn mit gthread-Workern)."),
     "workflow": ("governance.cli.workflow", "Workflow-Definitionen (workflows/*.yaml)."),
 }
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from governance import audit
+from governance import audit, clock_store
 from governance.bootstrap import build_app
 from governance.clock import SimulatedClock
 from governance.config import Settings
@@ -77,6 +77,9 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
         year.july_repeat_meeting(stage)
         autumn.autumn(stage)
         stage.at(*END.timetuple()[:5])
+        # Kept in the database: `gremium tick` and `gremium web` on the simulated
+        # clock (make web) continue where the year ended.
+        clock_store.store_forward(app.db, clock.now())
         if documents:
             write_documents(app, out / "documents")
         return summary(stage, out, stage.delivered)

@@ -18,6 +18,17 @@ MESSAGES = {
         "de": "„web“ muss eine Tabelle sein ([web])",
         "en": "“web” must be a table ([web])",
     },
+    # gremium web
+    "web.cli.ready": {
+        "de": "Weboberfläche bereit: {url} (Links in E-Mails zeigen auf {base_url})",
+        "en": "Web application ready: {url} (links in mails point to {base_url})",
+    },
+    "web.cli.serving": {
+        "de": "Gremium-Weboberfläche auf {url} mit {workers} Worker(n); Links in E-Mails zeigen "
+        "auf {base_url}. Beenden mit Strg+C.",
+        "en": "Gremium web application on {url} with {workers} worker(s); links in mails point "
+        "to {base_url}. Stop with Ctrl+C.",
+    },
     # layout
     "web.app_name": {"de": "Gremium", "en": "Gremium"},
     "web.skip_link": {"de": "Zum Inhalt springen", "en": "Skip to content"},

@@ -572,6 +572,7 @@ RECIPES: dict[str, list[Any]] = {
         (CHAIR, ["withdrawal", "notice", "--org", "Rabenhaus", "--date", "2027-01-05"]),
         (CHAIR, ["withdrawal", "revoke", "--org", "Rabenhaus"]),
     ],
+    "web": [(None, ["web", "--check"])],
     "workflow list": [(None, ["workflow", "list"])],
     "workflow show": [(None, ["workflow", "show", "meeting"])],
 }
@@ -588,7 +589,8 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     engine = create_engine(f"sqlite:///{database}")
     with engine.begin() as conn:  # the command line continues where the demo's clock stopped
         conn.execute(
-            text("INSERT INTO settings (key, value) VALUES ('simulated_clock', :v)"),
+            # (the demo stores its end moment; this says it in the command line's form)
+            text("INSERT OR REPLACE INTO settings (key, value) VALUES ('simulated_clock', :v)"),
             {"v": f"{NOW}:00+01:00"},
         )
     engine.dispose()

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from governance.config import Settings
 from governance.services import sign_in
 from governance.unit_of_work import Actor
 from governance.web.app import create_app
-from tests.conftest import make_app
+from tests.conftest import START, make_app
 from tests.web.support import SESSION_COOKIE, World, build_world
 
 
@@ -41,14 +43,34 @@ def web_settings_for(tmp_path: Path, **overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def world(tmp_path: Path, clock: SimulatedClock) -> World:
-    """The committee and its people, built through the services in a fresh database."""
-    app = make_app(f"sqlite:///{tmp_path / 'gremium.db'}", clock)
+@pytest.fixture(scope="session")
+def world_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
+    """The world built once per test process (migrations and services take seconds);
+    each test gets a copy of its database file and audit key."""
+    folder = tmp_path_factory.mktemp("web-world")
+    app = make_app(f"sqlite:///{folder / 'gremium.db'}", SimulatedClock(START))
     try:
-        return build_world(app)
+        return folder, build_world(app)
     finally:
         app.db.dispose()
+
+
+@pytest.fixture
+def world(tmp_path: Path, world_template: tuple[Path, World]) -> World:
+    """The committee and its people (built through the services), in this test's own
+    SQLite file ``tmp_path/gremium.db``, at the clock's start (tests.conftest.START)."""
+    folder, built = world_template
+    # SQLite's backup, not a file copy: nothing still in the write-ahead log is lost.
+    with (
+        sqlite3.connect(folder / "gremium.db") as source,
+        sqlite3.connect(tmp_path / "gremium.db") as copy,
+    ):
+        source.backup(copy)
+    source.close()
+    copy.close()
+    if (folder / "audit.key").exists():  # (tests' chains are unkeyed unless they ask)
+        shutil.copy2(folder / "audit.key", tmp_path / "audit.key")
+    return built
 
 
 @pytest.fixture
