@@ -29,6 +29,8 @@ class Visit:
     csp: str | None = None
     lang: str = ""
     console: list[str] = dataclasses.field(default_factory=list)
+    missing: list[str] = dataclasses.field(default_factory=list)
+    """What the page loaded (stylesheets, images, the icon) that answered with an error."""
     violations: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
     @property
@@ -64,11 +66,24 @@ def crawl(
 
     checker = Axe()
     console: list[str] = []
+    missing: list[str] = []
     page.on(
         "console",
-        lambda m: console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None,
+        lambda m: (
+            console.append(f"{m.type}: {m.text} ({m.location.get('url', '')})")
+            if m.type in ("error", "warning")
+            else None
+        ),
     )
     page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+    page.on(
+        "response",
+        lambda r: (
+            missing.append(f"{r.status} {_path(r.url)}")
+            if r.status >= 400 and r.request.resource_type != "document"
+            else None
+        ),
+    )
     origin = urlsplit(base_url).netloc
     queue: deque[str] = deque([_normal(base_url + "/")])
     seen = set(queue)
@@ -76,6 +91,7 @@ def crawl(
     while queue and len(visits) < limit:
         url = queue.popleft()
         console.clear()
+        missing.clear()
         try:
             response = page.goto(url)
         except PlaywrightError as exc:  # a download the pattern did not catch
@@ -105,6 +121,7 @@ def crawl(
             )
             visit.violations = list(result.response.get("violations", []))
         visit.console = list(console)
+        visit.missing = list(missing)
         if on_page is not None:
             on_page(page, visit.path)
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):

@@ -114,6 +114,15 @@ def test_every_page_has_a_content_security_policy_the_browser_reports_no_violati
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
+def test_everything_a_page_loads_is_there(visited: Callable[[str], list[Visit]], role: str) -> None:
+    missing = [f"{v.path}: {m}" for v in visited(role) for m in v.missing]
+    missing += [
+        f"{v.path}: {m}" for v in visited(role) for m in v.console if "Failed to load resource" in m
+    ]
+    assert not missing, "resources answering with an error:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
 def test_no_page_logs_a_script_error_in_the_console(
     visited: Callable[[str], list[Visit]], role: str
 ) -> None:
@@ -121,6 +130,7 @@ def test_no_page_logs_a_script_error_in_the_console(
         f"{v.path}: {m}"
         for v in visited(role)
         for m in v.console
-        if m.startswith(("error", "pageerror"))
+        if m.startswith("pageerror")
+        or (m.startswith("error") and "Failed to load resource" not in m)
     ]
     assert not errors, "\n".join(errors)
