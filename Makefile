@@ -14,7 +14,7 @@ SUBSET_LIB := libharfbuzz-subset0
 # browser download is not used. Without it (and without root) those tests skip, saying why.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test lint bench clean system-deps subset-lib browser-deps
+.PHONY: demo web test lint bench clean system-deps subset-lib browser-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,13 @@ system-deps:
 
 demo: $(STAMP)
 	$(BIN)/gremium demo --out demo-output
+
+# The demo year, then its database served on http://127.0.0.1:8000 on the demo's
+# simulated clock (where the year ended): the sign-in page lists its people.
+# Sign-in links by mail land in demo-output/mail (a Maildir). Ctrl+C stops it.
+web: demo
+	GREMIUM_CLOCK=simulated GREMIUM_MAIL_MAILDIR=demo-output/mail \
+	    $(BIN)/gremium --db sqlite:///demo-output/gremium.db web --host 127.0.0.1 --port 8000
 
 # --dist loadgroup: the browser tests that share one running server stay on one worker.
 test: $(STAMP)
