@@ -14,8 +14,7 @@ from governance.cli.common import (
     t,
 )
 from governance.errors import InvalidInput
-from governance.services import action_items, directory, votes
-from governance.services.agenda import item_by_ref
+from governance.services import action_items, directory, meeting_session, votes
 
 
 @click.group("decisions")
@@ -69,8 +68,7 @@ def actions_group() -> None:
 def actions_add(state: CliState, item_ref: str, what: str, who: str, due: str) -> None:
     """In der Sitzung unter einem TOP (z. B. 5/3) eine Aufgabe festhalten."""
     with state.uow() as uow:
-        item = item_by_ref(uow.session, item_ref)
-        action = action_items.add(uow, item, what=what, who=who, due_on=due)
+        action = meeting_session.add_action(uow, item_ref, what=what, who=who, due=due)
         message = t(
             state,
             "action.cli.added",

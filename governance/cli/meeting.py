@@ -23,9 +23,8 @@ from governance.cli.meeting_series import series_group
 from governance.cli.meeting_text import quorum_line, schedule_note, show_text, workflow_label
 from governance.cli.output import berlin
 from governance.errors import InvalidInput
-from governance.services import attendance, directory, meeting_views, votes
+from governance.services import directory, meeting_session, meeting_views, votes
 from governance.services import meetings as meeting_service
-from governance.services.agenda import item_by_ref
 
 
 def _changed(state: CliState, meeting: Any) -> str:
@@ -168,9 +167,7 @@ def convene_cmd(state: CliState, ref: str) -> None:
 def open_cmd(state: CliState, ref: str) -> None:
     """Die Sitzung eröffnen; die Beschlussfähigkeit wird festgestellt."""
     with state.uow() as uow:
-        meeting = meeting_service.meeting_by_id(uow.session, ref)
-        meeting_service.open_meeting(uow, meeting)
-        check = attendance.quorum_at(uow.session, meeting, uow.now)
+        meeting, check = meeting_session.open_session(uow, ref)
         message = (
             _changed(state, meeting)
             + "\n"
@@ -219,23 +216,19 @@ def attend_cmd(
 ) -> None:
     """Anwesenheit einer Organisation (oder eines Gastes) erfassen."""
     with state.uow() as uow:
-        meeting = meeting_service.meeting_by_id(uow.session, ref)
         if guest is not None:
-            attendance.add_guest(uow, meeting, name=guest, affiliation=affiliation)
+            meeting_session.add_guest(uow, ref, name=guest, affiliation=affiliation)
             message = t(state, "meeting.cli.guest", name=guest)
         else:
-            if not organisation:
-                raise InvalidInput("meeting.error.organisation_or_guest")
-            row = attendance.record(
+            row, check = meeting_session.attend(
                 uow,
-                meeting,
-                organisation_ref=organisation,
+                ref,
+                organisation,
                 status=status,
                 person_email=person,
                 arrived=arrived,
                 departed=departed,
             )
-            check = attendance.quorum_at(uow.session, meeting, uow.now)
             message = t(
                 state,
                 "meeting.cli.attendance",
@@ -274,30 +267,23 @@ def vote_cmd(
     text: str,
 ) -> None:
     """Über einen Beschluss-TOP abstimmen: namentlich (--ballot) oder per Handzeichen (--yes/--no/--abstain)."""
-    totals = None
-    if any(v is not None for v in (yes, no, abstain)):
-        totals = tuple(
-            _count(v or "0", what)
-            for v, what in ((yes, "--yes"), (no, "--no"), (abstain, "--abstain"))
-        )
     with state.uow() as uow:
-        meeting = meeting_service.meeting_by_id(uow.session, ref)
-        item = item_by_ref(uow.session, f"{meeting.id}/{top}" if top.isdigit() else top)
-        if item.meeting_id != meeting.id:
-            raise InvalidInput("vote.error.other_meeting", item=item.id, meeting=meeting.id)
-        decision = votes.record_vote(
+        decision = meeting_session.vote(
             uow,
-            item,
+            ref,
+            top,
             text=text,
             ballots=votes.parse_ballots(list(ballots)) if ballots else None,
-            totals=totals,
-        )  # type: ignore[arg-type]
+            yes=yes,
+            no=no,
+            abstain=abstain,
+        )
         vote = decision.vote
         message = t(
             state,
             "meeting.cli.voted",
             reference=decision.reference,
-            top=item.position,
+            top=decision.item.position,
             yes=vote.yes,
             no=vote.no,
             abstain=vote.abstain,
@@ -307,19 +293,14 @@ def vote_cmd(
     click.echo(message)
 
 
-def _count(value: str, what: str) -> int:
-    text = value.strip()
-    if not text.isdigit():
-        raise InvalidInput("vote.error.count", what=what, value=value)
-    return int(text)
-
-
 @meeting_group.command("close")
 @click.argument("ref", metavar="ID")
 @pass_state
 def close_cmd(state: CliState, ref: str) -> None:
     """Die Sitzung schließen; nicht behandelte TOPs gehen auf die nächste Sitzung."""
-    _act(state, ref, meeting_service.close)
+    with state.uow() as uow:
+        message = _changed(state, meeting_session.close_session(uow, ref))
+    click.echo(message)
 
 
 @meeting_group.command("cancel")

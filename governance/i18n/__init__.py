@@ -27,6 +27,7 @@ from governance.i18n import (
     minutes,
     personal_data,  # issue 12: person export / erase
     skips,  # why a timer or message was skipped, in the reader's language
+    web_session,  # web: the meeting in session
     web_webcore,  # web application: layout, errors, sign-in
 )
 
@@ -51,6 +52,7 @@ for _area in (
     personal_data,
     skips,
     web_webcore,
+    web_session,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

@@ -21,7 +21,7 @@ from governance.services.agenda_attachments import current_versions
 from governance.services.agenda_attachments import describe as describe_attachment
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.meeting_notices import open_action_items
-from governance.services.votes import votes_of
+from governance.services.votes import describe_vote, votes_of
 
 if TYPE_CHECKING:
     # Passed in by the caller that needs pending timers and allowed triggers.
@@ -172,20 +172,7 @@ def _item(
         "accession_application_id": item.accession_application_id,
         "carried_over_from": item.carried_over_from_id,
         "carried_over_to": item.carried_over_to_id,
-        "vote": None
-        if vote is None
-        else {
-            "method": vote.method,
-            "yes": vote.yes,
-            "no": vote.no,
-            "abstain": vote.abstain,
-            "majority": vote.majority,
-            "carried": vote.carried,
-            "present": vote.present,
-            "voting_members": vote.voting_members,
-            "taken_at": vote.taken_at,
-            "ballots": {b.organisation.short_name: b.choice for b in vote.ballots},
-        },
+        "vote": None if vote is None else describe_vote(vote),
         "decision": None
         if decision is None
         else {"reference": decision.reference, "text": decision.text, "carried": decision.carried},

@@ -12,6 +12,7 @@ agreement, one on a minutes-approval item the minutes.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -272,6 +273,22 @@ def register(session: Session, committee: Committee, year: int | None = None) ->
     if year is not None:
         stmt = stmt.where(Decision.year == year)
     return list(session.execute(stmt).scalars())
+
+
+def describe_vote(vote: Vote) -> dict[str, Any]:
+    """A vote as pages and ``meeting show`` give it: counts, majority, result, ballots."""
+    return {
+        "method": vote.method,
+        "yes": vote.yes,
+        "no": vote.no,
+        "abstain": vote.abstain,
+        "majority": vote.majority,
+        "carried": vote.carried,
+        "present": vote.present,
+        "voting_members": vote.voting_members,
+        "taken_at": vote.taken_at,
+        "ballots": {b.organisation.short_name: b.choice for b in vote.ballots},
+    }
 
 
 def describe_decision(decision: Decision) -> dict[str, object]:

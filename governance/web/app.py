@@ -28,6 +28,7 @@ FEATURES: list[str] = [
     # one line per feature module (governance/web/<feature>.py with `bp`)
     "governance.web.auth",  # /sign-in, /sign-in/<token>, /sign-out (webcore)
     "governance.web.overview",  # / my overview (webcore placeholder; engineer committee)
+    "governance.web.in_session",  # /meetings/<mid>/session (engineer session)
 ]
 
 PUBLIC = frozenset(

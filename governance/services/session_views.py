@@ -1,0 +1,156 @@
+"""A meeting in session as its page shows it: the attendance sheet, the quorum
+now, the agenda with votes, results and action items, and what the person
+looking may do. Plain data (dicts and lists), read in one session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from governance.clock import BERLIN
+from governance.domain.permissions import may
+from governance.models import (
+    ActionItem,
+    Capacity,
+    Meeting,
+    Membership,
+    MembershipPerson,
+    Person,
+    Role,
+)
+from governance.services import access, agenda
+from governance.services.attendance import present_voting_organisations, quorum_at
+from governance.services.meeting_session import local_time
+from governance.services.votes import describe_vote, votes_of
+
+ACTIONS = (
+    "meeting.open",
+    "meeting.attendance",
+    "meeting.vote",
+    "meeting.minute",
+    "meeting.close",
+    "meeting.record_later",
+)
+"""The permissions the page asks about, to show a form or only what is recorded."""
+
+
+def permitted(session: Session, person: Person, meeting: Meeting, on: dt.date) -> set[str]:
+    """Which of the session's actions *person* may take (the services check again)."""
+    roles = access.roles_of(session, person, meeting.committee, on)
+    return {a for a in ACTIONS if may(a, roles)}
+
+
+def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[str, Any]:
+    day = meeting.starts_at.astimezone(BERLIN).date()
+    memberships = [
+        m
+        for m in session.execute(
+            select(Membership)
+            .where(Membership.committee_id == meeting.committee_id)
+            .order_by(Membership.id)
+            .options(
+                selectinload(Membership.organisation),
+                selectinload(Membership.people).selectinload(MembershipPerson.person),
+            )
+        ).scalars()
+        if m.is_current(day)
+    ]
+    recorded = {a.organisation_id: a for a in meeting.attendance if a.organisation_id}
+    present_now = present_voting_organisations(session, meeting, now)
+    organisations = []
+    for m in memberships:
+        row = recorded.get(m.organisation_id)
+        organisations.append(
+            {
+                "short_name": m.organisation.short_name,
+                "name": m.organisation.name,
+                "role": m.role,
+                "voting": m.voting and m.role in (Role.CHAIR, Role.MEMBER),
+                "people": [
+                    {
+                        "name": mp.person.name,
+                        "email": mp.person.email,
+                        "capacity": mp.capacity,
+                    }
+                    for mp in sorted(
+                        m.people, key=lambda mp: (mp.capacity != Capacity.REPRESENTATIVE, mp.id)
+                    )
+                ],
+                "status": row.status if row else "",
+                "person": row.person.name if row and row.person else None,
+                "person_email": row.person.email if row and row.person else "",
+                "arrived": local_time(row.arrived_at) if row and row.arrived_at else "",
+                "departed": local_time(row.departed_at) if row and row.departed_at else "",
+                "present_now": m.organisation_id in present_now,
+            }
+        )
+    check = quorum_at(session, meeting, now)
+    votes, decisions = votes_of(session, meeting)
+    actions = list(
+        session.execute(
+            select(ActionItem).where(ActionItem.meeting_id == meeting.id).order_by(ActionItem.id)
+        ).scalars()
+    )
+    items = []
+    for item in agenda.items(session, meeting):
+        if item.status != "accepted":
+            continue
+        vote = votes.get(item.id)
+        decision = decisions.get(item.id)
+        items.append(
+            {
+                "id": item.id,
+                "top": item.position,
+                "title": item.title,
+                "description": item.description,
+                "kind": item.kind,
+                "majority": item.majority,
+                "outcome": item.outcome,
+                "notes": item.notes,
+                "votable": item.kind == "decision" and item.outcome is None and vote is None,
+                "vote": None if vote is None else describe_vote(vote),
+                "decision": None
+                if decision is None
+                else {"reference": decision.reference, "text": decision.text},
+                "action_items": [
+                    {
+                        "id": a.id,
+                        "what": a.what,
+                        "who": a.owner_label,
+                        "due_on": a.due_on,
+                        "state": a.state,
+                    }
+                    for a in actions
+                    if a.agenda_item_id == item.id
+                ],
+            }
+        )
+    return {
+        "id": meeting.id,
+        "committee_id": meeting.committee_id,
+        "title": meeting.title,
+        "number": meeting.number,
+        "state": meeting.state,
+        "version": meeting.version,
+        "starts_at": meeting.starts_at,
+        "location": meeting.location,
+        "opened_at": meeting.opened_at,
+        "closed_at": meeting.closed_at,
+        "recorded_later": meeting.recorded_later_at is not None,
+        "quorate_at_opening": meeting.quorate_at_opening,
+        "quorum": {
+            "quorate": check.quorate,
+            "present": check.present,
+            "voting_members": check.voting_members,
+            "needed": check.needed,
+            "repeat_meeting": check.repeat_meeting,
+        },
+        "organisations": organisations,
+        "voters": [o for o in organisations if o["voting"] and o["present_now"]],
+        "guests": [a.guest_name for a in meeting.attendance if a.organisation_id is None],
+        "agenda": items,
+    }

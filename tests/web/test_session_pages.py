@@ -1,0 +1,366 @@
+"""The meeting in session in the browser (/meetings/<id>/session): the attendance
+sheet and the quorum, votes by ballots and by totals, items noted or deferred,
+action items, closing; refusals beside their form with what was typed; a
+partner sees the proceedings only; another committee's person gets a 404."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from governance.bootstrap import App
+from governance.clock import BERLIN
+from governance.models import ActionItem, Attendance, Decision, Meeting, Person, Vote
+from governance.services import agenda, directory
+from governance.services import meetings as meeting_service
+from governance.unit_of_work import Actor
+from tests.web.support import World, post_form
+
+DAY = dt.datetime(2026, 3, 11, 10, 0, tzinfo=BERLIN)
+
+
+def as_person(gremium: App, person_id: int) -> Actor:
+    with gremium.db.session() as s:
+        person = s.get(Person, person_id)
+        assert person is not None
+        return Actor(label=person.email, person_id=person.id)
+
+
+@pytest.fixture
+def meeting_day(gremium: App, world: World) -> int:
+    """A meeting of the test committee, convened with three items, on its day (09:30)."""
+    chair = as_person(gremium, world.chair)
+    with gremium.unit_of_work(chair) as uow:
+        committee = directory.committee_by_ref(uow.session, "TG")
+        meeting = meeting_service.plan(
+            uow,
+            committee,
+            title="Frühjahrssitzung",
+            starts_at="2026-03-11 10:00",
+            location="Rathaus, Raum 120",
+        )
+        for title, kind in (
+            ("Stadtteilfest 2026", "decision"),
+            ("Haushalt 2027", "decision"),
+            ("Bericht der Geschäftsstelle", "information"),
+        ):
+            agenda.propose(uow, meeting, title=title, kind=kind)
+        meeting_service.convene(uow, meeting)
+        mid = meeting.id
+    gremium.clock.advance_to(DAY - dt.timedelta(minutes=30))
+    return mid
+
+
+def page(client, mid: int) -> str:
+    response = client.get(f"/meetings/{mid}/session")
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_data(as_text=True)
+
+
+def text_of(html: str) -> str:
+    """What a reader sees: the page's text without its tags, spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def sheet(*present: str, absent: tuple[str, ...] = ()) -> dict[str, object]:
+    data: dict[str, object] = {"organisation": [*present, *absent]}
+    for org in present:
+        data[f"status:{org}"] = "present"
+    for org in absent:
+        data[f"status:{org}"] = "absent"
+    return data
+
+
+def count(gremium: App, model: type) -> int:
+    with gremium.db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def opened(client, gremium: App, mid: int, *present: str) -> None:
+    assert (
+        post_form(client, f"/meetings/{mid}/session/attendance", sheet(*present)).status_code == 303
+    )
+    gremium.clock.advance_to(DAY)
+    assert post_form(client, f"/meetings/{mid}/session/open").status_code == 303
+
+
+def test_the_secretariat_fills_in_the_attendance_sheet_and_sees_the_quorum_after_each_submit(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.secretary)
+    before = text_of(page(client, meeting_day))
+    assert "nicht beschlussfähig" in before and "0 von 3" in before
+    assert 'name="status:Rabenhaus" value="present"' in page(client, meeting_day)
+    response = post_form(
+        client,
+        f"/meetings/{meeting_day}/session/attendance",
+        sheet("Rabenhaus", absent=("KungerKiez",)),
+    )
+    assert response.status_code == 303
+    shown = text_of(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert "Anwesenheit gespeichert" in shown and "1 von 3" in shown
+    response = post_form(
+        client, f"/meetings/{meeting_day}/session/attendance", sheet("BA TK", "Rabenhaus")
+    )
+    shown = text_of(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert "Beschlussfähig: 2 von 3 stimmberechtigten Organisationen anwesend (nötig: 2)" in shown
+    html = page(client, meeting_day)
+    assert re.search(r'value="present" checked>\s*anwesend', html)
+    with gremium.db.session() as s:
+        statuses = {a.organisation.short_name: a.status for a in s.scalars(select(Attendance))}
+    assert statuses == {"Rabenhaus": "present", "KungerKiez": "absent", "BA TK": "present"}
+
+
+def test_a_guest_is_listed_and_never_counted(client, signed_in, world, meeting_day):
+    signed_in(client, world.secretary)
+    post_form(
+        client,
+        f"/meetings/{meeting_day}/session/guests",
+        {"guest_name": "Erika Gast", "guest_affiliation": "Jugendamt"},
+    )
+    shown = text_of(page(client, meeting_day))
+    assert "Erika Gast (Jugendamt)" in shown and "0 von 3" in shown
+
+
+def test_the_chair_opens_the_meeting_and_votes_by_ballots_and_by_totals(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "BA TK", "Rabenhaus", "KungerKiez")
+    shown = text_of(page(client, meeting_day))
+    assert "Bei der Eröffnung: beschlussfähig" in shown and "3 von 3" in shown
+    response = post_form(
+        client,
+        f"/meetings/{meeting_day}/session/items/2/vote",
+        {
+            "text": "Das Stadtteilfest findet am 6. Juni statt.",
+            "method": "ballots",
+            "voter": ["BA TK", "Rabenhaus", "KungerKiez"],
+            "ballot:BA TK": "yes",
+            "ballot:Rabenhaus": "yes",
+            "ballot:KungerKiez": "abstain",
+        },
+    )
+    assert response.status_code == 303
+    shown = text_of(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert (
+        "Beschluss TG-2026/01 zu TOP 2: 2 ja, 0 nein, 1 Enthaltung — angenommen (einfache Mehrheit)."
+        in shown
+    )
+    assert "Das Stadtteilfest findet am 6. Juni statt." in shown
+    assert "Rabenhaus Ja" in shown and "KungerKiez Enthaltung" in shown
+    response = post_form(
+        client,
+        f"/meetings/{meeting_day}/session/items/3/vote",
+        {
+            "text": "Der Haushalt wird beschlossen.",
+            "method": "totals",
+            "yes": "1",
+            "no": "2",
+            "abstain": "",
+        },
+    )
+    shown = text_of(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert "Beschluss TG-2026/02: abgelehnt — 1 ja, 2 nein, 0 Enthaltungen" in shown
+    with gremium.db.session() as s:
+        assert [
+            (d.reference, d.carried) for d in s.scalars(select(Decision).order_by(Decision.id))
+        ] == [
+            ("TG-2026/01", True),
+            ("TG-2026/02", False),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"method": "totals", "yes": "4"}, "4 Stimmen, aber nur 3 stimmberechtigte"),
+        ({"method": "totals", "yes": "drei"}, "--yes: „drei“ ist keine Anzahl"),
+        ({"method": "ballots"}, "Bitte entweder namentlich"),
+    ],
+)
+def test_a_refused_vote_says_why_beside_the_form_and_keeps_what_was_typed(
+    client, signed_in, world, gremium, meeting_day, form, message
+):
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "BA TK", "Rabenhaus", "KungerKiez")
+    response = post_form(
+        client,
+        f"/meetings/{meeting_day}/session/items/2/vote",
+        {"text": "Mein Beschlusstext", **form},
+    )
+    assert response.status_code in (409, 422)
+    html = response.get_data(as_text=True)
+    assert message in text_of(html)
+    item = html[html.index('id="item-2"') : html.index('id="item-3"')]
+    assert message in text_of(item) and "Mein Beschlusstext</textarea>" in item
+    assert "Mein Beschlusstext" not in html[html.index('id="item-3"') :]
+    assert count(gremium, Vote) == 0
+
+
+def test_no_vote_without_a_quorum_and_none_twice(client, signed_in, world, gremium, meeting_day):
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "Rabenhaus")
+    response = post_form(
+        client,
+        f"/meetings/{meeting_day}/session/items/2/vote",
+        {"text": "Beschluss", "method": "totals", "yes": "1"},
+    )
+    assert response.status_code == 409
+    assert "nicht beschlussfähig" in text_of(response.get_data(as_text=True)).lower()
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("BA TK", "Rabenhaus"))
+    vote = {"text": "Beschluss", "method": "totals", "yes": "2"}
+    assert (
+        post_form(client, f"/meetings/{meeting_day}/session/items/2/vote", vote).status_code == 303
+    )
+    again = post_form(client, f"/meetings/{meeting_day}/session/items/2/vote", vote)
+    assert again.status_code == 409 and "bereits abgestimmt" in text_of(
+        again.get_data(as_text=True)
+    )
+    info = post_form(client, f"/meetings/{meeting_day}/session/items/4/vote", vote)
+    assert info.status_code == 409 and "nicht abgestimmt" in text_of(info.get_data(as_text=True))
+    assert count(gremium, Vote) == 1
+
+
+def test_action_items_are_listed_under_their_item_and_items_are_noted_or_deferred(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.secretary)
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("BA TK", "Rabenhaus"))
+    gremium.clock.advance_to(DAY)
+    signed_in(client, world.chair)
+    post_form(client, f"/meetings/{meeting_day}/session/open")
+    signed_in(client, world.secretary)
+    late = post_form(
+        client,
+        f"/meetings/{meeting_day}/session/items/4/actions",
+        {"what": "Verwendungsnachweis vorlegen", "who": "Rabenhaus", "due": "2026-03-01"},
+    )
+    assert late.status_code == 422
+    html = late.get_data(as_text=True)
+    section = html[html.index('id="actions-4"') :]
+    assert "2026-03-01" in text_of(section) and 'value="Verwendungsnachweis vorlegen"' in section
+    response = post_form(
+        client,
+        f"/meetings/{meeting_day}/session/items/4/actions",
+        {"what": "Verwendungsnachweis vorlegen", "who": "Rabenhaus", "due": "2026-04-30"},
+    )
+    assert response.status_code == 303
+    html = page(client, meeting_day)
+    section = text_of(html[html.index('id="actions-4"') :])
+    assert "Verwendungsnachweis vorlegen — Rabenhaus" in section and "offen" in section
+    post_form(client, f"/meetings/{meeting_day}/session/items/4/mark", {"outcome": "noted"})
+    post_form(client, f"/meetings/{meeting_day}/session/items/3/mark", {"outcome": "deferred"})
+    refused = post_form(
+        client, f"/meetings/{meeting_day}/session/items/2/mark", {"outcome": "noted"}
+    )
+    assert refused.status_code == 409
+    shown = text_of(page(client, meeting_day))
+    assert (
+        "TOP 4: Bericht der Geschäftsstelle" in shown and "Ergebnis: zur Kenntnis genommen" in shown
+    )
+    assert "Ergebnis: vertagt" in shown
+    assert count(gremium, ActionItem) == 1
+
+
+def test_closing_the_meeting_sends_open_items_to_the_next_one(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "BA TK", "Rabenhaus")
+    shown = text_of(page(client, meeting_day))
+    assert "Nicht behandelte TOPs gehen auf die nächste Sitzung: 1, 2, 3, 4" in shown
+    response = post_form(client, f"/meetings/{meeting_day}/session/close")
+    assert response.status_code == 303
+    shown = text_of(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert "Die Sitzung ist geschlossen" in shown
+    assert "Sitzung schließen" not in shown and "Namentlich abstimmen" not in shown
+    with gremium.db.session() as s:
+        assert s.get(Meeting, meeting_day).state == "closed"
+
+
+def test_a_partner_sees_the_proceedings_and_a_post_is_refused_with_the_command_lines_message(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.secretary)
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("Rabenhaus"))
+    signed_in(client, world.partners[0])
+    html = page(client, meeting_day)
+    assert "Sie sehen den Verlauf" in text_of(html)
+    assert "<form" not in html.split("<main", 1)[1]
+    assert "Rabenhaus anwesend" in text_of(html)
+    response = post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("KungerKiez"))
+    assert response.status_code in (403, 422)
+    assert "nur Vorsitz / Geschäftsstelle" in text_of(response.get_data(as_text=True))
+    assert count(gremium, Attendance) == 1
+
+
+def test_a_person_of_another_committee_gets_404_and_changes_nothing(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.outsider)
+    assert client.get(f"/meetings/{meeting_day}/session").status_code == 404
+    assert client.get("/meetings/9999/session").status_code == 404
+    response = post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("Rabenhaus"))
+    assert response.status_code == 404
+    assert count(gremium, Attendance) == 0
+
+
+def test_a_chair_who_reads_english_sees_the_page_in_english(
+    client, signed_in, world, gremium, meeting_day
+):
+    with gremium.unit_of_work(Actor.system()) as uow:
+        chair = uow.session.get(Person, world.chair)
+        assert chair is not None
+        chair.language = "en"  # as the person chose it
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "BA TK", "Rabenhaus")
+    html = page(client, meeting_day)
+    shown = text_of(html)
+    assert 'lang="en"' in html
+    assert "Quorate: 2 of 3 voting organisations present (needed: 2)." in shown
+    assert "Vote by roll call" in shown and "Close the meeting" in shown
+
+
+def test_the_quorum_can_be_read_again_for_the_pages_optional_script(
+    client, signed_in, world, meeting_day
+):
+    signed_in(client, world.secretary)
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("BA TK", "Rabenhaus"))
+    signed_in(client, world.partners[1])
+    data = client.get(f"/meetings/{meeting_day}/session/quorum").get_json()
+    assert data == {
+        "quorate": True,
+        "label": "beschlussfähig",
+        "text": "Beschlussfähig: 2 von 3 stimmberechtigten Organisationen anwesend (nötig: 2).",
+    }
+    html = page(client, meeting_day)
+    assert 'src="/static/in_session.js" defer' in html and "<script>" not in html
+    signed_in(client, world.outsider)
+    assert client.get(f"/meetings/{meeting_day}/session/quorum").status_code == 404
+
+
+def test_a_meeting_held_on_paper_is_recorded_afterwards_by_the_secretariat(
+    client, signed_in, world, gremium, meeting_day
+):
+    gremium.clock.advance_to(DAY + dt.timedelta(hours=5))
+    signed_in(client, world.secretary)
+    html = page(client, meeting_day)
+    assert "Nachträglich erfassen" in text_of(html)
+    assert post_form(client, f"/meetings/{meeting_day}/session/record-later").status_code == 303
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("BA TK", "Rabenhaus"))
+    response = post_form(
+        client,
+        f"/meetings/{meeting_day}/session/items/2/vote",
+        {"text": "Das Fest findet statt.", "method": "totals", "yes": "2"},
+    )
+    assert response.status_code == 303
+    shown = text_of(page(client, meeting_day))
+    assert "wird nachträglich erfasst" in shown and "Beschluss TG-2026/01: angenommen" in shown
+    assert post_form(client, f"/meetings/{meeting_day}/session/close").status_code == 303
+    with gremium.db.session() as s:
+        meeting = s.get(Meeting, meeting_day)
+        assert meeting is not None and meeting.state == "closed" and meeting.recorded_later_at
