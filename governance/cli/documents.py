@@ -7,18 +7,12 @@ into an archive as it is; its SHA-256 is printed for the record.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from pathlib import Path
 
 import click
 
 from governance.cli.common import CliState, pass_state, t
 from governance.documents.files import write_atomically
-from governance.documents.kinds import kind_by_name
-
-PDF_LABEL = "PDF/A-3a, PDF/UA-1"
-"""How commands name the PDFs they write (see documents.rendering.PDF_VARIANT)."""
 
 FORMATS = ("html", "pdf")
 
@@ -61,24 +55,22 @@ def render_cmd(state: CliState, kind: str, ref: str, fmt: str, out: Path | None)
          decisions_register (GREMIUM/JAHR, z. B. KG/2026)
     """
     # WeasyPrint takes over half a second to import: only this command pays for it.
-    from governance.documents.archival import pdfa
-    from governance.documents.rendering import load_html
+    from governance.documents.kinds import kind_by_name
+    from governance.documents.output import render_document
 
     kind_by_name(kind)  # an unknown kind is refused before the database is opened
     with state.read() as session:
-        html = load_html(session, kind, ref, state.lang)
-    if fmt == "pdf":
-        document = pdfa(html)
-        data, sha256, label = document.data, document.sha256, PDF_LABEL
-    else:
-        data = html.encode("utf-8")
-        sha256, label = hashlib.sha256(data).hexdigest(), "HTML"
-    path = write_atomically(out or _default_name(kind, ref, fmt), data)
-    click.echo(t(state, "documents.cli.written", path=str(path), format=label, sha256=sha256))
-
-
-def _default_name(kind: str, ref: str, fmt: str) -> Path:
-    return Path(f"{kind}-{re.sub(r'[^0-9A-Za-z]+', '-', ref).strip('-')}.{fmt}")
+        document = render_document(session, kind, ref, state.lang, fmt)
+    path = write_atomically(out or Path(document.filename), document.data)
+    click.echo(
+        t(
+            state,
+            "documents.cli.written",
+            path=str(path),
+            format=document.label,
+            sha256=document.sha256,
+        )
+    )
 
 
 COMMANDS = [documents_group]

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import click
 
 from governance.cli.common import CliState, json_option, pass_state, print_json, t
-from governance.cli.documents import PDF_LABEL
 from governance.clock import BERLIN
 from governance.documents.files import write_atomically
+from governance.documents.output import PDF_LABEL
 from governance.domain.attachments import human_size
 from governance.domain.minutes_notes import parse_notes
 from governance.errors import InvalidInput
-from governance.services import minutes
-from governance.services.meetings import meeting_by_id
+from governance.services import minutes, minutes_views
 
 MEETING = click.argument("meeting_ref", metavar="SITZUNG")
 
@@ -55,7 +53,7 @@ def note_cmd(
     else:
         raise InvalidInput("minutes.cli.need_notes")
     with state.uow() as uow:
-        minutes.record_notes(uow, meeting_by_id(uow.session, meeting_ref), notes)
+        minutes.record_notes(uow, meeting_ref, notes)
     tops = ", ".join(str(n) for n in sorted(notes))
     click.echo(t(state, "minutes.cli.noted", tops=tops, meeting=meeting_ref))
 
@@ -69,20 +67,12 @@ def note_cmd(
 @pass_state
 def preview_cmd(state: CliState, meeting_ref: str, fmt: str, out: Path) -> None:
     """Das Protokoll, wie es jetzt aussähe, als HTML oder PDF/A schreiben (ändert nichts)."""
-    from governance.documents.archival import pdfa
-    from governance.documents.rendering import load_html
-
     with state.read() as session:
-        meeting_by_id(session, meeting_ref)
-        html = load_html(session, "minutes", meeting_ref, state.lang)
-    if fmt == "pdf":
-        document = pdfa(html)
-        data, sha256, label = document.data, document.sha256, PDF_LABEL
-    else:
-        data = html.encode("utf-8")
-        sha256, label = hashlib.sha256(data).hexdigest(), "HTML"
-    path = write_atomically(out, data)
-    click.echo(t(state, "minutes.cli.written", path=str(path), format=label, sha256=sha256))
+        draft = minutes_views.preview(session, meeting_ref, state.lang, fmt)
+    path = write_atomically(out, draft.data)
+    click.echo(
+        t(state, "minutes.cli.written", path=str(path), format=draft.label, sha256=draft.sha256)
+    )
 
 
 @minutes_group.command("circulate")
@@ -91,7 +81,7 @@ def preview_cmd(state: CliState, meeting_ref: str, fmt: str, out: Path) -> None:
 def circulate_cmd(state: CliState, meeting_ref: str) -> None:
     """Das Protokoll an alle Eingeladenen versenden; die Einwendungsfrist beginnt."""
     with state.uow() as uow:
-        record = minutes.circulate(uow, meeting_by_id(uow.session, meeting_ref))
+        record = minutes.circulate(uow, meeting_ref)
         revision, deadline = record.revision, record.objection_deadline_at
     assert deadline is not None
     click.echo(
@@ -108,11 +98,19 @@ def circulate_cmd(state: CliState, meeting_ref: str) -> None:
 @minutes_group.command("object")
 @MEETING
 @click.option("--text", required=True, help="die Einwendung (was falsch ist, was richtig wäre)")
+@click.option(
+    "--for",
+    "organisation",
+    default=None,
+    metavar="ORG",
+    help="für diese Mitgliedsorganisation erfassen (Vorsitz, Geschäftsstelle: "
+    "eine Einwendung, die per Post oder Mail kam)",
+)
 @pass_state
-def object_cmd(state: CliState, meeting_ref: str, text: str) -> None:
+def object_cmd(state: CliState, meeting_ref: str, text: str, organisation: str | None) -> None:
     """Einwendung gegen das versandte Protokoll erheben (eigene Organisation, bis zur Frist)."""
     with state.uow() as uow:
-        objection = minutes.object_to(uow, meeting_by_id(uow.session, meeting_ref), text=text)
+        objection = minutes.object_to(uow, meeting_ref, text=text, organisation=organisation)
         objection_id = objection.id
     click.echo(t(state, "minutes.cli.objected", objection=objection_id))
 
@@ -125,9 +123,7 @@ def object_cmd(state: CliState, meeting_ref: str, text: str) -> None:
 def resolve_cmd(state: CliState, meeting_ref: str, objection_id: int, note: str) -> None:
     """Eine Einwendung als erledigt vermerken (Vorsitz)."""
     with state.uow() as uow:
-        minutes.resolve(
-            uow, meeting_by_id(uow.session, meeting_ref), objection_id=objection_id, note=note
-        )
+        minutes.resolve(uow, meeting_ref, objection_id=objection_id, note=note)
     click.echo(t(state, "minutes.cli.resolved", objection=objection_id))
 
 
@@ -138,8 +134,8 @@ def approve_cmd(state: CliState, meeting_ref: str) -> None:
     """Genehmigen (Vorsitz): nur ohne offene Einwendung, nach der Frist und wenn die
     Geschäftsordnung die Genehmigung ohne Beschluss erlaubt (tacit_approval)."""
     with state.uow() as uow:
-        record = minutes.approve(uow, meeting_by_id(uow.session, meeting_ref))
-        shown = minutes.describe(uow.session, record.meeting)
+        record = minutes.approve(uow, meeting_ref)
+        shown = minutes_views.describe(uow.session, record.meeting)
     stored = shown["archive_document"] or {}
     click.echo(
         t(
@@ -161,7 +157,7 @@ def approve_cmd(state: CliState, meeting_ref: str) -> None:
 def show_cmd(state: CliState, meeting_ref: str, as_json: bool) -> None:
     """Stand des Protokolls: Zustand, Fassung, Fristen, Einwendungen, Archiv."""
     with state.read() as session:
-        data = minutes.describe(session, meeting_by_id(session, meeting_ref))
+        data = minutes_views.describe(session, meeting_ref)
     if as_json:
         print_json(data)
         return
@@ -219,7 +215,7 @@ def show_cmd(state: CliState, meeting_ref: str, as_json: bool) -> None:
 def export_cmd(state: CliState, meeting_ref: str, out: Path) -> None:
     """Das archivierte PDF/A der genehmigten Niederschrift aus der Datenbank schreiben (Hash wird geprüft)."""
     with state.read() as session:
-        document, data = minutes.archived_document(session, meeting_by_id(session, meeting_ref))
+        document, data = minutes_views.archived_document(session, meeting_ref)
         sha256 = document.sha256
     path = write_atomically(out, data)
     click.echo(t(state, "minutes.cli.written", path=str(path), format=PDF_LABEL, sha256=sha256))

@@ -28,6 +28,7 @@ from governance.i18n import (
     personal_data,  # issue 12: person export / erase
     skips,  # why a timer or message was skipped, in the reader's language
     web_session,  # web: the meeting in session
+    web_records,  # web: minutes, register, actions, documents, audit, workflows
     web_webcore,  # web application: layout, errors, sign-in
 )
 
@@ -51,6 +52,7 @@ for _area in (
     faults,
     personal_data,
     skips,
+    web_records,
     web_webcore,
     web_session,
 ):

@@ -53,6 +53,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Einwendungen gegen das Protokoll erheben",
         "en": "object to the minutes",
     },
+    "action.minutes.record_objection": {
+        "de": "Einwendung einer Mitgliedsorganisation erfassen",
+        "en": "record a member organisation's objection",
+    },
+    "minutes.error.not_a_member_organisation": {
+        "de": "„{organisation}“ ist kein Mitglied des Gremiums „{committee}“; Mitglieder: {members}.",
+        "en": "“{organisation}” is not a member of the committee “{committee}”; members: {members}.",
+    },
     "action.minutes.approve": {
         "de": "Einwendungen erledigen und das Protokoll genehmigen",
         "en": "resolve objections and approve the minutes",

@@ -10,7 +10,6 @@ ID of the minutes is the meeting's ID: one meeting, one set of minutes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,14 +23,18 @@ from governance.models import (
     Meeting,
     Minutes,
     MinutesObjection,
-    StoredDocument,
+    Organisation,
 )
-from governance.services import access, stored_documents, validation
+from governance.services import access, directory, validation
 from governance.services.meeting_notices import agenda_items
+from governance.services.meetings import meeting_by_id
 from governance.unit_of_work import UnitOfWork
 from governance.workflow.definition import WorkflowDefinition
 
 ENTITY = Minutes.__tablename__
+MeetingRef = Meeting | int | str
+"""A front passes the meeting's number as the user gave it; the application layer's
+own callers (the demo, the workflow effects) pass the row they already hold."""
 HELD = ("in_session", "closed")
 """Minutes are written of a meeting that has been opened."""
 
@@ -48,6 +51,13 @@ class StateLabel(Text):
 
 
 # --- lookups ---
+
+
+def meeting_of(session: Session, meeting: MeetingRef) -> Meeting:
+    """The meeting *meeting* refers to (NotFound for an unknown number)."""
+    if isinstance(meeting, Meeting):
+        return meeting
+    return meeting_by_id(session, meeting)
 
 
 def minutes_of(session: Session, meeting: Meeting) -> Minutes | None:
@@ -114,8 +124,9 @@ def require_unfrozen(minutes: Minutes) -> None:
 # --- notes ---
 
 
-def record_notes(uow: UnitOfWork, meeting: Meeting, notes: Mapping[int, str]) -> Minutes:
+def record_notes(uow: UnitOfWork, meeting_ref: MeetingRef, notes: Mapping[int, str]) -> Minutes:
     """Set the notes of the given TOPs (all or none); the minutes must be a draft."""
+    meeting = meeting_of(uow.session, meeting_ref)
     access.check(
         uow, "minutes.write", meeting.committee, entity_type="meetings", entity_id=meeting.id
     )
@@ -154,8 +165,9 @@ def record_notes(uow: UnitOfWork, meeting: Meeting, notes: Mapping[int, str]) ->
 # --- the workflow ---
 
 
-def circulate(uow: UnitOfWork, meeting: Meeting) -> Minutes:
+def circulate(uow: UnitOfWork, meeting_ref: MeetingRef) -> Minutes:
     """Send the draft to everyone invited; the objection period starts."""
+    meeting = meeting_of(uow.session, meeting_ref)
     access.check(
         uow, "minutes.write", meeting.committee, entity_type="meetings", entity_id=meeting.id
     )
@@ -165,19 +177,30 @@ def circulate(uow: UnitOfWork, meeting: Meeting) -> Minutes:
     return minutes
 
 
-def object_to(uow: UnitOfWork, meeting: Meeting, *, text: str) -> MinutesObjection:
-    """A member organisation objects to the circulated minutes (until the deadline)."""
-    access.check(
-        uow, "minutes.object", meeting.committee, entity_type="meetings", entity_id=meeting.id
-    )
+def object_to(
+    uow: UnitOfWork, meeting_ref: MeetingRef, *, text: str, organisation: str | int | None = None
+) -> MinutesObjection:
+    """A member organisation objects to the circulated minutes (until the deadline).
+
+    Without *organisation*: through its representative or deputy, for the
+    organisation they act for. With it: the chair or secretariat records the
+    objection a member organisation sent on paper or by mail."""
+    meeting = meeting_of(uow.session, meeting_ref)
+    action = "minutes.object" if organisation is None else "minutes.record_objection"
+    access.check(uow, action, meeting.committee, entity_type="meetings", entity_id=meeting.id)
     minutes = minutes_of(uow.session, meeting)
     if minutes is None:
         raise Conflict("minutes.error.not_circulated", meeting=meeting.id)
     require_unfrozen(minutes)
     person = uow.person()
-    organisations = (
-        access.organisations_of(uow.session, person, meeting.committee, uow.today) if person else []
-    )
+    if organisation is not None:
+        organisations = [_member_organisation(uow, meeting, organisation)]
+    else:
+        organisations = (
+            access.organisations_of(uow.session, person, meeting.committee, uow.today)
+            if person
+            else []
+        )
     if person is None or not organisations:
         raise NotPermitted(
             "minutes.error.not_a_member",
@@ -186,7 +209,7 @@ def object_to(uow: UnitOfWork, meeting: Meeting, *, text: str) -> MinutesObjecti
         ).concerning(
             entity_type=ENTITY,
             entity_id=minutes.id,
-            action="minutes.object",
+            action=action,
             committee_id=minutes.committee_id,
         )
     body = validation.text(text, "--text", 4000)
@@ -201,19 +224,35 @@ def object_to(uow: UnitOfWork, meeting: Meeting, *, text: str) -> MinutesObjecti
     return minutes.objections[-1]
 
 
-def resolve(uow: UnitOfWork, meeting: Meeting, *, objection_id: int, note: str) -> MinutesObjection:
+def _member_organisation(uow: UnitOfWork, meeting: Meeting, ref: str | int) -> Organisation:
+    """The organisation *ref* if it is a member of the meeting's committee today."""
+    organisation = directory.organisation_by_ref(uow.session, ref)
+    members = directory.current_memberships(uow.session, meeting.committee, uow.today)
+    if not any(m.organisation_id == organisation.id for m in members):
+        raise InvalidInput(
+            "minutes.error.not_a_member_organisation",
+            organisation=organisation.short_name,
+            committee=meeting.committee.short_name,
+            members=", ".join(sorted(m.organisation.short_name for m in members)) or "—",
+        )
+    return organisation
+
+
+def resolve(
+    uow: UnitOfWork, meeting_ref: MeetingRef, *, objection_id: int | str, note: str
+) -> MinutesObjection:
     """The chair records how an objection was settled (e.g. corrected in the next revision)."""
+    meeting = meeting_of(uow.session, meeting_ref)
+    wanted = str(objection_id).strip().lstrip("#")
     access.check(
         uow, "minutes.approve", meeting.committee, entity_type="meetings", entity_id=meeting.id
     )
     minutes = minutes_of(uow.session, meeting)
     objection = next(
-        (o for o in (minutes.objections if minutes else []) if o.id == objection_id), None
+        (o for o in (minutes.objections if minutes else []) if str(o.id) == wanted), None
     )
     if minutes is None or objection is None:
-        raise NotFound(
-            "error.not_found", kind=Text("kind.minutes_objection"), ref=objection_id, hint=""
-        )
+        raise NotFound("error.not_found", kind=Text("kind.minutes_objection"), ref=wanted, hint="")
     require_unfrozen(minutes)
     if objection.resolved:
         raise Conflict("minutes.error.already_resolved", objection=objection.id)
@@ -231,9 +270,10 @@ def resolve(uow: UnitOfWork, meeting: Meeting, *, objection_id: int, note: str) 
     return objection
 
 
-def approve(uow: UnitOfWork, meeting: Meeting) -> Minutes:
+def approve(uow: UnitOfWork, meeting_ref: MeetingRef) -> Minutes:
     """The chair approves (the rules allow it without a vote, no objection open,
     the objection period over); the minutes are archived at once."""
+    meeting = meeting_of(uow.session, meeting_ref)
     access.check(
         uow, "minutes.approve", meeting.committee, entity_type="meetings", entity_id=meeting.id
     )
@@ -263,97 +303,3 @@ def decide_by_vote(uow: UnitOfWork, item: AgendaItem, decision: Decision) -> Non
     )
     if minutes.state == "approved":
         uow.fire(minutes, "archive")
-
-
-# --- reading ---
-
-
-def archived_document(session: Session, meeting: Meeting) -> tuple[StoredDocument, bytes]:
-    """The archived PDF of *meeting*'s minutes from the database, its bytes checked
-    against the SHA-256 recorded when they were approved."""
-    minutes = minutes_of(session, meeting)
-    if minutes is None or minutes.state != "archived":
-        state = minutes.state if minutes else "none"
-        raise Conflict(
-            "minutes.error.not_archived", meeting=meeting.id, state=Text(f"minutes.state.{state}")
-        )
-    document = (
-        session.get(StoredDocument, minutes.archive_document_id)
-        if minutes.archive_document_id is not None
-        else None
-    )
-    if document is None:
-        raise Conflict("minutes.error.archive_missing", path=minutes.archive_path or "—")
-    data = stored_documents.content(session, document)
-    actual = stored_documents.sha256_of(data)
-    if actual != minutes.archive_sha256:
-        raise Conflict(
-            "minutes.error.archive_changed",
-            path=document.name,
-            recorded=minutes.archive_sha256,
-            actual=actual,
-        )
-    return document, data
-
-
-def _archive_document(session: Session, minutes: Minutes) -> dict[str, Any] | None:
-    """The archived PDF/A as stored in the database (``archive_path`` is only a copy)."""
-    if minutes.archive_document_id is None:
-        return None
-    document = session.get(StoredDocument, minutes.archive_document_id)
-    assert document is not None
-    return {
-        "id": document.id,
-        "name": document.name,
-        "size": document.size,
-        "sha256": document.sha256,
-        "in_database": document.data is not None,
-        "note": document.note or None,
-    }
-
-
-def describe(session: Session, meeting: Meeting) -> dict[str, Any]:
-    """The minutes as ``gremium minutes show`` prints them (stable keys)."""
-    minutes = minutes_of(session, meeting)
-    items = agenda_items(session, meeting)
-    base: dict[str, Any] = {
-        "meeting_id": meeting.id,
-        "meeting_number": meeting.number,
-        "meeting_state": meeting.state,
-        "state": minutes.state if minutes else "none",
-        "notes": [{"top": i.position, "title": i.title, "notes": i.notes} for i in items],
-    }
-    if minutes is None:
-        return base
-    base.update(
-        {
-            "id": minutes.id,
-            "revision": minutes.revision,
-            "minute_taker": minutes.minute_taker.name if minutes.minute_taker else None,
-            "circulated_at": minutes.circulated_at,
-            "objection_deadline_at": minutes.objection_deadline_at,
-            "referred_at": minutes.referred_at,
-            "approved_at": minutes.approved_at,
-            "approved_by": minutes.approved_by or None,
-            "approval_decision": minutes.approval_decision or None,
-            "frozen": minutes.frozen,
-            "archive_path": minutes.archive_path or None,
-            "archive_sha256": minutes.archive_sha256 or None,
-            "archive_document": _archive_document(session, minutes),
-            "objections": [
-                {
-                    "id": o.id,
-                    "revision": o.revision,
-                    "organisation": o.organisation.short_name,
-                    "person": o.person.name,
-                    "text": o.text,
-                    "raised_at": o.raised_at,
-                    "resolved": o.resolved,
-                    "resolution": o.resolution or None,
-                    "resolved_at": o.resolved_at,
-                }
-                for o in minutes.objections
-            ],
-        }
-    )
-    return base

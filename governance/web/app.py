@@ -29,6 +29,8 @@ FEATURES: list[str] = [
     "governance.web.auth",  # /sign-in, /sign-in/<token>, /sign-out (webcore)
     "governance.web.overview",  # / my overview (webcore placeholder; engineer committee)
     "governance.web.in_session",  # /meetings/<mid>/session (engineer session)
+    "governance.web.minutes",  # /meetings/<mid>/minutes (records)
+    "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
 ]
 
 PUBLIC = frozenset(

@@ -22,7 +22,7 @@ from governance.config import Settings
 from governance.errors import Conflict, InvalidInput, NotPermitted, TransitionRefused
 from governance.examples import treptow_koepenick as tk
 from governance.models import AgendaItem, AuditRecord, Minutes, MinutesObjection
-from governance.services import agenda, directory, minutes, votes
+from governance.services import agenda, directory, minutes, minutes_views, votes
 from governance.services import meetings as ms
 from tests.conftest import SYSTEM
 from tests.integration.test_meetings import (
@@ -93,7 +93,7 @@ def circulate(app: App, meeting_id: int) -> None:
 
 def state(app: App, meeting_id: int) -> dict[str, Any]:
     with app.db.session() as s:
-        return minutes.describe(s, ms.meeting_by_id(s, meeting_id))
+        return minutes_views.describe(s, ms.meeting_by_id(s, meeting_id))
 
 
 def audit_count(app: App) -> int:

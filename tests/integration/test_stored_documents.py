@@ -19,7 +19,7 @@ from governance.errors import Conflict
 from governance.examples import treptow_koepenick as tk
 from governance.models import AgendaAttachment, StoredDocument
 from governance.services import meetings as ms
-from governance.services import minutes, stored_documents
+from governance.services import minutes_views, stored_documents
 from tests.conftest import SYSTEM
 from tests.integration.test_meetings import berlin, tick
 from tests.integration.test_minutes import circulate, hold_first_meeting, note, state
@@ -57,7 +57,7 @@ def archive_first_minutes(app: App) -> int:
 
 def export(app: App, meeting_id: int) -> tuple[StoredDocument, bytes]:
     with app.db.session() as s:
-        document, data = minutes.archived_document(s, ms.meeting_by_id(s, meeting_id))
+        document, data = minutes_views.archived_document(s, ms.meeting_by_id(s, meeting_id))
         s.expunge(document)
         return document, data
 

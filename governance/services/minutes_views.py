@@ -1,0 +1,122 @@
+"""Reading the minutes of a meeting: their state as the fronts show it, the draft
+as it would look now, and the archived PDF/A checked against its SHA-256.
+
+Nothing here changes the database; the actions are in :mod:`minutes`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from governance.errors import Conflict, Text
+from governance.models import StoredDocument
+from governance.services import stored_documents
+from governance.services.meeting_notices import agenda_items
+from governance.services.minutes import MeetingRef, meeting_of, minutes_of
+
+if TYPE_CHECKING:
+    from governance.documents.output import RenderedDocument
+
+
+def archived_document(session: Session, meeting_ref: MeetingRef) -> tuple[StoredDocument, bytes]:
+    """The archived PDF of the meeting's minutes from the database, its bytes checked
+    against the SHA-256 recorded when they were approved."""
+    meeting = meeting_of(session, meeting_ref)
+    minutes = minutes_of(session, meeting)
+    if minutes is None or minutes.state != "archived":
+        state = minutes.state if minutes else "none"
+        raise Conflict(
+            "minutes.error.not_archived", meeting=meeting.id, state=Text(f"minutes.state.{state}")
+        )
+    document = (
+        session.get(StoredDocument, minutes.archive_document_id)
+        if minutes.archive_document_id is not None
+        else None
+    )
+    if document is None:
+        raise Conflict("minutes.error.archive_missing", path=minutes.archive_path or "—")
+    data = stored_documents.content(session, document)
+    actual = stored_documents.sha256_of(data)
+    if actual != minutes.archive_sha256:
+        raise Conflict(
+            "minutes.error.archive_changed",
+            path=document.name,
+            recorded=minutes.archive_sha256,
+            actual=actual,
+        )
+    return document, data
+
+
+def preview(session: Session, meeting_ref: MeetingRef, lang: str, fmt: str) -> RenderedDocument:
+    """The minutes of the meeting as they would look now (HTML or PDF/A), whatever
+    their state; nothing is recorded or archived."""
+    from governance.documents.output import render_document
+
+    meeting = meeting_of(session, meeting_ref)
+    return render_document(session, "minutes", str(meeting.id), lang, fmt)
+
+
+def _archive_document(session: Session, minutes: Any) -> dict[str, Any] | None:
+    """The archived PDF/A as stored in the database (``archive_path`` is only a copy)."""
+    if minutes.archive_document_id is None:
+        return None
+    document = session.get(StoredDocument, minutes.archive_document_id)
+    assert document is not None
+    return {
+        "id": document.id,
+        "name": document.name,
+        "size": document.size,
+        "sha256": document.sha256,
+        "in_database": document.data is not None,
+        "note": document.note or None,
+    }
+
+
+def describe(session: Session, meeting_ref: MeetingRef) -> dict[str, Any]:
+    """The minutes as ``gremium minutes show`` prints them (stable keys)."""
+    meeting = meeting_of(session, meeting_ref)
+    minutes = minutes_of(session, meeting)
+    items = agenda_items(session, meeting)
+    base: dict[str, Any] = {
+        "meeting_id": meeting.id,
+        "meeting_number": meeting.number,
+        "meeting_state": meeting.state,
+        "state": minutes.state if minutes else "none",
+        "notes": [{"top": i.position, "title": i.title, "notes": i.notes} for i in items],
+    }
+    if minutes is None:
+        return base
+    base.update(
+        {
+            "id": minutes.id,
+            "revision": minutes.revision,
+            "minute_taker": minutes.minute_taker.name if minutes.minute_taker else None,
+            "circulated_at": minutes.circulated_at,
+            "objection_deadline_at": minutes.objection_deadline_at,
+            "referred_at": minutes.referred_at,
+            "approved_at": minutes.approved_at,
+            "approved_by": minutes.approved_by or None,
+            "approval_decision": minutes.approval_decision or None,
+            "frozen": minutes.frozen,
+            "archive_path": minutes.archive_path or None,
+            "archive_sha256": minutes.archive_sha256 or None,
+            "archive_document": _archive_document(session, minutes),
+            "objections": [
+                {
+                    "id": o.id,
+                    "revision": o.revision,
+                    "organisation": o.organisation.short_name,
+                    "person": o.person.name,
+                    "text": o.text,
+                    "raised_at": o.raised_at,
+                    "resolved": o.resolved,
+                    "resolution": o.resolution or None,
+                    "resolved_at": o.resolved_at,
+                }
+                for o in minutes.objections
+            ],
+        }
+    )
+    return base
