@@ -1,7 +1,7 @@
 """Visiting every page a signed-in person reaches by following links, as a browser does.
 
 Bounded: same origin, GET links only, never the sign-out, no downloads (PDF,
-files), at most :data:`LIMIT` pages, breadth first from the overview. On each
+files, links marked ``download``), at most :data:`LIMIT` pages, breadth first from the overview. On each
 page: the status, the Content-Security-Policy header, ``<html lang>``, what
 the console reported (a CSP violation is reported there), and the
 violations axe-core finds for WCAG 2.0 and 2.1, levels A and AA.
@@ -58,6 +58,7 @@ def crawl(
     limit: int = LIMIT,
     axe: bool = True,
     on_page: Callable[[Any, str], None] | None = None,
+    start: tuple[str, ...] = ("/",),
 ) -> list[Visit]:
     """Visit the pages reachable from the overview; *page* must be signed in.
     *on_page* is called on every HTML page (path) after its checks (for screenshots)."""
@@ -85,7 +86,7 @@ def crawl(
         ),
     )
     origin = urlsplit(base_url).netloc
-    queue: deque[str] = deque([_normal(base_url + "/")])
+    queue: deque[str] = deque(_normal(base_url + path) for path in start)
     seen = set(queue)
     visits: list[Visit] = []
     while queue and len(visits) < limit:
@@ -124,7 +125,10 @@ def crawl(
         visit.missing = list(missing)
         if on_page is not None:
             on_page(page, visit.path)
-        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+        # a link marked `download` is a file to save, not a page
+        for href in page.eval_on_selector_all(
+            "a[href]:not([download])", "els => els.map(e => e.href)"
+        ):
             target = _normal(href)
             parts = urlsplit(target)
             if parts.scheme not in ("http", "https") or parts.netloc != origin:
