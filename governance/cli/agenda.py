@@ -9,10 +9,7 @@ import click
 from governance.cli.agenda_files import register as register_attachment_commands
 from governance.cli.agenda_files import split_attachments
 from governance.cli.common import CliState, pass_state, t
-from governance.errors import InvalidInput
 from governance.services import agenda
-from governance.services import meetings as meeting_service
-from governance.services.meeting_notices import agenda_items
 
 
 @click.group("agenda")
@@ -64,10 +61,9 @@ def propose_cmd(
     """Einen TOP vorschlagen (bis zur Vorschlagsfrist); Vorschläge des Vorsitzes gelten als angenommen."""
     files, links = split_attachments(attachments, state.settings.attachment_limits())
     with state.uow() as uow:
-        meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
         item = agenda.propose(
             uow,
-            meeting,
+            meeting_ref,
             title=title,
             description=description,
             kind=kind,
@@ -82,8 +78,7 @@ def propose_cmd(
 
 def _on_item(state: CliState, ref: str, action: Any, **kwargs: Any) -> None:
     with state.uow() as uow:
-        item = agenda.item_by_ref(uow.session, ref)
-        action(uow, item, **kwargs)
+        item = action(uow, ref, **kwargs)
         message = _item_message(state, item)
     click.echo(message)
 
@@ -111,7 +106,11 @@ def reject_cmd(state: CliState, ref: str, reason: str) -> None:
 @pass_state
 def defer_cmd(state: CliState, ref: str, reason: str) -> None:
     """Einen TOP auf die nächste Sitzung vertagen (Vorsitz)."""
-    _on_item(state, ref, agenda.defer, reason=reason)
+    with state.uow() as uow:
+        item = agenda.item_by_ref(uow.session, ref)
+        agenda.defer(uow, item, reason=reason)
+        message = _item_message(state, item)
+    click.echo(message)
 
 
 @agenda_group.command("order")
@@ -120,18 +119,8 @@ def defer_cmd(state: CliState, ref: str, reason: str) -> None:
 @pass_state
 def order_cmd(state: CliState, meeting_ref: str, item_ids: tuple[str, ...]) -> None:
     """Reihenfolge der Tagesordnung festlegen: alle angenommenen TOPs (Nummern), TOP 1 zuerst."""
-    texts = [raw.strip().lstrip("#") for raw in item_ids]
     with state.uow() as uow:
-        meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
-        if not all(text.isdigit() for text in texts):
-            # Say which numbers are allowed, as the service does for a wrong set of numbers.
-            current = agenda_items(uow.session, meeting)
-            raise InvalidInput(
-                "agenda.error.order",
-                given=", ".join(item_ids),
-                expected=", ".join(str(i.id) for i in current) or "—",
-            )
-        agenda.order(uow, meeting, [int(text) for text in texts])
+        meeting = agenda.order(uow, meeting_ref, item_ids)
         message = t(
             state, "agenda.cli.ordered", meeting=meeting.id, revision=meeting.agenda_revision
         )
@@ -144,8 +133,7 @@ def order_cmd(state: CliState, meeting_ref: str, item_ids: tuple[str, ...]) -> N
 def finalize_cmd(state: CliState, meeting_ref: str) -> None:
     """Die Tagesordnung festlegen (Vorsitz); offene Vorschläge müssen entschieden sein."""
     with state.uow() as uow:
-        meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
-        agenda.finalize(uow, meeting)
+        meeting = agenda.finalize(uow, meeting_ref)
         message = t(state, "agenda.cli.final", meeting=meeting.id)
     click.echo(message)
 

@@ -15,7 +15,7 @@ from governance.cli.common import CliState, json_option, pass_state, print_json,
 from governance.documents.files import write_atomically
 from governance.domain.attachments import AttachmentLimits, check_file_size, human_size
 from governance.errors import InvalidInput
-from governance.services import agenda, agenda_attachments
+from governance.services import agenda_attachments
 
 
 def read_file(path: Path, limits: AttachmentLimits) -> tuple[str, bytes]:
@@ -74,19 +74,9 @@ def attach_cmd(
     state: CliState, ref: str, file: Path | None, url: str | None, title: str | None
 ) -> None:
     """Einem TOP eine Datei oder einen Link anhängen; gleiche Bezeichnung ergibt eine neue Version."""
-    if (file is None) == (url is None):
-        raise InvalidInput("attachments.error.need_file_or_url")
-    limits = state.settings.attachment_limits()
+    content = read_file(file, state.settings.attachment_limits()) if file is not None else None
     with state.uow() as uow:
-        item = agenda.item_by_ref(uow.session, ref)
-        if file is not None:
-            name, data = read_file(file, limits)
-            attachment = agenda_attachments.attach_file(
-                uow, item, name=name, data=data, title=title
-            )
-        else:
-            assert url is not None
-            attachment = agenda_attachments.attach_link(uow, item, url=url, title=title)
+        attachment = agenda_attachments.attach(uow, ref, file=content, url=url, title=title)
         data_out = agenda_attachments.describe(attachment)
     click.echo(
         t(
@@ -109,12 +99,7 @@ def attach_cmd(
 def files_cmd(state: CliState, ref: str, all_versions: bool, as_json: bool) -> None:
     """Die Anlagen eines TOP: Bezeichnung, Version, Datei oder Link, Größe, SHA-256."""
     with state.read() as session:
-        item = agenda.item_by_ref(session, ref)
-        rows = (
-            agenda_attachments.all_versions(session, item)
-            if all_versions
-            else agenda_attachments.current_versions(session, [item.id]).get(item.id, [])
-        )
+        item, rows = agenda_attachments.listing(session, ref, every_version=all_versions)
         data = [agenda_attachments.describe(a) for a in rows]
         item_id = item.id
     if as_json:

@@ -22,8 +22,7 @@ from governance.cli.common import (
 from governance.cli.meeting_series import series_group
 from governance.cli.meeting_text import quorum_line, schedule_note, show_text, workflow_label
 from governance.cli.output import berlin
-from governance.errors import InvalidInput
-from governance.services import directory, meeting_session, meeting_views, votes
+from governance.services import meeting_session, meeting_views, votes
 from governance.services import meetings as meeting_service
 
 
@@ -90,10 +89,9 @@ def plan_cmd(
 ) -> None:
     """Eine einzelne Sitzung außerhalb einer Reihe planen."""
     with state.uow() as uow:
-        committee = directory.committee_by_ref(uow.session, committee_ref)
         meeting = meeting_service.plan(
             uow,
-            committee,
+            committee_ref,
             title=title,
             starts_at=start,
             duration_minutes=duration,
@@ -112,16 +110,12 @@ def list_cmd(
     state: CliState, committee_ref: str | None, state_filter: str | None, as_json: bool
 ) -> None:
     """Alle Sitzungen des Gremiums, nach Beginn."""
-    states = state.app.engine.definitions["meeting"].states
-    if state_filter is not None and state_filter not in states:
-        raise InvalidInput(
-            "error.choice", what="--state", value=state_filter, allowed=", ".join(states)
-        )
     with state.read() as session:
-        committee = directory.committee_by_ref(session, committee_ref)
         rows = [
             meeting_views.summary(m)
-            for m in meeting_service.meetings(session, committee, state=state_filter)
+            for m in meeting_service.listing(
+                session, state.app.engine, committee_ref, state=state_filter
+            )
         ]
     if as_json:
         print_json(rows)
@@ -377,10 +371,9 @@ def move_cmd(
 ) -> None:
     """Die Sitzung verlegen (vor ihrem Beginn); Fristen und Zeitgeber wandern mit."""
     with state.uow() as uow:
-        meeting = meeting_service.meeting_by_id(uow.session, ref)
-        meeting_service.move(
+        meeting = meeting_service.move(
             uow,
-            meeting,
+            ref,
             starts_at=start,
             reason=reason,
             location=location,

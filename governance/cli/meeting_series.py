@@ -18,7 +18,6 @@ from governance.cli.common import (
 from governance.cli.meeting_text import schedule_note, workflow_label
 from governance.cli.output import berlin
 from governance.services import directory, meeting_series, meeting_views
-from governance.services import meetings as meeting_service
 
 
 @click.group("series")
@@ -61,10 +60,9 @@ def series_add(
 ) -> None:
     """Eine Sitzungsreihe anlegen; ihre Termine im Horizont werden Sitzungen."""
     with state.uow() as uow:
-        committee = directory.committee_by_ref(uow.session, committee_ref)
         series = meeting_series.add_series(
             uow,
-            committee,
+            committee_ref,
             title=title,
             rrule=rrule,
             first_start=first_start,
@@ -72,9 +70,7 @@ def series_add(
             location=location,
             horizon_months=horizon,
         )
-        planned = [
-            m for m in meeting_service.meetings(uow.session, committee) if m.series_id == series.id
-        ]
+        planned = meeting_series.meetings_of(uow.session, series)
         data = {"series": _row(series), "meetings": [meeting_views.summary(m) for m in planned]}
         lines = [t(state, "meeting.cli.series_added", id=series.id, count=len(planned))]
         lines += [_occurrence_line(state, m) for m in planned]

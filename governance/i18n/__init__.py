@@ -29,6 +29,7 @@ from governance.i18n import (
     skips,  # why a timer or message was skipped, in the reader's language
     web_session,  # web: the meeting in session
     web_records,  # web: minutes, register, actions, documents, audit, workflows
+    web_meetings,  # issue 13: the meeting pages (engineer agenda)
     web_webcore,  # web application: layout, errors, sign-in
 )
 
@@ -55,6 +56,7 @@ for _area in (
     web_records,
     web_webcore,
     web_session,
+    web_meetings,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,6 +25,7 @@ from governance.models import AgendaItem, Committee, Meeting
 from governance.services import access, validation
 from governance.services import meetings as meeting_service
 from governance.services.meeting_notices import agenda_items, tell_proposer
+from governance.services.meetings import MeetingRef, require_version, touch
 from governance.unit_of_work import UnitOfWork
 
 ENTITY = AgendaItem.__tablename__
@@ -53,8 +54,27 @@ STANDING_TITLES = {
 # --- lookups ---
 
 
-def item_by_ref(session: Session, ref: str | int) -> AgendaItem:
-    """An item by its number (``12``) or by meeting and TOP (``5/3``: meeting 5, TOP 3)."""
+ItemRef = AgendaItem | str | int
+"""An item, or its reference as the user gives it (``12``, ``#12``, ``5/3``)."""
+
+
+def item_by_ref(session: Session, ref: ItemRef, meeting: MeetingRef | None = None) -> AgendaItem:
+    """An item by its number (``12``) or by meeting and TOP (``5/3``: meeting 5, TOP 3).
+
+    With *meeting*, the item must belong to it: a form of one meeting's page
+    (or a command naming the meeting) never acts on another meeting's item.
+    """
+    item = _item(session, ref)
+    if meeting is not None:
+        owner = meeting_service.meeting_by_id(session, meeting)
+        if item.meeting_id != owner.id:
+            raise InvalidInput("agenda.error.other_meeting", item=item.id, meeting=owner.id)
+    return item
+
+
+def _item(session: Session, ref: ItemRef) -> AgendaItem:
+    if isinstance(ref, AgendaItem):
+        return ref
     text = str(ref).strip().lstrip("#")
     item = None
     meeting_part, sep, top = text.partition("/")
@@ -97,7 +117,7 @@ def next_meeting_taking_proposals(uow: UnitOfWork, committee: Committee) -> Meet
 
 def propose(
     uow: UnitOfWork,
-    meeting: Meeting,
+    meeting: MeetingRef,
     *,
     title: str,
     description: str = "",
@@ -106,6 +126,7 @@ def propose(
     files: Sequence[tuple[str, bytes]] = (),
     links: Sequence[str] = (),
     urgent: bool = False,
+    version: int | str | None = None,
 ) -> AgendaItem:
     """Propose an item; the chair's own items go on the agenda directly.
 
@@ -114,11 +135,15 @@ def propose(
 
     Members propose until the proposal deadline; after it only the chair may
     add an item (``urgent``), which is flagged urgent once the invitation is out.
+    *version*: the meeting's version the proposer saw (see meetings.require_version).
     """
+    meeting = meeting_service.meeting_by_id(uow.session, meeting)
     roles = access.check(
         uow, "agenda.propose", meeting.committee, entity_type="meetings", entity_id=meeting.id
     )
+    require_version(uow, meeting, version)
     meeting_service.require_trigger(uow, meeting, "update_agenda")
+    touch(uow, meeting)
     is_chair = bool(roles & {CommitteeRole.CHAIR, CommitteeRole.ADMIN})
     if urgent and not is_chair:
         raise access.refusal(uow, "agenda.decide", meeting.committee, "meetings", meeting.id)
@@ -199,8 +224,15 @@ def _majority(meeting: Meeting, kind: ItemKind, majority: str | None) -> Majorit
     return meeting.committee.rules.decision_majority
 
 
-def accept(uow: UnitOfWork, item: AgendaItem) -> None:
-    meeting = _chair_decides(uow, item)
+def accept(
+    uow: UnitOfWork,
+    item: ItemRef,
+    *,
+    meeting: MeetingRef | None = None,
+    version: int | str | None = None,
+) -> AgendaItem:
+    """The chair puts a proposal on the agenda (as the last TOP)."""
+    item, meeting = _chair_decides(uow, item, meeting, version)
     _require_status(item, "proposed")
     item.status = "accepted"
     item.position = next_position(uow.session, meeting)
@@ -208,10 +240,19 @@ def accept(uow: UnitOfWork, item: AgendaItem) -> None:
     audit_item(uow, item, "agenda.accept", from_state="proposed", to_state="accepted")
     agenda_changed(uow, meeting, "added", item.title)
     tell_proposer(uow, item, meeting, "accepted")
+    return item
 
 
-def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
-    meeting = _chair_decides(uow, item)
+def reject(
+    uow: UnitOfWork,
+    item: ItemRef,
+    *,
+    reason: str,
+    meeting: MeetingRef | None = None,
+    version: int | str | None = None,
+) -> AgendaItem:
+    """The chair rejects a proposal (or takes an item off the agenda), with a reason."""
+    item, meeting = _chair_decides(uow, item, meeting, version)
     _require_status(item, "proposed", "accepted")
     if item.standing or item.accession_application_id or item.agreement_version_id:
         raise Conflict("agenda.error.fixed_item", item=item.id, title=item.title)
@@ -223,11 +264,19 @@ def reject(uow: UnitOfWork, item: AgendaItem, *, reason: str) -> None:
     if before == "accepted":
         agenda_changed(uow, meeting, "removed", item.title)
     tell_proposer(uow, item, meeting, "rejected")
+    return item
 
 
-def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem | None:
+def defer(
+    uow: UnitOfWork,
+    item: ItemRef,
+    *,
+    reason: str = "",
+    meeting: MeetingRef | None = None,
+    version: int | str | None = None,
+) -> AgendaItem | None:
     """Move an item to the next meeting before this one is held; return its new place (if planned yet)."""
-    meeting = _chair_decides(uow, item)
+    item, meeting = _chair_decides(uow, item, meeting, version)
     _require_status(item, "proposed", "accepted")
     if item.standing:
         raise Conflict("agenda.error.fixed_item", item=item.id, title=item.title)
@@ -253,39 +302,89 @@ def defer(uow: UnitOfWork, item: AgendaItem, *, reason: str = "") -> AgendaItem 
     return successor
 
 
-def order(uow: UnitOfWork, meeting: Meeting, item_ids: Sequence[int]) -> None:
-    """Set the order of the agenda: every accepted item once, TOP 1 first."""
+def order(
+    uow: UnitOfWork,
+    meeting: MeetingRef,
+    item_ids: Sequence[int | str],
+    *,
+    version: int | str | None = None,
+) -> Meeting:
+    """Set the order of the agenda: every accepted item once (by number), TOP 1 first."""
+    meeting = meeting_service.meeting_by_id(uow.session, meeting)
     access.check(
         uow, "agenda.decide", meeting.committee, entity_type="meetings", entity_id=meeting.id
     )
+    require_version(uow, meeting, version)
     meeting_service.require_trigger(uow, meeting, "update_agenda")
     current = agenda_items(uow.session, meeting)
     by_id = {i.id: i for i in current}
-    if sorted(item_ids) != sorted(by_id) or len(set(item_ids)) != len(item_ids):
+    texts = [str(ref).strip().lstrip("#") for ref in item_ids]
+    if not all(text.isdigit() for text in texts):
+        # Say which numbers are allowed, as for a wrong set of numbers.
         raise InvalidInput(
             "agenda.error.order",
-            given=", ".join(str(i) for i in item_ids) or "—",
+            given=", ".join(str(ref) for ref in item_ids),
             expected=", ".join(str(i) for i in by_id) or "—",
         )
-    if [i.id for i in current] == list(item_ids):
-        return
-    for position, item_id in enumerate(item_ids, start=1):
+    numbers = [int(text) for text in texts]
+    if sorted(numbers) != sorted(by_id) or len(set(numbers)) != len(numbers):
+        raise InvalidInput(
+            "agenda.error.order",
+            given=", ".join(str(i) for i in numbers) or "—",
+            expected=", ".join(str(i) for i in by_id) or "—",
+        )
+    if [i.id for i in current] == numbers:
+        return meeting
+    for position, item_id in enumerate(numbers, start=1):
         by_id[item_id].position = position
     uow.audit(
         entity_type="meetings",
         entity_id=meeting.id,
         committee_id=meeting.committee_id,
         action="agenda.order",
-        details={"order": list(item_ids)},
+        details={"order": numbers},
     )
     agenda_changed(uow, meeting, "reordered", "")
+    touch(uow, meeting)
+    return meeting
 
 
-def finalize(uow: UnitOfWork, meeting: Meeting) -> None:
-    """The chair marks the agenda final: no proposal may be left undecided."""
+def order_by_positions(
+    uow: UnitOfWork,
+    meeting: MeetingRef,
+    positions: Mapping[int | str, str],
+    *,
+    version: int | str | None = None,
+) -> Meeting:
+    """Set the order from a number per item (item number -> wished TOP), as a form sends it.
+
+    The numbers need not be consecutive: the items are sorted by them (equal
+    numbers keep their current order) and numbered 1, 2, 3... Every item on
+    the agenda needs a number.
+    """
+    meeting = meeting_service.meeting_by_id(uow.session, meeting)
     access.check(
         uow, "agenda.decide", meeting.committee, entity_type="meetings", entity_id=meeting.id
     )
+    current = {i.id: i.position or 0 for i in agenda_items(uow.session, meeting)}
+    wished: list[tuple[int, int, str]] = []
+    for ref, value in positions.items():
+        text = str(value).strip()
+        if not text.isdigit() or not 0 < int(text) <= 999:
+            raise InvalidInput("agenda.error.position", item=ref, value=value)
+        key = str(ref).strip().lstrip("#")
+        current_position = current.get(int(key), 0) if key.isdigit() else 0
+        wished.append((int(text), current_position, str(ref)))
+    return order(uow, meeting, [ref for *_, ref in sorted(wished)], version=version)
+
+
+def finalize(uow: UnitOfWork, meeting: MeetingRef, *, version: int | str | None = None) -> Meeting:
+    """The chair marks the agenda final: no proposal may be left undecided."""
+    meeting = meeting_service.meeting_by_id(uow.session, meeting)
+    access.check(
+        uow, "agenda.decide", meeting.committee, entity_type="meetings", entity_id=meeting.id
+    )
+    require_version(uow, meeting, version)
     meeting_service.require_trigger(uow, meeting, "update_agenda")
     pending = [i for i in items(uow.session, meeting) if i.status == "proposed"]
     if pending:
@@ -294,7 +393,7 @@ def finalize(uow: UnitOfWork, meeting: Meeting) -> None:
             items=", ".join(f"#{i.id} „{i.title}“" for i in pending),
         )
     if meeting.agenda_final:
-        return
+        return meeting
     meeting.agenda_final = True
     uow.audit(
         entity_type="meetings",
@@ -303,6 +402,7 @@ def finalize(uow: UnitOfWork, meeting: Meeting) -> None:
         action="agenda.finalize",
         details={"items": [i.id for i in agenda_items(uow.session, meeting)]},
     )
+    return meeting
 
 
 # --- in the meeting ---
@@ -313,11 +413,19 @@ class Outcome(enum.StrEnum):
     DEFERRED = "deferred"
 
 
-def mark(uow: UnitOfWork, item: AgendaItem, outcome: str, *, notes: str = "") -> None:
+def mark(
+    uow: UnitOfWork,
+    item: ItemRef,
+    outcome: str,
+    *,
+    notes: str = "",
+    meeting: MeetingRef | None = None,
+) -> AgendaItem:
     """Mark an item handled in the meeting: noted, or deferred to the next meeting.
 
     Decision items are decided by a vote (see votes.py), not marked.
     """
+    item = item_by_ref(uow.session, item, meeting)
     meeting = item.meeting
     access.check(uow, "meeting.minute", meeting.committee, entity_type=ENTITY, entity_id=item.id)
     meeting_service.require_trigger(uow, meeting, "handle_item")
@@ -331,16 +439,24 @@ def mark(uow: UnitOfWork, item: AgendaItem, outcome: str, *, notes: str = "") ->
     if notes.strip():
         item.notes = notes.strip()
     uow.fire(meeting, "handle_item", item=item.id, top=item.position, outcome=value.value)
+    return item
 
 
 # --- helpers ---
 
 
-def _chair_decides(uow: UnitOfWork, item: AgendaItem) -> Meeting:
-    meeting = item.meeting
-    access.check(uow, "agenda.decide", meeting.committee, entity_type=ENTITY, entity_id=item.id)
-    meeting_service.require_trigger(uow, meeting, "update_agenda")
-    return meeting
+def _chair_decides(
+    uow: UnitOfWork, ref: ItemRef, meeting: MeetingRef | None, version: int | str | None
+) -> tuple[AgendaItem, Meeting]:
+    """The item and its meeting, once the chair may decide on it now; the meeting's
+    version counts the decision (see meetings.touch)."""
+    item = item_by_ref(uow.session, ref, meeting)
+    owner = item.meeting
+    access.check(uow, "agenda.decide", owner.committee, entity_type=ENTITY, entity_id=item.id)
+    require_version(uow, owner, version)
+    meeting_service.require_trigger(uow, owner, "update_agenda")
+    touch(uow, owner)
+    return item, owner
 
 
 def _require_status(item: AgendaItem, *allowed: str) -> None:

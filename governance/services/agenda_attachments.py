@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from governance.domain import attachments as rules
 from governance.domain.permissions import CommitteeRole
-from governance.errors import Conflict, NotFound, Text
+from governance.errors import Conflict, InvalidInput, NotFound, Text
 from governance.models import AgendaAttachment, AgendaItem, StoredDocument
 from governance.services import access, stored_documents
 from governance.unit_of_work import UnitOfWork
@@ -92,6 +92,28 @@ def attach_link(
     return attachment
 
 
+def attach(
+    uow: UnitOfWork,
+    item: AgendaItem | str | int,
+    *,
+    file: tuple[str, bytes] | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> AgendaAttachment:
+    """``agenda attach``: a file (name, bytes) *or* a link for the item *item* (as referenced)."""
+    if (file is None) == (url is None):
+        raise InvalidInput("attachments.error.need_file_or_url")
+    # Imported here: the agenda module builds on this one.
+    from governance.services.agenda import item_by_ref
+
+    found = item_by_ref(uow.session, item)
+    if file is not None:
+        name, data = file
+        return attach_file(uow, found, name=name, data=data, title=title)
+    assert url is not None
+    return attach_link(uow, found, url=url, title=title)
+
+
 def attach_many(
     uow: UnitOfWork, item: AgendaItem, files: Sequence[tuple[str, bytes]], urls: Sequence[str]
 ) -> None:
@@ -111,6 +133,18 @@ def attachment_by_id(session: Session, ref: str | int) -> AgendaAttachment:
     if attachment is None:
         raise NotFound("error.not_found", kind=Text("kind.agenda_attachment"), ref=text, hint="")
     return attachment
+
+
+def listing(
+    session: Session, item: AgendaItem | str | int, *, every_version: bool = False
+) -> tuple[AgendaItem, list[AgendaAttachment]]:
+    """``agenda files``: the item and its attachments (current versions, or *every_version*)."""
+    from governance.services.agenda import item_by_ref
+
+    found = item_by_ref(session, item)
+    if every_version:
+        return found, all_versions(session, found)
+    return found, current_versions(session, [found.id]).get(found.id, [])
 
 
 def all_versions(session: Session, item: AgendaItem) -> list[AgendaAttachment]:

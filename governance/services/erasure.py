@@ -41,6 +41,8 @@ from governance.models import (
     Person,
     SecretariatMember,
     Signature,
+    SignInLink,
+    WebSession,
 )
 from governance.retention import Retention, kept_until
 from governance.services.personal_data import check_access
@@ -89,6 +91,9 @@ def erase(uow: UnitOfWork, person: Person, retention: Retention) -> Erasure:
     secretariat = session.execute(
         delete(SecretariatMember).where(SecretariatMember.person_id == pid)
     )
+    # Signed out everywhere at once; unused sign-in links stop working.
+    session.execute(delete(WebSession).where(WebSession.person_id == pid))
+    session.execute(delete(SignInLink).where(SignInLink.person_id == pid))
     addressed = or_(
         OutboxMessage.person_id == pid, func.lower(OutboxMessage.recipient) == person.email.lower()
     )

@@ -53,6 +53,17 @@ def all_series(session: Session, committee: Committee) -> list[MeetingSeries]:
     )
 
 
+def meetings_of(session: Session, series: MeetingSeries) -> list[Meeting]:
+    """The meetings made from *series*, by start."""
+    return list(
+        session.execute(
+            select(Meeting)
+            .where(Meeting.series_id == series.id)
+            .order_by(Meeting.starts_at, Meeting.id)
+        ).scalars()
+    )
+
+
 def _rrule(uow: UnitOfWork, value: str, first: dt.datetime, horizon_months: int) -> str:
     """Check a rule before it is expanded; refuse one that plans nothing or too much."""
     text = validation.text(value, "--rrule", 500)
@@ -82,7 +93,7 @@ def _horizon(value: int | str) -> int:
 
 def add_series(
     uow: UnitOfWork,
-    committee: Committee,
+    committee: Committee | str | int | None,
     *,
     title: str,
     rrule: str,
@@ -92,6 +103,7 @@ def add_series(
     horizon_months: int | str = 12,
 ) -> MeetingSeries:
     """Set up a recurring schedule, e.g. quarterly on the second Wednesday at 10:00."""
+    committee = meeting_service.committee_of(uow.session, committee)
     access.check(uow, "meeting.plan", committee)
     title = validation.text(title, "--title", 300)
     location = validation.text(location, "--location", 300)

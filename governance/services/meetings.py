@@ -11,18 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from governance.clock import BERLIN
 from governance.domain.rules import RulesOfProcedure, meeting_deadlines
 from governance.domain.schedule import ScheduleError, holiday_name, localise
-from governance.errors import Conflict, InvalidInput, NotFound, Text
+from governance.errors import ConcurrentChange, Conflict, InvalidInput, NotFound, Text
 from governance.models import AgendaItem, Committee, Meeting, MeetingSeries, Person
 from governance.services import access, validation
 from governance.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from governance.workflow.engine import WorkflowEngine
 
 ENTITY = Meeting.__tablename__
 MAX_DURATION_MINUTES = 24 * 60
@@ -33,7 +38,14 @@ MAX_AHEAD_MONTHS = 36
 # --- lookups ---
 
 
-def meeting_by_id(session: Session, ref: str | int) -> Meeting:
+MeetingRef = Meeting | str | int
+"""A meeting, or its number as the user gives it (``12``, ``#12``)."""
+
+
+def meeting_by_id(session: Session, ref: MeetingRef) -> Meeting:
+    """The meeting *ref* (a meeting already loaded is returned as it is)."""
+    if isinstance(ref, Meeting):
+        return ref
     text = str(ref).strip().lstrip("#")
     meeting = session.get(Meeting, int(text)) if text.isdigit() else None
     if meeting is None:
@@ -58,6 +70,21 @@ def meetings(
     if since is not None:
         stmt = stmt.where(Meeting.starts_at >= since)
     return list(session.execute(stmt).scalars())
+
+
+def listing(
+    session: Session,
+    engine: WorkflowEngine,
+    committee: Committee | str | int | None,
+    *,
+    state: str | None = None,
+) -> list[Meeting]:
+    """``meeting list``: the committee's meetings by start, optionally only those in *state*
+    (a state of the meeting workflow; anything else is refused naming the states)."""
+    states = engine.definitions["meeting"].states
+    if state is not None and state not in states:
+        raise InvalidInput("error.choice", what="--state", value=state, allowed=", ".join(states))
+    return meetings(session, committee_of(session, committee), state=state)
 
 
 def next_meeting(session: Session, committee: Committee, after: dt.datetime) -> Meeting | None:
@@ -95,6 +122,51 @@ def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
         .scalars()
         .first()
     )
+
+
+def committee_of(session: Session, ref: Committee | str | int | None) -> Committee:
+    """The committee *ref* (short name or number; a committee already loaded as it is)."""
+    if isinstance(ref, Committee):
+        return ref
+    from governance.services.directory import committee_by_ref
+
+    return committee_by_ref(session, ref)
+
+
+# --- concurrent edits ---
+
+
+def require_version(uow: UnitOfWork, meeting: Meeting, version: int | str | None) -> None:
+    """Refuse when *meeting* changed since the person read it at *version*.
+
+    A form shows a meeting and its agenda as they were when it was loaded; a
+    decision taken on that picture (accept, order, move...) must not be
+    applied to a meeting someone else has changed meanwhile. The row is read
+    anew under its lock first (PostgreSQL), so the comparison sees what the
+    other person committed. None: the caller has no version (the CLI acts on
+    what is recorded now).
+    """
+    if version is None:
+        return
+    text = str(version).strip()
+    if not text.isdigit():
+        raise InvalidInput("meeting.error.version", value=version)
+    uow.lock(meeting)
+    if int(text) != meeting.version:
+        raise ConcurrentChange("meeting.error.changed", meeting=meeting.id, title=meeting.title)
+
+
+def touch(uow: UnitOfWork, meeting: Meeting) -> None:
+    """Count a change of *meeting*'s agenda as a change of the meeting (its version).
+
+    Deciding a proposal before the invitation changes only the item's row; a
+    chair deciding on an older picture of the agenda must still notice it.
+    Taking the lock first makes concurrent proposals take turns instead of
+    failing on the version counter.
+    """
+    uow.lock(meeting)
+    if not uow.session.is_modified(meeting):
+        flag_modified(meeting, "state")
 
 
 # --- parsing what users type ---
@@ -263,7 +335,7 @@ def create_meeting(
 
 def plan(
     uow: UnitOfWork,
-    committee: Committee,
+    committee: Committee | str | int | None,
     *,
     title: str,
     starts_at: str | dt.datetime,
@@ -272,6 +344,7 @@ def plan(
     on_holiday: bool = False,
 ) -> Meeting:
     """The chair or the secretariat plans a single meeting outside any series."""
+    committee = committee_of(uow.session, committee)
     access.check(uow, "meeting.plan", committee)
     title = validation.text(title, "--title", 300)
     location = validation.text(location, "--location", 300)
@@ -297,13 +370,16 @@ def require_trigger(uow: UnitOfWork, meeting: Meeting, trigger: str) -> None:
         uow.fire(meeting, trigger)  # raises TransitionRefused, audited
 
 
-def convene(uow: UnitOfWork, meeting: Meeting) -> None:
+def convene(uow: UnitOfWork, meeting: MeetingRef, *, version: int | str | None = None) -> Meeting:
     """The chair sends the invitation now, before the invitation lead time would.
 
     The invitation carries the final agenda: the chair decides every proposal
     first (at the invitation deadline the timer defers the undecided ones).
+    *version*: the meeting's version the chair saw (see :func:`require_version`).
     """
+    meeting = meeting_by_id(uow.session, meeting)
     _check(uow, "meeting.convene", meeting)
+    require_version(uow, meeting, version)
     require_trigger(uow, meeting, "convene")
     pending = (
         uow.session.execute(
@@ -325,6 +401,7 @@ def convene(uow: UnitOfWork, meeting: Meeting) -> None:
             committee_id=meeting.committee_id,
         )
     uow.fire(meeting, "convene")
+    return meeting
 
 
 def open_meeting(uow: UnitOfWork, meeting: Meeting) -> None:
@@ -343,16 +420,21 @@ def close(uow: UnitOfWork, meeting: Meeting) -> None:
     uow.fire(meeting, "close")
 
 
-def record_not_held(uow: UnitOfWork, meeting: Meeting, *, reason: str) -> None:
+def record_not_held(
+    uow: UnitOfWork, meeting: MeetingRef, *, reason: str, version: int | str | None = None
+) -> Meeting:
     """After its day, the chair records that the meeting did not take place.
 
     Its agenda moves to the next meeting, as for a cancellation; nobody is
     mailed (the day has passed).
     """
+    meeting = meeting_by_id(uow.session, meeting)
     _check(uow, "meeting.end", meeting)
+    require_version(uow, meeting, version)
     require_trigger(uow, meeting, "record_not_held")
     reason = validation.text(reason, "--reason", 2000)
     uow.fire(meeting, "record_not_held", reason=reason)
+    return meeting
 
 
 def record_afterwards(uow: UnitOfWork, meeting: Meeting) -> None:
@@ -373,25 +455,34 @@ def recorder_name(uow: UnitOfWork) -> str:
     return person.name if person is not None else str(uow.actor.label)
 
 
-def cancel(uow: UnitOfWork, meeting: Meeting, *, reason: str) -> None:
+def cancel(
+    uow: UnitOfWork, meeting: MeetingRef, *, reason: str, version: int | str | None = None
+) -> Meeting:
+    """The chair cancels a meeting before it starts; everyone invited is told."""
+    meeting = meeting_by_id(uow.session, meeting)
     _check(uow, "meeting.cancel", meeting)
+    require_version(uow, meeting, version)
     require_trigger(uow, meeting, "cancel")
     reason = validation.text(reason, "--reason", 2000)
     uow.fire(meeting, "cancel", reason=reason)
+    return meeting
 
 
 def move(
     uow: UnitOfWork,
-    meeting: Meeting,
+    meeting: MeetingRef,
     *,
     starts_at: str | dt.datetime,
     reason: str,
     location: str | None = None,
     duration_minutes: int | str | None = None,
     on_holiday: bool = False,
-) -> None:
+    version: int | str | None = None,
+) -> Meeting:
     """Move a meeting that has not started; its deadlines and timers move with it."""
+    meeting = meeting_by_id(uow.session, meeting)
     _check(uow, "meeting.move", meeting)
+    require_version(uow, meeting, version)
     if not uow.engine.can_fire(uow, meeting, "move"):
         uow.fire(meeting, "move")  # refused: closed, cancelled or already started
     start = parse_start(starts_at)
@@ -418,6 +509,7 @@ def move(
         starts_at=meeting.starts_at,
         location=meeting.location,
     )
+    return meeting
 
 
 def next_number(session: Session, committee: Committee) -> int:

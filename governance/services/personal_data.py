@@ -30,6 +30,7 @@ from governance.models import (
     SecretariatMember,
     Signature,
     Vote,
+    WebSession,
 )
 from governance.unit_of_work import UnitOfWork
 
@@ -184,6 +185,18 @@ def collect(session: Session, person: Person) -> dict[str, Any]:
                     )
                 )
                 .order_by(OutboxMessage.id)
+            ).scalars()
+        ],
+        "web_sessions": [
+            {
+                "id": w.id,
+                "created_at": w.created_at,
+                "last_seen_at": w.last_seen_at,
+                "expires_at": w.expires_at,
+                "revoked_at": w.revoked_at,
+            }
+            for w in scalars(
+                select(WebSession).where(WebSession.person_id == pid).order_by(WebSession.id)
             ).scalars()
         ],
         "audit_records": audit_records_about(session, pid),

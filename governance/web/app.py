@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import importlib
 
-from flask import Flask, Response, g, redirect, request, url_for
+from flask import Flask, g, redirect, request, url_for
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.wrappers import Response
 
 from governance.bootstrap import build_app
 from governance.clock import Clock
@@ -31,6 +32,7 @@ FEATURES: list[str] = [
     "governance.web.in_session",  # /meetings/<mid>/session (engineer session)
     "governance.web.minutes",  # /meetings/<mid>/minutes (records)
     "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
+    "governance.web.meetings",  # a committee's meetings, a meeting and its agenda (engineer agenda)
 ]
 
 PUBLIC = frozenset(

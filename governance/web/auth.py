@@ -7,7 +7,8 @@ button and changes nothing: mail scanners open links too.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, g, redirect, request, session
+from flask import Blueprint, flash, g, redirect, request, session
+from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError, NotFound, NotPermitted, TooManyRequests
 from governance.mail.immediate import send_now

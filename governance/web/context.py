@@ -14,11 +14,11 @@ WEB_SETTINGS = "gremium.web"
 
 def core() -> App:
     """The Gremium app (database, clock, workflow engine) of the current web app."""
-    return current_app.extensions[EXTENSION]  # type: ignore[no-any-return]
+    return current_app.extensions[EXTENSION]
 
 
 def web_settings() -> WebSettings:
-    return current_app.extensions[WEB_SETTINGS]  # type: ignore[no-any-return]
+    return current_app.extensions[WEB_SETTINGS]
 
 
 def lifetime() -> SessionLifetime:

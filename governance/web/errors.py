@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, g, request
+from flask import Flask, g, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response
 
 from governance.errors import (
     ConcurrentChange,
@@ -39,7 +40,7 @@ def gremium_status(exc: GremiumError) -> int:
 
 def error_page(status: int, message: str) -> Response:
     try:
-        return render("web/error.html", status, status=status, message=message)
+        return render("web/error.html", status, code=status, message=message)
     except Exception:  # the layout itself failed (the database is gone): say it plainly
         _log.exception("the error page could not be rendered")
         return Response(message, status, mimetype="text/plain")

@@ -13,8 +13,9 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-from flask import Response, abort, flash, g, get_flashed_messages, make_response, redirect, request
+from flask import abort, flash, g, get_flashed_messages, make_response, redirect, request
 from flask import url_for as flask_url_for
+from werkzeug.wrappers import Response
 
 from governance.errors import ConcurrentChange, Conflict, GremiumError
 from governance.models import Committee

@@ -6,7 +6,8 @@ A placeholder of webcore's; engineer "committee" builds the real overview
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+from flask import Blueprint
+from werkzeug.wrappers import Response
 
 from governance.services import access
 from governance.web.front import render, t, uow

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from gunicorn.app.base import BaseApplication
+from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped, unused-ignore]
 
 from governance.config import Settings
 
@@ -29,7 +29,7 @@ class ServeOptions:
     """A request running longer than this (seconds) gets its worker restarted."""
 
 
-class GremiumServer(BaseApplication):  # type: ignore[misc]
+class GremiumServer(BaseApplication):  # type: ignore[misc, unused-ignore]
     """gunicorn configured in code (no gunicorn.conf.py, no WSGI module path)."""
 
     def __init__(self, settings: Settings, options: ServeOptions) -> None:

@@ -9,8 +9,9 @@ believed as far as ``[web] trusted_proxies`` says).
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, request
+from flask import Flask, g, request
 from flask.sessions import SecureCookieSessionInterface
+from werkzeug.wrappers import Response
 
 from governance.services import sign_in
 from governance.web.context import core, lifetime

@@ -155,3 +155,73 @@ def test_committee_or_404_hides_another_committees_existence(web_app, world):
             for cid in (world.other_committee_id, 9999, "x"):
                 with pytest.raises(NotFound):
                     committee_or_404(work, cid)
+
+
+def test_a_refusal_no_view_caught_and_a_fault_are_pages_in_the_layout(tmp_path, world, clock):
+    from governance.errors import Conflict, Text
+
+    app = create_app(web_settings_for(tmp_path), clock=clock)
+
+    def conflict() -> str:
+        raise Conflict("error.duplicate", kind=Text("kind.person"), ref="x@example.org")
+
+    def fault() -> str:
+        raise RuntimeError("a bug")
+
+    app.add_url_rule("/conflict", "conflict", conflict)
+    app.add_url_rule("/fault", "fault", fault)
+    try:
+        client = app.test_client()
+        post_form(client, "/sign-in/as", {"person": str(world.chair)})
+        response = client.get("/conflict")
+        assert response.status_code == 409
+        html = response.get_data(as_text=True)
+        assert "x@example.org" in html and "<h1>Fehler 409</h1>" in html
+        response = client.get("/fault")
+        assert response.status_code == 500
+        html = response.get_data(as_text=True)
+        assert "es wurde nichts geändert" in html and "a bug" not in html
+        assert "Angemeldet als Clara Vorsitz" in html
+    finally:
+        app.extensions["gremium"].db.dispose()
+
+
+def test_erasing_a_person_ends_their_sessions(client, signed_in, world, gremium):
+    from governance.retention import Retention
+    from governance.services import erasure, personal_data
+
+    signed_in(client, world.partners[0])
+    with gremium.unit_of_work(Actor.system()) as work:
+        person = work.session.get(Person, world.partners[0])
+        assert person is not None
+        assert len(personal_data.collect(work.session, person)["web_sessions"]) == 1
+        erasure.erase(work, person, Retention())
+    assert client.get("/").status_code == 303
+
+
+def test_refused_shows_the_message_and_keeps_what_was_typed(web_app):
+    from governance.errors import ConcurrentChange, InvalidInput, Text
+    from governance.web.front import refused
+
+    context = {
+        "people": None,
+        "minutes": 15,
+        "per_address": 3,
+        "per_client": 10,
+        "window": 15,
+        "next": "/",
+    }
+    with web_app.test_request_context("/sign-in", method="POST", data={"email": "a@b"}):
+        g.lang, g.person = "de", None
+        response = refused(
+            InvalidInput("error.email", value="a@b"),
+            "web/auth/sign_in.html",
+            field="email",
+            **context,
+        )
+        html = response.get_data(as_text=True)
+        assert response.status_code == 422
+        assert 'value="a@b"' in html and 'aria-invalid="true"' in html
+        assert html.count("„a@b“ ist keine E-Mail-Adresse") == 2  # at the top and at the field
+        conflict = ConcurrentChange("error.concurrent_change", kind=Text("kind.workflow"), ref="")
+        assert refused(conflict, "web/auth/sign_in.html", **context).status_code == 409

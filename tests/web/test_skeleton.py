@@ -44,7 +44,9 @@ def test_a_post_without_its_token_is_refused_and_changes_nothing(client, signed_
     signed_in(client, world.chair)
     response = client.post("/sign-out")
     assert response.status_code == 400
-    assert "Sicherheitsmerkmal" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "<h1>Fehler 400</h1>" in html and "Sicherheitsmerkmal" in html
+    assert "Es wurde nichts geändert." in html
     with gremium.db.session() as session:
         assert session.scalar(select(func.count()).where(WebSession.revoked_at.is_not(None))) == 0
     assert client.get("/").status_code == 200  # still signed in
@@ -64,4 +66,6 @@ def test_an_unknown_page_is_a_404_in_the_layout(client, signed_in, world):
     signed_in(client, world.chair)
     response = client.get("/no-such-page")
     assert response.status_code == 404
-    assert "Diese Seite gibt es nicht" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "<h1>Fehler 404</h1>" in html and "Diese Seite gibt es nicht" in html
+    assert 'href="#main"' in html and "Angemeldet als Clara Vorsitz" in html  # the layout

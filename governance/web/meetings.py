@@ -1,0 +1,311 @@
+"""The meeting pages before the session: a committee's meetings and series, and a
+meeting with its deadlines, timers and agenda (issue 13, engineer "agenda").
+
+``/committees/<cid>/meetings`` lists the meetings (upcoming first, then past),
+plans a single meeting and adds a series; ``/meetings/<mid>`` shows one
+meeting and takes the chair's decisions on its agenda and its date. Each
+POST parses the form and calls one function of the application layer
+(services/meetings.py, agenda.py, meeting_series.py) with what was typed
+and the meeting's version the page showed; a refusal re-renders the page as
+it is now, the message next to the form that was sent and what was typed
+kept. Someone without a role in the meeting's committee gets 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, Response, abort, g, request
+from werkzeug.datastructures import FileStorage
+
+from governance.clock import BERLIN
+from governance.domain.rules import Majority
+from governance.errors import GremiumError
+from governance.models import Committee, Meeting
+from governance.services import agenda, meeting_series, meeting_views
+from governance.services import meetings as meeting_service
+from governance.unit_of_work import UnitOfWork
+from governance.web.context import core
+from governance.web.front import committee_or_404, redirect_to, refused, render, t, uow
+
+bp = Blueprint("meetings", __name__)
+
+LIST_PAGE = "web/meetings/list.html"
+MEETING_PAGE = "web/meetings/meeting.html"
+
+
+# --- the committee's meetings ---
+
+
+@bp.get("/committees/<int:cid>/meetings")
+def committee_meetings(cid: int) -> Response:
+    with uow() as work:
+        return render(LIST_PAGE, **_list_context(work, committee_or_404(work, cid)))
+
+
+@bp.post("/committees/<int:cid>/meetings")
+def plan(cid: int) -> Response:
+    form = request.form
+    try:
+        with uow() as work:
+            meeting = meeting_service.plan(
+                work,
+                committee_or_404(work, cid),
+                title=form.get("title", ""),
+                starts_at=form.get("start", ""),
+                duration_minutes=form.get("duration", ""),
+                location=form.get("location", ""),
+                on_holiday=form.get("on_holiday") == "1",
+            )
+            mid = meeting.id
+    except GremiumError as exc:
+        with uow() as work:
+            context = _list_context(work, committee_or_404(work, cid))
+            return refused(exc, LIST_PAGE, **(context | {"failed": "plan"}))
+    return redirect_to("meetings.show", mid=mid, done=t("web.meetings.done.planned"))
+
+
+@bp.post("/committees/<int:cid>/series")
+def add_series(cid: int) -> Response:
+    form = request.form
+    try:
+        with uow() as work:
+            meeting_series.add_series(
+                work,
+                committee_or_404(work, cid),
+                title=form.get("series_title", ""),
+                rrule=form.get("series_rrule", ""),
+                first_start=form.get("series_start", ""),
+                duration_minutes=form.get("series_duration", ""),
+                location=form.get("series_location", ""),
+                horizon_months=form.get("series_horizon", ""),
+            )
+    except GremiumError as exc:
+        with uow() as work:
+            context = _list_context(work, committee_or_404(work, cid))
+            return refused(exc, LIST_PAGE, **(context | {"failed": "series"}))
+    return redirect_to(
+        "meetings.committee_meetings", cid=cid, done=t("web.meetings.done.series_added")
+    )
+
+
+def _list_context(work: UnitOfWork, committee: Committee) -> dict[str, Any]:
+    upcoming, past = meeting_views.upcoming_and_past(work.session, committee, work.now)
+    labels = core().engine.definitions["meeting"]
+    series_labels = core().engine.definitions["meeting_series"]
+    return {
+        "committee": committee,
+        "upcoming": upcoming,
+        "past": past,
+        "state_label": lambda state: labels.label(state, g.lang),
+        "series": meeting_series.all_series(work.session, committee),
+        "series_state_label": lambda state: series_labels.label(state, g.lang),
+        "may_plan": meeting_views.may_plan(work, committee),
+        "failed": None,
+    }
+
+
+# --- one meeting ---
+
+
+@bp.get("/meetings/<int:mid>")
+def show(mid: int) -> Response:
+    with uow() as work:
+        return render(MEETING_PAGE, **_meeting_context(work, _meeting_or_404(work, mid)))
+
+
+def _act(
+    mid: int, failed: str, done: str, action: Callable[[UnitOfWork, Meeting], Any]
+) -> Response:
+    """Run *action* on the meeting; on a refusal show the meeting page as it is now with
+    the message next to the form *failed* and what was typed."""
+    try:
+        with uow() as work:
+            action(work, _meeting_or_404(work, mid))
+    except GremiumError as exc:
+        with uow() as work:
+            context = _meeting_context(work, _meeting_or_404(work, mid))
+            return refused(exc, MEETING_PAGE, **(context | {"failed": failed}))
+    return redirect_to("meetings.show", mid=mid, done=t(done))
+
+
+def _version() -> str:
+    return request.form.get("version", "")
+
+
+@bp.post("/meetings/<int:mid>/propose")
+def propose(mid: int) -> Response:
+    form = request.form
+    files = [_file(f) for f in request.files.getlist("propose_files") if f.filename]
+    links = [line.strip() for line in form.get("propose_links", "").splitlines() if line.strip()]
+    return _act(
+        mid,
+        "propose",
+        "web.meetings.done.proposed",
+        lambda work, meeting: agenda.propose(
+            work,
+            meeting,
+            title=form.get("propose_title", ""),
+            description=form.get("propose_description", ""),
+            kind=form.get("propose_kind", "discussion"),
+            majority=form.get("propose_majority") or None,
+            files=files,
+            links=links,
+            urgent=form.get("propose_urgent") == "1",
+            version=_version(),
+        ),
+    )
+
+
+def _file(upload: FileStorage) -> tuple[str, bytes]:
+    return upload.filename or "", upload.read()
+
+
+_DONE = {
+    "accept": "web.meetings.done.accepted",
+    "reject": "web.meetings.done.rejected",
+    "defer": "web.meetings.done.deferred",
+}
+
+
+@bp.post("/meetings/<int:mid>/items/<int:iid>")
+def decide(mid: int, iid: int) -> Response:
+    """The chair's decision on an item: accept, reject (with a reason) or defer."""
+    choice = request.form.get("decision", "")
+    if choice not in _DONE:
+        abort(400)
+    reason = request.form.get(f"reason_{iid}", "")
+
+    def action(work: UnitOfWork, meeting: Meeting) -> None:
+        if choice == "accept":
+            agenda.accept(work, str(iid), meeting=meeting, version=_version())
+        elif choice == "reject":
+            agenda.reject(work, str(iid), reason=reason, meeting=meeting, version=_version())
+        else:
+            agenda.defer(work, str(iid), reason=reason, meeting=meeting, version=_version())
+
+    return _act(mid, f"item_{iid}", _DONE[choice], action)
+
+
+@bp.post("/meetings/<int:mid>/order")
+def order(mid: int) -> Response:
+    positions = {
+        key.removeprefix("position_"): value
+        for key, value in request.form.items()
+        if key.startswith("position_")
+    }
+    return _act(
+        mid,
+        "order",
+        "web.meetings.done.ordered",
+        lambda work, meeting: agenda.order_by_positions(
+            work, meeting, positions, version=_version()
+        ),
+    )
+
+
+@bp.post("/meetings/<int:mid>/finalize")
+def finalize(mid: int) -> Response:
+    return _act(
+        mid,
+        "finalize",
+        "web.meetings.done.finalized",
+        lambda work, meeting: agenda.finalize(work, meeting, version=_version()),
+    )
+
+
+@bp.post("/meetings/<int:mid>/convene")
+def convene(mid: int) -> Response:
+    return _act(
+        mid,
+        "convene",
+        "web.meetings.done.convened",
+        lambda work, meeting: meeting_service.convene(work, meeting, version=_version()),
+    )
+
+
+@bp.post("/meetings/<int:mid>/move")
+def move(mid: int) -> Response:
+    form = request.form
+    return _act(
+        mid,
+        "move",
+        "web.meetings.done.moved",
+        lambda work, meeting: meeting_service.move(
+            work,
+            meeting,
+            starts_at=form.get("move_start", ""),
+            reason=form.get("move_reason", ""),
+            location=form.get("move_location") or None,
+            duration_minutes=form.get("move_duration") or None,
+            on_holiday=form.get("move_on_holiday") == "1",
+            version=_version(),
+        ),
+    )
+
+
+@bp.post("/meetings/<int:mid>/cancel")
+def cancel(mid: int) -> Response:
+    return _act(
+        mid,
+        "cancel",
+        "web.meetings.done.cancelled",
+        lambda work, meeting: meeting_service.cancel(
+            work, meeting, reason=request.form.get("cancel_reason", ""), version=_version()
+        ),
+    )
+
+
+@bp.post("/meetings/<int:mid>/not-held")
+def not_held(mid: int) -> Response:
+    return _act(
+        mid,
+        "not_held",
+        "web.meetings.done.not_held",
+        lambda work, meeting: meeting_service.record_not_held(
+            work, meeting, reason=request.form.get("not_held_reason", ""), version=_version()
+        ),
+    )
+
+
+def _meeting_or_404(work: UnitOfWork, mid: int) -> Meeting:
+    """The meeting *mid* if the signed-in person has a role in its committee, else 404."""
+    meeting = work.session.get(Meeting, mid)
+    if meeting is None:
+        abort(404)
+    committee_or_404(work, meeting.committee_id)
+    return meeting
+
+
+def _meeting_context(work: UnitOfWork, meeting: Meeting) -> dict[str, Any]:
+    engine = core().engine
+    definition = engine.definitions["meeting"]
+    data = meeting_views.describe(work.session, meeting, engine)
+    items = data["agenda"]
+    local_start = meeting.starts_at.astimezone(BERLIN)
+    allowed = meeting_views.allowed_actions(work, meeting)
+    return {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "data": data,
+        "state": definition.label(meeting.state, g.lang),
+        "timers": [
+            {"due_at": timer["due_at"], "what": definition.label(timer["trigger"], g.lang)}
+            for timer in data["timers"]
+        ],
+        "accepted": [i for i in items if i["status"] == "accepted"],
+        "proposals": [i for i in items if i["status"] == "proposed"],
+        "others": [i for i in items if i["status"] not in ("accepted", "proposed")],
+        "allowed": allowed,
+        "meeting_actions": allowed & {"convene", "move", "cancel", "not_held"},
+        "takes_proposals": agenda.takes_proposals(work, meeting),
+        "start_value": local_start.strftime("%Y-%m-%dT%H:%M"),
+        "duration_value": meeting_service.duration_of(meeting),
+        "kinds": [(kind.value, t(f"agenda.kind.{kind.value}")) for kind in agenda.ItemKind],
+        "majorities": [
+            ("", t("web.meetings.majority_default")),
+            *((m.value, t(f"majority.{m.value}")) for m in Majority),
+        ],
+        "failed": None,
+    }
