@@ -27,9 +27,9 @@ from governance.i18n import (
     minutes,
     personal_data,  # issue 12: person export / erase
     skips,  # why a timer or message was skipped, in the reader's language
-    web_session,  # web: the meeting in session
-    web_records,  # web: minutes, register, actions, documents, audit, workflows
     web_meetings,  # issue 13: the meeting pages (engineer agenda)
+    web_records,  # web: minutes, register, actions, documents, audit, workflows
+    web_session,  # web: the meeting in session
     web_webcore,  # web application: layout, errors, sign-in
 )
 
