@@ -19,7 +19,6 @@ from governance.cli.common import (
     print_table,
     t,
 )
-from governance.errors import InvalidInput
 from governance.models import AccessionApplication, AgreementVersion, SignatureMethod
 from governance.services import accession, directory
 from governance.unit_of_work import Actor, UnitOfWork
@@ -27,13 +26,6 @@ from governance.unit_of_work import Actor, UnitOfWork
 
 def _label(state: CliState, name: str) -> str:
     return state.app.engine.definitions["accession"].label(name, state.lang)
-
-
-def _count(value: str, what: str) -> int:
-    text = value.strip()
-    if not text.isdigit():
-        raise InvalidInput("error.accession.votes_negative", what=what, value=value)
-    return int(text)
 
 
 def _changed(state: CliState, application: AccessionApplication) -> str:
@@ -49,8 +41,7 @@ def _changed(state: CliState, application: AccessionApplication) -> str:
 def _act(state: CliState, ref: str, action: Any, **kwargs: Any) -> None:
     """Run *action* on application *ref* in one unit of work and say what it is now."""
     with state.uow() as uow:
-        application = accession.application_by_id(uow.session, ref)
-        action(uow, application, **kwargs)
+        application = action(uow, ref, **kwargs)
         message = _changed(state, application)
     click.echo(message)
 
@@ -126,16 +117,12 @@ def list_cmd(
     state: CliState, committee_ref: str | None, state_filter: str | None, as_json: bool
 ) -> None:
     """Alle Beitrittsanträge des Gremiums."""
-    states = state.app.engine.definitions["accession"].states
-    if state_filter is not None and state_filter not in states:
-        raise InvalidInput(
-            "error.choice", what="--state", value=state_filter, allowed=", ".join(states)
-        )
+    engine = state.app.engine
     with state.read() as session:
         committee = directory.committee_by_ref(session, committee_ref)
         rows = [
-            accession.describe(a, state.app.engine)
-            for a in accession.applications(session, committee, state_filter)
+            accession.describe(a, engine)
+            for a in accession.applications(session, committee, state_filter, engine=engine)
         ]
     if as_json:
         print_json(rows)
@@ -219,21 +206,18 @@ def decide_cmd(state: CliState, ref: str, yes: str, no: str, abstain: str, day: 
     Angenommen ist der Antrag mit der Beitrittsmehrheit der Geschäftsordnung
     (Standard: zwei Drittel der abgegebenen Stimmen, Enthaltungen zählen nicht).
     """
-    counts = {
-        "yes": _count(yes, "yes"),
-        "no": _count(no, "no"),
-        "abstain": _count(abstain, "abstain"),
-    }
     with state.uow() as uow:
+        accession.decide(uow, ref, yes=yes, no=no, abstain=abstain, decided_on=day)
         application = accession.application_by_id(uow.session, ref)
-        accession.decide(uow, application, decided_on=day, **counts)
         message = t(
             state,
             "accession.cli.decided",
             id=application.id,
             organisation=application.organisation.short_name,
             status=_label(state, application.state),
-            **counts,
+            yes=application.votes_yes,
+            no=application.votes_no,
+            abstain=application.votes_abstain,
         )
     click.echo(message)
 
@@ -270,8 +254,8 @@ def declare_cmd(
 ) -> None:
     """Die unterzeichnete Beitrittserklärung erfassen; die Organisation tritt bei."""
     with state.uow() as uow:
+        declaration = _declare(uow, ref, signatory, day, place, digest, method, member_from)
         application = accession.application_by_id(uow.session, ref)
-        declaration = _declare(uow, application, signatory, day, place, digest, method, member_from)
         message = t(
             state,
             "accession.cli.joined",
@@ -284,7 +268,7 @@ def declare_cmd(
 
 def _declare(
     uow: UnitOfWork,
-    application: AccessionApplication,
+    application: str,
     signatory: str,
     day: str,
     place: str,

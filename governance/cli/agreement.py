@@ -242,8 +242,7 @@ def open_cmd(state: CliState, version_ref: str, effective_from: str | None) -> N
     ID: Nummer oder VEREINBARUNG/FASSUNG.
     """
     with state.uow() as uow:
-        version = agreements.version_by_ref(uow.session, version_ref)
-        agreements.open_for_signature(uow, version, effective_from=effective_from)
+        version = agreements.open_for_signature(uow, version_ref, effective_from=effective_from)
         effective = (
             t(state, "agreement.cli.effective_on", date=version.effective_from.isoformat())
             if version.effective_from
@@ -296,10 +295,9 @@ def sign_cmd(
     offenen Fassung passen.  ID: Nummer oder VEREINBARUNG/FASSUNG.
     """
     with state.uow() as uow:
-        version = agreements.version_by_ref(uow.session, version_ref)
         signature = agreements.sign(
             uow,
-            version,
+            version_ref,
             organisation=org_ref,
             signatory=signatory,
             signed_on=signed_on,
@@ -307,6 +305,7 @@ def sign_cmd(
             method=method,
             text_sha256=text_sha256,
         )
+        version = signature.version
         message = t(
             state,
             "agreement.cli.signed",
@@ -361,14 +360,14 @@ def ceremony_cmd(
     """
     pairs = [_sign_spec(s) for s in specs]
     with state.uow() as uow:
-        version = agreements.version_by_ref(uow.session, version_ref)
-        agreements.record_ceremony(
+        ceremony = agreements.record_ceremony(
             uow,
-            version,
+            version_ref,
             held_on=held_on,
             place=place,
             signatures=[(org, email, method) for org, email in pairs],
         )
+        version = agreements.version_by_ref(uow.session, ceremony.version_id)
         message = t(
             state,
             "agreement.cli.ceremony",
@@ -387,8 +386,7 @@ def ceremony_cmd(
 def remind_cmd(state: CliState, version_ref: str) -> None:
     """Die ausstehenden Vertragsparteien jetzt an die Unterzeichnung erinnern."""
     with state.uow() as uow:
-        version = agreements.version_by_ref(uow.session, version_ref)
-        count = agreements.remind(uow, version)
+        count = agreements.remind(uow, version_ref)
     click.echo(t(state, "agreement.cli.reminded", count=count))
 
 
@@ -413,8 +411,7 @@ def amend_cmd(state: CliState, version_ref: str, text_file: str, as_json: bool) 
     """
     text = agreements.text_from_file(text_file)
     with state.uow() as uow:
-        version = agreements.version_by_ref(uow.session, version_ref)
-        new = agreements.amend(uow, version, text=text)
+        new = agreements.amend(uow, version_ref, text=text)
         data = agreements.summary(new)
         needs_decision = any(v.state == "in_force" for v in new.agreement.versions)
     if as_json:
@@ -494,8 +491,7 @@ def terminate_cmd(state: CliState, version_ref: str, on: str, reason: str) -> No
     ID: Nummer oder VEREINBARUNG/FASSUNG.
     """
     with state.uow() as uow:
-        version = agreements.version_by_ref(uow.session, version_ref)
-        agreements.terminate(uow, version, on=on, reason=reason)
+        version = agreements.terminate(uow, version_ref, on=on, reason=reason)
         message: Any = t(
             state,
             "agreement.cli.terminated",

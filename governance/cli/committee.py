@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import click
@@ -18,56 +17,22 @@ from governance.cli.common import (
     t,
 )
 from governance.cli.output import show_fields, yes_no
-from governance.domain.rules import (
-    HolidayPolicy,
-    Majority,
-    QuorumRule,
-    RulesOfProcedure,
-)
-from governance.domain.rules import _parse_value as parse_setting
 from governance.errors import InvalidInput, Text
-from governance.services import directory, validation
+from governance.services import directory, rules_of_procedure, validation
 from governance.services import directory_views as views
 
 # --- committees and their rules of procedure ---
 
 
 def _rule_changes(settings: tuple[str, ...]) -> dict[str, str]:
-    """Parse KEY=VALUE pairs; an unknown key or a bad value is refused saying what is allowed."""
-    types = {f.name: str(f.type) for f in dataclasses.fields(RulesOfProcedure)}
+    """Split KEY=VALUE pairs; the service checks the names and values."""
     changes: dict[str, str] = {}
     for item in settings:
         name, sep, value = item.partition("=")
-        name, value = name.strip(), value.strip()
-        if not sep or not name:
+        if not sep or not name.strip():
             raise InvalidInput("cli.rules.format", value=item)
-        if name not in types:
-            raise InvalidInput("cli.rules.unknown", setting=name, allowed=", ".join(types))
-        try:
-            # Only the value's own form is checked here (in the user's language);
-            # rules across settings are checked by the service on the whole set.
-            parse_setting(name, types[name], value)
-        except ValueError:
-            allowed = _ALLOWED.get(types[name], "?")
-            raise InvalidInput(
-                "error.choice",
-                what=name,
-                value=value,
-                allowed=allowed if isinstance(allowed, str) else Text(*allowed),
-            ) from None
-        changes[name] = value
-    return changes
-
-
-# What each kind of setting accepts (a literal list, or a catalogue key).
-_ALLOWED: dict[str, Any] = {
-    "int": ("cli.rules.allowed_int",),
-    "bool": ("cli.rules.allowed_bool",),
-    "Fraction": ("cli.rules.allowed_fraction",),
-    "Majority": ", ".join(m.value for m in Majority),
-    "QuorumRule": ", ".join(m.value for m in QuorumRule),
-    "HolidayPolicy": ", ".join(m.value for m in HolidayPolicy),
-}
+        changes[name.strip()] = value.strip()
+    return rules_of_procedure.parse_changes(changes)
 
 
 @click.group("committee")
@@ -183,9 +148,8 @@ def committee_rules(
     if settings:
         changes = _rule_changes(settings)
         with state.uow() as uow:
-            committee = directory.committee_by_ref(uow.session, ref)
-            rules = directory.set_rules(uow, committee, changes).to_dict()
-            short = committee.short_name
+            rules = rules_of_procedure.change_rules(uow, ref, changes).to_dict()
+            short = directory.committee_by_ref(uow.session, ref).short_name
         if not as_json:
             click.echo(t(state, "cli.rules.changed", committee=short, keys=", ".join(changes)))
     else:

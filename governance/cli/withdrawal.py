@@ -60,10 +60,8 @@ def notice_cmd(
     """Den Austritt einer Organisation erklären (eigene Vertretung) oder erfassen (Vorsitz,
     Geschäftsstelle)."""
     with state.uow() as uow:
-        committee = directory.committee_by_ref(uow.session, committee_ref)
-        organisation = directory.organisation_by_ref(uow.session, org_ref)
         membership = withdrawal.give_notice(
-            uow, committee, organisation, given_on=day, effective_on=effective
+            uow, committee_ref, org_ref, given_on=day, effective_on=effective
         )
         data = withdrawal.describe(membership)
     if as_json:
@@ -99,10 +97,9 @@ def _given_on(state: CliState, row: dict[str, Any]) -> str | None:
 def revoke_cmd(state: CliState, committee_ref: str | None, org_ref: str) -> None:
     """Eine Austrittserklärung zurücknehmen, solange die Frist läuft."""
     with state.uow() as uow:
-        committee = directory.committee_by_ref(uow.session, committee_ref)
-        organisation = directory.organisation_by_ref(uow.session, org_ref)
-        withdrawal.revoke_notice(uow, committee, organisation)
-    click.echo(t(state, "withdrawal.cli.revoked", organisation=organisation.short_name))
+        membership = withdrawal.revoke_notice(uow, committee_ref, org_ref)
+        short = membership.organisation.short_name
+    click.echo(t(state, "withdrawal.cli.revoked", organisation=short))
 
 
 @withdrawal_group.command("list")

@@ -27,6 +27,7 @@ from governance.i18n import (
     minutes,
     personal_data,  # issue 12: person export / erase
     skips,  # why a timer or message was skipped, in the reader's language
+    web_committee,  # web: overview, committee pages (engineer committee)
     web_meetings,  # issue 13: the meeting pages (engineer agenda)
     web_records,  # web: minutes, register, actions, documents, audit, workflows
     web_session,  # web: the meeting in session
@@ -57,6 +58,7 @@ for _area in (
     web_webcore,
     web_session,
     web_meetings,
+    web_committee,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from governance import outbox
 from governance.domain.rules import VoteCount
-from governance.errors import Conflict, InvalidInput, NotFound, Text
+from governance.errors import Conflict, InvalidInput, Text
 from governance.models import (
     AccessionApplication,
     Committee,
@@ -34,12 +34,14 @@ from governance.services.accession_declaration import declare  # noqa: F401  (pa
 from governance.services.accession_workflow import (
     ENTITY,
     acts_for_applicant,
+    application_by_id,  # noqa: F401  (part of this API)
     chair_representatives,
     check,
     context_of,
     for_audit,
     not_future,
     require_trigger,
+    resolve,
 )
 from governance.unit_of_work import UnitOfWork
 
@@ -50,17 +52,17 @@ OPEN_STATES = ("applied", "under_review", "on_agenda", "accepted")
 # --- lookups ---
 
 
-def application_by_id(session: Session, ref: str | int) -> AccessionApplication:
-    text = str(ref).strip().lstrip("#")
-    application = session.get(AccessionApplication, int(text)) if text.isdigit() else None
-    if application is None:
-        raise NotFound("error.not_found", kind=Text("kind.accession"), ref=text, hint="")
-    return application
-
-
 def applications(
-    session: Session, committee: Committee, state: str | None = None
+    session: Session, committee: Committee, state: str | None = None, *, engine: Any = None
 ) -> list[AccessionApplication]:
+    """The committee's applications, all or those in *state* (checked against the
+    workflow's states when *engine* is given: a typing error is refused, not an empty list)."""
+    if state is not None and engine is not None:
+        states = engine.definitions["accession"].states
+        if state not in states:
+            raise InvalidInput(
+                "error.choice", what="--state", value=state, allowed=", ".join(states)
+            )
     stmt = (
         select(AccessionApplication)
         .where(AccessionApplication.committee_id == committee.id)
@@ -216,38 +218,63 @@ def apply(
     return application
 
 
-def review(uow: UnitOfWork, application: AccessionApplication) -> None:
+def review(
+    uow: UnitOfWork,
+    application: AccessionApplication | str | int,
+    *,
+    committee: Committee | int | None = None,
+) -> AccessionApplication:
     """The chair takes the application up for review."""
+    application = resolve(uow, application, committee)
     check(uow, "accession.review", application)
     uow.fire(application, "review")
+    return application
 
 
-def schedule(uow: UnitOfWork, application: AccessionApplication) -> None:
+def schedule(
+    uow: UnitOfWork,
+    application: AccessionApplication | str | int,
+    *,
+    committee: Committee | int | None = None,
+) -> AccessionApplication:
     """The chair accepts the application for the committee's decision (puts it on the agenda)."""
+    application = resolve(uow, application, committee)
     check(uow, "accession.schedule", application)
     uow.fire(application, "schedule")
+    return application
 
 
-def reject(uow: UnitOfWork, application: AccessionApplication, *, reason: str) -> None:
+def reject(
+    uow: UnitOfWork,
+    application: AccessionApplication | str | int,
+    *,
+    reason: str,
+    committee: Committee | int | None = None,
+) -> AccessionApplication:
     """The chair rejects the application outright, before it goes to the committee."""
+    application = resolve(uow, application, committee)
     check(uow, "accession.decide", application)
     reason = validation.text(reason, "reason", 2000)
     uow.fire(application, "reject", reason=reason, decided_on=uow.today)
+    return application
 
 
 def decide(
     uow: UnitOfWork,
-    application: AccessionApplication,
+    application: AccessionApplication | str | int,
     *,
-    yes: int,
-    no: int,
-    abstain: int,
+    yes: int | str,
+    no: int | str,
+    abstain: int | str,
     decided_on: str | dt.date | None = None,
+    committee: Committee | int | None = None,
 ) -> bool:
     """Record the committee's vote; accepted when the accession majority is reached.
 
-    Returns whether the application was accepted.
+    The counts may be given as typed ("7"). Returns whether the application was accepted.
     """
+    application = resolve(uow, application, committee)
+    yes, no, abstain = _count(yes, "yes"), _count(no, "no"), _count(abstain, "abstain")
     check(uow, "accession.decide", application)
     require_trigger(uow, application, "decide")
     day = validation.date(decided_on) if decided_on is not None else uow.today
@@ -280,13 +307,31 @@ def decide(
     return application.state == "accepted"
 
 
-def withdraw(uow: UnitOfWork, application: AccessionApplication, *, reason: str = "") -> None:
+def _count(value: int | str, what: str) -> int:
+    """A number of votes as typed: a whole number of 0 or more."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.isdigit():
+            raise InvalidInput("error.accession.votes_negative", what=what, value=value)
+        return int(text)
+    return value
+
+
+def withdraw(
+    uow: UnitOfWork,
+    application: AccessionApplication | str | int,
+    *,
+    reason: str = "",
+    committee: Committee | int | None = None,
+) -> AccessionApplication:
     """The applicant withdraws the application before it is decided (or the chair records it)."""
+    application = resolve(uow, application, committee)
     actor = uow.person()
     if actor is None or not acts_for_applicant(actor, application):
         check(uow, "accession.record_withdrawal", application)
     reason = " ".join(reason.split())
     uow.fire(application, "withdraw", reason=reason)
+    return application
 
 
 # --- presentation ---

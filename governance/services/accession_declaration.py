@@ -20,6 +20,7 @@ from governance.errors import Conflict, InvalidInput, Text
 from governance.models import (
     AccessionApplication,
     AccessionDeclaration,
+    Committee,
     Organisation,
     SignatureMethod,
 )
@@ -31,6 +32,7 @@ from governance.services.accession_workflow import (
     for_audit,
     not_future,
     require_trigger,
+    resolve,
 )
 from governance.services.agreements import in_force_version
 from governance.services.effective_dates import check_membership_start
@@ -41,7 +43,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 def declare(
     uow: UnitOfWork,
-    application: AccessionApplication,
+    application: AccessionApplication | str | int,
     *,
     signatory_email: str,
     signed_on: str | dt.date,
@@ -49,13 +51,16 @@ def declare(
     text_sha256: str,
     method: str | SignatureMethod = SignatureMethod.INK,
     member_from: str | dt.date | None = None,
+    committee: Committee | int | None = None,
 ) -> AccessionDeclaration:
     """Record the accession declaration; the organisation joins from *member_from*.
 
     The signatory signs for the applicant organisation. They may record their
     own signature; otherwise the chair or the secretariat records it. The
     declaration binds to the SHA-256 of the agreement version in force.
+    *application* may be its number as typed (within *committee*, when given).
     """
+    application = resolve(uow, application, committee)
     committee = application.committee
     signatory = directory.person_by_email(uow.session, signatory_email)
     actor = uow.person()

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from governance import outbox
 from governance.domain.rules import VoteCount, is_carried
-from governance.errors import Conflict, InvalidInput
+from governance.errors import Conflict, InvalidInput, NotFound, Text
 from governance.models import AccessionApplication, Capacity, Committee, Person, Role
 from governance.services import access, directory
 from governance.services.agreements import in_force_version
@@ -170,6 +170,32 @@ def _notify_applicant(ctx: TransitionContext, notification: str) -> None:
 
 
 # --- shared by the accession services ---
+
+
+def application_by_id(
+    session: Session, ref: str | int, committee: Committee | int | None = None
+) -> AccessionApplication:
+    """The application numbered *ref* ("7" or "#7"); with *committee*, only one of that
+    committee (another committee's application is not found, as if it did not exist)."""
+    text = str(ref).strip().lstrip("#")
+    application = session.get(AccessionApplication, int(text)) if text.isdigit() else None
+    committee_id = committee.id if isinstance(committee, Committee) else committee
+    if application is None or (
+        committee_id is not None and application.committee_id != committee_id
+    ):
+        raise NotFound("error.not_found", kind=Text("kind.accession"), ref=text, hint="")
+    return application
+
+
+def resolve(
+    uow: UnitOfWork,
+    application: AccessionApplication | str | int,
+    committee: Committee | int | None = None,
+) -> AccessionApplication:
+    """The application itself, or the one a user's reference names (see application_by_id)."""
+    if isinstance(application, AccessionApplication):
+        return application
+    return application_by_id(uow.session, application, committee)
 
 
 def check(uow: UnitOfWork, action: str, application: AccessionApplication) -> None:

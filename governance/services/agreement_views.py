@@ -31,8 +31,11 @@ def committee_of(session: Session, version: AgreementVersion) -> Committee:
     return committee
 
 
-def version_by_ref(session: Session, ref: str | int) -> AgreementVersion:
-    """A version by its id ("7") or by agreement and number ("1/2")."""
+def version_by_ref(
+    session: Session, ref: str | int, committee: Committee | int | None = None
+) -> AgreementVersion:
+    """A version by its id ("7") or by agreement and number ("1/2"); with *committee*,
+    only a version of that committee's agreement (another's is not found)."""
     text = str(ref).strip()
     version: AgreementVersion | None = None
     if text.isdigit():
@@ -46,9 +49,21 @@ def version_by_ref(session: Session, ref: str | int) -> AgreementVersion:
         ).scalar_one_or_none()
     else:
         raise InvalidInput("agreement.error.ref", value=text)
-    if version is None:
+    committee_id = committee.id if isinstance(committee, Committee) else committee
+    if version is None or (committee_id is not None and version.committee_id != committee_id):
         raise NotFound("error.not_found", kind=Text("kind.agreement_version"), ref=text, hint="")
     return version
+
+
+def resolve(
+    session: Session,
+    version: AgreementVersion | str | int,
+    committee: Committee | int | None = None,
+) -> AgreementVersion:
+    """The version itself, or the one a user's reference names (see version_by_ref)."""
+    if isinstance(version, AgreementVersion):
+        return version
+    return version_by_ref(session, version, committee)
 
 
 def versions_of(session: Session, committee: Committee) -> list[AgreementVersion]:
@@ -172,3 +187,21 @@ def list_versions(session: Session, committee: Committee) -> list[dict[str, Any]
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+# --- the agreement page ---
+
+
+def agreement_page(
+    session: Session, committee: Committee, version_ref: str | int | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The committee's versions (summaries) and one version in full: *version_ref*
+    (a version of this committee only), else the newest; (``[]``, None) without an agreement."""
+    rows = list_versions(session, committee)
+    if version_ref is None or str(version_ref).strip() == "":
+        if not rows:
+            return rows, None
+        version = latest_version(session, committee)
+    else:
+        version = version_by_ref(session, version_ref, committee)
+    return rows, show(session, version)

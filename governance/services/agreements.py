@@ -38,6 +38,7 @@ from governance.services.agreement_views import (
     list_versions,
     pending_parties,
     ref_of,
+    resolve,
     show,
     summary,
     version_by_ref,
@@ -104,9 +105,14 @@ def create_agreement(
 
 
 def open_for_signature(
-    uow: UnitOfWork, version: AgreementVersion, *, effective_from: dt.date | str | None = None
+    uow: UnitOfWork,
+    version: AgreementVersion | str | int,
+    *,
+    effective_from: dt.date | str | None = None,
+    committee: Committee | int | None = None,
 ) -> AgreementVersion:
     """Freeze the text, fix the required parties and ask them to sign (chair only)."""
+    version = resolve(uow.session, version, committee)
     committee = committee_of(uow.session, version)
     access.check(uow, "agreement.open", committee, entity_type=_TABLE, entity_id=version.id)
     if effective_from is not None:
@@ -284,7 +290,7 @@ def _enter_into_force_if_ready(uow: UnitOfWork, version: AgreementVersion) -> No
 
 def sign(
     uow: UnitOfWork,
-    version: AgreementVersion,
+    version: AgreementVersion | str | int,
     *,
     organisation: Organisation | str,
     signatory: Person | str,
@@ -292,8 +298,14 @@ def sign(
     place: str,
     method: SignatureMethod | str,
     text_sha256: str,
+    committee: Committee | int | None = None,
 ) -> Signature:
-    """Record one party's signature of the frozen text *text_sha256*."""
+    """Record one party's signature of the frozen text *text_sha256*.
+
+    *version*, *organisation* and *signatory* may be references as typed
+    (a version within *committee*, when given).
+    """
+    version = resolve(uow.session, version, committee)
     committee = committee_of(uow.session, version)
     org = _resolve_org(uow.session, organisation)
     person = _resolve_person(uow.session, signatory)
@@ -311,14 +323,16 @@ def sign(
 
 def record_ceremony(
     uow: UnitOfWork,
-    version: AgreementVersion,
+    version: AgreementVersion | str | int,
     *,
     held_on: dt.date | str,
     place: str,
     signatures: Sequence[tuple[Organisation | str, Person | str, SignatureMethod | str]],
     text_sha256: str | None = None,
+    committee: Committee | int | None = None,
 ) -> SigningCeremony:
     """Record a signing ceremony: many signatures in one transaction, all or none."""
+    version = resolve(uow.session, version, committee)
     committee = committee_of(uow.session, version)
     access.check(
         uow, "agreement.record_signature", committee, entity_type=_TABLE, entity_id=version.id
@@ -348,8 +362,14 @@ def record_ceremony(
     return ceremony
 
 
-def remind(uow: UnitOfWork, version: AgreementVersion) -> int:
+def remind(
+    uow: UnitOfWork,
+    version: AgreementVersion | str | int,
+    *,
+    committee: Committee | int | None = None,
+) -> int:
     """Remind the pending parties now (besides the weekly reminders); return how many people."""
+    version = resolve(uow.session, version, committee)
     committee = committee_of(uow.session, version)
     access.check(uow, "agreement.remind", committee, entity_type=_TABLE, entity_id=version.id)
     uow.fire(version, "remind_signatories", revision=uow.now.isoformat())
@@ -357,9 +377,15 @@ def remind(uow: UnitOfWork, version: AgreementVersion) -> int:
 
 
 def amend(
-    uow: UnitOfWork, agreement_or_version: Agreement | AgreementVersion, *, text: str
+    uow: UnitOfWork,
+    agreement_or_version: Agreement | AgreementVersion | str | int,
+    *,
+    text: str,
+    committee: Committee | int | None = None,
 ) -> AgreementVersion:
     """Draft a new version; the version in force stays in force until the new one enters into force."""
+    if not isinstance(agreement_or_version, Agreement):
+        agreement_or_version = resolve(uow.session, agreement_or_version, committee)
     agreement = (
         agreement_or_version.agreement
         if isinstance(agreement_or_version, AgreementVersion)
@@ -407,9 +433,15 @@ def amend(
 
 
 def terminate(
-    uow: UnitOfWork, version: AgreementVersion, *, on: dt.date | str, reason: str
+    uow: UnitOfWork,
+    version: AgreementVersion | str | int,
+    *,
+    on: dt.date | str,
+    reason: str,
+    committee: Committee | int | None = None,
 ) -> AgreementVersion:
     """End a version (in force, or an amendment that is dropped) on the day *on*."""
+    version = resolve(uow.session, version, committee)
     committee = committee_of(uow.session, version)
     access.check(uow, "agreement.terminate", committee, entity_type=_TABLE, entity_id=version.id)
     day = validation.date(on)

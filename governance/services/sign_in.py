@@ -25,7 +25,7 @@ import datetime as dt
 import hashlib
 import secrets
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from governance import outbox
@@ -83,6 +83,7 @@ class CurrentSession:
     email: str
     language: str
     csrf_token: str
+    last_seen_at: dt.datetime
 
 
 def digest(secret: str) -> str:
@@ -282,8 +283,8 @@ def current_session(
 ) -> CurrentSession | None:
     """The live session the cookie value *token* names, or None (unknown, ended, expired).
 
-    Read in one query; the last activity is written at most once a minute
-    (:func:`touch`), so a page view is no write.
+    One query, reading only (a page view takes no write lock); the front
+    calls :func:`touch` when the last activity is to be written.
     """
     if not token:
         return None
@@ -301,9 +302,6 @@ def current_session(
     if row is None:
         return None
     web_session, person = row
-    if now - web_session.last_seen_at > dt.timedelta(seconds=TOUCH_SECONDS):
-        web_session.last_seen_at = now
-        session.commit()
     return CurrentSession(
         web_session.id,
         person.id,
@@ -311,7 +309,21 @@ def current_session(
         person.email,
         person.language,
         web_session.csrf_token,
+        web_session.last_seen_at,
     )
+
+
+def touch(session: Session, current: CurrentSession, now: dt.datetime) -> bool:
+    """Record activity on *current* if the last record is older than a minute (the
+    caller commits); whether it wrote. Idle expiry counts from this moment."""
+    if now - current.last_seen_at <= dt.timedelta(seconds=TOUCH_SECONDS):
+        return False
+    session.execute(
+        update(WebSession)
+        .where(WebSession.id == current.session_id, WebSession.last_seen_at < now)
+        .values(last_seen_at=now)
+    )
+    return True
 
 
 def close_session(uow: UnitOfWork, token: str) -> None:
@@ -381,4 +393,5 @@ __all__ = [
     "redeem_link",
     "request_link",
     "sign_in_as",
+    "touch",
 ]

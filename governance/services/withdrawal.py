@@ -43,8 +43,8 @@ MAX_EFFECTIVE_YEARS = 5
 
 def give_notice(
     uow: UnitOfWork,
-    committee: Committee,
-    organisation: Organisation,
+    committee: Committee | str | int | None,
+    organisation: Organisation | str,
     *,
     given_on: str | dt.date | None = None,
     effective_on: str | dt.date | None = None,
@@ -58,7 +58,9 @@ def give_notice(
     change, and never so early that the membership would already have ended;
     it is marked as recorded later. The membership ends after the notice
     period (``withdrawal_notice_months``) or on a later *effective_on*.
+    *committee* and *organisation* may be references as a user types them.
     """
+    committee, organisation = _resolve(uow, committee, organisation)
     membership = _membership(uow, committee, organisation)
     _check(uow, committee, membership, "membership.give_notice_own")
     if membership.role == Role.CHAIR:
@@ -154,8 +156,11 @@ def _last_change(session: Session, membership: Membership) -> dt.date | None:
     return at.astimezone(BERLIN).date() if at is not None else None
 
 
-def revoke_notice(uow: UnitOfWork, committee: Committee, organisation: Organisation) -> Membership:
+def revoke_notice(
+    uow: UnitOfWork, committee: Committee | str | int | None, organisation: Organisation | str
+) -> Membership:
     """Take a notice back before the withdrawal takes effect."""
+    committee, organisation = _resolve(uow, committee, organisation)
     membership = _membership(uow, committee, organisation)
     _check(uow, committee, membership, "membership.give_notice_own")
     uow.fire(membership, "revoke_notice")
@@ -263,6 +268,17 @@ def notify_withdrawal_confirmed(ctx: TransitionContext) -> None:
 
 
 # --- helpers ---
+
+
+def _resolve(
+    uow: UnitOfWork, committee: Committee | str | int | None, organisation: Organisation | str
+) -> tuple[Committee, Organisation]:
+    """The committee and organisation named by references as typed (or given as they are)."""
+    if not isinstance(committee, Committee):
+        committee = directory.committee_by_ref(uow.session, committee)
+    if not isinstance(organisation, Organisation):
+        organisation = directory.organisation_by_ref(uow.session, organisation)
+    return committee, organisation
 
 
 def _membership(uow: UnitOfWork, committee: Committee, organisation: Organisation) -> Membership:

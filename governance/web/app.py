@@ -28,11 +28,12 @@ from governance.web.settings import web_settings
 FEATURES: list[str] = [
     # one line per feature module (governance/web/<feature>.py with `bp`)
     "governance.web.auth",  # /sign-in, /sign-in/<token>, /sign-out (webcore)
-    "governance.web.overview",  # / my overview (webcore placeholder; engineer committee)
     "governance.web.in_session",  # /meetings/<mid>/session (engineer session)
     "governance.web.minutes",  # /meetings/<mid>/minutes (records)
     "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
     "governance.web.meetings",  # a committee's meetings, a meeting and its agenda (engineer agenda)
+    "governance.web.overview",  # / my overview (engineer committee)
+    "governance.web.committees",  # /committees/<cid>[/rules|/agreement|/accessions] (committee)
 ]
 
 PUBLIC = frozenset(

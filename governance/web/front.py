@@ -24,7 +24,16 @@ from governance.unit_of_work import Actor, UnitOfWork
 from governance.web.context import core
 from governance.web.rendering import t, web_environment
 
-__all__ = ["committee_or_404", "redirect_to", "refused", "render", "status_of", "t", "uow"]
+__all__ = [
+    "committee_or_404",
+    "reading",
+    "redirect_to",
+    "refused",
+    "render",
+    "status_of",
+    "t",
+    "uow",
+]
 
 
 @contextlib.contextmanager
@@ -37,6 +46,36 @@ def uow() -> Iterator[UnitOfWork]:
     with core().unit_of_work(actor) as work:
         work.lang = g.lang
         yield work
+
+
+@contextlib.contextmanager
+def reading() -> Iterator[UnitOfWork]:
+    """A unit of work that only reads, as the signed-in person: for pages that show.
+
+    Nothing is committed (a change made in it is discarded). On SQLite its
+    transaction does not take the write lock, so pages are read while others
+    write; on PostgreSQL it is the same as :func:`uow`.
+    """
+    current = g.get("person")
+    if current is None:
+        abort(401)
+    app = core()
+    actor = Actor(label=current.email, person_id=current.person_id)
+    with app.db.read_session() as session:
+        work = UnitOfWork(
+            session,
+            app.clock,
+            actor,
+            app.engine,
+            g.lang,
+            app.settings.archive_folder(),
+            app.settings.attach_documents,
+            app.settings.attachment_limits(),
+        )
+        try:
+            yield work
+        finally:
+            session.rollback()
 
 
 def render(template: str, status: int = 200, **context: Any) -> Response:

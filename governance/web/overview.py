@@ -1,7 +1,9 @@
-"""My overview (``/``): the committees where the signed-in person has a role.
+"""My overview (``/``): my committees with my roles, the next meetings, and what
+waits for me with its deadlines.
 
-A placeholder of webcore's; engineer "committee" builds the real overview
-(next meetings, what waits for me, deadlines) on this blueprint.
+Everything on the page comes from one read of the application layer,
+:func:`governance.services.my_work.waiting_for`, in a fixed number of
+statements however many committees the person serves.
 """
 
 from __future__ import annotations
@@ -9,24 +11,18 @@ from __future__ import annotations
 from flask import Blueprint
 from werkzeug.wrappers import Response
 
-from governance.services import access
-from governance.web.front import render, t, uow
+from governance.services import my_work
+from governance.web.front import reading, render
 
 bp = Blueprint("overview", __name__)
 
 
 @bp.get("/")
 def index() -> Response:
-    with uow() as work:
-        person = work.person()
-        assert person is not None
-        committees = [
-            {
-                "id": committee.id,
-                "name": committee.name,
-                "short_name": committee.short_name,
-                "roles": ", ".join(sorted(t(f"role.{role.value}") for role in roles)),
-            }
-            for committee, roles in access.committees_of(work.session, person, work.today)
-        ]
-    return render("web/overview/index.html", committees=committees)
+    with reading() as work:
+        overview = my_work.waiting_for(work)
+        labels = {
+            name: work.engine.definitions["meeting"].label(name, work.lang)
+            for name in my_work.UPCOMING_STATES
+        }
+    return render("web/overview/index.html", overview=overview, meeting_states=labels)

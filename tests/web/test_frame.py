@@ -147,7 +147,13 @@ def test_committee_or_404_hides_another_committees_existence(web_app, world):
     with web_app.test_request_context("/"):
         g.lang = "de"
         g.person = sign_in.CurrentSession(
-            0, world.chair, "Clara Vorsitz", "clara.vorsitz@ba-tk.example.org", "de", "t"
+            0,
+            world.chair,
+            "Clara Vorsitz",
+            "clara.vorsitz@ba-tk.example.org",
+            "de",
+            "t",
+            dt.datetime.now(dt.UTC),
         )
         with uow() as work:
             assert committee_or_404(work, world.committee_id).short_name == "TG"

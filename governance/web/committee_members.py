@@ -1,0 +1,173 @@
+"""Who joins and who leaves: accession applications (``/committees/<cid>/accessions``:
+review, put on the agenda, reject, record the declaration, as ``gremium accession``
+does) and withdrawals (``/committees/<cid>/withdrawals``: record a notice, as
+``gremium withdrawal notice`` does, and the list).
+
+Several applications share one page, so each form's fields carry the
+application's number (``reason_7``): a refusal shows next to the form that
+was sent, with what was typed there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, request
+from werkzeug.wrappers import Response
+
+from governance.errors import GremiumError
+from governance.models import SignatureMethod
+from governance.services import accession, agreements, committee_views, withdrawal
+from governance.web.committees import bp
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    redirect_to,
+    refused,
+    render,
+    t,
+    uow,
+)
+
+ACTIONS = {
+    # the trigger of an application's form: the action of domain/permissions.py it needs
+    "review": "accession.review",
+    "schedule": "accession.schedule",
+    "reject": "accession.decide",
+    "join": "accession.record_declaration",
+}
+
+
+def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
+    with reading() as work:
+        committee = committee_or_404(work, cid)
+        page = committee_views.committee_page(work, committee)
+        definition = work.engine.definitions["accession"]
+        rows = []
+        for application in accession.applications(work.session, committee):
+            row = accession.describe(application, work.engine)
+            row["actions"] = [
+                trigger
+                for trigger in row["allowed_triggers"]
+                if trigger in ACTIONS and ACTIONS[trigger] in page.allowed
+            ]
+            rows.append(row)
+        in_force = agreements.in_force_version(work.session, committee)
+        labels = {name: definition.label(name, work.lang) for name in definition.states}
+        labels.update({name: definition.label(name, work.lang) for name in ACTIONS})
+        today = work.today
+    return {
+        "page": page,
+        "applications": rows,
+        "labels": labels,
+        "in_force": None
+        if in_force is None
+        else {"ref": agreements.ref_of(in_force), "sha": in_force.text_sha256},
+        "methods": [(m.value, t(f"signature.method.{m.value}")) for m in SignatureMethod],
+        "today": today,
+        "failed": failed,
+    }
+
+
+@bp.get("/committees/<int:cid>/accessions")
+def accessions(cid: int) -> Response:
+    return render("web/committees/accessions.html", **_accessions_context(cid))
+
+
+@bp.post("/committees/<int:cid>/accessions/<int:aid>/<action>")
+def accession_action(cid: int, aid: int, action: str) -> Response:
+    form = request.form
+
+    def typed(name: str) -> str:
+        return form.get(f"{name}_{aid}", "")
+
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            if action == "review":
+                accession.review(work, aid, committee=committee)
+            elif action == "schedule":
+                accession.schedule(work, aid, committee=committee)
+            elif action == "reject":
+                accession.reject(work, aid, committee=committee, reason=typed("reason"))
+            elif action == "join":
+                accession.declare(
+                    work,
+                    aid,
+                    committee=committee,
+                    signatory_email=typed("signatory"),
+                    signed_on=typed("signed_on"),
+                    place=typed("place"),
+                    text_sha256=typed("text_sha256"),
+                    method=typed("method") or SignatureMethod.INK.value,
+                    member_from=typed("member_from") or None,
+                )
+            else:
+                abort(404)
+            application = accession.application_by_id(work.session, aid, committee)
+            label = work.engine.definitions["accession"].label(application.state, work.lang)
+            done = t(
+                "web.committee.accession.changed",
+                organisation=application.organisation.short_name,
+                state=label,
+            )
+    except GremiumError as exc:
+        return refused(
+            exc, "web/committees/accessions.html", **_accessions_context(cid, failed=aid)
+        )
+    return redirect_to("committees.accessions", cid=cid, done=done)
+
+
+# --- withdrawals ---
+
+
+def _withdrawals_context(cid: int) -> dict[str, Any]:
+    with reading() as work:
+        committee = committee_or_404(work, cid)
+        page = committee_views.committee_page(work, committee)
+        rows = [withdrawal.describe(m) for m in withdrawal.withdrawals(work.session, committee)]
+        definition = work.engine.definitions["membership"]
+        labels = {name: definition.label(name, work.lang) for name in definition.states}
+        today = work.today
+    members = [
+        (m.organisation, f"{m.organisation_name} ({m.organisation})")
+        for m in page.members
+        if m.role != "chair" and m.state == "active"
+    ]
+    return {
+        "page": page,
+        "withdrawals": rows,
+        "labels": labels,
+        "members": members,
+        "today": today,
+        "may_record": "membership.record_notice" in page.allowed
+        or "membership.give_notice_own" in page.allowed,
+    }
+
+
+@bp.get("/committees/<int:cid>/withdrawals")
+def withdrawals(cid: int) -> Response:
+    return render("web/committees/withdrawals.html", **_withdrawals_context(cid))
+
+
+@bp.post("/committees/<int:cid>/withdrawals")
+def withdrawal_notice(cid: int) -> Response:
+    form = request.form
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            membership = withdrawal.give_notice(
+                work,
+                committee,
+                form.get("organisation", ""),
+                given_on=form.get("given_on") or None,
+                effective_on=form.get("effective_on") or None,
+            )
+            done = t(
+                "web.committee.withdrawal.noticed",
+                organisation=membership.organisation.short_name,
+                ends_on=membership.ends_on.isoformat() if membership.ends_on else "—",
+            )
+    except GremiumError as exc:
+        return refused(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
+    return redirect_to("committees.withdrawals", cid=cid, done=done)

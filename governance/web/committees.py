@@ -1,0 +1,99 @@
+"""The committee's pages: members and roles (``/committees/<cid>``) and the rules of
+procedure (``/committees/<cid>/rules``, the chair edits them).
+
+The agreement, accession and withdrawal pages of the committee are views on
+the same blueprint in :mod:`governance.web.committee_agreement` and
+:mod:`governance.web.committee_members`. Every view finds the committee with
+``committee_or_404``: another committee's pages do not exist for the
+signed-in person, whatever they send.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, request
+from werkzeug.wrappers import Response
+
+from governance.errors import GremiumError
+from governance.services import committee_views, rules_of_procedure
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    redirect_to,
+    refused,
+    render,
+    t,
+    uow,
+)
+
+bp = Blueprint("committees", __name__)
+
+
+@bp.get("/committees/<int:cid>")
+def show(cid: int) -> Response:
+    with reading() as work:
+        committee = committee_or_404(work, cid)
+        page = committee_views.committee_page(work, committee)
+        labels = _membership_labels(work)
+    return render("web/committees/show.html", page=page, membership_states=labels)
+
+
+def _membership_labels(work: Any) -> dict[str, str]:
+    definition = work.engine.definitions["membership"]
+    return {name: definition.label(name, work.lang) for name in definition.states}
+
+
+def _rules_context(cid: int) -> dict[str, Any]:
+    with reading() as work:
+        committee = committee_or_404(work, cid)
+        return {
+            "page": committee_views.committee_page(work, committee),
+            "rules": [_rule(rule) for rule in committee_views.rules_of(work, committee)],
+        }
+
+
+def _rule(rule: committee_views.RuleEntry) -> dict[str, Any]:
+    """A rule as the page shows it: its choices with their words, its value in words."""
+    if rule.kind == "bool":
+        options = [("true", t("cli.yes")), ("false", t("cli.no"))]
+    elif rule.kind == "Majority":
+        options = [(c, t(f"majority.{c}")) for c in rule.choices]
+    else:
+        options = [(c, t(f"web.committee.rules.choice.{c}")) for c in rule.choices]
+    words = dict(options)
+    allowed = {"int": "cli.rules.allowed_int", "Fraction": "cli.rules.allowed_fraction"}
+    return {
+        "name": rule.name,
+        "kind": rule.kind,
+        "value": rule.value,
+        "options": options,
+        "shown": words.get(rule.value, rule.value),
+        "allowed": t(allowed[rule.kind]) if rule.kind in allowed else "",
+    }
+
+
+@bp.get("/committees/<int:cid>/rules")
+def rules(cid: int) -> Response:
+    return render("web/committees/rules.html", **_rules_context(cid))
+
+
+@bp.post("/committees/<int:cid>/rules")
+def rules_post(cid: int) -> Response:
+    # Every setting of the form as typed; the service checks names, values and permission.
+    settings = {
+        name: request.form.get(name, "")
+        for name in rules_of_procedure.setting_types()
+        if name in request.form
+    }
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            rules_of_procedure.change_rules(work, committee, settings)
+    except GremiumError as exc:
+        return refused(exc, "web/committees/rules.html", **_rules_context(cid))
+    return redirect_to("committees.rules", cid=cid, done=t("web.committee.rules.saved"))
+
+
+# The other pages of the committee register their views on this blueprint.
+from governance.web import committee_agreement, committee_members  # noqa: E402, F401
