@@ -15,7 +15,9 @@ Measured per endpoint (phases in turn, each repeated, in one server run):
 stack, no database — the floor), the overview ``/``, a meeting page
 ``/meetings/<id>`` and the decisions register ``/committees/<id>/decisions``.
 Figures: median and 95th percentile of the response time as a client sees
-it. Target: p95 <= 50 ms and <= 5x the floor's p95.
+it. Target: p95 <= 50 ms and <= 5x the floor's p95. Beside them, each page
+requested by one client alone (one request after the other): the page's own
+time without waiting for a worker, which tells queueing from work.
 
 The machine is shared (2 cores for the clients, the server workers and
 PostgreSQL together): the figures are upper bounds of what a dedicated
@@ -240,6 +242,22 @@ def measure(port: int, cookies: dict[str, str], path: str, per_client: int) -> l
     return times
 
 
+def alone(port: int, cookies: dict[str, str], path: str, count: int) -> list[float]:
+    """One client, one request after the other: the page's own time, without queueing."""
+    client = Client(port, cookies)
+    try:
+        client.request("GET", path)
+        times = []
+        for _ in range(count):
+            started = time.perf_counter()
+            status, _, _ = client.request("GET", path)
+            times.append((time.perf_counter() - started) * 1000)
+            assert status == 200, f"{path}: HTTP {status}"
+        return times
+    finally:
+        client.close()
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
@@ -295,8 +313,10 @@ def run(sizes: Sizes, quick: bool = False) -> list[Result]:
                     "decisions": f"/committees/{found.committee_id}/decisions",
                 }
                 times: dict[str, list[float]] = {name: [] for name in pages}
+                single: dict[str, list[float]] = {name: [] for name in pages}
                 for _ in range(rounds):  # phases in turn, so drift on the machine hits all alike
                     for name, path in pages.items():
+                        single[name] += alone(server.port, cookies, path, per_client)
                         times[name] += measure(server.port, cookies, path, per_client)
         finally:
             os.chdir(here)
@@ -315,6 +335,12 @@ def run(sizes: Sizes, quick: bool = False) -> list[Result]:
             "ms",
         ),
         Result("web", "`/healthz` p95", floor_p95, "ms"),
+        Result(
+            "web",
+            "`/healthz`, 1 client alone, median",
+            statistics.median(single["floor"]),
+            "ms",
+        ),
     ]
     names = {
         "overview": "overview `/` (the chair)",
@@ -322,6 +348,16 @@ def run(sizes: Sizes, quick: bool = False) -> list[Result]:
         "decisions": "decisions register `/committees/<KG>/decisions`",
     }
     for name, what in names.items():
+        results.append(
+            Result(
+                "web",
+                f"{what}, 1 client alone (no queueing), median",
+                statistics.median(single[name]),
+                "ms",
+                statistics.median(single["floor"]),
+                "`/healthz` alone",
+            )
+        )
         values = times[name]
         results.append(Result("web", f"{what}, median", statistics.median(values), "ms"))
         figure = p95(values)
