@@ -145,8 +145,15 @@ class Client:
         if form is not None:
             body = urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        self.conn.request(method, path, body=body, headers=headers)
-        response = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closed an idle keep-alive connection (gunicorn: after 2 s): a
+            # browser opens a new one and sends again, and so does this client.
+            self.conn.close()
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
         text = response.read().decode("utf-8", "replace")
         for name, value in response.getheaders():
             if name.lower() == "set-cookie":
@@ -220,8 +227,13 @@ def measure(port: int, cookies: dict[str, str], path: str, per_client: int) -> l
         c = Client(port, cookies)
         mine: list[float] = []
         try:
-            c.request("GET", path)  # connection and first request: not measured
-            barrier.wait()
+            try:
+                c.request("GET", path)  # connection and first request: not measured
+            except Exception as exc:
+                failures.append(f"{path}: {exc!r}")
+                barrier.abort()  # the others must not wait for this client
+                raise
+            barrier.wait(timeout=600)
             for _ in range(per_client):
                 started = time.perf_counter()
                 status, _, _ = c.request("GET", path)
