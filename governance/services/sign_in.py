@@ -52,6 +52,9 @@ LIMIT_PER_CLIENT = 10
 """Requests one client (IP address) may make within the window."""
 TOUCH_SECONDS = 60
 """A session's last activity is written at most this often (not on every page)."""
+KEEP_ENDED = dt.timedelta(days=7)
+"""Ended sessions and links are deleted this long after their end (they explain a
+refusal meanwhile: "this link was used already")."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,6 +87,10 @@ class CurrentSession:
     language: str
     csrf_token: str
     last_seen_at: dt.datetime
+
+    @property
+    def name(self) -> str:
+        return self.person_name
 
 
 def digest(secret: str) -> str:
@@ -121,6 +128,7 @@ def request_link(
     person = _person_with_role(uow.session, address)
     if person is None:
         return None
+    uow.session.execute(delete(SignInLink).where(SignInLink.expires_at < now - KEEP_ENDED))
     token = secrets.token_urlsafe(32)
     link = SignInLink(
         token_sha256=digest(token),
@@ -258,6 +266,15 @@ def open_session(
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
     now = uow.now
+    uow.session.execute(
+        delete(WebSession).where(
+            or_(
+                WebSession.expires_at < now - KEEP_ENDED,
+                WebSession.revoked_at < now - KEEP_ENDED,
+                WebSession.last_seen_at < now - KEEP_ENDED - lifetime.idle,
+            )
+        )
+    )
     row = WebSession(
         token_sha256=digest(token),
         person_id=person.id,

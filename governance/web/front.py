@@ -27,6 +27,7 @@ from governance.web.rendering import t, web_environment
 __all__ = [
     "committee_or_404",
     "reading",
+    "reading_as",
     "redirect_to",
     "refused",
     "render",
@@ -59,15 +60,21 @@ def reading() -> Iterator[UnitOfWork]:
     current = g.get("person")
     if current is None:
         abort(401)
+    with reading_as(Actor(label=current.email, person_id=current.person_id)) as work:
+        yield work
+
+
+@contextlib.contextmanager
+def reading_as(actor: Actor) -> Iterator[UnitOfWork]:
+    """:func:`reading` as *actor* (the sign-in pages read as the system: nobody is signed in)."""
     app = core()
-    actor = Actor(label=current.email, person_id=current.person_id)
     with app.db.read_session() as session:
         work = UnitOfWork(
             session,
             app.clock,
             actor,
             app.engine,
-            g.lang,
+            g.get("lang", "de"),
             app.settings.archive_folder(),
             app.settings.attach_documents,
             app.settings.attachment_limits(),

@@ -69,3 +69,11 @@ def test_an_unknown_page_is_a_404_in_the_layout(client, signed_in, world):
     html = response.get_data(as_text=True)
     assert "<h1>Fehler 404</h1>" in html and "Diese Seite gibt es nicht" in html
     assert 'href="#main"' in html and "Angemeldet als Clara Vorsitz" in html  # the layout
+
+
+def test_the_example_committee_is_there_for_pages_that_need_it(example_client, signed_in):
+    from governance.examples import treptow_koepenick as tk
+
+    signed_in(example_client, tk.CHAIR_EMAIL)
+    html = example_client.get("/").get_data(as_text=True)
+    assert tk.COMMITTEE_NAME in html and "Vorsitz" in html
