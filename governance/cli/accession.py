@@ -85,10 +85,9 @@ def apply_cmd(
     """
     actor: Actor | str = state.actor if state.actor else Actor.system()
     with state.app.unit_of_work(actor) as uow:
-        committee = directory.committee_by_ref(uow.session, committee_ref)
         application = accession.apply(
             uow,
-            committee,
+            committee_ref,
             org_name=org_name,
             short_name=short_name,
             kind=kind,

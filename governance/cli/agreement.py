@@ -183,8 +183,7 @@ def create_cmd(
     """
     text = agreements.text_from_file(text_file)
     with state.uow() as uow:
-        committee = directory.committee_by_ref(uow.session, committee_ref)
-        version = agreements.create_agreement(uow, committee, title=title, text=text)
+        version = agreements.create_agreement(uow, committee_ref, title=title, text=text)
         data = {**agreements.summary(version), "characters": len(version.text)}
     if as_json:
         print_json(data)
@@ -435,8 +434,8 @@ def schedule_cmd(state: CliState, version_ref: str, as_json: bool) -> None:
     ID: Nummer oder VEREINBARUNG/FASSUNG.
     """
     with state.uow() as uow:
+        item = agreements.schedule(uow, version_ref)
         version = agreements.version_by_ref(uow.session, version_ref)
-        item = agreements.schedule(uow, version)
         rule = (
             item.majority
             if item is not None and item.majority

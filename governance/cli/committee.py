@@ -18,7 +18,7 @@ from governance.cli.common import (
 )
 from governance.cli.output import show_fields, yes_no
 from governance.errors import InvalidInput, Text
-from governance.services import directory, rules_of_procedure, validation
+from governance.services import directory, members, rules_of_procedure
 from governance.services import directory_views as views
 
 # --- committees and their rules of procedure ---
@@ -194,20 +194,17 @@ def member_add(
     deputies: tuple[str, ...],
 ) -> None:
     """Eine Organisation als Mitglied aufnehmen (Vorsitz, Geschäftsstelle)."""
-    start = validation.date(starts_on) if starts_on else None
     with state.uow() as uow:
-        session = uow.session
-        committee = directory.committee_by_ref(session, committee_ref)
-        org = directory.organisation_by_ref(session, org_ref)
-        spec = directory.MembershipSpec(
-            organisation=org,
-            role=role,  # type: ignore[arg-type]  # validated by the service
+        membership = members.add_member(
+            uow,
+            committee_ref,
+            organisation=org_ref,
+            role=role,
             voting=voting,
-            starts_on=start,
-            representatives=tuple(directory.person_by_email(session, e) for e in representatives),
-            deputies=tuple(directory.person_by_email(session, e) for e in deputies),
+            starts_on=starts_on,
+            representatives=representatives,
+            deputies=deputies,
         )
-        membership = directory.add_membership(uow, committee, spec)
         data = views.membership_view(membership)
     click.echo(
         t(

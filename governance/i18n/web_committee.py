@@ -95,7 +95,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.committee.col.voting": {"de": "Stimmrecht", "en": "Vote"},
     "web.committee.col.representatives": {"de": "Vertretung", "en": "Representatives"},
     "web.committee.col.deputies": {"de": "Stellvertretung", "en": "Deputies"},
-    "web.committee.col.since": {"de": "Mitglied seit", "en": "Member since"},
+    "web.committee.col.since": {"de": "Mitglied ab", "en": "Member from"},
     "web.committee.col.state": {"de": "Stand", "en": "Status"},
     "web.committee.until": {"de": "bis {day}", "en": "until {day}"},
     # --- rules of procedure ---
@@ -125,6 +125,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Die Geschäftsordnung ist gespeichert.",
         "en": "The rules of procedure are saved.",
     },
+    "web.committee.rules.now": {"de": "gespeichert ist: {value}", "en": "saved now: {value}"},
     "web.committee.rules.choice.more_than": {"de": "mehr als", "en": "more than"},
     "web.committee.rules.choice.at_least": {"de": "mindestens", "en": "at least"},
     "web.committee.rules.choice.skip": {"de": "entfällt", "en": "skipped"},
@@ -196,6 +197,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.committee.agreement.field.place": {"de": "Ort", "en": "Place"},
     "web.committee.agreement.field.method": {"de": "Form", "en": "Form"},
     "web.committee.agreement.record": {"de": "Unterschrift erfassen", "en": "Record the signature"},
+    "web.committee.agreement.sign_own_heading": {
+        "de": "Für meine Organisation unterschreiben",
+        "en": "Sign for my organisation",
+    },
+    "web.committee.agreement.sign_own_text": {
+        "de": "Sie unterschreiben heute ({day}) die oben genannte Fassung mit ihrem SHA-256; "
+        "lesen Sie den Text vorher (HTML oder PDF).",
+        "en": "You sign the version above with its SHA-256 today ({day}); "
+        "read the text first (HTML or PDF).",
+    },
+    "web.committee.agreement.sign_own": {"de": "Unterschreiben", "en": "Sign"},
     "web.committee.agreement.signed": {
         "de": "Die Unterschrift von {organisation} ({signatory}) ist erfasst.",
         "en": "The signature of {organisation} ({signatory}) is recorded.",
@@ -297,6 +309,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.committee.withdrawal.hint.effective_on": {
         "de": "Leer lassen: nach der Kündigungsfrist der Geschäftsordnung.",
         "en": "Leave empty: after the notice period of the rules of procedure.",
+    },
+    "web.committee.withdrawal.col.action": {"de": "Rücknahme", "en": "Revoke"},
+    "web.committee.withdrawal.revoke": {
+        "de": "Austritt von {organisation} zurücknehmen",
+        "en": "Revoke the notice of {organisation}",
+    },
+    "web.committee.withdrawal.revoked": {
+        "de": "Der Austritt von {organisation} ist zurückgenommen.",
+        "en": "The notice of {organisation} is revoked.",
     },
     "web.committee.withdrawal.record": {"de": "Austritt erfassen", "en": "Record the notice"},
     "web.committee.withdrawal.noticed": {

@@ -83,7 +83,7 @@ def voting_members(session: Session, committee: Committee, on: dt.date) -> int:
 
 def apply(
     uow: UnitOfWork,
-    committee: Committee,
+    committee: Committee | str | int | None,
     *,
     org_name: str,
     short_name: str,
@@ -100,6 +100,8 @@ def apply(
     Gremium, so the organisation and the applicant are created here if new.
     The audit trail records who entered the application (a person or the system).
     """
+    if not isinstance(committee, Committee):
+        committee = directory.committee_by_ref(uow.session, committee)
     org_name = validation.text(org_name, "org-name", 300)
     short_name = validation.text(short_name, "short-name", 80)
     kind = validation.choice(OrganisationKind, kind, "kind")

@@ -54,14 +54,16 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def create_agreement(
-    uow: UnitOfWork, committee: Committee, *, title: str, text: str
+    uow: UnitOfWork, committee: Committee | str | int | None, *, title: str, text: str
 ) -> AgreementVersion:
     """Create the committee's agreement with its first version as a draft.
 
     The chair or an administrator does this once for a committee; later
     wordings are amendments (:func:`amend`). A committee whose agreement has
-    ended altogether may get a new one.
+    ended altogether may get a new one. *committee* may be a reference as typed.
     """
+    if not isinstance(committee, Committee):
+        committee = directory.committee_by_ref(uow.session, committee)
     access.check(uow, "agreement.create", committee)
     title = validation.text(title, "title", 500)
     text = check_text(text)

@@ -26,7 +26,7 @@ from governance.domain.rules import Majority, VoteCount, is_carried
 from governance.errors import Conflict, InvalidInput, Text
 from governance.models import AgendaItem, AgreementVersion, Committee, Meeting
 from governance.services import access
-from governance.services.agreement_views import committee_of, ref_of
+from governance.services.agreement_views import committee_of, ref_of, resolve
 from governance.unit_of_work import UnitOfWork
 from governance.workflow.registry import effect, guard
 
@@ -42,9 +42,16 @@ _AGENDA_OPEN = ("planned", "convened", "in_session")
 # --- actions ---
 
 
-def schedule(uow: UnitOfWork, version: AgreementVersion) -> AgendaItem | None:
+def schedule(
+    uow: UnitOfWork,
+    version: AgreementVersion | str | int,
+    *,
+    committee: Committee | int | None = None,
+) -> AgendaItem | None:
     """Put a drafted amendment to the committee (chair); return its agenda item, if a
-    meeting is planned already (otherwise it is added when the next one is planned)."""
+    meeting is planned already (otherwise it is added when the next one is planned).
+    *version* may be a reference as typed (within *committee*, when given)."""
+    version = resolve(uow.session, version, committee)
     committee = committee_of(uow.session, version)
     access.check(uow, "agreement.schedule", committee, entity_type=_TABLE, entity_id=version.id)
     uow.fire(version, "schedule")

@@ -54,6 +54,10 @@ class CommitteePage:
     """The actions (domain/permissions.py) the acting person may take here."""
     members: tuple[MemberEntry, ...]
     secretariat: tuple[PersonEntry, ...]
+    version: int
+    """The committee's version (its rules' form sends it back: concurrent edits)."""
+    my_organisations: tuple[str, ...] = ()
+    """The organisations the acting person acts for here (short names)."""
 
     @property
     def chair(self) -> MemberEntry | None:
@@ -80,8 +84,9 @@ def roles_and_allowed(
 
 
 def committee_page(uow: UnitOfWork, committee: Committee | str | int | None) -> CommitteePage:
-    """The committee with its current members (and those leaving), their people and
-    the secretariat; three statements whatever the number of members."""
+    """The committee with its members that have not left (current, leaving, or joining
+    on a later day), their people and the secretariat; a fixed number of statements
+    whatever the number of members."""
     if not isinstance(committee, Committee):
         committee = directory.committee_by_ref(uow.session, committee)
     roles, allowed = roles_and_allowed(uow, committee)
@@ -97,7 +102,8 @@ def committee_page(uow: UnitOfWork, committee: Committee | str | int | None) -> 
     ).scalars()
     order = {"chair": 0, "member": 1, "advisory": 2, "guest": 3}
     members = sorted(
-        (_member(m) for m in memberships if m.is_current(today)),
+        # current members, and those who join on a later day (an accession declared)
+        (_member(m) for m in memberships if m.ends_on is None or today < m.ends_on),
         key=lambda m: (order.get(m.role, 9), m.organisation.lower()),
     )
     secretariat = uow.session.execute(
@@ -115,6 +121,17 @@ def committee_page(uow: UnitOfWork, committee: Committee | str | int | None) -> 
         allowed=allowed,
         members=tuple(members),
         secretariat=tuple(_person(s.person) for s in secretariat),
+        version=committee.version,
+        my_organisations=_mine(uow, committee),
+    )
+
+
+def _mine(uow: UnitOfWork, committee: Committee) -> tuple[str, ...]:
+    person = uow.person()
+    if person is None:
+        return ()
+    return tuple(
+        o.short_name for o in access.organisations_of(uow.session, person, committee, uow.today)
     )
 
 

@@ -134,7 +134,6 @@ def waiting_for(uow: UnitOfWork) -> Overview:
     ids = list(committees)
     chairs = [c for c in ids if CommitteeRole.CHAIR in roles[c]]
     secretariats = [c for c in ids if CommitteeRole.SECRETARIAT in roles[c]]
-    writers = sorted(set(chairs) | set(secretariats))
     short = {c: committees[c].short_name for c in ids}
     rules = {c: committees[c].rules for c in ids}
     tasks: list[Task] = []
@@ -147,8 +146,8 @@ def waiting_for(uow: UnitOfWork) -> Overview:
         tasks += _proposals(uow, chairs, short, now)
         tasks += _objections(uow, chairs, short)
         tasks += _minutes_to_approve(uow, chairs, short, rules, now)
-    if writers:
-        tasks += _minutes_to_write(uow, writers, short, now)
+    if secretariats:
+        tasks += _minutes_to_write(uow, secretariats, short, now)
 
     mine = tuple(
         MyCommittee(

@@ -21,7 +21,7 @@ from governance.domain.rules import (
     RulesOfProcedure,
 )
 from governance.domain.rules import _parse_value as parse_setting
-from governance.errors import InvalidInput, Text
+from governance.errors import ConcurrentChange, InvalidInput, Text
 from governance.models import Committee
 from governance.services import access, directory
 from governance.unit_of_work import UnitOfWork
@@ -76,12 +76,27 @@ def parse_changes(settings: Mapping[str, str]) -> dict[str, str]:
 
 
 def change_rules(
-    uow: UnitOfWork, committee: Committee | str | int | None, settings: Mapping[str, str]
+    uow: UnitOfWork,
+    committee: Committee | str | int | None,
+    settings: Mapping[str, str],
+    *,
+    seen_version: int | str | None = None,
 ) -> RulesOfProcedure:
-    """The chair changes the rules of procedure of *committee* (a reference as typed)."""
+    """The chair changes the rules of procedure of *committee* (a reference as typed).
+
+    *seen_version*: the committee's version when the person read the rules (a
+    form sends every rule; applied to rules someone changed meanwhile, it would
+    undo their change unseen). None: act on the rules as recorded now (CLI).
+    """
     if not isinstance(committee, Committee):
         committee = directory.committee_by_ref(uow.session, committee)
     # Permission first: someone who may not change the rules learns that, not a typing error.
     access.check(uow, "committee.rules", committee)
+    if seen_version is not None:
+        uow.lock(committee)  # read anew under the row lock (PostgreSQL)
+        if str(seen_version).strip() != str(committee.version):
+            raise ConcurrentChange(
+                "error.concurrent_change", kind=Text("kind.committee"), ref=committee.short_name
+            )
     changes = parse_changes(settings)
     return directory.set_rules(uow, committee, changes)

@@ -37,11 +37,14 @@ def _context(cid: int, version_ref: str | None) -> dict[str, Any]:
         labels = {name: definition.label(name, work.lang) for name in definition.states}
         today = work.today
     if version is not None:
-        version["pending_options"] = [
+        pending = [
             (p["organisation"], f"{p['name']} ({p['organisation']})")
             for p in version["parties"]
             if not p["signed"]
         ]
+        version["pending_options"] = pending
+        # a partner signs for their own organisation only, today
+        version["own_options"] = [o for o in pending if o[0] in page.my_organisations]
     return {
         "page": page,
         "versions": versions,

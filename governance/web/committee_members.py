@@ -53,6 +53,11 @@ def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
             ]
             rows.append(row)
         in_force = agreements.in_force_version(work.session, committee)
+        binding = (
+            None
+            if in_force is None
+            else {"ref": agreements.ref_of(in_force), "sha": in_force.text_sha256}
+        )
         labels = {name: definition.label(name, work.lang) for name in definition.states}
         labels.update({name: definition.label(name, work.lang) for name in ACTIONS})
         today = work.today
@@ -60,9 +65,7 @@ def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
         "page": page,
         "applications": rows,
         "labels": labels,
-        "in_force": None
-        if in_force is None
-        else {"ref": agreements.ref_of(in_force), "sha": in_force.text_sha256},
+        "in_force": binding,
         "methods": [(m.value, t(f"signature.method.{m.value}")) for m in SignatureMethod],
         "today": today,
         "failed": failed,
@@ -167,6 +170,22 @@ def withdrawal_notice(cid: int) -> Response:
                 "web.committee.withdrawal.noticed",
                 organisation=membership.organisation.short_name,
                 ends_on=membership.ends_on.isoformat() if membership.ends_on else "—",
+            )
+    except GremiumError as exc:
+        return refused(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
+    return redirect_to("committees.withdrawals", cid=cid, done=done)
+
+
+@bp.post("/committees/<int:cid>/withdrawals/revoke")
+def withdrawal_revoke(cid: int) -> Response:
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            membership = withdrawal.revoke_notice(
+                work, committee, request.form.get("organisation", "")
+            )
+            done = t(
+                "web.committee.withdrawal.revoked", organisation=membership.organisation.short_name
             )
     except GremiumError as exc:
         return refused(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))

@@ -89,9 +89,14 @@ def rules_post(cid: int) -> Response:
     try:
         with uow() as work:
             committee = committee_or_404(work, cid)
-            rules_of_procedure.change_rules(work, committee, settings)
+            rules_of_procedure.change_rules(
+                work, committee, settings, seen_version=request.form.get("version") or None
+            )
     except GremiumError as exc:
-        return refused(exc, "web/committees/rules.html", **_rules_context(cid))
+        # The page shows the rules as they are now, the form what was typed (not the old version).
+        context = _rules_context(cid)
+        form = {**request.form.to_dict(), "version": str(context["page"].version)}
+        return refused(exc, "web/committees/rules.html", form=form, **context)
     return redirect_to("committees.rules", cid=cid, done=t("web.committee.rules.saved"))
 
 

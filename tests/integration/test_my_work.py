@@ -188,3 +188,92 @@ def test_the_overview_reads_as_many_statements_for_five_committees_as_for_one(
     assert for_five == for_one
     # the person, their memberships and secretariats, then one statement per kind of row
     assert for_one <= 11
+
+
+# --- after a meeting: minutes, objections, action items ---
+
+
+def hold_meeting_with_an_action_item(app: App) -> int:
+    """The meeting of 11.03.2026, with an action item for Rabenhaus due 30.04.2026, closed."""
+    from governance.services import action_items, votes
+    from governance.services import meetings as ms
+    from tests.integration.test_meetings import act, add_series, attend, berlin, tick
+    from tests.integration.test_meetings import meetings as all_meetings
+    from tests.integration.test_meetings import propose as propose_item
+
+    add_series(app)
+    first = all_meetings(app)[0].id
+    tick(app, 2026, 3, 11, 9, 30)
+    item = propose_item(app, CHAIR, first, "Stadtteilfest 2026", kind="decision", urgent=True)
+    attend(app, first, ["BA Treptow-Köpenick", "Rabenhaus", "Offensiv'91", "tjfbg", "ajb"])
+    app.clock.advance_to(berlin(2026, 3, 11, 10, 0))
+    act(app, CHAIR, ms.open_meeting, first)
+    with app.unit_of_work(CHAIR) as uow:
+        top = agenda.item_by_ref(uow.session, item)
+        votes.record_vote(uow, top, text="Das Fest findet statt.", totals=(4, 1, 0))
+        action_items.add(uow, top, what="Flyer drucken", who="Rabenhaus", due_on="2026-04-30")
+    app.clock.advance_to(berlin(2026, 3, 11, 12, 0))
+    act(app, CHAIR, ms.close, first)
+    return first
+
+
+def kinds(app: App, actor: str) -> list[tuple[str, int | None]]:
+    return [(t.kind, t.meeting_id) for t in overview(app, actor).tasks]
+
+
+def test_after_the_meeting_the_secretariat_writes_the_minutes_and_the_partner_has_its_action_item(
+    kg: App,
+) -> None:
+    meeting_id = hold_meeting_with_an_action_item(kg)
+
+    secretary = overview(kg, SECRETARY).tasks
+    partner = overview(kg, PARTNER).tasks
+
+    assert [(t.kind, t.meeting_id) for t in secretary] == [("minutes_write", meeting_id)]
+    with kg.unit_of_work(SYSTEM) as uow:
+        due = meetings.meeting_by_id(uow.session, meeting_id).minutes_due_at
+    assert secretary[0].deadline == due
+    assert [(t.kind, t.subject, t.deadline, t.organisation) for t in partner] == [
+        ("action_item", "Flyer drucken", dt.date(2026, 4, 30), "Rabenhaus")
+    ]
+    assert partner[0].by_day and not partner[0].overdue
+    assert ("minutes_write", meeting_id) not in kinds(kg, CHAIR)
+
+    kg.clock.advance_to(dt.datetime(2026, 5, 2, 9, 0, tzinfo=BERLIN))
+    assert overview(kg, PARTNER).tasks[0].overdue
+
+
+def test_an_objection_waits_for_the_chair_and_sends_the_minutes_back_to_the_secretariat(
+    kg: App,
+) -> None:
+    from governance.services import minutes
+    from tests.integration.test_meetings import act
+
+    meeting_id = hold_meeting_with_an_action_item(kg)
+    act(kg, SECRETARY, minutes.record_notes, meeting_id, notes={1: "Notiz."})
+    act(kg, SECRETARY, minutes.circulate, meeting_id)
+    assert ("minutes_write", meeting_id) not in kinds(kg, SECRETARY)
+
+    act(kg, PARTNER, minutes.object_to, meeting_id, text="TOP 1 ist falsch wiedergegeben.")
+
+    chair = [t for t in overview(kg, CHAIR).tasks if t.kind == "objection"]
+    assert [(t.meeting_id, t.count) for t in chair] == [(meeting_id, 1)]
+    assert ("minutes_write", meeting_id) in kinds(kg, SECRETARY)
+
+
+def test_the_chair_may_approve_circulated_minutes_once_the_objection_period_is_over(
+    kg: App,
+) -> None:
+    from governance.services import minutes
+    from tests.integration.test_meetings import act
+
+    meeting_id = hold_meeting_with_an_action_item(kg)
+    act(kg, SECRETARY, minutes.record_notes, meeting_id, notes={1: "Notiz."})
+    act(kg, SECRETARY, minutes.circulate, meeting_id)
+    assert ("minutes_approve", meeting_id) not in kinds(kg, CHAIR)
+
+    # the period is over; the timer that approves them tacitly has not fired yet
+    kg.clock.advance_to(dt.datetime(2026, 4, 30, 9, 0, tzinfo=BERLIN))
+
+    assert ("minutes_approve", meeting_id) in kinds(kg, CHAIR)
+    assert ("minutes_approve", meeting_id) not in kinds(kg, PARTNER)

@@ -5,12 +5,14 @@ withdrawals; another committee's people find none of them."""
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from governance.bootstrap import App
 from governance.errors import GremiumError
 from governance.models import (
     AccessionApplication,
+    AgreementVersion,
     AuditRecord,
     Committee,
     Membership,
@@ -71,8 +73,8 @@ def html_of(response) -> str:  # type: ignore[no-untyped-def]
 
 
 def text_in(html: str, text: str) -> bool:
-    """*text* as the page shows it (quotes are escaped in HTML)."""
-    return text.replace("„", "„").replace('"', "&#34;") in html or text in html
+    """*text* as the page shows it (escaped as HTML)."""
+    return str(escape(text)) in html
 
 
 # --- members and roles ---
@@ -410,6 +412,7 @@ def test_the_secretariat_records_a_notice_and_it_is_listed_with_its_end(
     html = html_of(response)
     assert "Der Austritt von KungerKiez ist erfasst; ausgeschieden ab 2026-04-12." in html
     assert "KungerKiez e. V." in html and "Austritt erklärt" in html
+    assert "Austritt von KungerKiez zurücknehmen" in html
     with gremium.db.session() as session:
         person = session.get(Person, world.secretary)
         assert person is not None
@@ -464,3 +467,145 @@ def test_every_committee_page_is_german_by_default_and_english_for_an_english_re
 
     assert 'lang="de"' in german and ENGLISH_TITLES[page] not in german
     assert 'lang="en"' in english and ENGLISH_TITLES[page] in english
+
+
+def test_a_rules_form_read_before_another_change_is_refused_showing_both(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    signed_in(client, world.chair)
+    page = html_of(client.get(f"/committees/{world.committee_id}/rules"))
+    seen = page.split('name="version" value="', 1)[1].split('"', 1)[0]
+    # meanwhile the rules change (another chair's person, or the command line)
+    with gremium.unit_of_work(CHAIR_EMAIL) as uow:
+        rules_of_procedure.change_rules(uow, world.committee_id, {"reminder_days": "5"})
+
+    response = post_form(
+        client,
+        f"/committees/{world.committee_id}/rules",
+        {"version": seen, "reminder_days": "2", "invitation_lead_days": "28"},
+    )
+
+    html = html_of(response)
+    assert response.status_code == 409
+    assert "wurde inzwischen von jemand anderem geändert" in html
+    assert 'value="28"' in html and "gespeichert ist: 5" in html
+    rules = rules_of(gremium, world.committee_id)
+    assert (rules["reminder_days"], rules["invitation_lead_days"]) == (5, 14)
+
+
+def put_in_force(gremium: App, world: World) -> str:
+    """The agreement of TG, signed by its three parties: in force."""
+    version_id, digest = open_agreement(gremium, world.committee_id)
+    with gremium.unit_of_work(SYSTEM) as uow:
+        for org, email in (
+            ("BA TK", CHAIR_EMAIL),
+            ("Rabenhaus", PARTNER_EMAIL),
+            ("KungerKiez", World.EMAILS["partner2"]),
+        ):
+            agreements.sign(
+                uow,
+                version_id,
+                organisation=org,
+                signatory=email,
+                signed_on=uow.today,
+                place="Berlin",
+                method="ink",
+                text_sha256=digest,
+            )
+        version = uow.session.get(AgreementVersion, version_id)
+        assert version is not None and version.state == "in_force"
+    return digest
+
+
+def test_the_chair_puts_an_application_on_the_agenda_and_the_secretariat_records_the_declaration(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    digest = put_in_force(gremium, world)
+    application_id = apply_for_accession(gremium, world.committee_id)
+    base = f"/committees/{world.committee_id}/accessions"
+    signed_in(client, world.chair)
+    post_form(client, f"{base}/{application_id}/review")
+    scheduled = post_form(client, f"{base}/{application_id}/schedule", follow_redirects=True)
+    assert "auf der Tagesordnung" in html_of(scheduled)
+    with gremium.unit_of_work(CHAIR_EMAIL) as uow:  # the committee's vote
+        accession.decide(uow, application_id, yes="3", no="0", abstain="0")
+
+    signed_in(client, world.secretary)
+    page = html_of(client.get(base))
+    assert digest in page and f'name="signatory_{application_id}"' in page
+    joined = post_form(
+        client,
+        f"{base}/{application_id}/join",
+        {
+            f"signatory_{application_id}": "vorstand@kosmosviertel.example.org",
+            f"signed_on_{application_id}": "2026-01-12",
+            f"place_{application_id}": "Berlin",
+            f"method_{application_id}": "ink",
+            f"text_sha256_{application_id}": digest,
+            f"member_from_{application_id}": "",
+        },
+        follow_redirects=True,
+    )
+
+    assert "Antrag von Kosmosviertel: beigetreten." in html_of(joined)
+    members = html_of(client.get(f"/committees/{world.committee_id}"))
+    assert "Stadtteilarbeit Kosmosviertel e. V." in members
+
+
+def test_a_partner_signs_for_its_own_organisation_today_and_only_for_it(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    version_id, digest = open_agreement(gremium, world.committee_id)
+    signed_in(client, world.partners[0])
+    page = html_of(client.get(f"/committees/{world.committee_id}/agreement"))
+    assert "Für meine Organisation unterschreiben" in page
+    assert 'value="Rabenhaus"' in page and 'value="KungerKiez"' not in page
+
+    signed = post_form(
+        client,
+        f"/committees/{world.committee_id}/agreement/{version_id}/signatures",
+        {
+            "organisation": "Rabenhaus",
+            "signatory": PARTNER_EMAIL,
+            "signed_on": "2026-01-12",
+            "place": "Berlin",
+            "method": "electronic",
+            "text_sha256": digest,
+        },
+        follow_redirects=True,
+    )
+    other = post_form(
+        client,
+        f"/committees/{world.committee_id}/agreement/{version_id}/signatures",
+        {
+            "organisation": "KungerKiez",
+            "signatory": PARTNER_EMAIL,
+            "signed_on": "2026-01-12",
+            "place": "Berlin",
+            "method": "electronic",
+            "text_sha256": digest,
+        },
+    )
+
+    assert "Die Unterschrift von Rabenhaus (Vorstand Rabenhaus) ist erfasst." in html_of(signed)
+    assert other.status_code == 422
+    with gremium.db.session() as session:
+        assert [s.organisation.short_name for s in session.scalars(select(Signature))] == [
+            "Rabenhaus"
+        ]
+
+
+def test_the_secretariat_revokes_a_notice_while_it_runs(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    signed_in(client, world.secretary)
+    base = f"/committees/{world.committee_id}/withdrawals"
+    post_form(client, base, {"organisation": "KungerKiez", "given_on": "2026-01-12"})
+
+    response = post_form(
+        client, f"{base}/revoke", {"organisation": "KungerKiez"}, follow_redirects=True
+    )
+
+    assert "Der Austritt von KungerKiez ist zurückgenommen." in html_of(response)
+    with gremium.db.session() as session:
+        assert session.scalar(select(func.count()).where(Membership.state == "leaving")) == 0
