@@ -9,7 +9,7 @@ import click
 from governance.cli.agenda_files import register as register_attachment_commands
 from governance.cli.agenda_files import split_attachments
 from governance.cli.common import CliState, pass_state, t
-from governance.services import agenda
+from governance.services import agenda, agenda_order
 
 
 @click.group("agenda")
@@ -120,7 +120,7 @@ def defer_cmd(state: CliState, ref: str, reason: str) -> None:
 def order_cmd(state: CliState, meeting_ref: str, item_ids: tuple[str, ...]) -> None:
     """Reihenfolge der Tagesordnung festlegen: alle angenommenen TOPs (Nummern), TOP 1 zuerst."""
     with state.uow() as uow:
-        meeting = agenda.order(uow, meeting_ref, item_ids)
+        meeting = agenda_order.order(uow, meeting_ref, item_ids)
         message = t(
             state, "agenda.cli.ordered", meeting=meeting.id, revision=meeting.agenda_revision
         )
@@ -133,7 +133,7 @@ def order_cmd(state: CliState, meeting_ref: str, item_ids: tuple[str, ...]) -> N
 def finalize_cmd(state: CliState, meeting_ref: str) -> None:
     """Die Tagesordnung festlegen (Vorsitz); offene Vorschläge müssen entschieden sein."""
     with state.uow() as uow:
-        meeting = agenda.finalize(uow, meeting_ref)
+        meeting = agenda_order.finalize(uow, meeting_ref)
         message = t(state, "agenda.cli.final", meeting=meeting.id)
     click.echo(message)
 

@@ -30,6 +30,7 @@ from governance.services import (
     accession,
     action_items,
     agenda,
+    agenda_order,
     agreements,
     attendance,
     minutes,
@@ -68,7 +69,7 @@ def proposals_for_march(stage: Stage) -> None:
             agenda.defer, verkehr, reason="Stellungnahme des Straßen- und Grünflächenamts abwarten"
         ),
     )
-    stage.act(CHAIR, on_meeting(agenda.finalize, first))
+    stage.act(CHAIR, on_meeting(agenda_order.finalize, first))
     stage.note(
         "Vorsitz nimmt zwei Vorschläge an, vertagt die Verkehrsberuhigung auf Juni und legt die Tagesordnung fest"
     )

@@ -278,4 +278,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Erfasst: die Sitzung fand nicht statt.",
         "en": "Recorded: the meeting did not take place.",
     },
+    "web.meetings.link.session": {
+        "de": "Zur Sitzung: Anwesenheit und Abstimmungen",
+        "en": "To the session: attendance and votes",
+    },
+    "web.meetings.link.minutes": {"de": "Zum Protokoll", "en": "To the minutes"},
 }

@@ -156,7 +156,7 @@ def all_versions(session: Session, item: AgendaItem) -> list[AgendaAttachment]:
             .order_by(AgendaAttachment.id)
         ).scalars()
     )
-    first = {}
+    first: dict[str, int] = {}
     for row in rows:
         first.setdefault(row.title, row.id)
     return sorted(rows, key=lambda a: (first[a.title], a.version))

@@ -16,14 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, request
+from flask import Blueprint, abort, g, request, url_for
 from werkzeug.datastructures import FileStorage
+from werkzeug.wrappers import Response
 
 from governance.clock import BERLIN
 from governance.domain.rules import Majority
 from governance.errors import GremiumError
 from governance.models import Committee, Meeting
-from governance.services import agenda, meeting_series, meeting_views
+from governance.services import agenda, agenda_order, meeting_series, meeting_views
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import UnitOfWork
 from governance.web.context import core
@@ -199,7 +200,7 @@ def order(mid: int) -> Response:
         mid,
         "order",
         "web.meetings.done.ordered",
-        lambda work, meeting: agenda.order_by_positions(
+        lambda work, meeting: agenda_order.order_by_positions(
             work, meeting, positions, version=_version()
         ),
     )
@@ -211,7 +212,7 @@ def finalize(mid: int) -> Response:
         mid,
         "finalize",
         "web.meetings.done.finalized",
-        lambda work, meeting: agenda.finalize(work, meeting, version=_version()),
+        lambda work, meeting: agenda_order.finalize(work, meeting, version=_version()),
     )
 
 
@@ -307,5 +308,8 @@ def _meeting_context(work: UnitOfWork, meeting: Meeting) -> dict[str, Any]:
             ("", t("web.meetings.majority_default")),
             *((m.value, t(f"majority.{m.value}")) for m in Majority),
         ],
+        # The pages of the other features (stable paths, see the brief's URL list).
+        "session_path": url_for("meetings.show", mid=meeting.id) + "/session",
+        "minutes_path": url_for("meetings.show", mid=meeting.id) + "/minutes",
         "failed": None,
     }

@@ -28,6 +28,7 @@ from governance.services import (
     accession,
     action_items,
     agenda,
+    agenda_order,
     attendance,
     directory,
     meeting_series,
@@ -362,14 +363,14 @@ def test_the_chair_orders_and_finalises_the_agenda_once_no_proposal_is_open(kg):
     b = propose(kg, CHAIR, first, "Bericht aus dem Handlungsraum Stadtrand Süd")
     open_proposal = propose(kg, RABENHAUS, first, "Offene Frage")
     with pytest.raises(Conflict) as pending:
-        act(kg, CHAIR, agenda.finalize, first)
+        act(kg, CHAIR, agenda_order.finalize, first)
     assert "Offene Frage" in pending.value.message("de")
     on_item(kg, CHAIR, agenda.defer, open_proposal, reason="mehr Zeit zur Vorbereitung")
     standing = show(kg, first)["agenda"][0]["id"]
     with pytest.raises(InvalidInput):
-        act(kg, CHAIR, agenda.order, first, item_ids=[b, a])
-    act(kg, CHAIR, agenda.order, first, item_ids=[standing, b, a])
-    act(kg, CHAIR, agenda.finalize, first)
+        act(kg, CHAIR, agenda_order.order, first, item_ids=[b, a])
+    act(kg, CHAIR, agenda_order.order, first, item_ids=[standing, b, a])
+    act(kg, CHAIR, agenda_order.finalize, first)
     data = show(kg, first)
     assert data["agenda_final"]
     assert [(i["top"], i["title"]) for i in data["agenda"] if i["status"] == "accepted"] == [

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from governance.clock import BERLIN
 from governance.errors import GremiumError
 from governance.models import AgendaItem, Meeting, Person
-from governance.services import agenda
+from governance.services import agenda, agenda_order
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
 from tests.web.support import post_form
@@ -186,6 +186,7 @@ def test_plan_propose_decide_order_finalise_convene_move_and_cancel(
     assert response.status_code == 303 and meeting(gremium, mid).state == "convened"
 
     text = page(chair.get(f"/meetings/{mid}"))
+    assert f'href="/meetings/{mid}/session"' in text  # on to the session's page
     response = post_form(
         chair,
         f"/meetings/{mid}/move",
@@ -410,11 +411,66 @@ def test_the_service_refuses_a_stale_version_the_command_line_gives_none(world, 
         pytest.raises(GremiumError) as refusal,
         gremium.unit_of_work(Actor(label="c", person_id=world.chair)) as work,
     ):
-        agenda.finalize(work, str(mid), version=before)
+        agenda_order.finalize(work, str(mid), version=before)
     assert type(refusal.value).__name__ == "ConcurrentChange"
     with (
         pytest.raises(GremiumError) as bad,
         gremium.unit_of_work(Actor(label="c", person_id=world.chair)) as work,
     ):
-        agenda.order(work, str(mid), ["x"], version=None)
+        agenda_order.order(work, str(mid), ["x"], version=None)
     assert "TOP der Tagesordnung" in bad.value.message("de")
+
+
+def statements_for(gremium, client, path: str) -> int:
+    """How many SQL statements the page *path* costs."""
+    from sqlalchemy import event
+
+    counted: list[str] = []
+
+    def count(conn, cursor, statement, *args) -> None:
+        counted.append(statement)
+
+    event.listen(gremium.db.engine, "before_cursor_execute", count)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        event.remove(gremium.db.engine, "before_cursor_execute", count)
+    return len(counted)
+
+
+def test_the_meeting_page_costs_as_many_statements_for_ten_items_as_for_two(
+    client, signed_in, world, gremium, web_app
+):
+    chair = signed_in(client, world.chair)
+    mid = plan(chair, world)
+    members = [signed_in(web_app.test_client(), p) for p in world.partners]
+    for n in range(2):
+        propose(members[n % 2], mid, f"Vorschlag {n}", propose_links=f"https://example.org/{n}")
+    few = statements_for(gremium, chair, f"/meetings/{mid}")
+    for n in range(2, 10):
+        propose(members[n % 2], mid, f"Vorschlag {n}", propose_links=f"https://example.org/{n}")
+    for title, item in items(gremium, mid).items():
+        if title in ("Vorschlag 3", "Vorschlag 4"):
+            assert decide(chair, mid, item.id, "accept").status_code == 303
+    many = statements_for(gremium, chair, f"/meetings/{mid}")
+    assert many == few, (few, many)  # no statement per item (no N+1)
+
+
+def test_every_control_of_the_meeting_pages_has_a_label_and_nothing_is_inline(
+    client, signed_in, world, web_app
+):
+    chair = signed_in(client, world.chair)
+    mid = plan(chair, world)
+    propose(signed_in(web_app.test_client(), world.partners[0]), mid, "Ein Vorschlag")
+    propose(chair, mid, "Vom Vorsitz")
+    for path in (f"/meetings/{mid}", f"/committees/{world.committee_id}/meetings"):
+        text = page(chair.get(path))
+        assert "style=" not in text and "<script" not in text
+        controls = re.findall(r"<(?:input|select|textarea)\b([^>]*)>", text)
+        shown = [c for c in controls if 'type="hidden"' not in c]
+        assert shown, path
+        for control in shown:
+            found = re.search(r'\bid="([^"]+)"', control)
+            assert found, f"a control without id on {path}: {control}"
+            assert f'<label for="{found.group(1)}"' in text, f"no label for {found.group(1)}"
+        assert text.count("<caption>") == text.count("<table")
