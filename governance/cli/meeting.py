@@ -226,7 +226,7 @@ def attend_cmd(
             message = t(
                 state,
                 "meeting.cli.attendance",
-                organisation=row.organisation.short_name,
+                organisation=row.organisation.short_name if row.organisation else organisation,
                 status=t(state, f"attendance.{row.status}"),
                 present=check.present,
                 members=check.voting_members,

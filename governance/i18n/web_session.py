@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 MESSAGES = {
+    "meeting.error.attendance_changed": {
+        "de": "Die Anwesenheit wurde inzwischen von jemand anderem erfasst: {changes}. "
+        "Nichts wurde gespeichert; bitte prüfen und erneut speichern.",
+        "en": "Someone else has recorded the attendance meanwhile: {changes}. "
+        "Nothing was saved; please check and save again.",
+    },
+    "meeting.error.attendance_now": {
+        "de": "{organisation} jetzt {status}",
+        "en": "{organisation} now {status}",
+    },
     "web.session.title": {"de": "Sitzung: {title}", "en": "Meeting: {title}"},
     "web.session.nav": {"de": "Sitzungsverlauf", "en": "In session"},
     "web.session.to_meeting": {"de": "Zur Sitzungsseite", "en": "To the meeting's page"},
@@ -58,6 +68,12 @@ MESSAGES = {
     "web.session.attendance_saved": {
         "de": "Anwesenheit gespeichert. {quorum}",
         "en": "Attendance saved. {quorum}",
+    },
+    "web.session.late_hint": {
+        "de": "Wer nach der Eröffnung als anwesend eingetragen wird, gilt ab jetzt als "
+        "gekommen, wenn keine Uhrzeit angegeben ist.",
+        "en": "An organisation marked present after the opening counts as arrived now "
+        "unless a time is given.",
     },
     "web.session.not_recorded": {"de": "noch nicht erfasst", "en": "not recorded yet"},
     "web.session.who_came": {"de": "Wer ist gekommen", "en": "Who came"},
@@ -137,6 +153,10 @@ MESSAGES = {
     "web.session.marked": {"de": "TOP {top}: {outcome}.", "en": "Item {top}: {outcome}."},
     # action items
     "web.session.action_items": {"de": "Aufgaben", "en": "Action items"},
+    "web.session.no_open_action_items": {
+        "de": "Keine offenen Aufgaben aus früheren Sitzungen.",
+        "en": "No open action items from earlier meetings.",
+    },
     "web.session.no_action_items": {"de": "Keine Aufgaben.", "en": "No action items."},
     "web.session.action_line": {
         "de": "{what} — {who}, bis {due} ({state})",

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from governance.clock import BERLIN
 from governance.domain.voting import QuorumCheck
-from governance.errors import InvalidInput
+from governance.errors import ConcurrentChange, InvalidInput, Joined, Text
 from governance.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from governance.services import action_items, agenda, attendance, votes
 from governance.services import meetings as meeting_service
@@ -87,6 +87,21 @@ def attend_all(
     """
     meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
     recorded = {a.organisation.short_name: a for a in meeting.attendance if a.organisation}
+    changed: list[Text | str] = [
+        Text(
+            "meeting.error.attendance_now",
+            organisation=ref,
+            status=Text(f"attendance.{recorded[ref].status}") if ref in recorded else "—",
+        )
+        for ref, line in sheet.items()
+        if line.shown is not None
+        and line.shown != (recorded[ref].status if ref in recorded else "")
+        and line.status != (recorded[ref].status if ref in recorded else "")
+    ]
+    if changed:
+        # Someone else recorded these lines since the sheet was shown: nothing is
+        # overwritten; the page shows what is recorded now beside what was typed.
+        raise ConcurrentChange("meeting.error.attendance_changed", changes=Joined(changed))
     for organisation_ref, line in sheet.items():
         if not line.status:
             continue
@@ -99,10 +114,28 @@ def attend_all(
             organisation_ref=organisation_ref,
             status=line.status,
             person_email=line.person or None,
-            arrived=line.arrived or None,
+            arrived=line.arrived or _arriving_now(uow, meeting, row, line) or None,
             departed=line.departed or None,
         )
     return quorum_now(uow, meeting)
+
+
+PRESENT = ("present", "represented")
+
+
+def _arriving_now(
+    uow: UnitOfWork, meeting: Meeting, row: Attendance | None, line: SheetLine
+) -> str:
+    """Who is marked present on the sheet after the opening arrived now (unless a time is typed).
+
+    Otherwise a late arrival would count from the start, and the minutes and the
+    quorum at the opening would say they were there. Not for a session recorded
+    afterwards: there "now" is not the meeting's time.
+    """
+    arriving = line.status in PRESENT and (row is None or row.status not in PRESENT)
+    if arriving and meeting.state == "in_session" and meeting.recorded_later_at is None:
+        return local_time(uow.now)
+    return ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,6 +146,8 @@ class SheetLine:
     person: str = ""
     arrived: str = ""
     departed: str = ""
+    shown: str | None = None
+    """The status the sheet showed when it was filled in ("" for none); None: not known."""
 
 
 def _unchanged(row: Attendance, line: SheetLine) -> bool:

@@ -24,6 +24,7 @@ from governance.models import (
 )
 from governance.services import access, agenda
 from governance.services.attendance import present_voting_organisations, quorum_at
+from governance.services.meeting_notices import open_action_items
 from governance.services.meeting_session import local_time
 from governance.services.votes import describe_vote, votes_of
 
@@ -111,6 +112,7 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
                 "majority": item.majority,
                 "outcome": item.outcome,
                 "notes": item.notes,
+                "standing": item.standing,
                 "votable": item.kind == "decision" and item.outcome is None and vote is None,
                 "vote": None if vote is None else describe_vote(vote),
                 "decision": None
@@ -153,4 +155,10 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
         "voters": [o for o in organisations if o["voting"] and o["present_now"]],
         "guests": [a.guest_name for a in meeting.attendance if a.organisation_id is None],
         "agenda": items,
+        # Reported under the standing item "open action items" (of earlier meetings).
+        "open_action_items": [
+            {"id": a.id, "what": a.what, "who": a.owner_label, "due_on": a.due_on, "state": a.state}
+            for a in open_action_items(session, meeting.committee)
+            if a.meeting_id != meeting.id
+        ],
     }

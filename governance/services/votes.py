@@ -93,6 +93,7 @@ def record_vote(
             raise InvalidInput("vote.error.too_many", total=votes.total, present=len(present))
         choices = {}
         method = "show_of_hands"
+    assert item.majority is not None  # _votable: a decision item always has its majority
     majority = Majority(item.majority)
     outcome = result(meeting.committee.rules, majority, votes)
     # The guard quorate_now re-checks the quorum as part of the workflow.
@@ -143,14 +144,14 @@ def record_vote(
         )
     if item.agreement_version_id is not None:
         # Like an accession item: the vote on an amendment item decides the amendment.
-        from governance.services.amendments import decide_by_vote
+        from governance.services.amendments import decide_by_vote as decide_amendment
 
-        decide_by_vote(uow, item, votes, decision.reference)
+        decide_amendment(uow, item, votes, decision.reference)
     if item.minutes_id is not None:
         # Like an accession item: the vote on an approval item decides on the minutes.
-        from governance.services.minutes import decide_by_vote
+        from governance.services.minutes import decide_by_vote as decide_minutes
 
-        decide_by_vote(uow, item, decision)
+        decide_minutes(uow, item, decision)
     return decision
 
 
@@ -254,7 +255,10 @@ def _register(
 
 def votes_of(session: Session, meeting: Meeting) -> tuple[dict[int, Vote], dict[int, Decision]]:
     """The votes and register entries of *meeting*, by agenda item."""
-    taken = session.execute(select(Vote).where(Vote.meeting_id == meeting.id)).scalars()
+    # Each vote's ballots in one more query, not one per vote.
+    taken = session.execute(
+        select(Vote).where(Vote.meeting_id == meeting.id).options(selectinload(Vote.ballots))
+    ).scalars()
     entered = session.execute(select(Decision).where(Decision.meeting_id == meeting.id)).scalars()
     return {v.agenda_item_id: v for v in taken}, {d.agenda_item_id: d for d in entered}
 
@@ -291,7 +295,7 @@ def describe_vote(vote: Vote) -> dict[str, Any]:
     }
 
 
-def describe_decision(decision: Decision) -> dict[str, object]:
+def describe_decision(decision: Decision) -> dict[str, Any]:
     vote = decision.vote
     return {
         "reference": decision.reference,

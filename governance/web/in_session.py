@@ -14,14 +14,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, jsonify, request
+from flask import Blueprint, abort, g, jsonify, request
+from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError, NotFound
 from governance.models import Meeting
 from governance.services import meeting_session, session_views
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import UnitOfWork
-from governance.web.front import committee_or_404, redirect_to, refused, render, t, uow
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    redirect_to,
+    refused,
+    render,
+    t,
+    uow,
+)
 
 bp = Blueprint("in_session", __name__)
 
@@ -41,7 +50,7 @@ def meeting_or_404(work: UnitOfWork, mid: int) -> Meeting:
 
 def _context(mid: int) -> dict[str, Any]:
     """Everything the page shows, read now (after a refusal: as it stands)."""
-    with uow() as work:
+    with reading() as work:
         meeting = meeting_or_404(work, mid)
         person = work.person()
         assert person is not None
@@ -49,6 +58,14 @@ def _context(mid: int) -> dict[str, Any]:
             "meeting": session_views.session_view(work.session, meeting, work.now),
             "can": session_views.permitted(work.session, person, meeting, work.today),
             "allowed": set(work.engine.allowed_triggers(meeting)),
+            # Triggers whose conditions hold now (the meeting's day, its end): the
+            # opening and the sheet appear when they can succeed. A vote form shows
+            # in session even without a quorum: its refusal says why.
+            "possible": {
+                trigger
+                for trigger in ("open", "record_afterwards", "record_attendance")
+                if work.engine.can_fire(work, meeting, trigger)
+            },
             "today": work.today,
             "state_label": work.engine.definitions["meeting"].label(meeting.state, g.lang),
         }
@@ -63,7 +80,7 @@ def page(mid: int) -> Response:
 def quorum(mid: int) -> Response:
     """The quorum now, for the page's optional script (static/in_session.js) to refresh
     what others recorded meanwhile; without the script the page is current after each submit."""
-    with uow() as work:
+    with reading() as work:
         meeting = meeting_or_404(work, mid)
         check = meeting_session.quorum_now(work, meeting)
     return jsonify(
@@ -107,6 +124,7 @@ def attendance(mid: int) -> Response:
             person=request.form.get(f"person:{organisation}", ""),
             arrived=request.form.get(f"arrived:{organisation}", ""),
             departed=request.form.get(f"departed:{organisation}", ""),
+            shown=request.form.get(f"shown:{organisation}"),
         )
 
     def action(work: UnitOfWork) -> str:

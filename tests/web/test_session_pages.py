@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html.parser import HTMLParser
 
 import pytest
+import sqlalchemy
 from sqlalchemy import func, select
 
 from governance.bootstrap import App
 from governance.clock import BERLIN
+from governance.examples import treptow_koepenick as tk
 from governance.models import ActionItem, Attendance, Decision, Meeting, Person, Vote
 from governance.services import agenda, directory
 from governance.services import meetings as meeting_service
@@ -30,8 +33,8 @@ def as_person(gremium: App, person_id: int) -> Actor:
 
 
 @pytest.fixture
-def meeting_day(gremium: App, world: World) -> int:
-    """A meeting of the test committee, convened with three items, on its day (09:30)."""
+def convened(gremium: App, world: World) -> int:
+    """A meeting of the test committee on 11 March, convened with three items."""
     chair = as_person(gremium, world.chair)
     with gremium.unit_of_work(chair) as uow:
         committee = directory.committee_by_ref(uow.session, "TG")
@@ -49,9 +52,25 @@ def meeting_day(gremium: App, world: World) -> int:
         ):
             agenda.propose(uow, meeting, title=title, kind=kind)
         meeting_service.convene(uow, meeting)
-        mid = meeting.id
+        return meeting.id
+
+
+@pytest.fixture
+def meeting_day(gremium: App, convened: int) -> int:
+    """The convened meeting on its day, at 09:30."""
     gremium.clock.advance_to(DAY - dt.timedelta(minutes=30))
-    return mid
+    return convened
+
+
+def test_before_its_day_the_page_says_when_the_meeting_can_be_opened(
+    client, signed_in, world, convened
+):
+    signed_in(client, world.chair)
+    html = page(client, convened)
+    assert "kann am Sitzungstag eröffnet werden" in text_of(html)
+    assert "Sitzung eröffnen" not in html and 'name="status:' not in html
+    response = post_form(client, f"/meetings/{convened}/session/open")
+    assert response.status_code == 422 and "eröffnen" in text_of(response.get_data(as_text=True))
 
 
 def page(client, mid: int) -> str:
@@ -263,6 +282,8 @@ def test_action_items_are_listed_under_their_item_and_items_are_noted_or_deferre
         "TOP 4: Bericht der Geschäftsstelle" in shown and "Ergebnis: zur Kenntnis genommen" in shown
     )
     assert "Ergebnis: vertagt" in shown
+    # The action item raised today is not one "from earlier meetings" under TOP 1.
+    assert "Keine offenen Aufgaben aus früheren Sitzungen." in shown
     assert count(gremium, ActionItem) == 1
 
 
@@ -364,3 +385,165 @@ def test_a_meeting_held_on_paper_is_recorded_afterwards_by_the_secretariat(
     with gremium.db.session() as s:
         meeting = s.get(Meeting, meeting_day)
         assert meeting is not None and meeting.state == "closed" and meeting.recorded_later_at
+
+
+def test_two_people_on_the_sheet_the_second_sees_the_change_and_keeps_what_was_typed(
+    client, signed_in, world, gremium, meeting_day
+):
+    chair = signed_in(client, world.chair)
+    post_form(
+        chair,
+        f"/meetings/{meeting_day}/session/attendance",
+        {**sheet(absent=("Rabenhaus",)), "shown:Rabenhaus": ""},
+    )
+    secretary = signed_in(client.application.test_client(), world.secretary)
+    stale = {**sheet("Rabenhaus", "KungerKiez"), "shown:Rabenhaus": "", "shown:KungerKiez": ""}
+    response = post_form(secretary, f"/meetings/{meeting_day}/session/attendance", stale)
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert "inzwischen von jemand anderem erfasst: Rabenhaus jetzt abwesend" in text_of(html)
+    assert re.search(r'name="status:Rabenhaus" value="present" checked', html)
+    assert 'name="shown:Rabenhaus" value="absent"' in html
+    with gremium.db.session() as s:
+        assert [a.status for a in s.scalars(select(Attendance))] == ["absent"]
+    again = {**stale, "shown:Rabenhaus": "absent"}
+    assert (
+        post_form(secretary, f"/meetings/{meeting_day}/session/attendance", again).status_code
+        == 303
+    )
+    assert "2 von 3" in text_of(page(secretary, meeting_day))
+
+
+class _Controls(HTMLParser):
+    """The page's form controls, labels and fieldsets, as a keyboard or screen reader meets them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.controls: list[str] = []
+        self.labelled: set[str] = set()
+        self.fieldsets = 0
+        self.legends = 0
+        self.radios_outside_fieldsets = 0
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "label" and a.get("for"):
+            self.labelled.add(str(a["for"]))
+        if tag == "fieldset":
+            self.fieldsets += 1
+            self.depth += 1
+        if tag == "legend":
+            self.legends += 1
+        if tag in ("input", "select", "textarea") and a.get("type") not in ("hidden", "submit"):
+            self.controls.append(str(a.get("id")))
+            if a.get("type") == "radio" and self.depth == 0:
+                self.radios_outside_fieldsets += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "fieldset":
+            self.depth -= 1
+
+
+def test_every_control_has_a_label_and_every_group_of_choices_a_legend(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "BA TK", "Rabenhaus", "KungerKiez")
+    found = _Controls()
+    found.feed(page(client, meeting_day))
+    assert len(found.controls) > 40
+    assert [c for c in found.controls if c not in found.labelled] == []
+    assert len(set(found.controls)) == len(found.controls)  # ids are unique
+    assert found.fieldsets == found.legends and found.radios_outside_fieldsets == 0
+
+
+def test_an_organisation_marked_present_after_the_opening_arrived_then(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "BA TK", "Rabenhaus")
+    gremium.clock.advance_to(DAY + dt.timedelta(minutes=40))
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("KungerKiez"))
+    html = page(client, meeting_day)
+    assert 'name="arrived:KungerKiez" value="10:40"' in html
+    assert 'name="arrived:Rabenhaus" value=""' in html
+    shown = text_of(html)
+    assert "3 von 3" in shown and "Bei der Eröffnung: beschlussfähig" in shown
+
+
+def statements_of(gremium: App, client, path: str) -> int:
+    """How many SQL statements a GET of *path* runs (sign-in lookup included)."""
+    seen: list[str] = []
+
+    def count_one(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        seen.append(statement)
+
+    sqlalchemy.event.listen(gremium.db.engine, "before_cursor_execute", count_one)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        sqlalchemy.event.remove(gremium.db.engine, "before_cursor_execute", count_one)
+    return len(seen)
+
+
+def test_the_page_runs_as_many_statements_for_three_votes_as_for_one(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.chair)
+    opened(client, gremium, meeting_day, "BA TK", "Rabenhaus", "KungerKiez")
+    path = f"/meetings/{meeting_day}/session"
+    ballots = {
+        "method": "ballots",
+        "voter": ["BA TK", "Rabenhaus", "KungerKiez"],
+        "ballot:BA TK": "yes",
+        "ballot:Rabenhaus": "no",
+        "ballot:KungerKiez": "yes",
+    }
+    post_form(client, f"{path}/items/2/vote", {"text": "Eins", **ballots})
+    action = {"what": "Nachweis", "who": "Rabenhaus", "due": "2026-04-30"}
+    post_form(client, f"{path}/items/2/actions", action)
+    one = statements_of(gremium, client, path)
+    post_form(client, f"{path}/items/3/vote", {"text": "Zwei", **ballots})
+    post_form(client, f"{path}/items/3/actions", action)
+    post_form(client, f"{path}/items/4/actions", action)
+    post_form(client, f"{path}/guests", {"guest_name": "Erika Gast"})
+    assert statements_of(gremium, client, path) == one
+
+
+def test_the_example_committee_meets_in_the_browser_with_its_eight_voting_members(
+    example_client, signed_in
+):
+    gremium: App = example_client.application.extensions["gremium"]
+    with gremium.unit_of_work(tk.CHAIR_EMAIL) as uow:
+        committee = directory.committee_by_ref(uow.session, "KG")
+        meeting = meeting_service.plan(
+            uow,
+            committee,
+            title="Sitzung des Kooperationsgremiums",
+            starts_at="2026-03-11 10:00",
+            location="Rathaus Köpenick, Raum 120",
+        )
+        agenda.propose(uow, meeting, title="Stadtteilfest", kind="decision")
+        meeting_service.convene(uow, meeting)
+        mid = meeting.id
+    gremium.clock.advance_to(DAY - dt.timedelta(minutes=30))
+    signed_in(example_client, tk.SECRETARIAT_EMAIL)
+    html = page(example_client, mid)
+    assert 'name="status:Offensiv&#39;91"' in html  # names with an apostrophe survive the form
+    assert "SenASGIVA" in html and "ohne Stimmrecht" in text_of(html)
+    present = ["BA Treptow-Köpenick", "Rabenhaus", "Offensiv'91", "tjfbg", "SenASGIVA"]
+    post_form(example_client, f"/meetings/{mid}/session/attendance", sheet(*present))
+    shown = text_of(page(example_client, mid))
+    assert (
+        "Nicht beschlussfähig: 4 von 8 stimmberechtigten Organisationen anwesend (nötig: 5)"
+        in shown
+    )
+    post_form(example_client, f"/meetings/{mid}/session/attendance", sheet("KungerKiez"))
+    shown = text_of(page(example_client, mid))
+    assert "Beschlussfähig: 5 von 8 stimmberechtigten Organisationen anwesend (nötig: 5)" in shown
+    gremium.clock.advance_to(DAY)
+    signed_in(example_client, tk.CHAIR_EMAIL)
+    assert post_form(example_client, f"/meetings/{mid}/session/open").status_code == 303
+    html = page(example_client, mid)
+    assert html.count('class="ballot"') == 5  # one ballot per voting organisation present
