@@ -158,8 +158,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "records.decisions.none": {"de": "Keine Beschlüsse.", "en": "No decisions."},
     "records.decisions.votes": {
-        "de": "{yes} Ja, {no} Nein, {abstain} Enthaltungen",
-        "en": "{yes} yes, {no} no, {abstain} abstentions",
+        "de": "{yes} Ja, {no} Nein, {abstain:Enthaltung|Enthaltungen}",
+        "en": "{yes} yes, {no} no, {abstain:abstention|abstentions}",
     },
     "register.error.year_range": {
         "de": "Jahr {value}: erlaubt sind {first} bis {last}.",
@@ -281,7 +281,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Prüfpfad des Gremiums, neueste zuerst ({total} Einträge)",
         "en": "The committee's audit trail, newest first ({total} records)",
     },
-    "records.audit.system": {"de": "System (Zeitgeber)", "en": "System (timer)"},
+    "records.audit.system": {"de": "System", "en": "System"},
     "records.audit.empty": {"de": "Noch keine Einträge.", "en": "No records yet."},
     # workflows
     "records.workflows.title": {"de": "Abläufe (Workflows)", "en": "Workflows"},

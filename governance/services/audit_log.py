@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func, select
@@ -17,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from governance import audit
 from governance.models import AuditRecord, Committee, Person
+from governance.models.base import Base
 from governance.services.decision_register import page_number
+from governance.workflow.definition import WorkflowDefinition
 
 PER_PAGE = 50
 
@@ -75,6 +78,39 @@ def committee_log(
         for r in records
     ]
     return AuditPage(rows, total, number, pages)
+
+
+def with_labels(
+    rows: list[dict[str, Any]], definitions: Mapping[str, WorkflowDefinition], lang: str
+) -> list[dict[str, Any]]:
+    """*rows* with ``what`` (a workflow step by its label, e.g. "schließen" for
+    ``close`` of a meeting; other actions by their code) and the states by label."""
+    # The workflow of each table, as the models name it (``__workflow__``).
+    by_table = {
+        str(getattr(mapper.class_, "__tablename__", "")): definitions[mapper.class_.__workflow__]
+        for mapper in Base.registry.mappers
+        if getattr(mapper.class_, "__workflow__", None) in definitions
+    }
+    labelled = []
+    for row in rows:
+        definition = by_table.get(row["entity_type"])
+        if definition is None:
+            labelled.append({**row, "what": row["action"]})
+            continue
+
+        def label(name: str | None, d: WorkflowDefinition = definition) -> str | None:
+            return d.label(name, lang) if name else name
+
+        known = row["action"] in definition.triggers
+        labelled.append(
+            {
+                **row,
+                "what": label(row["action"]) if known else row["action"],
+                "from_state": label(row["from_state"]),
+                "to_state": label(row["to_state"]),
+            }
+        )
+    return labelled
 
 
 @dataclasses.dataclass(frozen=True)

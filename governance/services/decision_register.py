@@ -91,10 +91,13 @@ def search(
     if wanted_year is not None:
         where.append(Decision.year == wanted_year)
     if wanted_text:
+        # Lowered here as well as in SQL: SQLite's lower() knows only ASCII, so "BÄNKE"
+        # must arrive as "bänke" to find "Bänke" (PostgreSQL lowers all of Unicode).
+        needle = wanted_text.lower()
         where.append(
             or_(
-                Decision.text.icontains(wanted_text, autoescape=True),
-                AgendaItem.title.icontains(wanted_text, autoescape=True),
+                func.lower(Decision.text).contains(needle, autoescape=True),
+                func.lower(AgendaItem.title).contains(needle, autoescape=True),
             )
         )
     on_item = AgendaItem.id == Decision.agenda_item_id

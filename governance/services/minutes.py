@@ -138,7 +138,7 @@ def record_notes(uow: UnitOfWork, meeting_ref: MeetingRef, notes: Mapping[int, s
             meeting=meeting.id,
             state=Text(f"minutes.state.{minutes.state}"),
         )
-    by_top = {i.position: i for i in agenda_items(uow.session, meeting)}
+    by_top = {i.position: i for i in agenda_items(uow.session, meeting) if i.position is not None}
     unknown = sorted(set(notes) - set(by_top))
     if unknown:
         raise InvalidInput(

@@ -8,9 +8,11 @@ item, not only the one that was wrong).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, request
+from flask import Blueprint, abort, g, request
+from werkzeug.wrappers import Response
 
 from governance.domain.permissions import may
 from governance.errors import GremiumError, NotFound
@@ -18,7 +20,15 @@ from governance.models import Meeting
 from governance.services import access, directory, minutes, minutes_views
 from governance.services.meetings import meeting_by_id
 from governance.unit_of_work import UnitOfWork
-from governance.web.front import committee_or_404, redirect_to, refused, render, t, uow
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    redirect_to,
+    refused,
+    render,
+    t,
+    uow,
+)
 from governance.web.responses import file_response
 
 bp = Blueprint("minutes", __name__)
@@ -63,16 +73,15 @@ def _context(work: UnitOfWork, mid: int) -> dict[str, Any]:
 
 
 def _page_refused(exc: GremiumError, mid: int, field: str | None = None) -> Response:
-    with uow() as work:
-        context = _context(work, mid)
-    return refused(exc, PAGE, field=field, **context)
+    with reading() as work:
+        # Rendered inside: the page reads the meeting and committee rows.
+        return refused(exc, PAGE, field=field, **_context(work, mid))
 
 
 @bp.get("/meetings/<int:mid>/minutes")
 def page(mid: int) -> Response:
-    with uow() as work:
-        context = _context(work, mid)
-    return render(PAGE, **context)
+    with reading() as work:
+        return render(PAGE, **_context(work, mid))
 
 
 @bp.post("/meetings/<int:mid>/minutes/notes")
@@ -82,32 +91,33 @@ def notes(mid: int) -> Response:
         number = name.removeprefix(NOTE_FIELD)
         if name.startswith(NOTE_FIELD) and number.isdigit():
             typed[int(number)] = value
-    try:
-        with uow() as work:
-            meeting = meeting_or_404(work, mid)
-            minutes.record_notes(work, meeting.id, typed)
-    except GremiumError as exc:
-        return _page_refused(exc, mid)
-    return redirect_to("minutes.page", mid=mid, done=t("records.minutes.noted"))
+    return _act(mid, "noted", lambda work, meeting: minutes.record_notes(work, meeting, typed))
 
 
 @bp.get("/meetings/<int:mid>/minutes/preview.pdf")
 def preview(mid: int) -> Response:
-    with uow() as work:
+    with reading() as work:
         meeting = meeting_or_404(work, mid)
         draft = minutes_views.preview(work.session, meeting.id, g.lang, "pdf")
     return file_response(draft.data, draft.media_type, draft.filename, inline=True)
 
 
-@bp.post("/meetings/<int:mid>/minutes/circulate")
-def circulate(mid: int) -> Response:
+def _act(
+    mid: int, done: str, action: Callable[[UnitOfWork, int], object], field: str | None = None
+) -> Response:
+    """Run one action of the application layer on the meeting's minutes; back to the
+    page with "done", or the page again with the refusal and what was typed."""
     try:
         with uow() as work:
-            meeting = meeting_or_404(work, mid)
-            minutes.circulate(work, meeting.id)
+            action(work, meeting_or_404(work, mid).id)
     except GremiumError as exc:
-        return _page_refused(exc, mid)
-    return redirect_to("minutes.page", mid=mid, done=t("records.minutes.circulated"))
+        return _page_refused(exc, mid, field=field)
+    return redirect_to("minutes.page", mid=mid, done=t(f"records.minutes.{done}"))
+
+
+@bp.post("/meetings/<int:mid>/minutes/circulate")
+def circulate(mid: int) -> Response:
+    return _act(mid, "circulated", minutes.circulate)
 
 
 @bp.post("/meetings/<int:mid>/minutes/objections")
@@ -115,43 +125,37 @@ def object_to(mid: int) -> Response:
     # Two forms post here: a member's own objection, and one the secretariat records.
     organisation = request.form.get("organisation") or None
     field = "objection" if organisation is None else "recorded_objection"
-    try:
-        with uow() as work:
-            meeting = meeting_or_404(work, mid)
-            minutes.object_to(
-                work, meeting.id, text=request.form.get(field, ""), organisation=organisation
-            )
-    except GremiumError as exc:
-        return _page_refused(exc, mid, field=field)
-    return redirect_to("minutes.page", mid=mid, done=t("records.minutes.objected"))
+    text = request.form.get(field, "")
+    return _act(
+        mid,
+        "objected",
+        lambda work, meeting: minutes.object_to(
+            work, meeting, text=text, organisation=organisation
+        ),
+        field,
+    )
 
 
 @bp.post("/meetings/<int:mid>/minutes/objections/<int:oid>/resolve")
 def resolve(mid: int, oid: int) -> Response:
     field = f"resolution-{oid}"
-    try:
-        with uow() as work:
-            meeting = meeting_or_404(work, mid)
-            minutes.resolve(work, meeting.id, objection_id=oid, note=request.form.get(field, ""))
-    except GremiumError as exc:
-        return _page_refused(exc, mid, field=field)
-    return redirect_to("minutes.page", mid=mid, done=t("records.minutes.resolved"))
+    note = request.form.get(field, "")
+    return _act(
+        mid,
+        "resolved",
+        lambda work, meeting: minutes.resolve(work, meeting, objection_id=oid, note=note),
+        field,
+    )
 
 
 @bp.post("/meetings/<int:mid>/minutes/approve")
 def approve(mid: int) -> Response:
-    try:
-        with uow() as work:
-            meeting = meeting_or_404(work, mid)
-            minutes.approve(work, meeting.id)
-    except GremiumError as exc:
-        return _page_refused(exc, mid)
-    return redirect_to("minutes.page", mid=mid, done=t("records.minutes.approved"))
+    return _act(mid, "approved", minutes.approve)
 
 
 @bp.get("/meetings/<int:mid>/minutes/archive.pdf")
 def archive(mid: int) -> Response:
-    with uow() as work:
+    with reading() as work:
         meeting = meeting_or_404(work, mid)
         document, data = minutes_views.archived_document(work.session, meeting.id)
         name = document.name

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, request
+from flask import Blueprint, abort, g, request
 from markupsafe import Markup
+from werkzeug.wrappers import Response
 
 from governance.documents import catalogue
 from governance.domain.permissions import may
@@ -20,7 +21,15 @@ from governance.models import ActionItem, Committee
 from governance.services import access, action_items, audit_log, decision_register
 from governance.unit_of_work import UnitOfWork
 from governance.web.context import core
-from governance.web.front import committee_or_404, redirect_to, refused, render, t, uow
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    redirect_to,
+    refused,
+    render,
+    t,
+    uow,
+)
 from governance.web.responses import file_response
 from governance.workflow import drawing
 
@@ -37,7 +46,7 @@ AUDIT = "web/records/audit.html"
 @bp.get("/committees/<int:cid>/decisions")
 def decisions(cid: int) -> Response:
     query = request.args.to_dict()
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
         try:
             found = decision_register.search(
@@ -51,7 +60,7 @@ def decisions(cid: int) -> Response:
         except InvalidInput as exc:
             empty = decision_register.search(work.session, committee, this_year=work.today.year)
             return refused(exc, DECISIONS, form=query, **_register_context(committee, empty))
-    return render(DECISIONS, form=query, **_register_context(committee, found))
+        return render(DECISIONS, form=query, **_register_context(committee, found))
 
 
 def _register_context(
@@ -102,9 +111,8 @@ def _action_or_404(work: UnitOfWork, committee: Committee, aid: int) -> ActionIt
 
 @bp.get("/committees/<int:cid>/actions")
 def actions(cid: int) -> Response:
-    with uow() as work:
-        context = _actions_context(work, committee_or_404(work, cid))
-    return render(ACTIONS, **context)
+    with reading() as work:
+        return render(ACTIONS, **_actions_context(work, committee_or_404(work, cid)))
 
 
 def _update_action(cid: int, aid: int, how: str) -> Response:
@@ -118,9 +126,9 @@ def _update_action(cid: int, aid: int, how: str) -> Response:
             else:
                 action_items.drop(work, item, reason=text)
     except GremiumError as exc:
-        with uow() as work:
+        with reading() as work:
             context = _actions_context(work, committee_or_404(work, cid))
-        return refused(exc, ACTIONS, field=field, **context)
+            return refused(exc, ACTIONS, field=field, **context)
     return redirect_to("records.actions", cid=cid, done=t(f"records.actions.{how}_saved"))
 
 
@@ -139,13 +147,12 @@ def action_drop(cid: int, aid: int) -> Response:
 
 @bp.get("/committees/<int:cid>/documents")
 def documents(cid: int) -> Response:
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
-        entries = catalogue.entries(work.session, committee)
-    groups: dict[str, list[catalogue.Entry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.kind, []).append(entry)
-    return render("web/records/documents.html", committee=committee, groups=groups)
+        groups: dict[str, list[catalogue.Entry]] = {}
+        for entry in catalogue.entries(work.session, committee):
+            groups.setdefault(entry.kind, []).append(entry)
+        return render("web/records/documents.html", committee=committee, groups=groups)
 
 
 @bp.get("/committees/<int:cid>/documents/<kind>.<fmt>")
@@ -155,7 +162,7 @@ def document(cid: int, kind: str, fmt: str) -> Response:
     ref = request.args.get("ref", "")
     if fmt not in FORMATS:
         abort(404)
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
         # Only what the committee's list shows: another committee's reference is a 404.
         entry = catalogue.entry(work.session, committee, kind, ref)
@@ -168,29 +175,30 @@ def document(cid: int, kind: str, fmt: str) -> Response:
 
 def _audit_context(work: UnitOfWork, committee: Committee, page: str | None) -> dict[str, Any]:
     log = audit_log.committee_log(work.session, committee, page=page)
-    return {"committee": committee, "log": log, "verification": None}
+    rows = audit_log.with_labels(log.rows, core().engine.definitions, g.lang)
+    return {"committee": committee, "log": log, "rows": rows, "verification": None}
 
 
 @bp.get("/committees/<int:cid>/audit")
 def audit(cid: int) -> Response:
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
         try:
             context = _audit_context(work, committee, request.args.get("page"))
         except InvalidInput as exc:
             context = _audit_context(work, committee, None)
             return refused(exc, AUDIT, form=request.args.to_dict(), **context)
-    return render(AUDIT, **context)
+        return render(AUDIT, **context)
 
 
 @bp.post("/committees/<int:cid>/audit/verify")
 def audit_verify(cid: int) -> Response:
     """Verify the chain now (reads only: the result is the page, not a redirect)."""
-    with uow() as work:
+    with reading() as work:
         committee = committee_or_404(work, cid)
         context = _audit_context(work, committee, None)
         context["verification"] = audit_log.verify_chain(work.session, g.lang)
-    return render(AUDIT, **context)
+        return render(AUDIT, **context)
 
 
 # --- workflow diagrams ---
