@@ -11,7 +11,8 @@ taken from their mail.
    secretariat, and a form posted to the chair's address anyway is refused and
    changes nothing.
 
-The steps build on each other on one site (one module, one worker).
+The steps build on each other on one site: one per worker (session scope, since
+pytest-xdist may run other tests between them), the steps grouped on one worker.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ NOTES_1 = "Keine offenen Aufgaben."
 NOTES_2 = "Der Zuschuss wurde nach kurzer Aussprache bewilligt."
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     built = example_site(tmp_path_factory.mktemp("story")).serve()
     yield built

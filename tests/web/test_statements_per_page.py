@@ -28,11 +28,6 @@ PAGES = {
     "meeting": "/meetings/1",
     "decisions register": "/committees/{committee}/decisions",
 }
-KNOWN_N_PLUS_1 = {
-    "meeting": "the meeting page loads each vote's ballots with a statement of its own "
-    "(26 statements with 1 vote, 35 with 10: SELECT ballots ... WHERE ? = ballots.vote_id); "
-    "services/votes.votes_of should load Vote.ballots with selectinload",
-}
 
 
 def build(folder: Path, n: int) -> str:
@@ -122,15 +117,7 @@ def counted(databases: dict[int, str]) -> Iterator[dict[int, Counted]]:
         app.close()
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_N_PLUS_1[p]))
-        if p in KNOWN_N_PLUS_1
-        else p
-        for p in PAGES
-    ],
-)
+@pytest.mark.parametrize("page", list(PAGES))
 def test_a_page_issues_as_many_statements_for_ten_meetings_and_decisions_as_for_one(
     counted: dict[int, Counted], page: str
 ) -> None:
