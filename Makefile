@@ -10,8 +10,11 @@ PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
 # HarfBuzz-Subset makes WeasyPrint subset fonts in C instead of fontTools: half the PDF time.
 # Optional (WeasyPrint falls back), so a machine where we may not install it still works.
 SUBSET_LIB := libharfbuzz-subset0
+# The browser tests (tests/browser) drive Debian's Chromium through Playwright; Playwright's own
+# browser download is not used. Without it (and without root) those tests skip, saying why.
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo web test lint bench clean system-deps subset-lib
+.PHONY: demo web test lint bench clean system-deps subset-lib browser-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +23,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "import weasyprint" 2>/dev/null || $(MAKE) system-deps
 	$(BIN)/python -c "from weasyprint.text.ffi import harfbuzz_subset as s; assert s" 2>/dev/null || $(MAKE) subset-lib
 	touch $(STAMP)
+
+browser-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+	    echo "the browser tests need Chromium at $(CHROMIUM) (Debian: apt-get install chromium); without it they are skipped"; \
+	fi
 
 subset-lib:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -47,10 +57,12 @@ web: demo
 	GREMIUM_CLOCK=simulated GREMIUM_MAIL_MAILDIR=demo-output/mail \
 	    $(BIN)/gremium --db sqlite:///demo-output/gremium.db web --host 127.0.0.1 --port 8000
 
+# --dist loadgroup: the browser tests that share one running server stay on one worker.
 test: $(STAMP)
 	$(BIN)/ruff check governance tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto -q
+	test -x $(CHROMIUM) || $(MAKE) browser-deps
+	$(BIN)/python -m pytest -n auto --dist loadgroup -q
 
 # mypy (in test and lint) checks governance/ and bench/ as [tool.mypy] in pyproject.toml
 # says; its cache (.mypy_cache) makes a second run take a second or two instead of ~20 s.

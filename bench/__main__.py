@@ -17,7 +17,7 @@ from pathlib import Path
 from bench import common
 from bench.scale import Sizes
 
-AREAS = ("startup", "fanout", "transitions", "documents", "year", "scale")
+AREAS = ("startup", "fanout", "transitions", "documents", "year", "scale", "web")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench import year
 
             found = year.run()
+        elif area == "web":
+            from bench import web
+
+            found = web.run(sizes, quick=args.quick)
         else:
             from bench import scale
 

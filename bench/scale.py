@@ -52,11 +52,14 @@ def _copy(url_conn, table: str, columns: list[str], rows) -> None:  # type: igno
             copy.write_row(row)
 
 
-def load(url: str, sizes: Sizes) -> tuple[float, int]:
-    """Schema, the example committee, and the bulk rows; return (seconds, committee id)."""
+def load(url: str, sizes: Sizes, committee_id: int | None = None) -> tuple[float, int]:
+    """Schema, the example committee (unless *committee_id* names one already there, as
+    bench/web.py's demo year), and the bulk rows; return (seconds, first bulk committee id)."""
     started = time.perf_counter()
     app = make_app(url, SystemClock())  # type: ignore[arg-type]
-    seed_due_action_items(app, 1, due_at=dt.datetime.now(dt.UTC) + dt.timedelta(days=365))
+    seed_due_action_items(
+        app, 1, due_at=dt.datetime.now(dt.UTC) + dt.timedelta(days=365), committee_id=committee_id
+    )
     now = dt.datetime.now(dt.UTC)
     with app.db.engine.begin() as conn:
         raw = conn.connection.driver_connection

@@ -1,0 +1,405 @@
+"""Web: the pages a chair opens every day, under 20 concurrent clients, on PostgreSQL
+with the scale data set, against the framework's floor.
+
+The database: the example committee's demo year (meetings, agenda items,
+votes, decisions, minutes, audit trail) played on a simulated clock through
+the services, then the scale data set beside it (bench/scale.py: 10,000
+committees, 100,000 pending timers, 1,000,000 audit records; 1/10 with
+``--quick``). ``gremium web`` serves it with several gthread workers on the
+system clock, exactly as in production. The chair signs in once, the real
+way (link by mail, confirmed), and 20 client threads share that session,
+each on a keep-alive connection of its own (http.client).
+
+Measured per endpoint (phases in turn, each repeated, in one server run):
+``/healthz`` (a trivial view: the framework, the server and the network
+stack, no database — the floor), the overview ``/``, a meeting page
+``/meetings/<id>`` and the decisions register ``/committees/<id>/decisions``.
+Figures: median and 95th percentile of the response time as a client sees
+it. Target: p95 <= 50 ms and <= 5x the floor's p95. Beside them, each page
+requested by one client alone (one request after the other): the page's own
+time without waiting for a worker, which tells queueing from work.
+
+The machine is shared (2 cores for the clients, the server workers and
+PostgreSQL together): the figures are upper bounds of what a dedicated
+server does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import email
+import email.policy
+import http.client
+import os
+import re
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from sqlalchemy import func, select
+
+from bench.common import Result, pg_problem, pg_schema
+from bench.scale import Sizes
+from tests.web_server import WebServer, clean_env, start, write_config
+
+CLIENTS = 20
+WORKERS = 4
+TARGET_MS = 50.0
+TARGET_RATIO = 5.0
+CHAIR = "spk@ba-tk.example.org"
+
+
+# --- the data ---
+
+
+def play_demo_year(url: str) -> None:
+    """The example committee's year through the services, on a simulated clock (as `gremium demo`)."""
+    from governance.clock import SimulatedClock
+    from governance.demo import autumn, script, year
+    from governance.demo.run import END, START
+    from governance.services import audit_trail
+    from tests.conftest import make_app
+
+    clock = SimulatedClock(START)
+    app = make_app(url, clock)
+    audit_trail.ensure_keyed(app)
+    stage = script.Stage(app, clock)
+    try:
+        script.set_up(stage)
+        stage.at(2026, 1, 20, 12, 0)
+        script.ceremony(stage)
+        script.accession_applied(stage)
+        year.proposals_for_march(stage)
+        year.march_meeting(stage)
+        year.march_minutes_and_accession(stage)
+        year.june_meeting(stage)
+        year.july_repeat_meeting(stage)
+        autumn.autumn(stage)
+        stage.at(*END.timetuple()[:5])
+    finally:
+        app.db.dispose()
+
+
+@dataclasses.dataclass(frozen=True)
+class Targets:
+    committee_id: int
+    meeting_id: int
+    meetings: int
+    decisions: int
+
+
+def targets(url: str) -> Targets:
+    """The example committee and its meeting with the most agenda items."""
+    from governance.clock import SystemClock
+    from governance.models import AgendaItem, Committee, Decision, Meeting
+    from tests.conftest import make_app
+
+    app = make_app(url, SystemClock())  # type: ignore[arg-type]
+    try:
+        with app.db.session() as session:
+            committee = session.execute(
+                select(Committee.id).where(Committee.short_name == "KG")
+            ).scalar_one()
+            meeting = session.execute(
+                select(AgendaItem.meeting_id)
+                .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+                .where(Meeting.committee_id == committee)
+                .group_by(AgendaItem.meeting_id)
+                .order_by(func.count().desc(), AgendaItem.meeting_id)
+                .limit(1)
+            ).scalar_one()
+            meetings = session.execute(
+                select(func.count(Meeting.id)).where(Meeting.committee_id == committee)
+            ).scalar_one()
+            decisions = session.execute(
+                select(func.count(Decision.id)).where(Decision.committee_id == committee)
+            ).scalar_one()
+    finally:
+        app.db.dispose()
+    return Targets(int(committee), int(meeting), int(meetings), int(decisions))
+
+
+# --- a minimal browser: cookies and forms over http.client ---
+
+
+class Client:
+    """One keep-alive connection with a cookie jar (enough for signing in and reading pages)."""
+
+    def __init__(self, port: int, cookies: dict[str, str] | None = None) -> None:
+        self.port = port
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.cookies = dict(cookies or {})
+
+    def request(
+        self, method: str, path: str, form: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], str]:
+        headers = {"Accept-Language": "de"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if form is not None:
+            body = urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closed an idle keep-alive connection (gunicorn: after 2 s): a
+            # browser opens a new one and sends again, and so does this client.
+            self.conn.close()
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+        text = response.read().decode("utf-8", "replace")
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key.strip()] = rest.split(";", 1)[0]
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, text
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _form_after(html: str, marker: str) -> tuple[str, dict[str, str]]:
+    """The action and hidden fields of the first POST form containing *marker*."""
+    for match in re.finditer(r"<form\b[^>]*>.*?</form>", html, re.S | re.I):
+        form = match.group(0)
+        if marker in form and re.search(r'method="post"', form, re.I):
+            action = re.search(r'action="([^"]*)"', form)
+            hidden = dict(
+                re.findall(r'<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form)
+            )
+            return (action.group(1) if action else ""), hidden
+    raise AssertionError(f"no POST form with {marker!r} on the page")
+
+
+def sign_in(server: WebServer, maildir: Path) -> dict[str, str]:
+    """Sign the chair in as a person does (ask, take the link from the mail, confirm); the cookies."""
+    client = Client(server.port)
+    status, _, html = client.request("GET", "/sign-in")
+    assert status == 200, status
+    action, hidden = _form_after(html, 'type="email"')
+    status, _, _ = client.request("POST", action or "/sign-in", {**hidden, "email": CHAIR})
+    assert status in (200, 302, 303), status
+    link = _wait_for_link(maildir, server.base_url)
+    path = urlsplit(link).path
+    status, _, html = client.request("GET", path)
+    assert status == 200, (status, html[:300])
+    action, hidden = _form_after(html, "csrf_token")
+    status, headers, _ = client.request("POST", action or path, hidden)
+    assert status in (302, 303), (status, headers)
+    client.close()
+    return client.cookies
+
+
+def _wait_for_link(maildir: Path, base_url: str, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for file in sorted((maildir / "new").glob("*")) if (maildir / "new").exists() else []:
+            message = email.message_from_bytes(file.read_bytes(), policy=email.policy.default)
+            for part in message.walk():
+                if part.get_content_maintype() == "text":
+                    found = re.search(
+                        re.escape(base_url) + r"/sign-in/[A-Za-z0-9_\-]+", str(part.get_content())
+                    )
+                    if found:
+                        return found.group(0)
+        time.sleep(0.2)
+    raise AssertionError(f"no sign-in mail in {maildir} within {timeout:.0f} s")
+
+
+# --- load ---
+
+
+def measure(port: int, cookies: dict[str, str], path: str, per_client: int) -> list[float]:
+    """*CLIENTS* threads each GET *path* *per_client* times; every response time in ms."""
+    times: list[float] = []
+    lock = threading.Lock()
+    failures: list[str] = []
+    barrier = threading.Barrier(CLIENTS)
+
+    def client() -> None:
+        c = Client(port, cookies)
+        mine: list[float] = []
+        try:
+            try:
+                c.request("GET", path)  # connection and first request: not measured
+            except Exception as exc:
+                failures.append(f"{path}: {exc!r}")
+                barrier.abort()  # the others must not wait for this client
+                raise
+            barrier.wait(timeout=600)
+            for _ in range(per_client):
+                started = time.perf_counter()
+                status, _, _ = c.request("GET", path)
+                mine.append((time.perf_counter() - started) * 1000)
+                if status != 200:
+                    failures.append(f"{path}: HTTP {status}")
+        finally:
+            c.close()
+        with lock:
+            times.extend(mine)
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures, failures[:5]
+    return times
+
+
+def alone(port: int, cookies: dict[str, str], path: str, count: int) -> list[float]:
+    """One client, one request after the other: the page's own time, without queueing."""
+    client = Client(port, cookies)
+    try:
+        client.request("GET", path)
+        times = []
+        for _ in range(count):
+            started = time.perf_counter()
+            status, _, _ = client.request("GET", path)
+            times.append((time.perf_counter() - started) * 1000)
+            assert status == 200, f"{path}: HTTP {status}"
+        return times
+    finally:
+        client.close()
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+@contextlib.contextmanager
+def serving(url: str, folder: Path, workers: int) -> Iterator[WebServer]:
+    config = write_config(
+        folder / "gremium.toml",
+        {
+            "database": url,
+            "clock": "system",
+            "language": "de",
+            "audit_key_file": str(folder / "audit.key"),
+            "attach_documents": False,
+        },
+        mail={
+            "delivery": "maildir",
+            "maildir": str(folder / "mail"),
+            "sender": "gremium@ba-tk.example.org",
+        },
+    )
+    server = start(config, workers=workers, cwd=folder, env=clean_env())
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def run(sizes: Sizes, quick: bool = False) -> list[Result]:
+    problem = pg_problem()
+    if problem:
+        return [Result("web", f"skipped: {problem}", 0, "-")]
+    from bench import scale
+
+    per_client = 10 if quick else 25
+    rounds = 2 if quick else 3
+    here = Path.cwd()
+    with pg_schema() as url, tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        os.chdir(folder)  # the audit key goes beside the data of this run (audit.key)
+        try:
+            started = time.perf_counter()
+            play_demo_year(url)
+            demo_s = time.perf_counter() - started
+            load_s, _ = scale.load(url, sizes, committee_id=_committee(url))
+            found = targets(url)
+            with serving(url, folder, WORKERS) as server:
+                cookies = sign_in(server, folder / "mail")
+                pages = {
+                    "floor": "/healthz",
+                    "overview": "/",
+                    "meeting": f"/meetings/{found.meeting_id}",
+                    "decisions": f"/committees/{found.committee_id}/decisions",
+                }
+                times: dict[str, list[float]] = {name: [] for name in pages}
+                single: dict[str, list[float]] = {name: [] for name in pages}
+                for _ in range(rounds):  # phases in turn, so drift on the machine hits all alike
+                    for name, path in pages.items():
+                        single[name] += alone(server.port, cookies, path, per_client)
+                        times[name] += measure(server.port, cookies, path, per_client)
+        finally:
+            os.chdir(here)
+    floor_p95 = p95(times["floor"])
+    label = (
+        f"{CLIENTS} clients, {WORKERS} gthread workers, PostgreSQL with {sizes.committees:,} committees"
+        f" + the demo year ({found.meetings} meetings, {found.decisions} decisions)"
+    )
+    results = [
+        Result("web", f"setup: demo year on PostgreSQL ({label})", demo_s, "s"),
+        Result("web", "setup: scale data set (COPY)", load_s, "s"),
+        Result(
+            "web",
+            "`/healthz` (the floor: framework, server, network; no database), median",
+            statistics.median(times["floor"]),
+            "ms",
+        ),
+        Result("web", "`/healthz` p95", floor_p95, "ms"),
+        Result(
+            "web",
+            "`/healthz`, 1 client alone, median",
+            statistics.median(single["floor"]),
+            "ms",
+        ),
+    ]
+    names = {
+        "overview": "overview `/` (the chair)",
+        "meeting": f"meeting page `/meetings/{found.meeting_id}`",
+        "decisions": "decisions register `/committees/<KG>/decisions`",
+    }
+    for name, what in names.items():
+        results.append(
+            Result(
+                "web",
+                f"{what}, 1 client alone (no queueing), median",
+                statistics.median(single[name]),
+                "ms",
+                statistics.median(single["floor"]),
+                "`/healthz` alone",
+            )
+        )
+        values = times[name]
+        results.append(Result("web", f"{what}, median", statistics.median(values), "ms"))
+        figure = p95(values)
+        results.append(
+            Result(
+                "web",
+                f"{what}, p95 ({len(values)} requests)",
+                figure,
+                "ms",
+                floor_p95,
+                "`/healthz` p95",
+                f"≤ {TARGET_MS:.0f} ms and ≤ {TARGET_RATIO:.0f}× floor",
+                figure <= TARGET_MS and figure <= TARGET_RATIO * floor_p95,
+            )
+        )
+    return results
+
+
+def _committee(url: str) -> int:
+    from governance.clock import SystemClock
+    from governance.models import Committee
+    from tests.conftest import make_app
+
+    app = make_app(url, SystemClock())  # type: ignore[arg-type]
+    try:
+        with app.db.session() as session:
+            return int(
+                session.execute(
+                    select(Committee.id).where(Committee.short_name == "KG")
+                ).scalar_one()
+            )
+    finally:
+        app.db.dispose()
