@@ -22,7 +22,7 @@ def summaries(conn: Connection, *where: ColumnElement[bool]) -> list[dict[str, A
     """The summaries of the versions matching *where* (by agreement, then number)."""
     v, a = tables.agreement_versions.c, tables.agreements.c
     rows = conn.execute(
-        select(v, a.title)
+        select(tables.agreement_versions, a.title)
         .join_from(tables.agreement_versions, tables.agreements, a.id == v.agreement_id)
         .where(*where)
         .order_by(a.id, v.number)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
-Labels = dict[str, dict[str, str]]
+Labels = Mapping[str, Mapping[str, str]]
 """language -> (state or trigger -> label)"""
 
 
