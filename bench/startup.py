@@ -45,12 +45,30 @@ READ_ONLY: tuple[tuple[str, ...], ...] = (
     ("meeting", "list"),
     ("meeting", "show", "1"),
     ("decisions", "list"),
+    ("actions", "list"),
     ("agreement", "list"),
+    ("agreement", "show", "1"),
+    ("audit", "log"),
     ("timers", "list"),
     ("outbox", "list"),
+    ("clock", "show"),
     ("minutes", "show", "1"),
     ("audit", "verify"),
 )
+# The same in --json where the command reads through Core (governance/reads):
+# its output is built apart from the text table, so it is measured too.
+JSON_TOO = {
+    ("committee", "list"),
+    ("committee", "show"),
+    ("meeting", "list"),
+    ("decisions", "list"),
+    ("actions", "list"),
+    ("agreement", "list"),
+    ("audit", "log"),
+    ("timers", "list"),
+    ("outbox", "list"),
+    ("clock", "show"),
+}
 
 
 def run(runs: int = 5) -> list[Result]:
@@ -69,7 +87,10 @@ def run(runs: int = 5) -> list[Result]:
         baseline = fastest([ALEMBIC, "--help"], cwd, env, runs)
         results = []
         commands = [("`gremium --help`", ["--help"])]
-        commands += [(f"`gremium {' '.join(a)}` (read-only)", [*db, *a]) for a in READ_ONLY]
+        for a in READ_ONLY:
+            commands.append((f"`gremium {' '.join(a)}` (read-only)", [*db, *a]))
+            if a in JSON_TOO:
+                commands.append((f"`gremium {' '.join(a)} --json` (read-only)", [*db, *a, "--json"]))
         for what, args in commands:
             ours = fastest([*gremium, *args], cwd, env, runs)
             results.append(

@@ -7,6 +7,8 @@ plain dicts from governance.services.directory_views.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from governance.cli import committee, personal_data
@@ -21,8 +23,14 @@ from governance.cli.common import (
     t,
 )
 from governance.cli.output import show_fields, yes_no
-from governance.services import directory
-from governance.services import directory_views as views
+from governance.lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    from governance.services import directory
+    from governance.services import directory_views as views
+else:  # loaded by the commands that use them: `org list`, `person list` read through Core
+    directory = lazy_module("governance.services.directory")
+    views = lazy_module("governance.services.directory_views")
 
 # --- organisations ---
 
@@ -54,8 +62,10 @@ def org_add(state: CliState, name: str, short_name: str, kind: str) -> None:
 @pass_state
 def org_list(state: CliState, as_json: bool) -> None:
     """Alle Organisationen."""
-    with state.read() as session:
-        rows = views.list_organisations(session)
+    from governance.reads.directory import organisations
+
+    with state.reading() as conn:
+        rows = organisations(conn)
     if as_json:
         print_json(rows)
         return
@@ -151,9 +161,15 @@ def person_add(
 @pass_state
 def person_list(state: CliState, org_ref: str | None, as_json: bool) -> None:
     """Alle Personen."""
-    with state.read() as session:
-        org = directory.organisation_by_ref(session, org_ref) if org_ref else None
-        rows = views.list_people(session, org)
+    from governance.reads import tables
+    from governance.reads.directory import organisation_id_by_ref, people
+
+    with state.reading() as conn:
+        where = []
+        if org_ref:
+            org_id = organisation_id_by_ref(conn, org_ref)
+            where.append(tables.directory_people.c.organisation_id == org_id)
+        rows = people(conn, *where)
     if as_json:
         print_json(rows)
         return

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from governance.cli.common import CliState, pass_state, print_json, t
+from governance.lazy_import import lazy_module
 from governance.retention import Retention
-from governance.services import erasure, personal_data
+
+if TYPE_CHECKING:
+    from governance.services import erasure, personal_data
+else:  # loaded by its commands: `org list` and `person list` (same module) read through Core
+    erasure = lazy_module("governance.services.erasure")
+    personal_data = lazy_module("governance.services.personal_data")
 
 
 @click.command("export")

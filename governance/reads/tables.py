@@ -229,3 +229,24 @@ signatures = table(
     column("version_id", Integer),
     column("organisation_id", Integer),
 )
+
+directory_organisations = table(
+    "organisations",
+    column("id", Integer),
+    column("name", String),
+    column("short_name", String),
+    column("kind", String),
+    column("created_at", _moment),
+)
+
+directory_people = table(
+    "people",
+    column("id", Integer),
+    column("name", String),
+    column("email", String),
+    column("function_title", String),
+    column("language", String),
+    column("organisation_id", Integer),
+    column("is_admin", Boolean),
+    column("created_at", _moment),
+)

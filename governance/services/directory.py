@@ -46,25 +46,11 @@ def person_by_email(session: Session, email: str) -> Person:
 
 
 def organisation_by_ref(session: Session, ref: str | int) -> Organisation:
-    text = str(ref).strip()
-    org = None
-    if text.isdigit():
-        org = session.get(Organisation, int(text))
-    if org is None:
-        org = session.execute(
-            select(Organisation).where(
-                (func.lower(Organisation.short_name) == text.lower())
-                | (func.lower(Organisation.name) == text.lower())
-            )
-        ).scalar_one_or_none()
-    if org is None:
-        known = (
-            session.execute(select(Organisation.short_name).order_by(Organisation.short_name))
-            .scalars()
-            .all()
-        )
-        hint = Text("hint.known", names=", ".join(known)) if known else ""
-        raise NotFound("error.not_found", kind=Text("kind.organisation"), ref=text, hint=hint)
+    """Organisation *ref* (:func:`governance.reads.directory.organisation_id_by_ref`)."""
+    from governance.reads.directory import organisation_id_by_ref
+
+    org = session.get(Organisation, organisation_id_by_ref(session.connection(), ref))
+    assert org is not None
     return org
 
 

@@ -12,33 +12,27 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, object_session, selectinload
+from sqlalchemy.orm import Session, object_session
 
 from governance.models import Committee, Membership, Organisation, Person
-from governance.reads import committees, tables
+from governance.reads import committees, directory, tables
 
 
 def organisation_view(org: Organisation) -> dict[str, Any]:
-    return {
-        "id": org.id,
-        "name": org.name,
-        "short_name": org.short_name,
-        "kind": org.kind,
-        "created_at": org.created_at,
-    }
+    conn = _connection(org)
+    return directory.organisations(conn, tables.directory_organisations.c.id == org.id)[0]
 
 
 def person_view(person: Person) -> dict[str, Any]:
-    return {
-        "id": person.id,
-        "name": person.name,
-        "email": person.email,
-        "function_title": person.function_title,
-        "language": person.language,
-        "organisation": person.organisation.short_name if person.organisation else None,
-        "is_admin": person.is_admin,
-        "created_at": person.created_at,
-    }
+    conn = _connection(person)
+    return directory.people(conn, tables.directory_people.c.id == person.id)[0]
+
+
+def _connection(entity: object) -> Any:
+    session = object_session(entity)
+    assert session is not None, "an entity read from the database"
+    session.flush()
+    return session.connection()
 
 
 def membership_view(membership: Membership) -> dict[str, Any]:
@@ -56,15 +50,16 @@ def committee_view(session: Session, committee: Committee, on: dt.date) -> dict[
 
 
 def list_organisations(session: Session) -> list[dict[str, Any]]:
-    rows = session.execute(select(Organisation).order_by(Organisation.short_name)).scalars()
-    return [organisation_view(o) for o in rows]
+    return directory.organisations(session.connection())
 
 
 def list_people(session: Session, organisation: Organisation | None = None) -> list[dict[str, Any]]:
-    stmt = select(Person).order_by(Person.email).options(selectinload(Person.organisation))
-    if organisation is not None:
-        stmt = stmt.where(Person.organisation_id == organisation.id)
-    return [person_view(p) for p in session.execute(stmt).scalars()]
+    where = (
+        []
+        if organisation is None
+        else [tables.directory_people.c.organisation_id == organisation.id]
+    )
+    return directory.people(session.connection(), *where)
 
 
 def list_memberships(session: Session, committee: Committee) -> list[dict[str, Any]]:

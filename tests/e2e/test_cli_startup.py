@@ -95,8 +95,6 @@ RENDERING = ("weasyprint", "jinja2", "markdown_it", "icalendar", "holidays")
 ENGINE_AND_BABEL = ("transitions", "yaml", "babel", "governance.workflow.engine")
 
 READ_ONLY = {
-    ("org", "list"): ENGINE_AND_BABEL,
-    ("person", "list"): ENGINE_AND_BABEL,
     ("minutes", "show", "1"): ENGINE_AND_BABEL,
     ("audit", "verify"): ENGINE_AND_BABEL,
 }
@@ -107,6 +105,9 @@ READ_ONLY = {
 # `transitions` machines. In text and in --json.
 WITHOUT_ORM = ("sqlalchemy.orm", "governance.models", "transitions", "governance.workflow.engine")
 CORE_READS = [
+    ("org", "list"),
+    ("person", "list"),
+    ("person", "list", "--org", "Rabenhaus"),
     ("committee", "list"),
     ("committee", "show"),
     ("meeting", "list"),
