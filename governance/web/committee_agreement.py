@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 from governance.errors import GremiumError
 from governance.models import SignatureMethod
 from governance.services import agreement_views, agreements, committee_views
-from governance.web.committees import bp
+from governance.web.committees import bp, state_labels
 from governance.web.front import (
     committee_or_404,
     reading,
@@ -33,8 +33,7 @@ def _context(cid: int, version_ref: str | None) -> dict[str, Any]:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
         versions, version = agreement_views.agreement_page(work.session, committee, version_ref)
-        definition = work.engine.definitions["agreement"]
-        labels = {name: definition.label(name, work.lang) for name in definition.states}
+        labels = state_labels(work, "agreement")
         today = work.today
     if version is not None:
         pending = [

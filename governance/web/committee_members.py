@@ -18,7 +18,7 @@ from werkzeug.wrappers import Response
 from governance.errors import GremiumError
 from governance.models import SignatureMethod
 from governance.services import accession, agreements, committee_views, withdrawal
-from governance.web.committees import bp
+from governance.web.committees import bp, state_labels
 from governance.web.front import (
     committee_or_404,
     reading,
@@ -42,7 +42,6 @@ def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
     with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
-        definition = work.engine.definitions["accession"]
         rows = []
         for application in accession.applications(work.session, committee):
             row = accession.describe(application, work.engine)
@@ -58,8 +57,7 @@ def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
             if in_force is None
             else {"ref": agreements.ref_of(in_force), "sha": in_force.text_sha256}
         )
-        labels = {name: definition.label(name, work.lang) for name in definition.states}
-        labels.update({name: definition.label(name, work.lang) for name in ACTIONS})
+        labels = state_labels(work, "accession", *ACTIONS)
         today = work.today
     return {
         "page": page,
@@ -129,8 +127,7 @@ def _withdrawals_context(cid: int) -> dict[str, Any]:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
         rows = [withdrawal.describe(m) for m in withdrawal.withdrawals(work.session, committee)]
-        definition = work.engine.definitions["membership"]
-        labels = {name: definition.label(name, work.lang) for name in definition.states}
+        labels = state_labels(work, "membership")
         today = work.today
     members = [
         (m.organisation, f"{m.organisation_name} ({m.organisation})")

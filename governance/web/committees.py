@@ -35,13 +35,14 @@ def show(cid: int) -> Response:
     with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
-        labels = _membership_labels(work)
+        labels = state_labels(work, "membership")
     return render("web/committees/show.html", page=page, membership_states=labels)
 
 
-def _membership_labels(work: Any) -> dict[str, str]:
-    definition = work.engine.definitions["membership"]
-    return {name: definition.label(name, work.lang) for name in definition.states}
+def state_labels(work: Any, workflow: str, *extra: str) -> dict[str, str]:
+    """The states of *workflow* (and the *extra* trigger names) in the reader's words."""
+    definition = work.engine.definitions[workflow]
+    return {name: definition.label(name, work.lang) for name in (*definition.states, *extra)}
 
 
 def _rules_context(cid: int) -> dict[str, Any]:
