@@ -362,6 +362,9 @@ def test_the_quorum_can_be_read_again_for_the_pages_optional_script(
     }
     html = page(client, meeting_day)
     assert 'src="/static/in_session.js" defer' in html and "<script>" not in html
+    script = client.get("/static/in_session.js")
+    assert script.status_code == 200
+    assert 'getAttribute("data-source")' in script.get_data(as_text=True)  # address from the page
     signed_in(client, world.outsider)
     assert client.get(f"/meetings/{meeting_day}/session/quorum").status_code == 404
 
