@@ -36,6 +36,12 @@ FEATURES: list[str] = [
     "governance.web.committees",  # /committees/<cid>[/rules|/agreement|/accessions] (committee)
 ]
 
+NAVIGATION: list[tuple[str, str]] = [
+    # the main navigation of every page: (endpoint, message key), one line per entry;
+    # an entry whose endpoint is not registered (yet) is left out
+    ("overview.index", "web.nav.overview"),
+]
+
 PUBLIC = frozenset(
     {"auth.sign_in", "auth.sign_in_post", "auth.link", "auth.sign_in_as", "static", "healthz"}
 )

@@ -13,7 +13,16 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-from flask import abort, flash, g, get_flashed_messages, make_response, redirect, request
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    get_flashed_messages,
+    make_response,
+    redirect,
+    request,
+)
 from flask import url_for as flask_url_for
 from werkzeug.wrappers import Response
 
@@ -89,6 +98,7 @@ def render(template: str, status: int = 200, **context: Any) -> Response:
     """The page *template* (under templates/) in the request's language."""
     current = g.get("person")
     values: dict[str, Any] = {
+        "navigation": _navigation() if current is not None else [],
         "person": current,
         "now": core().clock.now(),
         "errors": {},
@@ -100,6 +110,18 @@ def render(template: str, status: int = 200, **context: Any) -> Response:
     response = make_response(html, status)
     response.mimetype = "text/html"
     return response
+
+
+def _navigation() -> list[dict[str, Any]]:
+    """The main navigation's entries (``NAVIGATION`` in app.py) whose pages exist."""
+    from governance.web.app import NAVIGATION
+
+    here = request.endpoint
+    return [
+        {"url": flask_url_for(endpoint), "label": t(key), "current": endpoint == here}
+        for endpoint, key in NAVIGATION
+        if endpoint in current_app.view_functions
+    ]
 
 
 def status_of(exc: GremiumError) -> int:

@@ -26,6 +26,7 @@ def test_the_overview_lists_my_committees_with_my_role(client, signed_in, world)
     assert "Testgremium" in html and "Vorsitz" in html
     assert "Anderes Gremium" not in html
     assert 'lang="de"' in html and "Angemeldet als Clara Vorsitz" in html
+    assert '<a href="/" aria-current="page">Meine Übersicht</a>' in html
 
 
 def test_pages_are_english_for_an_english_browser_before_signing_in(client):
