@@ -189,7 +189,8 @@ def vote(
     """Vote on a decision item of the meeting: ballots per organisation, or totals.
 
     Totals are given as typed (a count missing beside others given is 0);
-    ballots map organisations to yes / no / abstain.
+    ballots map organisations to yes / no / abstain (an empty mapping is a roll
+    call where nobody was marked: refused as "no vote was cast").
     """
     meeting = meeting_service.meeting_by_id(uow.session, meeting_ref)
     item = item_of_meeting(uow, meeting, top)
@@ -197,7 +198,7 @@ def vote(
     given = [(v, what) for v, what in ((yes, "--yes"), (no, "--no"), (abstain, "--abstain"))]
     if any(v is not None and str(v).strip() != "" for v, _ in given):
         totals = (_count(yes, "--yes"), _count(no, "--no"), _count(abstain, "--abstain"))
-    return votes.record_vote(uow, item, text=text, ballots=ballots or None, totals=totals)
+    return votes.record_vote(uow, item, text=text, ballots=ballots, totals=totals)
 
 
 def _count(value: str | int | None, what: str) -> int:

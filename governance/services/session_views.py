@@ -23,6 +23,7 @@ from governance.models import (
     Role,
 )
 from governance.services import access, agenda
+from governance.services.action_items import describe as describe_action
 from governance.services.attendance import present_voting_organisations, quorum_at
 from governance.services.meeting_notices import open_action_items
 from governance.services.meeting_session import local_time
@@ -119,15 +120,7 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
                 if decision is None
                 else {"reference": decision.reference, "text": decision.text},
                 "action_items": [
-                    {
-                        "id": a.id,
-                        "what": a.what,
-                        "who": a.owner_label,
-                        "due_on": a.due_on,
-                        "state": a.state,
-                    }
-                    for a in actions
-                    if a.agenda_item_id == item.id
+                    describe_action(a) for a in actions if a.agenda_item_id == item.id
                 ],
             }
         )
@@ -157,7 +150,7 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
         "agenda": items,
         # Reported under the standing item "open action items" (of earlier meetings).
         "open_action_items": [
-            {"id": a.id, "what": a.what, "who": a.owner_label, "due_on": a.due_on, "state": a.state}
+            describe_action(a)
             for a in open_action_items(session, meeting.committee)
             if a.meeting_id != meeting.id
         ],

@@ -16,10 +16,11 @@ from sqlalchemy import func, select
 from governance.bootstrap import App
 from governance.clock import BERLIN
 from governance.examples import treptow_koepenick as tk
-from governance.models import ActionItem, Attendance, Decision, Meeting, Person, Vote
+from governance.models import ActionItem, Attendance, AuditRecord, Decision, Meeting, Person, Vote
 from governance.services import agenda, directory
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
+from tests.conftest import audited_as
 from tests.web.support import World, post_form
 
 DAY = dt.datetime(2026, 3, 11, 10, 0, tzinfo=BERLIN)
@@ -198,7 +199,8 @@ def test_the_chair_opens_the_meeting_and_votes_by_ballots_and_by_totals(
     [
         ({"method": "totals", "yes": "4"}, "4 Stimmen, aber nur 3 stimmberechtigte"),
         ({"method": "totals", "yes": "drei"}, "--yes: „drei“ ist keine Anzahl"),
-        ({"method": "ballots"}, "Bitte entweder namentlich"),
+        ({"method": "ballots"}, "Es wurde keine Stimme abgegeben."),
+        ({"method": "totals"}, "Bitte entweder namentlich"),
     ],
 )
 def test_a_refused_vote_says_why_beside_the_form_and_keeps_what_was_typed(
@@ -360,6 +362,9 @@ def test_the_quorum_can_be_read_again_for_the_pages_optional_script(
     }
     html = page(client, meeting_day)
     assert 'src="/static/in_session.js" defer' in html and "<script>" not in html
+    script = client.get("/static/in_session.js")
+    assert script.status_code == 200
+    assert 'getAttribute("data-source")' in script.get_data(as_text=True)  # address from the page
     signed_in(client, world.outsider)
     assert client.get(f"/meetings/{meeting_day}/session/quorum").status_code == 404
 
@@ -547,3 +552,25 @@ def test_the_example_committee_meets_in_the_browser_with_its_eight_voting_member
     assert post_form(example_client, f"/meetings/{mid}/session/open").status_code == 303
     html = page(example_client, mid)
     assert html.count('class="ballot"') == 5  # one ballot per voting organisation present
+
+
+def test_the_audit_trail_names_the_person_who_acted_in_the_browser(
+    client, signed_in, world, gremium, meeting_day
+):
+    signed_in(client, world.secretary)
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("Rabenhaus"))
+    signed_in(client, world.partners[1])
+    post_form(client, f"/meetings/{meeting_day}/session/attendance", sheet("KungerKiez"))
+    with gremium.db.session() as s:
+        rows = [
+            (r.actor, r.action, r.outcome)
+            for r in s.scalars(
+                select(AuditRecord)
+                .where(AuditRecord.action.in_(["record_attendance", "meeting.attendance"]))
+                .order_by(AuditRecord.seq)
+            )
+        ]
+    assert rows == [
+        (audited_as(gremium, World.EMAILS["secretary"]), "record_attendance", "done"),
+        (audited_as(gremium, World.EMAILS["partner2"]), "meeting.attendance", "refused"),
+    ]
