@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from governance.errors import NotFound, Text
 from governance.models import AccessionApplication, Committee, Decision, Meeting
@@ -49,6 +49,7 @@ def entries(session: Session, committee: Committee) -> list[Entry]:
             AccessionApplication.state.in_(DECLARABLE),
         )
         .order_by(AccessionApplication.id)
+        .options(selectinload(AccessionApplication.organisation))
     ).scalars()
     found += [
         Entry("accession_declaration", str(a.id), a.id, a.submitted_on, a.organisation.short_name)

@@ -7,6 +7,7 @@ their paragraphs; the minutes print each paragraph as it was written.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from governance.errors import InvalidInput
@@ -64,3 +65,9 @@ def note_text(text: str, top: int, max_length: int = 20000) -> str:
     if len(cleaned) > max_length or any(ord(ch) < 32 and ch != "\n" for ch in cleaned):
         raise InvalidInput("error.text", what=f"TOP {top}", max=max_length)
     return cleaned
+
+
+def fingerprint(text: str | None) -> str:
+    """What a form remembers of an item's notes as it showed them: a changed note
+    since then is a concurrent edit (two people writing the minutes at once)."""
+    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()[:16]

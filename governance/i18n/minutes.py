@@ -57,6 +57,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Einwendung einer Mitgliedsorganisation erfassen",
         "en": "record a member organisation's objection",
     },
+    "minutes.error.notes_changed": {
+        "de": "Die Notizen zu TOP {tops} der Sitzung {meeting} hat inzwischen jemand anderes "
+        "geändert. Nichts wurde gespeichert; Ihr Text steht noch im Formular, der "
+        "gespeicherte Stand daneben.",
+        "en": "Someone else changed the notes of item {tops} of meeting {meeting} meanwhile. "
+        "Nothing was saved; your text is still in the form, the saved notes beside it.",
+    },
     "minutes.error.not_a_member_organisation": {
         "de": "„{organisation}“ ist kein Mitglied des Gremiums „{committee}“; Mitglieder: {members}.",
         "en": "“{organisation}” is not a member of the committee “{committee}”; members: {members}.",

@@ -67,6 +67,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Markdown as in “gremium minutes note”: paragraphs separated by blank lines, "
         "lists with “-”, **bold**.",
     },
+    "records.minutes.meanwhile": {
+        "de": "TOP {number} – inzwischen gespeichert:",
+        "en": "Item {number} – saved meanwhile:",
+    },
     "records.minutes.save_notes": {"de": "Notizen speichern", "en": "Save notes"},
     "records.minutes.no_notes": {"de": "Keine Notizen.", "en": "No notes."},
     "records.minutes.noted": {"de": "Die Notizen sind gespeichert.", "en": "The notes are saved."},
@@ -282,6 +286,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The committee's audit trail, newest first ({total} records)",
     },
     "records.audit.system": {"de": "System", "en": "System"},
+    "records.audit.outcome.done": {"de": "erledigt", "en": "done"},
+    "records.audit.outcome.refused": {"de": "abgelehnt", "en": "refused"},
+    "records.audit.outcome.failed": {"de": "fehlgeschlagen", "en": "failed"},
     "records.audit.empty": {"de": "Noch keine Einträge.", "en": "No records yet."},
     # workflows
     "records.workflows.title": {"de": "Abläufe (Workflows)", "en": "Workflows"},

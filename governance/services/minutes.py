@@ -15,8 +15,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
-from governance.domain.minutes_notes import note_text
-from governance.errors import Conflict, InvalidInput, NotFound, NotPermitted, Text
+from governance.domain.minutes_notes import fingerprint, note_text
+from governance.errors import (
+    ConcurrentChange,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    NotPermitted,
+    Text,
+)
 from governance.models import (
     AgendaItem,
     Decision,
@@ -124,8 +131,19 @@ def require_unfrozen(minutes: Minutes) -> None:
 # --- notes ---
 
 
-def record_notes(uow: UnitOfWork, meeting_ref: MeetingRef, notes: Mapping[int, str]) -> Minutes:
-    """Set the notes of the given TOPs (all or none); the minutes must be a draft."""
+def record_notes(
+    uow: UnitOfWork,
+    meeting_ref: MeetingRef,
+    notes: Mapping[int, str],
+    *,
+    shown: Mapping[int, str] | None = None,
+) -> Minutes:
+    """Set the notes of the given TOPs (all or none); the minutes must be a draft.
+
+    *shown*: the fingerprint of each item's notes as the form showed them
+    (domain.minutes_notes.fingerprint). An item typed over that someone else
+    changed meanwhile is refused (ConcurrentChange, nothing saved); an item left
+    as it was shown is not written, so it cannot undo the other person's change."""
     meeting = meeting_of(uow.session, meeting_ref)
     access.check(
         uow, "minutes.write", meeting.committee, entity_type="meetings", entity_id=meeting.id
@@ -147,19 +165,50 @@ def record_notes(uow: UnitOfWork, meeting_ref: MeetingRef, notes: Mapping[int, s
             meeting=meeting.id,
             tops=", ".join(str(t) for t in sorted(by_top)) or "—",
         )
+    cleaned = {top: note_text(text, top) for top, text in notes.items()}
+    if shown is not None:
+        cleaned = _unless_changed_meanwhile(meeting, by_top, cleaned, shown)
+    if not cleaned:
+        return minutes
     if minutes.minute_taker_id is None and uow.actor.person_id is not None:
         minutes.minute_taker_id = uow.actor.person_id
-    for top, text in sorted(notes.items()):
-        by_top[top].notes = note_text(text, top)
+    for top, text in sorted(cleaned.items()):
+        by_top[top].notes = text
     uow.audit(
         entity_type=ENTITY,
         entity_id=minutes.id,
         committee_id=meeting.committee_id,
         action="minutes.note",
         from_state=minutes.state,
-        details={"meeting": meeting.id, "tops": sorted(notes)},
+        details={"meeting": meeting.id, "tops": sorted(cleaned)},
     )
     return minutes
+
+
+def _unless_changed_meanwhile(
+    meeting: Meeting,
+    by_top: Mapping[int, AgendaItem],
+    typed: dict[int, str],
+    shown: Mapping[int, str],
+) -> dict[int, str]:
+    """The notes to write: those the writer changed; refused where someone else
+    changed the same item since the form was shown."""
+    untouched = {top for top, text in typed.items() if shown.get(top) == fingerprint(text)}
+    conflicts = sorted(
+        top
+        for top, text in typed.items()
+        if top in shown
+        and top not in untouched
+        and fingerprint(by_top[top].notes) != shown[top]
+        and text != (by_top[top].notes or "")
+    )
+    if conflicts:
+        raise ConcurrentChange(
+            "minutes.error.notes_changed",
+            meeting=meeting.id,
+            tops=", ".join(str(t) for t in conflicts),
+        )
+    return {top: text for top, text in typed.items() if top not in untouched}
 
 
 # --- the workflow ---

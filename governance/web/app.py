@@ -40,6 +40,7 @@ NAVIGATION: list[tuple[str, str]] = [
     # the main navigation of every page: (endpoint, message key), one line per entry;
     # an entry whose endpoint is not registered (yet) is left out
     ("overview.index", "web.nav.overview"),
+    ("records.workflows", "records.nav.workflows"),
 ]
 
 PUBLIC = frozenset(

@@ -14,6 +14,7 @@ from typing import Any
 from flask import Blueprint, abort, g, request
 from werkzeug.wrappers import Response
 
+from governance.domain.minutes_notes import fingerprint
 from governance.domain.permissions import may
 from governance.errors import GremiumError, NotFound
 from governance.models import Meeting
@@ -36,6 +37,8 @@ bp = Blueprint("minutes", __name__)
 PAGE = "web/minutes/page.html"
 NOTE_FIELD = "top-"
 """The notes of agenda item 3 come as form field ``top-3``."""
+SHOWN_FIELD = "was-"
+"""… with ``was-3``, the fingerprint of its notes as the form showed them."""
 
 
 def meeting_or_404(work: UnitOfWork, mid: int) -> Meeting:
@@ -54,6 +57,8 @@ def _context(work: UnitOfWork, mid: int) -> dict[str, Any]:
     assert person is not None
     roles = access.roles_of(work.session, person, meeting.committee, work.today)
     shown = minutes_views.describe(work.session, meeting)
+    for note in shown["notes"]:
+        note["fingerprint"] = fingerprint(note["notes"])
     return {
         "meeting": meeting,
         "committee": meeting.committee,
@@ -87,11 +92,17 @@ def page(mid: int) -> Response:
 @bp.post("/meetings/<int:mid>/minutes/notes")
 def notes(mid: int) -> Response:
     typed: dict[int, str] = {}
+    shown: dict[int, str] = {}
     for name, value in request.form.items():
-        number = name.removeprefix(NOTE_FIELD)
-        if name.startswith(NOTE_FIELD) and number.isdigit():
-            typed[int(number)] = value
-    return _act(mid, "noted", lambda work, meeting: minutes.record_notes(work, meeting, typed))
+        for prefix, into in ((NOTE_FIELD, typed), (SHOWN_FIELD, shown)):
+            number = name.removeprefix(prefix)
+            if name.startswith(prefix) and number.isdigit():
+                into[int(number)] = value
+    return _act(
+        mid,
+        "noted",
+        lambda work, meeting: minutes.record_notes(work, meeting, typed, shown=shown or None),
+    )
 
 
 @bp.get("/meetings/<int:mid>/minutes/preview.pdf")

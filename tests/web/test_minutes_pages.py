@@ -207,3 +207,58 @@ def test_the_minutes_page_is_english_for_a_person_who_reads_english(
     html = page(client, held.meeting_id)
     assert 'lang="en"' in html and f"Minutes of meeting {held.meeting_id}" in html
     assert "Save notes" in html and "Notes per agenda item" in html
+
+
+def test_two_secretaries_writing_the_same_item_the_second_keeps_her_text_and_sees_the_first(
+    client, signed_in, world, gremium, held
+):
+    mid = held.meeting_id
+    with gremium.unit_of_work(Actor.system()) as uow:
+        second = directory.add_person(uow, name="Sina Zweite", email="sina@ba-tk.example.org")
+        directory.add_secretariat(uow, uow.session.get(Committee, world.committee_id), second)
+        second_id = second.id
+    first = signed_in(client, world.secretary)
+    other = signed_in(client.application.test_client(), second_id)
+    form_first, form_other = page(first, mid), page(other, mid)  # both open the page
+
+    def sent(html: str, top: str, text: str) -> dict[str, str]:
+        fields = dict(re.findall(r'name="(was-\d+)" value="([0-9a-f]+)"', html))
+        fields.update({name: "" for name in tops(html)})
+        fields[top] = text
+        return fields
+
+    one, two = tops(form_first)[0], tops(form_first)[1]
+    assert post_form(first, f"/meetings/{mid}/minutes/notes", sent(form_first, one, "Erste."))
+    # The second writes TOP 1 too, and TOP 2 that nobody else touched.
+    fields = sent(form_other, one, "Zweite Fassung.")
+    fields[two] = "Nur von der Zweiten."
+    response = post_form(other, f"/meetings/{mid}/minutes/notes", fields)
+    assert response.status_code == 409
+    html = unescape(response.get_data(as_text=True))
+    number = one.removeprefix("top-")
+    assert f"Die Notizen zu TOP {number} der Sitzung {mid} hat inzwischen jemand anderes" in html
+    assert "Zweite Fassung.</textarea>" in html and "Nur von der Zweiten.</textarea>" in html
+    assert f"TOP {number} – inzwischen gespeichert:" in html and "<p>Erste.</p>" in html
+    saved = page(first, mid)
+    assert "Erste.</textarea>" in saved and "Nur von der Zweiten." not in saved, "nothing saved"
+    # Sent again from the page that showed the conflict, her text wins.
+    assert post_form(other, f"/meetings/{mid}/minutes/notes", sent(html, one, "Zweite Fassung."))
+    assert "Zweite Fassung.</textarea>" in page(first, mid)
+
+
+def test_an_item_left_as_it_was_shown_does_not_undo_another_persons_notes(
+    client, signed_in, world, held
+):
+    mid = held.meeting_id
+    first = signed_in(client, world.secretary)
+    stale = page(first, mid)
+    one, two = tops(stale)[0], tops(stale)[1]
+    fields = dict(re.findall(r'name="(was-\d+)" value="([0-9a-f]+)"', stale))
+    post_form(first, f"/meetings/{mid}/minutes/notes", {**fields, one: "Neu zu TOP 1.", two: ""})
+    # The stale form sends TOP 1 empty as it was shown, and TOP 2 with text.
+    response = post_form(
+        first, f"/meetings/{mid}/minutes/notes", {**fields, one: "", two: "Neu zu TOP 2."}
+    )
+    assert response.status_code == 303
+    html = page(first, mid)
+    assert "Neu zu TOP 1.</textarea>" in html and "Neu zu TOP 2.</textarea>" in html

@@ -197,7 +197,7 @@ def test_the_audit_log_names_people_newest_first_in_berlin_time(client, signed_i
     assert seqs == sorted(seqs, reverse=True) and len(rows) > 5
     close = next(r for r in rows if " close meetings " in r)
     assert "Clara Vorsitz schließen close" in close and "in Sitzung → geschlossen" in close
-    assert "21. Januar 2026, 12:00 Uhr" in close  # 11:00 UTC, shown in Berlin
+    assert "21.01.2026 12:00" in close and close.endswith("erledigt")  # 11:00 UTC, in Berlin
     assert any("Sven Sekretariat action_item.add" in r for r in rows)
     assert any("System committee.add" in r for r in rows)
     assert not any("@" in r for r in rows), "people by name, not by address"
@@ -276,3 +276,56 @@ def test_every_control_of_the_records_pages_has_a_label(client, signed_in, world
             assert f'for="{control}"' in html, f"{path}: {control} has no label"
         assert "style=" not in html and "<script" not in html
         assert html.count("<caption>") == html.count("<table")
+
+
+def test_the_example_committees_agreement_is_offered_and_rendered_as_a_tagged_pdf(
+    example_client, signed_in
+):
+    from governance.examples import treptow_koepenick as tk
+
+    client = signed_in(example_client, tk.CHAIR_EMAIL)
+    app = client.application.extensions["gremium"]
+    with app.db.session() as session:
+        from governance.services import directory
+
+        cid = directory.committee_by_ref(session, "KG").id
+    html = get(client, f"/committees/{cid}/documents")
+    assert "<caption>Kooperationsvereinbarung</caption>" in html
+    link = re.search(r'href="(/committees/\d+/documents/agreement\.pdf\?ref=\d+)"', html)
+    assert link, "the agreement's version as PDF"
+    response = client.get(link.group(1))
+    assert response.status_code == 200 and response.headers["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.get_data()))
+    assert "/StructTreeRoot" in reader.trailer["/Root"], "a tagged PDF"
+    assert "Kooperationsvereinbarung" in " ".join(p.extract_text() for p in reader.pages)
+
+
+@pytest.mark.parametrize("page", ["decisions", "actions", "documents", "audit"])
+def test_a_records_page_reads_with_as_many_statements_for_two_meetings_as_for_one(
+    client, signed_in, world, gremium, page
+):
+    """No statement per decision, action item, meeting or record (no N+1)."""
+    from sqlalchemy import event
+
+    path = f"/committees/{world.committee_id}/{page}"
+    engine = gremium.db.engine
+    seen: list[str] = []
+
+    def count(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    def statements() -> int:
+        signed_in(client, world.chair)  # the clock moved on: a fresh session
+        assert client.get(path).status_code == 200  # the session's first request
+        seen.clear()
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            assert client.get(path).status_code == 200
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        return len(seen)
+
+    hold_meeting(gremium, world)
+    one = statements()
+    hold_meeting(gremium, world, day=(2026, 2, 18))
+    assert statements() == one, seen
