@@ -254,6 +254,24 @@ def measure(port: int, cookies: dict[str, str], path: str, per_client: int) -> l
     return times
 
 
+def server_cpu_seconds(server: WebServer) -> float:
+    """User and system CPU time of the server's processes so far (the master and its workers):
+    a figure the other load on a shared machine does not inflate the way it does wall time."""
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [server.process.pid]
+    children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
 def alone(port: int, cookies: dict[str, str], path: str, count: int) -> list[float]:
     """One client, one request after the other: the page's own time, without queueing."""
     client = Client(port, cookies)
@@ -326,10 +344,13 @@ def run(sizes: Sizes, quick: bool = False) -> list[Result]:
                 }
                 times: dict[str, list[float]] = {name: [] for name in pages}
                 single: dict[str, list[float]] = {name: [] for name in pages}
+                cpu: dict[str, float] = dict.fromkeys(pages, 0.0)
                 for _ in range(rounds):  # phases in turn, so drift on the machine hits all alike
                     for name, path in pages.items():
                         single[name] += alone(server.port, cookies, path, per_client)
+                        before = server_cpu_seconds(server)
                         times[name] += measure(server.port, cookies, path, per_client)
+                        cpu[name] += server_cpu_seconds(server) - before
         finally:
             os.chdir(here)
     floor_p95 = p95(times["floor"])
@@ -359,7 +380,26 @@ def run(sizes: Sizes, quick: bool = False) -> list[Result]:
         "meeting": f"meeting page `/meetings/{found.meeting_id}`",
         "decisions": "decisions register `/committees/<KG>/decisions`",
     }
+    cpu_ms = {name: cpu[name] * 1000 / max(len(times[name]), 1) for name in pages}
+    results.append(
+        Result(
+            "web",
+            "`/healthz`, server CPU per request (all workers, under the 20 clients)",
+            cpu_ms["floor"],
+            "ms",
+        )
+    )
     for name, what in names.items():
+        results.append(
+            Result(
+                "web",
+                f"{what}, server CPU per request (PostgreSQL's own CPU not counted)",
+                cpu_ms[name],
+                "ms",
+                cpu_ms["floor"],
+                "`/healthz` CPU",
+            )
+        )
         results.append(
             Result(
                 "web",

@@ -74,11 +74,12 @@ class Site:
             if address.lower() in (r.lower() for r in recipients)
         ]
 
-    def sign_in_link(self, address: str, *, seen: int, timeout: float = 20.0) -> str:
+    def sign_in_link(self, address: str, *, seen: int, timeout: float = 90.0) -> str:
         """The link of the sign-in mail to *address* that arrived after the first *seen* mails.
 
-        The web application queues the mail; the mail pass (``gremium run``'s
-        dispatcher, here ``gremium outbox send``) delivers it over SMTP.
+        The web application sends it at once over SMTP; should it still be queued
+        (the relay was busy), the mail pass (``gremium run``'s dispatcher, here
+        ``gremium outbox send``) delivers it, as it would on a server.
         """
         deadline = time.monotonic() + timeout
         sent = False
