@@ -27,7 +27,7 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
     [mail]                                  # delivery of e-mail: see governance/mail/settings.py
     delivery = "maildir"                    # maildir | smtp
 
-    [web]                                   # gremium web: see governance/web/settings.py
+    [web]                                   # gremium web: see governance/web_settings.py
     base_url = "https://gremium.example.org"
 """
 
@@ -107,7 +107,7 @@ class Settings:
     retention: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [retention] table, checked by governance.retention."""
     web: dict[str, Any] = dataclasses.field(default_factory=dict)
-    """The [web] table, checked by governance.web.settings when the settings are loaded."""
+    """The [web] table, checked by governance.web_settings when the settings are loaded."""
 
     def audit_key_path(self) -> Path:
         """The key file: the setting, else ``audit.key`` next to the SQLite file, else in
@@ -248,7 +248,7 @@ def _checked(settings: Settings) -> Settings:
 
         mail_settings(settings)
     # [web] likewise (and GREMIUM_WEB_*: a bad value is refused by every command).
-    from governance.web.settings import web_settings
+    from governance.web_settings import web_settings
 
     web_settings(settings)
     return settings

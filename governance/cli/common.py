@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # imported when a command needs them: `gremium --help` stays 
     from governance.unit_of_work import Actor, UnitOfWork
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 @dataclasses.dataclass
@@ -207,14 +208,29 @@ def state_label(state: CliState, workflow: str, name: str) -> str:
     never its code name. From the definitions' labels: no workflow engine is built."""
     from governance.workflow.labels import label, workflow_labels
 
-    return label(workflow_labels(workflows_folder(state))[workflow], name, state.lang)
+    return label(_quickly(state, workflow_labels)[workflow], name, state.lang)
 
 
 def workflow_states(state: CliState, workflow: str) -> tuple[str, ...]:
     """The states of *workflow* (e.g. what ``--state`` accepts), without the engine."""
     from governance.workflow.labels import workflow_states as states
 
-    return states(workflows_folder(state), workflow)
+    return _quickly(state, lambda folder: states(folder, workflow))
+
+
+def _quickly(state: CliState, read: Callable[[Path], T]) -> T:
+    """*read* of the workflow definitions without the engine; a definition that
+    cannot be read so simply is loaded fully, which says what is wrong with it."""
+    from governance.workflow.labels import UnreadableDefinition
+
+    folder = workflows_folder(state)
+    try:
+        return read(folder)
+    except UnreadableDefinition:
+        from governance.bootstrap import load_workflows
+
+        load_workflows(folder)  # raises the definition's error in the user's terms
+        raise
 
 
 def workflows_folder(state: CliState) -> Path:

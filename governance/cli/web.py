@@ -34,7 +34,7 @@ def web(state: CliState, host: str, port: int, workers: int, check: bool) -> Non
     """
     from governance.i18n import translate
     from governance.web.server import ServeOptions, serve
-    from governance.web.settings import web_settings
+    from governance.web_settings import web_settings
 
     settings = state.settings
     # Checked here, once, so that a mistake is one line before any worker starts.

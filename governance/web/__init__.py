@@ -2,6 +2,7 @@
 
 :mod:`governance.web.app` builds it; each feature is a blueprint module
 (``FEATURES`` in app.py); :mod:`governance.web.front` is what every view uses.
-Nothing here imports Flask at package import: :mod:`governance.web.settings`
-is read by the configuration check of every command.
+Its settings ([web]) are :mod:`governance.web_settings`, outside this package: the
+configuration check of every command reads them, and neither it nor the
+application layer may depend on a front.
 """

@@ -23,7 +23,7 @@ from governance.web import csrf, errors, security, sessions
 from governance.web.context import EXTENSION, WEB_SETTINGS, core
 from governance.web.language import request_language
 from governance.web.secret import secret_key
-from governance.web.settings import web_settings
+from governance.web_settings import web_settings
 
 FEATURES: list[str] = [
     # one line per feature module (governance/web/<feature>.py with `bp`)

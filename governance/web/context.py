@@ -6,7 +6,7 @@ from flask import current_app
 
 from governance.bootstrap import App
 from governance.services.sign_in import SessionLifetime
-from governance.web.settings import WebSettings
+from governance.web_settings import WebSettings
 
 EXTENSION = "gremium"
 WEB_SETTINGS = "gremium.web"

@@ -11,12 +11,18 @@ more than the whole listing. The full definitions, checked, are
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 Labels = Mapping[str, Mapping[str, str]]
 """language -> (state or trigger -> label)"""
+
+
+class UnreadableDefinition(Exception):
+    """A definition this quick reader cannot read. The caller loads the definitions
+    fully (``bootstrap.load_workflows``), which reports the fault in the user's terms;
+    the engine lies above this module, so it is not called from here."""
 
 
 def label(labels: Labels, name: str, lang: str) -> str:
@@ -38,8 +44,7 @@ def workflow_states(folder: Path, workflow: str) -> tuple[str, ...]:
 def _read(folder: Path) -> dict[str, tuple[Labels, tuple[str, ...]]]:
     """Labels and states of every workflow defined in *folder*, by workflow name.
 
-    A definition that cannot be read this simply is reported as the engine
-    reports it (the full, checked load raises its DefinitionError)."""
+    A definition that cannot be read this simply raises UnreadableDefinition."""
     import yaml
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -52,13 +57,7 @@ def _read(folder: Path) -> dict[str, tuple[Labels, tuple[str, ...]]]:
                 lang: {str(k): str(v) for k, v in raw[lang].items()} for lang in ("de", "en")
             }
             found[str(data["name"])] = (labels, tuple(str(s) for s in data["states"]))
-        except (yaml.YAMLError, TypeError, KeyError, AttributeError):
-            _full_load(folder)  # raises the definition's error, in the user's terms
-            raise
+        except (yaml.YAMLError, TypeError, KeyError, AttributeError) as exc:
+            raise UnreadableDefinition(path) from exc
     return found
 
-
-def _full_load(folder: Path) -> None:
-    from governance.bootstrap import load_workflows
-
-    load_workflows(folder)

@@ -6,7 +6,7 @@ import pytest
 
 from governance.config import load_settings
 from governance.errors import ConfigurationError
-from governance.web.settings import WebSettings, web_settings
+from governance.web_settings import WebSettings, web_settings
 
 
 def settings_from(tmp_path, text: str, environ: dict[str, str] | None = None):
