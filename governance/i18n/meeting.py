@@ -226,6 +226,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„{value}“: bitte als ORGANISATION=yes|no|abstain angeben.",
         "en": "“{value}”: please give ORGANISATION=yes|no|abstain.",
     },
+    # one meeting's page or command never acts on another meeting's item (votes, agenda)
     "vote.error.other_meeting": {
         "de": "TOP #{item} gehört nicht zu Sitzung {meeting}.",
         "en": "Item #{item} does not belong to meeting {meeting}.",

@@ -18,10 +18,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„{value}“ ist kein Stand einer Sitzung (erwartet: eine ganze Zahl).",
         "en": "“{value}” is not a version of a meeting (expected: a whole number).",
     },
-    "agenda.error.other_meeting": {
-        "de": "TOP #{item} gehört nicht zu Sitzung {meeting}.",
-        "en": "Item #{item} does not belong to meeting {meeting}.",
-    },
     "agenda.error.position": {
         "de": "Position „{value}“ für TOP #{item}: erlaubt ist eine ganze Zahl von 1 bis 999.",
         "en": "Position “{value}” for item #{item}: allowed is a whole number from 1 to 999.",

@@ -68,7 +68,7 @@ def item_by_ref(session: Session, ref: ItemRef, meeting: MeetingRef | None = Non
     if meeting is not None:
         owner = meeting_service.meeting_by_id(session, meeting)
         if item.meeting_id != owner.id:
-            raise InvalidInput("agenda.error.other_meeting", item=item.id, meeting=owner.id)
+            raise InvalidInput("vote.error.other_meeting", item=item.id, meeting=owner.id)
     return item
 
 

@@ -31,10 +31,8 @@ def item_of_meeting(uow: UnitOfWork, meeting: Meeting, top: str | int) -> Agenda
     directly, and are refused when it belongs to another meeting.
     """
     text = str(top).strip()
-    item = agenda.item_by_ref(uow.session, f"{meeting.id}/{text}" if text.isdigit() else text)
-    if item.meeting_id != meeting.id:
-        raise InvalidInput("vote.error.other_meeting", item=item.id, meeting=meeting.id)
-    return item
+    ref = f"{meeting.id}/{text}" if text.isdigit() else text
+    return agenda.item_by_ref(uow.session, ref, meeting)
 
 
 def quorum_now(uow: UnitOfWork, meeting: Meeting) -> QuorumCheck:
