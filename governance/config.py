@@ -297,3 +297,55 @@ def _refuse(source: str, problem: str, **params: Any) -> NoReturn:
     raise ConfigurationError(
         "error.config", file=source, problem=Text(f"config.problem.{problem}", **params)
     )
+
+
+def read_table(
+    settings: Settings,
+    name: str,
+    fields: Mapping[str, dataclasses.Field[Any]],
+    environ: Mapping[str, str],
+    *,
+    hidden: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """The [*name*] table of *settings* with ``GREMIUM_<NAME>_<KEY>`` from *environ*
+    over it, each value as its field's type; an unknown key or a value of the wrong
+    type is refused with what is allowed. (*hidden*: fields not named as allowed.)"""
+    data: dict[str, Any] = dict(getattr(settings, name))
+    for key in fields:
+        value = environ.get(f"GREMIUM_{name.upper()}_{key.upper()}")
+        if value:
+            data[key] = value
+    unknown = set(data) - set(fields)
+    if unknown:
+        _refuse(
+            settings.source,
+            f"unknown_{name}_keys",
+            keys=", ".join(sorted(unknown)),
+            allowed=", ".join(k for k in fields if k not in hidden),
+        )
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        kind = str(fields[key].type)
+        try:
+            if "bool" in kind:
+                values[key] = _boolean(settings.source, f"{name}.{key}", value)
+            elif isinstance(value, bool):  # true is no number, though Python says 1
+                raise ValueError(value)
+            elif "int" in kind:
+                values[key] = int(value)
+            elif "float" in kind:
+                values[key] = float(value)
+            else:
+                values[key] = str(value)
+        except (TypeError, ValueError):
+            _refuse(settings.source, "number", key=f"{name}.{key}", value=repr(value))
+    return values
+
+
+def _boolean(source: str, key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text not in ("true", "false", "1", "0", "yes", "no"):
+        _refuse(source, "boolean", key=key, value=value)
+    return text in ("true", "1", "yes")

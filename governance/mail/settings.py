@@ -37,7 +37,7 @@ import os
 from collections.abc import Mapping
 from typing import Any, NoReturn
 
-from governance.config import Settings
+from governance.config import Settings, read_table
 from governance.errors import ConfigurationError, Text
 
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
@@ -79,33 +79,7 @@ _FIELDS = {f.name: f for f in dataclasses.fields(MailSettings)}
 
 def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) -> MailSettings:
     environ = os.environ if environ is None else environ
-    data: dict[str, Any] = dict(settings.mail)
-    for key in _FIELDS:
-        value = environ.get(f"GREMIUM_MAIL_{key.upper()}")
-        if value:
-            data[key] = value
-    unknown = set(data) - set(_FIELDS)
-    if unknown:
-        _refuse(
-            settings,
-            "unknown_mail_keys",
-            keys=", ".join(sorted(unknown)),
-            allowed=", ".join(k for k in _FIELDS if k != "smtp_timeout"),
-        )
-    values: dict[str, Any] = {}
-    for key, value in data.items():
-        kind = _FIELDS[key].type
-        try:
-            if "bool" in str(kind):
-                values[key] = _flag(settings, key, value)
-            elif "int" in str(kind):
-                values[key] = int(value)
-            elif "float" in str(kind):
-                values[key] = float(value)
-            else:
-                values[key] = str(value)
-        except (TypeError, ValueError):
-            _refuse(settings, "number", key=f"mail.{key}", value=repr(value))
+    values = read_table(settings, "mail", _FIELDS, environ, hidden=("smtp_timeout",))
     result = MailSettings(**values)
     if result.delivery not in ("maildir", "smtp"):
         _refuse(
@@ -131,15 +105,6 @@ def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) 
             timeout=f"{result.smtp_timeout:g}",
         )
     return result
-
-
-def _flag(settings: Settings, key: str, value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text not in ("true", "false", "1", "0", "yes", "no"):
-        _refuse(settings, "boolean", key=f"mail.{key}", value=value)
-    return text in ("true", "1", "yes")
 
 
 def _refuse(settings: Settings, problem: str, **params: Any) -> NoReturn:

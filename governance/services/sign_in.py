@@ -25,7 +25,7 @@ import datetime as dt
 import hashlib
 import secrets
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from governance import outbox
@@ -52,6 +52,9 @@ LIMIT_PER_CLIENT = 10
 """Requests one client (IP address) may make within the window."""
 TOUCH_SECONDS = 60
 """A session's last activity is written at most this often (not on every page)."""
+KEEP_ENDED = dt.timedelta(days=7)
+"""Ended sessions and links are deleted this long after their end (they explain a
+refusal meanwhile: "this link was used already")."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,6 +86,11 @@ class CurrentSession:
     email: str
     language: str
     csrf_token: str
+    last_seen_at: dt.datetime
+
+    @property
+    def name(self) -> str:
+        return self.person_name
 
 
 def digest(secret: str) -> str:
@@ -120,6 +128,7 @@ def request_link(
     person = _person_with_role(uow.session, address)
     if person is None:
         return None
+    uow.session.execute(delete(SignInLink).where(SignInLink.expires_at < now - KEEP_ENDED))
     token = secrets.token_urlsafe(32)
     link = SignInLink(
         token_sha256=digest(token),
@@ -257,6 +266,15 @@ def open_session(
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
     now = uow.now
+    uow.session.execute(
+        delete(WebSession).where(
+            or_(
+                WebSession.expires_at < now - KEEP_ENDED,
+                WebSession.revoked_at < now - KEEP_ENDED,
+                WebSession.last_seen_at < now - KEEP_ENDED - lifetime.idle,
+            )
+        )
+    )
     row = WebSession(
         token_sha256=digest(token),
         person_id=person.id,
@@ -282,8 +300,8 @@ def current_session(
 ) -> CurrentSession | None:
     """The live session the cookie value *token* names, or None (unknown, ended, expired).
 
-    Read in one query; the last activity is written at most once a minute
-    (:func:`touch`), so a page view is no write.
+    One query, reading only (a page view takes no write lock); the front
+    calls :func:`touch` when the last activity is to be written.
     """
     if not token:
         return None
@@ -301,9 +319,6 @@ def current_session(
     if row is None:
         return None
     web_session, person = row
-    if now - web_session.last_seen_at > dt.timedelta(seconds=TOUCH_SECONDS):
-        web_session.last_seen_at = now
-        session.commit()
     return CurrentSession(
         web_session.id,
         person.id,
@@ -311,7 +326,21 @@ def current_session(
         person.email,
         person.language,
         web_session.csrf_token,
+        web_session.last_seen_at,
     )
+
+
+def touch(session: Session, current: CurrentSession, now: dt.datetime) -> bool:
+    """Record activity on *current* if the last record is older than a minute (the
+    caller commits); whether it wrote. Idle expiry counts from this moment."""
+    if now - current.last_seen_at <= dt.timedelta(seconds=TOUCH_SECONDS):
+        return False
+    session.execute(
+        update(WebSession)
+        .where(WebSession.id == current.session_id, WebSession.last_seen_at < now)
+        .values(last_seen_at=now)
+    )
+    return True
 
 
 def close_session(uow: UnitOfWork, token: str) -> None:
@@ -381,4 +410,5 @@ __all__ = [
     "redeem_link",
     "request_link",
     "sign_in_as",
+    "touch",
 ]

@@ -32,6 +32,12 @@ FEATURES: list[str] = [
     "governance.web.meetings",  # a committee's meetings, a meeting and its agenda (engineer agenda)
 ]
 
+NAVIGATION: list[tuple[str, str]] = [
+    # the main navigation of every page: (endpoint, message key), one line per entry;
+    # an entry whose endpoint is not registered (yet) is left out
+    ("overview.index", "web.nav.overview"),
+]
+
 PUBLIC = frozenset(
     {"auth.sign_in", "auth.sign_in_post", "auth.link", "auth.sign_in_as", "static", "healthz"}
 )

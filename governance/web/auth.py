@@ -11,13 +11,13 @@ from flask import Blueprint, flash, g, redirect, request, session
 from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError, NotFound, NotPermitted, TooManyRequests
-from governance.mail.immediate import send_now
+from governance.mail.immediate import send_soon
 from governance.models import Person
 from governance.services import sign_in
 from governance.unit_of_work import Actor
 from governance.web import sessions
 from governance.web.context import base_url, core, lifetime
-from governance.web.front import redirect_to, render, status_of
+from governance.web.front import reading_as, redirect_to, render, status_of
 from governance.web.rendering import t
 
 bp = Blueprint("auth", __name__)
@@ -29,7 +29,7 @@ def _page(status: int = 200, **context: object) -> Response:
     """The sign-in form (and, on the simulated clock, the people to sign in as)."""
     people = None
     try:
-        with core().unit_of_work(Actor.system()) as work:
+        with reading_as(Actor.system()) as work:
             people = [
                 {"id": p.id, "name": p.name, "function_title": p.function_title}
                 for p in sign_in.people_to_sign_in_as(work)
@@ -77,7 +77,7 @@ def sign_in_request() -> Response:
             form={"email": email},
         )
     if queued is not None:
-        send_now(app, [queued])
+        send_soon(app, [queued])
     return _page(sent=t("web.sign_in.sent", email=email.strip(), minutes=sign_in.LINK_MINUTES))
 
 
@@ -112,6 +112,10 @@ def sign_in_as() -> Response:
 
 def _signed_in(opened: sign_in.OpenedSession, next_path: str | None = None) -> Response:
     session.clear()  # the anonymous form token ends with the anonymous visit
+    previous = request.cookies.get(sessions.COOKIE)
+    if previous:  # signing in again (as someone else, say) ends the session before
+        with core().unit_of_work(Actor.system()) as work:
+            sign_in.close_session(work, previous)
     with core().db.session() as db_session:
         person = db_session.get(Person, opened.person_id)
         name = person.name if person is not None else ""

@@ -13,7 +13,16 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-from flask import abort, flash, g, get_flashed_messages, make_response, redirect, request
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    get_flashed_messages,
+    make_response,
+    redirect,
+    request,
+)
 from flask import url_for as flask_url_for
 from werkzeug.wrappers import Response
 
@@ -24,7 +33,17 @@ from governance.unit_of_work import Actor, UnitOfWork
 from governance.web.context import core
 from governance.web.rendering import t, web_environment
 
-__all__ = ["committee_or_404", "redirect_to", "refused", "render", "status_of", "t", "uow"]
+__all__ = [
+    "committee_or_404",
+    "reading",
+    "reading_as",
+    "redirect_to",
+    "refused",
+    "render",
+    "status_of",
+    "t",
+    "uow",
+]
 
 
 @contextlib.contextmanager
@@ -39,10 +58,47 @@ def uow() -> Iterator[UnitOfWork]:
         yield work
 
 
+@contextlib.contextmanager
+def reading() -> Iterator[UnitOfWork]:
+    """A unit of work that only reads, as the signed-in person: for pages that show.
+
+    Nothing is committed (a change made in it is discarded). On SQLite its
+    transaction does not take the write lock, so pages are read while others
+    write; on PostgreSQL it is the same as :func:`uow`.
+    """
+    current = g.get("person")
+    if current is None:
+        abort(401)
+    with reading_as(Actor(label=current.email, person_id=current.person_id)) as work:
+        yield work
+
+
+@contextlib.contextmanager
+def reading_as(actor: Actor) -> Iterator[UnitOfWork]:
+    """:func:`reading` as *actor* (the sign-in pages read as the system: nobody is signed in)."""
+    app = core()
+    with app.db.read_session() as session:
+        work = UnitOfWork(
+            session,
+            app.clock,
+            actor,
+            app.engine,
+            g.get("lang", "de"),
+            app.settings.archive_folder(),
+            app.settings.attach_documents,
+            app.settings.attachment_limits(),
+        )
+        try:
+            yield work
+        finally:
+            session.rollback()
+
+
 def render(template: str, status: int = 200, **context: Any) -> Response:
     """The page *template* (under templates/) in the request's language."""
     current = g.get("person")
     values: dict[str, Any] = {
+        "navigation": _navigation() if current is not None else [],
         "person": current,
         "now": core().clock.now(),
         "errors": {},
@@ -54,6 +110,18 @@ def render(template: str, status: int = 200, **context: Any) -> Response:
     response = make_response(html, status)
     response.mimetype = "text/html"
     return response
+
+
+def _navigation() -> list[dict[str, Any]]:
+    """The main navigation's entries (``NAVIGATION`` in app.py) whose pages exist."""
+    from governance.web.app import NAVIGATION
+
+    here = request.endpoint
+    return [
+        {"url": flask_url_for(endpoint), "label": t(key), "current": endpoint == here}
+        for endpoint, key in NAVIGATION
+        if endpoint in current_app.view_functions
+    ]
 
 
 def status_of(exc: GremiumError) -> int:

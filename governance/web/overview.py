@@ -10,14 +10,14 @@ from flask import Blueprint
 from werkzeug.wrappers import Response
 
 from governance.services import access
-from governance.web.front import render, t, uow
+from governance.web.front import reading, render, t
 
 bp = Blueprint("overview", __name__)
 
 
 @bp.get("/")
 def index() -> Response:
-    with uow() as work:
+    with reading() as work:
         person = work.person()
         assert person is not None
         committees = [

@@ -51,8 +51,10 @@ class GremiumServer(BaseApplication):  # type: ignore[misc, unused-ignore]
             "accesslog": None,
             "errorlog": "-",
             "proc_name": "gremium-web",
-            # Forwarded headers are ProxyFix's business ([web] trusted_proxies).
-            "forwarded_allow_ips": "127.0.0.1,::1",
+            # Forwarded headers are believed by ProxyFix alone, as far as [web]
+            # trusted_proxies says: gunicorn itself would take X-Forwarded-Proto from
+            # any client on 127.0.0.1.
+            "forwarded_allow_ips": "",
         }
         for key, value in values.items():
             self.cfg.set(key, value)

@@ -25,8 +25,13 @@ def load_person() -> None:
     token = request.cookies.get(COOKIE)
     current = None
     if token:
-        with app.db.session() as db_session:
-            current = sign_in.current_session(db_session, token, app.clock.now(), lifetime())
+        now = app.clock.now()
+        with app.db.read_session() as reading:
+            current = sign_in.current_session(reading, token, now, lifetime())
+        if current is not None:
+            with app.db.session() as writing:
+                if sign_in.touch(writing, current, now):
+                    writing.commit()
     g.person = current
     g.person_id = current.person_id if current is not None else None
 

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
-from governance.config import Settings
+from governance.config import Settings, read_table
 from governance.errors import ConfigurationError, Text
 
 
@@ -52,33 +52,7 @@ _FIELDS = {f.name: f for f in dataclasses.fields(WebSettings)}
 def web_settings(settings: Settings, environ: Mapping[str, str] | None = None) -> WebSettings:
     """The checked [web] table of *settings* (with GREMIUM_WEB_* from *environ*)."""
     environ = os.environ if environ is None else environ
-    data: dict[str, Any] = dict(settings.web)
-    for key in _FIELDS:
-        value = environ.get(f"GREMIUM_WEB_{key.upper()}")
-        if value:
-            data[key] = value
-    unknown = set(data) - set(_FIELDS)
-    if unknown:
-        _refuse(
-            settings,
-            "unknown_web_keys",
-            keys=", ".join(sorted(unknown)),
-            allowed=", ".join(_FIELDS),
-        )
-    values: dict[str, Any] = {}
-    for key, value in data.items():
-        kind = str(_FIELDS[key].type)
-        if isinstance(value, bool):
-            _refuse(settings, "number", key=f"web.{key}", value=repr(value))
-        try:
-            if "int" in kind:
-                values[key] = int(value)
-            elif "float" in kind:
-                values[key] = float(value)
-            else:
-                values[key] = str(value)
-        except (TypeError, ValueError):
-            _refuse(settings, "number", key=f"web.{key}", value=repr(value))
+    values = read_table(settings, "web", _FIELDS, environ)
     result = WebSettings(**values)
     if result.base_url is not None:
         parts = urlsplit(result.base_url)

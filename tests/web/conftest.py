@@ -5,9 +5,13 @@
   simulated ``clock`` (move it with ``clock.advance(...)``);
 - ``gremium``: the Gremium app behind it (database, clock, engine) for checks;
 - ``client``: Flask's test client, not signed in;
-- ``signed_in(client, person_id)``: signs the client in as that person (a real
-  session row and cookie, as the sign-in link makes them) and returns it;
-  ``post_form(client, path, data)`` (tests.web.support) then posts with its token.
+- ``signed_in(client, person)``: signs the client in as that person (an id or an
+  e-mail address; a real session row and cookie, as the sign-in link makes them)
+  and returns it; ``post_form(client, path, data)`` (tests.web.support) then
+  posts with its token;
+- ``example_app`` / ``example_client``: the same over the example committee of
+  Treptow-Köpenick (governance/examples/treptow_koepenick.py, ``tk``) instead of
+  ``world``: sign in with ``signed_in(example_client, tk.CHAIR_EMAIL)``.
 """
 
 from __future__ import annotations
@@ -60,17 +64,21 @@ def world(tmp_path: Path, world_template: tuple[Path, World]) -> World:
     """The committee and its people (built through the services), in this test's own
     SQLite file ``tmp_path/gremium.db``, at the clock's start (tests.conftest.START)."""
     folder, built = world_template
+    _copy_database(folder, tmp_path)
+    return built
+
+
+def _copy_database(source_folder: Path, target_folder: Path) -> None:
     # SQLite's backup, not a file copy: nothing still in the write-ahead log is lost.
     with (
-        sqlite3.connect(folder / "gremium.db") as source,
-        sqlite3.connect(tmp_path / "gremium.db") as copy,
+        sqlite3.connect(source_folder / "gremium.db") as source,
+        sqlite3.connect(target_folder / "gremium.db") as copy,
     ):
         source.backup(copy)
     source.close()
     copy.close()
-    if (folder / "audit.key").exists():  # (tests' chains are unkeyed unless they ask)
-        shutil.copy2(folder / "audit.key", tmp_path / "audit.key")
-    return built
+    if (source_folder / "audit.key").exists():  # (tests' chains are unkeyed unless they ask)
+        shutil.copy2(source_folder / "audit.key", target_folder / "audit.key")
 
 
 @pytest.fixture
@@ -98,14 +106,20 @@ def client(web_app: Flask) -> FlaskClient:
 
 
 @pytest.fixture
-def signed_in(gremium: App) -> Callable[[FlaskClient, int], FlaskClient]:
-    """``signed_in(client, person_id)``: the client with a session of that person."""
+def signed_in() -> Callable[[FlaskClient, int | str], FlaskClient]:
+    """``signed_in(client, person)``: the client with a session of that person (id or e-mail)."""
 
-    def sign(client: FlaskClient, person_id: int) -> FlaskClient:
+    def sign(client: FlaskClient, person_id: int | str) -> FlaskClient:
         from governance.models import Person
+        from governance.services.directory import person_by_email
 
-        with gremium.unit_of_work(Actor.system()) as work:
-            person = work.session.get(Person, person_id)
+        app: App = client.application.extensions["gremium"]
+        with app.unit_of_work(Actor.system()) as work:
+            person = (
+                person_by_email(work.session, person_id)
+                if isinstance(person_id, str)
+                else work.session.get(Person, person_id)
+            )
             assert person is not None, f"no person {person_id}"
             opened = sign_in.open_session(work, person, sign_in.SessionLifetime(), how="test")
         client.set_cookie(SESSION_COOKIE, opened.token)
@@ -113,3 +127,33 @@ def signed_in(gremium: App) -> Callable[[FlaskClient, int], FlaskClient]:
         return client
 
     return sign
+
+
+@pytest.fixture(scope="session")
+def example_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example committee (Treptow-Köpenick), built once per test process."""
+    from governance.examples import treptow_koepenick as tk
+
+    folder = tmp_path_factory.mktemp("web-example")
+    app = make_app(f"sqlite:///{folder / 'gremium.db'}", SimulatedClock(START))
+    try:
+        with app.unit_of_work(Actor.system()) as work:
+            tk.create(work)
+    finally:
+        app.db.dispose()
+    return folder
+
+
+@pytest.fixture
+def example_app(tmp_path: Path, example_template: Path, clock: SimulatedClock) -> Iterator[Flask]:
+    """The web app over a copy of the example committee's database."""
+    _copy_database(example_template, tmp_path)
+    app = create_app(web_settings_for(tmp_path), clock=clock)
+    app.config["TESTING"] = True
+    yield app
+    app.extensions["gremium"].db.dispose()
+
+
+@pytest.fixture
+def example_client(example_app: Flask) -> FlaskClient:
+    return example_app.test_client()

@@ -127,7 +127,7 @@ def csrf_token_of(client: FlaskClient, page: str = "/") -> str:
     known = getattr(client, "gremium_csrf", None)
     if known:
         return str(known)
-    html = client.get(page).get_data(as_text=True)
+    html = client.get(page, follow_redirects=True).get_data(as_text=True)
     found = _TOKEN.search(html)
     assert found, f"no CSRF token on {page}"
     return found.group(1)
@@ -138,10 +138,10 @@ def post_form(
 ) -> TestResponse:
     """POST *data* to *path* as the page's form would: with the client's CSRF token.
 
-    For an anonymous client the token is read from the sign-in page (which
-    sets the form cookie it is bound to). Extra keyword arguments go to
+    Without a session made by ``signed_in`` the token is read from the page
+    the client lands on at ``/`` (the overview, or the sign-in page, which
+    sets the form cookie an anonymous token is bound to). Extra keyword arguments go to
     ``client.post`` (``headers=``, ``follow_redirects=``, ...).
     """
-    page = "/sign-in" if getattr(client, "gremium_csrf", None) is None else "/"
-    form = {"csrf_token": csrf_token_of(client, page), **(data or {})}
+    form = {"csrf_token": csrf_token_of(client), **(data or {})}
     return client.post(path, data=form, **kwargs)

@@ -147,7 +147,13 @@ def test_committee_or_404_hides_another_committees_existence(web_app, world):
     with web_app.test_request_context("/"):
         g.lang = "de"
         g.person = sign_in.CurrentSession(
-            0, world.chair, "Clara Vorsitz", "clara.vorsitz@ba-tk.example.org", "de", "t"
+            0,
+            world.chair,
+            "Clara Vorsitz",
+            "clara.vorsitz@ba-tk.example.org",
+            "de",
+            "t",
+            dt.datetime.now(dt.UTC),
         )
         with uow() as work:
             assert committee_or_404(work, world.committee_id).short_name == "TG"
@@ -225,3 +231,12 @@ def test_refused_shows_the_message_and_keeps_what_was_typed(web_app):
         assert html.count("„a@b“ ist keine E-Mail-Adresse") == 2  # at the top and at the field
         conflict = ConcurrentChange("error.concurrent_change", kind=Text("kind.workflow"), ref="")
         assert refused(conflict, "web/auth/sign_in.html", **context).status_code == 409
+
+
+def test_signing_in_again_ends_the_session_before(client, world):
+    post_form(client, "/sign-in/as", {"person": str(world.chair)})
+    first = client.get_cookie(SESSION_COOKIE).value  # type: ignore[union-attr]
+    post_form(client, "/sign-in/as", {"person": str(world.secretary)})
+    assert "Angemeldet als Sven Sekretariat" in client.get("/").get_data(as_text=True)
+    client.set_cookie(SESSION_COOKIE, first)
+    assert client.get("/").status_code == 303

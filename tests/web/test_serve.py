@@ -50,6 +50,11 @@ def test_gremium_web_serves_healthz_and_the_sign_in_page(tmp_path: Path, world) 
         status, html, headers = _get(f"http://127.0.0.1:{port}/sign-in", {"Accept-Language": "en"})
         assert status == 200 and "Send sign-in link" in html
         assert "script-src 'self'" in headers["Content-Security-Policy"]
+        # Without [web] trusted_proxies nobody's X-Forwarded-Proto is believed (not
+        # gunicorn's either): the form cookie is not marked Secure over plain HTTP.
+        _, _, headers = _get(f"http://127.0.0.1:{port}/sign-in", {"X-Forwarded-Proto": "https"})
+        assert "gremium_form=" in headers["Set-Cookie"]
+        assert "Secure" not in headers["Set-Cookie"]
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:

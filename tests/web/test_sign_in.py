@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from governance.models import AuditRecord, SignInLink, WebSession
+from governance.models import AuditRecord, OutboxMessage, SignInLink, WebSession
 from governance.services import sign_in
 from tests.mail_support import Mailbox, start_server
 from tests.web.conftest import web_settings_for
@@ -43,7 +44,22 @@ def web_settings(tmp_path, mailbox):
 
 
 def ask_for_link(client, email=CHAIR, **data):
-    return post_form(client, "/sign-in", {"email": email, **data})
+    """Ask for a link, and wait until the mail it queued (if any) left the outbox."""
+    response = post_form(client, "/sign-in", {"email": email, **data})
+    sent_out(client.application.extensions["gremium"])
+    return response
+
+
+def sent_out(gremium, seconds: float = 10.0) -> None:
+    """Wait for the thread that sends links at once (the answer does not wait for it)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with gremium.db.read_session() as session:
+            waiting = session.scalar(select(func.count()).where(OutboxMessage.status == "queued"))
+        if not waiting:
+            return
+        assert time.monotonic() < deadline, "the sign-in link was not sent within 10 s"
+        time.sleep(0.05)
 
 
 def link_path(mailbox: Mailbox, index: int = -1) -> str:

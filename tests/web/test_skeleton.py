@@ -26,6 +26,7 @@ def test_the_overview_lists_my_committees_with_my_role(client, signed_in, world)
     assert "Testgremium" in html and "Vorsitz" in html
     assert "Anderes Gremium" not in html
     assert 'lang="de"' in html and "Angemeldet als Clara Vorsitz" in html
+    assert '<a href="/" aria-current="page">Meine Übersicht</a>' in html
 
 
 def test_pages_are_english_for_an_english_browser_before_signing_in(client):
@@ -69,3 +70,11 @@ def test_an_unknown_page_is_a_404_in_the_layout(client, signed_in, world):
     html = response.get_data(as_text=True)
     assert "<h1>Fehler 404</h1>" in html and "Diese Seite gibt es nicht" in html
     assert 'href="#main"' in html and "Angemeldet als Clara Vorsitz" in html  # the layout
+
+
+def test_the_example_committee_is_there_for_pages_that_need_it(example_client, signed_in):
+    from governance.examples import treptow_koepenick as tk
+
+    signed_in(example_client, tk.CHAIR_EMAIL)
+    html = example_client.get("/").get_data(as_text=True)
+    assert tk.COMMITTEE_NAME in html and "Vorsitz" in html
