@@ -149,7 +149,9 @@ def request_link(
             "minutes": LINK_MINUTES,
         },
         committee_id=None,
-        revision=link.id,
+        # Not the link's row id: a database may give a deleted row's id to the next
+        # link, and the outbox would take the new mail for the old one (never sent).
+        revision=link.token_sha256[:32],
     )
     if message is None:
         return None

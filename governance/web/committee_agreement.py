@@ -24,6 +24,7 @@ from governance.web.front import (
     t,
     uow,
 )
+from governance.web.responses import file_response
 
 SIGN_FIELDS = ("organisation", "signatory", "signed_on", "place", "method", "text_sha256")
 
@@ -82,8 +83,7 @@ def agreement_sign(cid: int, vid: int) -> Response:
 def agreement_document_view(cid: int, vid: int, kind: str) -> Response:
     """The agreement document of version *vid*: HTML to read, PDF to download."""
     # Imported here: WeasyPrint takes seconds to load, which no other page should wait for.
-    from governance.documents.rendering import html_to_pdf, render_html
-    from governance.services.documents import agreement as agreement_document
+    from governance.services.documents.output import render_document
 
     if kind not in ("html", "pdf"):
         abort(404)
@@ -91,13 +91,7 @@ def agreement_document_view(cid: int, vid: int, kind: str) -> Response:
         committee = committee_or_404(work, cid)
         committee_views.roles_and_allowed(work, committee)
         version = agreement_views.version_by_ref(work.session, vid, committee)
-        html = render_html("agreement", agreement_document.context(work.session, version), g.lang)
-        name = f"{committee.short_name}-vereinbarung-{agreement_views.ref_of(version)}"
-    name = name.replace("/", "-").replace(" ", "_")
-    if kind == "html":
-        response = Response(html, mimetype="text/html")
-        response.headers["Content-Disposition"] = f'inline; filename="{name}.html"'
-        return response
-    response = Response(html_to_pdf(html), mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
+        document = render_document(work.session, "agreement", str(version.id), g.lang, kind)
+    return file_response(
+        document.data, document.media_type, document.filename, inline=kind == "html"
+    )

@@ -11,7 +11,8 @@ CONTENT_SECURITY_POLICY = (
 
 
 def add_headers(response: Response) -> Response:
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    # A document response sets its own, stricter policy (web/responses.py).
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers["X-Content-Type-Options"] = "nosniff"
     # Sign-in links carry their token in the path: no page tells another site where it was.
     response.headers["Referrer-Policy"] = "no-referrer"

@@ -108,16 +108,6 @@ def test_every_page_declares_its_language_german_by_default(
     assert not wrong, "\n".join(wrong)
 
 
-INLINE_STYLE_IN_DOCUMENT = (
-    "/committees/<cid>/agreement/<version>/document.html (the agreement as an HTML "
-    "document, linked from the agreement page) carries inline style, which the "
-    "Content-Security-Policy style-src 'self' blocks: Chromium reports 'Applying inline "
-    "style violates the following Content Security Policy directive' and shows the "
-    "document unstyled"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=INLINE_STYLE_IN_DOCUMENT)
 @pytest.mark.parametrize("role", ROLE_NAMES)
 def test_every_page_has_a_content_security_policy_the_browser_reports_no_violation_of(
     visited: Callable[[str], list[Visit]], role: str

@@ -115,15 +115,6 @@ def test_1_the_chair_plans_a_meeting_puts_a_decision_on_the_agenda_and_convenes_
     site.gremium("tick", "--until", f"{held_meetings.FIRST_DAY} 10:05")
 
 
-SIGN_IN_AGAIN_BUG = (
-    "the chair's second sign-in link (after the clock moved past the meeting day) is never "
-    "mailed: services/sign_in.request_link deletes the expired links, SQLite reuses the "
-    "deleted row's id for the new link, and the outbox drops the message as a duplicate "
-    "(its key is sign_in_link:<address>:<link id>, revision=link.id) while the page says "
-    "a link is on its way"
-)
-
-
 def finish_meeting_by_cli(site: Site) -> None:
     """Where step 2 could not run in the browser, the meeting is held through the CLI so
     that steps 3 and 4 still test what they are about."""
@@ -139,7 +130,6 @@ def finish_meeting_by_cli(site: Site) -> None:
         site.gremium("meeting", "close", str(meeting_id(site)), actor=CHAIR)
 
 
-@pytest.mark.xfail(strict=True, reason=SIGN_IN_AGAIN_BUG)
 def test_2_the_chair_runs_the_meeting_attendance_vote_action_item_and_closes_it(
     site: Site, page: Any
 ) -> None:
