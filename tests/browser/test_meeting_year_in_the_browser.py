@@ -11,8 +11,9 @@ taken from their mail.
    secretariat, and a form posted to the chair's address anyway is refused and
    changes nothing.
 
-The steps build on each other on one site: one per worker (session scope, since
-pytest-xdist may run other tests between them), the steps grouped on one worker.
+The steps build on each other on one site, so they are one test (the test runner
+could otherwise run them apart, on different workers); each step has a browser
+context of its own, as each person has their own browser.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ import pytest
 from tests import held_meetings
 from tests.browser.conftest import CHAIR, PARTNER, SECRETARIAT, example_site, screenshot, sign_in
 from tests.browser.site import Site
-
-pytestmark = pytest.mark.xdist_group("meeting_story")
 
 TITLE = "1. Sitzung 2026"
 ITEM = "Zuschuss für das Nachbarschaftsfest"
@@ -83,7 +82,7 @@ def notice(page: Any) -> str:
     return page.locator(".messages").inner_text()
 
 
-def test_1_the_chair_plans_a_meeting_puts_a_decision_on_the_agenda_and_convenes_it(
+def step_1_the_chair_plans_a_meeting_puts_a_decision_on_the_agenda_and_convenes_it(
     site: Site, page: Any
 ) -> None:
     sign_in(page, site, CHAIR)
@@ -115,22 +114,7 @@ def test_1_the_chair_plans_a_meeting_puts_a_decision_on_the_agenda_and_convenes_
     site.gremium("tick", "--until", f"{held_meetings.FIRST_DAY} 10:05")
 
 
-def finish_meeting_by_cli(site: Site) -> None:
-    """Where step 2 could not run in the browser, the meeting is held through the CLI so
-    that steps 3 and 4 still test what they are about."""
-    if meeting_state(site) == "convened":
-        held_meetings.attend(site.gremium, meeting_id(site))
-        site.gremium("meeting", "open", str(meeting_id(site)), actor=CHAIR)
-    if meeting_state(site) == "in_session":
-        if not query(site, "SELECT id FROM decisions"):
-            site.gremium(
-                "meeting", "vote", str(meeting_id(site)), "2", "--yes", "4", "--no", "1",
-                "--abstain", "1", "--text", DECISION, actor=CHAIR,
-            )  # fmt: skip
-        site.gremium("meeting", "close", str(meeting_id(site)), actor=CHAIR)
-
-
-def test_2_the_chair_runs_the_meeting_attendance_vote_action_item_and_closes_it(
+def step_2_the_chair_runs_the_meeting_attendance_vote_action_item_and_closes_it(
     site: Site, page: Any
 ) -> None:
     mid = meeting_id(site)
@@ -172,8 +156,7 @@ def test_2_the_chair_runs_the_meeting_attendance_vote_action_item_and_closes_it(
     screenshot(page, "story-2-decisions")
 
 
-def test_3_the_secretariat_writes_the_minutes_and_circulates_them(site: Site, page: Any) -> None:
-    finish_meeting_by_cli(site)
+def step_3_the_secretariat_writes_the_minutes_and_circulates_them(site: Site, page: Any) -> None:
     mid = meeting_id(site)
     sign_in(page, site, SECRETARIAT)
     page.goto(site.url(f"/meetings/{mid}/minutes"))
@@ -201,7 +184,7 @@ CHAIR_AND_SECRETARIAT_FORMS = (
 )  # fmt: skip
 
 
-def test_4_a_partner_sees_only_what_a_partner_may_do_and_a_chairs_form_posted_anyway_is_refused(
+def step_4_a_partner_sees_only_what_a_partner_may_do_and_a_chairs_form_posted_anyway_is_refused(
     site: Site, page: Any
 ) -> None:
     mid, cid = meeting_id(site), committee_id(site)
@@ -253,3 +236,23 @@ def test_4_a_partner_sees_only_what_a_partner_may_do_and_a_chairs_form_posted_an
     )
     # The attempts are on the audit trail, with the person, as from the command line.
     assert query(site, refusals, partner_id)[0][0] > refused_before
+
+
+STEPS = (
+    step_1_the_chair_plans_a_meeting_puts_a_decision_on_the_agenda_and_convenes_it,
+    step_2_the_chair_runs_the_meeting_attendance_vote_action_item_and_closes_it,
+    step_3_the_secretariat_writes_the_minutes_and_circulates_them,
+    step_4_a_partner_sees_only_what_a_partner_may_do_and_a_chairs_form_posted_anyway_is_refused,
+)
+
+
+def test_a_meeting_from_planning_to_the_circulated_minutes_done_in_the_browser(
+    site: Site, chromium: Any
+) -> None:
+    for step in STEPS:
+        context = chromium.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(15_000)
+        try:
+            step(site, context.new_page())
+        finally:
+            context.close()
