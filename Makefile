@@ -57,12 +57,11 @@ web: demo
 	GREMIUM_CLOCK=simulated GREMIUM_MAIL_MAILDIR=demo-output/mail \
 	    $(BIN)/gremium --db sqlite:///demo-output/gremium.db web --host 127.0.0.1 --port 8000
 
-# --dist loadgroup: the browser tests that share one running server stay on one worker.
 test: $(STAMP)
 	$(BIN)/ruff check governance tests bench
 	$(BIN)/mypy
 	test -x $(CHROMIUM) || $(MAKE) browser-deps
-	$(BIN)/python -m pytest -n auto --dist loadgroup -q
+	$(BIN)/python -m pytest -n auto -q
 
 # mypy (in test and lint) checks governance/ and bench/ as [tool.mypy] in pyproject.toml
 # says; its cache (.mypy_cache) makes a second run take a second or two instead of ~20 s.

@@ -44,10 +44,10 @@ NAVIGATION: list[tuple[str, str]] = [
 ]
 
 PUBLIC = frozenset(
-    {"auth.sign_in", "auth.sign_in_post", "auth.link", "auth.sign_in_as", "static", "healthz"}
+    {"auth.sign_in", "auth.sign_in_post", "auth.link", "auth.sign_in_as", "static", "healthz", "favicon"}
 )
 """Endpoints open without signing in."""
-BARE = frozenset({"static", "healthz"})
+BARE = frozenset({"static", "healthz", "favicon"})
 """Endpoints that need no session, language or database at all."""
 
 
@@ -77,6 +77,11 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> Flask:
     def healthz() -> Response:
         # The framework's floor for the benchmark: no session, no database.
         return Response("ok", mimetype="text/plain")
+
+    @app.get("/favicon.ico")
+    def favicon() -> Response:
+        # Browsers ask for it on every site, also for documents that name no icon.
+        return app.send_static_file("favicon.svg")
 
     for module in FEATURES:
         app.register_blueprint(importlib.import_module(module).bp)

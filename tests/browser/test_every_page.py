@@ -19,8 +19,6 @@ from tests.browser.conftest import CHAIR, PARTNER, SCREENSHOTS, SECRETARIAT, scr
 from tests.browser.crawl import Visit, crawl, violation_lines
 from tests.browser.site import Site
 
-pytestmark = pytest.mark.xdist_group("demo_site")
-
 ROLES = {"chair": CHAIR, "secretariat": SECRETARIAT, "partner": PARTNER}
 ROLE_NAMES = list(ROLES)
 
