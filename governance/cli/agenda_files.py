@@ -74,8 +74,9 @@ def attach_cmd(
     state: CliState, ref: str, file: Path | None, url: str | None, title: str | None
 ) -> None:
     """Einem TOP eine Datei oder einen Link anhängen; gleiche Bezeichnung ergibt eine neue Version."""
-    content = read_file(file, state.settings.attachment_limits()) if file is not None else None
-    with state.uow() as uow:
+    with state.uow() as uow:  # the database first: a damaged one is the first thing said
+        limits = state.settings.attachment_limits()
+        content = read_file(file, limits) if file is not None else None
         attachment = agenda_attachments.attach(uow, ref, file=content, url=url, title=title)
         data_out = agenda_attachments.describe(attachment)
     click.echo(
