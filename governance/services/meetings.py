@@ -27,7 +27,7 @@ from governance.services import access, validation
 from governance.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
-    from governance.workflow.engine import WorkflowEngine
+    pass
 
 ENTITY = Meeting.__tablename__
 MAX_DURATION_MINUTES = 24 * 60
@@ -70,21 +70,6 @@ def meetings(
     if since is not None:
         stmt = stmt.where(Meeting.starts_at >= since)
     return list(session.execute(stmt).scalars())
-
-
-def listing(
-    session: Session,
-    engine: WorkflowEngine,
-    committee: Committee | str | int | None,
-    *,
-    state: str | None = None,
-) -> list[Meeting]:
-    """``meeting list``: the committee's meetings by start, optionally only those in *state*
-    (a state of the meeting workflow; anything else is refused naming the states)."""
-    states = engine.definitions["meeting"].states
-    if state is not None and state not in states:
-        raise InvalidInput("error.choice", what="--state", value=state, allowed=", ".join(states))
-    return meetings(session, committee_of(session, committee), state=state)
 
 
 def next_meeting(session: Session, committee: Committee, after: dt.datetime) -> Meeting | None:
