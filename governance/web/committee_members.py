@@ -18,12 +18,11 @@ from werkzeug.wrappers import Response
 from governance.errors import GremiumError
 from governance.models import SignatureMethod
 from governance.services import accession, agreements, committee_views, withdrawal
-from governance.web.committees import bp, state_labels
+from governance.web.committees import bp, refused_here, state_labels
 from governance.web.front import (
     committee_or_404,
     reading,
     redirect_to,
-    refused,
     render,
     t,
     uow,
@@ -113,7 +112,7 @@ def accession_action(cid: int, aid: int, action: str) -> Response:
                 state=label,
             )
     except GremiumError as exc:
-        return refused(
+        return refused_here(
             exc, "web/committees/accessions.html", **_accessions_context(cid, failed=aid)
         )
     return redirect_to("committees.accessions", cid=cid, done=done)
@@ -169,7 +168,7 @@ def withdrawal_notice(cid: int) -> Response:
                 ends_on=membership.ends_on.isoformat() if membership.ends_on else "—",
             )
     except GremiumError as exc:
-        return refused(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
+        return refused_here(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
     return redirect_to("committees.withdrawals", cid=cid, done=done)
 
 
@@ -185,5 +184,5 @@ def withdrawal_revoke(cid: int) -> Response:
                 "web.committee.withdrawal.revoked", organisation=membership.organisation.short_name
             )
     except GremiumError as exc:
-        return refused(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
+        return refused_here(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
     return redirect_to("committees.withdrawals", cid=cid, done=done)

@@ -15,7 +15,7 @@ from typing import Any
 from flask import Blueprint, request
 from werkzeug.wrappers import Response
 
-from governance.errors import GremiumError
+from governance.errors import GremiumError, NotPermitted
 from governance.services import committee_views, rules_of_procedure
 from governance.web.front import (
     committee_or_404,
@@ -37,6 +37,16 @@ def show(cid: int) -> Response:
         page = committee_views.committee_page(work, committee)
         labels = state_labels(work, "membership")
     return render("web/committees/show.html", page=page, membership_states=labels)
+
+
+def refused_here(exc: GremiumError, template: str, **context: Any) -> Response:
+    """:func:`refused`, but 403 when the person may not take the action at all: the
+    forms of the agreement, accession and member pages (a partner sending one of
+    them learns it is not theirs; a mistake in what was typed stays 422)."""
+    response = refused(exc, template, **context)
+    if isinstance(exc, NotPermitted):
+        response.status_code = 403
+    return response
 
 
 def state_labels(work: Any, workflow: str, *extra: str) -> dict[str, str]:
