@@ -148,6 +148,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.agreement.field.reason": {"de": "Grund", "en": "Reason"},
     "web.agreement.terminate": {"de": "Fassung beenden", "en": "Terminate the version"},
     # --- accession ---
+    "action.accession.record_application": {
+        "de": "einen Beitrittsantrag für die Antragsteller:in erfassen",
+        "en": "record an application for accession for the applicant",
+    },
     "web.accession.apply_heading": {
         "de": "Beitrittsantrag erfassen",
         "en": "Record an application for accession",
@@ -191,9 +195,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "web.accession.decided": {
         "de": "Beschluss zu Antrag Nr. {id} ({organisation}) erfasst: {yes} ja, {no} nein, "
-        "{abstain} Enthaltungen – {state}.",
+        "{abstain:Enthaltung|Enthaltungen} – {state}.",
         "en": "Decision on application no. {id} ({organisation}) recorded: {yes} yes, {no} no, "
-        "{abstain} abstentions – {state}.",
+        "{abstain:abstention|abstentions} – {state}.",
     },
     "web.accession.withdraw_heading": {
         "de": "Rücknahme des Antrags erfassen",

@@ -1,6 +1,7 @@
 """Who joins and who leaves: accession applications (``/committees/<cid>/accessions``:
-review, put on the agenda, reject, record the declaration, as ``gremium accession``
-does) and withdrawals (``/committees/<cid>/withdrawals``: record a notice, as
+record an application that came on paper, review, put on the agenda, reject, record
+the committee's decision with its vote counts, record the declaration, record a
+withdrawal, as ``gremium accession`` does) and withdrawals (``/committees/<cid>/withdrawals``: record a notice, as
 ``gremium withdrawal notice`` does, and the list).
 
 Several applications share one page, so each form's fields carry the
@@ -16,7 +17,7 @@ from flask import abort, request
 from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError
-from governance.models import SignatureMethod
+from governance.models import OrganisationKind, SignatureMethod
 from governance.services import accession, agreements, committee_views, withdrawal
 from governance.web.committees import bp, refused_here, state_labels
 from governance.web.front import (
@@ -33,11 +34,25 @@ ACTIONS = {
     "review": "accession.review",
     "schedule": "accession.schedule",
     "reject": "accession.decide",
+    "decide": "accession.decide",
     "join": "accession.record_declaration",
+    "withdraw": "accession.record_withdrawal",
 }
+APPLY_FIELDS = (
+    "org_name",
+    "short_name",
+    "kind",
+    "applicant_name",
+    "applicant_email",
+    "function_title",
+    "language",
+    "motivation",
+)
 
 
-def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
+def _accessions_context(cid: int, failed: int | str | None = None) -> dict[str, Any]:
+    """The page; *failed*: the application (its number) or ``"apply"``, whose form's
+    refusal the page shows."""
     with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
@@ -66,12 +81,36 @@ def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
         "methods": [(m.value, t(f"signature.method.{m.value}")) for m in SignatureMethod],
         "today": today,
         "failed": failed,
+        "kinds": [(k.value, t(f"orgkind.{k.value}")) for k in OrganisationKind],
+        "languages": [("de", "Deutsch"), ("en", "English")],
     }
 
 
 @bp.get("/committees/<int:cid>/accessions")
 def accessions(cid: int) -> Response:
     return render("web/committees/accessions.html", **_accessions_context(cid))
+
+
+@bp.post("/committees/<int:cid>/accessions")
+def accession_apply(cid: int) -> Response:
+    """An application that reached the committee on paper or by mail, entered for the applicant."""
+    typed = {name: request.form.get(name, "") for name in APPLY_FIELDS}
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            application = accession.record_application(work, committee, **typed)
+            label = work.engine.definitions["accession"].label(application.state, work.lang)
+            done = t(
+                "web.accession.applied",
+                id=application.id,
+                organisation=application.organisation.short_name,
+                state=label,
+            )
+    except GremiumError as exc:
+        return refused_here(
+            exc, "web/committees/accessions.html", **_accessions_context(cid, failed="apply")
+        )
+    return redirect_to("committees.accessions", cid=cid, done=done)
 
 
 @bp.post("/committees/<int:cid>/accessions/<int:aid>/<action>")
@@ -90,6 +129,18 @@ def accession_action(cid: int, aid: int, action: str) -> Response:
                 accession.schedule(work, aid, committee=committee)
             elif action == "reject":
                 accession.reject(work, aid, committee=committee, reason=typed("reason"))
+            elif action == "decide":
+                accession.decide(
+                    work,
+                    aid,
+                    committee=committee,
+                    yes=typed("yes"),
+                    no=typed("no"),
+                    abstain=typed("abstain"),
+                    decided_on=typed("decided_on") or None,
+                )
+            elif action == "withdraw":
+                accession.withdraw(work, aid, committee=committee, reason=typed("withdraw_reason"))
             elif action == "join":
                 accession.declare(
                     work,
@@ -106,11 +157,22 @@ def accession_action(cid: int, aid: int, action: str) -> Response:
                 abort(404)
             application = accession.application_by_id(work.session, aid, committee)
             label = work.engine.definitions["accession"].label(application.state, work.lang)
-            done = t(
-                "web.committee.accession.changed",
-                organisation=application.organisation.short_name,
-                state=label,
-            )
+            if action == "decide":
+                done = t(
+                    "web.accession.decided",
+                    id=application.id,
+                    organisation=application.organisation.short_name,
+                    yes=application.votes_yes,
+                    no=application.votes_no,
+                    abstain=application.votes_abstain,
+                    state=label,
+                )
+            else:
+                done = t(
+                    "web.committee.accession.changed",
+                    organisation=application.organisation.short_name,
+                    state=label,
+                )
     except GremiumError as exc:
         return refused_here(
             exc, "web/committees/accessions.html", **_accessions_context(cid, failed=aid)
