@@ -247,7 +247,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{organisation} ist Mitglied von {committee} als {role} ab {starts_on}.",
         "en": "{organisation} is a member of {committee} as {role} from {starts_on}.",
     },
-    "web.members.error.no_representative": {
+    "error.member.no_representative": {
         "de": "Bitte mindestens eine Vertreter:in angeben (E-Mail-Adresse).",
         "en": "Please give at least one representative (e-mail address).",
     },

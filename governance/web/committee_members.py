@@ -1,4 +1,6 @@
-"""Who joins and who leaves: accession applications (``/committees/<cid>/accessions``:
+"""Who joins and who leaves: a member organisation added directly and a person taken
+into the secretariat (forms on ``/committees/<cid>``, as ``gremium member add`` and
+``gremium secretariat add`` do); accession applications (``/committees/<cid>/accessions``:
 record an application that came on paper, review, put on the agenda, reject, record
 the committee's decision with its vote counts, record the declaration, record a
 withdrawal, as ``gremium accession`` does) and withdrawals (``/committees/<cid>/withdrawals``: record a notice, as
@@ -16,10 +18,17 @@ from typing import Any
 from flask import abort, request
 from werkzeug.wrappers import Response
 
-from governance.errors import GremiumError
+from governance.errors import GremiumError, InvalidInput
 from governance.models import OrganisationKind, SignatureMethod
-from governance.services import accession, agreements, committee_views, withdrawal
-from governance.web.committees import bp, refused_here, state_labels
+from governance.services import (
+    accession,
+    agreements,
+    committee_views,
+    directory,
+    members,
+    withdrawal,
+)
+from governance.web.committees import SHOW_PAGE, bp, refused_here, show_context, state_labels
 from governance.web.front import (
     committee_or_404,
     reading,
@@ -248,3 +257,58 @@ def withdrawal_revoke(cid: int) -> Response:
     except GremiumError as exc:
         return refused_here(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
     return redirect_to("committees.withdrawals", cid=cid, done=done)
+
+
+# --- members and secretariat ---
+
+VOTING = {"": None, "yes": True, "no": False}
+
+
+def _addresses(name: str) -> list[str]:
+    """The e-mail addresses of a text area: one a line (commas and blanks also part them)."""
+    return request.form.get(name, "").replace(",", " ").split()
+
+
+@bp.post("/committees/<int:cid>/members")
+def member_add(cid: int) -> Response:
+    form = request.form
+    voting = form.get("voting", "")
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            if voting not in VOTING:
+                raise InvalidInput("error.choice", what="voting", value=voting, allowed="yes, no")
+            membership = members.add_member(
+                work,
+                committee,
+                organisation=form.get("organisation", ""),
+                role=form.get("role", "member"),
+                voting=VOTING[voting],
+                starts_on=form.get("starts_on") or None,
+                representatives=_addresses("representatives"),
+                deputies=_addresses("deputies"),
+            )
+            done = t(
+                "web.members.added",
+                organisation=membership.organisation.short_name,
+                committee=committee.short_name,
+                role=t(f"role.{membership.role}"),
+                starts_on=membership.starts_on.isoformat(),
+            )
+    except GremiumError as exc:
+        return refused_here(exc, SHOW_PAGE, **show_context(cid, failed="member"))
+    return redirect_to("committees.show", cid=cid, done=done)
+
+
+@bp.post("/committees/<int:cid>/secretariat")
+def secretariat_add(cid: int) -> Response:
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            member = directory.add_secretariat(work, committee, request.form.get("email", ""))
+            done = t(
+                "web.secretariat.added", email=member.person.email, committee=committee.short_name
+            )
+    except GremiumError as exc:
+        return refused_here(exc, SHOW_PAGE, **show_context(cid, failed="secretariat"))
+    return redirect_to("committees.show", cid=cid, done=done)

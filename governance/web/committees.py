@@ -16,7 +16,7 @@ from flask import Blueprint, request
 from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError, NotPermitted
-from governance.services import committee_views, rules_of_procedure
+from governance.services import committee_views, directory_views, rules_of_procedure
 from governance.web.front import (
     committee_or_404,
     reading,
@@ -30,13 +30,42 @@ from governance.web.front import (
 bp = Blueprint("committees", __name__)
 
 
-@bp.get("/committees/<int:cid>")
-def show(cid: int) -> Response:
+SHOW_PAGE = "web/committees/show.html"
+
+
+def show_context(cid: int, failed: str | None = None) -> dict[str, Any]:
+    """The committee page; with the forms to add a member (the organisations of the
+    directory that are not members yet) and a person to the secretariat, for those
+    who may; *failed*: the form whose refusal the page shows."""
     with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
         labels = state_labels(work, "membership")
-    return render("web/committees/show.html", page=page, membership_states=labels)
+        candidates = []
+        if "membership.edit" in page.allowed:
+            members = {m.organisation for m in page.members}
+            candidates = [
+                (o["short_name"], f"{o['name']} ({o['short_name']})")
+                for o in directory_views.list_organisations(work.session)
+                if o["short_name"] not in members
+            ]
+    return {
+        "page": page,
+        "membership_states": labels,
+        "candidates": candidates,
+        "roles": [(r, t(f"role.{r}")) for r in ("member", "advisory", "guest", "chair")],
+        "voting_choices": [
+            ("", t("web.members.voting.default")),
+            ("yes", t("cli.yes")),
+            ("no", t("cli.no")),
+        ],
+        "failed": failed,
+    }
+
+
+@bp.get("/committees/<int:cid>")
+def show(cid: int) -> Response:
+    return render(SHOW_PAGE, **show_context(cid))
 
 
 def refused_here(exc: GremiumError, template: str, **context: Any) -> Response:
