@@ -23,10 +23,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "web.agreement.field.text": {"de": "Text der Vereinbarung", "en": "Text of the agreement"},
     "web.agreement.hint.text": {
-        "de": "Hier eintippen oder einfügen, oder unten eine Textdatei hochladen "
-        "(nur eins von beiden; höchstens {max} Zeichen).",
-        "en": "Type or paste it here, or upload a text file below "
-        "(only one of the two; at most {max} characters).",
+        "de": "Hier eintippen oder einfügen (höchstens {max} Zeichen), oder unten eine "
+        "Textdatei wählen: dann gilt der Text der Datei.",
+        "en": "Type or paste it here (at most {max} characters), or choose a text file "
+        "below: then the file's text counts.",
     },
     "web.agreement.field.text_file": {
         "de": "… oder Textdatei (UTF-8)",
@@ -40,10 +40,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.agreement.created": {
         "de": "Die Vereinbarung ist angelegt: Fassung {ref} als Entwurf ({chars} Zeichen).",
         "en": "The agreement is created: version {ref} as a draft ({chars} characters).",
-    },
-    "web.agreement.error.text_twice": {
-        "de": "Bitte den Text entweder eintippen oder als Datei hochladen, nicht beides.",
-        "en": "Please either type the text or upload it as a file, not both.",
     },
     "web.agreement.amend_heading": {
         "de": "Änderung entwerfen (neue Fassung)",

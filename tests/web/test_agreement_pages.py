@@ -93,23 +93,25 @@ def test_a_file_too_long_or_not_utf8_is_refused_and_nothing_is_created(
     assert versions(gremium) == []
 
 
-def test_text_typed_and_uploaded_at_once_or_no_text_is_refused_keeping_the_text(
+def test_a_chosen_file_counts_over_the_text_field_and_no_text_is_refused(
     client, signed_in, world: World, gremium: App
 ) -> None:
     signed_in(client, world.chair)
+    empty = post_form(client, base(world), {"title": "KV leer", "text": "   "})
+    assert empty.status_code == 422
+    assert text_in(html_of(empty), "Der Text der Vereinbarung darf nicht leer sein")
+    assert 'value="KV leer"' in html_of(empty)
+    assert versions(gremium) == []
+
     both = post_form(
         client,
         base(world),
         {"title": "KV", "text": "§ 1 getippt", "text_file": (io.BytesIO(b"hochgeladen"), "a.txt")},
     )
-    empty = post_form(client, base(world), {"title": "KV leer", "text": "   "})
 
-    assert both.status_code == 422
-    assert "entweder eintippen oder als Datei hochladen" in html_of(both)
-    assert "§ 1 getippt</textarea>" in html_of(both)
-    assert empty.status_code == 422
-    assert text_in(html_of(empty), "Der Text der Vereinbarung darf nicht leer sein")
-    assert versions(gremium) == []
+    assert both.status_code == 303
+    (version,) = versions(gremium)
+    assert version.text == "hochgeladen"
 
 
 def test_a_partner_sees_no_form_and_a_post_is_refused_with_403_changing_nothing(
@@ -363,3 +365,23 @@ def test_the_forms_speak_english_to_an_english_reader(
 
     assert "Create the cooperation agreement" in page and "Text of the agreement" in page
     assert "The agreement&#39;s text must not be empty" in html_of(refusal)
+
+
+def test_an_amendment_uploaded_as_a_file_counts_over_the_wording_in_the_field(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    vid = _in_force(gremium, world)
+    signed_in(client, world.secretary)
+    page = html_of(client.get(base(world)))
+    wording = "§ 1 Zweck.\n\n§ 2 Dauer."
+    assert f">{wording}</textarea>" in page  # the field as the browser sends it back
+
+    response = post_form(
+        client,
+        f"{base(world)}/{vid}/amend",
+        {"text": wording, "text_file": (io.BytesIO("§ 1 Zweck, neu gefasst.".encode()), "n.md")},
+        follow_redirects=True,
+    )
+
+    assert "Fassung 1/2 ist als Entwurf angelegt." in html_of(response)
+    assert versions(gremium)[-1].text == "§ 1 Zweck, neu gefasst."
