@@ -215,12 +215,14 @@ def agreement_ceremony(cid: int, vid: int) -> Response:
     try:
         with uow() as work:
             committee = committee_or_404(work, cid)
-            signatures = _ceremony_signatures(form.get("method") or SignatureMethod.INK.value)
+            signatures = _ceremony_signatures(
+                form.get("ceremony_method") or SignatureMethod.INK.value
+            )
             agreements.record_ceremony(
                 work,
                 vid,
                 held_on=form.get("held_on", ""),
-                place=form.get("place", ""),
+                place=form.get("ceremony_place", ""),
                 signatures=signatures,
                 text_sha256=form.get("text_sha256") or None,
                 committee=committee,

@@ -174,8 +174,8 @@ def test_the_chair_opens_the_draft_and_the_secretariat_records_a_ceremony(
         f"{base(world)}/{vid}/ceremony",
         {
             "held_on": "2026-01-12",
-            "place": "Rathaus Köpenick",
-            "method": "ink",
+            "ceremony_place": "Rathaus Köpenick",
+            "ceremony_method": "ink",
             "text_sha256": digest,
             **parties,
             **emails,
@@ -210,8 +210,8 @@ def test_a_ceremony_with_an_unknown_address_records_none_and_keeps_what_was_type
         f"{base(world)}/{vid}/ceremony",
         {
             "held_on": "2026-01-12",
-            "place": "Rathaus",
-            "method": "ink",
+            "ceremony_place": "Rathaus",
+            "ceremony_method": "ink",
             "text_sha256": digest,
             "party_1": "BA TK",
             "signatory_1": World.EMAILS["chair"],
@@ -223,6 +223,7 @@ def test_a_ceremony_with_an_unknown_address_records_none_and_keeps_what_was_type
     assert answer.status_code in (404, 422)
     html = html_of(answer)
     assert "niemand@example.org" in html and 'role="alert"' in html
+    assert 'id="ceremony_place" name="ceremony_place" type="text" value="Rathaus"' in html
     with gremium.db.session() as session:
         assert session.scalar(select(func.count()).select_from(Signature)) == 0
 
@@ -241,7 +242,7 @@ def test_a_ceremony_or_a_reminder_by_a_partner_is_refused_with_403(
             f"{base(world)}/{vid}/ceremony",
             {
                 "held_on": "2026-01-12",
-                "place": "X",
+                "ceremony_place": "X",
                 "party_1": "Rabenhaus",
                 "signatory_1": World.EMAILS["partner1"],
                 "text_sha256": digest,
