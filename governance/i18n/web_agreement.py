@@ -4,6 +4,12 @@ and the secretariat on the committee pages (issue 13)."""
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # a form with a file larger than the installation takes (MAX_CONTENT_LENGTH)
+    "web.error.413": {
+        "de": "Was gesendet wurde, ist zu groß; nichts wurde gespeichert. "
+        "Bitte eine kleinere Datei wählen.",
+        "en": "What was sent is too large; nothing was saved. Please choose a smaller file.",
+    },
     # --- the agreement ---
     "web.agreement.create_heading": {
         "de": "Kooperationsvereinbarung anlegen",

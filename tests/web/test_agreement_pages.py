@@ -386,3 +386,17 @@ def test_an_amendment_uploaded_as_a_file_counts_over_the_wording_in_the_field(
 
     assert "Fassung 1/2 ist als Entwurf angelegt." in html_of(response)
     assert versions(gremium)[-1].text == "§ 1 Zweck, neu gefasst."
+
+
+def test_a_file_larger_than_the_installation_takes_is_refused_in_words(
+    client, signed_in, world: World, gremium: App, web_app
+) -> None:
+    signed_in(client, world.chair)
+    limit = web_app.config["MAX_CONTENT_LENGTH"]
+    huge = (io.BytesIO(b"x" * (limit + 1)), "riesig.txt")
+
+    answer = post_form(client, base(world), {"title": "KV", "text_file": huge})
+
+    assert answer.status_code == 413
+    assert "Was gesendet wurde, ist zu groß; nichts wurde gespeichert." in html_of(answer)
+    assert versions(gremium) == []
