@@ -187,6 +187,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Beschluss des Gremiums erfassen",
         "en": "Record the committee's decision",
     },
+    "web.accession.votes_legend": {"de": "Abstimmungsergebnis", "en": "Result of the vote"},
     "web.accession.field.yes": {"de": "Ja-Stimmen", "en": "Votes in favour"},
     "web.accession.field.no": {"de": "Nein-Stimmen", "en": "Votes against"},
     "web.accession.field.abstain": {"de": "Enthaltungen", "en": "Abstentions"},
