@@ -229,6 +229,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Organisation (Kurzname oder Nummer)",
         "en": "Organisation (short name or number)",
     },
+    "web.members.field.organisation_choice": {
+        "de": "Organisation aus dem Verzeichnis",
+        "en": "Organisation from the directory",
+    },
     "web.members.field.role": {"de": "Rolle", "en": "Role"},
     "web.members.field.voting": {"de": "Stimmrecht", "en": "Vote"},
     "web.members.voting.default": {"de": "nach Rolle", "en": "by role"},
