@@ -162,4 +162,30 @@ MESSAGES = {
         "de": "Für {organisation} ist im Gremium niemand benannt.",
         "en": "Nobody is named for {organisation} in the committee.",
     },
+    # --- the command line ---
+    "rsvp.cli.attends": {
+        "de": "Vermerkt: {organisation} nimmt an Sitzung {meeting} teil.",
+        "en": "Recorded: {organisation} attends meeting {meeting}.",
+    },
+    "rsvp.cli.excused": {
+        "de": "Vermerkt: {organisation} ist an Sitzung {meeting} verhindert.",
+        "en": "Recorded: {organisation} cannot attend meeting {meeting}.",
+    },
+    "rsvp.cli.deputy": {
+        "de": "Vermerkt: {deputy} vertritt {organisation} in Sitzung {meeting}.",
+        "en": "Recorded: {deputy} comes for {organisation} to meeting {meeting}.",
+    },
+    "link.cli.none": {"de": "Keine Links.", "en": "No links."},
+    "link.cli.heading": {
+        "de": "Nr.|Person|Zweck|Bezug|gültig bis|Stand",
+        "en": "No.|Person|Purpose|Concerns|valid until|State",
+    },
+    "link.cli.revoked": {
+        "de": "Gesperrt: {count:Link|Links} ({ids}).",
+        "en": "Revoked: {count:link|links} ({ids}).",
+    },
+    "link.state.open": {"de": "offen", "en": "open"},
+    "link.state.used": {"de": "benutzt", "en": "used"},
+    "link.state.expired": {"de": "abgelaufen", "en": "expired"},
+    "link.state.revoked": {"de": "gesperrt", "en": "revoked"},
 }

@@ -12,8 +12,9 @@ The one function every front calls::
                                # committee, or belonging to it)
         comment=None,          # free text, at most 500 characters ("komme 30 Minuten später")
         via="link",            # "link" (action link in the invitation), "calendar" (an iTIP
-                               # REPLY from the person's calendar), "secretariat" (recorded
-                               # by the chair or secretariat: then organisation= is required)
+                               # REPLY from the person's calendar), "web" / "cli" (the person
+                               # signed in), "secretariat" (recorded by the chair or
+                               # secretariat: then organisation= is required)
         organisation=None,     # via="secretariat" only: the organisation answered for
     ) -> MeetingReply
 
@@ -54,7 +55,7 @@ from governance.services.meetings import MeetingRef, meeting_by_id
 from governance.unit_of_work import UnitOfWork
 
 ANSWERS = ("attends", "excused", "deputy")
-VIAS = ("link", "calendar", "secretariat")
+VIAS = ("link", "calendar", "web", "cli", "secretariat")
 OPEN_STATES = ("planned", "convened")
 COMMENT_MAX = 500
 ENTITY = Meeting.__tablename__
