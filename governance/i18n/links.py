@@ -188,4 +188,8 @@ MESSAGES = {
     "link.state.used": {"de": "benutzt", "en": "used"},
     "link.state.expired": {"de": "abgelaufen", "en": "expired"},
     "link.state.revoked": {"de": "gesperrt", "en": "revoked"},
+    "rule.forecast_days": {
+        "de": "Tage vor der Sitzung für die Prognose der Beschlussfähigkeit (0: keine)",
+        "en": "days before the meeting for the quorum forecast (0: none)",
+    },
 }

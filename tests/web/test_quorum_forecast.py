@@ -1,0 +1,134 @@
+"""The quorum forecast: replies build the expected attendance; forecast_days before the
+meeting the chair is warned (the mail read as the chair reads it, German and English)
+and those who have not answered are reminded with their links again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pytest
+from sqlalchemy import select, update
+
+from governance.clock import BERLIN
+from governance.models import Committee, Meeting, Person
+from governance.services import rsvp, timers
+from governance.unit_of_work import Actor
+from tests.web.links_support import deliver, invite, links_in, smtp_settings
+from tests.web.support import World
+
+
+@pytest.fixture
+def web_settings(tmp_path):
+    return smtp_settings(tmp_path)
+
+
+FORECAST_AT = dt.datetime(2026, 3, 6, 10, 0, tzinfo=BERLIN)  # 5 days before 11 March, 10:00
+
+
+def answer(gremium, world: World, partner: int, what: str) -> None:
+    email = World.EMAILS["partner1" if partner == 0 else "partner2"]
+    with gremium.unit_of_work(Actor(label=email, person_id=world.partners[partner])) as work:
+        rsvp.answer_invitation(work, 1, what, via="calendar")
+
+
+def chair_language(gremium, world: World, lang: str) -> None:
+    with gremium.db.session() as session, session.begin():
+        session.execute(update(Person).where(Person.id == world.chair).values(language=lang))
+
+
+def test_no_timer_fires_before_forecast_days_and_none_warns_when_the_quorum_is_assured(
+    gremium,
+    world,
+    web_settings,
+):
+    invite(gremium, world)
+    deliver(gremium, web_settings)
+    answer(gremium, world, 0, "attends")
+    answer(gremium, world, 1, "attends")
+    fired = timers.fire_due(gremium, FORECAST_AT - dt.timedelta(minutes=1))
+    assert all(f.name != "quorum_forecast" for f in fired)
+    fired = timers.fire_due(gremium, FORECAST_AT)
+    assert [f.name for f in fired if f.name == "quorum_forecast"] == ["quorum_forecast"]
+    mails = deliver(gremium, web_settings)
+    assert World.EMAILS["chair"] not in mails  # 2 of 3 come: quorate, nobody is bothered
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_chair_is_warned_naming_who_has_not_answered_and_they_are_reminded(
+    client,
+    gremium,
+    world,
+    web_settings,
+    lang,
+):
+    chair_language(gremium, world, lang)
+    invite(gremium, world)
+    deliver(gremium, web_settings)
+    answer(gremium, world, 0, "excused")
+    timers.fire_due(gremium, FORECAST_AT)
+    mails = deliver(gremium, web_settings)
+
+    warning = mails[World.EMAILS["chair"]][0]
+    if lang == "de":
+        assert "nach den bisherigen Rückmeldungen ist die Sitzung" in warning
+        assert "Zugesagt haben 0 von 3 stimmberechtigten Mitgliedern" in warning
+        assert "nötig sind 2. Abgesagt: 1." in warning
+        assert "Die Beschlussfähigkeit ist noch erreichbar" in warning
+        assert "Noch nicht geantwortet haben (sie werden heute erinnert):" in warning
+        assert "- KungerKiez e. V.: Vorstand KungerKiez" in warning
+        assert "- Bezirksamt Treptow-Köpenick, OE SPK: Clara Vorsitz" in warning
+        assert "Rabenhaus" not in warning
+    else:
+        assert "from the answers so far, the meeting of the committee" in warning
+        assert "0 of 3 voting members said they will come" in warning
+        assert "2 are needed. Excused: 1." in warning
+        assert "Not answered yet (they are reminded today):" in warning
+        assert "- KungerKiez e. V.: Vorstand KungerKiez" in warning
+
+    # KungerKiez has not answered: reminded, with links that work.
+    reminder = mails[World.EMAILS["partner2"]][0]
+    assert "noch nicht geantwortet" in reminder
+    assert World.EMAILS["partner1"] not in mails  # Rabenhaus answered: no reminder
+    links = links_in(reminder)
+    from tests.web.support import post_form
+
+    done = post_form(client, links["attends"], {})
+    assert done.status_code == 200
+    assert "ist vermerkt" in html.unescape(done.get_data(as_text=True))
+
+
+def test_a_quorum_that_cannot_be_reached_is_said_so(gremium, world, web_settings):
+    invite(gremium, world)
+    deliver(gremium, web_settings)
+    answer(gremium, world, 0, "excused")
+    answer(gremium, world, 1, "excused")
+    timers.fire_due(gremium, FORECAST_AT)
+    warning = deliver(gremium, web_settings)[World.EMAILS["chair"]][0]
+    assert "Selbst wenn alle kämen, die noch nicht geantwortet haben, wäre die Sitzung" in warning
+
+
+def test_forecast_days_is_a_rule_of_procedure(gremium, world):
+    chair = Actor(label=World.EMAILS["chair"], person_id=world.chair)
+    from governance.services import rules_of_procedure
+
+    with gremium.unit_of_work(chair) as work:
+        committee = work.session.get(Committee, world.committee_id)
+        assert committee is not None and committee.rules.forecast_days == 5
+        rules_of_procedure.change_rules(work, committee, {"forecast_days": "3"})
+    with gremium.db.session() as session:
+        committee = session.get(Committee, world.committee_id)
+        assert committee is not None and committee.rules.forecast_days == 3
+    with gremium.unit_of_work(chair) as work, pytest.raises(Exception) as too_long:
+        committee = work.session.get(Committee, world.committee_id)
+        rules_of_procedure.change_rules(work, committee, {"forecast_days": "20"})
+    assert "forecast_days" in str(too_long.value)
+    invite(gremium, world)
+    with gremium.db.session() as session:
+        meeting = session.scalars(select(Meeting)).one()
+        due = [
+            t.due_at
+            for t in gremium.engine.pending_timers(session, meeting)
+            if t.name == "quorum_forecast"
+        ]
+    assert [d.astimezone(BERLIN) for d in due] == [dt.datetime(2026, 3, 8, 10, 0, tzinfo=BERLIN)]
