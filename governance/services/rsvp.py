@@ -42,6 +42,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
+from governance.domain.permissions import may
 from governance.domain.voting import QuorumCheck, check_quorum
 from governance.errors import Conflict, InvalidInput, NotPermitted, Text
 from governance.models import (
@@ -263,6 +264,48 @@ def expected_attendance(session: Session, meeting: Meeting) -> Expected:
             rules, len(voting), coming + open_, repeat_meeting=meeting.is_repeat
         ),
     )
+
+
+def describe_expected(session: Session, meeting: Meeting) -> dict[str, Any] | None:
+    """The expected attendance as ``meeting show`` and the meeting page show it (stable
+    keys); None for a meeting that is over or cancelled and has no answers."""
+    if meeting.state not in OPEN_STATES and not replies_by_organisation(session, meeting):
+        return None
+    expected = expected_attendance(session, meeting)
+    return {
+        "organisations": [
+            {
+                "organisation": r.short_name,
+                "name": r.organisation,
+                "voting": r.voting,
+                "answer": r.answer,
+                "person": r.person,
+                "comment": r.comment,
+                "via": r.via,
+                "answered_at": r.answered_at,
+            }
+            for r in expected.rows
+        ],
+        "counts": expected.counts(),
+        "quorum": {
+            "expected": expected.quorum.present,
+            "needed": expected.quorum.needed,
+            "voting_members": expected.quorum.voting_members,
+            "quorate": expected.quorum.quorate,
+            "reachable": expected.can_reach_quorum,
+            "repeat_meeting": expected.quorum.repeat_meeting,
+        },
+    }
+
+
+def sees_answers(uow: UnitOfWork, meeting: Meeting) -> bool:
+    """Whether the acting person sees the answers of *meeting* (the chair and the
+    secretariat: those who record answers given otherwise)."""
+    person = uow.person()
+    if person is None:
+        return uow.actor.is_system
+    roles = access.roles_of(uow.session, person, meeting.committee, uow.today)
+    return may("meeting.rsvp_record", roles)
 
 
 def replies_by_organisation(session: Session, meeting: Meeting) -> dict[int, MeetingReply]:

@@ -132,3 +132,107 @@ def test_forecast_days_is_a_rule_of_procedure(gremium, world):
             if t.name == "quorum_forecast"
         ]
     assert [d.astimezone(BERLIN) for d in due] == [dt.datetime(2026, 3, 8, 10, 0, tzinfo=BERLIN)]
+
+
+def test_meeting_show_lists_the_answers_and_the_expected_quorum(gremium, world, tmp_path):
+    import json
+
+    from tests.cli_in_process import ok
+
+    invite(gremium, world)
+    answer(gremium, world, 0, "excused")
+    url = f"sqlite:///{tmp_path / 'gremium.db'}"
+    text = ok("--db", url, "meeting", "show", "1")
+    assert "Rückmeldungen (erwartete Anwesenheit):" in text
+    assert "  Rabenhaus: verhindert" in text
+    assert "  KungerKiez: keine Rückmeldung" in text
+    assert (
+        "Beschlussfähigkeit offen: 0 von 3 Stimmberechtigten zugesagt, nötig 2; "
+        "2 ohne Rückmeldung." in text
+    )
+    english = ok("--db", url, "--lang", "en", "meeting", "show", "1")
+    assert "Answers (expected attendance):" in english
+    assert "  Rabenhaus: excused" in english
+    assert "Quorum open: 0 of 3 voting members said they come, 2 needed; 2 without an answer." in (
+        english
+    )
+    answer(gremium, world, 1, "excused")
+    data = json.loads(ok("--db", url, "meeting", "show", "1", "--json"))
+    expected = data["expected_attendance"]
+    assert expected["counts"] == {"attends": 0, "excused": 2, "deputy": 0, "none": 1}
+    assert expected["quorum"] == {
+        "expected": 0,
+        "needed": 2,
+        "voting_members": 3,
+        "quorate": False,
+        "reachable": False,
+        "repeat_meeting": False,
+    }
+    assert {r["organisation"]: r["answer"] for r in expected["organisations"]} == {
+        "BA TK": "none",
+        "KungerKiez": "excused",
+        "Rabenhaus": "excused",
+    }
+    assert "nicht erreichbar, selbst wenn alle ohne Rückmeldung (1) kämen." in ok(
+        "--db", url, "meeting", "show", "1"
+    )
+
+
+def test_the_meeting_page_shows_the_answers_to_chair_and_secretariat_only(
+    client, signed_in, gremium, world
+):
+    from tests.web.links_support import page
+
+    invite(gremium, world)
+    answer(gremium, world, 0, "excused")
+    chair = signed_in(client, World.EMAILS["chair"])
+    text = page(chair.get("/meetings/1"))
+    assert "Rückmeldungen zur Einladung" in text
+    assert "Beschlussfähigkeit offen: 0 von 3 Stimmberechtigten zugesagt, nötig 2" in text
+    assert "Rabenhaus e. V.</th>" in text and "verhindert" in text and "per Kalender" in text
+    assert "KungerKiez e. V.</th>" in text and "keine Rückmeldung" in text
+
+    partner = signed_in(gremium_client(client), World.EMAILS["partner2"])
+    assert "Rückmeldungen zur Einladung" not in page(partner.get("/meetings/1"))
+
+
+def gremium_client(client):
+    return client.application.test_client()
+
+
+def test_the_secretariat_revokes_a_persons_links_on_the_web(
+    client, signed_in, gremium, world, web_settings
+):
+    from tests.web.links_support import page
+    from tests.web.support import post_form
+
+    invite(gremium, world)
+    links = links_in(deliver(gremium, web_settings)[World.EMAILS["partner1"]][0])
+    secretary = signed_in(client, World.EMAILS["secretary"])
+    listing = page(secretary.get(f"/committees/{world.committee_id}/links"))
+    assert (
+        "Vorstand Rabenhaus &lt;vorstand@rabenhaus.example.org&gt;"
+        in html.escape(listing, quote=False)
+        or "Vorstand Rabenhaus <vorstand@rabenhaus.example.org>" in listing
+    )
+    assert "rsvp.attends" in listing
+
+    wrong = post_form(
+        secretary, f"/committees/{world.committee_id}/links/revoke", {"person": "x@example.org"}
+    )
+    assert wrong.status_code in (404, 422)
+    assert "x@example.org" in page(wrong)
+
+    done = post_form(
+        secretary,
+        f"/committees/{world.committee_id}/links/revoke",
+        {"person": World.EMAILS["partner1"]},
+    )
+    assert done.status_code == 303
+    after = page(secretary.get(done.headers["Location"]))
+    assert "Gesperrt: 3 Links" in after
+    visitor = gremium_client(client)
+    assert "von der Geschäftsstelle gesperrt" in page(visitor.get(links["attends"]))
+
+    partner = signed_in(gremium_client(client), World.EMAILS["partner2"])
+    assert partner.get(f"/committees/{world.committee_id}/links").status_code == 403
