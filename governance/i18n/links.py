@@ -287,4 +287,8 @@ MESSAGES = {
         "en": "Revoke link {id} of {person}",
     },
     "link.manage.none": {"de": "Keine offenen Links.", "en": "No open links."},
+    "rsvp.web.sheet_from_answer": {
+        "de": "vorausgefüllt aus der Rückmeldung „{answer}“",
+        "en": "filled in from the answer “{answer}”",
+    },
 }

@@ -7,9 +7,9 @@ The one function every front calls::
         meeting_ref,           # the meeting's number ("12"), or the Meeting
         answer,                # "attends" | "excused" | "deputy"
         *,
-        deputy=None,           # answer "deputy": the e-mail of a person of the same
-                               # organisation who comes instead (named for it in the
-                               # committee, or belonging to it)
+        deputy=None,           # answer "deputy": the e-mail of another person named for
+                               # the same organisation in the committee (its representative
+                               # or deputy), who comes instead
         comment=None,          # free text, at most 500 characters ("komme 30 Minuten später")
         via="link",            # "link" (action link in the invitation), "calendar" (an iTIP
                                # REPLY from the person's calendar), "web" / "cli" (the person
@@ -163,15 +163,11 @@ def _any(membership: Membership) -> Person:
 
 
 def deputies(session: Session, membership: Membership, besides: Person | None) -> list[Person]:
-    """Who may come for *membership*'s organisation: named for it, or belonging to it."""
-    named = [mp.person for mp in membership.people]
-    belonging = session.execute(
-        select(Person).where(
-            Person.organisation_id == membership.organisation_id, Person.erased_at.is_(None)
-        )
-    ).scalars()
+    """Who may come for *membership*'s organisation: its people named in the committee
+    (representatives and deputies), as the attendance sheet accepts them."""
     found: dict[int, Person] = {}
-    for p in [*named, *belonging]:
+    for mp in membership.people:
+        p = mp.person
         if p.erased_at is None and (besides is None or p.id != besides.id):
             found.setdefault(p.id, p)
     return sorted(found.values(), key=lambda p: p.name)

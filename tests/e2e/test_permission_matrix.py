@@ -186,7 +186,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "meeting.attendance": ("in_session", ("meeting", "attend", "1", "VskA")),
     "meeting.rsvp": ("base", ("meeting", "rsvp", "1", "attends")),
     "meeting.rsvp_record": ("base", ("meeting", "rsvp", "1", "excused", "--for", "Rabenhaus")),
-    "link.manage": ("base", ("links", "list")),
+    "link.manage": ("base", ("links", "list", *KG)),
     "meeting.end": ("overdue", ("meeting", "not-held", "1", "--reason", "Kein Raum")),
     "meeting.record_later": ("overdue", ("meeting", "record-later", "1")),
     "meeting.minute": ("in_session", ("agenda", "mark", "1/1", "noted")),

@@ -22,6 +22,7 @@ from governance.models import (
     ActionLink,
     ActionLinkToken,
     AuditRecord,
+    Capacity,
     Meeting,
     OutboxMessage,
 )
@@ -90,9 +91,11 @@ def test_the_deputy_link_offers_only_people_of_the_same_organisation(
 ):
     with gremium.unit_of_work(Actor.system()) as work:
         org = directory.organisation_by_ref(work.session, "Rabenhaus")
-        directory.add_person(
+        nina = directory.add_person(
             work, name="Nina Nachbar", email="nachbar@rabenhaus.example.org", organisation=org
         )
+        committee = directory.committee_by_ref(work.session, "TG")
+        directory.add_membership_person(work, committee, org, nina, Capacity.DEPUTY)
     mid = invite(gremium, world)
     links = links_in(deliver(gremium, web_settings)[World.EMAILS["partner1"]][0])
     text = page(client.get(links["deputy"]))

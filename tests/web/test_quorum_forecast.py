@@ -236,3 +236,40 @@ def test_the_secretariat_revokes_a_persons_links_on_the_web(
 
     partner = signed_in(gremium_client(client), World.EMAILS["partner2"])
     assert partner.get(f"/committees/{world.committee_id}/links").status_code == 403
+
+
+def test_in_session_the_attendance_sheet_starts_from_the_answers(
+    client, signed_in, gremium, world, clock
+):
+    import re
+
+    from governance.models import Attendance
+    from tests.web.links_support import page
+    from tests.web.support import post_form
+
+    invite(gremium, world)
+    answer(gremium, world, 0, "attends")
+    answer(gremium, world, 1, "excused")
+    clock.advance_to(dt.datetime(2026, 3, 11, 9, 30, tzinfo=BERLIN))
+    secretary = signed_in(client, World.EMAILS["secretary"])
+    text = page(secretary.get("/meetings/1/session"))
+    checked = dict(re.findall(r'name="status:([^"]+)" value="([a-z]+)" checked', text))
+    assert checked == {"Rabenhaus": "present", "KungerKiez": "excused"}
+    assert "Rabenhaus e. V. (Rabenhaus) – vorausgefüllt aus der Rückmeldung „nimmt teil“" in text
+    assert 'value="vorstand@rabenhaus.example.org" selected' in text
+
+    # Still editable: the secretariat saves the sheet as shown, but KungerKiez came after all.
+    form = {
+        "organisation": ["BA TK", "Rabenhaus", "KungerKiez"],
+        "status:BA TK": "present",
+        "status:Rabenhaus": checked["Rabenhaus"],
+        "person:Rabenhaus": "vorstand@rabenhaus.example.org",
+        "status:KungerKiez": "present",
+        **{f"shown:{o}": "" for o in ("BA TK", "Rabenhaus", "KungerKiez")},
+    }
+    saved = post_form(secretary, "/meetings/1/session/attendance", form)
+    assert saved.status_code == 303, page(saved)
+    with gremium.db.session() as session:
+        rows = session.scalars(select(Attendance)).all()
+        by_org = {a.organisation.short_name: a.status for a in rows if a.organisation}
+    assert by_org == {"BA TK": "present", "Rabenhaus": "present", "KungerKiez": "present"}
