@@ -291,4 +291,8 @@ MESSAGES = {
         "de": "vorausgefüllt aus der Rückmeldung „{answer}“",
         "en": "filled in from the answer “{answer}”",
     },
+    "rsvp.web.manage_links": {
+        "de": "Persönliche Links in E-Mails anzeigen und sperren",
+        "en": "List and revoke personal links in mails",
+    },
 }
