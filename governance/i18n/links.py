@@ -295,4 +295,10 @@ MESSAGES = {
         "de": "Persönliche Links in E-Mails anzeigen und sperren",
         "en": "List and revoke personal links in mails",
     },
+    "link.page.no_choice": {
+        "de": "„{label}“: Für Ihre Organisation ist im Gremium niemand sonst benannt. "
+        "Bitte wenden Sie sich an die Geschäftsstelle.",
+        "en": "“{label}”: nobody else is named for your organisation in the committee. "
+        "Please contact the secretariat.",
+    },
 }

@@ -211,3 +211,16 @@ def test_answers_are_taken_until_the_meeting_starts_and_refused_after(gremium, w
         assert meeting is not None
         expected = rsvp.expected_attendance(session, meeting)
         assert expected.counts() == {"attends": 1, "excused": 0, "deputy": 0, "none": 2}
+
+
+def test_a_deputy_link_without_anyone_to_name_says_so_and_refuses(
+    client, gremium, world, web_settings
+):
+    mid = invite(gremium, world)
+    links = links_in(deliver(gremium, web_settings)[World.EMAILS["partner1"]][0])
+    shown = page(client.get(links["deputy"]))
+    assert "Für Ihre Organisation ist im Gremium niemand sonst benannt" in shown
+    refused = post_form(client, links["deputy"], {})
+    assert refused.status_code == 422
+    assert "Bitte füllen Sie „Mich vertritt“ aus." in page(refused)
+    assert reply_of(gremium, mid, world.partner_orgs[0]) is None
