@@ -243,3 +243,29 @@ def test_a_client_trying_many_unknown_tokens_is_slowed_down(client, gremium, wor
     other_page = other.get(good["attends"], environ_base={"REMOTE_ADDR": "192.0.2.7"})
     assert other_page.status_code == 200
     link_pages._misses.clear()
+
+
+def test_opening_a_link_writes_nothing_and_the_page_speaks_the_browsers_language(
+    client, gremium, world, web_settings
+):
+    from sqlalchemy import func
+
+    invite(gremium, world)
+    links = links_in(deliver(gremium, web_settings)[World.EMAILS["partner1"]][0])
+
+    def counts() -> tuple[int, int, int]:
+        with gremium.db.session() as session:
+            return (
+                session.scalar(select(func.count(AuditRecord.id))) or 0,
+                session.scalar(select(func.count(OutboxMessage.id))) or 0,
+                session.scalar(select(func.count(ActionLinkToken.id))) or 0,
+            )
+
+    before = counts()
+    english = client.get(links["excused"], headers={"Accept-Language": "en"})
+    client.get(links["deputy"])
+    assert counts() == before
+    text = page(english)
+    assert "Your answer: Sitzung im März on Wednesday, 11 March 2026, 10:00" in text
+    assert "Vorstand Rabenhaus, please confirm: you cannot attend the meeting" in text
+    assert "I cannot attend" in text
