@@ -21,7 +21,6 @@ from tests.web.conftest import web_settings_for
 from tests.web.support import World
 
 PORT = free_port()
-LINK = re.compile(r"http://gremium\.test(/l/[A-Za-z0-9_-]+)")
 
 
 def smtp_settings(tmp_path: Path) -> Settings:
@@ -76,8 +75,8 @@ def deliver(gremium, web_settings) -> dict[str, list[str]]:
     return by_recipient
 
 
-def links_in(text: str) -> dict[str, str]:
-    """The invitation's three links by their words."""
+def links_in(text: str, base: str = "http://gremium.test") -> dict[str, str]:
+    """The invitation's three links by their words (their paths; they must point to *base*)."""
     found = {}
     for label, key in (
         ("Ich nehme teil", "attends"),
@@ -86,7 +85,7 @@ def links_in(text: str) -> dict[str, str]:
     ):
         match = re.search(re.escape(label) + r"[^:]*: (\S+)", text)
         assert match, f"no link “{label}” in:\n{text}"
-        path = LINK.fullmatch(match.group(1))
+        path = re.fullmatch(re.escape(base) + r"(/l/[A-Za-z0-9_-]+)", match.group(1))
         assert path, match.group(1)
         found[key] = path.group(1)
     return found
