@@ -28,6 +28,10 @@ MESSAGES = {
         "de": "Dieser Link gilt nicht mehr: das, worauf er sich bezog, gibt es nicht mehr.",
         "en": "This link is no longer valid: what it referred to no longer exists.",
     },
+    "link.error.closed": {
+        "de": "Dieser Link gilt nicht mehr. {why}",
+        "en": "This link is no longer valid. {why}",
+    },
     "link.error.field_missing": {
         "de": "Bitte füllen Sie „{field}“ aus.",
         "en": "Please fill in “{field}”.",

@@ -101,6 +101,9 @@ class Purpose:
     expiry: Callable[[Any], dt.datetime] | None = None
     """The end of the action's period as it is now (a moved meeting moves it); None:
     the ``expires_at`` given when the link was issued."""
+    closed: Callable[[Any], Text | None] | None = None
+    """Why the action is no longer possible for the entity as it is now (a cancelled
+    meeting), or None: the link then says so when opened instead of offering a form."""
     changes_state: bool = True
     """Whether the link works once (False: a link that only shows, e.g. a state)."""
     fields: tuple[Field, ...] = ()
@@ -301,6 +304,9 @@ def _link(uow: UnitOfWork, token: str, *, lock: bool) -> tuple[ActionLink, Entit
         raise dead("link.error.left")  # (an administrator's role is not one in the committee)
     if entity is None:
         raise dead("link.error.gone")
+    why = kind.closed(entity) if kind.closed is not None else None
+    if why is not None:
+        raise dead("link.error.closed", why=why)
     return link, Entity(kind, entity, person)
 
 

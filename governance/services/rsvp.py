@@ -340,6 +340,12 @@ def _deputy_choices(session: Session, meeting: Meeting, person: Person) -> list[
     return [(p.email, p.name) for p in deputies(session, membership, person)]
 
 
+def _closed(meeting: Meeting) -> Text | None:
+    if meeting.state in OPEN_STATES:
+        return None
+    return Text("rsvp.error.closed", meeting=meeting.number or meeting.id)
+
+
 def _performer(answer: str) -> Any:
     def perform(uow: UnitOfWork, meeting: Meeting, form: Mapping[str, str]) -> Text:
         reply = answer_invitation(
@@ -372,6 +378,7 @@ for _answer in ANSWERS:
             describe=_describe,
             perform=_performer(_answer),
             expiry=lambda meeting: meeting.starts_at,
+            closed=_closed,
             fields=(
                 (
                     action_links.Field("deputy", "rsvp.field.deputy", choices=_deputy_choices),

@@ -27,6 +27,7 @@ from governance.models import (
     OutboxMessage,
 )
 from governance.services import action_links, directory, rsvp
+from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
 from tests.web.links_support import deliver, invite, links_in, page, reply_of, smtp_settings
 from tests.web.support import World, post_form
@@ -269,3 +270,17 @@ def test_opening_a_link_writes_nothing_and_the_page_speaks_the_browsers_language
     assert "Your answer: Sitzung im März on Wednesday, 11 March 2026, 10:00" in text
     assert "Vorstand Rabenhaus, please confirm: you cannot attend the meeting" in text
     assert "I cannot attend" in text
+
+
+def test_a_link_to_a_cancelled_meeting_says_so_when_opened(client, gremium, world, web_settings):
+    mid = invite(gremium, world)
+    links = links_in(deliver(gremium, web_settings)[World.EMAILS["partner1"]][0])
+    chair = Actor(label=World.EMAILS["chair"], person_id=world.chair)
+    with gremium.unit_of_work(chair) as work:
+        meeting_service.cancel(work, mid, reason="Raum nicht verfügbar")
+    closed = client.get(links["attends"])
+    assert closed.status_code == 410
+    assert "Dieser Link gilt nicht mehr. Rückmeldungen zur Sitzung" in page(closed)
+    assert "wurde abgesagt" in page(closed)
+    assert post_form(client, links["attends"], {}).status_code == 410
+    assert reply_of(gremium, mid, world.partner_orgs[0]) is None
