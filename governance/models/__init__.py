@@ -22,6 +22,7 @@ from governance.models.committee import (
     SecretariatMember,
 )
 from governance.models.decision import Ballot, Decision, Vote
+from governance.models.inbound import InboundMail, MailObjection, ReplyToken  # replies by mail
 from governance.models.meeting import Attendance, Meeting, MeetingSeries
 from governance.models.minutes import Minutes, MinutesObjection
 from governance.models.organisation import Organisation, OrganisationKind, Person
@@ -47,7 +48,9 @@ __all__ = [
     "Base",
     "Capacity",
     "Committee",
+    "InboundMail",
     "Decision",
+    "MailObjection",
     "Meeting",
     "MeetingSeries",
     "Membership",
@@ -58,6 +61,7 @@ __all__ = [
     "OrganisationKind",
     "OutboxMessage",
     "Person",
+    "ReplyToken",
     "Role",
     "SecretariatMember",
     "Setting",
