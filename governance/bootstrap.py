@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import importlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,6 +116,14 @@ class App:
     def lang(self) -> str:
         return self.settings.language
 
+    @functools.cached_property
+    def reply_address(self) -> str | None:
+        """[mail] reply_address when Gremium reads that mailbox (imap_host), else None."""
+        from governance.mail.settings import mail_settings
+
+        mail = mail_settings(self.settings)
+        return mail.reply_address if mail.reads_replies else None
+
     @contextlib.contextmanager
     def unit_of_work(self, actor: Actor | str | None = None) -> Iterator[UnitOfWork]:
         """One transaction for one action: commit on success, roll back on any error.
@@ -139,6 +148,7 @@ class App:
             self.settings.attachment_limits(),
         )
         uow.smtputf8 = _flag(self.settings.mail.get("smtputf8"))
+        uow.reply_address = self.reply_address
         try:
             with session.begin():
                 yield uow
