@@ -21,6 +21,7 @@ from governance.i18n import (
     dates,
     documents,
     faults,
+    links,  # issue 14: action links in mails, answers to invitations
     mail,
     meeting,
     membership,
@@ -59,6 +60,7 @@ for _area in (
     web_committee,
     web_meetings,
     web_session,
+    links,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
