@@ -84,11 +84,7 @@ def read(raw: bytes) -> Reply:
     message = email.message_from_bytes(raw, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
     message_id = _header(message, "message-id").strip()
-    fingerprint = (
-        message_id[:300]
-        if message_id
-        else "sha256:" + hashlib.sha256(raw).hexdigest()
-    )
+    fingerprint = message_id[:300] if message_id else "sha256:" + hashlib.sha256(raw).hexdigest()
     tokens: list[str] = []
     for name in ADDRESS_HEADERS:
         for value in message.get_all(name, []) or []:
@@ -284,7 +280,12 @@ class _HtmlText(HTMLParser):
         values = dict(attrs)
         quoted = tag in self.SKIP_TAGS or any(
             marker in (values.get("class") or "") + " " + (values.get("id") or "")
-            for marker in ("gmail_quote", "divRplyFwdMsg", "moz-cite-prefix", "OutlookMessageHeader")
+            for marker in (
+                "gmail_quote",
+                "divRplyFwdMsg",
+                "moz-cite-prefix",
+                "OutlookMessageHeader",
+            )
         )
         if values.get("id") == "divRplyFwdMsg" or "moz-cite-prefix" in (values.get("class") or ""):
             self.done = True  # everything after the reply header is the quoted message

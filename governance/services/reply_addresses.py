@@ -42,7 +42,9 @@ def plus_address(address: str, token: str) -> str:
 
 def tokens_in(address: str) -> list[str]:
     """The tokens of the plus-addresses in *address* (lower-case)."""
-    return [match.lower() for match in _TOKEN.findall(address + "@" if "@" not in address else address)]
+    return [
+        match.lower() for match in _TOKEN.findall(address + "@" if "@" not in address else address)
+    ]
 
 
 def reply_address(
