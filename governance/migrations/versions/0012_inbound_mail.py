@@ -1,7 +1,7 @@
 """replies by mail: reply tokens, messages read from the mailbox, objections awaiting confirmation
 
 Revision ID: 0012_inbound_mail
-Revises: 0010_web
+Revises: 0011_action_links
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_inbound_mail"
-down_revision = "0010_web"
+down_revision = "0011_action_links"  # brief: "0010_web"; chained after wip/links merged in
 branch_labels = None
 depends_on = None
 
