@@ -211,6 +211,11 @@ _QUOTE_STARTS = [
         r"^(am|on)\s.{0,200}(schrieb|wrote)\b.{0,200}:\s*$",
         r"^(von|from):\s.+",  # Outlook's header block without a line above it
         r"^le\s.{0,200}a écrit\s*:\s*$",
+        # the closing (and the signature under it): not part of what the reply says
+        r"^(mit )?(freundlichen|besten|vielen|herzlichen|liebe[n]?|viele|beste) gr(ü|ue)(ß|ss)(e|en)\b.{0,40}$",
+        r"^(mfg|vg|lg|bg)\b.{0,40}$",
+        r"^(best|kind|warm) regards\b.{0,40}$",
+        r"^(regards|cheers|thanks|danke)[,.!]?$",
     )
 ]
 

@@ -120,11 +120,14 @@ def fetch(gremium, web_settings, **kwargs) -> imap.FetchReport:
 
 def answer(gremium, mid: int, org: int) -> MeetingReply | None:
     with gremium.db.session() as session:
-        return session.scalars(
+        found = session.scalars(
             select(MeetingReply).where(
                 MeetingReply.meeting_id == mid, MeetingReply.organisation_id == org
             )
         ).one_or_none()
+        if found is not None:
+            _ = (found.deputy, found.person)  # loaded for the assertions after the session
+        return found
 
 
 def test_calendar_replies_become_answers_as_each_client_writes_them(
@@ -422,7 +425,7 @@ def test_replies_to_the_minutes_in_html_only_or_latin1_keep_only_the_new_words(
         for m in mails
         if m["To"].addresses[0].addr_spec == PARTNER and "Protokoll" in m["Subject"]
     )
-    words = "Bitte ergänzen: Frau Müller war ab 10:40 Uhr anwesend (TOP 3 „Straßenfest“)."
+    words = "Bitte ergänzen: Frau Müller war ab 10:40 Uhr anwesend (TOP 3 »Straßenfest«)."
     if kind == "html_only":
         raw = clients.html_only_reply(
             sender=PARTNER,
@@ -456,14 +459,16 @@ def test_a_message_is_processed_once_even_when_the_runner_dies_half_way(
     )
     # 1. A runner killed (SIGKILL) after the answer and its record were committed and
     #    before it marked the message: another process, ended by the kernel there.
+    now = gremium.clock.now().astimezone(BERLIN).replace(tzinfo=None)
     script = (
-        "import os, sys\n"
+        "import datetime, os, sys\n"
         "from governance.bootstrap import build_app\n"
         "from governance.config import Settings\n"
         "from governance.mail.inbound import fetch\n"
         "from governance.mail.settings import mail_settings\n"
         f"settings = Settings(database={web_settings.database!r}, mail={web_settings.mail!r},"
-        " web={'base_url': 'http://gremium.test'}, clock='simulated')\n"
+        " web={'base_url': 'http://gremium.test'}, clock='simulated',"
+        f" simulated_start={now!r})\n"
         "app = build_app(settings)\n"
         "fetch(app, mail_settings(settings), after_record=lambda uid: os.kill(os.getpid(), 9))\n"
     )
