@@ -104,6 +104,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Ihre Einwendung gegen das Protokoll „{title}“ ist erhoben.",
         "en": "Your objection to the minutes of “{title}” has been raised.",
     },
+    # --- the web minutes page ---
+    "inbound.web.heading": {"de": "Einwendungen per E-Mail", "en": "Objections by mail"},
+    "inbound.web.explain": {
+        "de": "Antworten auf das versandte Protokoll. Eine Einwendung wird daraus erst, wenn "
+        "die Person sie über den Link bestätigt, den sie zurückbekommen hat.",
+        "en": "Replies to the circulated minutes. Each becomes an objection only once its "
+        "sender confirms it through the link sent back to them.",
+    },
+    "inbound.web.caption": {
+        "de": "Antworten per E-Mail und ihr Stand",
+        "en": "Replies by mail and their state",
+    },
+    "inbound.web.received": {"de": "Eingegangen", "en": "Received"},
     # --- the command line ---
     "inbound.cli.objection_line": {
         "de": "Einwendung per E-Mail {id} ({person}, {organisation}, Fassung {revision}, "

@@ -348,7 +348,7 @@ def circulate(gremium, world: World, mid: int) -> None:
 
 
 def test_a_reply_to_the_minutes_is_an_objection_once_its_sender_confirms_it(
-    gremium, world, web_settings, dovecot, client
+    gremium, world, web_settings, dovecot, client, signed_in, web_app
 ):
     mid = invite(gremium, world)
     circulate(gremium, world, mid)
@@ -385,6 +385,16 @@ def test_a_reply_to_the_minutes_is_an_objection_once_its_sender_confirms_it(
     assert (
         "Einwendung per E-Mail 1 (Vorstand Rabenhaus, Rabenhaus, Fassung 1, wartet auf "
         "Bestätigung): Unter TOP 2 fehlt" in shown
+    )
+
+    # The secretariat sees it on the minutes page, waiting; a member does not.
+    secretariat = signed_in(web_app.test_client(), world.secretary)
+    page = html.unescape(secretariat.get(f"/meetings/{mid}/minutes").get_data(as_text=True))
+    assert "Einwendungen per E-Mail" in page and "wartet auf Bestätigung" in page
+    assert "Unter TOP 2 fehlt, dass der Raum ab Mai" in page
+    member = signed_in(web_app.test_client(), world.partners[1])
+    assert "Einwendungen per E-Mail" not in member.get(f"/meetings/{mid}/minutes").get_data(
+        as_text=True
     )
 
     # The confirmation mail quotes it and carries the link; the link's page asks once.
