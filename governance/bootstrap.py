@@ -118,11 +118,10 @@ class App:
 
     @functools.cached_property
     def reply_address(self) -> str | None:
-        """[mail] reply_address when Gremium reads that mailbox (imap_host), else None."""
+        """[mail] reply_address: answerable mails are answered to its plus-addresses."""
         from governance.mail.settings import mail_settings
 
-        mail = mail_settings(self.settings)
-        return mail.reply_address if mail.reads_replies else None
+        return mail_settings(self.settings).reply_address
 
     @contextlib.contextmanager
     def unit_of_work(self, actor: Actor | str | None = None) -> Iterator[UnitOfWork]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from governance.demo import replies  # issue 14: replies by mail
 from governance.demo.actions import (
     attend,
     item_of,
@@ -169,16 +170,17 @@ def march_minutes_and_accession(stage: Stage) -> None:
     stage.act(APPLICANT, declare)
     stage.note("Beitrittserklärung unterzeichnet; Kosmosviertel ist Mitglied ab 01.04.2026")
     stage.at(2026, 3, 20, 14, 0)
-    stage.act(
+    replies.objection_by_mail(
+        stage,
+        first,
         TJFBG,
-        on_meeting(
-            minutes.object_to,
-            first,
-            text="Zu TOP 3: tjfbg hat die Einbindung der Jugendclubs beantragt, nicht nur darum gebeten.",
-        ),
+        "Zu TOP 3: tjfbg hat die Einbindung der Jugendclubs beantragt, nicht nur darum gebeten.",
     )
+    stage.note("tjfbg antwortet per E-Mail auf den Protokollentwurf; Gremium bittet um Bestätigung")
+    stage.at(2026, 3, 20, 16, 0)
+    replies.confirm_objection(stage, TJFBG)
     stage.note(
-        "Einwendung von tjfbg gegen das Protokoll; der Entwurf geht zurück in die Bearbeitung"
+        "Einwendung von tjfbg per Link bestätigt; der Entwurf geht zurück in die Bearbeitung"
     )
     stage.at(2026, 3, 23, 9, 0)
 
@@ -231,6 +233,11 @@ def june_meeting(stage: Stage) -> None:
         ),
     )
     stage.note("Rabenhaus meldet die Aufgabe „Raumplanung“ als erledigt")
+    stage.at(2026, 5, 28, 8, 30)
+    replies.calendar_reply(
+        stage, second, RABENHAUS, "DECLINED", "Wir sind an dem Tag beim Kiezfest."
+    )
+    stage.note("Rabenhaus sagt die Einladung zur Sitzung Nr. 2 im Kalender ab (Antwort per E-Mail)")
     stage.at(2026, 6, 10, 9, 50)
     for org in ("BA Treptow-Köpenick", "Kosmosviertel", "tjfbg"):
         attend(stage, second, org)

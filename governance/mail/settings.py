@@ -41,7 +41,8 @@
     reply_address = "geschaeftsstelle@ba-tk.example.org"  # the mailbox's address: answerable
                                         # mails (invitation, circulated minutes) get the Reply-To
                                         # (and calendar ORGANIZER) geschaeftsstelle+<token>@…;
-                                        # the server must deliver plus-addresses to the mailbox
+                                        # the server must deliver plus-addresses to the mailbox.
+                                        # Needed with imap_host; alone, replies reach people only
 
 Every key can also be set as GREMIUM_MAIL_<KEY> (e.g. GREMIUM_MAIL_SMTP_HOST).
 """
@@ -111,7 +112,7 @@ class MailSettings:
 
     @property
     def reads_replies(self) -> bool:
-        """Whether Gremium reads the mailbox (and so hands out reply addresses)."""
+        """Whether Gremium reads the mailbox (imap_host; it needs a reply_address)."""
         return bool(self.imap_host)
 
 
@@ -181,11 +182,13 @@ def _check_imap(settings: Settings, result: MailSettings) -> None:
         _refuse(settings, "minimum", key="mail.imap_every_seconds", minimum=1)
     if result.imap_port is not None and not 0 < result.imap_port < 65536:
         _refuse(settings, "minimum", key="mail.imap_port", minimum=1)
-    if not result.imap_host:
-        return
-    if not result.imap_user:
+    if result.imap_host and not result.imap_user:
         _refuse(settings, "imap_needs", key="mail.imap_user")
-    address = result.reply_address or ""
+    if result.imap_host and not result.reply_address:
+        _refuse(settings, "imap_needs", key="mail.reply_address")
+    if result.reply_address is None:
+        return
+    address = result.reply_address
     local, _, domain = address.rpartition("@")
     if not local or not domain or "+" in local or not address.isascii() or " " in address:
         # The plus-address is made of it: geschaeftsstelle+<token>@domain.
