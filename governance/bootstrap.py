@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import functools
 import importlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,10 +119,14 @@ class App:
 
     @functools.cached_property
     def reply_address(self) -> str | None:
-        """[mail] reply_address: answerable mails are answered to its plus-addresses."""
-        from governance.mail.settings import mail_settings
+        """[mail] reply_address: answerable mails are answered to its plus-addresses.
 
-        return mail_settings(self.settings).reply_address
+        Read as the table says it (checked with the rest of [mail] when the
+        configuration was loaded), the variable over the file as everywhere."""
+        value = os.environ.get("GREMIUM_MAIL_REPLY_ADDRESS") or self.settings.mail.get(
+            "reply_address"
+        )
+        return str(value) if value else None
 
     @contextlib.contextmanager
     def unit_of_work(self, actor: Actor | str | None = None) -> Iterator[UnitOfWork]:

@@ -104,9 +104,9 @@ class Runner:
                 total.skipped += report.skipped
                 total.unavailable = report.unavailable
             if len(batch) < TIMERS_PER_ROUND or stop():
-                report = PassReport(fired, total)
-                self._read_mailbox(report)
-                return report
+                result = PassReport(fired, total)
+                self._read_mailbox(result)
+                return result
 
     def _read_mailbox(self, report: PassReport) -> None:
         """Every ``imap_every_seconds``: one pass over the secretariat's mailbox.

@@ -549,3 +549,33 @@ def test_unknown_mail_keys_are_refused_with_what_is_allowed(tmp_path):
     with pytest.raises(GremiumError) as refused:
         mail_settings(Settings(mail={"imap_security": "ssl"}))
     assert "tls, starttls, none" in refused.value.message("en")
+
+
+def test_gremium_run_reads_the_mailbox_after_timers_and_outbox(
+    gremium, world, web_settings, dovecot
+):
+    from governance.runner import Runner
+
+    mid = invite(gremium, world)
+    reply_to, uid = invitation_of(sent_mails(web_settings, gremium), PARTNER)
+    dovecot.deliver(
+        clients.apple(
+            sender=PARTNER,
+            to=reply_to,
+            uid=uid,
+            attendee=clients.attendee_line(PARTNER, "ACCEPTED"),
+            message_id="<runner@rabenhaus.example.org>",
+        )
+    )
+    runner = Runner(gremium, mail_settings(web_settings))
+    report = runner.run_once()
+    assert report.inbound is not None and report.inbound.rsvp == 1
+    got = answer(gremium, mid, world.partner_orgs[0])
+    assert got is not None and got.answer == "attends"
+    # Within imap_every_seconds (60) the next pass does not read the mailbox again.
+    assert runner.run_once().inbound is None
+    # A mailbox that cannot be reached is said, and the pass goes on.
+    dovecot.stop()
+    runner._mailbox_read_at = None
+    later = runner.run_once()
+    assert later.inbound is None and later.inbound_unavailable
