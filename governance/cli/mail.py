@@ -21,11 +21,12 @@ def fetch_cmd(state: CliState, as_json: bool) -> None:
     from governance.mail.inbound import MailboxUnavailable, fetch
     from governance.mail.settings import mail_settings
 
+    app = state.writer()  # the database first: a mistyped path is the first thing said
     settings = mail_settings(state.settings)
     if not settings.reads_replies:
         raise InvalidInput("inbound.cli.not_configured")
     try:
-        report = fetch(state.writer(), settings)
+        report = fetch(app, settings)
     except MailboxUnavailable as exc:
         click.echo(t(state, "inbound.cli.unavailable", reason=str(exc)), err=True)
         raise SystemExit(1) from None
