@@ -11,27 +11,68 @@ beyond "invalid or expired".
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import threading
+import time
 from typing import Any
 
-from flask import Blueprint, g, request
+from flask import Blueprint, abort, g, request
 from werkzeug.wrappers import Response
 
-from governance.errors import GremiumError
+from governance.errors import GremiumError, NotPermitted
 from governance.services import action_links
 from governance.templating import format_datetime_long
 from governance.unit_of_work import Actor
 from governance.web.context import core
-from governance.web.front import reading_as, render, status_of
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    reading_as,
+    redirect_to,
+    render,
+    status_of,
+    uow,
+)
 from governance.web.rendering import t
 
 bp = Blueprint("links", __name__)
+
+MISSES_PER_CLIENT = 30
+"""Unknown tokens one client (IP address) may try within :data:`MISS_WINDOW` (per worker
+process): a token is 32 random bytes, so this only keeps a prober from loading the site."""
+MISS_WINDOW = 15 * 60.0
+_CLIENTS_KEPT = 10_000
+_misses: dict[str, collections.deque[float]] = {}
+_misses_lock = threading.Lock()
+
+
+def _too_many_misses(client: str, *, miss: bool) -> bool:
+    """Whether *client* has tried too many unknown tokens lately (*miss*: count one more)."""
+    now = time.monotonic()
+    with _misses_lock:
+        seen = _misses.get(client)
+        if seen is None:
+            if not miss:
+                return False
+            if len(_misses) >= _CLIENTS_KEPT:  # bounded: the oldest clients are forgotten
+                for key in list(_misses)[: _CLIENTS_KEPT // 10]:
+                    del _misses[key]
+            seen = _misses[client] = collections.deque(maxlen=MISSES_PER_CLIENT + 1)
+        while seen and now - seen[0] > MISS_WINDOW:
+            seen.popleft()
+        if miss:
+            seen.append(now)
+        return len(seen) >= MISSES_PER_CLIENT
+
 
 PAGE = "web/links/confirm.html"
 DEAD = "web/links/dead.html"
 
 
 def _dead(exc: action_links.LinkUnusable) -> Response:
+    if exc.key == "link.error.invalid":
+        _too_many_misses(request.remote_addr or "-", miss=True)
     contact = exc.contact
     return render(
         DEAD,
@@ -70,8 +111,21 @@ def _page(view: action_links.LinkView, token: str, status: int = 200, **context:
     )
 
 
+def _limited() -> Response | None:
+    if not _too_many_misses(request.remote_addr or "-", miss=False):
+        return None
+    return render(
+        DEAD,
+        429,
+        problem=t("link.error.too_many", minutes=int(MISS_WINDOW // 60)),
+        contact=None,
+    )
+
+
 @bp.get("/l/<token>")
 def show(token: str) -> Response:
+    if (limited := _limited()) is not None:
+        return limited
     try:
         with reading_as(Actor.system()) as work:
             view = action_links.inspect(work, token)
@@ -82,6 +136,8 @@ def show(token: str) -> Response:
 
 @bp.post("/l/<token>")
 def confirm(token: str) -> Response:
+    if (limited := _limited()) is not None:
+        return limited
     form = {k: v for k, v in request.form.items() if k != "csrf_token"}
     try:
         with core().unit_of_work(Actor.system()) as work:
@@ -100,3 +156,43 @@ def confirm(token: str) -> Response:
         message = exc.message(g.lang)
         return _page(view, token, status_of(exc), errors={"form": message}, form=form)
     return render("web/links/done.html", result=result, person_name=done.person_name)
+
+
+# --- the secretariat: the committee's links, and revoking them (signed in) ---
+
+MANAGE = "web/links/manage.html"
+
+
+def _manage_page(cid: int, status: int = 200, **context: Any) -> Response:
+    with reading() as work:
+        committee = committee_or_404(work, cid)
+        rows = action_links.listing(work, committee, open_only=True)
+        name = committee.name
+    return render(MANAGE, status, committee_id=cid, committee_name=name, rows=rows, **context)
+
+
+@bp.get("/committees/<int:cid>/links")
+def manage(cid: int) -> Response:
+    try:
+        return _manage_page(cid)
+    except NotPermitted:
+        abort(403)  # a member of the committee who is neither chair nor secretariat
+
+
+@bp.post("/committees/<int:cid>/links/revoke")
+def revoke(cid: int) -> Response:
+    link_id = request.form.get("link") or None
+    person = (request.form.get("person") or "").strip() or None
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            revoked = action_links.revoke(work, committee, link_id=link_id, person_ref=person)
+    except GremiumError as exc:
+        return _manage_page(
+            cid, status_of(exc), errors={"form": exc.message(g.lang)}, form=request.form.to_dict()
+        )
+    return redirect_to(
+        "links.manage",
+        cid=cid,
+        done=t("link.cli.revoked", count=len(revoked), ids=", ".join(map(str, revoked))),
+    )
