@@ -30,7 +30,14 @@ from governance.clock import BERLIN
 from governance.errors import GremiumError
 from governance.mail import inbound as imap
 from governance.mail.settings import mail_settings
-from governance.models import AuditRecord, InboundMail, MailObjection, MeetingReply, Minutes
+from governance.models import (
+    AuditRecord,
+    Capacity,
+    InboundMail,
+    MailObjection,
+    MeetingReply,
+    Minutes,
+)
 from governance.services import directory, meeting_session, rsvp
 from governance.services import meetings as meeting_service
 from governance.services import minutes as minutes_service
@@ -223,7 +230,9 @@ def test_calendar_replies_become_answers_as_each_client_writes_them(
 def test_a_delegated_invitation_names_the_deputy(gremium, world, web_settings, dovecot):
     with gremium.unit_of_work(Actor.system()) as work:
         org = directory.organisation_by_ref(work.session, "Rabenhaus")
-        directory.add_person(work, name="Nina Nachbar", email=DEPUTY, organisation=org)
+        nina = directory.add_person(work, name="Nina Nachbar", email=DEPUTY, organisation=org)
+        committee = directory.committee_by_ref(work.session, "TG")
+        directory.add_membership_person(work, committee, org, nina, Capacity.DEPUTY)
     mid = invite(gremium, world)
     reply_to, uid = invitation_of(sent_mails(web_settings, gremium), PARTNER)
     # The delegator's calendar: PARTSTAT=DELEGATED with DELEGATED-TO, the delegate listed.
