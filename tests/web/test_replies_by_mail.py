@@ -588,3 +588,49 @@ def test_gremium_run_reads_the_mailbox_after_timers_and_outbox(
     runner._mailbox_read_at = None
     later = runner.run_once()
     assert later.inbound is None and later.inbound_unavailable
+
+
+def test_replies_by_mail_are_in_the_person_export_and_go_with_the_erasure(
+    gremium, world, web_settings, dovecot
+):
+    from governance.retention import Retention
+    from governance.services import erasure, personal_data
+
+    mid = invite(gremium, world)
+    circulate(gremium, world, mid)
+    reply_to = next(
+        m["Reply-To"].addresses[0].addr_spec
+        for m in sent_mails(web_settings, gremium)
+        if m["To"].addresses[0].addr_spec == PARTNER2 and "Protokoll" in m["Subject"]
+    )
+    dovecot.deliver(
+        clients.latin1_reply(
+            sender=f"Vorstand KungerKiez <{PARTNER2}>",
+            to=reply_to,
+            text="TOP 2: bitte den Beschluss wörtlich wiedergeben.",
+            message_id="<erase@kungerkiez.example.org>",
+        )
+    )
+    assert fetch(gremium, web_settings).objections == 1
+    with gremium.unit_of_work(Actor.system()) as work:
+        exported = personal_data.export(work, PARTNER2)
+    assert [o["text"] for o in exported["objections_by_mail"]] == [
+        "TOP 2: bitte den Beschluss wörtlich wiedergeben."
+    ]
+    assert exported["mails_read"][0]["sender"] == f"Vorstand KungerKiez <{PARTNER2}>"
+    assert {a["purpose"] for a in exported["reply_addresses"]} == {"invitation", "minutes"}
+
+    with gremium.unit_of_work(Actor.system()) as work:
+        erasure.erase(work, PARTNER2, Retention())
+    with gremium.db.session() as session:
+        pending = session.scalars(select(MailObjection)).one()
+        assert (pending.text, pending.state) == ("", "lapsed")
+        assert session.scalars(select(InboundMail.sender)).one() == ""
+    # A reply to the erased person's old address is no longer matched.
+    dovecot.deliver(
+        clients.latin1_reply(
+            sender=PARTNER2, to=reply_to, text="Noch etwas.", message_id="<late@x>"
+        )
+    )
+    [(_, outcome)] = fetch(gremium, web_settings).outcomes
+    assert outcome is not None and outcome.reason == "inbound.reason.unknown_token"
