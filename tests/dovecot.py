@@ -52,9 +52,14 @@ def require_or_skip() -> None:
 class Dovecot:
     """One running server; :meth:`stop` ends it (the fixture does)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, tls: bool = False) -> None:
         self.folder = folder
         self.port = free_port()
+        self.tls_port = free_port() if tls else 0
+        ssl_lines = "ssl = no"
+        if tls:
+            cert, key = _self_signed(folder)
+            ssl_lines = f"ssl = yes\nssl_cert = <{cert}\nssl_key = <{key}"
         self.config = folder / "dovecot.conf"
         home = folder / "home"
         for sub in ("run", "state", "home"):
@@ -81,7 +86,7 @@ state_dir = {folder}/state
 log_path = {folder}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+{ssl_lines}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 first_valid_uid = 0
@@ -102,7 +107,8 @@ service imap-login {{
     port = {self.port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {self.tls_port}
   }}
 }}
 """,
@@ -119,6 +125,11 @@ service imap-login {{
                     log = (folder / "dovecot.log").read_text(errors="replace")
                     raise RuntimeError(f"Dovecot did not answer on {self.port}:\n{log}") from None
                 time.sleep(0.05)
+
+    @property
+    def ca_file(self) -> Path:
+        """The self-signed certificate (tls=True): the CA a client must trust."""
+        return self.folder / "cert.pem"
 
     def client(self) -> imaplib.IMAP4:
         client = imaplib.IMAP4("127.0.0.1", self.port, timeout=10)
@@ -183,3 +194,44 @@ service imap-login {{
                 except ProcessLookupError:
                     return
                 time.sleep(0.05)
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 signed by itself, and its key (cryptography)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    key_path.chmod(0o600)
+    return cert_path, key_path

@@ -634,3 +634,35 @@ def test_replies_by_mail_are_in_the_person_export_and_go_with_the_erasure(
     )
     [(_, outcome)] = fetch(gremium, web_settings).outcomes
     assert outcome is not None and outcome.reason == "inbound.reason.unknown_token"
+
+
+@pytest.mark.parametrize("security", ["tls", "starttls"])
+def test_the_mailbox_is_read_over_tls_and_starttls_trusting_the_configured_ca(
+    gremium, world, web_settings, security
+):
+    from governance.config import Settings
+
+    require_or_skip()
+    folder = Path(tempfile.mkdtemp(prefix="gremium-dovecot-"))
+    folder.chmod(0o755)
+    server = Dovecot(folder, tls=True)
+    server.write_password_file()
+    try:
+        server.deliver(b"From: x@example.org\r\nTo: y@example.org\r\nSubject: Hallo\r\n\r\nHi\r\n")
+        keys = {
+            **server.settings(),
+            "imap_security": security,
+            "imap_port": server.tls_port if security == "tls" else server.port,
+        }
+        # Without the CA the certificate is refused: nothing is read.
+        with pytest.raises(imap.MailboxUnavailable) as refused:
+            imap.fetch(gremium, mail_settings(Settings(mail=keys)))
+        assert "CERTIFICATE_VERIFY_FAILED" in str(refused.value) or "certificate" in str(
+            refused.value
+        )
+        trusted = mail_settings(Settings(mail={**keys, "imap_ca_file": str(server.ca_file)}))
+        report = imap.fetch(gremium, trusted)
+        assert (report.read, report.not_understood) == (1, 1)
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
