@@ -666,3 +666,32 @@ def test_the_mailbox_is_read_over_tls_and_starttls_trusting_the_configured_ca(
     finally:
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_hostile_replies_are_bounded_and_left_for_people(gremium, world, web_settings, dovecot):
+    from governance.config import Settings
+
+    invite(gremium, world)
+    reply_to, uid = invitation_of(sent_mails(web_settings, gremium), PARTNER)
+    # A broken calendar part, and a message larger than the limit (not even read).
+    dovecot.deliver(
+        b"From: x@example.org\r\nTo: " + reply_to.encode() + b"\r\nSubject: kaputt\r\n"
+        b"Message-ID: <broken@x>\r\nContent-Type: text/calendar; method=REPLY\r\n\r\n"
+        b"BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nATTENDEE;PARTSTAT=\r\n"
+    )
+    dovecot.deliver(
+        b"From: x@example.org\r\nTo: " + reply_to.encode() + b"\r\nSubject: gross\r\n"
+        b"Message-ID: <large@x>\r\n\r\n" + b"A" * 200_000 + b"\r\n"
+    )
+    small = mail_settings(Settings(mail={**web_settings.mail, "inbound_max_bytes": 100_000}))
+    report = imap.fetch(gremium, small)
+    assert (report.read, report.not_understood, report.too_large) == (1, 1, 1)
+    [(_, broken), (_, large)] = report.outcomes
+    assert broken is not None and broken.say("en").startswith(
+        "reply to an invitation without a calendar reply (iTIP REPLY)"
+    )
+    assert large is None
+    assert all(
+        {imap.FOR_PEOPLE, "\\Flagged"} <= flags and "\\Seen" not in flags
+        for _, flags, _ in dovecot.mailbox()
+    )
