@@ -672,7 +672,7 @@ def test_hostile_replies_are_bounded_and_left_for_people(gremium, world, web_set
     from governance.config import Settings
 
     invite(gremium, world)
-    reply_to, uid = invitation_of(sent_mails(web_settings, gremium), PARTNER)
+    reply_to, _uid = invitation_of(sent_mails(web_settings, gremium), PARTNER)
     # A broken calendar part, and a message larger than the limit (not even read).
     dovecot.deliver(
         b"From: x@example.org\r\nTo: " + reply_to.encode() + b"\r\nSubject: kaputt\r\n"
