@@ -13,8 +13,11 @@ SUBSET_LIB := libharfbuzz-subset0
 # The browser tests (tests/browser) drive Debian's Chromium through Playwright; Playwright's own
 # browser download is not used. Without it (and without root) those tests skip, saying why.
 CHROMIUM := /usr/bin/chromium
+# The tests of replies by mail start Debian's Dovecot (dovecot-imapd) on loopback from a
+# configuration of their own; the system's Dovecot service is not used. Without it they skip.
+DOVECOT := /usr/sbin/dovecot
 
-.PHONY: demo web test lint bench clean system-deps subset-lib browser-deps
+.PHONY: demo web test lint bench clean system-deps subset-lib browser-deps imap-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +32,13 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else \
 	    echo "the browser tests need Chromium at $(CHROMIUM) (Debian: apt-get install chromium); without it they are skipped"; \
+	fi
+
+imap-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd; \
+	else \
+	    echo "the tests of replies by mail need Dovecot at $(DOVECOT) (Debian: apt-get install dovecot-imapd); without it they are skipped"; \
 	fi
 
 subset-lib:
@@ -61,6 +71,7 @@ test: $(STAMP)
 	$(BIN)/ruff check governance tests bench
 	$(BIN)/mypy
 	test -x $(CHROMIUM) || $(MAKE) browser-deps
+	test -x $(DOVECOT) || $(MAKE) imap-deps
 	$(BIN)/python -m pytest -n auto -q
 
 # mypy (in test and lint) checks governance/ and bench/ as [tool.mypy] in pyproject.toml

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import importlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,6 +117,17 @@ class App:
     def lang(self) -> str:
         return self.settings.language
 
+    @functools.cached_property
+    def reply_address(self) -> str | None:
+        """[mail] reply_address: answerable mails are answered to its plus-addresses.
+
+        Read as the table says it (checked with the rest of [mail] when the
+        configuration was loaded), the variable over the file as everywhere."""
+        value = os.environ.get("GREMIUM_MAIL_REPLY_ADDRESS") or self.settings.mail.get(
+            "reply_address"
+        )
+        return str(value) if value else None
+
     @contextlib.contextmanager
     def unit_of_work(self, actor: Actor | str | None = None) -> Iterator[UnitOfWork]:
         """One transaction for one action: commit on success, roll back on any error.
@@ -139,6 +152,7 @@ class App:
             self.settings.attachment_limits(),
         )
         uow.smtputf8 = _flag(self.settings.mail.get("smtputf8"))
+        uow.reply_address = self.reply_address
         try:
             with session.begin():
                 yield uow

@@ -40,12 +40,15 @@ def queue(
     revision: str | int = 1,
     calendar: CalendarEvent | None = None,
     attachments: Sequence[Attachment] = (),
+    reply_to: str | None = None,
 ) -> OutboxMessage | None:
     """Queue *notification* for *recipient*; return None if this exact message is queued already.
 
     *context* must be JSON-serialisable (dates as ISO strings; keys ending in
     _on/_at/_from/_until become dates again for the templates). *calendar*
     adds a text/calendar part and invite.ics; *attachments* are added as files.
+    *reply_to*: replies go to this address (a reply address with a token,
+    :mod:`governance.services.reply_addresses`) instead of the secretariat's.
     """
     entity_type = entity.__tablename__ if entity is not None else None
     entity_id = entity.id if entity is not None else None
@@ -56,6 +59,8 @@ def queue(
     json.dumps(context)  # fail here, in the transaction, not in the dispatcher
     committee = uow.session.get(Committee, committee_id) if committee_id is not None else None
     envelope = addressing.envelope(committee, recipient, contact)
+    if reply_to is not None:
+        envelope["reply_to_email"] = reply_to
     layout = addressing.layout_context(committee, recipient, envelope)
     rendered = render_notification(notification, {**context, "mail": layout}, recipient.language)
     domain = addressing.id_domain(committee)

@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import signal
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ from governance import claims
 from governance.bootstrap import App
 from governance.clock import BERLIN, SimulatedClock
 from governance.mail.dispatch import DispatchReport, dispatch
+from governance.mail.inbound import FetchReport, MailboxUnavailable, fetch
 from governance.mail.settings import MailSettings
 from governance.mail.transports import Transport, make_transport
 from governance.services import timers
@@ -48,6 +50,9 @@ TIMERS_PER_ROUND = 200
 class PassReport:
     fired: list[timers.Fired]
     mail: DispatchReport
+    inbound: FetchReport | None = None
+    """The pass over the secretariat's mailbox, when one was due ([mail] imap_every_seconds)."""
+    inbound_unavailable: str | None = None
 
 
 class Runner:
@@ -65,6 +70,8 @@ class Runner:
         self.owner = owner or claims.worker_name()
         self.stopping = threading.Event()
         self._last_error: str | None = None
+        self._mailbox_read_at: float | None = None
+        """time.monotonic() of the last pass over the mailbox (it is read less often)."""
         _bound_lock_waits(app)
 
     def run_once(self) -> PassReport:
@@ -97,7 +104,30 @@ class Runner:
                 total.skipped += report.skipped
                 total.unavailable = report.unavailable
             if len(batch) < TIMERS_PER_ROUND or stop():
-                return PassReport(fired, total)
+                result = PassReport(fired, total)
+                self._read_mailbox(result)
+                return result
+
+    def _read_mailbox(self, report: PassReport) -> None:
+        """Every ``imap_every_seconds``: one pass over the secretariat's mailbox.
+
+        After the timers and the outbox: a confirmation link for an objection
+        by mail goes out at the next pass. A mailbox that cannot be reached is
+        said in the report and tried again at the next due pass.
+        """
+        if not self.mail.reads_replies or self.stopping.is_set():
+            return
+        now = time.monotonic()
+        if (
+            self._mailbox_read_at is not None
+            and now - self._mailbox_read_at < self.mail.imap_every_seconds
+        ):
+            return
+        self._mailbox_read_at = now
+        try:
+            report.inbound = fetch(self.app, self.mail, stop=self.stopping.is_set)
+        except MailboxUnavailable as exc:
+            report.inbound_unavailable = str(exc)
 
     def pass_once(
         self,

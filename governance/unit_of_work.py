@@ -76,6 +76,9 @@ class UnitOfWork:
         self.engine = engine
         self.lang = lang
         self.smtputf8 = False
+        self.reply_address: str | None = None
+        """The secretariat's mailbox Gremium reads ([mail] reply_address, with imap_host):
+        answerable mails are answered to its plus-address (services/reply_addresses.py)."""
         """Whether new e-mail addresses may have non-ASCII before the @ ([mail] smtputf8)."""
         self._now: dt.datetime | None = None
         self._locked: set[tuple[str, Any]] = set()

@@ -52,6 +52,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "governance.cli.rsvp",
         "Persönliche Links in E-Mails (Aktionslinks): anzeigen und...",
     ),
+    "mail": ("governance.cli.mail", "Eingehende E-Mails: Antworten aus dem Postfach der..."),
     "meeting": ("governance.cli.meeting", "Sitzungen: Sitzungsreihen, Planung, Einladung,..."),
     "member": (
         "governance.cli.committee",

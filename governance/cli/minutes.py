@@ -202,6 +202,19 @@ def show_cmd(state: CliState, meeting_ref: str, as_json: bool) -> None:
                 text=o["text"],
             )
         )
+    for o in data.get("mail_objections", []):
+        click.echo(
+            t(
+                state,
+                "inbound.cli.objection_line",
+                id=o["id"],
+                person=o["person"],
+                organisation=o["organisation"] or "—",
+                revision=o["revision"],
+                state=t(state, f"inbound.state.{o['state']}"),
+                text=o["text"],
+            )
+        )
     for n in data["notes"]:
         click.echo(f"{t(state, 'agenda.top', number=n['top'])}: {n['title']}")
         for line in (n["notes"] or "—").splitlines():

@@ -50,6 +50,21 @@ def run(state: CliState, poll: float, once: bool) -> None:
 
 def _echo_pass(state: CliState, report: PassReport, quiet: bool = False) -> None:
     mail = report.mail
+    inbound = report.inbound
+    if report.inbound_unavailable:
+        click.echo(t(state, "inbound.cli.unavailable", reason=report.inbound_unavailable), err=True)
+    if inbound is not None and (inbound.read or inbound.too_large):
+        click.echo(
+            t(
+                state,
+                "inbound.cli.pass",
+                read=inbound.read,
+                rsvp=inbound.rsvp,
+                objections=inbound.objections,
+                not_understood=inbound.not_understood,
+                too_large=inbound.too_large,
+            )
+        )
     if quiet and not (report.fired or mail.sent or mail.deferred or mail.failed):
         return
     if mail.unavailable:

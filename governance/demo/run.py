@@ -15,7 +15,7 @@ from governance.bootstrap import build_app
 from governance.clock import SimulatedClock
 from governance.config import Settings
 from governance.database import Database
-from governance.demo import autumn, script, year
+from governance.demo import autumn, replies, script, year
 from governance.i18n import translate
 from governance.mail.dispatch import dispatch
 from governance.mail.settings import MailSettings
@@ -58,7 +58,11 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
     Database(url).upgrade()
     clock = SimulatedClock(START)
     settings = Settings(
-        database=url, clock="simulated", archive=str(out / "archive"), attach_documents=documents
+        database=url,
+        clock="simulated",
+        archive=str(out / "archive"),
+        attach_documents=documents,
+        mail={"reply_address": replies.MAILBOX},  # answerable mails carry a reply address
     )
     app = build_app(settings, clock=clock)
     audit_trail.ensure_keyed(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from governance.demo import replies  # issue 14: replies by mail
 from governance.demo.actions import (
     answer_by_link,
     answers_by_link,
@@ -193,16 +194,17 @@ def march_minutes_and_accession(stage: Stage) -> None:
     stage.act(APPLICANT, declare)
     stage.note("Beitrittserklärung unterzeichnet; Kosmosviertel ist Mitglied ab 01.04.2026")
     stage.at(2026, 3, 20, 14, 0)
-    stage.act(
+    replies.objection_by_mail(
+        stage,
+        first,
         TJFBG,
-        on_meeting(
-            minutes.object_to,
-            first,
-            text="Zu TOP 3: tjfbg hat die Einbindung der Jugendclubs beantragt, nicht nur darum gebeten.",
-        ),
+        "Zu TOP 3: tjfbg hat die Einbindung der Jugendclubs beantragt, nicht nur darum gebeten.",
     )
+    stage.note("tjfbg antwortet per E-Mail auf den Protokollentwurf; Gremium bittet um Bestätigung")
+    stage.at(2026, 3, 20, 16, 0)
+    replies.confirm_objection(stage, TJFBG)
     stage.note(
-        "Einwendung von tjfbg gegen das Protokoll; der Entwurf geht zurück in die Bearbeitung"
+        "Einwendung von tjfbg per Link bestätigt; der Entwurf geht zurück in die Bearbeitung"
     )
     stage.at(2026, 3, 23, 9, 0)
 
@@ -255,6 +257,11 @@ def june_meeting(stage: Stage) -> None:
         ),
     )
     stage.note("Rabenhaus meldet die Aufgabe „Raumplanung“ als erledigt")
+    stage.at(2026, 5, 28, 8, 30)
+    replies.calendar_reply(
+        stage, second, RABENHAUS, "DECLINED", "Wir sind an dem Tag beim Kiezfest."
+    )
+    stage.note("Rabenhaus sagt die Einladung zur Sitzung Nr. 2 im Kalender ab (Antwort per E-Mail)")
     # Invited on 27 May; most partners answer by link that they cannot come.
     stage.at(2026, 5, 28, 9, 0)
     answers_by_link(
@@ -264,14 +271,13 @@ def june_meeting(stage: Stage) -> None:
             "BA Treptow-Köpenick": "attends",
             "Kosmosviertel": "attends",
             "tjfbg": "attends",
-            "Rabenhaus": "excused",
             "Offensiv'91": "excused",
             "KungerKiez": "excused",
             "ajb": "excused",
             "VskA": "excused",
         },
     )
-    stage.note("Rückmeldungen per Link zur Juni-Sitzung: drei Zusagen, fünf Absagen")
+    stage.note("Rückmeldungen per Link zur Juni-Sitzung: drei Zusagen, vier Absagen")
     # Five days before (rule forecast_days) the forecast warns the chair: not quorate
     # even if the Paritätische came; it is reminded and answers by the reminder's link.
     stage.at(2026, 6, 5, 12, 0)

@@ -21,6 +21,7 @@ from governance.i18n import (
     dates,
     documents,
     faults,
+    inbound,  # issue 14: replies by mail (IMAP, calendar replies, objections by mail)
     links,  # issue 14: action links in mails, answers to invitations
     mail,
     meeting,
@@ -54,6 +55,7 @@ for _area in (
     dates,
     attachments,
     faults,
+    inbound,
     personal_data,
     skips,
     web_records,

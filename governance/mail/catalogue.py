@@ -44,6 +44,8 @@ NOTIFICATIONS: dict[str, str] = {
     "minutes_circulated": "draft minutes with the PDF and the objection deadline",
     "minutes_objection": "to the secretariat and the chair: a member objected to the minutes",
     "minutes_approved": "the minutes are approved and archived, with the file's SHA-256",
+    # replies by mail (services/mail_objections.py)
+    "objection_confirm": "to a member whose reply to the minutes came by mail: confirm it by link",
     # web (services/sign_in.py)
     "sign_in_link": "a one-time link to sign in to the web application, sent at once",
 }

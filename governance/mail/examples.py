@@ -204,6 +204,18 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "revision": 1,
         },
     },
+    "objection_confirm": {
+        "committee": MAIL["committee_name"],
+        "meeting": {"title": "3. Sitzung 2026", "starts_at": "2026-03-11T10:00:00+01:00"},
+        "objection": {
+            "text": "Unter TOP 3 fehlt der Hinweis auf den Raumbedarf.",
+            "cut": False,
+            "revision": 1,
+            "deadline_at": "2026-04-08T23:59:59+02:00",
+            "received_at": "2026-04-01T15:20:00+02:00",
+        },
+        "link": "https://gremium.ba-tk.example.org/l/k3Jq9vR2xW8yT5uN1mB7cE4hL6pZ0aSd",
+    },
     "minutes_approved": {
         **_MEETING,
         "minutes": {

@@ -121,6 +121,8 @@ ALWAYS = frozenset(
         "minutes_circulated",
         "minutes_objection",
         "minutes_approved",
+        # its link is refused when late, with the reason (governance/services/mail_objections.py)
+        "objection_confirm",
         # A late link is refused when used, with the reason; it names no entity to check.
         "sign_in_link",
     }

@@ -26,6 +26,24 @@
     # A relay that cannot be reached is nobody's failure: the messages wait,
     # their attempts do not grow, and every pass tries the relay again.
 
+    # Replies by mail (governance/mail/inbound.py): Gremium reads the
+    # secretariat's mailbox over IMAP. Without imap_host nothing is read and
+    # outgoing mails keep the secretariat's plain Reply-To.
+    imap_host = "imap.example.org"
+    imap_port = 993                     # default: 993 tls, 143 starttls or none
+    imap_security = "tls"               # tls | starttls | none
+    imap_user = "geschaeftsstelle@ba-tk.example.org"
+    imap_password_env = "GREMIUM_IMAP_PASSWORD"   # the password is read from this variable …
+    imap_password_file = "/etc/gremium/imap.pass" # … or from this file (first line)
+    imap_folder = "INBOX"
+    imap_ca_file = "/etc/ssl/our-ca.pem"          # optional: trust this CA
+    imap_every_seconds = 60             # how often `gremium run` reads the mailbox
+    reply_address = "geschaeftsstelle@ba-tk.example.org"  # the mailbox's address: answerable
+                                        # mails (invitation, circulated minutes) get the Reply-To
+                                        # (and calendar ORGANIZER) geschaeftsstelle+<token>@…;
+                                        # the server must deliver plus-addresses to the mailbox.
+                                        # Needed with imap_host; alone, replies reach people only
+
 Every key can also be set as GREMIUM_MAIL_<KEY> (e.g. GREMIUM_MAIL_SMTP_HOST).
 """
 
@@ -40,6 +58,7 @@ from typing import Any, NoReturn, Protocol
 from governance.config_tables import read_table, refuse
 
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+IMAP_PORTS = {"tls": 993, "starttls": 143, "none": 143}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,6 +82,21 @@ class MailSettings:
     max_attempts: int = 200
     smtputf8: bool = False
     """The relay takes SMTPUTF8: addresses with non-ASCII before the @ may be entered."""
+    imap_host: str | None = None
+    """The secretariat's mailbox (IMAP) that Gremium reads for replies; None: none is read."""
+    imap_port: int | None = None
+    imap_security: str = "tls"
+    imap_user: str | None = None
+    imap_password_env: str = "GREMIUM_IMAP_PASSWORD"
+    imap_password_file: str | None = None
+    imap_folder: str = "INBOX"
+    imap_ca_file: str | None = None
+    imap_timeout: float = 30.0
+    imap_every_seconds: int = 60
+    reply_address: str | None = None
+    """The mailbox's own address; answerable mails are answered to its plus-address."""
+    inbound_max_bytes: int = 5_000_000
+    """A larger message is not read (left in the mailbox, marked for people)."""
 
     @property
     def retry_for(self) -> dt.timedelta:
@@ -71,6 +105,15 @@ class MailSettings:
     @property
     def port(self) -> int:
         return self.smtp_port or DEFAULT_PORTS[self.smtp_security]
+
+    @property
+    def imap_port_or_default(self) -> int:
+        return self.imap_port or IMAP_PORTS[self.imap_security]
+
+    @property
+    def reads_replies(self) -> bool:
+        """Whether Gremium reads the mailbox (imap_host; it needs a reply_address)."""
+        return bool(self.imap_host)
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(MailSettings)}
@@ -90,7 +133,13 @@ class Settings(Protocol):
 
 def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) -> MailSettings:
     environ = os.environ if environ is None else environ
-    values = read_table(settings, "mail", _FIELDS, environ, hidden=("smtp_timeout",))
+    values = read_table(
+        settings,
+        "mail",
+        _FIELDS,
+        environ,
+        hidden=("smtp_timeout", "imap_timeout", "inbound_max_bytes"),
+    )
     result = MailSettings(**values)
     if result.delivery not in ("maildir", "smtp"):
         _refuse(
@@ -115,7 +164,44 @@ def mail_settings(settings: Settings, environ: Mapping[str, str] | None = None) 
             batch=result.batch_size,
             timeout=f"{result.smtp_timeout:g}",
         )
+    _check_imap(settings, result)
     return result
+
+
+def _check_imap(settings: Settings, result: MailSettings) -> None:
+    """The IMAP keys: checked at start, like the rest (a typo must not wait for the first reply)."""
+    if result.imap_security not in IMAP_PORTS:
+        _refuse(
+            settings,
+            "choice",
+            key="mail.imap_security",
+            value=result.imap_security,
+            allowed="tls, starttls, none",
+        )
+    if result.imap_every_seconds < 1:
+        _refuse(settings, "minimum", key="mail.imap_every_seconds", minimum=1)
+    if result.imap_port is not None and not 0 < result.imap_port < 65536:
+        _refuse(settings, "minimum", key="mail.imap_port", minimum=1)
+    if result.imap_host and not result.imap_user:
+        _refuse(settings, "imap_needs", key="mail.imap_user")
+    if result.imap_host and not result.reply_address:
+        _refuse(settings, "imap_needs", key="mail.reply_address")
+    if result.reply_address is None:
+        return
+    address = result.reply_address
+    local, _, domain = address.rpartition("@")
+    if not local or not domain or "+" in local or not address.isascii() or " " in address:
+        # The plus-address is made of it: geschaeftsstelle+<token>@domain.
+        _refuse(settings, "reply_address", value=address or "-")
+
+
+def imap_password(settings: MailSettings, environ: Mapping[str, str] | None = None) -> str:
+    """The IMAP password: the file's first line, else the variable (empty: none)."""
+    environ = os.environ if environ is None else environ
+    if settings.imap_password_file:
+        with open(settings.imap_password_file, encoding="utf-8") as handle:
+            return handle.readline().rstrip("\r\n")
+    return environ.get(settings.imap_password_env, "")
 
 
 def _refuse(settings: Settings, problem: str, **params: Any) -> NoReturn:

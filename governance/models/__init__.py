@@ -23,6 +23,7 @@ from governance.models.committee import (
     SecretariatMember,
 )
 from governance.models.decision import Ballot, Decision, Vote
+from governance.models.inbound import InboundMail, MailObjection, ReplyToken  # replies by mail
 from governance.models.meeting import Attendance, Meeting, MeetingSeries
 from governance.models.minutes import Minutes, MinutesObjection
 from governance.models.organisation import Organisation, OrganisationKind, Person
@@ -51,6 +52,8 @@ __all__ = [
     "Capacity",
     "Committee",
     "Decision",
+    "InboundMail",
+    "MailObjection",
     "Meeting",
     "MeetingReply",
     "MeetingSeries",
@@ -62,6 +65,7 @@ __all__ = [
     "OrganisationKind",
     "OutboxMessage",
     "Person",
+    "ReplyToken",
     "Role",
     "SecretariatMember",
     "Setting",

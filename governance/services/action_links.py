@@ -56,6 +56,7 @@ from governance.unit_of_work import Actor, UnitOfWork
 PURPOSE_MODULES: list[str] = [
     # one line per module that registers purposes (its import registers them)
     "governance.services.rsvp",  # rsvp.attend, rsvp.excused, rsvp.deputy (invitation)
+    "governance.services.mail_objections",  # an objection that came by mail, confirmed
 ]
 
 PATH = "/l/"

@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import CursorResult, Result
+from sqlalchemy.orm import Session
 
 from governance.errors import Conflict
 from governance.models import (
@@ -111,6 +112,7 @@ def erase(uow: UnitOfWork, person: Person | str, retention: Retention) -> Erasur
         .where(ActionLink.person_id == pid, ActionLink.revoked_at.is_(None))
         .values(revoked_at=uow.now, revoked_by="erasure")
     )
+    _erase_replies_by_mail(session, pid)
     addressed = or_(
         OutboxMessage.person_id == pid, func.lower(OutboxMessage.recipient) == person.email.lower()
     )
@@ -169,6 +171,28 @@ def erase(uow: UnitOfWork, person: Person | str, retention: Retention) -> Erasur
         messages_purged=_count(purged),
         legacy_audit_records=legacy,
     )
+
+
+def _erase_replies_by_mail(session: Session, pid: int) -> None:
+    """Replies by mail: the From and subject of the messages read through the person's
+    reply addresses, and the text of their objections by mail not confirmed (a confirmed
+    one is an objection of the minutes, kept with them), are blanked; their reply
+    addresses stop matching (the token is replaced by one nobody has)."""
+    import secrets
+
+    from governance.models import InboundMail, MailObjection, ReplyToken
+
+    tokens = select(ReplyToken.id).where(ReplyToken.person_id == pid).scalar_subquery()
+    session.execute(
+        update(InboundMail).where(InboundMail.token_id.in_(tokens)).values(sender="", subject="")
+    )
+    session.execute(
+        update(MailObjection)
+        .where(MailObjection.person_id == pid, MailObjection.state != "confirmed")
+        .values(text="", state="lapsed")
+    )
+    for token in session.execute(select(ReplyToken).where(ReplyToken.person_id == pid)).scalars():
+        token.token = f"erased{secrets.token_hex(12)}"
 
 
 def _count(result: Result[Any]) -> int:

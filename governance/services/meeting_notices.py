@@ -35,7 +35,7 @@ from governance.models import (
     Role,
     SecretariatMember,
 )
-from governance.services import directory
+from governance.services import directory, reply_addresses
 from governance.unit_of_work import UnitOfWork
 
 INVITED_ROLES = (Role.CHAIR, Role.MEMBER, Role.ADVISORY, Role.GUEST)
@@ -205,7 +205,13 @@ def notify(
     )
     queued = 0
     files: dict[str, Sequence[Attachment]] = {}
+    answerable = _answerable(notification, calendar, extra)
     for person in recipients:
+        reply_to = (
+            reply_addresses.reply_address(uow, person, meeting, *answerable)
+            if answerable is not None
+            else None
+        )
         said = reason.render(person.language) if isinstance(reason, Text) else reason
         if documents is not None and uow.attach_documents and person.language not in files:
             files[person.language] = tuple(documents(person.language))
@@ -223,22 +229,45 @@ def notify(
             committee_id=meeting.committee_id,
             entity=meeting,
             revision=revision,
-            calendar=_for_recipient(event, person),
+            calendar=_for_recipient(event, person, reply_to),
             attachments=files.get(person.language, ()),
+            reply_to=reply_to,
         )
         queued += message is not None
     return queued
 
 
-def _for_recipient(event: CalendarEvent | None, person: Person) -> CalendarEvent | None:
+def _answerable(
+    notification: str, calendar: str | None, extra: dict[str, Any]
+) -> tuple[str, int] | None:
+    """(purpose, revision) of a reply address for mails that can be answered by mail:
+    every calendar entry (its ORGANIZER is where calendars send their REPLY, and a
+    cancellation must come from the organizer the calendar knows) and circulated minutes."""
+    if calendar is not None:
+        return ("invitation", 0)
+    if notification == "minutes_circulated":
+        return ("minutes", int(extra["minutes"]["revision"]))
+    return None
+
+
+def _for_recipient(
+    event: CalendarEvent | None, person: Person, reply_to: str | None = None
+) -> CalendarEvent | None:
     """*event* as *person* receives it: the organizer and *person* as the only attendee.
 
     UID and SEQUENCE stay those of the meeting, so each calendar still
-    updates or cancels the one entry it has.
+    updates or cancels the one entry it has. With *reply_to* the organizer
+    keeps its name but has that address: the calendar's REPLY comes back to
+    the mailbox Gremium reads, with the token that says whose it is.
     """
     if event is None:
         return None
-    return dataclasses.replace(event, attendees=(Participant(person.name, person.email),))
+    organizer = (
+        Participant(event.organizer.name, reply_to) if reply_to is not None else event.organizer
+    )
+    return dataclasses.replace(
+        event, organizer=organizer, attendees=(Participant(person.name, person.email),)
+    )
 
 
 def tell_proposer(

@@ -6,6 +6,7 @@ Nothing here changes the database; the actions are in :mod:`minutes`.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -117,6 +118,15 @@ def describe(session: Session, meeting_ref: MeetingRef) -> dict[str, Any]:
                 }
                 for o in minutes.objections
             ],
+            # replies by mail, shown before (and after) their senders confirm them
+            "mail_objections": mail_objections_part(session, minutes),
         }
     )
     return base
+
+
+def mail_objections_part(session: Session, minutes: Any) -> list[dict[str, Any]]:
+    """Objections that came by mail (pending until confirmed by link; see mail_objections)."""
+    from governance.services.mail_objections import for_minutes
+
+    return [dataclasses.asdict(row) for row in for_minutes(session, minutes, None)]

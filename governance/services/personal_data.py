@@ -238,7 +238,51 @@ def collect(session: Session, person: Person) -> dict[str, Any]:
                 .order_by(MeetingReply.id)
             ).scalars()
         ],
+        # replies by mail (governance/services/inbound.py, mail_objections.py)
+        **_replies_by_mail(scalars, pid),
         "audit_records": audit_records_about(session, pid),
+    }
+
+
+def _replies_by_mail(scalars: Any, pid: int) -> dict[str, Any]:
+    """The reply addresses given to the person, the messages read through them, and the
+    objections that came by mail from them."""
+    from governance.models import InboundMail, MailObjection, ReplyToken
+
+    tokens = select(ReplyToken.id).where(ReplyToken.person_id == pid).scalar_subquery()
+    return {
+        "reply_addresses": [
+            {"purpose": t.purpose, "meeting_id": t.meeting_id, "created_at": t.created_at}
+            for t in scalars(
+                select(ReplyToken).where(ReplyToken.person_id == pid).order_by(ReplyToken.id)
+            ).scalars()
+        ],
+        "mails_read": [
+            {
+                "sender": m.sender,
+                "subject": m.subject,
+                "outcome": m.outcome,
+                "received_at": m.received_at,
+            }
+            for m in scalars(
+                select(InboundMail).where(InboundMail.token_id.in_(tokens)).order_by(InboundMail.id)
+            ).scalars()
+        ],
+        "objections_by_mail": [
+            {
+                "minutes_id": o.minutes_id,
+                "revision": o.revision,
+                "text": o.text,
+                "state": o.state,
+                "received_at": o.received_at,
+                "confirmed_at": o.confirmed_at,
+            }
+            for o in scalars(
+                select(MailObjection)
+                .where(MailObjection.person_id == pid)
+                .order_by(MailObjection.id)
+            ).scalars()
+        ],
     }
 
 

@@ -116,6 +116,23 @@ def _defer_a_message(run: Run) -> None:
         run.monkeypatch.delenv(f"GREMIUM_MAIL_{var}")
 
 
+def _read_a_mailbox(run: Run) -> None:
+    """A real Dovecot on loopback (tests/dovecot.py) as the secretariat's mailbox."""
+    import atexit
+    import tempfile
+
+    from tests.dovecot import Dovecot, require_or_skip
+
+    require_or_skip()
+    folder = Path(tempfile.mkdtemp(prefix="gremium-dovecot-"))
+    folder.chmod(0o755)
+    server = Dovecot(folder)
+    server.write_password_file()
+    atexit.register(lambda: (server.stop(), shutil.rmtree(folder, ignore_errors=True)))
+    for key, value in server.settings().items():
+        run.monkeypatch.setenv(f"GREMIUM_MAIL_{key.upper()}", str(value))
+
+
 def _last_id(table: str) -> Callable[[Run], str]:
     def value(run: Run) -> str:
         return str(run.sql(f"SELECT max(id) FROM {table}")[0][0])
@@ -555,6 +572,7 @@ RECIPES: dict[str, list[Any]] = {
         _defer_a_message,
         (SEC, ["outbox", "retry", _last_id("outbox")]),
     ],
+    "mail fetch": [_read_a_mailbox, (None, ["mail", "fetch"])],
     "outbox send": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["outbox", "send"])],
     "person add": [(CHAIR, ["person", "add", "Neue Person", "--email", "neu@example.org"])],
     "person erase": [

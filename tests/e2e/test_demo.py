@@ -61,7 +61,7 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     assert f"E-Mails ({len(messages)} zugestellt" in printed
     # Partners answer the invitations by the links in them; five days before the June
     # meeting the forecast warns the chair, and the one who had not answered is reminded.
-    assert "Rückmeldungen per Link zur Juni-Sitzung: drei Zusagen, fünf Absagen" in printed
+    assert "Rückmeldungen per Link zur Juni-Sitzung: drei Zusagen, vier Absagen" in printed
     [warning] = [m for m in messages if str(m["Subject"]).startswith("Beschlussfähigkeit")]
     assert "spk@ba-tk.example.org" in str(warning["To"])
     assert str(warning["Subject"]) == (
@@ -77,7 +77,8 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
         vias = dict(db.execute("SELECT via, count(*) FROM meeting_replies GROUP BY via").fetchall())
         used = db.execute("SELECT count(*) FROM action_links WHERE used_at IS NOT NULL").fetchone()
     db.close()
-    assert vias == {"link": 7 + 9 + 9 + 9} and used[0] == 34  # March, June, Sept., Dec.
+    # March, June (Rabenhaus answers by its calendar instead), September, December
+    assert vias == {"link": 7 + 8 + 9 + 9, "calendar": 1} and used[0] == 33
 
 
 def test_the_demo_can_run_twice_into_the_same_folder_without_documents(tmp_path, capsys):
@@ -87,3 +88,36 @@ def test_the_demo_can_run_twice_into_the_same_folder_without_documents(tmp_path,
     printed = capsys.readouterr().out
     assert printed.count("Vereinbarung in Kraft") == 2
     assert not (out / "documents").exists()
+
+
+def test_in_the_demo_partners_answer_by_mail(tmp_path, capsys):
+    """Issue 14.4: a calendar reply becomes Rabenhaus' answer to the June invitation, and
+    tjfbg's objection to the March minutes arrives by mail and is confirmed by link."""
+    import sqlite3
+
+    out = tmp_path / "demo-output"
+    demo(out, "--no-documents")
+    printed = capsys.readouterr().out
+    assert "Rabenhaus sagt die Einladung zur Sitzung Nr. 2 im Kalender ab" in printed
+    assert "Einwendung von tjfbg per Link bestätigt" in printed
+    with sqlite3.connect(out / "gremium.db") as db:
+        calendar = "SELECT answer, via, comment FROM meeting_replies WHERE via = 'calendar'"
+        assert db.execute(calendar).fetchall() == [
+            ("excused", "calendar", "Wir sind an dem Tag beim Kiezfest.")
+        ]
+        assert db.execute(
+            "SELECT state, objection_id IS NOT NULL FROM mail_objections"
+        ).fetchall() == [("confirmed", 1)]
+    # The mails that can be answered carry the reply address, the calendar as its ORGANIZER.
+    box = mailbox.Maildir(str(out / "mail"), create=False)
+    messages = [
+        email.message_from_bytes(box.get_bytes(k), policy=email.policy.default)
+        for k in box.iterkeys()
+    ]
+    invitation = next(m for m in messages if str(m["Subject"]).startswith("Einladung"))
+    reply_to = invitation["Reply-To"].addresses[0].addr_spec
+    assert reply_to.startswith("geschaeftsstelle+") and reply_to.endswith("@ba-tk.example.org")
+    calendar = next(p for p in invitation.walk() if p.get_content_type() == "text/calendar")
+    assert f"mailto:{reply_to}" in calendar.get_content().replace("\r\n ", "")
+    confirm = [m for m in messages if "Bitte bestätigen" in str(m["Subject"])]
+    assert len(confirm) == 1 and "/l/" in confirm[0].get_body(("plain",)).get_content()

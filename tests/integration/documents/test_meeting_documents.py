@@ -137,6 +137,8 @@ def test_the_closing_and_signature_of_the_invitation_never_stand_alone_on_a_page
         assert "Mit freundlichen Grüßen" in last and "Leitung OE SPK" in last
         if len(pages) > 1:
             assert "Zusatzpunkt" in last, f"{extra} extra items: the signature stands alone"
+
+
 def test_the_invitation_and_the_minutes_list_the_current_version_of_each_attachment(minutes_pdf):
     current = hashlib.sha256(COST_PLANS[1]).hexdigest()[:16]
     older = hashlib.sha256(COST_PLANS[0]).hexdigest()[:16]
