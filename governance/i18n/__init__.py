@@ -21,6 +21,7 @@ from governance.i18n import (
     dates,
     documents,
     faults,
+    links_kinds,  # issue 14.1: the other action links (proposal, minutes, signature, ...)
     mail,
     meeting,
     membership,
@@ -59,6 +60,7 @@ for _area in (
     web_committee,
     web_meetings,
     web_session,
+    links_kinds,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
