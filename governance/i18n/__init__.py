@@ -21,6 +21,7 @@ from governance.i18n import (
     dates,
     documents,
     faults,
+    links,  # issue 14: action links in mails, answers to invitations
     links_kinds,  # issue 14.1: the other action links (proposal, minutes, signature, ...)
     mail,
     meeting,
@@ -60,6 +61,7 @@ for _area in (
     web_committee,
     web_meetings,
     web_session,
+    links,
     links_kinds,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()

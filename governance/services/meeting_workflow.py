@@ -217,6 +217,8 @@ def notify_proposals_closed(ctx: TransitionContext) -> None:
 
 @effect("notify_invitation")
 def notify_invitation(ctx: TransitionContext) -> None:
+    from governance.services import rsvp  # its links' registry imports the meeting services
+
     meeting: Meeting = ctx.entity
     notify(
         ctx.uow,
@@ -227,6 +229,7 @@ def notify_invitation(ctx: TransitionContext) -> None:
         calendar="request",
         documents=agenda_pdf(ctx.uow, meeting),
         item_files=item_files_note(ctx.uow, meeting),
+        personal=lambda person: {"links": rsvp.invitation_links(ctx.uow, meeting, person)},
     )
 
 
