@@ -55,6 +55,11 @@ from governance.unit_of_work import Actor, UnitOfWork
 PURPOSE_MODULES: list[str] = [
     # one line per module that registers purposes (its import registers them)
     "governance.services.rsvp",  # rsvp.attend, rsvp.excused, rsvp.deputy (invitation)
+    "governance.services.proposal_links",  # agenda.propose (call for proposals)
+    "governance.services.minutes_links",  # minutes.agree, minutes.object (circulated minutes)
+    "governance.services.signature_links",  # agreement.sign_electronic, .paper_on_its_way
+    "governance.services.accession_links",  # accession.state (the applicant, read only)
+    "governance.services.action_item_links",  # action_item.done
 ]
 
 PATH = "/l/"
@@ -74,10 +79,13 @@ class Field:
 
     name: str
     label_key: str
-    choices: Callable[[Session, Any, Person], list[tuple[str, str]]] | None = None
-    """For a choice: (value, label) pairs for this entity and person; None: a text."""
+    choices: Callable[[Session, Any, Person], list[tuple[str, str | Text]]] | None = None
+    """For a choice: (value, label) pairs for this entity and person; None: a text.
+    A label may be a :class:`Text` (said in the reader's language)."""
     required: bool = True
     max_length: int = 2000
+    one_line: bool = False
+    """A one-line input (a title, a name) rather than a text area."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,6 +111,9 @@ class Purpose:
     changes_state: bool = True
     """Whether the link works once (False: a link that only shows, e.g. a state)."""
     fields: tuple[Field, ...] = ()
+    members_only: bool = True
+    """Whether the person must hold a role in the committee (False: e.g. the applicant
+    of an accession, who is not a member yet)."""
 
 
 PURPOSES: dict[str, Purpose] = {}
@@ -206,7 +217,7 @@ class LinkView:
     purpose: Purpose
     person_name: str
     values: dict[str, Any]
-    choices: dict[str, list[tuple[str, str]]]
+    choices: dict[str, list[tuple[str, str | Text]]]
     expires_at: dt.datetime
 
 
@@ -294,7 +305,11 @@ def _link(uow: UnitOfWork, token: str, *, lock: bool) -> tuple[ActionLink, Entit
         raise dead("link.error.expired", at=Moment(ends))
     if person.erased_at is not None:
         raise dead("link.error.left")
-    if committee is not None and not access.roles_of(uow.session, person, committee, uow.today):
+    if (
+        kind.members_only
+        and committee is not None
+        and not access.roles_of(uow.session, person, committee, uow.today)
+    ):
         raise dead("link.error.left")
     if entity is None:
         raise dead("link.error.gone")
