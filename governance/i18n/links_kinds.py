@@ -173,6 +173,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Beitrittsantrag von {organisation}",
         "en": "Application of {organisation} to join",
     },
+    "link.accession.button": {"de": "Stand zeigen", "en": "Show the state"},
     "link.accession.confirm": {
         "de": "Ihr Antrag vom {submitted_on} auf Beitritt zum Gremium „{committee}“: {state}",
         "en": "Your application of {submitted_on} to join the committee “{committee}”: {state}",

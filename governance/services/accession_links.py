@@ -55,7 +55,7 @@ action_links.register(
         entity=AccessionApplication,
         title_key="link.accession.title",
         confirm_key="link.accession.confirm",
-        button_key="link.accession.title",
+        button_key="link.accession.button",  # (no form: never shown)
         describe=_describe,
         perform=_nothing,
         expiry=ends,
