@@ -34,13 +34,17 @@ def ends(application: AccessionApplication) -> dt.datetime:
     return dt.datetime.combine(last, dt.time(23, 59), BERLIN).astimezone(dt.UTC)
 
 
-def _describe(session: Session, application: AccessionApplication, person: Person) -> dict[str, Any]:
+def _describe(
+    session: Session, application: AccessionApplication, person: Person
+) -> dict[str, Any]:
     return {
         "organisation": application.organisation.name,
         "committee": application.committee.name,
         "submitted_on": application.submitted_on.strftime("%d.%m.%Y"),
         "state": Text(f"link.accession.state.{application.state}"),
-        "decided_on": application.decided_on.strftime("%d.%m.%Y") if application.decided_on else "—",
+        "decided_on": application.decided_on.strftime("%d.%m.%Y")
+        if application.decided_on
+        else "—",
     }
 
 

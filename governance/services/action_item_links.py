@@ -45,7 +45,9 @@ action_links.register(
         perform=_done,
         expiry=ends,
         fields=(
-            action_links.Field("note", "link.action_item.field.note", required=False, max_length=2000),
+            action_links.Field(
+                "note", "link.action_item.field.note", required=False, max_length=2000
+            ),
         ),
     )
 )

@@ -40,7 +40,7 @@ import hashlib
 import importlib
 import re
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -79,7 +79,7 @@ class Field:
 
     name: str
     label_key: str
-    choices: Callable[[Session, Any, Person], list[tuple[str, str | Text]]] | None = None
+    choices: Callable[[Session, Any, Person], Sequence[tuple[str, str | Text]]] | None = None
     """For a choice: (value, label) pairs for this entity and person; None: a text.
     A label may be a :class:`Text` (said in the reader's language)."""
     required: bool = True
@@ -217,7 +217,7 @@ class LinkView:
     purpose: Purpose
     person_name: str
     values: dict[str, Any]
-    choices: dict[str, list[tuple[str, str | Text]]]
+    choices: dict[str, Sequence[tuple[str, str | Text]]]
     expires_at: dt.datetime
 
 

@@ -46,7 +46,10 @@ def announce_paper(
 
     def refused(key: str, **params: object) -> Conflict:
         return Conflict(key, **params).concerning(
-            entity_type="agreement_versions", entity_id=version.id, action=ACTION, committee_id=owner.id
+            entity_type="agreement_versions",
+            entity_id=version.id,
+            action=ACTION,
+            committee_id=owner.id,
         )
 
     if version.state != "open_for_signature":
@@ -59,7 +62,10 @@ def announce_paper(
             signatory=signed.signatory.email,
             signed_on=signed.signed_on.isoformat(),
         )
-    earlier = next((a for a in announced(uow.session, version) if a.organisation == organisation.short_name), None)
+    earlier = next(
+        (a for a in announced(uow.session, version) if a.organisation == organisation.short_name),
+        None,
+    )
     if earlier is not None:
         raise refused(
             "signature.error.already_announced",

@@ -59,7 +59,9 @@ def _sign(uow: UnitOfWork, version: AgreementVersion, form: Mapping[str, str]) -
 
 def _paper(uow: UnitOfWork, version: AgreementVersion, form: Mapping[str, str]) -> Text:
     announced = paper_signature.announce_paper(uow, version)
-    return Text("link.signature.done.paper", organisation=announced.organisation, ref=ref_of(version))
+    return Text(
+        "link.signature.done.paper", organisation=announced.organisation, ref=ref_of(version)
+    )
 
 
 action_links.register(
@@ -115,4 +117,3 @@ def signature_links(
         )
         for key, purpose in purposes.items()
     }
-

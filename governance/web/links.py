@@ -12,6 +12,7 @@ beyond "invalid or expired".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from flask import Blueprint, g, request
@@ -75,7 +76,7 @@ def _page(view: action_links.LinkView, token: str, status: int = 200, **context:
 
 
 def _labelled(
-    choices: list[tuple[str, str | Text]] | None,
+    choices: Sequence[tuple[str, str | Text]] | None,
 ) -> list[tuple[str, str]] | None:
     if choices is None:
         return None

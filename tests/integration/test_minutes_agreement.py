@@ -4,19 +4,37 @@ non-member; it changes nothing in the minutes' workflow."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from governance.bootstrap import App, build_app
+from governance.config import Settings
 from governance.errors import Conflict, NotPermitted
+from governance.examples import treptow_koepenick as tk
 from governance.services import minutes
+from tests.conftest import SYSTEM
 from tests.integration.test_meetings import CHAIR, RABENHAUS, SECRETARIAT, act, tick
-from tests.integration.test_minutes import (  # noqa: F401  (kg: the fixture)
+from tests.integration.test_minutes import (
     circulate,
     hold_first_meeting,
-    kg,
     no_tacit_approval,
     note,
     state,
 )
+
+
+@pytest.fixture
+def kg(db_url, clock, tmp_path) -> Iterator[App]:
+    """The example committee (as in test_minutes), on SQLite and on PostgreSQL."""
+    app = build_app(
+        Settings(database=db_url, archive=str(tmp_path / "archiv")), clock=clock, check_schema=False
+    )
+    app.db.upgrade()
+    with app.unit_of_work(SYSTEM) as uow:
+        tk.create(uow)
+    yield app
+    app.db.dispose()
 
 
 def test_a_member_agrees_and_the_minutes_say_who_agreed_with_which_revision(kg):
@@ -37,7 +55,10 @@ def test_agreeing_twice_is_refused_and_names_the_first_agreement(kg):
     act(kg, RABENHAUS, minutes.agree, first)
     with pytest.raises(Conflict) as twice:
         act(kg, RABENHAUS, minutes.agree, first)
-    assert "Rabenhaus hat der Fassung 1 dieses Protokolls bereits zugestimmt" in twice.value.message("de")
+    assert (
+        "Rabenhaus hat der Fassung 1 dieses Protokolls bereits zugestimmt"
+        in twice.value.message("de")
+    )
     assert len(state(kg, first)["agreements"]) == 1
 
 

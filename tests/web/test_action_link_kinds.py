@@ -28,20 +28,37 @@ from governance.models import (
     AuditRecord,
     Committee,
     Meeting,
-    Minutes,
     Person,
     Signature,
 )
 from governance.services import accession, action_links, agreements, directory, minutes_views
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
+from tests.web.conftest import web_settings_for
 from tests.web.records_support import hold_meeting
 from tests.web.support import World, post_form
-from tests.web.test_action_links import LINK, deliver, page
-from tests.web.test_action_links import web_settings  # noqa: F401  (the fixture: real SMTP)
+from tests.web.test_action_links import LINK, PORT, deliver, page
 
 SYSTEM = Actor.system()
-AGREEMENT_TEXT = "§ 1 Zweck\n\nDas Gremium arbeitet für den Bezirk.\n\n§ 2 Mitglieder\n\nAlle Partner."
+
+
+@pytest.fixture
+def web_settings(tmp_path):
+    """Mail goes to the SMTP server :func:`deliver` starts on loopback."""
+    return web_settings_for(
+        tmp_path,
+        mail={
+            "delivery": "smtp",
+            "smtp_host": "127.0.0.1",
+            "smtp_port": PORT,
+            "smtp_security": "none",
+        },
+    )
+
+
+AGREEMENT_TEXT = (
+    "§ 1 Zweck\n\nDas Gremium arbeitet für den Bezirk.\n\n§ 2 Mitglieder\n\nAlle Partner."
+)
 
 
 def chair_of(world: World) -> Actor:
@@ -175,8 +192,9 @@ def test_partners_agree_with_or_object_to_the_circulated_minutes_from_the_mail(
     mails = deliver(gremium, web_settings)
     german = next(m for m in mails[World.EMAILS["partner1"]] if "Protokoll" in m)
     english = next(m for m in mails[World.EMAILS["partner2"]] if "minutes" in m)
-    agree, object_ = link_after("Ich stimme dem Protokoll zu", german), link_after(
-        "Ich erhebe eine Einwendung", german
+    agree, object_ = (
+        link_after("Ich stimme dem Protokoll zu", german),
+        link_after("Ich erhebe eine Einwendung", german),
     )
     assert "valid until the objection period ends" in english
     agree_en = link_after("I agree with the minutes", english)
