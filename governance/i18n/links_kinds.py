@@ -63,6 +63,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "It is recorded already that the signed page of {organisation} is on its way "
         "({person}, {at}).",
     },
+    "signature.web.paper_on_its_way": {
+        "de": "Papier unterwegs (gemeldet am {at})",
+        "en": "paper on its way (announced on {at})",
+    },
     "signature.cli.paper_on_its_way": {
         "de": "nein (Papier unterwegs seit {at})",
         "en": "no (paper on its way since {at})",

@@ -332,7 +332,7 @@ def test_a_partner_signs_electronically_from_the_signature_request_where_the_rul
 
 
 def test_without_the_rule_the_link_says_the_signed_paper_is_on_its_way(
-    client, gremium, world, web_settings, clock
+    client, signed_in, gremium, world, web_settings, clock
 ):
     vid = open_agreement(gremium, world, electronic=False)
     mails = deliver(gremium, web_settings)
@@ -354,6 +354,9 @@ def test_without_the_rule_the_link_says_the_signed_paper_is_on_its_way(
         shown = agreements.show(session, version)
     on_its_way = {p["organisation"]: p["paper_on_its_way"] for p in shown["parties"]}
     assert on_its_way["Rabenhaus"] and not on_its_way["KungerKiez"]
+    secretary = signed_in(client.application.test_client(), world.secretary)
+    agreement_page = page(secretary.get(f"/committees/{world.committee_id}/agreement"))
+    assert "Papier unterwegs (gemeldet am Montag, 12. Januar 2026)" in agreement_page
     assert post_form(client, paper, {}).status_code == 410
 
     # Expired after VALID_DAYS; the reminders bring fresh links.
