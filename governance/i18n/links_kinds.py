@@ -35,6 +35,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Zustimmung: {organisation} ({person}), Fassung {revision}, {at}",
         "en": "Agreed: {organisation} ({person}), revision {revision}, {at}",
     },
+    "minutes.web.agreements": {"de": "Zustimmungen", "en": "Agreements"},
+    "minutes.web.no_agreements": {
+        "de": "Noch hat keine Mitgliedsorganisation dieser Fassung zugestimmt.",
+        "en": "No member organisation has agreed with this revision yet.",
+    },
+    "minutes.web.agreement_line": {
+        "de": "{organisation} ({person}) stimmt der Fassung {revision} zu, {at}",
+        "en": "{organisation} ({person}) agrees with revision {revision}, {at}",
+    },
+    "minutes.web.agree_button": {
+        "de": "Dem Protokoll zustimmen (für meine Organisation)",
+        "en": "Agree with the minutes (for my organisation)",
+    },
+    "records.minutes.agreed": {
+        "de": "Ihre Zustimmung ist vermerkt.",
+        "en": "Your agreement is recorded.",
+    },
     # --- the simple electronic signature; the signed paper on its way ---
     "rule.electronic_signature": {
         "de": "einfache elektronische Unterschrift über den Link der Unterschriftsanfrage erlaubt",

@@ -454,3 +454,19 @@ def test_every_purpose_is_registered_once():
     for name in names:
         assert action_links.purpose_of(name).name == name
     assert directory  # (imported for the fixtures' helpers)
+
+
+def test_a_partner_agrees_on_the_minutes_page_and_the_secretariat_sees_it(
+    client, signed_in, gremium, world
+):
+    mid = circulate(gremium, world)
+    partner = signed_in(client, world.partners[0])
+    response = post_form(partner, f"/meetings/{mid}/minutes/agree", {})
+    assert response.status_code == 303
+    secretary = signed_in(client.application.test_client(), world.secretary)
+    text = page(secretary.get(f"/meetings/{mid}/minutes"))
+    assert "Rabenhaus (Vorstand Rabenhaus) stimmt der Fassung 1 zu" in text
+    assert "Dem Protokoll zustimmen" not in text  # the secretariat acts for no organisation
+    twice = post_form(partner, f"/meetings/{mid}/minutes/agree", {})
+    assert twice.status_code == 409
+    assert "Rabenhaus hat der Fassung 1 dieses Protokolls bereits zugestimmt" in page(twice)
