@@ -5,8 +5,11 @@ default), a party's representative or deputy signs the frozen text from the
 signature request's link: they read the text and its SHA-256, type their
 name and confirm. The signature is an ordinary :class:`Signature` of method
 ``electronic`` bound to that SHA-256 (through :func:`agreements.sign`, with
-all its checks); the typed name, the hash and the moment are kept on the
-audit trail (action ``agreement.sign_electronic``), which the chain protects.
+all its checks), dated today and recorded at the moment of confirming; its
+place names the typed name ("elektronisch, gezeichnet: …"), so the signature
+row (a record kept as it is, see erasure) holds name, hash and moment. The
+audit trail adds a record ``agreement.sign_electronic`` with the hash and the
+moment, and names people by id only, as everywhere.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from governance.services.agreement_views import committee_of, pending_parties, r
 from governance.unit_of_work import UnitOfWork
 
 ACTION = "agreement.sign_electronic"
-PLACE = "elektronisch"
-"""The place a simple electronic signature names (the signature page is in German)."""
+PLACE = "elektronisch, gezeichnet: {name}"
+"""The place a simple electronic signature names: how, and the name typed (the
+signature page is in German, like the archived agreement)."""
 MAX_NAME = 200
 
 
@@ -72,7 +76,7 @@ def sign_electronically(
         organisation=organisation,
         signatory=person,
         signed_on=uow.today,
-        place=PLACE,
+        place=PLACE.format(name=typed),
         method=SignatureMethod.ELECTRONIC,
         text_sha256=text_sha256,
     )
@@ -84,7 +88,6 @@ def sign_electronically(
         details={
             "signature_id": signature.id,
             "organisation_id": organisation.id,
-            "typed_name": typed,
             "text_sha256": signature.text_sha256,
             "signed_at": uow.now.isoformat(),
         },

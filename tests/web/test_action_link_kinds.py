@@ -283,7 +283,7 @@ def open_agreement(gremium, world: World, *, electronic: bool) -> int:
 
 
 def test_a_partner_signs_electronically_from_the_signature_request_where_the_rules_allow(
-    client, signed_in, gremium, world, web_settings
+    client, signed_in, gremium, world, web_settings, clock
 ):
     in_english(gremium, World.EMAILS["partner2"])
     vid = open_agreement(gremium, world, electronic=True)
@@ -319,10 +319,12 @@ def test_a_partner_signs_electronically_from_the_signature_request_where_the_rul
     with gremium.db.session() as session:
         signature = session.scalars(select(Signature)).one()
         assert (signature.method, signature.text_sha256) == ("electronic", sha)
+        assert signature.place == "elektronisch, gezeichnet: vorstand rabenhaus"
+        assert signature.recorded_at == clock.now()
         record = session.scalars(
             select(AuditRecord).where(AuditRecord.action == "agreement.sign_electronic")
         ).one()
-        assert record.details["typed_name"] == "vorstand rabenhaus"
+        assert "vorstand rabenhaus" not in str(record.details)  # people by id only
         assert record.details["text_sha256"] == sha and record.details["via"] == "link"
 
     chair = signed_in(client.application.test_client(), world.chair)
