@@ -162,4 +162,143 @@ MESSAGES = {
         "de": "Für {organisation} ist im Gremium niemand benannt.",
         "en": "Nobody is named for {organisation} in the committee.",
     },
+    # --- the command line ---
+    "rsvp.cli.attends": {
+        "de": "Vermerkt: {organisation} nimmt an Sitzung {meeting} teil.",
+        "en": "Recorded: {organisation} attends meeting {meeting}.",
+    },
+    "rsvp.cli.excused": {
+        "de": "Vermerkt: {organisation} ist an Sitzung {meeting} verhindert.",
+        "en": "Recorded: {organisation} cannot attend meeting {meeting}.",
+    },
+    "rsvp.cli.deputy": {
+        "de": "Vermerkt: {deputy} vertritt {organisation} in Sitzung {meeting}.",
+        "en": "Recorded: {deputy} comes for {organisation} to meeting {meeting}.",
+    },
+    "link.cli.none": {"de": "Keine Links.", "en": "No links."},
+    "link.cli.heading": {
+        "de": "Nr.|Person|Zweck|Bezug|gültig bis|Stand",
+        "en": "No.|Person|Purpose|Concerns|valid until|State",
+    },
+    "link.cli.revoked": {
+        "de": "Gesperrt: {count:Link|Links} ({ids}).",
+        "en": "Revoked: {count:link|links} ({ids}).",
+    },
+    "link.state.open": {"de": "offen", "en": "open"},
+    "link.state.used": {"de": "benutzt", "en": "used"},
+    "link.state.expired": {"de": "abgelaufen", "en": "expired"},
+    "link.state.revoked": {"de": "gesperrt", "en": "revoked"},
+    "rule.forecast_days": {
+        "de": "Tage vor der Sitzung für die Prognose der Beschlussfähigkeit (0: keine)",
+        "en": "days before the meeting for the quorum forecast (0: none)",
+    },
+    # --- meeting show: the expected attendance ---
+    "rsvp.cli.show_heading": {
+        "de": "Rückmeldungen (erwartete Anwesenheit):",
+        "en": "Answers (expected attendance):",
+    },
+    "rsvp.answer.attends": {"de": "nimmt teil", "en": "attends"},
+    "rsvp.answer.excused": {"de": "verhindert", "en": "excused"},
+    "rsvp.answer.deputy": {"de": "Vertretung", "en": "deputy"},
+    "rsvp.answer.none": {"de": "keine Rückmeldung", "en": "no answer"},
+    "rsvp.cli.deputy_named": {"de": "vertreten durch {person}", "en": "deputy: {person}"},
+    "rsvp.cli.quorum_assured": {
+        "de": "Erwartet beschlussfähig: {expected} von {voting} Stimmberechtigten zugesagt, "
+        "nötig {needed}.",
+        "en": "Expected to be quorate: {expected} of {voting} voting members said they come, "
+        "{needed} needed.",
+    },
+    "rsvp.cli.quorum_open": {
+        "de": "Beschlussfähigkeit offen: {expected} von {voting} Stimmberechtigten zugesagt, "
+        "nötig {needed}; {open} ohne Rückmeldung.",
+        "en": "Quorum open: {expected} of {voting} voting members said they come, {needed} "
+        "needed; {open} without an answer.",
+    },
+    "rsvp.cli.quorum_lost": {
+        "de": "Nicht beschlussfähig zu erwarten: {expected} von {voting} Stimmberechtigten "
+        "zugesagt, nötig {needed}; nicht erreichbar, selbst wenn alle ohne Rückmeldung ({open}) "
+        "kämen.",
+        "en": "Not expected to be quorate: {expected} of {voting} voting members said they come, "
+        "{needed} needed; not reachable even if all without an answer ({open}) came.",
+    },
+    "rsvp.cli.quorum_repeat": {
+        "de": "Wiederholungssitzung: beschlussfähig unabhängig von den Rückmeldungen "
+        "({expected} von {voting} zugesagt).",
+        "en": "Repeat meeting: quorate whatever the answers ({expected} of {voting} said they come).",
+    },
+    # --- the meeting page ---
+    "rsvp.web.heading": {"de": "Rückmeldungen zur Einladung", "en": "Answers to the invitation"},
+    "rsvp.web.caption": {
+        "de": "Erwartete Anwesenheit je Organisation",
+        "en": "Expected attendance per organisation",
+    },
+    "rsvp.web.col.organisation": {"de": "Organisation", "en": "Organisation"},
+    "rsvp.web.col.answer": {"de": "Rückmeldung", "en": "Answer"},
+    "rsvp.web.col.comment": {"de": "Bemerkung", "en": "Comment"},
+    "rsvp.web.col.when": {"de": "Eingegangen", "en": "Received"},
+    "rsvp.via.link": {"de": "per Link", "en": "by link"},
+    "rsvp.via.calendar": {"de": "per Kalender", "en": "by calendar"},
+    "rsvp.via.web": {"de": "im Web", "en": "on the web"},
+    "rsvp.via.cli": {"de": "per Kommandozeile", "en": "by command line"},
+    "rsvp.via.secretariat": {
+        "de": "von der Geschäftsstelle erfasst",
+        "en": "recorded by the secretariat",
+    },
+    # --- the permission table's actions (in refusals: "… may not …") ---
+    "action.meeting.rsvp": {
+        "de": "auf eine Einladung antworten",
+        "en": "answer an invitation",
+    },
+    "action.meeting.rsvp_record": {
+        "de": "Rückmeldungen zur Einladung erfassen",
+        "en": "record answers to an invitation",
+    },
+    "action.link.manage": {
+        "de": "persönliche Links anzeigen und sperren",
+        "en": "list and revoke personal links",
+    },
+    # --- the secretariat's page of links ---
+    "link.manage.title": {"de": "Persönliche Links", "en": "Personal links"},
+    "link.manage.intro": {
+        "de": "Die noch gültigen Links, die Gremium in E-Mails des Gremiums „{committee}“ "
+        "versandt hat. Ein gesperrter Link führt nur noch auf eine Seite, die das sagt und "
+        "die Geschäftsstelle nennt.",
+        "en": "The links still valid that Gremium sent in mails of the committee “{committee}”. "
+        "A revoked link leads only to a page saying so and naming the secretariat.",
+    },
+    "link.manage.person": {"de": "E-Mail-Adresse der Person", "en": "The person's e-mail address"},
+    "link.manage.person_hint": {
+        "de": "Sperrt alle offenen Links dieser Person, z. B. wenn eine E-Mail weitergeleitet wurde.",
+        "en": "Revokes all open links of this person, e.g. when a mail was forwarded.",
+    },
+    "link.manage.revoke_person": {
+        "de": "Alle Links der Person sperren",
+        "en": "Revoke all links of the person",
+    },
+    "link.manage.caption": {"de": "Offene Links, neueste zuerst", "en": "Open links, newest first"},
+    "link.manage.col.id": {"de": "Nr.", "en": "No."},
+    "link.manage.col.person": {"de": "Person", "en": "Person"},
+    "link.manage.col.purpose": {"de": "Zweck", "en": "Purpose"},
+    "link.manage.col.until": {"de": "gültig bis", "en": "valid until"},
+    "link.manage.col.action": {"de": "Aktion", "en": "Action"},
+    "link.manage.revoke_one": {"de": "Sperren", "en": "Revoke"},
+    "link.manage.revoke_one_label": {
+        "de": "Link {id} von {person} sperren",
+        "en": "Revoke link {id} of {person}",
+    },
+    "link.manage.none": {"de": "Keine offenen Links.", "en": "No open links."},
+    "rsvp.web.sheet_from_answer": {
+        "de": "vorausgefüllt aus der Rückmeldung „{answer}“",
+        "en": "filled in from the answer “{answer}”",
+    },
+    "rsvp.web.manage_links": {
+        "de": "Persönliche Links in E-Mails anzeigen und sperren",
+        "en": "List and revoke personal links in mails",
+    },
+    "link.page.no_choice": {
+        "de": "„{label}“: Für Ihre Organisation ist im Gremium niemand sonst benannt. "
+        "Bitte wenden Sie sich an die Geschäftsstelle.",
+        "en": "“{label}”: nobody else is named for your organisation in the committee. "
+        "Please contact the secretariat.",
+    },
 }

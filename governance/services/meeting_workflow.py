@@ -321,4 +321,5 @@ def notify_minutes_due(ctx: TransitionContext) -> None:
 
 # The effects of repeat meetings and of a meeting's end after its day live in
 # meeting_endings (registered on import, with the rest of this workflow).
-from governance.services import meeting_endings  # noqa: E402, F401
+# The quorum forecast (issue 14.3) lives in quorum_forecast, registered likewise.
+from governance.services import meeting_endings, quorum_forecast  # noqa: E402, F401

@@ -7,13 +7,14 @@ The one function every front calls::
         meeting_ref,           # the meeting's number ("12"), or the Meeting
         answer,                # "attends" | "excused" | "deputy"
         *,
-        deputy=None,           # answer "deputy": the e-mail of a person of the same
-                               # organisation who comes instead (named for it in the
-                               # committee, or belonging to it)
+        deputy=None,           # answer "deputy": the e-mail of another person named for
+                               # the same organisation in the committee (its representative
+                               # or deputy), who comes instead
         comment=None,          # free text, at most 500 characters ("komme 30 Minuten später")
         via="link",            # "link" (action link in the invitation), "calendar" (an iTIP
-                               # REPLY from the person's calendar), "secretariat" (recorded
-                               # by the chair or secretariat: then organisation= is required)
+                               # REPLY from the person's calendar), "web" / "cli" (the person
+                               # signed in), "secretariat" (recorded by the chair or
+                               # secretariat: then organisation= is required)
         organisation=None,     # via="secretariat" only: the organisation answered for
     ) -> MeetingReply
 
@@ -41,6 +42,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
+from governance.domain.permissions import may
 from governance.domain.voting import QuorumCheck, check_quorum
 from governance.errors import Conflict, InvalidInput, NotPermitted, Text
 from governance.models import (
@@ -54,7 +56,7 @@ from governance.services.meetings import MeetingRef, meeting_by_id
 from governance.unit_of_work import UnitOfWork
 
 ANSWERS = ("attends", "excused", "deputy")
-VIAS = ("link", "calendar", "secretariat")
+VIAS = ("link", "calendar", "web", "cli", "secretariat")
 OPEN_STATES = ("planned", "convened")
 COMMENT_MAX = 500
 ENTITY = Meeting.__tablename__
@@ -161,15 +163,11 @@ def _any(membership: Membership) -> Person:
 
 
 def deputies(session: Session, membership: Membership, besides: Person | None) -> list[Person]:
-    """Who may come for *membership*'s organisation: named for it, or belonging to it."""
-    named = [mp.person for mp in membership.people]
-    belonging = session.execute(
-        select(Person).where(
-            Person.organisation_id == membership.organisation_id, Person.erased_at.is_(None)
-        )
-    ).scalars()
+    """Who may come for *membership*'s organisation: its people named in the committee
+    (representatives and deputies), as the attendance sheet accepts them."""
     found: dict[int, Person] = {}
-    for p in [*named, *belonging]:
+    for mp in membership.people:
+        p = mp.person
         if p.erased_at is None and (besides is None or p.id != besides.id):
             found.setdefault(p.id, p)
     return sorted(found.values(), key=lambda p: p.name)
@@ -262,6 +260,48 @@ def expected_attendance(session: Session, meeting: Meeting) -> Expected:
             rules, len(voting), coming + open_, repeat_meeting=meeting.is_repeat
         ),
     )
+
+
+def describe_expected(session: Session, meeting: Meeting) -> dict[str, Any] | None:
+    """The expected attendance as ``meeting show`` and the meeting page show it (stable
+    keys); None for a meeting that is over or cancelled and has no answers."""
+    if meeting.state not in OPEN_STATES and not replies_by_organisation(session, meeting):
+        return None
+    expected = expected_attendance(session, meeting)
+    return {
+        "organisations": [
+            {
+                "organisation": r.short_name,
+                "name": r.organisation,
+                "voting": r.voting,
+                "answer": r.answer,
+                "person": r.person,
+                "comment": r.comment,
+                "via": r.via,
+                "answered_at": r.answered_at,
+            }
+            for r in expected.rows
+        ],
+        "counts": expected.counts(),
+        "quorum": {
+            "expected": expected.quorum.present,
+            "needed": expected.quorum.needed,
+            "voting_members": expected.quorum.voting_members,
+            "quorate": expected.quorum.quorate,
+            "reachable": expected.can_reach_quorum,
+            "repeat_meeting": expected.quorum.repeat_meeting,
+        },
+    }
+
+
+def sees_answers(uow: UnitOfWork, meeting: Meeting) -> bool:
+    """Whether the acting person sees the answers of *meeting* (the chair and the
+    secretariat: those who record answers given otherwise)."""
+    person = uow.person()
+    if person is None:
+        return uow.actor.is_system
+    roles = access.roles_of(uow.session, person, meeting.committee, uow.today)
+    return may("meeting.rsvp_record", roles)
 
 
 def replies_by_organisation(session: Session, meeting: Meeting) -> dict[int, MeetingReply]:

@@ -15,15 +15,23 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from flask import Blueprint, g, request
+from flask import Blueprint, abort, g, request
 from werkzeug.wrappers import Response
 
-from governance.errors import GremiumError, Text
+from governance.errors import GremiumError, NotPermitted, Text
 from governance.services import action_links
 from governance.templating import format_datetime_long
 from governance.unit_of_work import Actor
 from governance.web.context import core
-from governance.web.front import reading_as, render, status_of
+from governance.web.front import (
+    committee_or_404,
+    reading,
+    reading_as,
+    redirect_to,
+    render,
+    status_of,
+    uow,
+)
 from governance.web.rendering import t
 
 bp = Blueprint("links", __name__)
@@ -113,3 +121,43 @@ def confirm(token: str) -> Response:
         message = exc.message(g.lang)
         return _page(view, token, status_of(exc), errors={"form": message}, form=form)
     return render("web/links/done.html", result=result, person_name=done.person_name)
+
+
+# --- the secretariat: the committee's links, and revoking them (signed in) ---
+
+MANAGE = "web/links/manage.html"
+
+
+def _manage_page(cid: int, status: int = 200, **context: Any) -> Response:
+    with reading() as work:
+        committee = committee_or_404(work, cid)
+        rows = action_links.listing(work, committee, open_only=True)
+        name = committee.name
+    return render(MANAGE, status, committee_id=cid, committee_name=name, rows=rows, **context)
+
+
+@bp.get("/committees/<int:cid>/links")
+def manage(cid: int) -> Response:
+    try:
+        return _manage_page(cid)
+    except NotPermitted:
+        abort(403)  # a member of the committee who is neither chair nor secretariat
+
+
+@bp.post("/committees/<int:cid>/links/revoke")
+def revoke(cid: int) -> Response:
+    link_id = request.form.get("link") or None
+    person = (request.form.get("person") or "").strip() or None
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            revoked = action_links.revoke(work, committee, link_id=link_id, person_ref=person)
+    except GremiumError as exc:
+        return _manage_page(
+            cid, status_of(exc), errors={"form": exc.message(g.lang)}, form=request.form.to_dict()
+        )
+    return redirect_to(
+        "links.manage",
+        cid=cid,
+        done=t("link.cli.revoked", count=len(revoked), ids=", ".join(map(str, revoked))),
+    )

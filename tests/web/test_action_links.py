@@ -10,9 +10,7 @@ nothing, and the token is in no log, no audit record and not in the outbox.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
-import re
 
 import pytest
 from sqlalchemy import select
@@ -20,103 +18,23 @@ from sqlalchemy import select
 from governance.audit_verify import verify
 from governance.clock import BERLIN
 from governance.errors import GremiumError
-from governance.mail.dispatch import dispatch
-from governance.mail.settings import mail_settings
-from governance.mail.transports import make_transport
 from governance.models import (
     ActionLink,
     ActionLinkToken,
     AuditRecord,
+    Capacity,
     Meeting,
-    MeetingReply,
     OutboxMessage,
 )
 from governance.services import action_links, directory, rsvp
-from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
-from tests.mail_support import Mailbox, free_port, start_server
-from tests.web.conftest import web_settings_for
+from tests.web.links_support import deliver, invite, links_in, page, reply_of, smtp_settings
 from tests.web.support import World, post_form
-
-PORT = free_port()
-LINK = re.compile(r"http://gremium\.test(/l/[A-Za-z0-9_-]+)")
 
 
 @pytest.fixture
 def web_settings(tmp_path):
-    return web_settings_for(
-        tmp_path,
-        mail={
-            "delivery": "smtp",
-            "smtp_host": "127.0.0.1",
-            "smtp_port": PORT,
-            "smtp_security": "none",
-        },
-    )
-
-
-def page(response) -> str:
-    return html.unescape(response.get_data(as_text=True))
-
-
-def invite(gremium, world: World) -> int:
-    """The chair plans a meeting on 11 March 2026 and convenes it now."""
-    chair = Actor(label=World.EMAILS["chair"], person_id=world.chair)
-    with gremium.unit_of_work(chair) as work:
-        meeting = meeting_service.plan(
-            work,
-            world.committee_id,
-            title="Sitzung im März",
-            starts_at="2026-03-11 10:00",
-            location="Rathaus Köpenick",
-        )
-        work.session.flush()
-        mid = meeting.id
-    with gremium.unit_of_work(chair) as work:
-        meeting_service.convene(work, mid)
-    return mid
-
-
-def deliver(gremium, web_settings) -> dict[str, list[str]]:
-    """A pass of `gremium run` against a real SMTP server: each recipient's mails' text."""
-    handler = Mailbox()
-    controller = start_server(handler, port=PORT)
-    try:
-        settings = mail_settings(web_settings)
-        dispatch(gremium, make_transport(settings), settings)
-    finally:
-        controller.stop()
-    by_recipient: dict[str, list[str]] = {}
-    for recipients, message in handler.received:
-        text = message.get_body(("plain",)).get_content()
-        for rcpt in recipients:
-            by_recipient.setdefault(rcpt, []).append(text)
-    return by_recipient
-
-
-def links_in(text: str) -> dict[str, str]:
-    """The invitation's three links by their words."""
-    found = {}
-    for label, key in (
-        ("Ich nehme teil", "attends"),
-        ("Ich bin verhindert", "excused"),
-        ("Mich vertritt", "deputy"),
-    ):
-        match = re.search(re.escape(label) + r"[^:]*: (\S+)", text)
-        assert match, f"no link “{label}” in:\n{text}"
-        path = LINK.fullmatch(match.group(1))
-        assert path, match.group(1)
-        found[key] = path.group(1)
-    return found
-
-
-def reply_of(gremium, mid: int, org: int) -> MeetingReply | None:
-    with gremium.db.session() as session:
-        return session.scalars(
-            select(MeetingReply).where(
-                MeetingReply.meeting_id == mid, MeetingReply.organisation_id == org
-            )
-        ).one_or_none()
+    return smtp_settings(tmp_path)
 
 
 def test_the_partner_answers_from_the_invitation_mail_without_signing_in(
@@ -173,9 +91,11 @@ def test_the_deputy_link_offers_only_people_of_the_same_organisation(
 ):
     with gremium.unit_of_work(Actor.system()) as work:
         org = directory.organisation_by_ref(work.session, "Rabenhaus")
-        directory.add_person(
+        nina = directory.add_person(
             work, name="Nina Nachbar", email="nachbar@rabenhaus.example.org", organisation=org
         )
+        committee = directory.committee_by_ref(work.session, "TG")
+        directory.add_membership_person(work, committee, org, nina, Capacity.DEPUTY)
     mid = invite(gremium, world)
     links = links_in(deliver(gremium, web_settings)[World.EMAILS["partner1"]][0])
     text = page(client.get(links["deputy"]))
@@ -291,3 +211,16 @@ def test_answers_are_taken_until_the_meeting_starts_and_refused_after(gremium, w
         assert meeting is not None
         expected = rsvp.expected_attendance(session, meeting)
         assert expected.counts() == {"attends": 1, "excused": 0, "deputy": 0, "none": 2}
+
+
+def test_a_deputy_link_without_anyone_to_name_says_so_and_refuses(
+    client, gremium, world, web_settings
+):
+    mid = invite(gremium, world)
+    links = links_in(deliver(gremium, web_settings)[World.EMAILS["partner1"]][0])
+    shown = page(client.get(links["deputy"]))
+    assert "Für Ihre Organisation ist im Gremium niemand sonst benannt" in shown
+    refused = post_form(client, links["deputy"], {})
+    assert refused.status_code == 422
+    assert "Bitte füllen Sie „Mich vertritt“ aus." in page(refused)
+    assert reply_of(gremium, mid, world.partner_orgs[0]) is None
