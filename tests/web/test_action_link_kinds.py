@@ -34,31 +34,20 @@ from governance.models import (
 from governance.services import accession, action_links, agreements, directory, minutes_views
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
-from tests.web.conftest import web_settings_for
+from tests.web.links_support import LINK, deliver, page, smtp_settings
 from tests.web.records_support import hold_meeting
 from tests.web.support import World, post_form
-from tests.web.test_action_links import LINK, PORT, deliver, page
 
 SYSTEM = Actor.system()
+AGREEMENT_TEXT = (
+    "§ 1 Zweck\n\nDas Gremium arbeitet für den Bezirk.\n\n§ 2 Mitglieder\n\nAlle Partner."
+)
 
 
 @pytest.fixture
 def web_settings(tmp_path):
     """Mail goes to the SMTP server :func:`deliver` starts on loopback."""
-    return web_settings_for(
-        tmp_path,
-        mail={
-            "delivery": "smtp",
-            "smtp_host": "127.0.0.1",
-            "smtp_port": PORT,
-            "smtp_security": "none",
-        },
-    )
-
-
-AGREEMENT_TEXT = (
-    "§ 1 Zweck\n\nDas Gremium arbeitet für den Bezirk.\n\n§ 2 Mitglieder\n\nAlle Partner."
-)
+    return smtp_settings(tmp_path)
 
 
 def chair_of(world: World) -> Actor:
@@ -429,13 +418,18 @@ def test_the_owner_reports_an_action_item_done_from_its_reminder(
 
 
 def test_an_action_item_link_expires_after_its_period(client, gremium, world, web_settings, clock):
+    in_english(gremium, World.EMAILS["partner1"])
     held = hold_meeting(gremium, world)
     with gremium.unit_of_work(SYSTEM) as work:
         work.fire(work.session.get(ActionItem, held.action_id), "remind_due")
     reminder = next(
         m for m in deliver(gremium, web_settings)[World.EMAILS["partner1"]] if "Plakate" in m
     )
-    link = link_after("Aufgabe erledigt", reminder)
+    assert "When the task is done, confirm it with your personal link" in reminder
+    link = link_after("Task done", reminder)
+    # Valid until 60 days after the due date (28 January): 28 March, end of day.
+    clock.advance_to(dt.datetime(2026, 3, 28, 23, 0, tzinfo=BERLIN))
+    assert client.get(link).status_code == 200
     clock.advance_to(dt.datetime(2026, 3, 30, 9, 0, tzinfo=BERLIN))
     late = post_form(client, link, {})
     assert late.status_code == 410 and "abgelaufen" in page(late)
