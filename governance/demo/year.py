@@ -7,6 +7,7 @@ from typing import Any
 
 from governance.demo.actions import (
     answer_by_link,
+    agree_by_link,
     answers_by_link,
     attend,
     item_of,
@@ -224,6 +225,9 @@ def march_minutes_and_accession(stage: Stage) -> None:
         },
     )
     stage.note("Protokoll berichtigt und als Fassung 2 erneut versandt")
+    stage.at(2026, 3, 26, 10, 0)
+    agree_by_link(stage, first, "Rabenhaus")
+    stage.note("Rabenhaus stimmt der Fassung 2 über den Link im Protokollentwurf zu")
 
 
 # --- June: not quorate, repeated in July ---

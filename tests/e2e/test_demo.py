@@ -76,8 +76,17 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     with sqlite3.connect(out / "gremium.db") as db:
         vias = dict(db.execute("SELECT via, count(*) FROM meeting_replies GROUP BY via").fetchall())
         used = db.execute("SELECT count(*) FROM action_links WHERE used_at IS NOT NULL").fetchone()
+        purposes = dict(
+            db.execute(
+                "SELECT purpose, count(*) FROM action_links WHERE used_at IS NOT NULL "
+                "GROUP BY purpose"
+            ).fetchall()
+        )
     db.close()
-    assert vias == {"link": 7 + 9 + 9 + 9} and used[0] == 34  # March, June, Sept., Dec.
+    assert vias == {"link": 7 + 9 + 9 + 9}  # March, June, Sept., Dec.
+    # Rabenhaus agrees with revision 2 of the first minutes by the link of their mail.
+    assert purposes.get("minutes.agree") == 1 and used[0] == 34 + 1
+    assert "Rabenhaus stimmt der Fassung 2 über den Link im Protokollentwurf zu" in printed
 
 
 def test_the_demo_can_run_twice_into_the_same_folder_without_documents(tmp_path, capsys):
