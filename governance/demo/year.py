@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from governance.demo.actions import (
-    answer_by_link,
     agree_by_link,
+    answer_by_link,
     answers_by_link,
     attend,
     item_of,
