@@ -48,7 +48,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "Dokumente erzeugen: Vereinbarung, Beitrittserklärung,...",
     ),
     "init": ("governance.cli.admin", "Datenbank einrichten (oder aktualisieren), optional mit..."),
-    "links": ("governance.cli.rsvp", "Persönliche Links in E-Mails (Aktionslinks): anzeigen..."),
+    "links": (
+        "governance.cli.rsvp",
+        "Persönliche Links in E-Mails (Aktionslinks): anzeigen und...",
+    ),
     "meeting": ("governance.cli.meeting", "Sitzungen: Sitzungsreihen, Planung, Einladung,..."),
     "member": (
         "governance.cli.committee",

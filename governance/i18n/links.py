@@ -301,4 +301,9 @@ MESSAGES = {
         "en": "“{label}”: nobody else is named for your organisation in the committee. "
         "Please contact the secretariat.",
     },
+    "link.error.too_many": {
+        "de": "Zu viele ungültige Links von Ihrer Verbindung. Bitte versuchen Sie es in "
+        "{minutes} Minuten erneut.",
+        "en": "Too many invalid links from your connection. Please try again in {minutes} minutes.",
+    },
 }

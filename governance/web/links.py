@@ -11,7 +11,10 @@ beyond "invalid or expired".
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import threading
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,11 +39,41 @@ from governance.web.rendering import t
 
 bp = Blueprint("links", __name__)
 
+MISSES_PER_CLIENT = 30
+"""Unknown tokens one client (IP address) may try within :data:`MISS_WINDOW` (per worker
+process): a token is 32 random bytes, so this only keeps a prober from loading the site."""
+MISS_WINDOW = 15 * 60.0
+_CLIENTS_KEPT = 10_000
+_misses: dict[str, collections.deque[float]] = {}
+_misses_lock = threading.Lock()
+
+
+def _too_many_misses(client: str, *, miss: bool) -> bool:
+    """Whether *client* has tried too many unknown tokens lately (*miss*: count one more)."""
+    now = time.monotonic()
+    with _misses_lock:
+        seen = _misses.get(client)
+        if seen is None:
+            if not miss:
+                return False
+            if len(_misses) >= _CLIENTS_KEPT:  # bounded: the oldest clients are forgotten
+                for key in list(_misses)[: _CLIENTS_KEPT // 10]:
+                    del _misses[key]
+            seen = _misses[client] = collections.deque(maxlen=MISSES_PER_CLIENT + 1)
+        while seen and now - seen[0] > MISS_WINDOW:
+            seen.popleft()
+        if miss:
+            seen.append(now)
+        return len(seen) >= MISSES_PER_CLIENT
+
+
 PAGE = "web/links/confirm.html"
 DEAD = "web/links/dead.html"
 
 
 def _dead(exc: action_links.LinkUnusable) -> Response:
+    if exc.key == "link.error.invalid":
+        _too_many_misses(request.remote_addr or "-", miss=True)
     contact = exc.contact
     return render(
         DEAD,
@@ -91,8 +124,21 @@ def _labelled(
     return [(v, label.render(g.lang) if isinstance(label, Text) else label) for v, label in choices]
 
 
+def _limited() -> Response | None:
+    if not _too_many_misses(request.remote_addr or "-", miss=False):
+        return None
+    return render(
+        DEAD,
+        429,
+        problem=t("link.error.too_many", minutes=int(MISS_WINDOW // 60)),
+        contact=None,
+    )
+
+
 @bp.get("/l/<token>")
 def show(token: str) -> Response:
+    if (limited := _limited()) is not None:
+        return limited
     try:
         with reading_as(Actor.system()) as work:
             view = action_links.inspect(work, token)
@@ -103,6 +149,8 @@ def show(token: str) -> Response:
 
 @bp.post("/l/<token>")
 def confirm(token: str) -> Response:
+    if (limited := _limited()) is not None:
+        return limited
     form = {k: v for k, v in request.form.items() if k != "csrf_token"}
     try:
         with core().unit_of_work(Actor.system()) as work:

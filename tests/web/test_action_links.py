@@ -224,3 +224,22 @@ def test_a_deputy_link_without_anyone_to_name_says_so_and_refuses(
     assert refused.status_code == 422
     assert "Bitte füllen Sie „Mich vertritt“ aus." in page(refused)
     assert reply_of(gremium, mid, world.partner_orgs[0]) is None
+
+
+def test_a_client_trying_many_unknown_tokens_is_slowed_down(client, gremium, world, web_settings):
+    from governance.web import links as link_pages
+
+    invite(gremium, world)
+    good = links_in(deliver(gremium, web_settings)[World.EMAILS["partner1"]][0])
+    link_pages._misses.clear()
+    for n in range(link_pages.MISSES_PER_CLIENT):
+        assert client.get(f"/l/unknown{n}").status_code == 404
+    stopped = client.get("/l/unknown-one-more")
+    assert stopped.status_code == 429
+    assert "Zu viele ungültige Links von Ihrer Verbindung" in page(stopped)
+    # Even a good link waits (the prober learns nothing from it); other clients are served.
+    assert client.get(good["attends"]).status_code == 429
+    other = client.application.test_client()
+    other_page = other.get(good["attends"], environ_base={"REMOTE_ADDR": "192.0.2.7"})
+    assert other_page.status_code == 200
+    link_pages._misses.clear()
