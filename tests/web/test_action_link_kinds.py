@@ -359,7 +359,7 @@ def test_without_the_rule_the_link_says_the_signed_paper_is_on_its_way(
 
 
 def test_the_applicant_sees_the_state_of_the_application_and_nothing_changes(
-    client, gremium, world, web_settings
+    client, gremium, world, web_settings, clock
 ):
     with gremium.unit_of_work(SYSTEM) as work:
         application = accession.apply(
@@ -390,6 +390,10 @@ def test_the_applicant_sees_the_state_of_the_application_and_nothing_changes(
     assert "<form" not in first.get_data(as_text=True).split("<main", 1)[-1]
     # Read only: it works again and again (a link that only shows is never used up).
     assert client.get(link).status_code == 200
+    # Undecided, it shows the state for a year (then 30 days after the decision).
+    clock.advance_to(dt.datetime(2027, 1, 13, 9, 0, tzinfo=BERLIN))
+    late = client.get(link)
+    assert late.status_code == 410 and "abgelaufen" in page(late)
 
 
 # --- action item ---
