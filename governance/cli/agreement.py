@@ -153,7 +153,9 @@ def show_cmd(
         rows.append(
             {
                 "organisation": p["organisation"],
-                "signed": t(state, "cli.yes" if p["signed"] else "cli.no"),
+                "signed": t(state, "cli.yes" if p["signed"] else "cli.no")
+                if not p["paper_on_its_way"]
+                else t(state, "signature.cli.paper_on_its_way", at=_cell(p["paper_on_its_way"])),
                 "signatory": s.get("signatory"),
                 "signed_on": s.get("signed_on"),
                 "method": _method(state, s.get("method")),

@@ -115,6 +115,19 @@ def object_cmd(state: CliState, meeting_ref: str, text: str, organisation: str |
     click.echo(t(state, "minutes.cli.objected", objection=objection_id))
 
 
+@minutes_group.command("agree")
+@MEETING
+@pass_state
+def agree_cmd(state: CliState, meeting_ref: str) -> None:
+    """Dem versandten Protokoll zustimmen (eigene Organisation, bis zum Ende der Einwendungsfrist)."""
+    with state.uow() as uow:
+        agreement = minutes.agree(uow, meeting_ref)
+        organisation, revision = agreement.organisation, agreement.revision
+    click.echo(
+        t(state, "minutes.cli.agreed", organisation=organisation, revision=revision, meeting=meeting_ref)
+    )
+
+
 @minutes_group.command("resolve")
 @MEETING
 @click.argument("objection_id", metavar="EINWENDUNG", type=int)
@@ -213,6 +226,17 @@ def show_cmd(state: CliState, meeting_ref: str, as_json: bool) -> None:
                 revision=o["revision"],
                 state=t(state, f"inbound.state.{o['state']}"),
                 text=o["text"],
+            )
+        )
+    for a in data.get("agreements", []):
+        click.echo(
+            t(
+                state,
+                "minutes.cli.agreement_line",
+                organisation=a["organisation"],
+                person=a["person"],
+                revision=a["revision"],
+                at=_local(a["at"]),
             )
         )
     for n in data["notes"]:

@@ -98,6 +98,7 @@ def item_of_proposed(stage: Stage, meeting: int, title_start: str) -> int:
 _LINK_LABELS = {
     "attends": "Ich nehme teil",
     "excused": "Ich bin verhindert",
+    "agree": "Ich stimme dem Protokoll zu",
     "deputy": "Mich vertritt …",
 }
 
@@ -129,8 +130,8 @@ def link_in_mail(stage: Stage, recipient: str, subject_start: str, answer: str) 
     found: list[tuple[Any, str]] = []
     for raw in mailbox.Maildir(stage.mail_folder, factory=None, create=False):
         message = email.message_from_bytes(bytes(raw), policy=email.policy.default)
-        if recipient not in str(message["To"]) or not str(message["Subject"]).startswith(
-            subject_start
+        if recipient not in str(message["To"]) or not str(message["Subject"]).strip().startswith(
+            subject_start  # (a long subject is folded after "Subject:", leaving a blank)
         ):
             continue
         body = message.get_body(("plain",))
@@ -161,6 +162,17 @@ def answer_by_link(
     token = link_in_mail(stage, representative_of(stage, meeting, organisation), mail, answer)
     form = {"comment": comment, **({"deputy": deputy} if deputy else {})}
     stage.act(Actor.system(), lambda uow: action_links.act(uow, token, form))
+
+
+def agree_by_link(stage: Stage, meeting: int, organisation: str) -> None:
+    """The organisation's representative agrees with the newest circulated minutes of
+    *meeting* by the link of that mail (issue 14: the other kinds of link)."""
+    from governance.services import action_links
+    from governance.unit_of_work import Actor
+
+    address = representative_of(stage, meeting, organisation)
+    token = link_in_mail(stage, address, "Protokollentwurf", "agree")
+    stage.act(Actor.system(), lambda uow: action_links.act(uow, token, {}))
 
 
 def answers_by_link(stage: Stage, meeting: int, answers: dict[str, str]) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from governance.demo import replies  # issue 14: replies by mail
 from governance.demo.actions import (
+    agree_by_link,
     answer_by_link,
     answers_by_link,
     attend,
@@ -226,6 +227,9 @@ def march_minutes_and_accession(stage: Stage) -> None:
         },
     )
     stage.note("Protokoll berichtigt und als Fassung 2 erneut versandt")
+    stage.at(2026, 3, 26, 10, 0)
+    agree_by_link(stage, first, "Rabenhaus")
+    stage.note("Rabenhaus stimmt der Fassung 2 über den Link im Protokollentwurf zu")
 
 
 # --- June: not quorate, repeated in July ---

@@ -115,6 +115,8 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # ^ record notes, circulate the draft
     "minutes.object": frozenset({C, R, D, A}),
     # ^ a member organisation objects to circulated minutes through its people
+    "minutes.agree": frozenset({C, R, D, A}),
+    # ^ a member organisation agrees with circulated minutes through its people (recorded, no vote)
     "minutes.record_objection": frozenset({C, S}),
     # ^ the chair or secretariat records an objection a member organisation sent on paper or by mail
     "minutes.approve": frozenset({C}),

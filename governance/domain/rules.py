@@ -74,6 +74,11 @@ class RulesOfProcedure:
     """Kündigungsfrist: a withdrawal takes effect this many months after notice."""
     signature_reminder_days: int = 7
     """Pending parties are reminded to sign at this interval."""
+    electronic_signature: bool = False
+    """Whether a party may sign with the simple electronic signature (einfache
+    elektronische Signatur): from the signature request's link, typing its
+    signatory's name under the text's SHA-256. Off by default: the agreement is
+    then signed in ink or as a scanned page, and the link only announces the paper."""
     holiday_policy: HolidayPolicy = HolidayPolicy.NEXT_WORKING_DAY
     """What happens to a meeting that falls on a Berlin public holiday."""
     repeat_meeting_weeks: int = 4

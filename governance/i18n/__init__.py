@@ -23,6 +23,7 @@ from governance.i18n import (
     faults,
     inbound,  # issue 14: replies by mail (IMAP, calendar replies, objections by mail)
     links,  # issue 14: action links in mails, answers to invitations
+    links_kinds,  # issue 14.1: the other action links (proposal, minutes, signature, ...)
     mail,
     meeting,
     membership,
@@ -65,6 +66,7 @@ for _area in (
     web_session,
     web_agreement,
     links,
+    links_kinds,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

@@ -85,11 +85,34 @@ MINUTES = {
 }
 
 EXAMPLES: dict[str, dict[str, Any]] = {
-    "signature_request": {**_AGREEMENT, "document": "Kooperationsvereinbarung-Fassung-1-2.pdf"},
-    "signature_reminder": {**_AGREEMENT, "pending": ["Rabenhaus", "STZ"], "document": None},
+    "signature_request": {
+        **_AGREEMENT,
+        "document": "Kooperationsvereinbarung-Fassung-1-2.pdf",
+        "links": {
+            "electronic": "https://gremium.ba-tk.example.org/l/Ey7uT4rE1wQ8aZ5sX2dC9fV6gB3hN0jM7kL4pO1iU8",
+            "paper": "https://gremium.ba-tk.example.org/l/Pp2oI5uY8tR1eW4qA7sD0fG3hJ6kL9zX2cV5bN8mQ1",
+        },
+    },
+    "signature_reminder": {
+        **_AGREEMENT,
+        "pending": ["Rabenhaus", "STZ"],
+        "document": None,
+        # the rules allow no electronic signature: only the paper's link
+        "links": {
+            "paper": "https://gremium.ba-tk.example.org/l/Rr4tY7uI0oP3aS6dF9gH2jK5lZ8xC1vB4nM7qW0eE3"
+        },
+    },
     "agreement_in_force": {**_AGREEMENT, "in_force_from": "2026-03-01"},
     "accession_received": _APPLICATION,
-    "accession_on_agenda": {**_DECISION, "state": "on_agenda", "decided_on": None, "votes": None},
+    "accession_on_agenda": {
+        **_DECISION,
+        "state": "on_agenda",
+        "decided_on": None,
+        "votes": None,
+        "links": {
+            "state": "https://gremium.ba-tk.example.org/l/Ss5dF8gH1jK4lZ7xC0vB3nM6qW9eR2tY5uI8oP1aA4"
+        },
+    },
     "accession_accepted": _DECISION,
     "accession_rejected": {**_DECISION, "state": "rejected", "reason": "Kein Sitz im Bezirk."},
     "withdrawal_confirmed": {
@@ -125,7 +148,13 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         ],
         "more": 0,
     },
-    "call_for_proposals": {**_MEETING, "proposals_due_at": "2026-02-18T10:00:00+01:00"},
+    "call_for_proposals": {
+        **_MEETING,
+        "proposals_due_at": "2026-02-18T10:00:00+01:00",
+        "links": {
+            "propose": "https://gremium.ba-tk.example.org/l/Tt6fG9hJ2kL5zX8cV1bN4mQ7wE0rT3yU6iO9pA2sS5"
+        },
+    },
     "proposals_closed": {
         **_MEETING,
         "pending_proposals": [{"id": 12, "title": "Stadtteilfest im Kosmosviertel"}],
@@ -191,7 +220,14 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "next_meeting_at": "2026-06-10T10:00:00+02:00",
         },
     },
-    "minutes_circulated": {**_MEETING, "minutes": MINUTES},
+    "minutes_circulated": {
+        **_MEETING,
+        "minutes": MINUTES,
+        "links": {
+            "agree": "https://gremium.ba-tk.example.org/l/Uu7gH0jK3lZ6xC9vB2nM5qW8eR1tY4uI7oP0aS3dD6",
+            "object": "https://gremium.ba-tk.example.org/l/Vv8hJ1kL4zX7cV0bN3mQ6wE9rT2yU5iO8pA1sD4fF7",
+        },
+    },
     "minutes_objection": {
         **_MEETING,
         "minutes": {**MINUTES, "state": "drafting"},
@@ -236,6 +272,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "owner": "Geschäftsstelle",
             "meeting_title": "3. Sitzung 2026",
             "meeting_on": "2026-03-11",
+        },
+        "links": {
+            "done": "https://gremium.ba-tk.example.org/l/Ww9jK2lZ5xC8vB1nM4qW7eR0tY3uI6oP9aS2dF5gG8"
         },
     },
     "sign_in_link": {

@@ -158,6 +158,11 @@ def _notify_applicant(ctx: TransitionContext, notification: str) -> None:
             "reason": application.decision_note,
         }
     )
+    if notification == "accession_on_agenda":
+        # The applicant follows the application from here by its link (read only).
+        from governance.services.accession_links import accession_link
+
+        context["links"] = accession_link(ctx.uow, application)
     outbox.queue(
         ctx.uow,
         notification=notification,

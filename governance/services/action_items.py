@@ -189,6 +189,8 @@ def notify_action_item_due(ctx: TransitionContext) -> None:
     recipients = _owners(ctx.session, action, committee, ctx.today) or secretariat_people(
         ctx.session, committee
     )
+    from governance.services.action_item_links import action_item_link  # registry imports this
+
     for person in recipients:
         outbox.queue(
             ctx.uow,
@@ -203,6 +205,7 @@ def notify_action_item_due(ctx: TransitionContext) -> None:
                     "meeting_title": meeting.title,
                     "meeting_on": meeting.starts_at.astimezone(BERLIN).date().isoformat(),
                 },
+                "links": action_item_link(ctx.uow, action, person),
             },
             committee_id=committee.id,
             entity=action,

@@ -40,7 +40,7 @@ import hashlib
 import importlib
 import re
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -57,6 +57,11 @@ PURPOSE_MODULES: list[str] = [
     # one line per module that registers purposes (its import registers them)
     "governance.services.rsvp",  # rsvp.attend, rsvp.excused, rsvp.deputy (invitation)
     "governance.services.mail_objections",  # an objection that came by mail, confirmed
+    "governance.services.proposal_links",  # agenda.propose (call for proposals)
+    "governance.services.minutes_links",  # minutes.agree, minutes.object (circulated minutes)
+    "governance.services.signature_links",  # agreement.sign_electronic, .paper_on_its_way
+    "governance.services.accession_links",  # accession.state (the applicant, read only)
+    "governance.services.action_item_links",  # action_item.done
 ]
 
 PATH = "/l/"
@@ -76,10 +81,13 @@ class Field:
 
     name: str
     label_key: str
-    choices: Callable[[Session, Any, Person], list[tuple[str, str]]] | None = None
-    """For a choice: (value, label) pairs for this entity and person; None: a text."""
+    choices: Callable[[Session, Any, Person], Sequence[tuple[str, str | Text]]] | None = None
+    """For a choice: (value, label) pairs for this entity and person; None: a text.
+    A label may be a :class:`Text` (said in the reader's language)."""
     required: bool = True
     max_length: int = 2000
+    one_line: bool = False
+    """A one-line input (a title, a name) rather than a text area."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,6 +116,9 @@ class Purpose:
     changes_state: bool = True
     """Whether the link works once (False: a link that only shows, e.g. a state)."""
     fields: tuple[Field, ...] = ()
+    members_only: bool = True
+    """Whether the person must hold a role in the committee (False: e.g. the applicant
+    of an accession, who is not a member yet)."""
 
 
 PURPOSES: dict[str, Purpose] = {}
@@ -211,7 +222,7 @@ class LinkView:
     purpose: Purpose
     person_name: str
     values: dict[str, Any]
-    choices: dict[str, list[tuple[str, str]]]
+    choices: dict[str, Sequence[tuple[str, str | Text]]]
     expires_at: dt.datetime
 
 
@@ -299,8 +310,10 @@ def _link(uow: UnitOfWork, token: str, *, lock: bool) -> tuple[ActionLink, Entit
         raise dead("link.error.expired", at=Moment(ends))
     if person.erased_at is not None:
         raise dead("link.error.left")
-    if committee is not None and not (
-        access.roles_of(uow.session, person, committee, uow.today) - {CommitteeRole.ADMIN}
+    if (
+        kind.members_only
+        and committee is not None
+        and not (access.roles_of(uow.session, person, committee, uow.today) - {CommitteeRole.ADMIN})
     ):
         raise dead("link.error.left")  # (an administrator's role is not one in the committee)
     if entity is None:

@@ -116,14 +116,22 @@ def summary(version: AgreementVersion) -> dict[str, Any]:
 
 
 def show(session: Session, version: AgreementVersion) -> dict[str, Any]:
+    # Imported here: the announcements resolve versions through this module.
+    from governance.services.paper_signature import announced
+
     data = summary(version)
     signed = {s.organisation_id: s for s in version.signatures}
+    on_its_way = {a.organisation: a for a in announced(session, version)}
     data["created_at"] = _iso(version.created_at)
     data["parties"] = [
         {
             "organisation": p.organisation.short_name,
             "name": p.organisation.name,
             "signed": p.organisation_id in signed,
+            # The party said its signed paper is on its way (the signature request's link).
+            "paper_on_its_way": _iso(on_its_way[p.organisation.short_name].at)
+            if p.organisation_id not in signed and p.organisation.short_name in on_its_way
+            else None,
         }
         for p in version.parties
     ]

@@ -78,10 +78,12 @@ def _notify(
     revision: str | int,
     *,
     with_text: bool = False,
+    with_links: bool = False,
     **extra: Any,
 ) -> None:
     """Queue *notification* for the people of *organisations*; *with_text* attaches the
-    version's text as PDF (unless the ``attach_documents`` setting leaves PDFs out)."""
+    version's text as PDF (unless the ``attach_documents`` setting leaves PDFs out);
+    *with_links* gives each person their links to sign (signature_links)."""
     version: AgreementVersion = ctx.entity
     committee = _committee(ctx)
     files: dict[str, Attachment] = {}
@@ -91,6 +93,11 @@ def _notify(
             if attach and person.language not in files:
                 files[person.language] = text_pdf(ctx, version, person.language)
             document = files[person.language] if attach else None
+            links = None
+            if with_links:
+                from governance.services import signature_links  # registry imports agreements
+
+                links = signature_links.signature_links(ctx.uow, version, committee, person)
             outbox.queue(
                 ctx.uow,
                 notification=notification,
@@ -101,6 +108,7 @@ def _notify(
                     organisation=org.short_name,
                     **extra,
                     **({"document": document.filename if document else None} if with_text else {}),
+                    **({"links": links} if with_links else {}),
                 ),
                 committee_id=committee.id,
                 entity=version,
@@ -175,7 +183,14 @@ def snapshot_parties(ctx: TransitionContext) -> None:
 
 @effect("request_signatures")
 def request_signatures(ctx: TransitionContext) -> None:
-    _notify(ctx, "signature_request", ctx.entity.pending_parties(), revision=1, with_text=True)
+    _notify(
+        ctx,
+        "signature_request",
+        ctx.entity.pending_parties(),
+        revision=1,
+        with_text=True,
+        with_links=True,
+    )
 
 
 def _due_reminder(ctx: TransitionContext) -> dt.datetime | None:
@@ -210,6 +225,7 @@ def remind_pending_parties(ctx: TransitionContext) -> None:
         revision=str(revision),
         pending=[o.short_name for o in pending],
         with_text=True,
+        with_links=True,
     )
 
 

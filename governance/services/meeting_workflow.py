@@ -187,6 +187,8 @@ def _announced(ctx: TransitionContext) -> bool:
 
 @effect("notify_call_for_proposals")
 def notify_call_for_proposals(ctx: TransitionContext) -> None:
+    from governance.services import proposal_links  # its link's registry imports agenda
+
     meeting: Meeting = ctx.entity
     if ctx.now >= meeting.proposal_deadline_at:
         return  # planned at short notice: there is no time left for proposals
@@ -197,6 +199,7 @@ def notify_call_for_proposals(ctx: TransitionContext) -> None:
         invitees(ctx.session, meeting.committee, ctx.today),
         revision=meeting.proposal_deadline_at.isoformat(),
         proposals_due_at=meeting.proposal_deadline_at.isoformat(),
+        personal=lambda person: {"links": proposal_links.proposal_link(ctx.uow, meeting, person)},
     )
 
 

@@ -9,6 +9,8 @@ ID of the minutes is the meeting's ID: one meeting, one set of minutes.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 
 from sqlalchemy import select
@@ -26,11 +28,13 @@ from governance.errors import (
 )
 from governance.models import (
     AgendaItem,
+    AuditRecord,
     Decision,
     Meeting,
     Minutes,
     MinutesObjection,
     Organisation,
+    Person,
 )
 from governance.services import access, directory, validation
 from governance.services.meeting_notices import agenda_items
@@ -271,6 +275,119 @@ def object_to(
         revision=minutes.revision,
     )
     return minutes.objections[-1]
+
+
+@dataclasses.dataclass(frozen=True)
+class Agreement:
+    """A member organisation's agreement (Zustimmung) with one circulated revision.
+
+    Agreeing changes nothing in the minutes' workflow (tacit approval needs no
+    word, and a vote still decides where the rules want one); it tells the
+    secretariat early who has read the draft and has nothing to object. It is
+    kept as its audit record (action ``minutes.agree``): no table of its own.
+    """
+
+    organisation: str
+    person: str
+    revision: int
+    at: dt.datetime
+
+
+AGREE = "minutes.agree"
+
+
+def agree(uow: UnitOfWork, meeting_ref: MeetingRef) -> Agreement:
+    """A member organisation agrees with the circulated minutes (until the period ends),
+    through its representative or deputy, for the organisation they act for."""
+    meeting = meeting_of(uow.session, meeting_ref)
+    access.check(uow, AGREE, meeting.committee, entity_type="meetings", entity_id=meeting.id)
+    minutes = minutes_of(uow.session, meeting)
+    if minutes is None:
+        raise Conflict("minutes.error.not_circulated", meeting=meeting.id)
+    require_unfrozen(minutes)
+    if minutes.state != "circulated":
+        raise Conflict(
+            "minutes.error.not_out_for_agreement",
+            meeting=meeting.id,
+            state=Text(f"minutes.state.{minutes.state}"),
+        )
+    deadline = minutes.objection_deadline_at
+    if deadline is not None and uow.now > deadline:
+        raise Conflict(
+            "minutes.error.period_over",
+            meeting=meeting.id,
+            deadline=deadline.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M"),
+        ).concerning(
+            entity_type=ENTITY, entity_id=minutes.id, action=AGREE, committee_id=minutes.committee_id
+        )
+    person = uow.person()
+    organisations = (
+        access.organisations_of(uow.session, person, meeting.committee, uow.today) if person else []
+    )
+    if person is None or not organisations:
+        raise NotPermitted(
+            "minutes.error.not_a_member",
+            actor=uow.actor.label,
+            committee=meeting.committee.short_name,
+        ).concerning(
+            entity_type=ENTITY, entity_id=minutes.id, action=AGREE, committee_id=minutes.committee_id
+        )
+    organisation = organisations[0]
+    earlier = next(
+        (a for a in agreements(uow.session, minutes) if a.organisation == organisation.short_name),
+        None,
+    )
+    if earlier is not None:
+        raise Conflict(
+            "minutes.error.already_agreed",
+            organisation=organisation.short_name,
+            revision=minutes.revision,
+            person=earlier.person,
+            at=earlier.at.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M"),
+        )
+    uow.audit(
+        entity_type=ENTITY,
+        entity_id=minutes.id,
+        committee_id=minutes.committee_id,
+        action=AGREE,
+        from_state=minutes.state,
+        details={
+            "meeting": meeting.id,
+            "revision": minutes.revision,
+            "organisation_id": organisation.id,
+        },
+    )
+    return Agreement(organisation.short_name, person.name, minutes.revision, uow.now)
+
+
+def agreements(session: Session, minutes: Minutes) -> list[Agreement]:
+    """Who agreed with the current revision of *minutes*, in order (read from the audit trail)."""
+    records = session.execute(
+        select(AuditRecord)
+        .where(
+            AuditRecord.entity_type == ENTITY,
+            AuditRecord.entity_id == minutes.id,
+            AuditRecord.action == AGREE,
+            AuditRecord.outcome == "done",
+        )
+        .order_by(AuditRecord.seq)
+    ).scalars()
+    found: list[Agreement] = []
+    for record in records:
+        details = record.details or {}
+        if details.get("revision") != minutes.revision:
+            continue
+        organisation = session.get(Organisation, details.get("organisation_id"))
+        person = session.get(Person, record.actor_id) if record.actor_id is not None else None
+        found.append(
+            Agreement(
+                organisation=organisation.short_name if organisation else "?",
+                person=person.name if person else record.actor,
+                revision=minutes.revision,
+                at=record.at,
+            )
+        )
+    return found
 
 
 def _member_organisation(uow: UnitOfWork, meeting: Meeting, ref: str | int) -> Organisation:

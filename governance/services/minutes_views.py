@@ -15,7 +15,7 @@ from governance.errors import Conflict, Text
 from governance.models import StoredDocument
 from governance.services import stored_documents
 from governance.services.meeting_notices import agenda_items
-from governance.services.minutes import MeetingRef, meeting_of, minutes_of
+from governance.services.minutes import MeetingRef, agreements, meeting_of, minutes_of
 
 if TYPE_CHECKING:
     from governance.services.documents.output import RenderedDocument
@@ -120,6 +120,15 @@ def describe(session: Session, meeting_ref: MeetingRef) -> dict[str, Any]:
             ],
             # replies by mail, shown before (and after) their senders confirm them
             "mail_objections": mail_objections_part(session, minutes),
+            "agreements": [
+                {
+                    "organisation": a.organisation,
+                    "person": a.person,
+                    "revision": a.revision,
+                    "at": a.at,
+                }
+                for a in agreements(session, minutes)
+            ],
         }
     )
     return base

@@ -230,7 +230,10 @@ def minutes_part(minutes: Minutes) -> dict[str, Any]:
 
 @effect("notify_minutes_circulated")
 def notify_minutes_circulated(ctx: TransitionContext) -> None:
+    from governance.services import minutes_links  # its links' registry imports the minutes
+
     minutes: Minutes = ctx.entity
+    minutes_links.revoke_earlier_revisions(ctx.uow, minutes)
     notify(
         ctx.uow,
         minutes.meeting,
@@ -239,6 +242,7 @@ def notify_minutes_circulated(ctx: TransitionContext) -> None:
         revision=f"m{minutes.revision}",
         minutes=minutes_part(minutes),
         documents=draft_pdf(ctx.uow, minutes),
+        personal=lambda person: {"links": minutes_links.minutes_links(ctx.uow, minutes, person)},
     )
 
 

@@ -12,6 +12,7 @@ table; the service refuses whatever else is sent.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flask import abort, g, request
@@ -23,6 +24,7 @@ from governance.errors import GremiumError
 from governance.models import SignatureMethod
 from governance.services import agreement_views, agreements, committee_views
 from governance.services.agreement_workflow import OPEN_STATES
+from governance.templating import format_date_long
 from governance.web.committees import bp, refused_here, state_labels
 from governance.web.front import (
     committee_or_404,
@@ -53,6 +55,17 @@ def _context(cid: int, version_ref: str | None, failed: str | None = None) -> di
             else ""
         )
     if version is not None:
+        for party in version["parties"]:
+            # The party said (by its link) that the signed page is on its way.
+            sent = party.get("paper_on_its_way")
+            party["paper_note"] = (
+                t(
+                    "signature.web.paper_on_its_way",
+                    at=format_date_long(dt.datetime.fromisoformat(sent), g.lang),
+                )
+                if sent
+                else None
+            )
         pending = [
             (p["organisation"], f"{p['name']} ({p['organisation']})")
             for p in version["parties"]

@@ -15,12 +15,13 @@ import collections
 import datetime as dt
 import threading
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from flask import Blueprint, abort, g, request
 from werkzeug.wrappers import Response
 
-from governance.errors import GremiumError, NotPermitted
+from governance.errors import GremiumError, NotPermitted, Text
 from governance.services import action_links
 from governance.templating import format_datetime_long
 from governance.unit_of_work import Actor
@@ -100,15 +101,27 @@ def _page(view: action_links.LinkView, token: str, status: int = 200, **context:
                 "name": f.name,
                 "label": t(f.label_key),
                 "required": f.required,
-                "choices": view.choices.get(f.name),
+                "choices": _labelled(view.choices.get(f.name)),
                 "max_length": f.max_length,
+                "one_line": f.one_line,
             }
             for f in kind.fields
         ],
         person_name=view.person_name,
         expires_at=view.expires_at,
+        # A purpose may show a text to read before confirming (the agreement's frozen text).
+        body=view.values.get("body"),
+        changes_state=kind.changes_state,
         **context,
     )
+
+
+def _labelled(
+    choices: Sequence[tuple[str, str | Text]] | None,
+) -> list[tuple[str, str]] | None:
+    if choices is None:
+        return None
+    return [(v, label.render(g.lang) if isinstance(label, Text) else label) for v, label in choices]
 
 
 def _limited() -> Response | None:

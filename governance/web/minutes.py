@@ -67,6 +67,7 @@ def _context(work: UnitOfWork, mid: int) -> dict[str, Any]:
         # Which forms to offer; the service checks again whatever is sent.
         "may_write": may("minutes.write", roles),
         "may_object": may("minutes.object", roles),
+        "may_agree": may("minutes.agree", roles),
         "may_approve": may("minutes.approve", roles),
         "may_record_objection": may("minutes.record_objection", roles),
         "member_organisations": [
@@ -145,6 +146,11 @@ def object_to(mid: int) -> Response:
         ),
         field,
     )
+
+
+@bp.post("/meetings/<int:mid>/minutes/agree")
+def agree(mid: int) -> Response:
+    return _act(mid, "agreed", minutes.agree)
 
 
 @bp.post("/meetings/<int:mid>/minutes/objections/<int:oid>/resolve")

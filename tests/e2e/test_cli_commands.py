@@ -540,6 +540,7 @@ RECIPES: dict[str, list[Any]] = {
         _set_clock("2027-04-30 12:00"),
         (CHAIR, ["minutes", "approve", NEXT_MEETING]),
     ],
+    "minutes agree": [*CIRCULATED, (RABENHAUS, ["minutes", "agree", NEXT_MEETING])],
     "minutes circulate": CIRCULATED,
     "minutes export": [(None, ["minutes", "export", "1", "--out", "protokoll.pdf"])],
     "minutes note": NOTED,

@@ -76,9 +76,18 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     with sqlite3.connect(out / "gremium.db") as db:
         vias = dict(db.execute("SELECT via, count(*) FROM meeting_replies GROUP BY via").fetchall())
         used = db.execute("SELECT count(*) FROM action_links WHERE used_at IS NOT NULL").fetchone()
+        purposes = dict(
+            db.execute(
+                "SELECT purpose, count(*) FROM action_links WHERE used_at IS NOT NULL "
+                "GROUP BY purpose"
+            ).fetchall()
+        )
     db.close()
     # March, June (Rabenhaus answers by its calendar instead), September, December
-    assert vias == {"link": 7 + 8 + 9 + 9, "calendar": 1} and used[0] == 33
+    assert vias == {"link": 7 + 8 + 9 + 9, "calendar": 1}
+    # Rabenhaus agrees with revision 2 of the first minutes by the link of their mail.
+    assert purposes.get("minutes.agree") == 1 and used[0] == 33 + 1
+    assert "Rabenhaus stimmt der Fassung 2 über den Link im Protokollentwurf zu" in printed
 
 
 def test_the_demo_can_run_twice_into_the_same_folder_without_documents(tmp_path, capsys):

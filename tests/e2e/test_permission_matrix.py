@@ -197,6 +197,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "action_item.update": ("closed", ("actions", "drop", "1", "--reason", "erledigt sich")),
     "minutes.write": ("closed", ("minutes", "note", "1", "--top", "1", "--text", "Bericht")),
     "minutes.object": ("circulated", ("minutes", "object", "1", "--text", "Falsch")),
+    "minutes.agree": ("circulated", ("minutes", "agree", "1")),
     "minutes.record_objection": ("circulated", ("minutes", "object", "1", "--text", "Falsch",
                                                 "--for", "Rabenhaus")),
     "minutes.approve": ("objected", ("minutes", "resolve", "1", "1", "--note", "korrigiert")),
