@@ -21,6 +21,8 @@ from tests.web.conftest import web_settings_for
 from tests.web.support import World
 
 PORT = free_port()
+# a personal link in a mail of the test installation (base URL http://gremium.test): its path
+LINK = re.compile(r"http://gremium\.test(/l/[A-Za-z0-9_-]+)")
 
 
 def smtp_settings(tmp_path: Path) -> Settings:
