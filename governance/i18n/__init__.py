@@ -32,6 +32,7 @@ from governance.i18n import (
     web_records,  # web: minutes, register, actions, documents, audit, workflows
     web_session,  # web: the meeting in session
     web_webcore,  # web application: layout, errors, sign-in
+    written,  # issue 14.6: the written procedure (Umlaufverfahren)
 )
 
 LANGUAGES = ("de", "en")
@@ -58,6 +59,7 @@ for _area in (
     web_webcore,
     web_committee,
     web_meetings,
+    written,
     web_session,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()

@@ -41,6 +41,10 @@ NOTIFICATIONS: dict[str, str] = {
     "minutes_circulated": "draft minutes with the PDF and the objection deadline",
     "minutes_objection": "to the secretariat and the chair: a member objected to the minutes",
     "minutes_approved": "the minutes are approved and archived, with the file's SHA-256",
+    # written procedure (services/written_procedure.py)
+    "written_motion": "a motion put to the voting members in writing, with the deadline and how to vote",
+    "written_reminder": "to voting members that have not voted: the written procedure's deadline is near",
+    "written_result": "to every member: the result of a written procedure (decided, failed, moved, withdrawn)",
     # web (services/sign_in.py)
     "sign_in_link": "a one-time link to sign in to the web application, sent at once",
 }

@@ -1,0 +1,119 @@
+"""Text of the written procedure (Umlaufverfahren): refusals, the command line,
+the chair's web pages."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "kind.written_procedure": {"de": "Umlaufverfahren", "en": "written procedure"},
+    "written.hint.list": {
+        "de": " Die Umlaufverfahren zeigt „gremium procedure list“.",
+        "en": " “gremium procedure list” shows the written procedures.",
+    },
+    # permissions
+    "action.written.start": {
+        "de": "Umlaufverfahren einleiten",
+        "en": "start written procedures",
+    },
+    "action.written.withdraw": {
+        "de": "Umlaufverfahren zurückziehen",
+        "en": "withdraw written procedures",
+    },
+    "action.written.vote": {
+        "de": "im Umlaufverfahren abstimmen",
+        "en": "vote in written procedures",
+    },
+    "action.written.demand_meeting": {
+        "de": "die Beratung in einer Sitzung verlangen",
+        "en": "demand that a motion be decided in a meeting",
+    },
+    "action.written.record_paper": {
+        "de": "Stimmen aus dem Umlaufverfahren auf Papier erfassen",
+        "en": "record paper votes of written procedures",
+    },
+    # rules of procedure
+    "rule.written_procedure_days": {
+        "de": "Frist des Umlaufverfahrens in Tagen",
+        "en": "written procedure: days to vote",
+    },
+    "rule.written_procedure_reminder_days": {
+        "de": "Umlaufverfahren: Erinnerung Tage vor Fristende (0: keine)",
+        "en": "written procedure: reminder days before the deadline (0: none)",
+    },
+    "rule.written_procedure_meeting_demands": {
+        "de": "Umlaufverfahren: so viele stimmberechtigte Mitglieder verweisen in die Sitzung",
+        "en": "written procedure: this many voting members move it to a meeting",
+    },
+    # guards
+    "guard.written_voting_open": {
+        "de": "die Frist des Umlaufverfahrens läuft noch",
+        "en": "the written procedure's deadline has not passed",
+    },
+    "guard.not.written_voting_open": {
+        "de": "die Frist des Umlaufverfahrens ist abgelaufen",
+        "en": "the written procedure's deadline has passed",
+    },
+    "guard.written_voting_over": {
+        "de": "alle stimmberechtigten Mitglieder haben abgestimmt oder die Frist ist abgelaufen",
+        "en": "every voting member has voted or the deadline has passed",
+    },
+    "guard.not.written_voting_over": {
+        "de": "es stimmen noch Mitglieder ab und die Frist läuft",
+        "en": "members are still voting and the deadline has not passed",
+    },
+    "guard.written_participation_reached": {
+        "de": "genug stimmberechtigte Mitglieder haben sich beteiligt",
+        "en": "enough voting members took part",
+    },
+    "guard.not.written_participation_reached": {
+        "de": "zu wenige stimmberechtigte Mitglieder haben sich beteiligt",
+        "en": "too few voting members took part",
+    },
+    "guard.written_meeting_demanded": {
+        "de": "genug Mitglieder haben die Beratung in einer Sitzung verlangt",
+        "en": "enough members demanded a meeting",
+    },
+    "guard.not.written_meeting_demanded": {
+        "de": "noch nicht genug Mitglieder haben die Beratung in einer Sitzung verlangt",
+        "en": "not enough members have demanded a meeting yet",
+    },
+    # refusals
+    "written.error.days": {
+        "de": "Die Frist „{value}“ geht nicht: erlaubt ist eine ganze Zahl von Tagen von 1 bis {max}.",
+        "en": "The period “{value}” is not allowed: give a whole number of days from 1 to {max}.",
+    },
+    "written.error.no_voting_members": {
+        "de": "{committee} hat keine stimmberechtigten Mitglieder: ein Umlaufverfahren braucht welche.",
+        "en": "{committee} has no voting members: a written procedure needs some.",
+    },
+    "written.error.already_voted": {
+        "de": "{organisation} hat in diesem Umlaufverfahren schon abgestimmt ({choice}, {at}); jede Stimme zählt einmal.",
+        "en": "{organisation} has already voted in this written procedure ({choice}, {at}); each vote counts once.",
+    },
+    "written.error.already_demanded": {
+        "de": "{organisation} hat die Beratung in einer Sitzung schon verlangt ({at}).",
+        "en": "{organisation} has already demanded a meeting ({at}).",
+    },
+    "written.error.not_voting": {
+        "de": "{organisation} ist im Umlaufverfahren Nr. {number} nicht stimmberechtigt; stimmberechtigt sind: {voting}.",
+        "en": "{organisation} has no vote in written procedure no. {number}; the voting members are: {voting}.",
+    },
+    "written.error.no_own_vote": {
+        "de": "{person} vertritt kein stimmberechtigtes Mitglied im Umlaufverfahren Nr. {number}.",
+        "en": "{person} acts for no voting member of written procedure no. {number}.",
+    },
+    "written.error.which_organisation": {
+        "de": "Sie vertreten mehrere stimmberechtigte Mitglieder: bitte eines angeben ({organisations}).",
+        "en": "You act for several voting members: please name one ({organisations}).",
+    },
+    # values
+    "written.choice.yes": {"de": "Ja", "en": "yes"},
+    "written.choice.no": {"de": "Nein", "en": "no"},
+    "written.choice.abstain": {"de": "Enthaltung", "en": "abstention"},
+    "written.kind.decision": {"de": "Beschluss", "en": "decision"},
+    "written.kind.statement": {"de": "Stellungnahme", "en": "statement"},
+    "written.kind.appointment": {"de": "Benennung", "en": "appointment"},
+    "written.via.cli": {"de": "Kommandozeile", "en": "command line"},
+    "written.via.web": {"de": "Web", "en": "web"},
+    "written.via.link": {"de": "persönlicher Link", "en": "personal link"},
+    "written.via.paper": {"de": "auf Papier, nachträglich erfasst", "en": "on paper, recorded"},
+}
