@@ -116,4 +116,64 @@ MESSAGES: dict[str, dict[str, str]] = {
     "written.via.web": {"de": "Web", "en": "web"},
     "written.via.link": {"de": "persönlicher Link", "en": "personal link"},
     "written.via.paper": {"de": "auf Papier, nachträglich erfasst", "en": "on paper, recorded"},
+    # command line
+    "written.cli.text_or_file": {
+        "de": "Bitte den Antragstext mit --text oder --file angeben (eines von beiden).",
+        "en": "Please give the motion with --text or --file (one of the two).",
+    },
+    "written.cli.paper_needs_org": {
+        "de": "--paper braucht --org: die Organisation, deren Stimme auf Papier einging.",
+        "en": "--paper needs --org: the organisation whose vote came on paper.",
+    },
+    "written.cli.started": {
+        "de": "Umlaufverfahren Nr. {number} eingeleitet: {members} stimmberechtigte Mitglieder, Frist bis {deadline}.",
+        "en": "Written procedure no. {number} started: {members} voting members, deadline {deadline}.",
+    },
+    "written.cli.voted": {
+        "de": "Stimme von {organisation} im Umlaufverfahren Nr. {number}: {choice} ({voted} von {members} haben abgestimmt).",
+        "en": "{organisation}'s vote in written procedure no. {number}: {choice} ({voted} of {members} have voted).",
+    },
+    "written.cli.voted_paper": {
+        "de": "Papierstimme von {organisation} im Umlaufverfahren Nr. {number} erfasst: {choice} ({voted} von {members} haben abgestimmt).",
+        "en": "Paper vote of {organisation} in written procedure no. {number} recorded: {choice} ({voted} of {members} have voted).",
+    },
+    "written.cli.demanded": {
+        "de": "{organisation} verlangt die Beratung von Nr. {number} in einer Sitzung ({demanded} von {needed} nötigen).",
+        "en": "{organisation} demands that no. {number} be decided in a meeting ({demanded} of {needed} needed).",
+    },
+    "written.cli.withdrawn": {
+        "de": "Umlaufverfahren Nr. {number} zurückgezogen; alle Mitglieder werden benachrichtigt.",
+        "en": "Written procedure no. {number} withdrawn; every member is told.",
+    },
+    "written.cli.ended": {
+        "de": "Umlaufverfahren Nr. {number} beendet: {state} (Beschluss-Nr. {reference}).",
+        "en": "Written procedure no. {number} ended: {state} (decision no. {reference}).",
+    },
+    "written.cli.show_head": {
+        "de": "Umlaufverfahren Nr. {number}: {title} ({state})",
+        "en": "Written procedure no. {number}: {title} ({state})",
+    },
+    "written.cli.show_terms": {
+        "de": "{kind}, Mehrheit {majority}; eingeleitet {started}, Frist bis {deadline}; abgestimmt {voted} von {members} (nötig: {needed})",
+        "en": "{kind}, majority {majority}; started {started}, deadline {deadline}; voted {voted} of {members} (needed: {needed})",
+    },
+    "written.cli.show_decided": {
+        "de": "Beschluss {reference}: {result} ({yes} Ja, {no} Nein, {abstain} Enthaltungen)",
+        "en": "Decision {reference}: {result} ({yes} yes, {no} no, {abstain} abstentions)",
+    },
+    "written.cli.show_reason": {"de": "Begründung: {reason}", "en": "Reason: {reason}"},
+    "written.cli.carried": {"de": "angenommen", "en": "carried"},
+    "written.cli.rejected": {"de": "abgelehnt", "en": "rejected"},
+    "written.cli.ballot_heading": {
+        "de": "Mitglied|Stimme|abgegeben|Weg|Sitzung verlangt",
+        "en": "Member|Vote|cast|How|Meeting demanded",
+    },
+    "written.cli.list_heading": {
+        "de": "Nr.|Antrag|Stand|Frist|Stimmen|Beschluss-Nr.",
+        "en": "No.|Motion|State|Deadline|Votes|Decision no.",
+    },
+    "written.cli.none": {
+        "de": "Noch kein Umlaufverfahren.",
+        "en": "No written procedure yet.",
+    },
 }

@@ -116,6 +116,12 @@ def _defer_a_message(run: Run) -> None:
         run.monkeypatch.delenv(f"GREMIUM_MAIL_{var}")
 
 
+PROCEDURE_START = (
+    CHAIR,
+    ["procedure", "start", "--title", "Kiezfonds", "--text", "Wir unterstützen den Kiezfonds."],
+)
+
+
 def _last_id(table: str) -> Callable[[Run], str]:
     def value(run: Run) -> str:
         return str(run.sql(f"SELECT max(id) FROM {table}")[0][0])
@@ -559,6 +565,21 @@ RECIPES: dict[str, list[Any]] = {
     "person export": [*WITH_ADMIN, (ADMIN, ["person", "export", RABENHAUS])],
     "person list": [(None, ["person", "list"])],
     "person show": [(None, ["person", "show", RABENHAUS])],
+    "procedure start": [PROCEDURE_START],
+    "procedure vote": [
+        PROCEDURE_START,
+        (RABENHAUS, ["procedure", "vote", _last_id("written_procedures"), "--choice", "yes"]),
+    ],
+    "procedure demand-meeting": [
+        PROCEDURE_START,
+        (RABENHAUS, ["procedure", "demand-meeting", _last_id("written_procedures")]),
+    ],
+    "procedure withdraw": [
+        PROCEDURE_START,
+        (CHAIR, ["procedure", "withdraw", _last_id("written_procedures"), "--reason", "Erledigt"]),
+    ],
+    "procedure show": [PROCEDURE_START, (None, ["procedure", "show", _last_id("written_procedures")])],
+    "procedure list": [PROCEDURE_START, (None, ["procedure", "list"])],
     "run": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["run", "--once"])],
     "secretariat add": [(CHAIR, ["secretariat", "add", RABENHAUS])],
     "tick": [(None, ["tick", "--until", "2027-02-04 12:00"])],
