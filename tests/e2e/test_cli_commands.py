@@ -578,7 +578,10 @@ RECIPES: dict[str, list[Any]] = {
         PROCEDURE_START,
         (CHAIR, ["procedure", "withdraw", _last_id("written_procedures"), "--reason", "Erledigt"]),
     ],
-    "procedure show": [PROCEDURE_START, (None, ["procedure", "show", _last_id("written_procedures")])],
+    "procedure show": [
+        PROCEDURE_START,
+        (None, ["procedure", "show", _last_id("written_procedures")]),
+    ],
     "procedure list": [PROCEDURE_START, (None, ["procedure", "list"])],
     "run": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["run", "--once"])],
     "secretariat add": [(CHAIR, ["secretariat", "add", RABENHAUS])],
