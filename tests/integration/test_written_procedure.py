@@ -156,7 +156,7 @@ def test_when_all_have_voted_the_result_is_decided_numbered_and_announced(kg):
         )
     number = start(kg)
     on(kg, CHAIR, wp.vote, number, choice="yes")
-    for i, (org, person) in enumerate(VOTERS.items()):
+    for i, person in enumerate(VOTERS.values()):
         on(kg, person, wp.vote, number, choice="no" if i == 0 else "yes")
     data = show(kg, number)
     assert data["state"] == "decided" and data["carried"] is True
