@@ -34,6 +34,9 @@ class Actor:
 
     label: str
     person_id: int | None = None
+    via: str | None = None
+    """How the person acts when not signed in, e.g. "link" (an action link in a mail):
+    the audit trail records it with each of their records."""
 
     @classmethod
     def system(cls) -> Actor:
@@ -111,6 +114,8 @@ class UnitOfWork:
         outcome: str = "done",
         details: dict[str, Any] | None = None,
     ) -> None:
+        if self.actor.via is not None:
+            details = {**(details or {}), "via": self.actor.via}
         audit.append(
             self.session,
             at=self.now,

@@ -3,7 +3,7 @@
 ::
 
     [web]
-    base_url = "https://gremium.ba-tk.example.org"   # links in mails (sign-in links) point here
+    base_url = "https://gremium.ba-tk.example.org"   # links in mails (sign-in, action links) point here
     trusted_proxies = 1          # reverse proxies in front whose X-Forwarded-For/-Proto/-Host
                                  # are believed (0: none, the server faces the clients)
     session_hours = 12           # a session ends this long after signing in, however active

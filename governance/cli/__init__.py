@@ -48,6 +48,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "Dokumente erzeugen: Vereinbarung, Beitrittserklärung,...",
     ),
     "init": ("governance.cli.admin", "Datenbank einrichten (oder aktualisieren), optional mit..."),
+    "links": ("governance.cli.rsvp", "Persönliche Links in E-Mails (Aktionslinks): anzeigen..."),
     "meeting": ("governance.cli.meeting", "Sitzungen: Sitzungsreihen, Planung, Einladung,..."),
     "member": (
         "governance.cli.committee",

@@ -399,4 +399,8 @@ def move_cmd(
 
 meeting_group.add_command(series_group)
 
+from governance.cli.rsvp import rsvp_cmd  # noqa: E402  (issue 14: answer the invitation)
+
+meeting_group.add_command(rsvp_cmd)
+
 COMMANDS = [meeting_group]

@@ -132,6 +132,7 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
                 f"  {who}{person}: {t(state, 'attendance.' + a['status'])}"
                 + (f" — {', '.join(extra)}" if extra else "")
             )
+    lines += expected_lines(state, data.get("expected_attendance"))
     if data["action_items"]:
         lines.append(t(state, "meeting.cli.show_actions"))
         for a in data["action_items"]:
@@ -148,6 +149,44 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
     )
     lines.append(t(state, "meeting.cli.show_allowed", allowed=allowed))
     return "\n".join(lines)
+
+
+def expected_lines(state: CliState, expected: dict[str, Any] | None) -> list[str]:
+    """The answers to the invitation and the expected quorum (issue 14.3)."""
+    if not expected:
+        return []
+    lines = [t(state, "rsvp.cli.show_heading")]
+    for row in expected["organisations"]:
+        said = t(state, f"rsvp.answer.{row['answer']}")
+        if row["answer"] == "deputy" and row["person"]:
+            said = t(state, "rsvp.cli.deputy_named", person=row["person"])
+        extra = [] if row["voting"] else [t(state, "attendance.no_vote")]
+        if row["comment"]:
+            extra.append(f"„{row['comment']}“" if state.lang == "de" else f"“{row['comment']}”")
+        lines.append(
+            f"  {row['organisation']}: {said}" + (f" — {', '.join(extra)}" if extra else "")
+        )
+    q = expected["quorum"]
+    if q["repeat_meeting"]:
+        key = "rsvp.cli.quorum_repeat"
+    elif q["quorate"]:
+        key = "rsvp.cli.quorum_assured"
+    elif q["reachable"]:
+        key = "rsvp.cli.quorum_open"
+    else:
+        key = "rsvp.cli.quorum_lost"
+    lines.append(
+        "  "
+        + t(
+            state,
+            key,
+            expected=q["expected"],
+            voting=q["voting_members"],
+            needed=q["needed"],
+            open=expected["counts"]["none"],
+        )
+    )
+    return lines
 
 
 def attachment_line(state: CliState, a: dict[str, Any]) -> str:

@@ -91,3 +91,79 @@ def item_of_proposed(stage: Stage, meeting: int, title_start: str) -> int:
             for i in agenda.items(s, ms.meeting_by_id(s, meeting))
             if i.title.startswith(title_start)
         )
+
+
+# --- answers to the invitation, by the links in the mail (issue 14) ---
+
+_LINK_LABELS = {
+    "attends": "Ich nehme teil",
+    "excused": "Ich bin verhindert",
+    "deputy": "Mich vertritt …",
+}
+
+
+def representative_of(stage: Stage, meeting: int, organisation: str) -> str:
+    """The e-mail address of *organisation*'s (first) representative in the committee."""
+    from governance.models import Capacity
+    from governance.services import directory
+
+    with stage.app.db.session() as s:
+        committee = ms.meeting_by_id(s, meeting).committee
+        membership = directory.membership_of(
+            s, committee, directory.organisation_by_ref(s, organisation)
+        )
+        assert membership is not None, organisation
+        return membership.persons(Capacity.REPRESENTATIVE)[0].email
+
+
+def link_in_mail(stage: Stage, recipient: str, subject_start: str, answer: str) -> str:
+    """The token of the link for *answer* in the newest mail to *recipient* whose subject
+    starts with *subject_start*, read from the Maildir as delivered (as its reader sees it)."""
+    import email
+    import email.policy
+    import email.utils
+    import mailbox
+    import re
+
+    assert stage.mail_folder is not None, "the demo's mail goes to a Maildir"
+    found: list[tuple[Any, str]] = []
+    for raw in mailbox.Maildir(stage.mail_folder, factory=None, create=False):
+        message = email.message_from_bytes(bytes(raw), policy=email.policy.default)
+        if recipient not in str(message["To"]) or not str(message["Subject"]).startswith(
+            subject_start
+        ):
+            continue
+        body = message.get_body(("plain",))
+        assert body is not None
+        found.append((email.utils.parsedate_to_datetime(str(message["Date"])), body.get_content()))
+    assert found, f"no mail “{subject_start}…” to {recipient}"
+    text = max(found, key=lambda pair: pair[0])[1]
+    link = re.search(re.escape(_LINK_LABELS[answer]) + r": \S+/l/([A-Za-z0-9_-]+)", text)
+    assert link, f"no link “{_LINK_LABELS[answer]}” in the mail to {recipient}"
+    return link.group(1)
+
+
+def answer_by_link(
+    stage: Stage,
+    meeting: int,
+    organisation: str,
+    answer: str,
+    *,
+    deputy: str | None = None,
+    comment: str = "",
+    mail: str = "Einladung",
+) -> None:
+    """The organisation's representative opens the link of their mail and confirms: the
+    same call the web page's POST makes (governance/services/action_links.py)."""
+    from governance.services import action_links
+    from governance.unit_of_work import Actor
+
+    token = link_in_mail(stage, representative_of(stage, meeting, organisation), mail, answer)
+    form = {"comment": comment, **({"deputy": deputy} if deputy else {})}
+    stage.act(Actor.system(), lambda uow: action_links.act(uow, token, form))
+
+
+def answers_by_link(stage: Stage, meeting: int, answers: dict[str, str]) -> None:
+    """Several organisations answer their invitation by link (attends or excused)."""
+    for organisation, answer in answers.items():
+        answer_by_link(stage, meeting, organisation, answer)

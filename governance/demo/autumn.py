@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from governance.demo.actions import (
+    answers_by_link,
     attend,
     held_number,
     item_of,
@@ -27,6 +30,17 @@ from governance.services import meetings as ms
 
 # --- September and December: ordinary meetings ---
 
+PRESENT = (
+    "BA Treptow-Köpenick",
+    "Rabenhaus",
+    "Offensiv'91",
+    "tjfbg",
+    "KungerKiez",
+    "ajb",
+    "Kosmosviertel",
+)
+"""The voting members who come (SenASGIVA, advisory, comes too without answering)."""
+
 
 def ordinary_meeting(
     stage: Stage,
@@ -39,6 +53,17 @@ def ordinary_meeting(
 ) -> None:
     meeting = stage.meeting(number)
     y, m, d = day
+    # Invited 14 days before; the partners answer by link the next day.
+    answered = dt.date(y, m, d) - dt.timedelta(days=13)
+    stage.at(answered.year, answered.month, answered.day, 9, 0)
+    answers_by_link(
+        stage,
+        meeting,
+        {
+            **{org: "attends" for org in (*PRESENT, "Paritätischer Berlin")},
+            "VskA": "excused",
+        },
+    )
     stage.at(y, m, d, 9, 50)
     present = (
         "BA Treptow-Köpenick",

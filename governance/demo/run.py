@@ -65,6 +65,7 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
     mail = MailSettings(maildir=str(out / "mail"))
     transport = MaildirTransport(mail.maildir)
     stage = script.Stage(app, clock, deliver=lambda: len(dispatch(app, transport, mail).sent))
+    stage.mail_folder = out / "mail"
     try:
         script.set_up(stage)
         stage.at(2026, 1, 20, 12, 0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from governance.bootstrap import ENTITIES, App
@@ -54,6 +55,8 @@ class Stage:
     deliver: Callable[[], int] = lambda: 0
     """Send the outbox now; how many were sent (the runner does this after every round)."""
     delivered: int = 0
+    mail_folder: Path | None = None
+    """The Maildir the mail goes to (partners answer by the links in it)."""
 
     def note(self, text: str) -> None:
         self.events.append((self.clock.now(), text))

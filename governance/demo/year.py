@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from governance.demo.actions import (
+    answer_by_link,
+    answers_by_link,
     attend,
     item_of,
     item_of_proposed,
@@ -78,6 +80,28 @@ def proposals_for_march(stage: Stage) -> None:
 
 def march_meeting(stage: Stage) -> None:
     first = stage.meeting(1)
+    # The invitation went out on 25 February; the partners answer by its links.
+    stage.at(2026, 2, 26, 9, 0)
+    answers_by_link(
+        stage,
+        first,
+        {
+            "BA Treptow-Köpenick": "attends",
+            "Offensiv'91": "attends",
+            "tjfbg": "attends",
+            "KungerKiez": "attends",
+            "ajb": "excused",
+        },
+    )
+    answer_by_link(
+        stage, first, "Rabenhaus", "deputy", deputy="nachbarschaft@rabenhaus.example.org"
+    )
+    answer_by_link(
+        stage, first, "Paritätischer Berlin", "attends", comment="komme etwa 40 Minuten später"
+    )
+    stage.note(
+        "Rückmeldungen per Link: sechs Zusagen (Rabenhaus durch die Stellvertretung), ajb verhindert"
+    )
     stage.at(2026, 3, 11, 9, 45)
     for org in ("BA Treptow-Köpenick", "Offensiv'91", "tjfbg", "KungerKiez", "SenASGIVA"):
         attend(stage, first, org)
@@ -231,6 +255,31 @@ def june_meeting(stage: Stage) -> None:
         ),
     )
     stage.note("Rabenhaus meldet die Aufgabe „Raumplanung“ als erledigt")
+    # Invited on 27 May; most partners answer by link that they cannot come.
+    stage.at(2026, 5, 28, 9, 0)
+    answers_by_link(
+        stage,
+        second,
+        {
+            "BA Treptow-Köpenick": "attends",
+            "Kosmosviertel": "attends",
+            "tjfbg": "attends",
+            "Rabenhaus": "excused",
+            "Offensiv'91": "excused",
+            "KungerKiez": "excused",
+            "ajb": "excused",
+            "VskA": "excused",
+        },
+    )
+    stage.note("Rückmeldungen per Link zur Juni-Sitzung: drei Zusagen, fünf Absagen")
+    # Five days before (rule forecast_days) the forecast warns the chair: not quorate
+    # even if the Paritätische came; it is reminded and answers by the reminder's link.
+    stage.at(2026, 6, 5, 12, 0)
+    stage.note(
+        "Prognose: Juni-Sitzung nicht beschlussfähig (3 von 9 zugesagt, 5 nötig); "
+        "Vorsitz gewarnt, Paritätischer Berlin erinnert"
+    )
+    answer_by_link(stage, second, "Paritätischer Berlin", "excused", mail="Bitte um Rückmeldung")
     stage.at(2026, 6, 10, 9, 50)
     for org in ("BA Treptow-Köpenick", "Kosmosviertel", "tjfbg"):
         attend(stage, second, org)

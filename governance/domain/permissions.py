@@ -87,6 +87,12 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     "meeting.vote": frozenset({C}),
     # ^ the chair runs votes and announces the result
     "meeting.attendance": frozenset({C, S}),
+    "meeting.rsvp": frozenset({C, R, D, A}),
+    # ^ answer an invitation for one's own organisation (attends, excused, deputy)
+    "meeting.rsvp_record": frozenset({C, S}),
+    # ^ record an answer that came by phone or on paper
+    "link.manage": frozenset({C, S}),
+    # ^ list and revoke a committee's action links (links in mails)
     # (meetings) a meeting never opened in the system, after its day:
     "meeting.end": frozenset({C}),
     # ^ record that it did not take place

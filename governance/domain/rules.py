@@ -84,6 +84,10 @@ class RulesOfProcedure:
     7 by default: half the ordinary lead time, so that a repeat meeting fits
     between two monthly meetings, and still a full working week for members
     to arrange attendance (a repeat meeting is quorate however few come)."""
+    forecast_days: int = 5
+    """Quorum forecast: this many days before a meeting, if the answers to the invitation
+    do not assure the quorum, the chair is warned and members who have not answered are
+    reminded (0: no forecast)."""
     repeat_meeting_replaces_next: bool = False
     """True: the next regular meeting within the repeat weeks becomes the repeat meeting.
     False: a repeat meeting of its own is planned before it when the shortened lead
@@ -119,6 +123,11 @@ class RulesOfProcedure:
             raise ValueError(
                 "written_procedure_meeting_demands must be at least 1: "
                 "the number of members whose demand moves a motion to a meeting"
+            )
+        if self.forecast_days > self.invitation_lead_days:
+            raise ValueError(
+                "forecast_days must not be longer than invitation_lead_days: "
+                "the forecast is made from the answers to the invitation"
             )
         if self.repeat_invitation_lead_days > self.invitation_lead_days:
             raise ValueError(

@@ -21,6 +21,7 @@ from governance.i18n import (
     dates,
     documents,
     faults,
+    links,  # issue 14: action links in mails, answers to invitations
     mail,
     meeting,
     membership,
@@ -61,6 +62,7 @@ for _area in (
     web_meetings,
     written,
     web_session,
+    links,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

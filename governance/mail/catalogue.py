@@ -37,6 +37,9 @@ NOTIFICATIONS: dict[str, str] = {
     # (meetings) a meeting's end after its day
     "proposal_not_decided": "to the proposer: undecided at the invitation, deferred to the next meeting",
     "meeting_overdue": "to the chair and secretariat: a meeting over but neither opened nor ended",
+    # answers to the invitation (services/quorum_forecast.py)
+    "quorum_forecast": "to the chair: the answers so far do not assure the quorum; who has not answered",
+    "rsvp_reminder": "to members who have not answered the invitation, with their links",
     # minutes (services/minutes_workflow.py)
     "minutes_circulated": "draft minutes with the PDF and the objection deadline",
     "minutes_objection": "to the secretariat and the chair: a member objected to the minutes",

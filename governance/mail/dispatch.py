@@ -105,6 +105,28 @@ def draft_of(row: OutboxMessage, settings: MailSettings, session: Session) -> Dr
     )
 
 
+def _with_links(draft: Draft, row: OutboxMessage, session: Session, app: App) -> Draft:
+    """*draft* with its action links' markers replaced by fresh tokens' addresses.
+
+    The token exists only in the message as written now: the outbox keeps the
+    marker, the database the token's SHA-256 (governance/services/action_links.py).
+    A message written again (a retry) gets tokens of its own.
+    """
+    from governance.services import action_links
+    from governance.web_settings import web_settings
+
+    if action_links.MARKER_PATTERN.search(draft.text) is None:
+        return draft
+    text, html = action_links.fill(
+        session,
+        row.person_id,
+        [draft.text, draft.html],
+        web_settings(app.settings).base_url,
+        app.clock.now(),
+    )
+    return dataclasses.replace(draft, text=text, html=html)
+
+
 def backoff(settings: MailSettings, attempts: int) -> dt.timedelta:
     """1, 2, 4, 8 … times the base delay, at most the maximum."""
     seconds = settings.retry_base_seconds * 2 ** max(attempts - 1, 0)
@@ -204,7 +226,7 @@ def _send_batch(
         rows = session.execute(select(OutboxMessage).where(OutboxMessage.id.in_(batch))).scalars()
         for row in rows:
             try:
-                draft = draft_of(row, settings, session)
+                draft = _with_links(draft_of(row, settings, session), row, session, app)
                 sender, recipient = draft.sender.email, row.recipient
                 # Addresses beyond ASCII travel with SMTPUTF8 and raw UTF-8 headers.
                 utf8 = not (sender.isascii() and recipient.isascii())
@@ -213,6 +235,7 @@ def _send_batch(
                 built[row.id] = f"the message cannot be built: {exc}"
             if not _has_address(row):
                 built[row.id] = "the recipient has no e-mail address"
+        session.commit()  # the digests of the action links' tokens just written
     marks = _SentMarks(app, report)
     lease = _Lease(app, settings, batch, owner, report)
     try:

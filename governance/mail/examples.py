@@ -140,7 +140,38 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "next_meeting_at": "2026-06-10T10:00:00+02:00",
         },
     },
-    "invitation": _MEETING,
+    "invitation": {
+        **_MEETING,
+        "links": {
+            "attends": "https://gremium.ba-tk.example.org/l/Zx3kP9qLm2Vb7nR4tW8yC1dF6hJ0sA5gE2uI9oK3xQ",
+            "excused": "https://gremium.ba-tk.example.org/l/Qa8wE3rT6yU1iO4pA7sD0fG2hJ5kL9zX3cV6bN8mM1",
+            "deputy": "https://gremium.ba-tk.example.org/l/Mn5bV2cX8zL4kJ7hG0fD3sA6pO9iU1yT4rE7wQ2aZ5",
+        },
+    },
+    "quorum_forecast": {
+        **_MEETING,
+        "forecast": {
+            "expected": 3,
+            "needed": 5,
+            "voting_members": 9,
+            "reachable": True,
+            "attends": 2,
+            "deputy": 1,
+            "excused": 2,
+            "unanswered": [
+                {"organisation": "Rabenhaus e. V.", "people": ["Gero Fischer", "Nadja Nachbar"]},
+                {"organisation": "KungerKiez Initiative e. V.", "people": ["Kai Kunger"]},
+            ],
+        },
+    },
+    "rsvp_reminder": {
+        **_MEETING,
+        "links": {
+            "attends": "https://gremium.ba-tk.example.org/l/Zx3kP9qLm2Vb7nR4tW8yC1dF6hJ0sA5gE2uI9oK3xQ",
+            "excused": "https://gremium.ba-tk.example.org/l/Qa8wE3rT6yU1iO4pA7sD0fG2hJ5kL9zX3cV6bN8mM1",
+            "deputy": "https://gremium.ba-tk.example.org/l/Mn5bV2cX8zL4kJ7hG0fD3sA6pO9iU1yT4rE7wQ2aZ5",
+        },
+    },
     "agenda_updated": {**_MEETING, "reason": "Dringlichkeitsantrag zu TOP 3"},
     "meeting_reminder": _MEETING,
     "meeting_moved": {

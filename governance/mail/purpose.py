@@ -65,6 +65,12 @@ _RULES: dict[str, Callable[[Any, dict[str, Any]], Purpose]] = {
         "sequence": m.sequence,
     },
     "agenda_updated": lambda m, c: {"states": ["convened"], "until": _iso(m.starts_at)},
+    "quorum_forecast": lambda m, c: {"states": ["convened"], "until": _iso(m.starts_at)},
+    "rsvp_reminder": lambda m, c: {
+        "states": ["convened"],
+        "until": _iso(m.starts_at),
+        "sequence": m.sequence,
+    },
     "meeting_moved": lambda m, c: {
         "states": ["planned", "convened"],
         "until": _iso(m.starts_at),

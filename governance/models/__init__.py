@@ -2,6 +2,7 @@
 
 from governance.models.accession import AccessionApplication, AccessionDeclaration
 from governance.models.action_item import ActionItem
+from governance.models.action_link import ActionLink, ActionLinkToken, MeetingReply  # links
 from governance.models.agenda import AgendaItem
 from governance.models.agreement import (
     Agreement,
@@ -36,6 +37,8 @@ __all__ = [
     "AccessionApplication",
     "AccessionDeclaration",
     "ActionItem",
+    "ActionLink",
+    "ActionLinkToken",
     "AgendaAttachment",
     "AgendaItem",
     "Agreement",
@@ -50,6 +53,7 @@ __all__ = [
     "Committee",
     "Decision",
     "Meeting",
+    "MeetingReply",
     "MeetingSeries",
     "Membership",
     "MembershipPerson",

@@ -30,6 +30,8 @@ from sqlalchemy.engine import CursorResult, Result
 from governance.errors import Conflict
 from governance.models import (
     AccessionDeclaration,
+    ActionLink,
+    ActionLinkToken,
     AgendaItem,
     AgreementVersion,
     Attendance,
@@ -101,6 +103,14 @@ def erase(uow: UnitOfWork, person: Person | str, retention: Retention) -> Erasur
     # Signed out everywhere at once; unused sign-in links stop working.
     session.execute(delete(WebSession).where(WebSession.person_id == pid))
     session.execute(delete(SignInLink).where(SignInLink.person_id == pid))
+    # Personal links in mails die too (their tokens' digests go; the links stay revoked).
+    links = select(ActionLink.id).where(ActionLink.person_id == pid).scalar_subquery()
+    session.execute(delete(ActionLinkToken).where(ActionLinkToken.link_id.in_(links)))
+    session.execute(
+        update(ActionLink)
+        .where(ActionLink.person_id == pid, ActionLink.revoked_at.is_(None))
+        .values(revoked_at=uow.now, revoked_by="erasure")
+    )
     addressed = or_(
         OutboxMessage.person_id == pid, func.lower(OutboxMessage.recipient) == person.email.lower()
     )

@@ -186,6 +186,7 @@ def notify(
     calendar: str | None = None,
     reason: Text | str | None = None,
     documents: Callable[[str], Sequence[Attachment]] | None = None,
+    personal: Callable[[Person], dict[str, Any]] | None = None,
     **extra: Any,
 ) -> int:
     """Queue *notification* about *meeting* for each of *recipients*; return how many were queued.
@@ -193,7 +194,8 @@ def notify(
     *calendar* is "request" or "cancel" for the mails that carry an iTIP entry;
     *reason* is rendered in each recipient's language; *documents* gives the
     files to attach in a language (rendered once per language, and only when
-    the ``attach_documents`` setting is on).
+    the ``attach_documents`` setting is on); *personal* gives what one
+    recipient's mail carries of their own (their action links).
     """
     context = meeting_context(uow.session, meeting)
     event = (
@@ -215,6 +217,7 @@ def notify(
                 "committee": meeting.committee.name,
                 "meeting": context,
                 **extra,
+                **(personal(person) if personal is not None else {}),
                 **({"reason": said or None} if notification in WITH_REASON else {}),
             },
             committee_id=meeting.committee_id,

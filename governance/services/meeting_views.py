@@ -27,6 +27,7 @@ from governance.services.agenda_attachments import describe as describe_attachme
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.meeting_notices import open_action_items
 from governance.services.meetings import meetings as meetings_of_committee
+from governance.services.rsvp import describe_expected
 from governance.services.votes import describe_vote, votes_of
 
 if TYPE_CHECKING:
@@ -112,6 +113,8 @@ def describe(session: Session, meeting: Meeting, engine: WorkflowEngine) -> dict
                 }
                 for a in meeting.attendance
             ],
+            # issue 14.3: the answers to the invitation and the quorum they let expect
+            "expected_attendance": describe_expected(session, meeting),
             "action_items": [
                 {
                     "id": a.id,

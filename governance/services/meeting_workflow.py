@@ -217,6 +217,8 @@ def notify_proposals_closed(ctx: TransitionContext) -> None:
 
 @effect("notify_invitation")
 def notify_invitation(ctx: TransitionContext) -> None:
+    from governance.services import rsvp  # its links' registry imports the meeting services
+
     meeting: Meeting = ctx.entity
     notify(
         ctx.uow,
@@ -227,6 +229,7 @@ def notify_invitation(ctx: TransitionContext) -> None:
         calendar="request",
         documents=agenda_pdf(ctx.uow, meeting),
         item_files=item_files_note(ctx.uow, meeting),
+        personal=lambda person: {"links": rsvp.invitation_links(ctx.uow, meeting, person)},
     )
 
 
@@ -315,4 +318,5 @@ def notify_minutes_due(ctx: TransitionContext) -> None:
 
 # The effects of repeat meetings and of a meeting's end after its day live in
 # meeting_endings (registered on import, with the rest of this workflow).
-from governance.services import meeting_endings  # noqa: E402, F401
+# The quorum forecast (issue 14.3) lives in quorum_forecast, registered likewise.
+from governance.services import meeting_endings, quorum_forecast  # noqa: E402, F401

@@ -17,11 +17,13 @@ from governance.models import (
     AccessionApplication,
     AccessionDeclaration,
     ActionItem,
+    ActionLink,
     AgendaItem,
     Attendance,
     AuditRecord,
     Ballot,
     Meeting,
+    MeetingReply,
     MembershipPerson,
     Minutes,
     MinutesObjection,
@@ -202,6 +204,38 @@ def collect(session: Session, person: Person) -> dict[str, Any]:
             }
             for w in scalars(
                 select(WebSession).where(WebSession.person_id == pid).order_by(WebSession.id)
+            ).scalars()
+        ],
+        # issue 14: personal links in mails (never a token) and answers to invitations
+        "action_links": [
+            {
+                "id": link.id,
+                "purpose": link.purpose,
+                "entity": f"{link.entity_type}:{link.entity_id}",
+                "created_at": link.created_at,
+                "expires_at": link.expires_at,
+                "used_at": link.used_at,
+                "revoked_at": link.revoked_at,
+            }
+            for link in scalars(
+                select(ActionLink).where(ActionLink.person_id == pid).order_by(ActionLink.id)
+            ).scalars()
+        ],
+        "meeting_replies": [
+            {
+                "meeting_id": r.meeting_id,
+                "organisation_id": r.organisation_id,
+                "answer": r.answer,
+                "answered_by_them": r.person_id == pid,
+                "deputy_is_them": r.deputy_person_id == pid,
+                "comment": r.comment,
+                "via": r.via,
+                "answered_at": r.answered_at,
+            }
+            for r in scalars(
+                select(MeetingReply)
+                .where(or_(MeetingReply.person_id == pid, MeetingReply.deputy_person_id == pid))
+                .order_by(MeetingReply.id)
             ).scalars()
         ],
         "audit_records": audit_records_about(session, pid),

@@ -17,6 +17,7 @@ from governance.models import (
     ActionItem,
     Capacity,
     Meeting,
+    MeetingReply,
     Membership,
     MembershipPerson,
     Person,
@@ -27,6 +28,7 @@ from governance.services.action_items import describe as describe_action
 from governance.services.attendance import present_voting_organisations, quorum_at
 from governance.services.meeting_notices import open_action_items
 from governance.services.meeting_session import local_time
+from governance.services.rsvp import replies_by_organisation
 from governance.services.votes import describe_vote, votes_of
 
 ACTIONS = (
@@ -46,6 +48,21 @@ def permitted(session: Session, person: Person, meeting: Meeting, on: dt.date) -
     return {a for a in ACTIONS if may(a, roles)}
 
 
+def _expected(reply: MeetingReply | None, membership: Membership) -> dict[str, str]:
+    """What the answer to the invitation lets the sheet start from (editable): who said
+    they come (present, or represented by a deputy), or excused."""
+    if reply is None:
+        return {"expected_status": "", "expected_person_email": "", "answer": ""}
+    if reply.answer == "excused":
+        return {"expected_status": "excused", "expected_person_email": "", "answer": "excused"}
+    who = reply.deputy if reply.answer == "deputy" and reply.deputy is not None else reply.person
+    capacity = next(
+        (mp.capacity for mp in membership.people if mp.person_id == who.id), Capacity.DEPUTY
+    )
+    status = "present" if capacity == Capacity.REPRESENTATIVE else "represented"
+    return {"expected_status": status, "expected_person_email": who.email, "answer": reply.answer}
+
+
 def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[str, Any]:
     day = meeting.starts_at.astimezone(BERLIN).date()
     memberships = [
@@ -62,6 +79,7 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
         if m.is_current(day)
     ]
     recorded = {a.organisation_id: a for a in meeting.attendance if a.organisation_id}
+    replies = replies_by_organisation(session, meeting)  # the sheet starts from the answers
     present_now = present_voting_organisations(session, meeting, now)
     organisations = []
     for m in memberships:
@@ -88,6 +106,7 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
                 "arrived": local_time(row.arrived_at) if row and row.arrived_at else "",
                 "departed": local_time(row.departed_at) if row and row.departed_at else "",
                 "present_now": m.organisation_id in present_now,
+                **_expected(replies.get(m.organisation_id), m),
             }
         )
     check = quorum_at(session, meeting, now)

@@ -107,7 +107,7 @@ def _proposal_deadline(uow: UnitOfWork, meeting: Meeting) -> str | None:
     return _began(uow, meeting)
 
 
-@purpose("meeting", "invitation", "reminder")
+@purpose("meeting", "invitation", "reminder", "quorum_forecast")
 def _before_the_meeting(uow: UnitOfWork, meeting: Meeting) -> str | None:
     return _began(uow, meeting)
 

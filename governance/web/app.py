@@ -33,6 +33,7 @@ FEATURES: list[str] = [
     "governance.web.meetings",  # a committee's meetings, a meeting and its agenda (engineer agenda)
     "governance.web.in_session",  # /meetings/<mid>/session (engineer session)
     "governance.web.minutes",  # /meetings/<mid>/minutes (records)
+    "governance.web.links",  # /l/<token>: action links from mails (no sign-in) (links)
     "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
 ]
 
@@ -44,7 +45,16 @@ NAVIGATION: list[tuple[str, str]] = [
 ]
 
 PUBLIC = frozenset(
-    {"auth.sign_in", "auth.sign_in_post", "auth.link", "auth.sign_in_as", "static", "healthz", "favicon"}
+    {
+        "auth.sign_in",
+        "auth.sign_in_post",
+        "auth.link",
+        "auth.sign_in_as",
+        "static",
+        "healthz",
+        "favicon",
+    }
+    | {"links.show", "links.confirm"}  # action links from mails: the token is the credential
 )
 """Endpoints open without signing in."""
 BARE = frozenset({"static", "healthz", "favicon"})

@@ -66,5 +66,8 @@ def install(app: Flask) -> None:
 
     @app.errorhandler(500)
     def internal(exc: Exception) -> Response:
-        _log.error("error on %s %s", request.method, request.path)
+        # A link's path is its secret (sign-in, action links): the rule is logged instead.
+        secret = request.view_args is not None and "token" in request.view_args
+        where = request.url_rule.rule if secret and request.url_rule else request.path
+        _log.error("error on %s %s", request.method, where)
         return error_page(500, t("web.error.500"))

@@ -24,7 +24,7 @@ from governance.clock import BERLIN
 from governance.domain.rules import Majority
 from governance.errors import GremiumError
 from governance.models import Committee, Meeting
-from governance.services import agenda, agenda_order, meeting_series, meeting_views
+from governance.services import agenda, agenda_order, meeting_series, meeting_views, rsvp
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import UnitOfWork
 from governance.web.context import core
@@ -312,4 +312,5 @@ def _meeting_context(work: UnitOfWork, meeting: Meeting) -> dict[str, Any]:
         "session_path": url_for("meetings.show", mid=meeting.id) + "/session",
         "minutes_path": url_for("meetings.show", mid=meeting.id) + "/minutes",
         "failed": None,
+        "expected": data["expected_attendance"] if rsvp.sees_answers(work, meeting) else None,
     }

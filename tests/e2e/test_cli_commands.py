@@ -430,6 +430,12 @@ RECIPES: dict[str, list[Any]] = {
         (None, ["tick", "--until", "2027-03-10 09:30"]),
         (SEC, ["meeting", "attend", NEXT_MEETING, "Rabenhaus"]),
     ],
+    "meeting rsvp": [(RABENHAUS, ["meeting", "rsvp", NEXT_MEETING, "attends"])],
+    "links list": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (SEC, ["links", "list"])],
+    "links revoke": [
+        (CHAIR, ["meeting", "convene", NEXT_MEETING]),
+        (SEC, ["links", "revoke", "--person", RABENHAUS]),
+    ],
     "meeting cancel": [(CHAIR, ["meeting", "cancel", NEXT_MEETING, "--reason", "Hochwasser"])],
     "meeting close": HELD,
     "meeting convene": [(CHAIR, ["meeting", "convene", NEXT_MEETING])],

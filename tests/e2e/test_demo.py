@@ -8,6 +8,7 @@ from __future__ import annotations
 import email
 import email.policy
 import mailbox
+import sqlite3
 
 import pytest
 
@@ -58,6 +59,25 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     [pdf] = [p for p in request.iter_attachments() if p.get_content_type() == "application/pdf"]
     assert pdf.get_filename() == "Kooperationsvereinbarung-Fassung-1-1.pdf"
     assert f"E-Mails ({len(messages)} zugestellt" in printed
+    # Partners answer the invitations by the links in them; five days before the June
+    # meeting the forecast warns the chair, and the one who had not answered is reminded.
+    assert "Rückmeldungen per Link zur Juni-Sitzung: drei Zusagen, fünf Absagen" in printed
+    [warning] = [m for m in messages if str(m["Subject"]).startswith("Beschlussfähigkeit")]
+    assert "spk@ba-tk.example.org" in str(warning["To"])
+    assert str(warning["Subject"]) == (
+        "Beschlussfähigkeit gefährdet: Sitzung des Kooperationsgremiums am 10.06.2026"
+    )
+    said = warning.get_body(("plain",)).get_content()
+    assert "Zugesagt haben 3 von 9 stimmberechtigten Mitgliedern" in said
+    assert "nötig sind 5. Abgesagt: 5." in said
+    assert "- Paritätischer Wohlfahrtsverband Landesverband Berlin e.V.: Bezirksbeauftragte" in said
+    [reminder] = [m for m in messages if str(m["Subject"]).startswith("Bitte um Rückmeldung")]
+    assert "bezirk-tk@paritaet-berlin.example.org" in str(reminder["To"])
+    with sqlite3.connect(out / "gremium.db") as db:
+        vias = dict(db.execute("SELECT via, count(*) FROM meeting_replies GROUP BY via").fetchall())
+        used = db.execute("SELECT count(*) FROM action_links WHERE used_at IS NOT NULL").fetchone()
+    db.close()
+    assert vias == {"link": 7 + 9 + 9 + 9} and used[0] == 34  # March, June, Sept., Dec.
 
 
 def test_the_demo_can_run_twice_into_the_same_folder_without_documents(tmp_path, capsys):

@@ -668,7 +668,13 @@ def test_timers_of_a_meeting_are_in_the_timer_table_and_fire_in_order(kg):
     first_meeting = [
         f.name for f in fired if f.entity_type == "meetings" and f.entity_id == meetings(kg)[0].id
     ]
-    assert first_meeting == ["call_for_proposals", "proposal_deadline", "invitation", "reminder"]
+    assert first_meeting == [
+        "call_for_proposals",
+        "proposal_deadline",
+        "invitation",
+        "quorum_forecast",  # issue 14.3: forecast_days before the meeting
+        "reminder",
+    ]
     with kg.db.session() as s:
         pending = (
             s.execute(
