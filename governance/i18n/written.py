@@ -176,4 +176,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Noch kein Umlaufverfahren.",
         "en": "No written procedure yet.",
     },
+    # personal links (services/written_links.py)
+    "written.link.title": {
+        "de": "Umlaufverfahren Nr. {number}: {title}",
+        "en": "Written procedure no. {number}: {title}",
+    },
+    "written.link.confirm.yes": {
+        "de": "{name}, Sie stimmen für {organisation} mit Ja. Eine abgegebene Stimme lässt sich nicht ändern.",
+        "en": "{name}, you vote yes for {organisation}. A vote cast cannot be changed.",
+    },
+    "written.link.confirm.no": {
+        "de": "{name}, Sie stimmen für {organisation} mit Nein. Eine abgegebene Stimme lässt sich nicht ändern.",
+        "en": "{name}, you vote no for {organisation}. A vote cast cannot be changed.",
+    },
+    "written.link.confirm.abstain": {
+        "de": "{name}, Sie enthalten sich für {organisation}. Eine abgegebene Stimme lässt sich nicht ändern.",
+        "en": "{name}, you abstain for {organisation}. A vote cast cannot be changed.",
+    },
+    "written.link.confirm.demand_meeting": {
+        "de": "{name}, Sie verlangen für {organisation}, dass über den Antrag in einer Sitzung beraten wird. Reicht das nach der Geschäftsordnung, endet das Umlaufverfahren ohne Beschluss.",
+        "en": "{name}, you demand for {organisation} that the motion be decided in a meeting. If that is enough under the rules, the written procedure ends without a decision.",
+    },
+    "written.link.button.yes": {"de": "Mit Ja stimmen", "en": "Vote yes"},
+    "written.link.button.no": {"de": "Mit Nein stimmen", "en": "Vote no"},
+    "written.link.button.abstain": {"de": "Enthalten", "en": "Abstain"},
+    "written.link.button.demand_meeting": {
+        "de": "Beratung in einer Sitzung verlangen",
+        "en": "Demand a meeting",
+    },
+    "written.link.done.vote": {
+        "de": "Die Stimme von {organisation} im Umlaufverfahren Nr. {number} ist gezählt: {choice}.",
+        "en": "{organisation}'s vote in written procedure no. {number} is counted: {choice}.",
+    },
+    "written.link.done.demand_meeting": {
+        "de": "{organisation} verlangt die Beratung von Nr. {number} in einer Sitzung; alle Mitglieder werden über das Ergebnis benachrichtigt.",
+        "en": "{organisation} demands that no. {number} be decided in a meeting; every member is told the outcome.",
+    },
 }

@@ -240,7 +240,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "meeting_demands_needed": 1,
         },
         "links": {
-            "vote": "https://gremium.ba-tk.example.org/l/v7Kq2mX9pR4tW1yZ",
+            "yes": "https://gremium.ba-tk.example.org/l/v7Kq2mX9pR4tW1yZ",
+            "no": "https://gremium.ba-tk.example.org/l/n4Pw6sT1aK8dE2uQ",
+            "abstain": "https://gremium.ba-tk.example.org/l/a9Lm3cV7bN5xR0hY",
             "demand_meeting": "https://gremium.ba-tk.example.org/l/d3Hn8bQ5cL0sF6gJ",
         },
     },
@@ -257,7 +259,11 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "participation_needed": 5,
             "meeting_demands_needed": 1,
         },
-        "links": {"vote": "https://gremium.ba-tk.example.org/l/v7Kq2mX9pR4tW1yZ"},
+        "links": {
+            "yes": "https://gremium.ba-tk.example.org/l/v7Kq2mX9pR4tW1yZ",
+            "no": "https://gremium.ba-tk.example.org/l/n4Pw6sT1aK8dE2uQ",
+            "abstain": "https://gremium.ba-tk.example.org/l/a9Lm3cV7bN5xR0hY",
+        },
     },
     "written_result": {
         "committee": MAIL["committee_name"],

@@ -55,6 +55,7 @@ from governance.unit_of_work import Actor, UnitOfWork
 PURPOSE_MODULES: list[str] = [
     # one line per module that registers purposes (its import registers them)
     "governance.services.rsvp",  # rsvp.attend, rsvp.excused, rsvp.deputy (invitation)
+    "governance.services.written_links",  # written_vote.yes|no|abstain|demand_meeting
 ]
 
 PATH = "/l/"

@@ -1,7 +1,7 @@
 """written procedure (Umlaufverfahren): motions voted in writing and their ballots
 
 Revision ID: 0013_written_procedure
-Revises: 0010_web
+Revises: 0011_action_links
 
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_written_procedure"
-down_revision = "0010_web"
+down_revision = "0011_action_links"  # 0010_web in the brief; chained after the merged links branch
 branch_labels = None
 depends_on = None
 
