@@ -212,4 +212,79 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{organisation} verlangt die Beratung von Nr. {number} in einer Sitzung; alle Mitglieder werden über das Ergebnis benachrichtigt.",
         "en": "{organisation} demands that no. {number} be decided in a meeting; every member is told the outcome.",
     },
+    # web pages (governance/web/written_procedure.py)
+    "web.procedures.nav": {"de": "Umlaufverfahren", "en": "Written procedures"},
+    "web.procedures.title": {
+        "de": "Umlaufverfahren – {committee}",
+        "en": "Written procedures – {committee}",
+    },
+    "web.procedures.intro": {
+        "de": "Beschlüsse zwischen den Sitzungen: Der Vorsitz legt einen Antrag allen stimmberechtigten Mitgliedern vor; sie stimmen über ihre persönlichen Links in der E-Mail ab.",
+        "en": "Decisions between meetings: the chair puts a motion to every voting member; they vote with the personal links in their mail.",
+    },
+    "web.procedures.caption": {
+        "de": "Umlaufverfahren von {committee}, neueste zuerst",
+        "en": "Written procedures of {committee}, newest first",
+    },
+    "web.procedures.col.number": {"de": "Nr.", "en": "No."},
+    "web.procedures.col.motion": {"de": "Antrag", "en": "Motion"},
+    "web.procedures.col.state": {"de": "Stand", "en": "State"},
+    "web.procedures.col.deadline": {"de": "Frist", "en": "Deadline"},
+    "web.procedures.col.votes": {"de": "Stimmen", "en": "Votes"},
+    "web.procedures.col.reference": {"de": "Beschluss-Nr.", "en": "Decision no."},
+    "web.procedures.voted": {
+        "de": "{voted} von {members}",
+        "en": "{voted} of {members}",
+    },
+    "web.procedures.participation": {
+        "de": "{voted} von {members} abgestimmt (nötig für einen Beschluss: {needed})",
+        "en": "{voted} of {members} voted (needed for a decision: {needed})",
+    },
+    "web.procedures.start_heading": {"de": "Antrag vorlegen", "en": "Put a motion"},
+    "web.procedures.field.title": {"de": "Titel", "en": "Title"},
+    "web.procedures.field.text": {"de": "Antragstext", "en": "Motion"},
+    "web.procedures.hint.text": {
+        "de": "So, wie er im Beschlussregister stehen soll; Absätze mit Leerzeile.",
+        "en": "As it is to stand in the decisions register; paragraphs with a blank line.",
+    },
+    "web.procedures.field.kind": {"de": "Art", "en": "Kind"},
+    "web.procedures.field.majority": {"de": "Mehrheit", "en": "Majority"},
+    "web.procedures.field.days": {"de": "Frist in Tagen", "en": "Days to vote"},
+    "web.procedures.hint.days": {
+        "de": "Nach der Geschäftsordnung {days} Tage; die Frist endet um 23:59 Uhr des letzten Tages.",
+        "en": "{days} days under the rules of procedure; the deadline is 23:59 on the last day.",
+    },
+    "web.procedures.majority.simple": {"de": "einfache Mehrheit", "en": "simple majority"},
+    "web.procedures.majority.two_thirds": {
+        "de": "Zweidrittelmehrheit",
+        "en": "two-thirds majority",
+    },
+    "web.procedures.majority.unanimity": {"de": "Einstimmigkeit", "en": "unanimity"},
+    "web.procedures.start": {"de": "Antrag vorlegen", "en": "Put the motion"},
+    "web.procedures.started": {
+        "de": "Umlaufverfahren Nr. {number} eingeleitet; der Antrag geht an {members} stimmberechtigte Mitglieder.",
+        "en": "Written procedure no. {number} started; the motion goes to {members} voting members.",
+    },
+    "web.procedures.show_title": {
+        "de": "Umlaufverfahren Nr. {number}: {title}",
+        "en": "Written procedure no. {number}: {title}",
+    },
+    "web.procedures.reason": {"de": "Begründung", "en": "Reason"},
+    "web.procedures.ballots_caption": {
+        "de": "Stimmen der stimmberechtigten Mitglieder",
+        "en": "Votes of the voting members",
+    },
+    "web.procedures.paper_heading": {
+        "de": "Stimme auf Papier erfassen",
+        "en": "Record a paper vote",
+    },
+    "web.procedures.field.organisation": {"de": "Mitglied", "en": "Member"},
+    "web.procedures.field.choice": {"de": "Stimme", "en": "Vote"},
+    "web.procedures.record_paper": {"de": "Papierstimme erfassen", "en": "Record the paper vote"},
+    "web.procedures.withdraw_heading": {"de": "Antrag zurückziehen", "en": "Withdraw the motion"},
+    "web.procedures.field.reason": {
+        "de": "Begründung (geht an alle Mitglieder)",
+        "en": "Reason (goes to every member)",
+    },
+    "web.procedures.withdraw": {"de": "Zurückziehen", "en": "Withdraw"},
 }
