@@ -294,3 +294,20 @@ def test_mails_in_english_for_a_reader_who_reads_english(kg):
     mail = next(m for m in mails(kg, "written_motion") if m.recipient == VOTERS["ajb"])
     assert mail.subject.startswith("Written procedure no. 1: Stellungnahme Kiezfonds")
     assert "Each member votes once: yes, no or abstain" in mail.body_text
+
+
+def test_the_register_document_lists_a_written_decision_with_its_number(kg):
+    from governance.services.documents import decisions_register
+
+    number = start(kg, title="Benennung AG Jugend", kind="appointment")
+    for person in [CHAIR, *VOTERS.values()]:
+        on(kg, person, wp.vote, number, choice="yes")
+    with kg.db.session() as s:
+        document = decisions_register.load(s, "KG/2026")
+    (entry,) = document["decisions"]
+    assert entry["reference"] == "KG-2026/01" and entry["written_procedure"] == number
+    assert entry["votes"] == {"yes": 8, "no": 0, "abstain": 0} and entry["carried"] is True
+    from governance.documents.rendering import render_html  # the HTML as printed
+
+    html = render_html("decisions_register", document, "de")
+    assert "Umlaufverfahren Nr. 1" in html and "Benennung AG Jugend" in html
