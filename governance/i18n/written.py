@@ -158,8 +158,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{kind}, majority {majority}; started {started}, deadline {deadline}; voted {voted} of {members} (needed: {needed})",
     },
     "written.cli.show_decided": {
-        "de": "Beschluss {reference}: {result} ({yes} Ja, {no} Nein, {abstain} Enthaltungen)",
-        "en": "Decision {reference}: {result} ({yes} yes, {no} no, {abstain} abstentions)",
+        "de": "Beschluss {reference}: {result} ({yes} Ja, {no} Nein, {abstain:Enthaltung|Enthaltungen})",
+        "en": "Decision {reference}: {result} ({yes} yes, {no} no, {abstain:abstention|abstentions})",
     },
     "written.cli.show_reason": {"de": "Begründung: {reason}", "en": "Reason: {reason}"},
     "written.cli.carried": {"de": "angenommen", "en": "carried"},
