@@ -62,10 +62,11 @@ def written_decision(stage: Stage) -> None:
     stage.at(2026, 10, 13, 9, 0)
     with stage.app.db.session() as s:
         procedure = wp.procedure_by_ref(s, number)
+        assert procedure.state == "decided", procedure.state
         stage.note(
-            f"Umlaufverfahren Nr. {number} beendet: {procedure.state}, "
-            f"Beschluss {procedure.reference} ({procedure.yes} Ja, {procedure.no} Nein, "
-            f"{procedure.abstain} Enthaltung)"
+            f"Umlaufverfahren Nr. {number} beschlossen als {procedure.reference}: "
+            f"{procedure.yes} Ja, {procedure.no} Nein, {procedure.abstain} Enthaltung "
+            f"(7 von 9 haben abgestimmt, eine Stimme auf Papier)"
         )
 
 

@@ -75,9 +75,32 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     assert "bezirk-tk@paritaet-berlin.example.org" in str(reminder["To"])
     with sqlite3.connect(out / "gremium.db") as db:
         vias = dict(db.execute("SELECT via, count(*) FROM meeting_replies GROUP BY via").fetchall())
-        used = db.execute("SELECT count(*) FROM action_links WHERE used_at IS NOT NULL").fetchone()
+        used = db.execute(
+            "SELECT count(*) FROM action_links WHERE used_at IS NOT NULL AND purpose LIKE 'rsvp.%'"
+        ).fetchone()
+        written = db.execute(
+            "SELECT via, count(*) FROM written_ballots WHERE choice IS NOT NULL GROUP BY via"
+        ).fetchall()
     db.close()
     assert vias == {"link": 7 + 9 + 9 + 9} and used[0] == 34  # March, June, Sept., Dec.
+    # In October a statement is decided in written procedure: six votes by link, one on
+    # paper; it takes the register's number between the September and December decisions.
+    assert dict(written) == {"link": 6, "paper": 1}
+    assert "Umlaufverfahren Nr. 1 beschlossen als KG-2026/05: 5 Ja, 1 Nein, 1 Enthaltung" in printed
+    [result] = [
+        m
+        for m in messages
+        if str(m["Subject"]).strip().startswith("Umlaufverfahren Nr. 1: Beschluss KG-2026/05")
+        and "referat@vska.example.org" in str(m["To"])
+    ]
+    assert (
+        "Der Antrag ist angenommen (Beschluss KG-2026/05)"
+        in result.get_body(("plain",)).get_content()
+    )
+    reminded = {
+        str(m["To"]) for m in messages if str(m["Subject"]).strip().startswith("Erinnerung: Umlauf")
+    }
+    assert len(reminded) == 2 and any("vska" in to for to in reminded)
 
 
 def test_the_demo_can_run_twice_into_the_same_folder_without_documents(tmp_path, capsys):

@@ -130,7 +130,7 @@ def _on_agenda(g: Gremium) -> None:
 
 def _written_open(g: Gremium) -> None:
     """A motion in written procedure, open for votes."""
-    g.ok(*WRITTEN, actor=tk.CHAIR_EMAIL)
+    g.ok(*WRITTEN, *KG, actor=tk.CHAIR_EMAIL)
 
 
 STAGES: dict[str, tuple[str | None, Callable[[Gremium], None]]] = {
