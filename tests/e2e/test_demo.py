@@ -97,6 +97,28 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
         "Der Antrag ist angenommen (Beschluss KG-2026/05)"
         in result.get_body(("plain",)).get_content()
     )
+    # The December minutes list it among the written procedures since September.
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.orm import Session
+
+    from governance.models import Meeting
+    from governance.services.documents import minutes as minutes_document
+
+    engine = create_engine(f"sqlite:///{out / 'gremium.db'}")
+    with Session(engine) as session:
+        december = session.execute(
+            select(Meeting.id).where(Meeting.title.is_not(None)).order_by(Meeting.starts_at)
+        ).scalars()
+        listed = {
+            meeting_id: minutes_document.context(session, session.get(Meeting, meeting_id))
+            for meeting_id in december
+            if session.get(Meeting, meeting_id).state == "closed"
+        }
+    engine.dispose()
+    with_written = [c for c in listed.values() if c["written_procedures"]]
+    assert len(with_written) == 1
+    assert with_written[0]["meeting"]["starts_at"].month == 12
+    assert with_written[0]["written_procedures"][0]["reference"] == "KG-2026/05"
     reminded = {
         str(m["To"]) for m in messages if str(m["Subject"]).strip().startswith("Erinnerung: Umlauf")
     }
