@@ -287,4 +287,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reason (goes to every member)",
     },
     "web.procedures.withdraw": {"de": "Zurückziehen", "en": "Withdraw"},
+    "skip.written_deadline_passed": {
+        "de": "die Frist des Umlaufverfahrens endete am {at}: zu spät für eine Erinnerung",
+        "en": "the written procedure's deadline ended at {at}: too late for a reminder",
+    },
 }
