@@ -311,3 +311,17 @@ def test_the_register_document_lists_a_written_decision_with_its_number(kg):
 
     html = render_html("decisions_register", document, "de")
     assert "Umlaufverfahren Nr. 1" in html and "Benennung AG Jugend" in html
+
+
+def test_after_downtime_past_the_deadline_the_reminder_is_skipped_and_the_result_reached(kg):
+    number = start(kg)
+    for person in list(VOTERS.values())[:5]:
+        on(kg, person, wp.vote, number, choice="yes")
+    kg.clock.advance_to(dt.datetime(2026, 1, 25, 9, 0, tzinfo=BERLIN))  # the runner was down
+    fired = timers.fire_due(kg, dt.datetime(2026, 1, 25, 9, 0, tzinfo=BERLIN))
+    assert [(f.name, f.outcome) for f in fired] == [
+        ("written_reminder", "skipped"),
+        ("written_deadline", "fired"),
+    ]
+    assert mails(kg, "written_reminder") == []
+    assert show(kg, number)["state"] == "decided"
