@@ -32,7 +32,8 @@ def _text(state: CliState, text: str | None, file: str | None) -> str:
     if (text is None) == (file is None):
         raise click.UsageError(t(state, "written.cli.text_or_file"))
     if file is not None:
-        with open(file, encoding="utf-8") as handle:
+        # Bounded: a text far over the limit is refused by the service without reading it all.
+        with open(file, encoding="utf-8", errors="replace") as handle:
             return handle.read(wp.MAX_TEXT * 4 + 1)
     assert text is not None
     return text
@@ -42,7 +43,13 @@ def _text(state: CliState, text: str | None, file: str | None) -> str:
 @committee_option
 @click.option("--title", required=True, help="Titel des Antrags (eine Zeile)")
 @click.option("--text", "text", default=None, help="Antragstext (oder --file)")
-@click.option("--file", "file", default=None, help="Antragstext aus einer Datei (UTF-8)")
+@click.option(
+    "--file",
+    "file",
+    default=None,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Antragstext aus einer Datei (UTF-8)",
+)
 @click.option(
     "--kind",
     default="decision",

@@ -21,12 +21,16 @@ def versions(conn: Connection, committee_id: int) -> list[dict[str, Any]]:
 def summaries(conn: Connection, *where: ColumnElement[bool]) -> list[dict[str, Any]]:
     """The summaries of the versions matching *where* (by agreement, then number)."""
     v, a = tables.agreement_versions.c, tables.agreements.c
-    rows = conn.execute(
-        select(tables.agreement_versions, a.title)
-        .join_from(tables.agreement_versions, tables.agreements, a.id == v.agreement_id)
-        .where(*where)
-        .order_by(a.id, v.number)
-    ).mappings().all()
+    rows = (
+        conn.execute(
+            select(tables.agreement_versions, a.title)
+            .join_from(tables.agreement_versions, tables.agreements, a.id == v.agreement_id)
+            .where(*where)
+            .order_by(a.id, v.number)
+        )
+        .mappings()
+        .all()
+    )
     ids = [r["id"] for r in rows]
     parties: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
     signed: dict[int, list[int]] = {i: [] for i in ids}

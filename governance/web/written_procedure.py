@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, request
+from flask import Blueprint, abort, request
 from werkzeug.wrappers import Response
 
 from governance.domain.rules import Majority
@@ -83,8 +83,6 @@ def _show_context(cid: int, pid: int) -> dict[str, Any]:
         try:
             procedure = wp.procedure_by_ref(work.session, pid, committee)
         except GremiumError:
-            from flask import abort
-
             abort(404)
         data = wp.describe(procedure)
         labels = _labels(work)

@@ -53,11 +53,8 @@ def _read(folder: Path) -> dict[str, tuple[Labels, tuple[str, ...]]]:
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
             raw = data["labels"]
-            labels = {
-                lang: {str(k): str(v) for k, v in raw[lang].items()} for lang in ("de", "en")
-            }
+            labels = {lang: {str(k): str(v) for k, v in raw[lang].items()} for lang in ("de", "en")}
             found[str(data["name"])] = (labels, tuple(str(s) for s in data["states"]))
         except (yaml.YAMLError, TypeError, KeyError, AttributeError) as exc:
             raise UnreadableDefinition(path) from exc
     return found
-
