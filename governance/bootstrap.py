@@ -32,6 +32,7 @@ from governance.models import (
     MeetingSeries,
     Membership,
     Minutes,
+    WrittenProcedure,
 )
 from governance.resources import workflows_dir
 from governance.unit_of_work import Actor, UnitOfWork
@@ -52,6 +53,7 @@ SERVICE_MODULES = (
     "governance.services.meeting_series",
     "governance.services.action_items",
     "governance.services.minutes_workflow",
+    "governance.services.written_procedure",
 )
 
 # The entity each workflow definition may name.
@@ -63,6 +65,7 @@ ENTITIES: dict[str, type[Base]] = {
     "meeting_series": MeetingSeries,
     "action_item": ActionItem,
     "minutes": Minutes,
+    "written_procedure": WrittenProcedure,
 }
 
 SIM_CLOCK_KEY = clock_store.KEY

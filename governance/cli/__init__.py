@@ -71,6 +71,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "governance.cli.directory",
         "Personen (Vertretungen, Stellvertretungen, Geschäftsstelle).",
     ),
+    "procedure": (
+        "governance.cli.written_procedure",
+        "Umlaufverfahren: Beschlüsse zwischen den Sitzungen,...",
+    ),
     "run": ("governance.cli.run", "Dienst: fällige Zeitgeber auslösen und E-Mails versenden,..."),
     "secretariat": ("governance.cli.directory", "Die Geschäftsstelle eines Gremiums."),
     "tick": (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from governance.demo.actions import (
     answers_by_link,
@@ -103,7 +104,8 @@ def ordinary_meeting(
     stage.note(f"Protokoll der Sitzung Nr. {held_number(stage, meeting)} versandt")
 
 
-def autumn(stage: Stage) -> None:
+def autumn(stage: Stage, between: Callable[[Stage], None] | None = None) -> None:
+    """September and December; *between* runs in October (the written procedure)."""
     third = stage.meeting(3)
     stage.at(2026, 8, 1, 9, 0)
     propose(
@@ -122,6 +124,8 @@ def autumn(stage: Stage) -> None:
             "2026-10-15",
         ),
     )
+    if between is not None:
+        between(stage)
     stage.at(2026, 11, 1, 9, 0)
     propose(
         stage,

@@ -16,6 +16,7 @@ from governance.clock import SimulatedClock
 from governance.config import Settings
 from governance.database import Database
 from governance.demo import autumn, replies, script, year
+from governance.demo.written import written_decision
 from governance.i18n import translate
 from governance.mail.dispatch import dispatch
 from governance.mail.settings import MailSettings
@@ -80,7 +81,7 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
         year.march_minutes_and_accession(stage)
         year.june_meeting(stage)
         year.july_repeat_meeting(stage)
-        autumn.autumn(stage)
+        autumn.autumn(stage, between=written_decision)
         stage.at(*END.timetuple()[:5])
         # Kept in the database: `gremium tick` and `gremium web` on the simulated
         # clock (make web) continue where the year ended.

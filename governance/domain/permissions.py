@@ -110,6 +110,15 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     "agenda.attach": frozenset({C, S, R, D, A}),
     # ^ files and links of an item: chair and secretariat any item, members their own proposals
     "action_item.update": frozenset({C, S}),
+    # written procedure (Umlaufverfahren, services/written_procedure.py)
+    "written.start": frozenset({C}),
+    "written.withdraw": frozenset({C}),
+    "written.vote": frozenset({C, R, D}),
+    # ^ for one's own voting organisation (its representative or deputy)
+    "written.demand_meeting": frozenset({C, R, D}),
+    # ^ likewise: a voting member demands that the motion be decided in a meeting
+    "written.record_paper": frozenset({C, S}),
+    # ^ the chair or secretariat records a vote that came on paper
     # minutes
     "minutes.write": frozenset({C, S}),
     # ^ record notes, circulate the draft

@@ -98,6 +98,14 @@ class RulesOfProcedure:
     False: a repeat meeting of its own is planned before it when the shortened lead
     time allows (otherwise the next regular meeting becomes the repeat meeting)."""
 
+    written_procedure_days: int = 7
+    """Umlaufverfahren: members vote on a motion in writing within this many days."""
+    written_procedure_reminder_days: int = 2
+    """Members who have not voted are reminded this many days before the deadline (0: no reminder)."""
+    written_procedure_meeting_demands: int = 1
+    """How many voting members' demands move a motion from the written procedure to a
+    meeting (1: any one member may demand it)."""
+
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
@@ -111,6 +119,15 @@ class RulesOfProcedure:
             raise ValueError(
                 "proposal_deadline_days must not be shorter than invitation_lead_days: "
                 "proposals have to close before the invitation goes out"
+            )
+        if self.written_procedure_days < 1:
+            raise ValueError(
+                "written_procedure_days must be at least 1: members need a day to vote"
+            )
+        if self.written_procedure_meeting_demands < 1:
+            raise ValueError(
+                "written_procedure_meeting_demands must be at least 1: "
+                "the number of members whose demand moves a motion to a meeting"
             )
         if self.forecast_days > self.invitation_lead_days:
             raise ValueError(

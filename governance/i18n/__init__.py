@@ -36,6 +36,7 @@ from governance.i18n import (
     web_records,  # web: minutes, register, actions, documents, audit, workflows
     web_session,  # web: the meeting in session
     web_webcore,  # web application: layout, errors, sign-in
+    written,  # issue 14.6: the written procedure (Umlaufverfahren)
 )
 
 LANGUAGES = ("de", "en")
@@ -63,6 +64,7 @@ for _area in (
     web_webcore,
     web_committee,
     web_meetings,
+    written,
     web_session,
     web_agreement,
     links,

@@ -46,6 +46,10 @@ NOTIFICATIONS: dict[str, str] = {
     "minutes_approved": "the minutes are approved and archived, with the file's SHA-256",
     # replies by mail (services/mail_objections.py)
     "objection_confirm": "to a member whose reply to the minutes came by mail: confirm it by link",
+    # written procedure (services/written_procedure.py)
+    "written_motion": "a motion put to the voting members in writing, with the deadline and how to vote",
+    "written_reminder": "to voting members that have not voted: the written procedure's deadline is near",
+    "written_result": "to every member: the result of a written procedure (decided, failed, moved, withdrawn)",
     # web (services/sign_in.py)
     "sign_in_link": "a one-time link to sign in to the web application, sent at once",
 }

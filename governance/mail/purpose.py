@@ -89,6 +89,9 @@ _RULES: dict[str, Callable[[Any, dict[str, Any]], Purpose]] = {
         "party": c.get("organisation"),
     },
     "action_item_due": lambda a, c: {"states": ["open"]},
+    # written procedure: the motion and the reminder hold while votes are taken
+    "written_motion": lambda w, c: {"states": ["open"], "until": _iso(w.deadline_at)},
+    "written_reminder": lambda w, c: {"states": ["open"], "until": _iso(w.deadline_at)},
 }
 
 _ENTITY_OF = {
@@ -96,6 +99,8 @@ _ENTITY_OF = {
     "signature_request": "agreement_versions",
     "signature_reminder": "agreement_versions",
     "action_item_due": "action_items",
+    "written_motion": "written_procedures",
+    "written_reminder": "written_procedures",
 }
 """The entity each rule speaks of; a message about another entity carries no condition."""
 
@@ -123,6 +128,7 @@ ALWAYS = frozenset(
         "minutes_approved",
         # its link is refused when late, with the reason (governance/services/mail_objections.py)
         "objection_confirm",
+        "written_result",
         # A late link is refused when used, with the reason; it names no entity to check.
         "sign_in_link",
     }

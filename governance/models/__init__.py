@@ -32,6 +32,7 @@ from governance.models.setting import Setting
 from governance.models.stored_document import AgendaAttachment, StoredDocument  # documents
 from governance.models.timer import Timer
 from governance.models.web_session import SignInLink, SignInRequest, WebSession  # web sign-in
+from governance.models.written_procedure import WrittenBallot, WrittenProcedure  # Umlaufverfahren
 
 __all__ = [
     "AccessionApplication",
@@ -78,4 +79,6 @@ __all__ = [
     "Timer",
     "Vote",
     "WebSession",
+    "WrittenBallot",
+    "WrittenProcedure",
 ]

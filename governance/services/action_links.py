@@ -62,6 +62,7 @@ PURPOSE_MODULES: list[str] = [
     "governance.services.signature_links",  # agreement.sign_electronic, .paper_on_its_way
     "governance.services.accession_links",  # accession.state (the applicant, read only)
     "governance.services.action_item_links",  # action_item.done
+    "governance.services.written_links",  # written_vote.yes|no|abstain|demand_meeting
 ]
 
 PATH = "/l/"

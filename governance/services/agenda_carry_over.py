@@ -176,6 +176,9 @@ def attach_pending(uow: UnitOfWork, committee: Committee) -> None:
     from governance.services.amendments import attach_waiting_amendments
 
     attach_waiting_amendments(uow, committee)
+    from governance.services.written_procedure import attach_waiting as attach_written
+
+    attach_written(uow, committee)
 
 
 def add_accession_item(uow: UnitOfWork, application: AccessionApplication) -> AgendaItem | None:

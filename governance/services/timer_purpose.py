@@ -126,3 +126,18 @@ purpose("action_item", "action_item_due")(_never)
 purpose("meeting_series", "extend_horizon")(_never)
 purpose("membership", "withdrawal_takes_effect")(_never)
 purpose("minutes", "objection_period", "archive")(_never)
+
+
+# --- the written procedure ---
+
+
+@purpose("written_procedure", "written_reminder")
+def _written_reminder(uow: UnitOfWork, procedure: Any) -> str | None:
+    # After downtime past the deadline a reminder to vote would mislead: it is over.
+    if uow.now >= procedure.deadline_at:
+        return reason("skip.written_deadline_passed", at=_at(procedure.deadline_at))
+    return None
+
+
+# The result at the deadline must be established however late (with the votes as cast).
+purpose("written_procedure", "written_deadline")(_never)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from governance.clock import BERLIN
@@ -29,7 +29,7 @@ from governance.models import (
     Meeting,
     Vote,
 )
-from governance.services import access, directory, validation
+from governance.services import access, decision_numbers, directory, validation
 from governance.services.attendance import (
     present_voting_organisations,
     quorum_at,
@@ -212,22 +212,13 @@ def _register(
 ) -> Decision:
     committee = meeting.committee
     year = uow.today.year
-    seq = (
-        int(
-            uow.session.execute(
-                select(func.max(Decision.seq)).where(
-                    Decision.committee_id == committee.id, Decision.year == year
-                )
-            ).scalar()
-            or 0
-        )
-        + 1
-    )
+    # Shared with the decisions taken in writing (services/written_procedure.py).
+    seq = decision_numbers.next_seq(uow.session, committee.id, year)
     decision = Decision(
         committee_id=committee.id,
         year=year,
         seq=seq,
-        reference=f"{committee.short_name}-{year}/{seq:02d}",
+        reference=decision_numbers.reference(committee, year, seq),
         meeting_id=meeting.id,
         agenda_item_id=item.id,
         vote_id=vote.id,

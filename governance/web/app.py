@@ -36,6 +36,7 @@ FEATURES: list[str] = [
     "governance.web.minutes",  # /meetings/<mid>/minutes (records)
     "governance.web.links",  # /l/<token>: action links from mails (no sign-in) (links)
     "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
+    "governance.web.written_procedure",  # /committees/<cid>/procedures: Umlaufverfahren (written)
 ]
 
 NAVIGATION: list[tuple[str, str]] = [

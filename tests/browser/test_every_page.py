@@ -38,6 +38,8 @@ MAIN_PAGES = {
     "documents": re.compile(r"^/committees/\d+/documents$"),
     "audit": re.compile(r"^/committees/\d+/audit$"),
     "workflows": re.compile(r"^/workflows$"),
+    "procedures": re.compile(r"^/committees/\d+/procedures$"),
+    "procedure": re.compile(r"^/committees/\d+/procedures/\d+$"),
 }
 
 _visits: dict[str, list[Visit]] = {}

@@ -131,6 +131,10 @@ def _read_a_mailbox(run: Run) -> None:
     atexit.register(lambda: (server.stop(), shutil.rmtree(folder, ignore_errors=True)))
     for key, value in server.settings().items():
         run.monkeypatch.setenv(f"GREMIUM_MAIL_{key.upper()}", str(value))
+PROCEDURE_START = (
+    CHAIR,
+    ["procedure", "start", "--title", "Kiezfonds", "--text", "Wir unterstützen den Kiezfonds."],
+)
 
 
 def _last_id(table: str) -> Callable[[Run], str]:
@@ -584,6 +588,24 @@ RECIPES: dict[str, list[Any]] = {
     "person export": [*WITH_ADMIN, (ADMIN, ["person", "export", RABENHAUS])],
     "person list": [(None, ["person", "list"])],
     "person show": [(None, ["person", "show", RABENHAUS])],
+    "procedure start": [PROCEDURE_START],
+    "procedure vote": [
+        PROCEDURE_START,
+        (RABENHAUS, ["procedure", "vote", _last_id("written_procedures"), "--choice", "yes"]),
+    ],
+    "procedure demand-meeting": [
+        PROCEDURE_START,
+        (RABENHAUS, ["procedure", "demand-meeting", _last_id("written_procedures")]),
+    ],
+    "procedure withdraw": [
+        PROCEDURE_START,
+        (CHAIR, ["procedure", "withdraw", _last_id("written_procedures"), "--reason", "Erledigt"]),
+    ],
+    "procedure show": [
+        PROCEDURE_START,
+        (None, ["procedure", "show", _last_id("written_procedures")]),
+    ],
+    "procedure list": [PROCEDURE_START, (None, ["procedure", "list"])],
     "run": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["run", "--once"])],
     "secretariat add": [(CHAIR, ["secretariat", "add", RABENHAUS])],
     "tick": [(None, ["tick", "--until", "2027-02-04 12:00"])],

@@ -75,19 +75,64 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     assert "bezirk-tk@paritaet-berlin.example.org" in str(reminder["To"])
     with sqlite3.connect(out / "gremium.db") as db:
         vias = dict(db.execute("SELECT via, count(*) FROM meeting_replies GROUP BY via").fetchall())
-        used = db.execute("SELECT count(*) FROM action_links WHERE used_at IS NOT NULL").fetchone()
+        used = db.execute(
+            "SELECT count(*) FROM action_links WHERE used_at IS NOT NULL AND purpose LIKE 'rsvp.%'"
+        ).fetchone()
         purposes = dict(
             db.execute(
                 "SELECT purpose, count(*) FROM action_links WHERE used_at IS NOT NULL "
                 "GROUP BY purpose"
             ).fetchall()
         )
+        written = db.execute(
+            "SELECT via, count(*) FROM written_ballots WHERE choice IS NOT NULL GROUP BY via"
+        ).fetchall()
     db.close()
     # March, June (Rabenhaus answers by its calendar instead), September, December
-    assert vias == {"link": 7 + 8 + 9 + 9, "calendar": 1}
+    assert vias == {"link": 7 + 8 + 9 + 9, "calendar": 1} and used[0] == 33
     # Rabenhaus agrees with revision 2 of the first minutes by the link of their mail.
-    assert purposes.get("minutes.agree") == 1 and used[0] == 33 + 1
+    assert purposes.get("minutes.agree") == 1
     assert "Rabenhaus stimmt der Fassung 2 über den Link im Protokollentwurf zu" in printed
+    # In October a statement is decided in written procedure: six votes by link, one on
+    # paper; it takes the register's number between the September and December decisions.
+    assert dict(written) == {"link": 6, "paper": 1}
+    assert "Umlaufverfahren Nr. 1 beschlossen als KG-2026/05: 5 Ja, 1 Nein, 1 Enthaltung" in printed
+    [result] = [
+        m
+        for m in messages
+        if str(m["Subject"]).strip().startswith("Umlaufverfahren Nr. 1: Beschluss KG-2026/05")
+        and "referat@vska.example.org" in str(m["To"])
+    ]
+    assert (
+        "Der Antrag ist angenommen (Beschluss KG-2026/05)"
+        in result.get_body(("plain",)).get_content()
+    )
+    # The December minutes list it among the written procedures since September.
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.orm import Session
+
+    from governance.models import Meeting
+    from governance.services.documents import minutes as minutes_document
+
+    engine = create_engine(f"sqlite:///{out / 'gremium.db'}")
+    with Session(engine) as session:
+        december = session.execute(
+            select(Meeting.id).where(Meeting.title.is_not(None)).order_by(Meeting.starts_at)
+        ).scalars()
+        listed = {
+            meeting_id: minutes_document.context(session, session.get(Meeting, meeting_id))
+            for meeting_id in december
+            if session.get(Meeting, meeting_id).state == "closed"
+        }
+    engine.dispose()
+    with_written = [c for c in listed.values() if c["written_procedures"]]
+    assert len(with_written) == 1
+    assert with_written[0]["meeting"]["starts_at"].month == 12
+    assert with_written[0]["written_procedures"][0]["reference"] == "KG-2026/05"
+    reminded = {
+        str(m["To"]) for m in messages if str(m["Subject"]).strip().startswith("Erinnerung: Umlauf")
+    }
+    assert len(reminded) == 2 and any("vska" in to for to in reminded)
 
 
 def test_the_demo_can_run_twice_into_the_same_folder_without_documents(tmp_path, capsys):

@@ -128,6 +128,11 @@ def _on_agenda(g: Gremium) -> None:
     g.ok("accession", "schedule", "1", actor=tk.CHAIR_EMAIL)
 
 
+def _written_open(g: Gremium) -> None:
+    """A motion in written procedure, open for votes."""
+    g.ok(*WRITTEN, *KG, actor=tk.CHAIR_EMAIL)
+
+
 STAGES: dict[str, tuple[str | None, Callable[[Gremium], None]]] = {
     "base": (None, _base),
     "open_agreement": ("base", _open_agreement),
@@ -140,9 +145,11 @@ STAGES: dict[str, tuple[str | None, Callable[[Gremium], None]]] = {
     "objected": ("circulated", _objected),
     "under_review": ("base", _under_review),
     "on_agenda": ("under_review", _on_agenda),
+    "written_open": ("base", _written_open),
 }
 
 KG = ("--committee", "KG")
+WRITTEN = ("procedure", "start", "--title", "Kiezfonds", "--text", "Wir unterstützen ihn.")
 SIGN = ("--date", "2026-01-12", "--place", "Berlin")
 # action -> (stage, argv); the committee KG is named wherever a command takes it.
 CASES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -201,6 +208,12 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "minutes.record_objection": ("circulated", ("minutes", "object", "1", "--text", "Falsch",
                                                 "--for", "Rabenhaus")),
     "minutes.approve": ("objected", ("minutes", "resolve", "1", "1", "--note", "korrigiert")),
+    "written.start": ("base", (*WRITTEN, *KG)),
+    "written.withdraw": ("written_open", ("procedure", "withdraw", "1", "--reason", "überholt", *KG)),
+    "written.vote": ("written_open", ("procedure", "vote", "1", "--choice", "yes", *KG)),
+    "written.demand_meeting": ("written_open", ("procedure", "demand-meeting", "1", *KG)),
+    "written.record_paper": ("written_open", ("procedure", "vote", "1", "--paper", "--org", "ajb",
+                                              "--choice", "no", *KG)),
 }  # fmt: skip
 # What the README and the commands' help promise, independent of the table: the table
 # must not grant more (the installation administrator once could change a committee's

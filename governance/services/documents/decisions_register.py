@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from governance.errors import InvalidInput
 from governance.models import Meeting
 from governance.reads.decisions import register
-from governance.services import directory
+from governance.services import directory, written_procedure
 from governance.services.documents.parts import committee_part
 
 
@@ -31,15 +31,22 @@ def load(session: Session, ref: str) -> dict[str, Any]:
             select(Meeting).where(Meeting.id.in_({d["meeting_id"] for d in decisions}))
         ).scalars()
     }
+    in_meetings = [
+        {
+            **d,
+            "written_procedure": None,
+            "meeting_number": meetings[d["meeting_id"]].number,
+            "meeting_starts_at": meetings[d["meeting_id"]].starts_at,
+        }
+        for d in decisions
+    ]
+    # Decisions taken in writing share the register's numbers (services/decision_numbers.py).
+    in_writing = [
+        written_procedure.register_entry(p)
+        for p in written_procedure.decided_in_year(session, committee.id, int(year))
+    ]
     return {
         "committee": committee_part(committee),
         "year": int(year),
-        "decisions": [
-            {
-                **d,
-                "meeting_number": meetings[d["meeting_id"]].number,
-                "meeting_starts_at": meetings[d["meeting_id"]].starts_at,
-            }
-            for d in decisions
-        ],
+        "decisions": sorted([*in_meetings, *in_writing], key=lambda d: d["number"]),
     }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from governance.errors import Conflict, Text
@@ -65,6 +65,7 @@ def context(session: Session, meeting: Meeting) -> dict[str, Any]:
         },
         "items": _items(session, meeting),
         "action_items": [_action(a) for a in _actions(session, meeting)],
+        "written_procedures": _written_since_last(session, meeting),
         "next_meeting": None
         if following is None
         else {"starts_at": following.starts_at, "location": following.location},
@@ -176,3 +177,33 @@ def _action(action: ActionItem) -> dict[str, Any]:
         "due_on": action.due_on,
         "top": action.agenda_item.position,
     }
+
+
+def _written_since_last(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
+    """The written procedures that ended since the committee's previous held meeting
+    (the minutes record them: a decision between meetings is made known at the next)."""
+    from governance.services import written_procedure
+
+    previous = session.execute(
+        select(func.max(Meeting.starts_at)).where(
+            Meeting.committee_id == meeting.committee_id,
+            Meeting.state.in_(HELD),
+            Meeting.starts_at < meeting.starts_at,
+        )
+    ).scalar()
+    return [
+        {
+            "number": p.id,
+            "title": p.title,
+            "state": p.state,
+            "reference": p.reference,
+            "carried": p.carried,
+            "ended_at": p.ended_at,
+            "yes": p.yes,
+            "no": p.no,
+            "abstain": p.abstain,
+        }
+        for p in written_procedure.decided_between(
+            session, meeting.committee_id, previous, meeting.starts_at
+        )
+    ]
