@@ -1,7 +1,7 @@
 """written procedure (Umlaufverfahren): motions voted in writing and their ballots
 
 Revision ID: 0013_written_procedure
-Revises: 0011_action_links
+Revises: 0012_inbound_mail
 
 """
 
