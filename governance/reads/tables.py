@@ -8,7 +8,7 @@ against the models' schema, so a renamed or retyped column fails there.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Date, Integer, String, column, table
+from sqlalchemy import JSON, Boolean, Date, Integer, LargeBinary, String, column, table
 
 from governance.column_types import UTCDateTime
 
@@ -70,8 +70,11 @@ settings = table("settings", column("key", String), column("value", String))
 agenda_items = table(
     "agenda_items",
     column("id", Integer),
+    column("meeting_id", Integer),
     column("position", Integer),
     column("title", String),
+    column("status", String),
+    column("notes", String),
 )
 
 decisions = table(
@@ -214,6 +217,7 @@ agreement_versions = table(
     column("votes_no", Integer),
     column("votes_abstain", Integer),
     column("decision_reference", String),
+    column("created_at", _moment),
 )
 
 agreement_parties = table(
@@ -228,6 +232,66 @@ signatures = table(
     column("id", Integer),
     column("version_id", Integer),
     column("organisation_id", Integer),
+    column("signatory_id", Integer),
+    column("text_sha256", String),
+    column("signed_on", Date),
+    column("place", String),
+    column("method", String),
+    column("ceremony_id", Integer),
+    column("recorded_by_id", Integer),
+    column("recorded_at", _moment),
+    column("recorded_later", Boolean),
+)
+
+signing_ceremonies = table(
+    "signing_ceremonies",
+    column("id", Integer),
+    column("version_id", Integer),
+    column("held_on", Date),
+    column("place", String),
+)
+
+minutes = table(
+    "minutes",
+    column("id", Integer),
+    column("meeting_id", Integer),
+    column("revision", Integer),
+    column("minute_taker_id", Integer),
+    column("circulated_at", _moment),
+    column("objection_deadline_at", _moment),
+    column("referred_at", _moment),
+    column("approved_at", _moment),
+    column("approved_by", String),
+    column("approval_decision", String),
+    column("frozen", Boolean),
+    column("archive_path", String),
+    column("archive_sha256", String),
+    column("archive_document_id", Integer),
+    column("state", String),
+)
+
+minutes_objections = table(
+    "minutes_objections",
+    column("id", Integer),
+    column("minutes_id", Integer),
+    column("revision", Integer),
+    column("person_id", Integer),
+    column("organisation_id", Integer),
+    column("text", String),
+    column("raised_at", _moment),
+    column("resolved", Boolean),
+    column("resolution", String),
+    column("resolved_at", _moment),
+)
+
+stored_documents = table(
+    "stored_documents",
+    column("id", Integer),
+    column("name", String),
+    column("size", Integer),
+    column("sha256", String),
+    column("data", LargeBinary),
+    column("note", String),
 )
 
 directory_organisations = table(

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from governance.errors import Conflict, Text
 from governance.models import StoredDocument
+from governance.reads import minutes as minutes_read
 from governance.services import stored_documents
-from governance.services.meeting_notices import agenda_items
 from governance.services.minutes import MeetingRef, meeting_of, minutes_of
 
 if TYPE_CHECKING:
@@ -58,65 +58,9 @@ def preview(session: Session, meeting_ref: MeetingRef, lang: str, fmt: str) -> R
     return render_document(session, "minutes", str(meeting.id), lang, fmt)
 
 
-def _archive_document(session: Session, minutes: Any) -> dict[str, Any] | None:
-    """The archived PDF/A as stored in the database (``archive_path`` is only a copy)."""
-    if minutes.archive_document_id is None:
-        return None
-    document = session.get(StoredDocument, minutes.archive_document_id)
-    assert document is not None
-    return {
-        "id": document.id,
-        "name": document.name,
-        "size": document.size,
-        "sha256": document.sha256,
-        "in_database": document.data is not None,
-        "note": document.note or None,
-    }
-
-
 def describe(session: Session, meeting_ref: MeetingRef) -> dict[str, Any]:
-    """The minutes as ``gremium minutes show`` prints them (stable keys)."""
+    """The minutes as ``gremium minutes show`` prints them (stable keys): the read
+    path of :mod:`governance.reads.minutes`, in this session's transaction."""
     meeting = meeting_of(session, meeting_ref)
-    minutes = minutes_of(session, meeting)
-    items = agenda_items(session, meeting)
-    base: dict[str, Any] = {
-        "meeting_id": meeting.id,
-        "meeting_number": meeting.number,
-        "meeting_state": meeting.state,
-        "state": minutes.state if minutes else "none",
-        "notes": [{"top": i.position, "title": i.title, "notes": i.notes} for i in items],
-    }
-    if minutes is None:
-        return base
-    base.update(
-        {
-            "id": minutes.id,
-            "revision": minutes.revision,
-            "minute_taker": minutes.minute_taker.name if minutes.minute_taker else None,
-            "circulated_at": minutes.circulated_at,
-            "objection_deadline_at": minutes.objection_deadline_at,
-            "referred_at": minutes.referred_at,
-            "approved_at": minutes.approved_at,
-            "approved_by": minutes.approved_by or None,
-            "approval_decision": minutes.approval_decision or None,
-            "frozen": minutes.frozen,
-            "archive_path": minutes.archive_path or None,
-            "archive_sha256": minutes.archive_sha256 or None,
-            "archive_document": _archive_document(session, minutes),
-            "objections": [
-                {
-                    "id": o.id,
-                    "revision": o.revision,
-                    "organisation": o.organisation.short_name,
-                    "person": o.person.name,
-                    "text": o.text,
-                    "raised_at": o.raised_at,
-                    "resolved": o.resolved,
-                    "resolution": o.resolution or None,
-                    "resolved_at": o.resolved_at,
-                }
-                for o in minutes.objections
-            ],
-        }
-    )
-    return base
+    session.flush()  # Core reads what the session holds, not what it would flush
+    return minutes_read.describe(session.connection(), meeting.id)
