@@ -56,6 +56,7 @@ def owner_label(person_name: str | None, organisation: str | None) -> str:
 
 def _described(row: dict[str, Any]) -> dict[str, Any]:
     name = row.pop("owner_person_name")
-    row["who"] = owner_label(name if row["owner_person"] is not None else None,
-                             row["owner_organisation"])
+    row["who"] = owner_label(
+        name if row["owner_person"] is not None else None, row["owner_organisation"]
+    )
     return row

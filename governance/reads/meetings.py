@@ -22,9 +22,8 @@ SUMMARY = (
 )
 """A meeting's summary: (key shown, column); services/meeting_views.summary uses it too."""
 
-def meetings(
-    conn: Connection, committee_id: int, state: str | None = None
-) -> list[dict[str, Any]]:
+
+def meetings(conn: Connection, committee_id: int, state: str | None = None) -> list[dict[str, Any]]:
     """The summaries of *committee_id*'s meetings (in *state*), by start."""
     m = tables.meetings.c
     stmt = (

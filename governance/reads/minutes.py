@@ -29,18 +29,18 @@ def describe(conn: Connection, meeting_id: int) -> dict[str, Any]:
     """The minutes of meeting *meeting_id*: state, revision, deadlines, approval,
     archive, objections and the notes of each accepted agenda item."""
     m, i = tables.meetings.c, tables.agenda_items.c
-    meeting = conn.execute(
-        select(m.id, m.number, m.state).where(m.id == meeting_id)
-    ).one()
+    meeting = conn.execute(select(m.id, m.number, m.state).where(m.id == meeting_id)).one()
     notes = conn.execute(
         select(i.position, i.title, i.notes)
         .where(i.meeting_id == meeting_id, i.status == "accepted")
         .order_by(i.position, i.id)
     ).all()
     n = tables.minutes.c
-    minutes = conn.execute(
-        select(tables.minutes).where(n.meeting_id == meeting_id)
-    ).mappings().one_or_none()
+    minutes = (
+        conn.execute(select(tables.minutes).where(n.meeting_id == meeting_id))
+        .mappings()
+        .one_or_none()
+    )
     base: dict[str, Any] = {
         "meeting_id": meeting.id,
         "meeting_number": meeting.number,
@@ -84,8 +84,9 @@ def _archive_document(conn: Connection, document_id: int | None) -> dict[str, An
         return None
     d = tables.stored_documents.c
     row = conn.execute(
-        select(d.id, d.name, d.size, d.sha256, d.data.is_not(None).label("in_database"), d.note)
-        .where(d.id == document_id)
+        select(
+            d.id, d.name, d.size, d.sha256, d.data.is_not(None).label("in_database"), d.note
+        ).where(d.id == document_id)
     ).one()
     return {
         "id": row.id,
