@@ -146,6 +146,7 @@ outbox = table(
 
 audit_records = table(
     "audit_records",
+    column("id", Integer),
     column("seq", Integer),
     column("at", _moment),
     column("actor_id", Integer),
@@ -158,7 +159,18 @@ audit_records = table(
     column("to_state", String),
     column("outcome", String),
     column("details", JSON),
+    column("prev_hash", String),
     column("hash", String),
+    column("key_id", String),
+    column("digests", JSON),
+)
+
+audit_head = table(
+    "audit_head",
+    column("id", Integer),
+    column("seq", Integer),
+    column("hash", String),
+    column("key_id", String),
 )
 
 timers = table(
