@@ -8,7 +8,7 @@ against the models' schema, so a renamed or retyped column fails there.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Date, Integer, LargeBinary, String, column, table
+from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, LargeBinary, String, column, table
 
 from governance.column_types import UTCDateTime
 
@@ -146,8 +146,8 @@ outbox = table(
 
 audit_records = table(
     "audit_records",
-    column("id", Integer),
-    column("seq", Integer),
+    column("id", BigInteger),
+    column("seq", BigInteger),
     column("at", _moment),
     column("actor_id", Integer),
     column("actor", String),
@@ -168,7 +168,7 @@ audit_records = table(
 audit_head = table(
     "audit_head",
     column("id", Integer),
-    column("seq", Integer),
+    column("seq", BigInteger),
     column("hash", String),
     column("key_id", String),
 )
