@@ -13,16 +13,19 @@ from governance.reads import tables
 
 def meeting_id_by_ref(conn: Connection, ref: str | int) -> int:
     """The id of meeting *ref* ("5" or "#5"); NotFound as the services say it."""
-    text = str(ref).strip().lstrip("#")
+    meeting_id = meeting_number(ref)
     m = tables.meetings.c
-    found = (
-        conn.execute(select(m.id).where(m.id == int(text))).scalar_one_or_none()
-        if text.isdigit()
-        else None
-    )
-    if found is None:
+    if conn.execute(select(m.id).where(m.id == meeting_id)).scalar_one_or_none() is None:
+        raise NotFound("error.not_found", kind=Text("kind.meeting"), ref=str(meeting_id), hint="")
+    return meeting_id
+
+
+def meeting_number(ref: str | int) -> int:
+    """The id *ref* names ("5" or "#5"), unchecked; NotFound for what is no number."""
+    text = str(ref).strip().lstrip("#")
+    if not text.isdigit():
         raise NotFound("error.not_found", kind=Text("kind.meeting"), ref=text, hint="")
-    return int(found)
+    return int(text)
 
 
 def describe(conn: Connection, meeting_id: int) -> dict[str, Any]:

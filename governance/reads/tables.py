@@ -73,8 +73,47 @@ agenda_items = table(
     column("meeting_id", Integer),
     column("position", Integer),
     column("title", String),
+    column("description", String),
+    column("kind", String),
+    column("majority", String),
+    column("standing", String),
+    column("proposer_id", Integer),
+    column("proposer_organisation_id", Integer),
+    column("urgent", Boolean),
     column("status", String),
+    column("outcome", String),
+    column("reason", String),
     column("notes", String),
+    column("accession_application_id", Integer),
+    column("carried_over_from_id", Integer),
+    column("carried_over_to_id", Integer),
+)
+
+agenda_attachments = table(
+    "agenda_attachments",
+    column("id", Integer),
+    column("agenda_item_id", Integer),
+    column("kind", String),
+    column("title", String),
+    column("version", Integer),
+    column("url", String),
+    column("document_id", Integer),
+    column("created_at", _moment),
+    column("created_by_id", Integer),
+)
+
+attendance = table(
+    "attendance",
+    column("id", Integer),
+    column("meeting_id", Integer),
+    column("organisation_id", Integer),
+    column("person_id", Integer),
+    column("guest_name", String),
+    column("role", String),
+    column("voting", Boolean),
+    column("status", String),
+    column("arrived_at", _moment),
+    column("departed_at", _moment),
 )
 
 decisions = table(
@@ -95,6 +134,10 @@ decisions = table(
 votes = table(
     "votes",
     column("id", Integer),
+    column("agenda_item_id", Integer),
+    column("meeting_id", Integer),
+    column("carried", Boolean),
+    column("taken_at", _moment),
     column("method", String),
     column("yes", Integer),
     column("no", Integer),
@@ -204,6 +247,29 @@ meetings = table(
     column("series_id", Integer),
     column("schedule_note", String),
     column("repeat_of_id", Integer),
+    column("call_for_proposals_at", _moment),
+    column("proposal_deadline_at", _moment),
+    column("invitation_at", _moment),
+    column("reminder_at", _moment),
+    column("minutes_due_at", _moment),
+    column("agenda_final", Boolean),
+    column("agenda_revision", Integer),
+    column("sequence", Integer),
+    column("reason", String),
+    column("convened_at", _moment),
+    column("opened_at", _moment),
+    column("closed_at", _moment),
+    column("recorded_later_at", _moment),
+    column("recorded_later_by", String),
+    column("quorate_at_opening", Boolean),
+)
+
+meeting_series = table(
+    "meeting_series",
+    column("id", Integer),
+    column("title", String),
+    column("rrule", String),
+    column("state", String),
 )
 
 agreements = table(
@@ -302,6 +368,7 @@ stored_documents = table(
     column("name", String),
     column("size", Integer),
     column("sha256", String),
+    column("media_type", String),
     column("data", LargeBinary),
     column("note", String),
 )
