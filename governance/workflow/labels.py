@@ -59,9 +59,7 @@ def _read(folder: Path) -> dict[str, tuple[Labels, tuple[str, ...]]]:
     for path, data in _documents(folder):
         try:
             raw = data["labels"]
-            labels = {
-                lang: {str(k): str(v) for k, v in raw[lang].items()} for lang in ("de", "en")
-            }
+            labels = {lang: {str(k): str(v) for k, v in raw[lang].items()} for lang in ("de", "en")}
             found[str(data["name"])] = (labels, tuple(str(s) for s in data["states"]))
         except (TypeError, KeyError, AttributeError) as exc:
             raise UnreadableDefinition(path) from exc
@@ -102,4 +100,3 @@ def _documents(folder: Path) -> tuple[tuple[Path, Any], ...]:
         except yaml.YAMLError as exc:
             raise UnreadableDefinition(path) from exc
     return tuple(found)
-

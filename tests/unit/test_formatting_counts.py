@@ -7,7 +7,7 @@ import pytest
 from babel import Locale
 from babel.numbers import format_decimal
 
-from governance.templating.formatting import format_count, format_number, plural_form
+from governance.counts import format_count, format_number, plural_form
 
 LOCALES = {"de": "de_DE", "en": "en_GB"}
 
