@@ -119,7 +119,8 @@ CORE_READS = [
 ]
 for _args in CORE_READS:
     READ_ONLY[_args] = (*WITHOUT_ORM, "babel")
-    READ_ONLY[(*_args, "--json")] = (*WITHOUT_ORM, "babel")
+    if _args != ("audit", "verify"):  # a finding or none: no table to give as JSON
+        READ_ONLY[(*_args, "--json")] = (*WITHOUT_ORM, "babel")
 
 
 # meeting show writes counts ("1 Enthaltung") with governance.counts: without
