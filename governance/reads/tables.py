@@ -332,6 +332,7 @@ signing_ceremonies = table(
 minutes = table(
     "minutes",
     column("id", Integer),
+    column("committee_id", Integer),
     column("meeting_id", Integer),
     column("revision", Integer),
     column("minute_taker_id", Integer),
