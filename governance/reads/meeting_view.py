@@ -302,37 +302,52 @@ def _current_attachments(conn: Connection, item_ids: list[int]) -> dict[int, lis
 
 
 def _votes(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
-    """The meeting's votes by agenda item, as :func:`describe_vote` gives them."""
+    """The meeting's votes by agenda item, with their ballots (one statement)."""
     v, b, o = tables.votes.c, tables.ballots.c, tables.organisations.c
-    votes = (
-        conn.execute(select(tables.votes).where(v.meeting_id == meeting_id).order_by(v.id))
-        .mappings()
-        .all()
+    rows = conn.execute(
+        select(
+            v.id,
+            v.agenda_item_id,
+            v.method,
+            v.yes,
+            v.no,
+            v.abstain,
+            v.majority,
+            v.carried,
+            v.present,
+            v.voting_members,
+            v.taken_at,
+            o.short_name,
+            b.choice,
+        )
+        .select_from(tables.votes)
+        .outerjoin(tables.ballots, b.vote_id == v.id)
+        .outerjoin(tables.organisations, o.id == b.organisation_id)
+        .where(v.meeting_id == meeting_id)
+        .order_by(v.id, b.id)
     )
-    ballots: dict[int, dict[str, str]] = {r["id"]: {} for r in votes}
-    if ballots:
-        for vote_id, short_name, choice in conn.execute(
-            select(b.vote_id, o.short_name, b.choice)
-            .join_from(tables.ballots, tables.organisations, o.id == b.organisation_id)
-            .where(b.vote_id.in_(list(ballots)))
-            .order_by(b.id)
-        ):
-            ballots[vote_id][short_name] = choice
-    return {
-        r["agenda_item_id"]: {
-            "method": r["method"],
-            "yes": r["yes"],
-            "no": r["no"],
-            "abstain": r["abstain"],
-            "majority": r["majority"],
-            "carried": r["carried"],
-            "present": r["present"],
-            "voting_members": r["voting_members"],
-            "taken_at": r["taken_at"],
-            "ballots": ballots[r["id"]],
-        }
-        for r in votes
-    }
+    by_id: dict[int, dict[str, Any]] = {}
+    items: dict[int, int] = {}
+    for r in rows:
+        items[r.agenda_item_id] = r.id  # an item voted on again: its latest vote
+        vote = by_id.setdefault(
+            r.id,
+            {
+                "method": r.method,
+                "yes": r.yes,
+                "no": r.no,
+                "abstain": r.abstain,
+                "majority": r.majority,
+                "carried": r.carried,
+                "present": r.present,
+                "voting_members": r.voting_members,
+                "taken_at": r.taken_at,
+                "ballots": {},
+            },
+        )
+        if r.short_name is not None:
+            vote["ballots"][r.short_name] = r.choice
+    return {item: by_id[vote_id] for item, vote_id in items.items()}
 
 
 def _decisions(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
