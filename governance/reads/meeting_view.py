@@ -29,11 +29,19 @@ TriggersFrom = Callable[[str], list[str]]
 
 
 def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> dict[str, Any]:
-    m, c = tables.meetings.c, tables.committees.c
+    m, c, s = tables.meetings.c, tables.committees.c, tables.meeting_series.c
     meeting = (
         conn.execute(
-            select(tables.meetings, c.short_name.label("committee"), c.rules_data)
+            select(
+                tables.meetings,
+                c.short_name.label("committee"),
+                c.rules_data,
+                s.title.label("series_title"),
+                s.rrule.label("series_rrule"),
+                s.state.label("series_state"),
+            )
             .join_from(tables.meetings, tables.committees, c.id == m.committee_id)
+            .outerjoin(tables.meeting_series, s.id == m.series_id)
             .where(m.id == meeting_id)
         )
         .mappings()
@@ -51,7 +59,14 @@ def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> 
     data.update(
         {
             "committee": meeting["committee"],
-            "series": _series(conn, meeting["series_id"]),
+            "series": None
+            if meeting["series_id"] is None
+            else {
+                "id": meeting["series_id"],
+                "title": meeting["series_title"],
+                "rrule": meeting["series_rrule"],
+                "state": meeting["series_state"],
+            },
             "deadlines": {
                 "call_for_proposals": meeting["call_for_proposals_at"],
                 "proposal_deadline": meeting["proposal_deadline_at"],
@@ -85,14 +100,6 @@ def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> 
         }
     )
     return data
-
-
-def _series(conn: Connection, series_id: int | None) -> dict[str, Any] | None:
-    if series_id is None:
-        return None
-    s = tables.meeting_series.c
-    row = conn.execute(select(s.id, s.title, s.rrule, s.state).where(s.id == series_id)).one()
-    return {"id": row.id, "title": row.title, "rrule": row.rrule, "state": row.state}
 
 
 def _voting_members(conn: Connection, meeting: Any) -> list[tuple[int, str]]:
