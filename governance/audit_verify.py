@@ -9,7 +9,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from governance import audit_digests
 from governance.audit_hash import GENESIS, KEYS, record_hash
@@ -230,7 +230,7 @@ def _compare_entities(
     return checked
 
 
-def _in_chain_order(conn: Connection, batch: int) -> Iterator[Row[Any]]:
+def _in_chain_order(conn: Connection, batch: int) -> Iterator[Any]:
     a = tables.audit_records.c
     columns = (
         a.id,

@@ -125,13 +125,13 @@ def waiting_for(uow: UnitOfWork) -> Overview:
         orgs[r.id][r.organisation_id] = r.organisation
     # 2. the secretariats the person works in
     sm = tables.secretariat_members.c
-    for r in conn.execute(
+    for row in conn.execute(
         select(*committee_columns)
         .join_from(tables.committees, tables.secretariat_members, sm.committee_id == cm.id)
         .where(sm.person_id == person.id)
     ):
-        committees[r.id] = r
-        roles[r.id].add(CommitteeRole.SECRETARIAT)
+        committees[row.id] = row
+        roles[row.id].add(CommitteeRole.SECRETARIAT)
 
     ids = list(committees)
     chairs = [c for c in ids if CommitteeRole.CHAIR in roles[c]]
