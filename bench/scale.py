@@ -125,7 +125,7 @@ def load(url: str, sizes: Sizes, committee_id: int | None = None) -> tuple[float
                 outcome="done",
                 details={"n": n},
             )
-            digest = audit.record_hash(prev, record)  # type: ignore[arg-type]
+            digest = audit.record_hash(prev, record)
             rows.append(
                 (
                     seq,

@@ -27,8 +27,6 @@ the chain, so that a person's data can be erased without breaking it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import json
 import logging
 import re
@@ -38,6 +36,8 @@ from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
 from governance import audit_digests
+from governance.audit_hash import GENESIS, KEYS, record_hash
+from governance.audit_hash import _canonical as _canonical  # tests recompute a link
 from governance.audit_keys import KeySource
 from governance.errors import ConfigurationError
 from governance.models import AuditHead, AuditRecord
@@ -45,48 +45,11 @@ from governance.models.core import table_of
 
 _log = logging.getLogger(__name__)
 
-GENESIS = "0" * 64
 SYSTEM = "system"
 _PENDING = "gremium.audit.pending"
 """Key in ``Session.info``: records appended in this transaction, not yet chained."""
 _KEY_AFTER = "gremium.audit.key_after"
 """Key in ``Session.info``: the key id the chain uses after this transaction (seal, rotation)."""
-KEYS = "gremium.audit.keys"
-"""Key in ``Session.info`` (set by the database's session factory): the :class:`KeySource`."""
-
-
-def _canonical(record: AuditRecord) -> bytes:
-    payload: dict[str, Any] = {
-        "seq": record.seq,
-        "at": record.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
-        "actor": record.actor,
-        "actor_id": record.actor_id,
-        "committee_id": record.committee_id,
-        "entity_type": record.entity_type,
-        "entity_id": record.entity_id,
-        "action": record.action,
-        "from_state": record.from_state,
-        "to_state": record.to_state,
-        "outcome": record.outcome,
-        "details": record.details,
-    }
-    # Fields added later enter the hash only when set, so that the records
-    # written before them keep their hashes.
-    key_id = getattr(record, "key_id", None)
-    digests = getattr(record, "digests", None)
-    if key_id is not None:
-        payload["key_id"] = key_id
-    if digests is not None:
-        payload["digests"] = digests
-    return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode()
-
-
-def record_hash(prev_hash: str, record: AuditRecord, key: bytes | None = None) -> str:
-    """The record's link: HMAC-SHA256 with the chain's key, plain SHA-256 for unkeyed records."""
-    data = prev_hash.encode() + b"\n" + _canonical(record)
-    if key is None:
-        return hashlib.sha256(data).hexdigest()
-    return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
 def append(
@@ -356,6 +319,7 @@ from governance.audit_verify import (  # noqa: E402
 
 __all__ = [
     "GENESIS",
+    "KEYS",
     "SYSTEM",
     "ChainProblem",
     "EntityProblem",

@@ -19,39 +19,177 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, select
-from sqlalchemy.orm import Session, SessionTransaction
-
-from governance.models import (
-    AccessionDeclaration,
-    AgendaItem,
-    AgreementVersion,
-    Ballot,
-    Decision,
-    Membership,
-    Minutes,
-    Signature,
-    Vote,
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    Integer,
+    String,
+    TableClause,
+    column,
+    select,
+    table,
 )
-from governance.models.core import table_of
 
-PROTECTED: dict[str, Table] = {
-    model.__tablename__: table_of(model)
-    for model in (
-        Decision,
-        Vote,
-        Ballot,
-        Signature,
-        AccessionDeclaration,
-        AgreementVersion,
-        Minutes,
-        AgendaItem,  # the minutes' text: notes and decision texts live on the items
-        Membership,
+from governance.column_types import UTCDateTime
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, SessionTransaction
+
+_MOMENT = UTCDateTime()
+
+# Light Core clauses, not the models' tables: ``audit verify`` then reads
+# without the ORM (issue 11 point 19). The types convert as the models' do,
+# so a digest is the same whoever computes it; tests/unit/test_audit_digests.py
+# checks that each clause has exactly the model's columns (but the version counter).
+PROTECTED: dict[str, TableClause] = {
+    clause.name: clause
+    for clause in (
+        table(
+            "decisions",
+            column("id", Integer),
+            column("committee_id", Integer),
+            column("year", Integer),
+            column("seq", Integer),
+            column("reference", String),
+            column("meeting_id", Integer),
+            column("agenda_item_id", Integer),
+            column("vote_id", Integer),
+            column("text", String),
+            column("carried", Boolean),
+            column("decided_on", Date),
+        ),
+        table(
+            "votes",
+            column("id", Integer),
+            column("agenda_item_id", Integer),
+            column("meeting_id", Integer),
+            column("method", String),
+            column("yes", Integer),
+            column("no", Integer),
+            column("abstain", Integer),
+            column("majority", String),
+            column("carried", Boolean),
+            column("voting_members", Integer),
+            column("present", Integer),
+            column("taken_at", _MOMENT),
+        ),
+        table(
+            "ballots",
+            column("id", Integer),
+            column("vote_id", Integer),
+            column("organisation_id", Integer),
+            column("choice", String),
+        ),
+        table(
+            "signatures",
+            column("id", Integer),
+            column("version_id", Integer),
+            column("organisation_id", Integer),
+            column("signatory_id", Integer),
+            column("text_sha256", String),
+            column("signed_on", Date),
+            column("place", String),
+            column("method", String),
+            column("ceremony_id", Integer),
+            column("recorded_by_id", Integer),
+            column("recorded_at", _MOMENT),
+            column("recorded_later", Boolean),
+        ),
+        table(
+            "accession_declarations",
+            column("id", Integer),
+            column("application_id", Integer),
+            column("agreement_version_id", Integer),
+            column("text_sha256", String),
+            column("signatory_id", Integer),
+            column("signed_on", Date),
+            column("place", String),
+            column("method", String),
+            column("recorded_at", _MOMENT),
+        ),
+        table(
+            "agreement_versions",
+            column("id", Integer),
+            column("agreement_id", Integer),
+            column("number", Integer),
+            column("text", String),
+            column("text_sha256", String),
+            column("effective_from", Date),
+            column("in_force_from", Date),
+            column("ended_on", Date),
+            column("state", String),
+            column("created_at", _MOMENT),
+            column("opened_at", _MOMENT),
+            column("decided_on", Date),
+            column("votes_yes", Integer),
+            column("votes_no", Integer),
+            column("votes_abstain", Integer),
+            column("decision_reference", String),
+        ),
+        table(
+            "minutes",
+            column("id", Integer),
+            column("committee_id", Integer),
+            column("meeting_id", Integer),
+            column("revision", Integer),
+            column("minute_taker_id", Integer),
+            column("circulated_at", _MOMENT),
+            column("objection_deadline_at", _MOMENT),
+            column("referred_at", _MOMENT),
+            column("approved_at", _MOMENT),
+            column("approved_by", String),
+            column("approval_decision", String),
+            column("frozen", Boolean),
+            column("archive_path", String),
+            column("archive_sha256", String),
+            column("archive_document_id", Integer),
+            column("state", String),
+            column("created_at", _MOMENT),
+        ),
+        table(
+            "agenda_items",
+            column("id", Integer),
+            column("meeting_id", Integer),
+            column("position", Integer),
+            column("title", String),
+            column("description", String),
+            column("kind", String),
+            column("majority", String),
+            column("standing", String),
+            column("proposer_id", Integer),
+            column("proposer_organisation_id", Integer),
+            column("urgent", Boolean),
+            column("status", String),
+            column("outcome", String),
+            column("reason", String),
+            column("notes", String),
+            column("decision_text", String),
+            column("accession_application_id", Integer),
+            column("agreement_version_id", Integer),
+            column("minutes_id", Integer),
+            column("carried_over_from_id", Integer),
+            column("carried_over_to_id", Integer),
+            column("created_at", _MOMENT),
+        ),
+        table(
+            "memberships",
+            column("id", Integer),
+            column("committee_id", Integer),
+            column("organisation_id", Integer),
+            column("role", String),
+            column("voting", Boolean),
+            column("starts_on", Date),
+            column("ends_on", Date),
+            column("notice_given_on", Date),
+            column("state", String),
+            column("notice_recorded_on", Date),
+        ),
     )
 }
-"""Table name -> table. Every column except the optimistic-locking counter is protected."""
+"""Table name -> its protected columns: every column except the optimistic-locking counter."""
 
 _SKIPPED = {"version"}
 _CHUNK = 1000
@@ -68,7 +206,7 @@ def split_key(key: str) -> tuple[str, int]:
     return table, int(row_id)
 
 
-def _columns(table: Table) -> list[Any]:
+def _columns(table: TableClause) -> list[Any]:
     return [c for c in table.columns if c.key not in _SKIPPED]
 
 
@@ -113,13 +251,11 @@ def digests_of(session: Session, keys: Iterable[str]) -> dict[str, str | None]:
     return out
 
 
-def all_digests(session: Session, table_name: str, batch: int = 5000) -> Iterator[tuple[int, str]]:
+def all_digests(conn: Connection, table_name: str, batch: int = 5000) -> Iterator[tuple[int, str]]:
     """(id, digest) of every row of one protected table, in one pass."""
     table = PROTECTED[table_name]
-    result = (
-        session.connection()
-        .execution_options(yield_per=batch)
-        .execute(select(*_columns(table)).order_by(table.c.id))
+    result = conn.execution_options(yield_per=batch).execute(
+        select(*_columns(table)).order_by(table.c.id)
     )
     for row in result:
         yield row.id, row_digest(row)

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
 from governance import audit_digests
-from governance.audit import GENESIS, KEYS, record_hash
+from governance.audit_hash import GENESIS, KEYS, record_hash
 from governance.audit_keys import KeySource
 from governance.audit_witness import Witness
-from governance.models import AuditHead, AuditRecord
+from governance.reads import tables
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,6 +86,25 @@ def verify(
     witnesses: Iterable[Witness] = (),
     entities: bool = True,
 ) -> VerifyResult:
+    """:func:`verify_reading` in *session*'s transaction, with its key source."""
+    session.flush()
+    return verify_reading(
+        session.connection(),
+        session.info.get(KEYS),
+        batch,
+        witnesses=witnesses,
+        entities=entities,
+    )
+
+
+def verify_reading(
+    conn: Connection,
+    source: KeySource | None,
+    batch: int = 5000,
+    *,
+    witnesses: Iterable[Witness] = (),
+    entities: bool = True,
+) -> VerifyResult:
     """Walk the chain in its order and report every broken link, then compare
     the protected rows with their last audited digests and the chain with
     the heads witnesses hold.
@@ -99,7 +120,6 @@ def verify(
     - a witness (position and hash from a mail or a minutes PDF) the chain
       does not contain: the chain was cut off (truncated) or rebuilt.
     """
-    source: KeySource | None = session.info.get(KEYS)
     ring = source.keyring() if source is not None else None
     wanted: dict[int, list[Witness]] = {}
     for witness in witnesses:
@@ -113,7 +133,7 @@ def verify(
     prev_id = 0
     expected_seq = 1
     checked = 0
-    for record in _in_chain_order(session, batch):
+    for record in _in_chain_order(conn, batch):
         checked += 1
         if record.seq > expected_seq:
             problems.append(ChainProblem(expected_seq, record.id, "missing"))
@@ -150,7 +170,8 @@ def verify(
         prev_id = record.id
         expected_seq = record.seq + 1
     last_seq = expected_seq - 1
-    head = session.get(AuditHead, 1)
+    h = tables.audit_head.c
+    head = conn.execute(select(h.seq, h.hash, h.key_id).where(h.id == 1)).one_or_none()
     if head is not None and (head.seq != last_seq or head.hash != prev_hash):
         problems.append(ChainProblem(head.seq, None, "head_mismatch"))
     if ring is not None and not keyed and (checked or (head is not None and head.key_id)):
@@ -176,7 +197,7 @@ def verify(
     entity_problems: list[EntityProblem] = []
     entities_checked = 0
     if entities:
-        entities_checked = _compare_entities(session, audited, entity_problems, batch)
+        entities_checked = _compare_entities(conn, audited, entity_problems, batch)
     return VerifyResult(
         checked=checked,
         problems=problems,
@@ -187,7 +208,7 @@ def verify(
 
 
 def _compare_entities(
-    session: Session,
+    conn: Connection,
     audited: dict[str, tuple[str | None, int]],
     problems: list[EntityProblem],
     batch: int,
@@ -195,7 +216,7 @@ def _compare_entities(
     """One pass over each protected table, against the digests the chain holds."""
     checked = 0
     for table in audit_digests.PROTECTED:
-        for row_id, digest in audit_digests.all_digests(session, table, batch):
+        for row_id, digest in audit_digests.all_digests(conn, table, batch):
             checked += 1
             last = audited.pop(audit_digests.entity_key(table, row_id), None)
             if last is None:
@@ -209,21 +230,33 @@ def _compare_entities(
     return checked
 
 
-def _in_chain_order(session: Session, batch: int) -> Iterator[AuditRecord]:
+def _in_chain_order(conn: Connection, batch: int) -> Iterator[Any]:
+    a = tables.audit_records.c
+    columns = (
+        a.id,
+        a.seq,
+        a.at,
+        a.actor,
+        a.actor_id,
+        a.committee_id,
+        a.entity_type,
+        a.entity_id,
+        a.action,
+        a.from_state,
+        a.to_state,
+        a.outcome,
+        a.details,
+        a.prev_hash,
+        a.hash,
+        a.key_id,
+        a.digests,
+    )
     last_seq = -(2**62)
     while True:
-        rows = (
-            session.execute(
-                select(AuditRecord)
-                .where(AuditRecord.seq > last_seq)
-                .order_by(AuditRecord.seq)
-                .limit(batch)
-            )
-            .scalars()
-            .all()
-        )
+        rows = conn.execute(
+            select(*columns).where(a.seq > last_seq).order_by(a.seq).limit(batch)
+        ).all()
         if not rows:
             return
         yield from rows
         last_seq = rows[-1].seq
-        session.expunge_all()

@@ -149,7 +149,7 @@ class Database:
         the audit key source like every other session: `audit verify` reads with it."""
         from sqlalchemy.orm import Session
 
-        from governance.audit import KEYS
+        from governance.audit_hash import KEYS
 
         return Session(
             self.engine.execution_options(read_only=True),

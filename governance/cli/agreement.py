@@ -109,13 +109,15 @@ def show_cmd(
 
     ID: Nummer der Fassung (z. B. 2) oder VEREINBARUNG/FASSUNG (z. B. 1/2).
     """
-    with state.read() as session:
+    from governance.reads.agreements import latest_version_id, show, version_id_by_ref
+    from governance.reads.committees import committee_id_by_ref
+
+    with state.reading() as conn:
         if version_ref is None:
-            committee = directory.committee_by_ref(session, committee_ref)
-            version = agreements.latest_version(session, committee)
+            version_id = latest_version_id(conn, committee_id_by_ref(conn, committee_ref))
         else:
-            version = agreements.version_by_ref(session, version_ref)
-        data = agreements.show(session, version)
+            version_id = version_id_by_ref(conn, version_ref)
+        data = show(conn, version_id)
     if as_json:
         print_json(data)
         return

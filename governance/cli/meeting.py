@@ -20,7 +20,13 @@ from governance.cli.common import (
     t,
 )
 from governance.cli.meeting_series import series_group
-from governance.cli.meeting_text import quorum_line, schedule_note, show_text, workflow_label
+from governance.cli.meeting_text import (
+    allowed,
+    quorum_line,
+    schedule_note,
+    show_text,
+    workflow_label,
+)
 from governance.cli.output import berlin
 from governance.errors import InvalidInput
 from governance.lazy_import import lazy_module
@@ -150,10 +156,11 @@ def list_cmd(
 @pass_state
 def show_cmd(state: CliState, ref: str, as_json: bool) -> None:
     """Eine Sitzung mit Fristen, Tagesordnung, Anwesenheit, Abstimmungen und Zeitgebern."""
-    with state.read() as session:
-        data = meeting_views.describe(
-            session, meeting_service.meeting_by_id(session, ref), state.app.engine
-        )
+    from governance.reads.meeting_view import describe
+    from governance.reads.minutes import meeting_number
+
+    with state.reading() as conn:
+        data = describe(conn, meeting_number(ref), lambda s: allowed(state, s))
     if as_json:
         print_json(data)
         return

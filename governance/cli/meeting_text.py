@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from governance.cli.common import CliState, state_label, t
+from governance.cli.common import CliState, _quickly, state_label, t
 from governance.cli.output import berlin
 from governance.domain.attachments import human_size
 
@@ -12,6 +12,14 @@ from governance.domain.attachments import human_size
 def workflow_label(state: CliState, workflow: str, name: str) -> str:
     """A state or trigger of *workflow* by its label in the user's language."""
     return state_label(state, workflow, name)
+
+
+def allowed(state: CliState, meeting_state: str) -> list[str]:
+    """The triggers of a meeting in *meeting_state*, from the definition's YAML
+    (as the engine gives them, without building it)."""
+    from governance.workflow.labels import triggers_from
+
+    return _quickly(state, lambda folder: triggers_from(folder, "meeting", meeting_state))
 
 
 def schedule_note(state: CliState, note: str) -> str:
@@ -37,8 +45,7 @@ def quorum_line(
 
 
 def show_text(state: CliState, data: dict[str, Any]) -> str:
-    definition = state.app.engine.definitions["meeting"]
-    label = lambda name: definition.label(name, state.lang)  # noqa: E731
+    label = lambda name: workflow_label(state, "meeting", name)  # noqa: E731
     lines = [
         t(
             state,

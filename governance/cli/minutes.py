@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from governance.cli.common import CliState, json_option, pass_state, print_json, t
 from governance.clock import BERLIN
-from governance.documents.files import write_atomically
 from governance.domain.attachments import human_size
 from governance.domain.minutes_notes import parse_notes
 from governance.errors import InvalidInput
-from governance.services import minutes, minutes_views
-from governance.services.documents.output import PDF_LABEL
+from governance.lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    from governance.services import minutes, minutes_views
+else:  # loaded by the commands that change or render: `minutes show` reads through Core
+    minutes = lazy_module("governance.services.minutes")
+    minutes_views = lazy_module("governance.services.minutes_views")
 
 MEETING = click.argument("meeting_ref", metavar="SITZUNG")
 
@@ -69,6 +74,8 @@ def preview_cmd(state: CliState, meeting_ref: str, fmt: str, out: Path) -> None:
     """Das Protokoll, wie es jetzt aussähe, als HTML oder PDF/A schreiben (ändert nichts)."""
     with state.read() as session:
         draft = minutes_views.preview(session, meeting_ref, state.lang, fmt)
+    from governance.documents.files import write_atomically
+
     path = write_atomically(out, draft.data)
     click.echo(
         t(state, "minutes.cli.written", path=str(path), format=draft.label, sha256=draft.sha256)
@@ -169,8 +176,10 @@ def approve_cmd(state: CliState, meeting_ref: str) -> None:
 @pass_state
 def show_cmd(state: CliState, meeting_ref: str, as_json: bool) -> None:
     """Stand des Protokolls: Zustand, Fassung, Fristen, Einwendungen, Archiv."""
-    with state.read() as session:
-        data = minutes_views.describe(session, meeting_ref)
+    from governance.reads.minutes import describe, meeting_id_by_ref
+
+    with state.reading() as conn:
+        data = describe(conn, meeting_id_by_ref(conn, meeting_ref))
     if as_json:
         print_json(data)
         return
@@ -254,6 +263,9 @@ def export_cmd(state: CliState, meeting_ref: str, out: Path) -> None:
     with state.read() as session:
         document, data = minutes_views.archived_document(session, meeting_ref)
         sha256 = document.sha256
+    from governance.documents.files import write_atomically
+    from governance.services.documents.output import PDF_LABEL
+
     path = write_atomically(out, data)
     click.echo(t(state, "minutes.cli.written", path=str(path), format=PDF_LABEL, sha256=sha256))
 

@@ -116,9 +116,11 @@ def audit_verify(state: CliState, witness_paths: tuple[Path, ...]) -> None:
     Geschützt sind Beschlüsse, Abstimmungen, Unterschriften, Fassungen der
     Vereinbarung, Protokolle und Mitgliedschaften.
     """
+    from governance.audit_verify import verify_reading
+
     witnesses = [w for path in witness_paths for w in audit_witness.collect(path)]
-    with state.read() as session:
-        result = audit.verify(session, witnesses=witnesses)
+    with state.reading() as conn:
+        result = verify_reading(conn, state.db.audit_keys, witnesses=witnesses)
     if result.ok:
         click.echo(
             t(

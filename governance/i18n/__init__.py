@@ -88,7 +88,7 @@ class _CountingFormatter(string.Formatter):
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if "|" in format_spec and isinstance(value, int):
-            from governance.templating.formatting import format_count
+            from governance.counts import format_count
 
             one, other = format_spec.split("|", 1)
             return format_count(value, one, other, self.lang)

@@ -1,4 +1,5 @@
-"""Versions of a committee's agreement as ``agreement list`` shows them (Core, plain dicts).
+"""Versions of a committee's agreement as ``agreement list`` and ``agreement show``
+show them (Core, plain dicts).
 
 Stable keys and ISO 8601 dates (they are printed by ``--json``).
 """
@@ -6,10 +7,12 @@ Stable keys and ISO 8601 dates (they are printed by ``--json``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, select
 
+from governance.errors import InvalidInput, NotFound, Text
 from governance.reads import tables
 
 
@@ -92,3 +95,109 @@ def _decision(r: Any) -> dict[str, Any] | None:
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def version_id_by_ref(conn: Connection, ref: str | int, committee_id: int | None = None) -> int:
+    """A version's id by its id ("7") or by agreement and number ("1/2"); with
+    *committee_id*, only a version of that committee's agreement (another's is not found)."""
+    text = str(ref).strip()
+    v, a = tables.agreement_versions.c, tables.agreements.c
+    stmt = select(v.id, a.committee_id).join_from(
+        tables.agreement_versions, tables.agreements, a.id == v.agreement_id
+    )
+    if text.isdigit():
+        stmt = stmt.where(v.id == int(text))
+    elif re.fullmatch(r"\d+/\d+", text):
+        agreement_id, number = (int(x) for x in text.split("/"))
+        stmt = stmt.where(v.agreement_id == agreement_id, v.number == number)
+    else:
+        raise InvalidInput("agreement.error.ref", value=text)
+    found = conn.execute(stmt).one_or_none()
+    if found is None or (committee_id is not None and found.committee_id != committee_id):
+        raise NotFound("error.not_found", kind=Text("kind.agreement_version"), ref=text, hint="")
+    return int(found.id)
+
+
+def latest_version_id(conn: Connection, committee_id: int) -> int:
+    """The id of the newest version of *committee_id*'s agreements."""
+    v, a = tables.agreement_versions.c, tables.agreements.c
+    found = conn.execute(
+        select(v.id)
+        .join_from(tables.agreement_versions, tables.agreements, a.id == v.agreement_id)
+        .where(a.committee_id == committee_id)
+        .order_by(a.id.desc(), v.number.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if found is None:
+        c = tables.committees.c
+        name = conn.execute(select(c.short_name).where(c.id == committee_id)).scalar_one()
+        raise NotFound("error.not_found", kind=Text("kind.agreement"), ref=name, hint="")
+    return int(found)
+
+
+def show(conn: Connection, version_id: int) -> dict[str, Any]:
+    """One version in full: its summary, parties, signatures and signing ceremonies."""
+    data = summaries(conn, tables.agreement_versions.c.id == version_id)[0]
+    v = tables.agreement_versions.c
+    data["created_at"] = _iso(
+        conn.execute(select(v.created_at).where(v.id == version_id)).scalar_one()
+    )
+    s, o = tables.signatures.c, tables.organisations.c
+    signatory, recorder = tables.people.alias("signatory"), tables.people.alias("recorder")
+    signatures = conn.execute(
+        select(
+            s.organisation_id,
+            o.short_name,
+            signatory.c.email,
+            signatory.c.name,
+            s.signed_on,
+            s.place,
+            s.method,
+            s.text_sha256,
+            s.ceremony_id,
+            s.recorded_at,
+            recorder.c.email.label("recorded_by"),
+            s.recorded_later,
+        )
+        .join_from(tables.signatures, tables.organisations, o.id == s.organisation_id)
+        .join(signatory, signatory.c.id == s.signatory_id)
+        .outerjoin(recorder, recorder.c.id == s.recorded_by_id)
+        .where(s.version_id == version_id)
+        .order_by(s.id)
+    ).all()
+    signed = {r.organisation_id for r in signatures}
+    p = tables.agreement_parties.c
+    data["parties"] = [
+        {"organisation": short_name, "name": name, "signed": organisation_id in signed}
+        for organisation_id, short_name, name in conn.execute(
+            select(p.organisation_id, o.short_name, o.name)
+            .join_from(tables.agreement_parties, tables.organisations, o.id == p.organisation_id)
+            .where(p.version_id == version_id)
+            .order_by(p.id)
+        )
+    ]
+    data["signatures"] = [
+        {
+            "organisation": r.short_name,
+            "signatory": r.email,
+            "signatory_name": r.name,
+            "signed_on": _iso(r.signed_on),
+            "place": r.place,
+            "method": r.method,
+            "text_sha256": r.text_sha256,
+            "ceremony_id": r.ceremony_id,
+            "recorded_at": _iso(r.recorded_at),
+            "recorded_by": r.recorded_by,
+            "recorded_later": r.recorded_later,
+        }
+        for r in signatures
+    ]
+    c = tables.signing_ceremonies.c
+    data["ceremonies"] = [
+        {"id": r.id, "held_on": _iso(r.held_on), "place": r.place}
+        for r in conn.execute(
+            select(c.id, c.held_on, c.place).where(c.version_id == version_id).order_by(c.id)
+        )
+    ]
+    data["signed"] = len(signatures)
+    return data

@@ -8,7 +8,7 @@ against the models' schema, so a renamed or retyped column fails there.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Date, Integer, String, column, table
+from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, LargeBinary, String, column, table
 
 from governance.column_types import UTCDateTime
 
@@ -70,8 +70,50 @@ settings = table("settings", column("key", String), column("value", String))
 agenda_items = table(
     "agenda_items",
     column("id", Integer),
+    column("meeting_id", Integer),
     column("position", Integer),
     column("title", String),
+    column("description", String),
+    column("kind", String),
+    column("majority", String),
+    column("standing", String),
+    column("proposer_id", Integer),
+    column("proposer_organisation_id", Integer),
+    column("urgent", Boolean),
+    column("status", String),
+    column("outcome", String),
+    column("reason", String),
+    column("notes", String),
+    column("accession_application_id", Integer),
+    column("carried_over_from_id", Integer),
+    column("carried_over_to_id", Integer),
+)
+
+agenda_attachments = table(
+    "agenda_attachments",
+    column("id", Integer),
+    column("agenda_item_id", Integer),
+    column("kind", String),
+    column("title", String),
+    column("version", Integer),
+    column("url", String),
+    column("document_id", Integer),
+    column("created_at", _moment),
+    column("created_by_id", Integer),
+)
+
+attendance = table(
+    "attendance",
+    column("id", Integer),
+    column("meeting_id", Integer),
+    column("organisation_id", Integer),
+    column("person_id", Integer),
+    column("guest_name", String),
+    column("role", String),
+    column("voting", Boolean),
+    column("status", String),
+    column("arrived_at", _moment),
+    column("departed_at", _moment),
 )
 
 decisions = table(
@@ -92,6 +134,10 @@ decisions = table(
 votes = table(
     "votes",
     column("id", Integer),
+    column("agenda_item_id", Integer),
+    column("meeting_id", Integer),
+    column("carried", Boolean),
+    column("taken_at", _moment),
     column("method", String),
     column("yes", Integer),
     column("no", Integer),
@@ -143,7 +189,8 @@ outbox = table(
 
 audit_records = table(
     "audit_records",
-    column("seq", Integer),
+    column("id", BigInteger),
+    column("seq", BigInteger),
     column("at", _moment),
     column("actor_id", Integer),
     column("actor", String),
@@ -155,7 +202,18 @@ audit_records = table(
     column("to_state", String),
     column("outcome", String),
     column("details", JSON),
+    column("prev_hash", String),
     column("hash", String),
+    column("key_id", String),
+    column("digests", JSON),
+)
+
+audit_head = table(
+    "audit_head",
+    column("id", Integer),
+    column("seq", BigInteger),
+    column("hash", String),
+    column("key_id", String),
 )
 
 timers = table(
@@ -189,6 +247,29 @@ meetings = table(
     column("series_id", Integer),
     column("schedule_note", String),
     column("repeat_of_id", Integer),
+    column("call_for_proposals_at", _moment),
+    column("proposal_deadline_at", _moment),
+    column("invitation_at", _moment),
+    column("reminder_at", _moment),
+    column("minutes_due_at", _moment),
+    column("agenda_final", Boolean),
+    column("agenda_revision", Integer),
+    column("sequence", Integer),
+    column("reason", String),
+    column("convened_at", _moment),
+    column("opened_at", _moment),
+    column("closed_at", _moment),
+    column("recorded_later_at", _moment),
+    column("recorded_later_by", String),
+    column("quorate_at_opening", Boolean),
+)
+
+meeting_series = table(
+    "meeting_series",
+    column("id", Integer),
+    column("title", String),
+    column("rrule", String),
+    column("state", String),
 )
 
 agreements = table(
@@ -214,6 +295,7 @@ agreement_versions = table(
     column("votes_no", Integer),
     column("votes_abstain", Integer),
     column("decision_reference", String),
+    column("created_at", _moment),
 )
 
 agreement_parties = table(
@@ -228,6 +310,68 @@ signatures = table(
     column("id", Integer),
     column("version_id", Integer),
     column("organisation_id", Integer),
+    column("signatory_id", Integer),
+    column("text_sha256", String),
+    column("signed_on", Date),
+    column("place", String),
+    column("method", String),
+    column("ceremony_id", Integer),
+    column("recorded_by_id", Integer),
+    column("recorded_at", _moment),
+    column("recorded_later", Boolean),
+)
+
+signing_ceremonies = table(
+    "signing_ceremonies",
+    column("id", Integer),
+    column("version_id", Integer),
+    column("held_on", Date),
+    column("place", String),
+)
+
+minutes = table(
+    "minutes",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("meeting_id", Integer),
+    column("revision", Integer),
+    column("minute_taker_id", Integer),
+    column("circulated_at", _moment),
+    column("objection_deadline_at", _moment),
+    column("referred_at", _moment),
+    column("approved_at", _moment),
+    column("approved_by", String),
+    column("approval_decision", String),
+    column("frozen", Boolean),
+    column("archive_path", String),
+    column("archive_sha256", String),
+    column("archive_document_id", Integer),
+    column("state", String),
+)
+
+minutes_objections = table(
+    "minutes_objections",
+    column("id", Integer),
+    column("minutes_id", Integer),
+    column("revision", Integer),
+    column("person_id", Integer),
+    column("organisation_id", Integer),
+    column("text", String),
+    column("raised_at", _moment),
+    column("resolved", Boolean),
+    column("resolution", String),
+    column("resolved_at", _moment),
+)
+
+stored_documents = table(
+    "stored_documents",
+    column("id", Integer),
+    column("name", String),
+    column("size", Integer),
+    column("sha256", String),
+    column("media_type", String),
+    column("data", LargeBinary),
+    column("note", String),
 )
 
 directory_organisations = table(

@@ -8,10 +8,9 @@ under the standing item of the next meeting.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance import outbox
@@ -39,35 +38,6 @@ def action_by_id(session: Session, ref: str | int) -> ActionItem:
     if item is None:
         raise NotFound("error.not_found", kind=Text("kind.action_item"), ref=text, hint="")
     return item
-
-
-def action_items(session: Session, committee: Committee) -> list[ActionItem]:
-    """The action items of *committee* by due date, as objects (for pages that also
-    decide which forms to offer; the command line lists through governance.reads)."""
-    stmt = (
-        select(ActionItem)
-        .where(ActionItem.committee_id == committee.id)
-        .order_by(ActionItem.due_on, ActionItem.id)
-    )
-    return list(session.execute(stmt).scalars())
-
-
-def describe(action: ActionItem) -> dict[str, Any]:
-    return {
-        "id": action.id,
-        "what": action.what,
-        "who": action.owner_label,
-        "owner_organisation": action.owner_organisation.short_name
-        if action.owner_organisation
-        else None,
-        "owner_person": action.owner_person.email if action.owner_person else None,
-        "due_on": action.due_on,
-        "state": action.state,
-        "done_on": action.done_on,
-        "note": action.note,
-        "meeting_id": action.meeting_id,
-        "agenda_item_id": action.agenda_item_id,
-    }
 
 
 def add(

@@ -6,23 +6,20 @@ have stable keys and ISO 8601 dates (they are printed by ``--json``).
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from governance.errors import InvalidInput, NotFound, Text
 from governance.models import (
     Agreement,
     AgreementVersion,
     Committee,
     Organisation,
-    SigningCeremony,
 )
 from governance.reads import tables
-from governance.reads.agreements import summaries, versions
+from governance.reads.agreements import latest_version_id, summaries, version_id_by_ref, versions
+from governance.reads.agreements import show as read_show
 
 # --- lookups ---
 
@@ -38,22 +35,12 @@ def version_by_ref(
 ) -> AgreementVersion:
     """A version by its id ("7") or by agreement and number ("1/2"); with *committee*,
     only a version of that committee's agreement (another's is not found)."""
-    text = str(ref).strip()
-    version: AgreementVersion | None = None
-    if text.isdigit():
-        version = session.get(AgreementVersion, int(text))
-    elif re.fullmatch(r"\d+/\d+", text):
-        agreement_id, number = (int(x) for x in text.split("/"))
-        version = session.execute(
-            select(AgreementVersion).where(
-                AgreementVersion.agreement_id == agreement_id, AgreementVersion.number == number
-            )
-        ).scalar_one_or_none()
-    else:
-        raise InvalidInput("agreement.error.ref", value=text)
     committee_id = committee.id if isinstance(committee, Committee) else committee
-    if version is None or (committee_id is not None and version.committee_id != committee_id):
-        raise NotFound("error.not_found", kind=Text("kind.agreement_version"), ref=text, hint="")
+    session.flush()  # the lookup reads through Core
+    version = session.get(
+        AgreementVersion, version_id_by_ref(session.connection(), ref, committee_id)
+    )
+    assert version is not None
     return version
 
 
@@ -86,12 +73,10 @@ def in_force_version(session: Session, committee: Committee) -> AgreementVersion
 
 
 def latest_version(session: Session, committee: Committee) -> AgreementVersion:
-    versions = versions_of(session, committee)
-    if not versions:
-        raise NotFound(
-            "error.not_found", kind=Text("kind.agreement"), ref=committee.short_name, hint=""
-        )
-    return versions[-1]
+    session.flush()  # the lookup reads through Core
+    version = session.get(AgreementVersion, latest_version_id(session.connection(), committee.id))
+    assert version is not None
+    return version
 
 
 def pending_parties(version: AgreementVersion) -> list[Organisation]:
@@ -116,60 +101,22 @@ def summary(version: AgreementVersion) -> dict[str, Any]:
 
 
 def show(session: Session, version: AgreementVersion) -> dict[str, Any]:
+    """*version* in full (:func:`governance.reads.agreements.show`), in this session's
+    transaction, with the parties whose signed paper is on its way (said by link)."""
     # Imported here: the announcements resolve versions through this module.
     from governance.services.paper_signature import announced
 
-    data = summary(version)
-    signed = {s.organisation_id: s for s in version.signatures}
+    session.flush()  # Core reads what the session holds, not what it would flush
+    data = read_show(session.connection(), version.id)
     on_its_way = {a.organisation: a for a in announced(session, version)}
-    data["created_at"] = _iso(version.created_at)
-    data["parties"] = [
-        {
-            "organisation": p.organisation.short_name,
-            "name": p.organisation.name,
-            "signed": p.organisation_id in signed,
-            # The party said its signed paper is on its way (the signature request's link).
-            "paper_on_its_way": _iso(on_its_way[p.organisation.short_name].at)
-            if p.organisation_id not in signed and p.organisation.short_name in on_its_way
-            else None,
-        }
-        for p in version.parties
-    ]
-    ceremonies = {
-        c.id: c
-        for c in session.execute(
-            select(SigningCeremony).where(SigningCeremony.version_id == version.id)
-        ).scalars()
-    }
-    data["signatures"] = [
-        {
-            "organisation": s.organisation.short_name,
-            "signatory": s.signatory.email,
-            "signatory_name": s.signatory.name,
-            "signed_on": _iso(s.signed_on),
-            "place": s.place,
-            "method": s.method,
-            "text_sha256": s.text_sha256,
-            "ceremony_id": s.ceremony_id,
-            "recorded_at": _iso(s.recorded_at),
-            "recorded_by": s.recorded_by.email if s.recorded_by else None,
-            "recorded_later": s.recorded_later,
-        }
-        for s in version.signatures
-    ]
-    data["ceremonies"] = [
-        {"id": c.id, "held_on": _iso(c.held_on), "place": c.place} for c in ceremonies.values()
-    ]
-    data["signed"] = len(version.signatures)
+    for party in data["parties"]:
+        said = on_its_way.get(party["organisation"])
+        party["paper_on_its_way"] = None if party["signed"] or said is None else said.at.isoformat()
     return data
 
 
 def list_versions(session: Session, committee: Committee) -> list[dict[str, Any]]:
     return versions(session.connection(), committee.id)
-
-
-def _iso(value: dt.date | dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 # --- the agreement page ---

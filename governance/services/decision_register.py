@@ -12,12 +12,11 @@ import dataclasses
 import math
 from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from governance.errors import InvalidInput
-from governance.models import AgendaItem, Ballot, Committee, Decision, Vote
-from governance.services.votes import describe_decision
+from governance.models import Committee
+from governance.reads import decisions
 
 FIRST_YEAR = 1990
 """No committee of Gremium decided anything before (the register starts with its first decision)."""
@@ -87,44 +86,19 @@ def search(
     wanted_year = register_year(year, this_year)
     wanted_text = search_text(text)
     number = page_number(page)
-    where = [Decision.committee_id == committee.id]
-    if wanted_year is not None:
-        where.append(Decision.year == wanted_year)
-    if wanted_text:
-        # Lowered here as well as in SQL: SQLite's lower() knows only ASCII, so "BÄNKE"
-        # must arrive as "bänke" to find "Bänke" (PostgreSQL lowers all of Unicode).
-        needle = wanted_text.lower()
-        where.append(
-            or_(
-                func.lower(Decision.text).contains(needle, autoescape=True),
-                func.lower(AgendaItem.title).contains(needle, autoescape=True),
-            )
-        )
-    on_item = AgendaItem.id == Decision.agenda_item_id
-    total = int(
-        session.scalar(select(func.count(Decision.id)).join(AgendaItem, on_item).where(*where)) or 0
+    # Lowered here as well as in SQL: SQLite's lower() knows only ASCII, so "BÄNKE"
+    # must arrive as "bänke" to find "Bänke" (PostgreSQL lowers all of Unicode).
+    needle = wanted_text.lower() if wanted_text else None
+    session.flush()  # the register reads through Core
+    conn = session.connection()
+    rows, total = decisions.search(
+        conn,
+        committee.id,
+        year=wanted_year,
+        needle=needle,
+        offset=(number - 1) * per_page,
+        limit=per_page,
     )
     pages = max(1, math.ceil(total / per_page))
-    stmt = (
-        select(Decision)
-        .join(AgendaItem, on_item)
-        .where(*where)
-        .order_by(Decision.year.desc(), Decision.seq.desc())
-        .offset((number - 1) * per_page)
-        .limit(per_page)
-        # describe_decision reads all of these: a few queries per page, not a few per entry
-        .options(
-            selectinload(Decision.item),
-            selectinload(Decision.vote).selectinload(Vote.ballots).joinedload(Ballot.organisation),
-        )
-    )
-    rows = [describe_decision(d) for d in session.execute(stmt).scalars()]
-    years = list(
-        session.execute(
-            select(Decision.year)
-            .where(Decision.committee_id == committee.id)
-            .distinct()
-            .order_by(Decision.year.desc())
-        ).scalars()
-    )
+    years = decisions.years(conn, committee.id)
     return RegisterPage(rows, total, number, pages, years, wanted_year, wanted_text)

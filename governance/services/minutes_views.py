@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from governance.errors import Conflict, Text
 from governance.models import StoredDocument
+from governance.reads import minutes as minutes_read
 from governance.services import stored_documents
 from governance.services.meeting_notices import agenda_items
 from governance.services.minutes import MeetingRef, agreements, meeting_of, minutes_of
@@ -59,24 +60,9 @@ def preview(session: Session, meeting_ref: MeetingRef, lang: str, fmt: str) -> R
     return render_document(session, "minutes", str(meeting.id), lang, fmt)
 
 
-def _archive_document(session: Session, minutes: Any) -> dict[str, Any] | None:
-    """The archived PDF/A as stored in the database (``archive_path`` is only a copy)."""
-    if minutes.archive_document_id is None:
-        return None
-    document = session.get(StoredDocument, minutes.archive_document_id)
-    assert document is not None
-    return {
-        "id": document.id,
-        "name": document.name,
-        "size": document.size,
-        "sha256": document.sha256,
-        "in_database": document.data is not None,
-        "note": document.note or None,
-    }
-
-
 def describe(session: Session, meeting_ref: MeetingRef) -> dict[str, Any]:
-    """The minutes as ``gremium minutes show`` prints them (stable keys)."""
+    """The minutes as ``gremium minutes show`` prints them (stable keys): the read
+    path of :mod:`governance.reads.minutes`, in this session's transaction."""
     meeting = meeting_of(session, meeting_ref)
     minutes = minutes_of(session, meeting)
     items = agenda_items(session, meeting)

@@ -13,29 +13,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
 from governance.domain.permissions import CommitteeRole
 from governance.domain.rules import RulesOfProcedure
-from governance.models import (
-    ActionItem,
-    AgendaItem,
-    Agreement,
-    AgreementParty,
-    AgreementVersion,
-    Capacity,
-    Committee,
-    Meeting,
-    Membership,
-    MembershipPerson,
-    Minutes,
-    MinutesObjection,
-    Organisation,
-    Role,
-    SecretariatMember,
-    Signature,
-)
+from governance.models import Capacity, Role
+from governance.reads import tables
 from governance.unit_of_work import UnitOfWork
 
 NEXT_MEETINGS = 10
@@ -108,34 +93,51 @@ def waiting_for(uow: UnitOfWork) -> Overview:
     # 1. the memberships the person acts in (with committee and organisation)
     roles: dict[int, set[CommitteeRole]] = defaultdict(set)
     orgs: dict[int, dict[int, str]] = defaultdict(dict)
-    committees: dict[int, Committee] = {}
-    rows = session.execute(
-        select(Membership, MembershipPerson.capacity, Committee, Organisation.short_name)
-        .join(MembershipPerson, MembershipPerson.membership_id == Membership.id)
-        .join(Committee, Committee.id == Membership.committee_id)
-        .join(Organisation, Organisation.id == Membership.organisation_id)
-        .where(MembershipPerson.person_id == person.id)
+    committees: dict[int, Any] = {}
+    conn = session.connection()  # Core: the overview is the page everyone opens first
+    ms, mp, cm, o = (
+        tables.memberships.c,
+        tables.membership_people.c,
+        tables.committees.c,
+        tables.organisations.c,
+    )
+    committee_columns = (cm.id, cm.short_name, cm.name, cm.rules_data)
+    rows = conn.execute(
+        select(
+            ms.organisation_id,
+            ms.role,
+            ms.starts_on,
+            ms.ends_on,
+            mp.capacity,
+            *committee_columns,
+            o.short_name.label("organisation"),
+        )
+        .join_from(tables.memberships, tables.membership_people, mp.membership_id == ms.id)
+        .join(tables.committees, cm.id == ms.committee_id)
+        .join(tables.organisations, o.id == ms.organisation_id)
+        .where(mp.person_id == person.id)
     ).all()
-    for membership, capacity, committee, org_short in rows:
-        if not membership.is_current(today):
+    for r in rows:
+        if not (r.starts_on <= today and (r.ends_on is None or today < r.ends_on)):
             continue
-        committees[committee.id] = committee
-        roles[committee.id].add(_role(membership.role, capacity))
-        orgs[committee.id][membership.organisation_id] = org_short
+        committees[r.id] = r
+        roles[r.id].add(_role(r.role, r.capacity))
+        orgs[r.id][r.organisation_id] = r.organisation
     # 2. the secretariats the person works in
-    for committee in session.execute(
-        select(Committee)
-        .join(SecretariatMember, SecretariatMember.committee_id == Committee.id)
-        .where(SecretariatMember.person_id == person.id)
-    ).scalars():
-        committees[committee.id] = committee
-        roles[committee.id].add(CommitteeRole.SECRETARIAT)
+    sm = tables.secretariat_members.c
+    for row in conn.execute(
+        select(*committee_columns)
+        .join_from(tables.committees, tables.secretariat_members, sm.committee_id == cm.id)
+        .where(sm.person_id == person.id)
+    ):
+        committees[row.id] = row
+        roles[row.id].add(CommitteeRole.SECRETARIAT)
 
     ids = list(committees)
     chairs = [c for c in ids if CommitteeRole.CHAIR in roles[c]]
     secretariats = [c for c in ids if CommitteeRole.SECRETARIAT in roles[c]]
     short = {c: committees[c].short_name for c in ids}
-    rules = {c: committees[c].rules for c in ids}
+    rules = {c: RulesOfProcedure.from_dict(committees[c].rules_data or {}) for c in ids}
     tasks: list[Task] = []
     meetings: list[UpcomingMeeting] = []
     if ids:
@@ -190,20 +192,29 @@ def _urgency(task: Task) -> tuple[int, str, str]:
 
 
 def _next_meetings(uow: UnitOfWork, ids: list[int], short: dict[int, str]) -> list[UpcomingMeeting]:
-    rows = uow.session.execute(
-        select(
-            Meeting.id,
-            Meeting.committee_id,
-            Meeting.title,
-            Meeting.starts_at,
-            Meeting.location,
-            Meeting.state,
+    rows = (
+        uow.session.connection()
+        .execute(
+            select(
+                tables.meetings.c.id,
+                tables.meetings.c.committee_id,
+                tables.meetings.c.title,
+                tables.meetings.c.starts_at,
+                tables.meetings.c.location,
+                tables.meetings.c.state,
+            )
+            .where(
+                tables.meetings.c.committee_id.in_(ids),
+                tables.meetings.c.state.in_(UPCOMING_STATES),
+            )
+            .where(
+                or_(tables.meetings.c.state == "in_session", tables.meetings.c.ends_at >= uow.now)
+            )
+            .order_by(tables.meetings.c.starts_at, tables.meetings.c.id)
+            .limit(NEXT_MEETINGS)
         )
-        .where(Meeting.committee_id.in_(ids), Meeting.state.in_(UPCOMING_STATES))
-        .where(or_(Meeting.state == "in_session", Meeting.ends_at >= uow.now))
-        .order_by(Meeting.starts_at, Meeting.id)
-        .limit(NEXT_MEETINGS)
-    ).all()
+        .all()
+    )
     return [
         UpcomingMeeting(
             id=r.id,
@@ -225,32 +236,44 @@ def _signatures_owed(
     org_ids = {o for per in orgs.values() for o in per}
     if not org_ids:
         return []
-    rows = uow.session.execute(
-        select(
-            Agreement.committee_id,
-            Agreement.title,
-            AgreementVersion.agreement_id,
-            AgreementVersion.number,
-            AgreementVersion.effective_from,
-            AgreementParty.organisation_id,
+    rows = (
+        uow.session.connection()
+        .execute(
+            select(
+                tables.agreements.c.committee_id,
+                tables.agreements.c.title,
+                tables.agreement_versions.c.agreement_id,
+                tables.agreement_versions.c.number,
+                tables.agreement_versions.c.effective_from,
+                tables.agreement_parties.c.organisation_id,
+            )
+            .join_from(
+                tables.agreement_parties,
+                tables.agreement_versions,
+                tables.agreement_versions.c.id == tables.agreement_parties.c.version_id,
+            )
+            .join(
+                tables.agreements,
+                tables.agreements.c.id == tables.agreement_versions.c.agreement_id,
+            )
+            .outerjoin(
+                tables.signatures,
+                and_(
+                    tables.signatures.c.version_id == tables.agreement_versions.c.id,
+                    tables.signatures.c.organisation_id
+                    == tables.agreement_parties.c.organisation_id,
+                ),
+            )
+            .where(
+                tables.agreements.c.committee_id.in_(list(orgs)),
+                tables.agreement_versions.c.state == "open_for_signature",
+                tables.agreement_parties.c.organisation_id.in_(org_ids),
+                tables.signatures.c.id.is_(None),
+            )
+            .order_by(tables.agreement_versions.c.id, tables.agreement_parties.c.organisation_id)
         )
-        .join(AgreementVersion, AgreementVersion.id == AgreementParty.version_id)
-        .join(Agreement, Agreement.id == AgreementVersion.agreement_id)
-        .outerjoin(
-            Signature,
-            and_(
-                Signature.version_id == AgreementVersion.id,
-                Signature.organisation_id == AgreementParty.organisation_id,
-            ),
-        )
-        .where(
-            Agreement.committee_id.in_(list(orgs)),
-            AgreementVersion.state == "open_for_signature",
-            AgreementParty.organisation_id.in_(org_ids),
-            Signature.id.is_(None),
-        )
-        .order_by(AgreementVersion.id, AgreementParty.organisation_id)
-    ).all()
+        .all()
+    )
     today = uow.today
     return [
         Task(
@@ -276,22 +299,30 @@ def _action_items(
     today: dt.date,
 ) -> list[Task]:
     org_ids = {o for per in orgs.values() for o in per}
-    owner = ActionItem.owner_person_id == person_id
+    owner = tables.action_items.c.owner_person_id == person_id
     if org_ids:
-        owner = or_(owner, ActionItem.owner_organisation_id.in_(org_ids))
-    rows = uow.session.execute(
-        select(
-            ActionItem.id,
-            ActionItem.committee_id,
-            ActionItem.meeting_id,
-            ActionItem.what,
-            ActionItem.due_on,
-            ActionItem.owner_organisation_id,
-            ActionItem.owner_person_id,
+        owner = or_(owner, tables.action_items.c.owner_organisation_id.in_(org_ids))
+    rows = (
+        uow.session.connection()
+        .execute(
+            select(
+                tables.action_items.c.id,
+                tables.action_items.c.committee_id,
+                tables.action_items.c.meeting_id,
+                tables.action_items.c.what,
+                tables.action_items.c.due_on,
+                tables.action_items.c.owner_organisation_id,
+                tables.action_items.c.owner_person_id,
+            )
+            .where(
+                tables.action_items.c.committee_id.in_(list(short)),
+                tables.action_items.c.state == "open",
+                owner,
+            )
+            .order_by(tables.action_items.c.due_on, tables.action_items.c.id)
         )
-        .where(ActionItem.committee_id.in_(list(short)), ActionItem.state == "open", owner)
-        .order_by(ActionItem.due_on, ActionItem.id)
-    ).all()
+        .all()
+    )
     return [
         Task(
             kind="action_item",
@@ -314,23 +345,36 @@ def _proposals(
 ) -> list[Task]:
     """Proposals the chair still has to accept, reject or defer, one task per meeting;
     due by the invitation (the agenda goes out with it)."""
-    rows = uow.session.execute(
-        select(
-            Meeting.id,
-            Meeting.committee_id,
-            Meeting.title,
-            Meeting.invitation_at,
-            func.count(AgendaItem.id).label("how_many"),
+    rows = (
+        uow.session.connection()
+        .execute(
+            select(
+                tables.meetings.c.id,
+                tables.meetings.c.committee_id,
+                tables.meetings.c.title,
+                tables.meetings.c.invitation_at,
+                func.count(tables.agenda_items.c.id).label("how_many"),
+            )
+            .join_from(
+                tables.meetings,
+                tables.agenda_items,
+                tables.agenda_items.c.meeting_id == tables.meetings.c.id,
+            )
+            .where(
+                tables.meetings.c.committee_id.in_(chairs),
+                tables.meetings.c.state.in_(UPCOMING_STATES),
+                tables.agenda_items.c.status == "proposed",
+            )
+            .group_by(
+                tables.meetings.c.id,
+                tables.meetings.c.committee_id,
+                tables.meetings.c.title,
+                tables.meetings.c.invitation_at,
+            )
+            .order_by(tables.meetings.c.invitation_at, tables.meetings.c.id)
         )
-        .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
-        .where(
-            Meeting.committee_id.in_(chairs),
-            Meeting.state.in_(UPCOMING_STATES),
-            AgendaItem.status == "proposed",
-        )
-        .group_by(Meeting.id, Meeting.committee_id, Meeting.title, Meeting.invitation_at)
-        .order_by(Meeting.invitation_at, Meeting.id)
-    ).all()
+        .all()
+    )
     return [
         Task(
             kind="proposals",
@@ -350,16 +394,27 @@ def _minutes_to_write(
     uow: UnitOfWork, writers: list[int], short: dict[int, str], now: dt.datetime
 ) -> list[Task]:
     """Closed meetings whose minutes are not started or are being drafted."""
-    rows = uow.session.execute(
-        select(Meeting.id, Meeting.committee_id, Meeting.title, Meeting.minutes_due_at)
-        .outerjoin(Minutes, Minutes.meeting_id == Meeting.id)
-        .where(
-            Meeting.committee_id.in_(writers),
-            Meeting.state == "closed",
-            or_(Minutes.id.is_(None), Minutes.state == "drafting"),
+    rows = (
+        uow.session.connection()
+        .execute(
+            select(
+                tables.meetings.c.id,
+                tables.meetings.c.committee_id,
+                tables.meetings.c.title,
+                tables.meetings.c.minutes_due_at,
+            )
+            .outerjoin_from(
+                tables.meetings, tables.minutes, tables.minutes.c.meeting_id == tables.meetings.c.id
+            )
+            .where(
+                tables.meetings.c.committee_id.in_(writers),
+                tables.meetings.c.state == "closed",
+                or_(tables.minutes.c.id.is_(None), tables.minutes.c.state == "drafting"),
+            )
+            .order_by(tables.meetings.c.minutes_due_at, tables.meetings.c.id)
         )
-        .order_by(Meeting.minutes_due_at, Meeting.id)
-    ).all()
+        .all()
+    )
     return [
         Task(
             kind="minutes_write",
@@ -384,21 +439,35 @@ def _minutes_to_approve(
     """Circulated minutes the chair may approve: the rules allow it without a vote,
     the objection period is over and no objection is open (the guards of approve)."""
     open_objection = (
-        select(MinutesObjection.id)
-        .where(MinutesObjection.minutes_id == Minutes.id, MinutesObjection.resolved.is_(False))
+        select(tables.minutes_objections.c.id)
+        .where(
+            tables.minutes_objections.c.minutes_id == tables.minutes.c.id,
+            tables.minutes_objections.c.resolved.is_(False),
+        )
         .exists()
     )
-    rows = uow.session.execute(
-        select(Meeting.id, Meeting.committee_id, Meeting.title, Minutes.objection_deadline_at)
-        .join(Minutes, Minutes.meeting_id == Meeting.id)
-        .where(
-            Minutes.committee_id.in_(chairs),
-            Minutes.state == "circulated",
-            Minutes.objection_deadline_at < now,
-            ~open_objection,
+    rows = (
+        uow.session.connection()
+        .execute(
+            select(
+                tables.meetings.c.id,
+                tables.meetings.c.committee_id,
+                tables.meetings.c.title,
+                tables.minutes.c.objection_deadline_at,
+            )
+            .join_from(
+                tables.meetings, tables.minutes, tables.minutes.c.meeting_id == tables.meetings.c.id
+            )
+            .where(
+                tables.minutes.c.committee_id.in_(chairs),
+                tables.minutes.c.state == "circulated",
+                tables.minutes.c.objection_deadline_at < now,
+                ~open_objection,
+            )
+            .order_by(tables.minutes.c.objection_deadline_at, tables.meetings.c.id)
         )
-        .order_by(Minutes.objection_deadline_at, Meeting.id)
-    ).all()
+        .all()
+    )
     return [
         Task(
             kind="minutes_approve",
@@ -415,19 +484,31 @@ def _minutes_to_approve(
 
 
 def _objections(uow: UnitOfWork, chairs: list[int], short: dict[int, str]) -> list[Task]:
-    rows = uow.session.execute(
-        select(
-            Meeting.id,
-            Meeting.committee_id,
-            Meeting.title,
-            func.count(MinutesObjection.id).label("how_many"),
+    rows = (
+        uow.session.connection()
+        .execute(
+            select(
+                tables.meetings.c.id,
+                tables.meetings.c.committee_id,
+                tables.meetings.c.title,
+                func.count(tables.minutes_objections.c.id).label("how_many"),
+            )
+            .join_from(
+                tables.meetings, tables.minutes, tables.minutes.c.meeting_id == tables.meetings.c.id
+            )
+            .join(
+                tables.minutes_objections,
+                tables.minutes_objections.c.minutes_id == tables.minutes.c.id,
+            )
+            .where(
+                tables.minutes.c.committee_id.in_(chairs),
+                tables.minutes_objections.c.resolved.is_(False),
+            )
+            .group_by(tables.meetings.c.id, tables.meetings.c.committee_id, tables.meetings.c.title)
+            .order_by(tables.meetings.c.id)
         )
-        .join(Minutes, Minutes.meeting_id == Meeting.id)
-        .join(MinutesObjection, MinutesObjection.minutes_id == Minutes.id)
-        .where(Minutes.committee_id.in_(chairs), MinutesObjection.resolved.is_(False))
-        .group_by(Meeting.id, Meeting.committee_id, Meeting.title)
-        .order_by(Meeting.id)
-    ).all()
+        .all()
+    )
     return [
         Task(
             kind="objection",

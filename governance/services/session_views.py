@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, selectinload
 from governance.clock import BERLIN
 from governance.domain.permissions import may
 from governance.models import (
-    ActionItem,
     Capacity,
     Meeting,
     MeetingReply,
@@ -23,10 +22,9 @@ from governance.models import (
     Person,
     Role,
 )
+from governance.reads import action_items as action_item_reads
 from governance.services import access, agenda
-from governance.services.action_items import describe as describe_action
 from governance.services.attendance import present_voting_organisations, quorum_at
-from governance.services.meeting_notices import open_action_items
 from governance.services.meeting_session import local_time
 from governance.services.rsvp import replies_by_organisation
 from governance.services.votes import describe_vote, votes_of
@@ -111,11 +109,11 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
         )
     check = quorum_at(session, meeting, now)
     votes, decisions = votes_of(session, meeting)
-    actions = list(
-        session.execute(
-            select(ActionItem).where(ActionItem.meeting_id == meeting.id).order_by(ActionItem.id)
-        ).scalars()
-    )
+    # The committee's action items in one read (by due date), the same rows as the
+    # action items page: this meeting's (by number) and the open ones of earlier meetings.
+    session.flush()
+    every = action_item_reads.action_items(session.connection(), meeting.committee_id)
+    actions = sorted((a for a in every if a["meeting_id"] == meeting.id), key=lambda a: a["id"])
     items = []
     for item in agenda.items(session, meeting):
         if item.status != "accepted":
@@ -138,9 +136,7 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
                 "decision": None
                 if decision is None
                 else {"reference": decision.reference, "text": decision.text},
-                "action_items": [
-                    describe_action(a) for a in actions if a.agenda_item_id == item.id
-                ],
+                "action_items": [a for a in actions if a["agenda_item_id"] == item.id],
             }
         )
     return {
@@ -169,8 +165,6 @@ def session_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[s
         "agenda": items,
         # Reported under the standing item "open action items" (of earlier meetings).
         "open_action_items": [
-            describe_action(a)
-            for a in open_action_items(session, meeting.committee)
-            if a.meeting_id != meeting.id
+            a for a in every if a["state"] == "open" and a["meeting_id"] != meeting.id
         ],
     }

@@ -267,27 +267,3 @@ def describe_vote(vote: Vote) -> dict[str, Any]:
         "taken_at": vote.taken_at,
         "ballots": {b.organisation.short_name: b.choice for b in vote.ballots},
     }
-
-
-def describe_decision(decision: Decision) -> dict[str, Any]:
-    """A register entry as the web's register page shows it (the command line and the
-    register document read through governance.reads.decisions)."""
-    vote = decision.vote
-    return {
-        "reference": decision.reference,
-        "year": decision.year,
-        "number": decision.seq,
-        "decided_on": decision.decided_on,
-        "meeting_id": decision.meeting_id,
-        "agenda_item_id": decision.agenda_item_id,
-        "top": decision.item.position,
-        "title": decision.item.title,
-        "text": decision.text,
-        "carried": decision.carried,
-        "majority": vote.majority,
-        "votes": {"yes": vote.yes, "no": vote.no, "abstain": vote.abstain},
-        "method": vote.method,
-        "present": vote.present,
-        "voting_members": vote.voting_members,
-        "ballots": {b.organisation.short_name: b.choice for b in vote.ballots},
-    }

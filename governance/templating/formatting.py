@@ -4,27 +4,29 @@ Babel supplies the month and weekday names; the forms follow DIN 5008:
 "11.03.2026" (numeric), "Mittwoch, 11. März 2026" (long), "10:00 Uhr".
 Every moment is shown in Europe/Berlin local time. Counted words take the
 plural form of the language's CLDR rule ("1 Enthaltung", "2 Enthaltungen").
+
+The counts live in :mod:`governance.counts` (imported without Jinja2).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from babel import Locale
 from babel.dates import format_date
 from babel.dates import format_time as babel_format_time
-from babel.numbers import format_decimal
 
 from governance.clock import BERLIN
+from governance.counts import _locale, format_count, format_number, plural_form
 
-_LOCALES = {"de": "de_DE", "en": "en_GB"}
-
-
-def _locale(lang: str) -> str:
-    try:
-        return _LOCALES[lang]
-    except KeyError:
-        raise ValueError(f"unknown language {lang!r}; allowed: {', '.join(_LOCALES)}") from None
+__all__ = [
+    "format_count",
+    "format_date_long",
+    "format_date_short",
+    "format_datetime_long",
+    "format_number",
+    "format_time",
+    "plural_form",
+]
 
 
 def _local(value: dt.datetime | dt.date) -> dt.datetime | dt.date:
@@ -60,19 +62,3 @@ def format_time(value: dt.datetime | dt.time, lang: str = "de") -> str:
 def format_datetime_long(value: dt.datetime, lang: str = "de") -> str:
     """Mittwoch, 11. März 2026, 10:00 Uhr / Wednesday, 11 March 2026, 10:00."""
     return f"{format_date_long(value, lang)}, {format_time(value, lang)}"
-
-
-def format_number(value: int | float, lang: str = "de") -> str:
-    """1.234,5 / 1,234.5."""
-    return format_decimal(value, locale=_locale(lang))
-
-
-def plural_form(count: int, lang: str = "de") -> str:
-    """The CLDR plural category of *count* in *lang* ("one", "other", …), from Babel."""
-    return str(Locale.parse(_locale(lang)).plural_form(abs(count)))
-
-
-def format_count(count: int, one: str, other: str, lang: str = "de") -> str:
-    """``1 Enthaltung`` / ``2 Enthaltungen``: the number and the word in the form it needs."""
-    word = one if plural_form(count, lang) == "one" else other
-    return f"{format_number(count, lang)} {word}"

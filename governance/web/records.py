@@ -17,6 +17,7 @@ from werkzeug.wrappers import Response
 from governance.domain.permissions import may
 from governance.errors import GremiumError, InvalidInput
 from governance.models import ActionItem, Committee
+from governance.reads import action_items as action_item_reads
 from governance.services import access, action_items, audit_log, decision_register
 from governance.services.documents import catalogue
 from governance.unit_of_work import UnitOfWork
@@ -82,20 +83,21 @@ def _actions_context(work: UnitOfWork, committee: Committee) -> dict[str, Any]:
     person = work.person()
     assert person is not None
     roles = access.roles_of(work.session, person, committee, work.today)
-    own = {o.id for o in access.organisations_of(work.session, person, committee, work.today)}
+    own = {
+        o.short_name for o in access.organisations_of(work.session, person, committee, work.today)
+    }
     groups: dict[str, list[dict[str, Any]]] = {"overdue": [], "open": [], "done": []}
-    for item in action_items.action_items(work.session, committee):
-        row = action_items.describe(item)
+    for row in action_item_reads.action_items(work.session.connection(), committee.id):
         # Which forms to offer (the owner, the chair, the secretariat); the service
-        # decides again on whatever is sent.
-        row["may_update"] = item.state == "open" and (
+        # decides again on whatever is sent. E-mail addresses and short names are unique.
+        row["may_update"] = row["state"] == "open" and (
             may("action_item.update", roles)
-            or item.owner_person_id == person.id
-            or item.owner_organisation_id in own
+            or row["owner_person"] == person.email
+            or row["owner_organisation"] in own
         )
-        if item.state != "open":
+        if row["state"] != "open":
             groups["done"].append(row)
-        elif item.due_on < work.today:
+        elif row["due_on"] < work.today:
             groups["overdue"].append(row)
         else:
             groups["open"].append(row)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Date, Integer, String, TableClause
+from sqlalchemy import JSON, Boolean, Date, Integer, LargeBinary, String, TableClause
 
 from governance.column_types import UTCDateTime
 from governance.models import Base
 from governance.reads import tables
 
-KINDS = (UTCDateTime, JSON, Boolean, Date, Integer, String)
+KINDS = (UTCDateTime, JSON, Boolean, Date, Integer, String, LargeBinary)
 
 
 def _kind(column_type: object) -> type:

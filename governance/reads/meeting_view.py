@@ -1,0 +1,418 @@
+"""One meeting as ``meeting show`` and the meeting page show it (Core, plain dicts
+with stable keys: they are printed by ``--json``).
+
+Deadlines, the agenda with votes, decisions and attachments, the quorum at the
+opening, attendance, action items, pending timers and the triggers the meeting's
+state allows. The triggers come from the caller (the workflow definition's
+``triggers_from``, or the quick reader of the YAML), so neither the ORM nor the
+workflow engine is needed to read a meeting (issue 11 point 19).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from governance.clock import BERLIN
+from governance.domain.rules import RulesOfProcedure
+from governance.domain.voting import AttendanceStatus, Presence, check_quorum, voting_present_at
+from governance.errors import NotFound, Text
+from governance.reads import tables
+from governance.reads.action_items import owner_label
+from governance.reads.meetings import SUMMARY
+
+TriggersFrom = Callable[[str], list[str]]
+"""A meeting state -> the triggers its workflow allows from it."""
+
+
+def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> dict[str, Any]:
+    m, c, s = tables.meetings.c, tables.committees.c, tables.meeting_series.c
+    meeting = (
+        conn.execute(
+            select(
+                tables.meetings,
+                c.short_name.label("committee"),
+                c.rules_data,
+                s.title.label("series_title"),
+                s.rrule.label("series_rrule"),
+                s.state.label("series_state"),
+            )
+            .join_from(tables.meetings, tables.committees, c.id == m.committee_id)
+            .outerjoin(tables.meeting_series, s.id == m.series_id)
+            .where(m.id == meeting_id)
+        )
+        .mappings()
+        .one_or_none()
+    )
+    if meeting is None:
+        raise NotFound("error.not_found", kind=Text("kind.meeting"), ref=str(meeting_id), hint="")
+    voting = _voting_members(conn, meeting)
+    attendance = _attendance(conn, meeting_id)
+    items = _agenda(conn, meeting_id)
+    actions = _action_items(conn, meeting_id, meeting["committee_id"])
+    # Before the split below takes meeting_id out of the meeting's own.
+    open_now = [dict(a) for a in actions if a["state"] == "open"]
+    data = {key: meeting[name] for key, name in SUMMARY}
+    data.update(
+        {
+            "committee": meeting["committee"],
+            "series": None
+            if meeting["series_id"] is None
+            else {
+                "id": meeting["series_id"],
+                "title": meeting["series_title"],
+                "rrule": meeting["series_rrule"],
+                "state": meeting["series_state"],
+            },
+            "deadlines": {
+                "call_for_proposals": meeting["call_for_proposals_at"],
+                "proposal_deadline": meeting["proposal_deadline_at"],
+                "invitation": meeting["invitation_at"],
+                "reminder": meeting["reminder_at"],
+                "minutes_due": meeting["minutes_due_at"],
+            },
+            "agenda_final": meeting["agenda_final"],
+            "agenda_revision": meeting["agenda_revision"],
+            "sequence": meeting["sequence"],
+            "reason": meeting["reason"],
+            "convened_at": meeting["convened_at"],
+            "opened_at": meeting["opened_at"],
+            "closed_at": meeting["closed_at"],
+            "recorded_later": None
+            if meeting["recorded_later_at"] is None
+            else {"at": meeting["recorded_later_at"], "by": meeting["recorded_later_by"]},
+            "quorum_at_opening": _quorum(meeting, meeting["rules_data"], voting, attendance),
+            "voting_members": [short_name for _, short_name in voting],
+            "agenda": items,
+            "attendance": [
+                {k: v for k, v in a.items() if k != "organisation_id"} for a in attendance
+            ],
+            "action_items": [a for a in actions if a.pop("meeting_id") == meeting_id],
+            "open_action_items": [
+                {k: a[k] for k in ("id", "what", "who", "due_on")}
+                for a in sorted(open_now, key=lambda a: (a["due_on"], a["id"]))
+            ],
+            "timers": _pending_timers(conn, meeting_id),
+            "allowed_triggers": triggers_from(meeting["state"]),
+        }
+    )
+    return data
+
+
+def _voting_members(conn: Connection, meeting: Any) -> list[tuple[int, str]]:
+    """(organisation id, short name) of the members with a vote on the meeting's day."""
+    day = meeting["starts_at"].astimezone(BERLIN).date()
+    ms, o = tables.memberships.c, tables.organisations.c
+    rows = conn.execute(
+        select(ms.organisation_id, o.short_name, ms.starts_on, ms.ends_on)
+        .join_from(tables.memberships, tables.organisations, o.id == ms.organisation_id)
+        .where(ms.committee_id == meeting["committee_id"], ms.voting.is_(True))
+        .order_by(ms.id)
+    )
+    return [
+        (r.organisation_id, r.short_name)
+        for r in rows
+        if r.starts_on <= day and (r.ends_on is None or day < r.ends_on)
+    ]
+
+
+def _quorum(
+    meeting: Any,
+    rules_data: dict[str, Any] | None,
+    voting: list[tuple[int, str]],
+    attendance: list[dict[str, Any]],
+) -> dict[str, Any] | None:
+    """The quorum at the opening, from who was present then (None before it)."""
+    opened: dt.datetime | None = meeting["opened_at"]
+    if opened is None:
+        return None
+    presences = [
+        Presence(
+            organisation_id=a["organisation_id"],
+            voting=a["voting"],
+            status=AttendanceStatus(a["status"]),
+            arrived_at=a["arrived_at"],
+            departed_at=a["departed_at"],
+        )
+        for a in attendance
+        if a["organisation_id"] is not None
+    ]
+    present = voting_present_at(presences, opened) & {org for org, _ in voting}
+    check = check_quorum(
+        RulesOfProcedure.from_dict(rules_data or {}),
+        len(voting),
+        len(present),
+        repeat_meeting=meeting["repeat_of_id"] is not None,
+    )
+    return {
+        "quorate": meeting["quorate_at_opening"],
+        "present": check.present,
+        "voting_members": check.voting_members,
+        "needed": check.needed,
+        "repeat_meeting": check.repeat_meeting,
+    }
+
+
+def _attendance(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
+    a, o, p = tables.attendance.c, tables.organisations.c, tables.people.c
+    rows = conn.execute(
+        select(
+            a.organisation_id,
+            o.short_name,
+            a.guest_name,
+            p.name,
+            a.role,
+            a.voting,
+            a.status,
+            a.arrived_at,
+            a.departed_at,
+        )
+        .select_from(tables.attendance)
+        .outerjoin(tables.organisations, o.id == a.organisation_id)
+        .outerjoin(tables.people, p.id == a.person_id)
+        .where(a.meeting_id == meeting_id)
+        .order_by(a.id)
+    )
+    return [
+        {
+            "organisation_id": r.organisation_id,
+            "organisation": r.short_name,
+            "guest": r.guest_name or None,
+            "person": r.name,
+            "role": r.role,
+            "voting": r.voting,
+            "status": r.status,
+            "arrived_at": r.arrived_at,
+            "departed_at": r.departed_at,
+        }
+        for r in rows
+    ]
+
+
+def _agenda(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
+    """Every item: the agenda in order, then proposals and the rest."""
+    i, p, o = tables.agenda_items.c, tables.people.c, tables.organisations.c
+    rows = conn.execute(
+        select(
+            i.id,
+            i.position,
+            i.title,
+            i.description,
+            i.kind,
+            i.majority,
+            i.standing,
+            i.status,
+            i.outcome,
+            i.urgent,
+            p.email.label("proposer"),
+            o.short_name.label("proposer_organisation"),
+            i.reason,
+            i.notes,
+            i.accession_application_id,
+            i.carried_over_from_id,
+            i.carried_over_to_id,
+        )
+        .select_from(tables.agenda_items)
+        .outerjoin(tables.people, p.id == i.proposer_id)
+        .outerjoin(tables.organisations, o.id == i.proposer_organisation_id)
+        .where(i.meeting_id == meeting_id)
+        .order_by(i.id)
+    ).all()
+    items = sorted(rows, key=lambda r: (r.status != "accepted", r.position or 0, r.id))
+    attachments = _current_attachments(conn, [r.id for r in items])
+    votes = _votes(conn, meeting_id)
+    decisions = _decisions(conn, meeting_id)
+    return [
+        {
+            "id": r.id,
+            "top": r.position,
+            "title": r.title,
+            "description": r.description,
+            "kind": r.kind,
+            "majority": r.majority,
+            "standing": r.standing,
+            "status": r.status,
+            "outcome": r.outcome,
+            "urgent": r.urgent,
+            "proposer": r.proposer,
+            "proposer_organisation": r.proposer_organisation,
+            "attachments": attachments.get(r.id, []),
+            "reason": r.reason,
+            "notes": r.notes,
+            "accession_application_id": r.accession_application_id,
+            "carried_over_from": r.carried_over_from_id,
+            "carried_over_to": r.carried_over_to_id,
+            "vote": votes.get(r.id),
+            "decision": decisions.get(r.id),
+        }
+        for r in items
+    ]
+
+
+def _current_attachments(conn: Connection, item_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The newest version of each attachment, per item, as
+    :func:`governance.services.agenda_attachments.describe` gives it."""
+    if not item_ids:
+        return {}
+    a, d, p = tables.agenda_attachments.c, tables.stored_documents.c, tables.people.c
+    rows = conn.execute(
+        select(
+            a.id,
+            a.agenda_item_id,
+            a.kind,
+            a.title,
+            a.version,
+            a.url,
+            a.document_id,
+            d.name,
+            d.media_type,
+            d.size,
+            d.sha256,
+            a.created_at,
+            p.name.label("created_by"),
+        )
+        .select_from(tables.agenda_attachments)
+        .outerjoin(tables.stored_documents, d.id == a.document_id)
+        .outerjoin(tables.people, p.id == a.created_by_id)
+        .where(a.agenda_item_id.in_(item_ids))
+        .order_by(a.id)
+    ).all()
+    newest: dict[tuple[int, str], Any] = {}
+    for row in rows:
+        key = (row.agenda_item_id, row.title)
+        # A dict keeps the position of a key's first version and takes the newest's row.
+        if key not in newest or newest[key].version < row.version:
+            newest[key] = row
+    out: dict[int, list[dict[str, Any]]] = {}
+    for (item_id, _), r in newest.items():
+        document = r.document_id is not None
+        out.setdefault(item_id, []).append(
+            {
+                "id": r.id,
+                "item_id": r.agenda_item_id,
+                "kind": r.kind,
+                "title": r.title,
+                "version": r.version,
+                "url": r.url or None,
+                "name": r.name if document else None,
+                "media_type": r.media_type if document else None,
+                "size": r.size if document else None,
+                "sha256": r.sha256 if document else None,
+                "created_at": r.created_at,
+                "created_by": r.created_by,
+            }
+        )
+    return out
+
+
+def _votes(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
+    """The meeting's votes by agenda item, with their ballots (one statement)."""
+    v, b, o = tables.votes.c, tables.ballots.c, tables.organisations.c
+    rows = conn.execute(
+        select(
+            v.id,
+            v.agenda_item_id,
+            v.method,
+            v.yes,
+            v.no,
+            v.abstain,
+            v.majority,
+            v.carried,
+            v.present,
+            v.voting_members,
+            v.taken_at,
+            o.short_name,
+            b.choice,
+        )
+        .select_from(tables.votes)
+        .outerjoin(tables.ballots, b.vote_id == v.id)
+        .outerjoin(tables.organisations, o.id == b.organisation_id)
+        .where(v.meeting_id == meeting_id)
+        .order_by(v.id, b.id)
+    )
+    by_id: dict[int, dict[str, Any]] = {}
+    items: dict[int, int] = {}
+    for r in rows:
+        items[r.agenda_item_id] = r.id  # an item voted on again: its latest vote
+        vote = by_id.setdefault(
+            r.id,
+            {
+                "method": r.method,
+                "yes": r.yes,
+                "no": r.no,
+                "abstain": r.abstain,
+                "majority": r.majority,
+                "carried": r.carried,
+                "present": r.present,
+                "voting_members": r.voting_members,
+                "taken_at": r.taken_at,
+                "ballots": {},
+            },
+        )
+        if r.short_name is not None:
+            vote["ballots"][r.short_name] = r.choice
+    return {item: by_id[vote_id] for item, vote_id in items.items()}
+
+
+def _decisions(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
+    d = tables.decisions.c
+    return {
+        r.agenda_item_id: {"reference": r.reference, "text": r.text, "carried": r.carried}
+        for r in conn.execute(
+            select(d.agenda_item_id, d.reference, d.text, d.carried)
+            .where(d.meeting_id == meeting_id)
+            .order_by(d.id)
+        )
+    }
+
+
+def _action_items(conn: Connection, meeting_id: int, committee_id: int) -> list[dict[str, Any]]:
+    """In one query, by id: the meeting's action items and the committee's open ones."""
+    a, o, p = tables.action_items.c, tables.organisations.c, tables.people.c
+    stmt = (
+        select(
+            a.id,
+            a.what,
+            o.short_name,
+            p.name,
+            a.owner_person_id,
+            a.due_on,
+            a.state,
+            a.agenda_item_id,
+            a.meeting_id,
+        )
+        .select_from(tables.action_items)
+        .outerjoin(tables.organisations, o.id == a.owner_organisation_id)
+        .outerjoin(tables.people, p.id == a.owner_person_id)
+        .where(
+            (a.meeting_id == meeting_id) | ((a.committee_id == committee_id) & (a.state == "open"))
+        )
+        .order_by(a.id)
+    )
+    return [
+        {
+            "id": r.id,
+            "what": r.what,
+            "who": owner_label(r.name if r.owner_person_id is not None else None, r.short_name),
+            "due_on": r.due_on,
+            "state": r.state,
+            "agenda_item_id": r.agenda_item_id,
+            "meeting_id": r.meeting_id,
+        }
+        for r in conn.execute(stmt)
+    ]
+
+
+def _pending_timers(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
+    t = tables.timers.c
+    return [
+        {"name": r.name, "due_at": r.due_at, "trigger": r.trigger}
+        for r in conn.execute(
+            select(t.name, t.due_at, t.trigger)
+            .where(t.entity_type == "meetings", t.entity_id == meeting_id, t.status == "pending")
+            .order_by(t.due_at, t.id)
+        )
+    ]

@@ -1,0 +1,136 @@
+"""The minutes of a meeting as ``minutes show`` and the minutes page show them
+(Core, plain dicts with stable keys: they are printed by ``--json``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from governance.errors import NotFound, Text
+from governance.reads import tables
+
+
+def meeting_id_by_ref(conn: Connection, ref: str | int) -> int:
+    """The id of meeting *ref* ("5" or "#5"); NotFound as the services say it."""
+    meeting_id = meeting_number(ref)
+    m = tables.meetings.c
+    if conn.execute(select(m.id).where(m.id == meeting_id)).scalar_one_or_none() is None:
+        raise NotFound("error.not_found", kind=Text("kind.meeting"), ref=str(meeting_id), hint="")
+    return meeting_id
+
+
+def meeting_number(ref: str | int) -> int:
+    """The id *ref* names ("5" or "#5"), unchecked; NotFound for what is no number."""
+    text = str(ref).strip().lstrip("#")
+    if not text.isdigit():
+        raise NotFound("error.not_found", kind=Text("kind.meeting"), ref=text, hint="")
+    return int(text)
+
+
+def describe(conn: Connection, meeting_id: int) -> dict[str, Any]:
+    """The minutes of meeting *meeting_id*: state, revision, deadlines, approval,
+    archive, objections and the notes of each accepted agenda item."""
+    m, i = tables.meetings.c, tables.agenda_items.c
+    meeting = conn.execute(select(m.id, m.number, m.state).where(m.id == meeting_id)).one()
+    notes = conn.execute(
+        select(i.position, i.title, i.notes)
+        .where(i.meeting_id == meeting_id, i.status == "accepted")
+        .order_by(i.position, i.id)
+    ).all()
+    n = tables.minutes.c
+    minutes = (
+        conn.execute(select(tables.minutes).where(n.meeting_id == meeting_id))
+        .mappings()
+        .one_or_none()
+    )
+    base: dict[str, Any] = {
+        "meeting_id": meeting.id,
+        "meeting_number": meeting.number,
+        "meeting_state": meeting.state,
+        "state": minutes["state"] if minutes else "none",
+        "notes": [{"top": r.position, "title": r.title, "notes": r.notes} for r in notes],
+    }
+    if minutes is None:
+        return base
+    base.update(
+        {
+            "id": minutes["id"],
+            "revision": minutes["revision"],
+            "minute_taker": _person_name(conn, minutes["minute_taker_id"]),
+            "circulated_at": minutes["circulated_at"],
+            "objection_deadline_at": minutes["objection_deadline_at"],
+            "referred_at": minutes["referred_at"],
+            "approved_at": minutes["approved_at"],
+            "approved_by": minutes["approved_by"] or None,
+            "approval_decision": minutes["approval_decision"] or None,
+            "frozen": minutes["frozen"],
+            "archive_path": minutes["archive_path"] or None,
+            "archive_sha256": minutes["archive_sha256"] or None,
+            "archive_document": _archive_document(conn, minutes["archive_document_id"]),
+            "objections": _objections(conn, minutes["id"]),
+        }
+    )
+    return base
+
+
+def _person_name(conn: Connection, person_id: int | None) -> str | None:
+    if person_id is None:
+        return None
+    p = tables.people.c
+    return conn.execute(select(p.name).where(p.id == person_id)).scalar_one()
+
+
+def _archive_document(conn: Connection, document_id: int | None) -> dict[str, Any] | None:
+    """The archived PDF/A as stored in the database (``archive_path`` is only a copy)."""
+    if document_id is None:
+        return None
+    d = tables.stored_documents.c
+    row = conn.execute(
+        select(
+            d.id, d.name, d.size, d.sha256, d.data.is_not(None).label("in_database"), d.note
+        ).where(d.id == document_id)
+    ).one()
+    return {
+        "id": row.id,
+        "name": row.name,
+        "size": row.size,
+        "sha256": row.sha256,
+        "in_database": bool(row.in_database),
+        "note": row.note or None,
+    }
+
+
+def _objections(conn: Connection, minutes_id: int) -> list[dict[str, Any]]:
+    o, org, p = tables.minutes_objections.c, tables.organisations.c, tables.people.c
+    rows = conn.execute(
+        select(
+            o.id,
+            o.revision,
+            org.short_name,
+            p.name,
+            o.text,
+            o.raised_at,
+            o.resolved,
+            o.resolution,
+            o.resolved_at,
+        )
+        .join_from(tables.minutes_objections, tables.organisations, org.id == o.organisation_id)
+        .join(tables.people, p.id == o.person_id)
+        .where(o.minutes_id == minutes_id)
+        .order_by(o.id)
+    ).all()
+    return [
+        {
+            "id": r.id,
+            "revision": r.revision,
+            "organisation": r.short_name,
+            "person": r.name,
+            "text": r.text,
+            "raised_at": r.raised_at,
+            "resolved": r.resolved,
+            "resolution": r.resolution or None,
+            "resolved_at": r.resolved_at,
+        }
+        for r in rows
+    ]
