@@ -15,7 +15,6 @@ from governance.errors import Conflict, Text
 from governance.models import StoredDocument
 from governance.reads import minutes as minutes_read
 from governance.services import stored_documents
-from governance.services.meeting_notices import agenda_items
 from governance.services.minutes import MeetingRef, agreements, meeting_of, minutes_of
 
 if TYPE_CHECKING:
@@ -64,60 +63,17 @@ def describe(session: Session, meeting_ref: MeetingRef) -> dict[str, Any]:
     """The minutes as ``gremium minutes show`` prints them (stable keys): the read
     path of :mod:`governance.reads.minutes`, in this session's transaction."""
     meeting = meeting_of(session, meeting_ref)
+    session.flush()  # Core reads what the session holds, not what it would flush
+    data = minutes_read.describe(session.connection(), meeting.id)
     minutes = minutes_of(session, meeting)
-    items = agenda_items(session, meeting)
-    base: dict[str, Any] = {
-        "meeting_id": meeting.id,
-        "meeting_number": meeting.number,
-        "meeting_state": meeting.state,
-        "state": minutes.state if minutes else "none",
-        "notes": [{"top": i.position, "title": i.title, "notes": i.notes} for i in items],
-    }
-    if minutes is None:
-        return base
-    base.update(
-        {
-            "id": minutes.id,
-            "revision": minutes.revision,
-            "minute_taker": minutes.minute_taker.name if minutes.minute_taker else None,
-            "circulated_at": minutes.circulated_at,
-            "objection_deadline_at": minutes.objection_deadline_at,
-            "referred_at": minutes.referred_at,
-            "approved_at": minutes.approved_at,
-            "approved_by": minutes.approved_by or None,
-            "approval_decision": minutes.approval_decision or None,
-            "frozen": minutes.frozen,
-            "archive_path": minutes.archive_path or None,
-            "archive_sha256": minutes.archive_sha256 or None,
-            "archive_document": _archive_document(session, minutes),
-            "objections": [
-                {
-                    "id": o.id,
-                    "revision": o.revision,
-                    "organisation": o.organisation.short_name,
-                    "person": o.person.name,
-                    "text": o.text,
-                    "raised_at": o.raised_at,
-                    "resolved": o.resolved,
-                    "resolution": o.resolution or None,
-                    "resolved_at": o.resolved_at,
-                }
-                for o in minutes.objections
-            ],
-            # replies by mail, shown before (and after) their senders confirm them
-            "mail_objections": mail_objections_part(session, minutes),
-            "agreements": [
-                {
-                    "organisation": a.organisation,
-                    "person": a.person,
-                    "revision": a.revision,
-                    "at": a.at,
-                }
-                for a in agreements(session, minutes)
-            ],
-        }
-    )
-    return base
+    if minutes is not None:
+        # replies by mail, shown before (and after) their senders confirm them
+        data["mail_objections"] = mail_objections_part(session, minutes)
+        data["agreements"] = [
+            {"organisation": a.organisation, "person": a.person, "revision": a.revision, "at": a.at}
+            for a in agreements(session, minutes)
+        ]
+    return data
 
 
 def mail_objections_part(session: Session, minutes: Any) -> list[dict[str, Any]]:
