@@ -32,6 +32,7 @@ from governance.i18n import (
     web_records,  # web: minutes, register, actions, documents, audit, workflows
     web_session,  # web: the meeting in session
     web_webcore,  # web application: layout, errors, sign-in
+    web_year,  # web: series change/end, agenda attachments, administrator's overview
 )
 
 LANGUAGES = ("de", "en")
@@ -59,6 +60,7 @@ for _area in (
     web_committee,
     web_meetings,
     web_session,
+    web_year,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
