@@ -50,7 +50,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "web.year.attach.item": {"de": "TOP", "en": "Item"},
     "web.year.attach.file": {"de": "Datei", "en": "File"},
-    "web.year.attach.url": {"de": "oder Link (http:// oder https://)", "en": "or link (http:// or https://)"},
+    "web.year.attach.url": {
+        "de": "oder Link (http:// oder https://)",
+        "en": "or link (http:// or https://)",
+    },
     "web.year.attach.title": {"de": "Bezeichnung", "en": "Title"},
     "web.year.attach.title_hint": {
         "de": "Leer lassen: Dateiname bzw. Adresse.",

@@ -17,8 +17,8 @@ from governance.models import AgendaAttachment, Meeting, MeetingSeries
 from governance.services import meeting_series
 from governance.unit_of_work import Actor
 from tests.web.conftest import web_settings_for
-from tests.web.test_meeting_pages import items, plan, propose
 from tests.web.support import post_form
+from tests.web.test_meeting_pages import items, plan, propose
 
 RULE = "FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE"
 
@@ -223,9 +223,7 @@ def test_the_secretariat_attaches_a_file_then_a_new_version_and_a_link(
     ]
 
 
-def test_a_refused_attachment_says_why_and_keeps_what_was_typed(
-    client, signed_in, world, gremium
-):
+def test_a_refused_attachment_says_why_and_keeps_what_was_typed(client, signed_in, world, gremium):
     chair = signed_in(client, world.chair)
     mid = plan(chair, world)
     propose(chair, mid, "Verkehr")
@@ -276,9 +274,7 @@ def test_a_member_attaches_only_to_items_of_their_own_organisation(
     assert attachments(gremium, own.id) == []
 
 
-def test_an_upload_over_the_limit_is_refused_before_it_is_read(
-    tmp_path, world, clock, signed_in
-):
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(tmp_path, world, clock, signed_in):
     from governance.web.app import create_app
 
     app = create_app(web_settings_for(tmp_path, attachment_max_mb=1), clock=clock)
