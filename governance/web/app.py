@@ -44,15 +44,7 @@ NAVIGATION: list[tuple[str, str]] = [
 ]
 
 PUBLIC = frozenset(
-    {
-        "auth.sign_in",
-        "auth.sign_in_post",
-        "auth.link",
-        "auth.sign_in_as",
-        "static",
-        "healthz",
-        "favicon",
-    }
+    {"auth.sign_in", "auth.sign_in_post", "auth.link", "auth.sign_in_as", "static", "healthz", "favicon"}
 )
 """Endpoints open without signing in."""
 BARE = frozenset({"static", "healthz", "favicon"})
