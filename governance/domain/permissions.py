@@ -66,6 +66,9 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     "agreement.terminate": frozenset({C}),
     "agreement.remind": frozenset({C, S}),
     # accession
+    "accession.record_application": frozenset({C, S}),
+    # ^ enter an application that reached the committee on paper or by mail, for the
+    #   applicant (who needs no role to apply: `gremium accession apply`)
     "accession.review": frozenset({C}),
     "accession.schedule": frozenset({C}),
     "accession.decide": frozenset({C}),

@@ -27,6 +27,7 @@ from governance.i18n import (
     minutes,
     personal_data,  # issue 12: person export / erase
     skips,  # why a timer or message was skipped, in the reader's language
+    web_agreement,  # issue 13: agreement, accession, member and secretariat forms
     web_committee,  # web: overview, committee pages (engineer committee)
     web_meetings,  # issue 13: the meeting pages (engineer agenda)
     web_records,  # web: minutes, register, actions, documents, audit, workflows
@@ -60,6 +61,7 @@ for _area in (
     web_committee,
     web_meetings,
     web_session,
+    web_agreement,
     web_year,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()

@@ -29,7 +29,7 @@ from governance.models import (
     Person,
     Role,
 )
-from governance.services import directory, validation
+from governance.services import access, directory, validation
 from governance.services.accession_declaration import declare  # noqa: F401  (part of this API)
 from governance.services.accession_workflow import (
     ENTITY,
@@ -218,6 +218,38 @@ def apply(
             entity=application,
         )
     return application
+
+
+def record_application(
+    uow: UnitOfWork,
+    committee: Committee | str | int | None,
+    *,
+    org_name: str,
+    short_name: str,
+    kind: str | OrganisationKind,
+    applicant_name: str,
+    applicant_email: str,
+    function_title: str = "",
+    language: str = "de",
+    motivation: str = "",
+) -> AccessionApplication:
+    """The chair or secretariat enters an application that reached the committee on
+    paper or by mail, for the applicant (:func:`apply`, audited as the person entering it)."""
+    if not isinstance(committee, Committee):
+        committee = directory.committee_by_ref(uow.session, committee)
+    access.check(uow, "accession.record_application", committee)
+    return apply(
+        uow,
+        committee,
+        org_name=org_name,
+        short_name=short_name,
+        kind=kind,
+        applicant_name=applicant_name,
+        applicant_email=applicant_email,
+        function_title=function_title,
+        language=language,
+        motivation=motivation,
+    )
 
 
 def review(

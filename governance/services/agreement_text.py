@@ -35,23 +35,38 @@ def check_text(text: str) -> str:
     return text
 
 
+MAX_FILE_BYTES = MAX_TEXT * 4
+"""The largest file read as a text: UTF-8 has at most 4 bytes a character."""
+
+
 def text_from_file(path: str | Path) -> str:
     """The text of an agreement from a UTF-8 file, refused with the reason when it cannot be one."""
     name = str(path)
     file = Path(path)
     if not file.is_file():
         raise InvalidInput("agreement.error.file_missing", path=name)
-    # UTF-8 has at most 4 bytes a character: a bigger file is too long for sure (and is not read).
-    if file.stat().st_size > MAX_TEXT * 4:
+    # A bigger file is too long for sure (and is not read).
+    if file.stat().st_size > MAX_FILE_BYTES:
         raise InvalidInput("agreement.error.file_too_long", path=name, max=MAX_TEXT)
     try:
-        text = file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput("agreement.error.file_encoding", path=name, at=exc.start) from None
+        data = file.read_bytes()
     except OSError as exc:
         raise InvalidInput(
             "agreement.error.file_unreadable", path=name, reason=exc.strerror
         ) from None
+    return text_from_bytes(data, name)
+
+
+def text_from_bytes(data: bytes, name: str) -> str:
+    """The text of an agreement from the bytes of a file called *name* (a file read from
+    disk, or one uploaded in the browser: the caller reads at most ``MAX_FILE_BYTES + 1``
+    bytes), refused with the reason when it cannot be one."""
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidInput("agreement.error.file_too_long", path=name, max=MAX_TEXT)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput("agreement.error.file_encoding", path=name, at=exc.start) from None
     if not text.strip():
         raise InvalidInput("agreement.error.file_empty", path=name)
     if len(text) > MAX_TEXT:

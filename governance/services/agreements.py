@@ -30,7 +30,13 @@ from governance.models import (
     SigningCeremony,
 )
 from governance.services import access, directory, validation
-from governance.services.agreement_text import MAX_TEXT, check_text, text_from_file
+from governance.services.agreement_text import (
+    MAX_FILE_BYTES,
+    MAX_TEXT,
+    check_text,
+    text_from_bytes,
+    text_from_file,
+)
 from governance.services.agreement_views import (
     committee_of,
     in_force_version,
@@ -478,6 +484,7 @@ def _conflict(
 
 
 __all__ = [
+    "MAX_FILE_BYTES",
     "MAX_TEXT",
     "amend",
     "create_agreement",
@@ -494,6 +501,7 @@ __all__ = [
     "sign",
     "summary",
     "terminate",
+    "text_from_bytes",
     "text_from_file",
     "version_by_ref",
 ]

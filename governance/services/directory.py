@@ -274,9 +274,15 @@ class MembershipSpec:
     deputies: tuple[Person, ...] = ()
 
 
-def add_membership(uow: UnitOfWork, committee: Committee, spec: MembershipSpec) -> Membership:
+def check_membership_edit(uow: UnitOfWork, committee: Committee) -> None:
+    """Refuse whoever may not change the members of *committee* (the chair and
+    secretariat may; an administrator while the committee has no chair yet)."""
     if not _setting_up(uow, committee):
         access.check(uow, "membership.edit", committee)
+
+
+def add_membership(uow: UnitOfWork, committee: Committee, spec: MembershipSpec) -> Membership:
+    check_membership_edit(uow, committee)
     if spec.starts_on is not None:
         check_membership_start(uow, committee, spec.starts_on, "--from")
     return create_membership(uow, committee, spec)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from governance.errors import InvalidInput
 from governance.models import Committee, Membership, Role
 from governance.services import directory, validation
 from governance.unit_of_work import UnitOfWork
@@ -29,9 +30,14 @@ def add_member(
 ) -> Membership:
     """The organisation *organisation* (short name, name or number) becomes a member
     of *committee* in *role*, with its representatives and deputies (e-mail addresses)."""
-    start = validation.date(starts_on) if starts_on not in (None, "") else None
     if not isinstance(committee, Committee):
         committee = directory.committee_by_ref(uow.session, committee)
+    # Who may not add members learns nothing about the directory from the refusal.
+    directory.check_membership_edit(uow, committee)
+    if not representatives:
+        # a member organisation acts through its people: without one nobody could
+        raise InvalidInput("error.member.no_representative")
+    start = validation.date(starts_on) if starts_on not in (None, "") else None
     spec = directory.MembershipSpec(
         organisation=directory.organisation_by_ref(uow.session, organisation),
         role=role,  # type: ignore[arg-type]  # validated by create_membership

@@ -19,6 +19,7 @@ from governance.bootstrap import build_app
 from governance.clock import Clock
 from governance.config import Settings
 from governance.domain.attachments import MB
+from governance.services.agreement_text import MAX_FILE_BYTES
 from governance.web import csrf, errors, security, sessions
 from governance.web.context import EXTENSION, WEB_SETTINGS, core
 from governance.web.language import request_language
@@ -62,6 +63,8 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> Flask:
         SECRET_KEY=secret_key(gremium.db),
         # an agenda item's file plus the form around it
         MAX_CONTENT_LENGTH=settings.attachment_max_mb * MB + MB,
+        # a form field (an agreement's text typed in) up to the longest text there may be
+        MAX_FORM_MEMORY_SIZE=MAX_FILE_BYTES + 64 * 1024,
     )
     sessions.install(app)
     if web.trusted_proxies:

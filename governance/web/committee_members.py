@@ -1,6 +1,9 @@
-"""Who joins and who leaves: accession applications (``/committees/<cid>/accessions``:
-review, put on the agenda, reject, record the declaration, as ``gremium accession``
-does) and withdrawals (``/committees/<cid>/withdrawals``: record a notice, as
+"""Who joins and who leaves: a member organisation added directly and a person taken
+into the secretariat (forms on ``/committees/<cid>``, as ``gremium member add`` and
+``gremium secretariat add`` do); accession applications (``/committees/<cid>/accessions``:
+record an application that came on paper, review, put on the agenda, reject, record
+the committee's decision with its vote counts, record the declaration, record a
+withdrawal, as ``gremium accession`` does) and withdrawals (``/committees/<cid>/withdrawals``: record a notice, as
 ``gremium withdrawal notice`` does, and the list).
 
 Several applications share one page, so each form's fields carry the
@@ -15,15 +18,21 @@ from typing import Any
 from flask import abort, request
 from werkzeug.wrappers import Response
 
-from governance.errors import GremiumError
-from governance.models import SignatureMethod
-from governance.services import accession, agreements, committee_views, withdrawal
-from governance.web.committees import bp, state_labels
+from governance.errors import GremiumError, InvalidInput
+from governance.models import OrganisationKind, SignatureMethod
+from governance.services import (
+    accession,
+    agreements,
+    committee_views,
+    directory,
+    members,
+    withdrawal,
+)
+from governance.web.committees import SHOW_PAGE, bp, refused_here, show_context, state_labels
 from governance.web.front import (
     committee_or_404,
     reading,
     redirect_to,
-    refused,
     render,
     t,
     uow,
@@ -34,11 +43,25 @@ ACTIONS = {
     "review": "accession.review",
     "schedule": "accession.schedule",
     "reject": "accession.decide",
+    "decide": "accession.decide",
     "join": "accession.record_declaration",
+    "withdraw": "accession.record_withdrawal",
 }
+APPLY_FIELDS = (
+    "org_name",
+    "short_name",
+    "kind",
+    "applicant_name",
+    "applicant_email",
+    "function_title",
+    "language",
+    "motivation",
+)
 
 
-def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
+def _accessions_context(cid: int, failed: int | str | None = None) -> dict[str, Any]:
+    """The page; *failed*: the application (its number) or ``"apply"``, whose form's
+    refusal the page shows."""
     with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
@@ -67,12 +90,36 @@ def _accessions_context(cid: int, failed: int | None = None) -> dict[str, Any]:
         "methods": [(m.value, t(f"signature.method.{m.value}")) for m in SignatureMethod],
         "today": today,
         "failed": failed,
+        "kinds": [(k.value, t(f"orgkind.{k.value}")) for k in OrganisationKind],
+        "languages": [("de", "Deutsch"), ("en", "English")],
     }
 
 
 @bp.get("/committees/<int:cid>/accessions")
 def accessions(cid: int) -> Response:
     return render("web/committees/accessions.html", **_accessions_context(cid))
+
+
+@bp.post("/committees/<int:cid>/accessions")
+def accession_apply(cid: int) -> Response:
+    """An application that reached the committee on paper or by mail, entered for the applicant."""
+    typed = {name: request.form.get(name, "") for name in APPLY_FIELDS}
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            application = accession.record_application(work, committee, **typed)
+            label = work.engine.definitions["accession"].label(application.state, work.lang)
+            done = t(
+                "web.accession.applied",
+                id=application.id,
+                organisation=application.organisation.short_name,
+                state=label,
+            )
+    except GremiumError as exc:
+        return refused_here(
+            exc, "web/committees/accessions.html", **_accessions_context(cid, failed="apply")
+        )
+    return redirect_to("committees.accessions", cid=cid, done=done)
 
 
 @bp.post("/committees/<int:cid>/accessions/<int:aid>/<action>")
@@ -91,6 +138,18 @@ def accession_action(cid: int, aid: int, action: str) -> Response:
                 accession.schedule(work, aid, committee=committee)
             elif action == "reject":
                 accession.reject(work, aid, committee=committee, reason=typed("reason"))
+            elif action == "decide":
+                accession.decide(
+                    work,
+                    aid,
+                    committee=committee,
+                    yes=typed("yes"),
+                    no=typed("no"),
+                    abstain=typed("abstain"),
+                    decided_on=typed("decided_on") or None,
+                )
+            elif action == "withdraw":
+                accession.withdraw(work, aid, committee=committee, reason=typed("withdraw_reason"))
             elif action == "join":
                 accession.declare(
                     work,
@@ -107,13 +166,24 @@ def accession_action(cid: int, aid: int, action: str) -> Response:
                 abort(404)
             application = accession.application_by_id(work.session, aid, committee)
             label = work.engine.definitions["accession"].label(application.state, work.lang)
-            done = t(
-                "web.committee.accession.changed",
-                organisation=application.organisation.short_name,
-                state=label,
-            )
+            if action == "decide":
+                done = t(
+                    "web.accession.decided",
+                    id=application.id,
+                    organisation=application.organisation.short_name,
+                    yes=application.votes_yes,
+                    no=application.votes_no,
+                    abstain=application.votes_abstain,
+                    state=label,
+                )
+            else:
+                done = t(
+                    "web.committee.accession.changed",
+                    organisation=application.organisation.short_name,
+                    state=label,
+                )
     except GremiumError as exc:
-        return refused(
+        return refused_here(
             exc, "web/committees/accessions.html", **_accessions_context(cid, failed=aid)
         )
     return redirect_to("committees.accessions", cid=cid, done=done)
@@ -169,7 +239,7 @@ def withdrawal_notice(cid: int) -> Response:
                 ends_on=membership.ends_on.isoformat() if membership.ends_on else "—",
             )
     except GremiumError as exc:
-        return refused(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
+        return refused_here(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
     return redirect_to("committees.withdrawals", cid=cid, done=done)
 
 
@@ -185,5 +255,60 @@ def withdrawal_revoke(cid: int) -> Response:
                 "web.committee.withdrawal.revoked", organisation=membership.organisation.short_name
             )
     except GremiumError as exc:
-        return refused(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
+        return refused_here(exc, "web/committees/withdrawals.html", **_withdrawals_context(cid))
     return redirect_to("committees.withdrawals", cid=cid, done=done)
+
+
+# --- members and secretariat ---
+
+VOTING = {"": None, "yes": True, "no": False}
+
+
+def _addresses(name: str) -> list[str]:
+    """The e-mail addresses of a text area: one a line (commas and blanks also part them)."""
+    return request.form.get(name, "").replace(",", " ").split()
+
+
+@bp.post("/committees/<int:cid>/members")
+def member_add(cid: int) -> Response:
+    form = request.form
+    voting = form.get("voting", "")
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            if voting not in VOTING:
+                raise InvalidInput("error.choice", what="voting", value=voting, allowed="yes, no")
+            membership = members.add_member(
+                work,
+                committee,
+                organisation=form.get("organisation", ""),
+                role=form.get("role", "member"),
+                voting=VOTING[voting],
+                starts_on=form.get("starts_on") or None,
+                representatives=_addresses("representatives"),
+                deputies=_addresses("deputies"),
+            )
+            done = t(
+                "web.members.added",
+                organisation=membership.organisation.short_name,
+                committee=committee.short_name,
+                role=t(f"role.{membership.role}"),
+                starts_on=membership.starts_on.isoformat(),
+            )
+    except GremiumError as exc:
+        return refused_here(exc, SHOW_PAGE, **show_context(cid, failed="member"))
+    return redirect_to("committees.show", cid=cid, done=done)
+
+
+@bp.post("/committees/<int:cid>/secretariat")
+def secretariat_add(cid: int) -> Response:
+    try:
+        with uow() as work:
+            committee = committee_or_404(work, cid)
+            member = directory.add_secretariat(work, committee, request.form.get("email", ""))
+            done = t(
+                "web.secretariat.added", email=member.person.email, committee=committee.short_name
+            )
+    except GremiumError as exc:
+        return refused_here(exc, SHOW_PAGE, **show_context(cid, failed="secretariat"))
+    return redirect_to("committees.show", cid=cid, done=done)

@@ -15,8 +15,8 @@ from typing import Any
 from flask import Blueprint, request
 from werkzeug.wrappers import Response
 
-from governance.errors import GremiumError
-from governance.services import committee_views, rules_of_procedure
+from governance.errors import GremiumError, NotPermitted
+from governance.services import committee_views, directory_views, rules_of_procedure
 from governance.web.front import (
     committee_or_404,
     reading,
@@ -30,13 +30,52 @@ from governance.web.front import (
 bp = Blueprint("committees", __name__)
 
 
-@bp.get("/committees/<int:cid>")
-def show(cid: int) -> Response:
+SHOW_PAGE = "web/committees/show.html"
+
+
+def show_context(cid: int, failed: str | None = None) -> dict[str, Any]:
+    """The committee page; with the forms to add a member (the organisations of the
+    directory that are not members yet) and a person to the secretariat, for those
+    who may; *failed*: the form whose refusal the page shows."""
     with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
         labels = state_labels(work, "membership")
-    return render("web/committees/show.html", page=page, membership_states=labels)
+        candidates = []
+        if "membership.edit" in page.allowed:
+            members = {m.organisation for m in page.members}
+            candidates = [
+                (o["short_name"], f"{o['name']} ({o['short_name']})")
+                for o in directory_views.list_organisations(work.session)
+                if o["short_name"] not in members
+            ]
+    return {
+        "page": page,
+        "membership_states": labels,
+        "candidates": candidates,
+        "roles": [(r, t(f"role.{r}")) for r in ("member", "advisory", "guest", "chair")],
+        "voting_choices": [
+            ("", t("web.members.voting.default")),
+            ("yes", t("cli.yes")),
+            ("no", t("cli.no")),
+        ],
+        "failed": failed,
+    }
+
+
+@bp.get("/committees/<int:cid>")
+def show(cid: int) -> Response:
+    return render(SHOW_PAGE, **show_context(cid))
+
+
+def refused_here(exc: GremiumError, template: str, **context: Any) -> Response:
+    """:func:`refused`, but 403 when the person may not take the action at all: the
+    forms of the agreement, accession and member pages (a partner sending one of
+    them learns it is not theirs; a mistake in what was typed stays 422)."""
+    response = refused(exc, template, **context)
+    if isinstance(exc, NotPermitted):
+        response.status_code = 403
+    return response
 
 
 def state_labels(work: Any, workflow: str, *extra: str) -> dict[str, str]:

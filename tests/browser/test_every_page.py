@@ -28,6 +28,7 @@ MAIN_PAGES = {
     "committee": re.compile(r"^/committees/\d+$"),
     "rules": re.compile(r"^/committees/\d+/rules$"),
     "agreement": re.compile(r"^/committees/\d+/agreement$"),
+    "accessions": re.compile(r"^/committees/\d+/accessions$"),
     "meetings": re.compile(r"^/committees/\d+/meetings$"),
     "meeting": re.compile(r"^/meetings/\d+$"),
     "session": re.compile(r"^/meetings/\d+/session$"),
