@@ -37,10 +37,10 @@ ACTORS = {"CHAIR", "SECRETARIAT", "CHAIR_EMAIL", "SECRETARIAT_EMAIL"}
 WEB_PATHS: dict[str, str] = {
     # function of the application layer the demo calls -> endpoint of the form that calls it
     # January/February: the agreement and the schedule (committee pages)
-    "agreements.open_for_signature": "committee_agreement.agreement_open",
-    "agreements.record_ceremony": "committee_agreement.agreement_ceremony",
-    "accession.review": "committee_members.accession_action",
-    "accession.schedule": "committee_members.accession_action",
+    "agreements.open_for_signature": "committees.agreement_open",
+    "agreements.record_ceremony": "committees.agreement_ceremony",
+    "accession.review": "committees.accession_action",
+    "accession.schedule": "committees.accession_action",
     "meeting_series.add_series": "meetings.add_series",
     # before a meeting: the agenda (meeting page)
     "agenda.propose": "meetings.propose",
