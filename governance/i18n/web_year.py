@@ -75,4 +75,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What was sent is {size}; a file may be at most {limit} "
         "(setting attachment_max_mb). Nothing was saved.",
     },
+    "web.year.quorum.counts": {
+        "de": "{present} von {members} stimmberechtigten Organisationen anwesend (nötig: {needed}).",
+        "en": "{present} of {members} voting organisations present (needed: {needed}).",
+    },
+    "web.year.quorum.counts_short": {
+        "de": "{present} von {members} stimmberechtigten Organisationen anwesend (nötig: "
+        "{needed}). Es kann nichts beschlossen werden.",
+        "en": "{present} of {members} voting organisations present (needed: {needed}). "
+        "Nothing can be decided.",
+    },
 }
