@@ -85,4 +85,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{present} of {members} voting organisations present (needed: {needed}). "
         "Nothing can be decided.",
     },
+    "web.year.admin.heading": {"de": "Administration", "en": "Administration"},
+    "web.year.admin.explain": {
+        "de": "Sie administrieren diese Installation und sehen jedes Gremium, auch ohne Sitz "
+        "darin. Was Sie hier pflegen können:",
+        "en": "You administer this installation and see every committee, also those you "
+        "have no seat in. What you can look after here:",
+    },
+    "web.year.admin.members": {
+        "de": "Mitglieder und Geschäftsstelle",
+        "en": "members and secretariat",
+    },
+    "web.year.admin.rules": {"de": "Geschäftsordnung", "en": "rules of procedure"},
+    "web.year.admin.meetings": {"de": "Sitzungen und Reihen", "en": "meetings and series"},
+    "web.year.admin.audit": {
+        "de": "Prüfprotokoll prüfen",
+        "en": "verify the audit log",
+    },
+    "web.year.admin.command_line": {
+        "de": "Gremien, Organisationen und Personen anlegen, Einstellungen, Sicherungen und "
+        "Zeitgeber: auf der Kommandozeile des Servers (gremium --help).",
+        "en": "Adding committees, organisations and people, settings, backups and timers: "
+        "on the server's command line (gremium --help).",
+    },
 }

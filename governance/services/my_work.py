@@ -96,6 +96,8 @@ class Overview:
     committees: tuple[MyCommittee, ...]
     meetings: tuple[UpcomingMeeting, ...]
     tasks: tuple[Task, ...]
+    is_admin: bool = False
+    """An installation administrator: every committee is theirs to administer."""
 
 
 def waiting_for(uow: UnitOfWork) -> Overview:
@@ -130,6 +132,11 @@ def waiting_for(uow: UnitOfWork) -> Overview:
     ).scalars():
         committees[committee.id] = committee
         roles[committee.id].add(CommitteeRole.SECRETARIAT)
+    # 3. an administrator administers every committee, with a seat or without
+    if person.is_admin:
+        for committee in session.execute(select(Committee)).scalars():
+            committees[committee.id] = committee
+            roles[committee.id].add(CommitteeRole.ADMIN)
 
     ids = list(committees)
     chairs = [c for c in ids if CommitteeRole.CHAIR in roles[c]]
@@ -165,6 +172,7 @@ def waiting_for(uow: UnitOfWork) -> Overview:
         committees=mine,
         meetings=tuple(meetings),
         tasks=tuple(sorted(tasks, key=_urgency)),
+        is_admin=person.is_admin,
     )
 
 

@@ -312,3 +312,31 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(tmp_path, world, 
         assert attachments(gremium, item.id) == []
     finally:
         app.extensions["gremium"].db.dispose()
+
+
+# --- the administrator's overview ---
+
+
+def test_an_administrator_without_a_seat_sees_every_committee_and_what_to_administer(
+    client, signed_in, world, gremium
+):
+    from governance.services import directory
+
+    with gremium.unit_of_work(Actor.system()) as work:
+        admin = directory.add_person(
+            work, name="Ada Admin", email="ada.admin@ba-tk.example.org", is_admin=True
+        ).id
+    signed_in(client, admin)
+    text = page(client.get("/"))
+    committees = text[text.index('id="committees-heading"') :]
+    assert "Testgremium" in committees and "Anderes Gremium" in committees
+    assert "Administration" in committees  # the role shown for each
+    tasks = text[text.index('id="admin-heading"') :]
+    for cid in (world.committee_id, world.other_committee_id):
+        for path in ("", "/rules", "/meetings", "/audit"):
+            assert f'href="/committees/{cid}{path}"' in tasks
+    assert "gremium --help" in tasks
+    assert client.get(f"/committees/{world.other_committee_id}").status_code == 200
+    # a chair sees no administration section
+    signed_in(client, world.chair)
+    assert 'id="admin-heading"' not in client.get("/").get_data(as_text=True)
