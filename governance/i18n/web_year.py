@@ -108,4 +108,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Adding committees, organisations and people, settings, backups and timers: "
         "on the server's command line (gremium --help).",
     },
+    "web.year.nav.meetings": {"de": "Sitzungen", "en": "Meetings"},
 }

@@ -340,3 +340,12 @@ def test_an_administrator_without_a_seat_sees_every_committee_and_what_to_admini
     # a chair sees no administration section
     signed_in(client, world.chair)
     assert 'id="admin-heading"' not in client.get("/").get_data(as_text=True)
+
+
+def test_the_committee_page_leads_to_its_meetings_before_there_is_any(client, signed_in, world):
+    """At the start of the year the overview lists no meeting: the chair reaches the
+    meetings page (to add the series) from the committee's page."""
+    signed_in(client, world.chair)
+    committee = page(client.get(f"/committees/{world.committee_id}"))
+    assert f'href="/committees/{world.committee_id}/meetings"' in committee
+    assert f'href="/committees/{world.committee_id}/decisions"' in committee
