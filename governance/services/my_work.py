@@ -132,11 +132,13 @@ def waiting_for(uow: UnitOfWork) -> Overview:
     ).scalars():
         committees[committee.id] = committee
         roles[committee.id].add(CommitteeRole.SECRETARIAT)
-    # 3. an administrator administers every committee, with a seat or without
+    # 3. an administrator administers every committee: those without a seat are listed
+    # with that role (where they have a seat, the seat's role says what they do there)
     if person.is_admin:
         for committee in session.execute(select(Committee)).scalars():
-            committees[committee.id] = committee
-            roles[committee.id].add(CommitteeRole.ADMIN)
+            if committee.id not in committees:
+                committees[committee.id] = committee
+                roles[committee.id].add(CommitteeRole.ADMIN)
 
     ids = list(committees)
     chairs = [c for c in ids if CommitteeRole.CHAIR in roles[c]]
