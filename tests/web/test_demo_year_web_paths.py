@@ -61,6 +61,13 @@ WEB_PATHS: dict[str, str] = {
     "minutes.resolve": "minutes.resolve",
 }
 
+OTHER_PEOPLE: dict[str, str] = {
+    # what the partners and the applicant do in the demo year, and where in the browser
+    "minutes.object_to": "minutes.object_to",
+    "action_items.complete": "records.action_done",
+    "accession_declaration.declare": "committees.accession_action",  # accession.declare
+}
+
 
 # --- what the demo does as the chair or the secretariat ---
 
@@ -113,9 +120,20 @@ def _act_calls(function: ast.FunctionDef) -> Iterator[ast.Call]:
             yield node
 
 
-def demo_actions() -> dict[str, list[str]]:
-    """The application layer's actions the demo year takes as chair or secretariat,
-    each with where in the demo (file:line).
+def _chair_or_secretariat(node: ast.expr) -> bool:
+    return _actor(node) in ACTORS
+
+
+def _a_person(node: ast.expr) -> bool:
+    """Anyone but the system (``Actor.system()``): the partners, the applicant too."""
+    return not (isinstance(node, ast.Call) and _actor(node.func) == "system")
+
+
+def demo_actions(
+    acting: Callable[[ast.expr], bool] = _chair_or_secretariat,
+) -> dict[str, list[str]]:
+    """The application layer's actions the demo year takes as the people *acting* picks
+    (by default the chair and the secretariat), each with where in the demo (file:line).
 
     ``stage.act(CHAIR, ...)`` counts, and so does a helper's ``stage.act(actor, ...)``
     where a call passes CHAIR or SECRETARIAT as that *actor* (``propose(stage, CHAIR, ...)``).
@@ -159,7 +177,9 @@ def demo_actions() -> dict[str, list[str]]:
                 continue
             local = {n.name: n for n in ast.walk(function) if isinstance(n, ast.FunctionDef)}
             for call in _act_calls(function):
-                if _actor(call.args[0]) in ACTORS:
+                params = {a.arg for a in function.args.args}
+                passed_in = isinstance(call.args[0], ast.Name) and call.args[0].id in params
+                if not passed_in and acting(call.args[0]):
                     collect(call, local, module, f"{name}.py:{call.lineno}")
             for node in ast.walk(function):
                 if not isinstance(node, ast.Call):
@@ -168,7 +188,7 @@ def demo_actions() -> dict[str, list[str]]:
                 if helper is None:
                     continue
                 position, calls, home = helper
-                if len(node.args) > position and _actor(node.args[position]) in ACTORS:
+                if len(node.args) > position and acting(node.args[position]):
                     for call in calls:
                         collect(call, {}, home, f"{name}.py:{node.lineno}")
     return found
@@ -227,7 +247,7 @@ def test_the_scan_finds_what_the_demo_does_as_chair_and_secretariat():
     found = demo_actions()
     assert {"agenda.accept", "agenda.defer", "minutes.circulate", "attendance.record"} <= set(found)
     assert {"agreements.open_for_signature", "accession.schedule"} <= set(found)  # in local defs
-    assert "accession.declare" not in found  # the applicant's, not the chair's
+    assert "accession_declaration.declare" not in found  # the applicant's, not the chair's
     assert "minutes.object_to" not in found  # a partner's
     assert len(found) >= 18, sorted(found)
 
@@ -243,7 +263,14 @@ def test_every_chair_and_secretariat_action_of_the_demo_has_a_web_form():
     assert not unused, f"rows of WEB_PATHS the demo no longer uses: {sorted(unused)}"
 
 
-@pytest.mark.parametrize(("label", "endpoint"), sorted(WEB_PATHS.items()))
+def test_what_the_partners_and_the_applicant_do_in_the_demo_has_a_web_form_too():
+    found = demo_actions(_a_person)
+    assert set(WEB_PATHS) < set(found)  # the chair's and the secretariat's among them
+    missing = {k: v for k, v in found.items() if k not in WEB_PATHS | OTHER_PEOPLE}
+    assert not missing, f"actions of people in the demo year without a web form: {missing}"
+
+
+@pytest.mark.parametrize(("label", "endpoint"), sorted((WEB_PATHS | OTHER_PEOPLE).items()))
 def test_the_form_posts_to_a_view_that_calls_the_service(web_app, label, endpoint):
     view = web_app.view_functions.get(endpoint)
     assert view is not None, f"no web endpoint {endpoint} (for {label})"
