@@ -349,3 +349,24 @@ def test_the_committee_page_leads_to_its_meetings_before_there_is_any(client, si
     committee = page(client.get(f"/committees/{world.committee_id}"))
     assert f'href="/committees/{world.committee_id}/meetings"' in committee
     assert f'href="/committees/{world.committee_id}/decisions"' in committee
+
+
+def test_the_new_forms_are_in_english_for_an_english_reader(client, signed_in, world, gremium):
+    from governance.models import Person
+
+    chair = signed_in(client, world.chair)
+    sid = add_series(chair, world)
+    form = change_form(chair, world, sid)
+    with gremium.db.session() as session, session.begin():
+        session.get(Person, world.chair).language = "en"
+    listing = page(chair.get(f"/committees/{world.committee_id}/meetings"))
+    assert "Change or end the series “Quartalssitzung”" in listing and "End series" in listing
+    mid = series_meetings(gremium, sid)[0].id
+    text = page(chair.get(f"/meetings/{mid}"))
+    assert "Attach a file or a link to an item" in text and "at most 20.0 MB" in text
+    # the change form without a token: refused, nothing changed
+    form[f"series_{sid}_location"] = "Elsewhere"
+    assert (
+        chair.post(f"/committees/{world.committee_id}/series/{sid}", data=form).status_code == 400
+    )
+    assert series_row(gremium, sid).location == "Rathaus, Raum 120"
