@@ -4,6 +4,12 @@ and the secretariat on the committee pages (issue 13)."""
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # a form with a file larger than the installation takes (MAX_CONTENT_LENGTH)
+    "web.error.413": {
+        "de": "Was gesendet wurde, ist zu groß; nichts wurde gespeichert. "
+        "Bitte eine kleinere Datei wählen.",
+        "en": "What was sent is too large; nothing was saved. Please choose a smaller file.",
+    },
     # --- the agreement ---
     "web.agreement.create_heading": {
         "de": "Kooperationsvereinbarung anlegen",
@@ -23,10 +29,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "web.agreement.field.text": {"de": "Text der Vereinbarung", "en": "Text of the agreement"},
     "web.agreement.hint.text": {
-        "de": "Hier eintippen oder einfügen, oder unten eine Textdatei hochladen "
-        "(nur eins von beiden; höchstens {max} Zeichen).",
-        "en": "Type or paste it here, or upload a text file below "
-        "(only one of the two; at most {max} characters).",
+        "de": "Hier eintippen oder einfügen (höchstens {max} Zeichen), oder unten eine "
+        "Textdatei wählen: dann gilt der Text der Datei.",
+        "en": "Type or paste it here (at most {max} characters), or choose a text file "
+        "below: then the file's text counts.",
     },
     "web.agreement.field.text_file": {
         "de": "… oder Textdatei (UTF-8)",
@@ -40,10 +46,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.agreement.created": {
         "de": "Die Vereinbarung ist angelegt: Fassung {ref} als Entwurf ({chars} Zeichen).",
         "en": "The agreement is created: version {ref} as a draft ({chars} characters).",
-    },
-    "web.agreement.error.text_twice": {
-        "de": "Bitte den Text entweder eintippen oder als Datei hochladen, nicht beides.",
-        "en": "Please either type the text or upload it as a file, not both.",
     },
     "web.agreement.amend_heading": {
         "de": "Änderung entwerfen (neue Fassung)",
@@ -185,6 +187,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Beschluss des Gremiums erfassen",
         "en": "Record the committee's decision",
     },
+    "web.accession.votes_legend": {"de": "Abstimmungsergebnis", "en": "Result of the vote"},
     "web.accession.field.yes": {"de": "Ja-Stimmen", "en": "Votes in favour"},
     "web.accession.field.no": {"de": "Nein-Stimmen", "en": "Votes against"},
     "web.accession.field.abstain": {"de": "Enthaltungen", "en": "Abstentions"},
@@ -225,6 +228,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.members.field.organisation": {
         "de": "Organisation (Kurzname oder Nummer)",
         "en": "Organisation (short name or number)",
+    },
+    "web.members.field.organisation_choice": {
+        "de": "Organisation aus dem Verzeichnis",
+        "en": "Organisation from the directory",
     },
     "web.members.field.role": {"de": "Rolle", "en": "Role"},
     "web.members.field.voting": {"de": "Stimmrecht", "en": "Vote"},

@@ -19,7 +19,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from governance.clock import BERLIN
-from governance.errors import GremiumError, InvalidInput
+from governance.errors import GremiumError
 from governance.models import SignatureMethod
 from governance.services import agreement_views, agreements, committee_views
 from governance.services.agreement_workflow import OPEN_STATES
@@ -106,13 +106,11 @@ def agreement_sign(cid: int, vid: int) -> Response:
 
 
 def _typed_text() -> str:
-    """The agreement's text: the uploaded file if one was chosen, else the text typed in."""
+    """The agreement's text: the uploaded file if one was chosen (the form says so: the
+    amendment's text field starts with the wording in force), else the text typed in."""
     upload: FileStorage | None = request.files.get("text_file")
-    typed = request.form.get("text", "")
     if upload is None or not upload.filename:
-        return typed
-    if typed.strip():
-        raise InvalidInput("web.agreement.error.text_twice")
+        return request.form.get("text", "")
     # Read one byte more than a text may have: a longer file is refused without reading it all.
     data = upload.stream.read(agreements.MAX_FILE_BYTES + 1)
     return agreements.text_from_bytes(data, upload.filename)
@@ -217,12 +215,14 @@ def agreement_ceremony(cid: int, vid: int) -> Response:
     try:
         with uow() as work:
             committee = committee_or_404(work, cid)
-            signatures = _ceremony_signatures(form.get("method") or SignatureMethod.INK.value)
+            signatures = _ceremony_signatures(
+                form.get("ceremony_method") or SignatureMethod.INK.value
+            )
             agreements.record_ceremony(
                 work,
                 vid,
                 held_on=form.get("held_on", ""),
-                place=form.get("place", ""),
+                place=form.get("ceremony_place", ""),
                 signatures=signatures,
                 text_sha256=form.get("text_sha256") or None,
                 committee=committee,

@@ -24,7 +24,7 @@ from governance.web.rendering import t
 
 _log = logging.getLogger(__name__)
 
-SHOWN = (400, 401, 403, 404, 405, 409, 422, 429)
+SHOWN = (400, 401, 403, 404, 405, 409, 413, 422, 429)
 
 
 def gremium_status(exc: GremiumError) -> int:

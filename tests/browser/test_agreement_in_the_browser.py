@@ -2,7 +2,8 @@
 the example) gets its agreement in the browser. The chair, signed in with the link
 from the mail, creates it with the text typed in and opens it for signature; the
 secretariat records the signing ceremony, after which the agreement is in force.
-The agreement page with each of these forms passes axe-core (WCAG 2.1 A and AA).
+The agreement page with each of these forms, and the accessions page with the form
+for the committee's decision, pass axe-core (WCAG 2.1 A and AA).
 """
 
 from __future__ import annotations
@@ -80,6 +81,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         actor=CHAIR,
     )
     g("secretariat", "add", SECRETARY, "--committee", "KN", actor=CHAIR)
+    # an application on the agenda: the accessions page then has the decision's form
+    g(
+        "accession",
+        "apply",
+        "--committee",
+        "KN",
+        "--org-name",
+        "Kiezladen e. V.",
+        "--short-name",
+        "Kiezladen",
+        "--kind",
+        "association",
+        "--applicant-name",
+        "Kim Kiez",
+        "--applicant-email",
+        "kim@kiezladen.example.org",
+    )
+    g("accession", "review", "1", actor=CHAIR)
+    g("accession", "schedule", "1", actor=CHAIR)
     built.serve()
     yield built
     built.stop()
@@ -140,6 +160,9 @@ def test_the_chair_creates_and_opens_the_agreement_and_the_secretariat_records_t
         assert digest and digest in main
         assert page.locator("a[href$='/document.pdf'][download]").count() == 1
         screenshot(page, "agreement-opened")
+        accessions = f"/committees/{cid}/accessions"
+        assert axe_of(page, site, accessions) == []
+        assert page.locator("form[action$='/1/decide']").count() == 1
     finally:
         chair.close()
 

@@ -93,23 +93,25 @@ def test_a_file_too_long_or_not_utf8_is_refused_and_nothing_is_created(
     assert versions(gremium) == []
 
 
-def test_text_typed_and_uploaded_at_once_or_no_text_is_refused_keeping_the_text(
+def test_a_chosen_file_counts_over_the_text_field_and_no_text_is_refused(
     client, signed_in, world: World, gremium: App
 ) -> None:
     signed_in(client, world.chair)
+    empty = post_form(client, base(world), {"title": "KV leer", "text": "   "})
+    assert empty.status_code == 422
+    assert text_in(html_of(empty), "Der Text der Vereinbarung darf nicht leer sein")
+    assert 'value="KV leer"' in html_of(empty)
+    assert versions(gremium) == []
+
     both = post_form(
         client,
         base(world),
         {"title": "KV", "text": "§ 1 getippt", "text_file": (io.BytesIO(b"hochgeladen"), "a.txt")},
     )
-    empty = post_form(client, base(world), {"title": "KV leer", "text": "   "})
 
-    assert both.status_code == 422
-    assert "entweder eintippen oder als Datei hochladen" in html_of(both)
-    assert "§ 1 getippt</textarea>" in html_of(both)
-    assert empty.status_code == 422
-    assert text_in(html_of(empty), "Der Text der Vereinbarung darf nicht leer sein")
-    assert versions(gremium) == []
+    assert both.status_code == 303
+    (version,) = versions(gremium)
+    assert version.text == "hochgeladen"
 
 
 def test_a_partner_sees_no_form_and_a_post_is_refused_with_403_changing_nothing(
@@ -172,8 +174,8 @@ def test_the_chair_opens_the_draft_and_the_secretariat_records_a_ceremony(
         f"{base(world)}/{vid}/ceremony",
         {
             "held_on": "2026-01-12",
-            "place": "Rathaus Köpenick",
-            "method": "ink",
+            "ceremony_place": "Rathaus Köpenick",
+            "ceremony_method": "ink",
             "text_sha256": digest,
             **parties,
             **emails,
@@ -208,8 +210,8 @@ def test_a_ceremony_with_an_unknown_address_records_none_and_keeps_what_was_type
         f"{base(world)}/{vid}/ceremony",
         {
             "held_on": "2026-01-12",
-            "place": "Rathaus",
-            "method": "ink",
+            "ceremony_place": "Rathaus",
+            "ceremony_method": "ink",
             "text_sha256": digest,
             "party_1": "BA TK",
             "signatory_1": World.EMAILS["chair"],
@@ -221,6 +223,7 @@ def test_a_ceremony_with_an_unknown_address_records_none_and_keeps_what_was_type
     assert answer.status_code in (404, 422)
     html = html_of(answer)
     assert "niemand@example.org" in html and 'role="alert"' in html
+    assert 'id="ceremony_place" name="ceremony_place" type="text" value="Rathaus"' in html
     with gremium.db.session() as session:
         assert session.scalar(select(func.count()).select_from(Signature)) == 0
 
@@ -239,7 +242,7 @@ def test_a_ceremony_or_a_reminder_by_a_partner_is_refused_with_403(
             f"{base(world)}/{vid}/ceremony",
             {
                 "held_on": "2026-01-12",
-                "place": "X",
+                "ceremony_place": "X",
                 "party_1": "Rabenhaus",
                 "signatory_1": World.EMAILS["partner1"],
                 "text_sha256": digest,
@@ -363,3 +366,37 @@ def test_the_forms_speak_english_to_an_english_reader(
 
     assert "Create the cooperation agreement" in page and "Text of the agreement" in page
     assert "The agreement&#39;s text must not be empty" in html_of(refusal)
+
+
+def test_an_amendment_uploaded_as_a_file_counts_over_the_wording_in_the_field(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    vid = _in_force(gremium, world)
+    signed_in(client, world.secretary)
+    page = html_of(client.get(base(world)))
+    wording = "§ 1 Zweck.\n\n§ 2 Dauer."
+    assert f">{wording}</textarea>" in page  # the field as the browser sends it back
+
+    response = post_form(
+        client,
+        f"{base(world)}/{vid}/amend",
+        {"text": wording, "text_file": (io.BytesIO("§ 1 Zweck, neu gefasst.".encode()), "n.md")},
+        follow_redirects=True,
+    )
+
+    assert "Fassung 1/2 ist als Entwurf angelegt." in html_of(response)
+    assert versions(gremium)[-1].text == "§ 1 Zweck, neu gefasst."
+
+
+def test_a_file_larger_than_the_installation_takes_is_refused_in_words(
+    client, signed_in, world: World, gremium: App, web_app
+) -> None:
+    signed_in(client, world.chair)
+    limit = web_app.config["MAX_CONTENT_LENGTH"]
+    huge = (io.BytesIO(b"x" * (limit + 1)), "riesig.txt")
+
+    answer = post_form(client, base(world), {"title": "KV", "text_file": huge})
+
+    assert answer.status_code == 413
+    assert "Was gesendet wurde, ist zu groß; nichts wurde gespeichert." in html_of(answer)
+    assert versions(gremium) == []

@@ -7,7 +7,14 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from governance.bootstrap import App
-from governance.models import AuditRecord, Membership, OrganisationKind, SecretariatMember
+from governance.models import (
+    AccessionApplication,
+    AuditRecord,
+    Membership,
+    OrganisationKind,
+    SecretariatMember,
+    Signature,
+)
 from governance.services import directory
 from governance.unit_of_work import Actor
 from tests.web.support import World, post_form
@@ -183,3 +190,76 @@ def test_a_post_without_the_csrf_token_adds_nobody(
 
     assert answer.status_code == 400
     assert memberships(gremium, world) == 3
+
+
+def test_a_person_of_another_committee_gets_404_for_every_new_form(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    from tests.web.test_committee_pages import apply_for_accession, open_agreement
+
+    _directory(gremium)
+    vid, digest = open_agreement(gremium, world.committee_id)
+    aid = apply_for_accession(gremium, world.committee_id)
+    signed_in(client, world.outsider)
+    c = f"/committees/{world.committee_id}"
+    posts = {
+        f"{c}/agreement": {"title": "KV", "text": "§ 1"},
+        f"{c}/agreement/{vid}/amend": {"text": "§ 1 neu"},
+        f"{c}/agreement/{vid}/schedule": {},
+        f"{c}/agreement/{vid}/open": {},
+        f"{c}/agreement/{vid}/ceremony": {
+            "held_on": "2026-01-12",
+            "ceremony_place": "X",
+            "party_1": "Rabenhaus",
+            "signatory_1": World.EMAILS["partner1"],
+            "text_sha256": digest,
+        },
+        f"{c}/agreement/{vid}/remind": {},
+        f"{c}/agreement/{vid}/terminate": {"ended_on": "2026-01-12", "reason": "x"},
+        f"{c}/accessions": {
+            "org_name": "X e. V.",
+            "short_name": "X",
+            "kind": "association",
+            "applicant_name": "X",
+            "applicant_email": "x@x.example.org",
+        },
+        f"{c}/accessions/{aid}/decide": {
+            f"yes_{aid}": "3",
+            f"no_{aid}": "0",
+            f"abstain_{aid}": "0",
+        },
+        f"{c}/accessions/{aid}/withdraw": {},
+        f"{c}/members": {"organisation": "Allende", "representatives": NEW_REP},
+        f"{c}/secretariat": {"email": NEW_SECRETARY},
+    }
+
+    answers = {path: post_form(client, path, data).status_code for path, data in posts.items()}
+
+    assert answers == dict.fromkeys(posts, 404)
+    assert memberships(gremium, world) == 3
+    with gremium.db.session() as session:
+        assert session.scalar(select(func.count()).select_from(SecretariatMember)) == 1
+        assert session.scalar(select(func.count()).select_from(Signature)) == 0
+        application = session.get(AccessionApplication, aid)
+        assert application is not None and application.state == "applied"
+        assert session.scalar(select(func.count()).select_from(AccessionApplication)) == 1
+
+
+def test_the_member_forms_speak_english_to_an_english_reader(
+    client, signed_in, world: World, gremium: App
+) -> None:
+    from governance.models import Person
+
+    with gremium.unit_of_work(Actor.system()) as uow:
+        person = uow.session.get(Person, world.chair)
+        assert person is not None
+        person.language = "en"
+    signed_in(client, world.chair)
+
+    page = html_of(client.get(f"/committees/{world.committee_id}"))
+    refusal = post_form(
+        client, f"/committees/{world.committee_id}/members", {"organisation": "Rabenhaus"}
+    )
+
+    assert "Add an organisation as a member" in page and "Add a person to the secretariat" in page
+    assert "Please give at least one representative (e-mail address)." in html_of(refusal)
