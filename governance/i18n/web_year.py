@@ -70,10 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Please give exactly one: a file or a link.",
     },
     "web.year.error.413": {
-        "de": "Die Sendung ist {size} groß; eine Datei darf höchstens {limit} groß sein "
-        "(Einstellung attachment_max_mb). Es wurde nichts gespeichert.",
-        "en": "What was sent is {size}; a file may be at most {limit} "
-        "(setting attachment_max_mb). Nothing was saved.",
+        "de": "Was gesendet wurde, ist zu groß; nichts wurde gespeichert. Gesendet: {size}; "
+        "eine Datei darf höchstens {limit} groß sein (Einstellung attachment_max_mb).",
+        "en": "What was sent is too large; nothing was saved. Sent: {size}; a file may be "
+        "at most {limit} (setting attachment_max_mb).",
     },
     "web.year.quorum.counts": {
         "de": "{present} von {members} stimmberechtigten Organisationen anwesend (nötig: {needed}).",

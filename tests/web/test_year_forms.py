@@ -296,7 +296,8 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(tmp_path, world, 
         )
         assert response.status_code == 413
         text = page(response)
-        assert "höchstens 1,0 MB" in text and "Es wurde nichts gespeichert" in text
+        assert "nichts wurde gespeichert. Gesendet: 2,5 MB" in text
+        assert "höchstens 1,0 MB groß sein (Einstellung attachment_max_mb)" in text
         # just over the per-file limit but within the request limit: the service's message
         response = post_form(
             chair,
