@@ -132,7 +132,8 @@ def test_the_chair_and_the_secretariat_run_the_first_quarter_in_the_browser(
     emails |= {o.name: emails[o.short_name] for o in tk.ORGANISATIONS}
     ceremony = {f"party_{n}": org for n, org in parties.items()}
     ceremony |= {f"signatory_{n}": emails[org] for n, org in parties.items()}
-    ceremony |= {"held_on": "2026-02-06", "place": "Rathaus Köpenick, Ratssaal", "method": "ink"}
+    ceremony |= {"held_on": "2026-02-06", "ceremony_place": "Rathaus Köpenick, Ratssaal"}
+    ceremony["ceremony_method"] = "ink"
     ceremony["text_sha256"] = re.search(r'name="text_sha256" value="(\w+)"', page).group(1)
     year.post(SECRETARIAT, f"/committees/{cid}/agreement/{vid}/ceremony", ceremony)
     assert year.query(select(AgreementVersion.state)) == ["in_force"]
