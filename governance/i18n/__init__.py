@@ -36,6 +36,7 @@ from governance.i18n import (
     web_records,  # web: minutes, register, actions, documents, audit, workflows
     web_session,  # web: the meeting in session
     web_webcore,  # web application: layout, errors, sign-in
+    web_year,  # web: series change/end, agenda attachments, administrator's overview
     written,  # issue 14.6: the written procedure (Umlaufverfahren)
 )
 
@@ -69,6 +70,7 @@ for _area in (
     web_agreement,
     links,
     links_kinds,
+    web_year,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

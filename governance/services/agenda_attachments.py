@@ -20,9 +20,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from governance.domain import attachments as rules
-from governance.domain.permissions import CommitteeRole
+from governance.domain.permissions import CommitteeRole, may
 from governance.errors import Conflict, InvalidInput, NotFound, Text
-from governance.models import AgendaAttachment, AgendaItem, StoredDocument
+from governance.models import AgendaAttachment, AgendaItem, Meeting, StoredDocument
 from governance.services import access, stored_documents
 from governance.unit_of_work import UnitOfWork
 
@@ -125,6 +125,29 @@ def attach_many(
 
 
 # --- reading ---
+
+
+def attachable_items(uow: UnitOfWork, meeting: Meeting) -> list[AgendaItem]:
+    """The items of *meeting* the acting person may attach to now (for the page's form):
+    every proposed or accepted item for the chair and the secretariat, a member's
+    own organisation's; none once the meeting is over. :func:`attach` checks again."""
+    person = uow.person()
+    if person is None or meeting.state not in OPEN_MEETING_STATES:
+        return []
+    roles = access.roles_of(uow.session, person, meeting.committee, uow.today)
+    if not may("agenda.attach", roles):
+        return []
+    rows = list(
+        uow.session.execute(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting.id, AgendaItem.status.in_(ITEM_STATUSES))
+            .order_by(AgendaItem.position.is_(None), AgendaItem.position, AgendaItem.id)
+        ).scalars()
+    )
+    if roles & _ANYONE:
+        return rows
+    own = {o.id for o in access.organisations_of(uow.session, person, meeting.committee, uow.today)}
+    return [row for row in rows if row.proposer_organisation_id in own]
 
 
 def attachment_by_id(session: Session, ref: str | int) -> AgendaAttachment:

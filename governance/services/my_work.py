@@ -81,6 +81,8 @@ class Overview:
     committees: tuple[MyCommittee, ...]
     meetings: tuple[UpcomingMeeting, ...]
     tasks: tuple[Task, ...]
+    is_admin: bool = False
+    """An installation administrator: every committee is theirs to administer."""
 
 
 def waiting_for(uow: UnitOfWork) -> Overview:
@@ -132,6 +134,13 @@ def waiting_for(uow: UnitOfWork) -> Overview:
     ):
         committees[row.id] = row
         roles[row.id].add(CommitteeRole.SECRETARIAT)
+    # 3. an administrator administers every committee: those without a seat are listed
+    # with that role (where they have a seat, the seat's role says what they do there)
+    if person.is_admin:
+        for row in conn.execute(select(*committee_columns)):
+            if row.id not in committees:
+                committees[row.id] = row
+                roles[row.id].add(CommitteeRole.ADMIN)
 
     ids = list(committees)
     chairs = [c for c in ids if CommitteeRole.CHAIR in roles[c]]
@@ -167,6 +176,7 @@ def waiting_for(uow: UnitOfWork) -> Overview:
         committees=mine,
         meetings=tuple(meetings),
         tasks=tuple(sorted(tasks, key=_urgency)),
+        is_admin=person.is_admin,
     )
 
 

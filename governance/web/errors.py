@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, g, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
+from governance.domain.attachments import Size
 from governance.errors import (
     ConcurrentChange,
     Conflict,
@@ -16,6 +17,7 @@ from governance.errors import (
     NotPermitted,
     TooManyRequests,
 )
+from governance.web.context import core
 from governance.web.csrf import CsrfRefused
 from governance.web.front import render
 from governance.web.rendering import t
@@ -54,6 +56,15 @@ def install(app: Flask) -> None:
     @app.errorhandler(CsrfRefused)
     def csrf(exc: CsrfRefused) -> Response:
         return error_page(400, t("web.error.csrf"))
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(exc: RequestEntityTooLarge) -> Response:
+        # Flask refuses a body over MAX_CONTENT_LENGTH before the CSRF check or any view
+        # reads it: nothing was stored; say what was sent and what is allowed.
+        limits = core().settings.attachment_limits()
+        sent = Size(request.content_length or 0)
+        message = t("web.year.error.413", size=sent, limit=Size(limits.max_file_bytes))
+        return error_page(413, message)
 
     @app.errorhandler(HTTPException)
     def http(exc: HTTPException) -> Response:

@@ -86,8 +86,15 @@ def quorum(mid: int) -> Response:
     return jsonify(
         quorate=check.quorate,
         label=t("web.session.quorate_short" if check.quorate else "web.session.not_quorate_short"),
-        text=_quorum_text(check),
+        text=_quorum_counts(check),
     )
+
+
+def _quorum_counts(check: Any) -> str:
+    """The quorum box's text after its word (beschlussfähig / nicht beschlussfähig): the
+    counts, without saying the word again as the full sentence of the CLI does."""
+    key = "web.year.quorum.counts" if check.quorate else "web.year.quorum.counts_short"
+    return t(key, present=check.present, members=check.voting_members, needed=check.needed)
 
 
 def _act(mid: int, failed: str, action: Callable[[UnitOfWork], str]) -> Response:

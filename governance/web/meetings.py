@@ -13,6 +13,7 @@ kept. Someone without a role in the meeting's committee gets 404.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -21,10 +22,18 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from governance.clock import BERLIN
+from governance.domain.attachments import human_size
 from governance.domain.rules import Majority
-from governance.errors import GremiumError
-from governance.models import Committee, Meeting
-from governance.services import agenda, agenda_order, meeting_series, meeting_views, rsvp
+from governance.errors import GremiumError, InvalidInput
+from governance.models import AgendaItem, Committee, Meeting, MeetingSeries
+from governance.services import (
+    agenda,
+    agenda_attachments,
+    agenda_order,
+    meeting_series,
+    meeting_views,
+    rsvp,
+)
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import UnitOfWork
 from governance.web.context import core
@@ -91,6 +100,59 @@ def add_series(cid: int) -> Response:
     )
 
 
+@bp.post("/committees/<int:cid>/series/<int:sid>")
+def change_series(cid: int, sid: int) -> Response:
+    """Change a series: only the fields whose value differs from what the form showed
+    are sent (a first date left as it was is not "moved into the past")."""
+    form = request.form
+    field = f"series_{sid}_"
+
+    def changed(name: str) -> str | None:
+        typed = form.get(field + name, "")
+        return None if typed == form.get(field + name + "_was") else typed
+
+    def action(work: UnitOfWork, series: MeetingSeries) -> None:
+        meeting_series.change_series(
+            work,
+            series,
+            title=changed("title"),
+            rrule=changed("rrule"),
+            first_start=changed("start"),
+            duration_minutes=changed("duration"),
+            location=changed("location"),
+            horizon_months=changed("horizon"),
+        )
+
+    return _on_series(cid, sid, action, "web.year.series.changed")
+
+
+@bp.post("/committees/<int:cid>/series/<int:sid>/end")
+def end_series(cid: int, sid: int) -> Response:
+    return _on_series(cid, sid, meeting_series.end_series, "web.year.series.ended")
+
+
+def _on_series(
+    cid: int, sid: int, action: Callable[[UnitOfWork, MeetingSeries], Any], done: str
+) -> Response:
+    """Run *action* on the committee's series *sid*; a refusal shows the list page as it
+    is now with the message next to that series' forms and what was typed."""
+    try:
+        with uow() as work:
+            action(work, _series_or_404(work, committee_or_404(work, cid), sid))
+    except GremiumError as exc:
+        with uow() as work:
+            context = _list_context(work, committee_or_404(work, cid))
+            return refused(exc, LIST_PAGE, **(context | {"failed": f"series_{sid}"}))
+    return redirect_to("meetings.committee_meetings", cid=cid, done=t(done))
+
+
+def _series_or_404(work: UnitOfWork, committee: Committee, sid: int) -> MeetingSeries:
+    series = work.session.get(MeetingSeries, sid)
+    if series is None or series.committee_id != committee.id:
+        abort(404)
+    return series
+
+
 def _list_context(work: UnitOfWork, committee: Committee) -> dict[str, Any]:
     upcoming, past = meeting_views.upcoming_and_past(work.session, committee, work.now)
     labels = core().engine.definitions["meeting"]
@@ -103,6 +165,7 @@ def _list_context(work: UnitOfWork, committee: Committee) -> dict[str, Any]:
         "series": meeting_series.all_series(work.session, committee),
         "series_state_label": lambda state: series_labels.label(state, g.lang),
         "may_plan": meeting_views.may_plan(work, committee),
+        "series_start": lambda series: _local_input(series.first_start),
         "failed": None,
     }
 
@@ -161,6 +224,26 @@ def propose(mid: int) -> Response:
 
 def _file(upload: FileStorage) -> tuple[str, bytes]:
     return upload.filename or "", upload.read()
+
+
+@bp.post("/meetings/<int:mid>/attach")
+def attach(mid: int) -> Response:
+    """A file or a link for an agenda item (``agenda attach``); a title the item has
+    already makes a new version. A body over the size limit never gets here (errors.py)."""
+    form = request.form
+    upload = request.files.get("attach_file")
+    file = _file(upload) if upload is not None and upload.filename else None
+    url = form.get("attach_url", "").strip() or None
+
+    def action(work: UnitOfWork, meeting: Meeting) -> None:
+        if (file is None) == (url is None):
+            raise InvalidInput("web.year.attach.file_or_link")
+        item = agenda.item_by_ref(work.session, form.get("attach_item", ""), meeting=meeting.id)
+        agenda_attachments.attach(
+            work, item, file=file, url=url, title=form.get("attach_title", "").strip() or None
+        )
+
+    return _act(mid, "attach", "web.year.attach.done", action)
 
 
 _DONE = {
@@ -270,6 +353,17 @@ def not_held(mid: int) -> Response:
     )
 
 
+def _item_label(item: AgendaItem) -> str:
+    if item.status == "accepted" and item.position:
+        return f"{t('agenda.top', number=item.position)}: {item.title}"
+    return t("web.year.attach.proposal", title=item.title)
+
+
+def _local_input(moment: dt.datetime) -> str:
+    """*moment* as a ``datetime-local`` field shows it: Berlin time, to the minute."""
+    return moment.astimezone(BERLIN).strftime("%Y-%m-%dT%H:%M")
+
+
 def _meeting_or_404(work: UnitOfWork, mid: int) -> Meeting:
     """The meeting *mid* if the signed-in person has a role in its committee, else 404."""
     meeting = work.session.get(Meeting, mid)
@@ -284,7 +378,6 @@ def _meeting_context(work: UnitOfWork, meeting: Meeting) -> dict[str, Any]:
     definition = engine.definitions["meeting"]
     data = meeting_views.describe(work.session, meeting, engine)
     items = data["agenda"]
-    local_start = meeting.starts_at.astimezone(BERLIN)
     allowed = meeting_views.allowed_actions(work, meeting)
     return {
         "meeting": meeting,
@@ -301,7 +394,12 @@ def _meeting_context(work: UnitOfWork, meeting: Meeting) -> dict[str, Any]:
         "allowed": allowed,
         "meeting_actions": allowed & {"convene", "move", "cancel", "not_held"},
         "takes_proposals": agenda.takes_proposals(work, meeting),
-        "start_value": local_start.strftime("%Y-%m-%dT%H:%M"),
+        "attachable": [
+            (str(item.id), _item_label(item))
+            for item in agenda_attachments.attachable_items(work, meeting)
+        ],
+        "attach_limit": human_size(work.attachment_limits.max_file_bytes, g.lang),
+        "start_value": _local_input(meeting.starts_at),
         "duration_value": meeting_service.duration_of(meeting),
         "kinds": [(kind.value, t(f"agenda.kind.{kind.value}")) for kind in agenda.ItemKind],
         "majorities": [
