@@ -5,21 +5,40 @@ PostgreSQL: tests marked ``postgres`` (and the ``any_db`` fixture's postgres
 variant) use ``$GREMIUM_TEST_PG_URL`` (default postgresql://postgres@127.0.0.1:5432/test).
 Where no server answers they are skipped with the reason, unless
 ``GREMIUM_REQUIRE_POSTGRES=1`` (set by CI), where that is an error.
+
+What is built once and shared, so that the suite stays well under ten minutes:
+
+- ``make_app(url, clock)`` (and the ``app``/``any_app`` fixtures): a new SQLite file starts
+  as a copy of an empty database migrated once per process (:func:`migrated_sqlite`);
+  PostgreSQL schemas and existing files are migrated as before;
+- ``run_cache`` (session): a :class:`RunCache` shared by all xdist workers of one run.
+  ``run_cache.built("name", build)`` returns a folder that ``build(folder)`` filled once
+  per run (the first worker builds it under a file lock, the others wait and reuse it).
+  Treat such a folder as read-only: copy what a test changes (a SQLite file with
+  ``copy_sqlite(source, target)``). tests/browser uses it for the demo year, the example
+  committee and the crawl of every page; tests/web for its ``world`` and the example.
 """
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
+import sqlite3
+import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from governance.bootstrap import App, build_app
 from governance.clock import BERLIN, SimulatedClock
 from governance.config import Settings
+from governance.database import Database
 from governance.unit_of_work import Actor
 
 PG_URL = os.environ.get("GREMIUM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -91,13 +110,92 @@ def clock() -> SimulatedClock:
     return SimulatedClock(START)
 
 
+_MIGRATED: Path | None = None
+
+
+def migrated_sqlite() -> Path:
+    """An empty SQLite database migrated to head, made once per test process (the migrations
+    cost a fifth of a second of CPU and a dozen commits each time); copied, never opened."""
+    global _MIGRATED
+    if _MIGRATED is None:
+        folder = Path(tempfile.mkdtemp(prefix="gremium-migrated-"))
+        atexit.register(shutil.rmtree, folder, True)
+        path = folder / "gremium.db"
+        db = Database(f"sqlite:///{path}")
+        db.upgrade()
+        db.dispose()
+        with sqlite3.connect(path) as conn:  # everything into the main file, nothing in the WAL
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        _MIGRATED = path
+    return _MIGRATED
+
+
+def _new_sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite *url* that does not exist yet (None: a server or an existing file)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(str(parsed.database))
+    return None if str(parsed.database).startswith("file:") or path.exists() else path
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """Copy the SQLite file *source* to *target* with SQLite's backup (whatever is still
+    in the write-ahead log comes along); *source* is only read."""
+    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        original.backup(copy)
+    original.close()
+    copy.close()
+
+
+class RunCache:
+    """Folders built once per test run and shared by its xdist workers (see the module's
+    docstring); under the run's temporary base, so they go when pytest cleans up."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+
+    def built(self, name: str, build: Callable[[Path], object]) -> Path:
+        """The folder *name*, filled by ``build(folder)`` the first time any worker asks.
+        A build that fails is not kept: the next one to ask builds again (and fails itself)."""
+        from filelock import FileLock
+
+        folder = self.root / name
+        done = self.root / f"{name}.done"
+        with FileLock(str(self.root / f"{name}.lock")):
+            if not done.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir()
+                build(folder)
+                done.touch()
+        return folder
+
+
+@pytest.fixture(scope="session")
+def run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
+    """What this run's workers share (see the module docstring)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the workers' temporary folders are popen-gwN inside the run's
+    return RunCache(base / "run-cache")
+
+
 def make_app(
     url: str, clock: SimulatedClock, lang: str = "de", attach_documents: bool = False
 ) -> App:
+    """The app on *url*, its schema at head: a new SQLite file starts as a copy of
+    :func:`migrated_sqlite`; PostgreSQL and existing files are migrated."""
     # PDFs in mails cost half a second each; the tests that look at them ask for them.
     settings = Settings(database=url, language=lang, attach_documents=attach_documents)
+    new_file = _new_sqlite_file(url)
+    copied = new_file is not None and new_file.parent.is_dir()
+    if copied:
+        shutil.copyfile(migrated_sqlite(), new_file)  # type: ignore[arg-type]
     app = build_app(settings, clock=clock, check_schema=False)
-    app.db.upgrade()
+    if not copied:
+        app.db.upgrade()
     return app
 
 
