@@ -40,6 +40,7 @@ from governance.clock import BERLIN, SimulatedClock
 from governance.config import Settings
 from governance.database import Database
 from governance.unit_of_work import Actor
+from tests import pg_schemas
 
 PG_URL = os.environ.get("GREMIUM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 START = dt.datetime(2026, 1, 12, 9, 0, tzinfo=BERLIN)
@@ -81,14 +82,16 @@ def pg_url() -> Iterator[str]:
     """A URL to an empty PostgreSQL schema of its own (dropped afterwards)."""
     base = require_postgres()
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(base)
+    engine = pg_schemas.admin_engine(base)
     with engine.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     sep = "&" if "?" in base else "?"
     yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    engine.dispose()
+    pg_schemas.give_back(engine, schema)  # emptied for reuse, or dropped
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    pg_schemas.drop_spares()
 
 
 @pytest.fixture
@@ -186,16 +189,23 @@ def make_app(
     url: str, clock: SimulatedClock, lang: str = "de", attach_documents: bool = False
 ) -> App:
     """The app on *url*, its schema at head: a new SQLite file starts as a copy of
-    :func:`migrated_sqlite`; PostgreSQL and existing files are migrated."""
+    :func:`migrated_sqlite`, an empty PostgreSQL schema of ``pg_url`` is one emptied for
+    reuse (tests.pg_schemas) where there is one; anything else is migrated."""
     # PDFs in mails cost half a second each; the tests that look at them ask for them.
     settings = Settings(database=url, language=lang, attach_documents=attach_documents)
     new_file = _new_sqlite_file(url)
-    copied = new_file is not None and new_file.parent.is_dir()
-    if copied:
+    ready = new_file is not None and new_file.parent.is_dir()
+    if ready:
         shutil.copyfile(migrated_sqlite(), new_file)  # type: ignore[arg-type]
+    schema = pg_schemas.schema_of(url) if url.startswith("postgresql") else None
+    fresh = schema is not None and pg_schemas.is_empty(pg_schemas.admin_engine(PG_URL), schema)
+    if fresh:
+        ready = pg_schemas.take_migrated(pg_schemas.admin_engine(PG_URL), schema)  # type: ignore[arg-type]
     app = build_app(settings, clock=clock, check_schema=False)
-    if not copied:
+    if not ready:
         app.db.upgrade()
+        if fresh:
+            pg_schemas.remember_head(pg_schemas.admin_engine(PG_URL), schema)  # type: ignore[arg-type]
     return app
 
 
