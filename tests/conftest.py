@@ -16,7 +16,14 @@ What is built once and shared, so that the suite stays well under ten minutes:
   per run (the first worker builds it under a file lock, the others wait and reuse it).
   Treat such a folder as read-only: copy what a test changes (a SQLite file with
   ``copy_sqlite(source, target)``). tests/browser uses it for the demo year, the example
-  committee and the crawl of every page; tests/web for its ``world`` and the example.
+  committee and the crawl of every page;
+- ``pg_url`` (and with it ``db_url``/``any_app`` on PostgreSQL): schemas migrated once
+  per process and emptied for the next test (tests/pg_schemas.py); their sessions
+  commit without waiting for the server's disk (``synchronous_commit=off``);
+- ``tmp_path`` and the rest of pytest's temporary files live in /dev/shm where there is
+  one (``pytest_configure`` below), so that SQLite's commits do not wait for a disk;
+- ``demo_year`` (session): the folder of ``gremium demo --no-documents``, run once per
+  run (tests/browser serves a copy, tests/e2e/test_demo_language reads a copy).
 """
 
 from __future__ import annotations
@@ -86,8 +93,31 @@ def pg_url() -> Iterator[str]:
     with engine.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     sep = "&" if "?" in base else "?"
-    yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    # synchronous_commit off: a commit does not wait for the server's disk (7 ms each on
+    # a busy machine); what other sessions see, and when, is the same.
+    yield f"{base}{sep}options=-csearch_path%3D{schema}%20-csynchronous_commit%3Doff"
     pg_schemas.give_back(engine, schema)  # emptied for reuse, or dropped
+
+
+def _memory_folder() -> str | None:
+    """/dev/shm where it is a writable folder with room to spare (None: elsewhere)."""
+    shm = "/dev/shm"
+    try:
+        room = shutil.disk_usage(shm).free
+    except OSError:
+        return None
+    return shm if os.access(shm, os.W_OK) and room > 2 * 1024**3 else None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The tests' files (tmp_path) in memory where the machine has /dev/shm: SQLite syncs
+    # its write-ahead log to disk at every commit (2 to 5 ms on a busy machine), and the
+    # suite commits tens of thousands of times. Someone who chose a folder (--basetemp,
+    # TMPDIR, PYTEST_DEBUG_TEMPROOT) keeps it.
+    if config.option.basetemp or "TMPDIR" in os.environ:
+        return
+    if "PYTEST_DEBUG_TEMPROOT" not in os.environ and (memory := _memory_folder()):
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = memory
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -183,6 +213,23 @@ def run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
     if os.environ.get("PYTEST_XDIST_WORKER"):
         base = base.parent  # the workers' temporary folders are popen-gwN inside the run's
     return RunCache(base / "run-cache")
+
+
+def _run_demo_year(folder: Path) -> None:
+    from tests import cli_in_process
+
+    cli_in_process.ok("demo", "--out", str(folder), "--no-documents")
+    with sqlite3.connect(folder / "gremium.db") as conn:  # one file, nothing in the WAL
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def demo_year(run_cache: RunCache) -> Path:
+    """The folder of ``gremium demo --out FOLDER --no-documents`` (the example year:
+    database, audit key, archive, mail), run once per test run. Read-only: copy it
+    (``shutil.copytree``) before anything writes to it."""
+    return run_cache.built("demo-year", _run_demo_year)
 
 
 def make_app(

@@ -214,27 +214,15 @@ def make_site(
         site.stop()
 
 
-def _build_demo(folder: Path) -> None:
-    from governance.demo import run
-
-    run(folder, documents=False)
-
-
 @pytest.fixture(scope="session")
-def demo_template(run_cache: RunCache) -> Path:
-    """The demo year's folder (database, audit key, archive), run once per test run."""
-    return run_cache.built("browser-demo", _build_demo)
-
-
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Iterator[Site]:
+def demo_site(tmp_path_factory: pytest.TempPathFactory, demo_year: Path) -> Iterator[Site]:
     """The demo year (every kind of page has content: minutes, decisions, audit) served
-    at its end. The year is run once per test run (``demo_template``); each worker
-    that needs the site serves a copy of it."""
+    at its end. The year is run once per test run (``demo_year`` in tests/conftest.py);
+    each worker that needs the site serves a copy of it."""
     from governance.demo.run import END
 
     site = copied_site(
-        demo_template,
+        demo_year,
         tmp_path_factory.mktemp("demo"),
         simulated_start=END.strftime("%Y-%m-%d %H:%M"),
     ).serve()
