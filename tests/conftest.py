@@ -193,17 +193,33 @@ class RunCache:
     def built(self, name: str, build: Callable[[Path], object]) -> Path:
         """The folder *name*, filled by ``build(folder)`` the first time any worker asks.
         A build that fails is not kept: the next one to ask builds again (and fails itself)."""
-        from filelock import FileLock
+        self._build(name, build, blocking=True)
+        return self.root / name
+
+    def is_built(self, name: str) -> bool:
+        return (self.root / f"{name}.done").exists()
+
+    def build_unless_busy(self, name: str, build: Callable[[Path], object]) -> bool:
+        """Build *name* now unless it is built or another worker is building it (then
+        False at once): for a worker that would otherwise wait, to do the next thing."""
+        return self._build(name, build, blocking=False)
+
+    def _build(self, name: str, build: Callable[[Path], object], *, blocking: bool) -> bool:
+        from filelock import FileLock, Timeout
 
         folder = self.root / name
         done = self.root / f"{name}.done"
-        with FileLock(str(self.root / f"{name}.lock")):
-            if not done.exists():
+        try:
+            with FileLock(str(self.root / f"{name}.lock"), timeout=-1 if blocking else 0):
+                if done.exists():
+                    return False
                 shutil.rmtree(folder, ignore_errors=True)
                 folder.mkdir()
                 build(folder)
                 done.touch()
-        return folder
+                return True
+        except Timeout:
+            return False
 
 
 @pytest.fixture(scope="session")

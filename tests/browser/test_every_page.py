@@ -83,17 +83,22 @@ def visited(request: pytest.FixtureRequest, run_cache: RunCache) -> Callable[[st
     (by whichever worker asks first; the others read what it found), so the demo site and
     Chromium start only where a crawl is still to be made."""
 
+    def crawler(role: str) -> Callable[[Path], None]:
+        return lambda into: _crawl(
+            request.getfixturevalue("chromium"), request.getfixturevalue("demo_site"), role, into
+        )
+
     def visit(role: str) -> list[Visit]:
         if role not in _visits:
-            folder = run_cache.built(
-                f"browser-crawl-{role}",
-                lambda into: _crawl(
-                    request.getfixturevalue("chromium"),
-                    request.getfixturevalue("demo_site"),
-                    role,
-                    into,
-                ),
-            )
+            name = f"browser-crawl-{role}"
+            if not run_cache.is_built(name) and not run_cache.build_unless_busy(
+                name, crawler(role)
+            ):
+                # Another worker is crawling this role: crawl the others meanwhile.
+                for other in ROLE_NAMES:
+                    if not run_cache.is_built(name):
+                        run_cache.build_unless_busy(f"browser-crawl-{other}", crawler(other))
+            folder = run_cache.built(f"browser-crawl-{role}", crawler(role))
             found = json.loads((folder / "visits.json").read_text(encoding="utf-8"))
             _visits[role] = [Visit(**v) for v in found]
         return _visits[role]
