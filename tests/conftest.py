@@ -248,6 +248,25 @@ def demo_year(run_cache: RunCache) -> Path:
     return run_cache.built("demo-year", _run_demo_year)
 
 
+def migrate(db: Database) -> None:
+    """``db.upgrade()`` for a test, before anything else opened *db*: a new SQLite file
+    starts as a copy of :func:`migrated_sqlite`, an empty PostgreSQL schema of ``pg_url``
+    is one emptied for reuse (tests.pg_schemas) where there is one; anything else (an
+    existing file, a schema with tables) is migrated."""
+    url = db.url
+    new_file = _new_sqlite_file(url)
+    if new_file is not None and new_file.parent.is_dir():
+        shutil.copyfile(migrated_sqlite(), new_file)
+        return
+    schema = pg_schemas.schema_of(url) if url.startswith("postgresql") else None
+    fresh = schema is not None and pg_schemas.is_empty(pg_schemas.admin_engine(PG_URL), schema)
+    if fresh and pg_schemas.take_migrated(pg_schemas.admin_engine(PG_URL), schema):  # type: ignore[arg-type]
+        return
+    db.upgrade()
+    if fresh:
+        pg_schemas.remember_head(pg_schemas.admin_engine(PG_URL), schema)  # type: ignore[arg-type]
+
+
 def make_app(
     url: str, clock: SimulatedClock, lang: str = "de", attach_documents: bool = False
 ) -> App:
@@ -256,19 +275,8 @@ def make_app(
     reuse (tests.pg_schemas) where there is one; anything else is migrated."""
     # PDFs in mails cost half a second each; the tests that look at them ask for them.
     settings = Settings(database=url, language=lang, attach_documents=attach_documents)
-    new_file = _new_sqlite_file(url)
-    ready = new_file is not None and new_file.parent.is_dir()
-    if ready:
-        shutil.copyfile(migrated_sqlite(), new_file)  # type: ignore[arg-type]
-    schema = pg_schemas.schema_of(url) if url.startswith("postgresql") else None
-    fresh = schema is not None and pg_schemas.is_empty(pg_schemas.admin_engine(PG_URL), schema)
-    if fresh:
-        ready = pg_schemas.take_migrated(pg_schemas.admin_engine(PG_URL), schema)  # type: ignore[arg-type]
     app = build_app(settings, clock=clock, check_schema=False)
-    if not ready:
-        app.db.upgrade()
-        if fresh:
-            pg_schemas.remember_head(pg_schemas.admin_engine(PG_URL), schema)  # type: ignore[arg-type]
+    migrate(app.db)
     return app
 
 
