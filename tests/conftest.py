@@ -10,13 +10,16 @@ What is built once and shared, so that the suite stays well under ten minutes:
 
 - ``make_app(url, clock)`` (and the ``app``/``any_app`` fixtures): a new SQLite file starts
   as a copy of an empty database migrated once per process (:func:`migrated_sqlite`);
-  PostgreSQL schemas and existing files are migrated as before;
+  PostgreSQL schemas and existing files are migrated as before; ``migrate(db)`` does the
+  same for a fixture that builds its own app (instead of ``db.upgrade()``; a test of the
+  migrations themselves calls ``db.upgrade()``);
 - ``run_cache`` (session): a :class:`RunCache` shared by all xdist workers of one run.
   ``run_cache.built("name", build)`` returns a folder that ``build(folder)`` filled once
   per run (the first worker builds it under a file lock, the others wait and reuse it).
   Treat such a folder as read-only: copy what a test changes (a SQLite file with
   ``copy_sqlite(source, target)``). tests/browser uses it for the demo year, the example
-  committee and the crawl of every page;
+  committee (``example_template``; ``make_site`` and ``copied_site(template, folder,
+  simulated_start=...)`` serve copies of it) and the crawl of every page;
 - ``pg_url`` (and with it ``db_url``/``any_app`` on PostgreSQL): schemas migrated once
   per process and emptied for the next test (tests/pg_schemas.py); their sessions
   commit without waiting for the server's disk (``synchronous_commit=off``);
