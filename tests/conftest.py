@@ -5,22 +5,52 @@ PostgreSQL: tests marked ``postgres`` (and the ``any_db`` fixture's postgres
 variant) use ``$GREMIUM_TEST_PG_URL`` (default postgresql://postgres@127.0.0.1:5432/test).
 Where no server answers they are skipped with the reason, unless
 ``GREMIUM_REQUIRE_POSTGRES=1`` (set by CI), where that is an error.
+
+What is built once and shared, so that the suite stays well under ten minutes:
+
+- ``make_app(url, clock)`` (and the ``app``/``any_app`` fixtures): a new SQLite file starts
+  as a copy of an empty database migrated once per process (:func:`migrated_sqlite`);
+  PostgreSQL schemas and existing files are migrated as before; ``migrate(db)`` does the
+  same for a fixture that builds its own app (instead of ``db.upgrade()``; a test of the
+  migrations themselves calls ``db.upgrade()``);
+- ``run_cache`` (session): a :class:`RunCache` shared by all xdist workers of one run.
+  ``run_cache.built("name", build)`` returns a folder that ``build(folder)`` filled once
+  per run (the first worker builds it under a file lock, the others wait and reuse it).
+  Treat such a folder as read-only: copy what a test changes (a SQLite file with
+  ``copy_sqlite(source, target)``). tests/browser uses it for the demo year, the example
+  committee (``example_template``; ``make_site`` and ``copied_site(template, folder,
+  simulated_start=...)`` serve copies of it) and the crawl of every page;
+- ``pg_url`` (and with it ``db_url``/``any_app`` on PostgreSQL): schemas migrated once
+  per process and emptied for the next test (tests/pg_schemas.py); their sessions
+  commit without waiting for the server's disk (``synchronous_commit=off``);
+- ``tmp_path`` and the rest of pytest's temporary files live in /dev/shm where there is
+  one (``pytest_configure`` below), so that SQLite's commits do not wait for a disk;
+- ``demo_year`` (session): the folder of ``gremium demo --no-documents``, run once per
+  run (tests/browser serves a copy, tests/e2e/test_demo_language reads a copy).
 """
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
+import sqlite3
+import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from governance.bootstrap import App, build_app
 from governance.clock import BERLIN, SimulatedClock
 from governance.config import Settings
+from governance.database import Database
 from governance.unit_of_work import Actor
+from tests import pg_schemas
 
 PG_URL = os.environ.get("GREMIUM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 START = dt.datetime(2026, 1, 12, 9, 0, tzinfo=BERLIN)
@@ -62,14 +92,39 @@ def pg_url() -> Iterator[str]:
     """A URL to an empty PostgreSQL schema of its own (dropped afterwards)."""
     base = require_postgres()
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(base)
+    engine = pg_schemas.admin_engine(base)
     with engine.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     sep = "&" if "?" in base else "?"
-    yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    engine.dispose()
+    # synchronous_commit off: a commit does not wait for the server's disk (7 ms each on
+    # a busy machine); what other sessions see, and when, is the same.
+    yield f"{base}{sep}options=-csearch_path%3D{schema}%20-csynchronous_commit%3Doff"
+    pg_schemas.give_back(engine, schema)  # emptied for reuse, or dropped
+
+
+def _memory_folder() -> str | None:
+    """/dev/shm where it is a writable folder with room to spare (None: elsewhere)."""
+    shm = "/dev/shm"
+    try:
+        room = shutil.disk_usage(shm).free
+    except OSError:
+        return None
+    return shm if os.access(shm, os.W_OK) and room > 2 * 1024**3 else None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The tests' files (tmp_path) in memory where the machine has /dev/shm: SQLite syncs
+    # its write-ahead log to disk at every commit (2 to 5 ms on a busy machine), and the
+    # suite commits tens of thousands of times. Someone who chose a folder (--basetemp,
+    # TMPDIR, PYTEST_DEBUG_TEMPROOT) keeps it.
+    if config.option.basetemp or "TMPDIR" in os.environ:
+        return
+    if "PYTEST_DEBUG_TEMPROOT" not in os.environ and (memory := _memory_folder()):
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = memory
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    pg_schemas.drop_spares()
 
 
 @pytest.fixture
@@ -91,13 +146,140 @@ def clock() -> SimulatedClock:
     return SimulatedClock(START)
 
 
+_MIGRATED: Path | None = None
+
+
+def migrated_sqlite() -> Path:
+    """An empty SQLite database migrated to head, made once per test process (the migrations
+    cost a fifth of a second of CPU and a dozen commits each time); copied, never opened."""
+    global _MIGRATED
+    if _MIGRATED is None:
+        folder = Path(tempfile.mkdtemp(prefix="gremium-migrated-"))
+        atexit.register(shutil.rmtree, folder, True)
+        path = folder / "gremium.db"
+        db = Database(f"sqlite:///{path}")
+        db.upgrade()
+        db.dispose()
+        with sqlite3.connect(path) as conn:  # everything into the main file, nothing in the WAL
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        _MIGRATED = path
+    return _MIGRATED
+
+
+def _new_sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite *url* that does not exist yet (None: a server or an existing file)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(str(parsed.database))
+    return None if str(parsed.database).startswith("file:") or path.exists() else path
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """Copy the SQLite file *source* to *target* with SQLite's backup (whatever is still
+    in the write-ahead log comes along); *source* is only read."""
+    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        original.backup(copy)
+    original.close()
+    copy.close()
+
+
+class RunCache:
+    """Folders built once per test run and shared by its xdist workers (see the module's
+    docstring); under the run's temporary base, so they go when pytest cleans up."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+
+    def built(self, name: str, build: Callable[[Path], object]) -> Path:
+        """The folder *name*, filled by ``build(folder)`` the first time any worker asks.
+        A build that fails is not kept: the next one to ask builds again (and fails itself)."""
+        self._build(name, build, blocking=True)
+        return self.root / name
+
+    def is_built(self, name: str) -> bool:
+        return (self.root / f"{name}.done").exists()
+
+    def build_unless_busy(self, name: str, build: Callable[[Path], object]) -> bool:
+        """Build *name* now unless it is built or another worker is building it (then
+        False at once): for a worker that would otherwise wait, to do the next thing."""
+        return self._build(name, build, blocking=False)
+
+    def _build(self, name: str, build: Callable[[Path], object], *, blocking: bool) -> bool:
+        from filelock import FileLock, Timeout
+
+        folder = self.root / name
+        done = self.root / f"{name}.done"
+        try:
+            with FileLock(str(self.root / f"{name}.lock"), timeout=-1 if blocking else 0):
+                if done.exists():
+                    return False
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir()
+                build(folder)
+                done.touch()
+                return True
+        except Timeout:
+            return False
+
+
+@pytest.fixture(scope="session")
+def run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
+    """What this run's workers share (see the module docstring)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the workers' temporary folders are popen-gwN inside the run's
+    return RunCache(base / "run-cache")
+
+
+def _run_demo_year(folder: Path) -> None:
+    from tests import cli_in_process
+
+    cli_in_process.ok("demo", "--out", str(folder), "--no-documents")
+    with sqlite3.connect(folder / "gremium.db") as conn:  # one file, nothing in the WAL
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def demo_year(run_cache: RunCache) -> Path:
+    """The folder of ``gremium demo --out FOLDER --no-documents`` (the example year:
+    database, audit key, archive, mail), run once per test run. Read-only: copy it
+    (``shutil.copytree``) before anything writes to it."""
+    return run_cache.built("demo-year", _run_demo_year)
+
+
+def migrate(db: Database) -> None:
+    """``db.upgrade()`` for a test, before anything else opened *db*: a new SQLite file
+    starts as a copy of :func:`migrated_sqlite`, an empty PostgreSQL schema of ``pg_url``
+    is one emptied for reuse (tests.pg_schemas) where there is one; anything else (an
+    existing file, a schema with tables) is migrated."""
+    url = db.url
+    new_file = _new_sqlite_file(url)
+    if new_file is not None and new_file.parent.is_dir():
+        shutil.copyfile(migrated_sqlite(), new_file)
+        return
+    schema = pg_schemas.schema_of(url) if url.startswith("postgresql") else None
+    fresh = schema is not None and pg_schemas.is_empty(pg_schemas.admin_engine(PG_URL), schema)
+    if fresh and pg_schemas.take_migrated(pg_schemas.admin_engine(PG_URL), schema):  # type: ignore[arg-type]
+        return
+    db.upgrade()
+    if fresh:
+        pg_schemas.remember_head(pg_schemas.admin_engine(PG_URL), schema)  # type: ignore[arg-type]
+
+
 def make_app(
     url: str, clock: SimulatedClock, lang: str = "de", attach_documents: bool = False
 ) -> App:
+    """The app on *url*, its schema at head: a new SQLite file starts as a copy of
+    :func:`migrated_sqlite`, an empty PostgreSQL schema of ``pg_url`` is one emptied for
+    reuse (tests.pg_schemas) where there is one; anything else is migrated."""
     # PDFs in mails cost half a second each; the tests that look at them ask for them.
     settings = Settings(database=url, language=lang, attach_documents=attach_documents)
     app = build_app(settings, clock=clock, check_schema=False)
-    app.db.upgrade()
+    migrate(app.db)
     return app
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ import pytest
 
 from governance.examples import treptow_koepenick as tk
 from tests.browser.site import Site, new_site
+from tests.conftest import RunCache, copy_sqlite
 from tests.web_server import REPO
 
 CHROMIUM = os.environ.get("GREMIUM_CHROMIUM", "/usr/bin/chromium")
@@ -158,15 +160,50 @@ def example_site(folder: Path, web: dict[str, Any] | None = None) -> Site:
     return site
 
 
+def _build_example(folder: Path) -> None:
+    example_site(folder).stop()
+
+
+@pytest.fixture(scope="session")
+def example_template(run_cache: RunCache) -> Path:
+    """The example committee's database and audit key (``gremium init --example``), made
+    once per run; :func:`copied_site` serves a copy of it."""
+    return run_cache.built("browser-example", _build_example)
+
+
+def copied_site(
+    template: Path, folder: Path, *, simulated_start: str, web: dict[str, Any] | None = None
+) -> Site:
+    """A site (configuration, SMTP server) over a copy of the database in *template*,
+    not yet served: what ``new_site`` and the commands that built *template* made."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in template.iterdir():
+        if entry.is_dir():
+            shutil.copytree(entry, folder / entry.name)
+        elif entry.name == "gremium.db":
+            copy_sqlite(entry, folder / entry.name)
+        elif entry.name not in ("gremium.toml", "gremium.db-wal", "gremium.db-shm"):
+            shutil.copy2(entry, folder / entry.name)
+    return new_site(folder, simulated_start=simulated_start, web=web)
+
+
 @pytest.fixture
-def make_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Site]]:
-    """Build a fresh example site; *prepare* runs CLI commands on it before it is served."""
+def make_site(
+    tmp_path_factory: pytest.TempPathFactory, example_template: Path
+) -> Iterator[Callable[..., Site]]:
+    """Build a fresh example site; *prepare* runs CLI commands on it before it is served.
+    (Each site is a copy of the example made once per run: ``example_template``.)"""
     built: list[Site] = []
 
     def make(
         prepare: Callable[[Site], None] | None = None, web: dict[str, Any] | None = None
     ) -> Site:
-        site = example_site(tmp_path_factory.mktemp("site"), web)
+        site = copied_site(
+            example_template,
+            tmp_path_factory.mktemp("site"),
+            simulated_start=EXAMPLE_START,
+            web=web,
+        )
         built.append(site)
         if prepare is not None:
             prepare(site)
@@ -178,15 +215,17 @@ def make_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[...
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def demo_site(tmp_path_factory: pytest.TempPathFactory, demo_year: Path) -> Iterator[Site]:
     """The demo year (every kind of page has content: minutes, decisions, audit) served
-    at its end. Built once per worker; tests using it are grouped on one worker."""
-    from governance.demo import run
+    at its end. The year is run once per test run (``demo_year`` in tests/conftest.py);
+    each worker that needs the site serves a copy of it."""
     from governance.demo.run import END
 
-    folder = tmp_path_factory.mktemp("demo")
-    run(folder, documents=False)
-    site = new_site(folder, simulated_start=END.strftime("%Y-%m-%d %H:%M")).serve()
+    site = copied_site(
+        demo_year,
+        tmp_path_factory.mktemp("demo"),
+        simulated_start=END.strftime("%Y-%m-%d %H:%M"),
+    ).serve()
     yield site
     site.stop()
 

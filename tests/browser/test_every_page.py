@@ -9,8 +9,11 @@ the tests below read what that visit found.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +21,7 @@ import pytest
 from tests.browser.conftest import CHAIR, PARTNER, SCREENSHOTS, SECRETARIAT, screenshot, sign_in
 from tests.browser.crawl import Visit, crawl, violation_lines
 from tests.browser.site import Site
+from tests.conftest import RunCache
 
 ROLES = {"chair": CHAIR, "secretariat": SECRETARIAT, "partner": PARTNER}
 ROLE_NAMES = list(ROLES)
@@ -45,35 +49,61 @@ MAIN_PAGES = {
 _visits: dict[str, list[Visit]] = {}
 
 
-@pytest.fixture(scope="session")
-def visited(chromium: Any, demo_site: Site) -> Callable[[str], list[Visit]]:
+def _crawl(chromium: Any, demo_site: Site, role: str, into: Path) -> None:
+    """Sign in as *role*, visit every page, write the visits to *into*/visits.json."""
+    context = chromium.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    sign_in(page, demo_site, ROLES[role])
+    shot: set[str] = set()
+
+    def photograph(page: Any, path: str) -> None:
+        for name, pattern in MAIN_PAGES.items():
+            if name not in shot and pattern.match(path):
+                shot.add(name)
+                screenshot(page, f"{role}-{name}")
+
+    try:
+        visits = crawl(page, demo_site.base_url, on_page=photograph)
+    finally:
+        context.close()
+    summary = [
+        f"{v.status} {v.path} lang={v.lang or '-'} axe={len(v.violations)} console={len(v.console)}"
+        for v in visits
+    ]
+    SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS.parent / f"crawl-{role}.txt").write_text(
+        "\n".join(summary) + "\n", encoding="utf-8"
+    )
+    (into / "visits.json").write_text(
+        json.dumps([dataclasses.asdict(v) for v in visits]), encoding="utf-8"
+    )
+
+
+@pytest.fixture
+def visited(request: pytest.FixtureRequest, run_cache: RunCache) -> Callable[[str], list[Visit]]:
+    """``visited(role)``: the pages that person reached. Each role is crawled once per run
+    (by whichever worker asks first; the others read what it found), so the demo site and
+    Chromium start only where a crawl is still to be made."""
+
+    def crawler(role: str) -> Callable[[Path], None]:
+        return lambda into: _crawl(
+            request.getfixturevalue("chromium"), request.getfixturevalue("demo_site"), role, into
+        )
+
     def visit(role: str) -> list[Visit]:
         if role not in _visits:
-            context = chromium.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
-            context.set_default_timeout(15_000)
-            page = context.new_page()
-            sign_in(page, demo_site, ROLES[role])
-            shot: set[str] = set()
-
-            def photograph(page: Any, path: str) -> None:
-                for name, pattern in MAIN_PAGES.items():
-                    if name not in shot and pattern.match(path):
-                        shot.add(name)
-                        screenshot(page, f"{role}-{name}")
-
-            try:
-                _visits[role] = crawl(page, demo_site.base_url, on_page=photograph)
-            finally:
-                context.close()
-            summary = [
-                f"{v.status} {v.path} lang={v.lang or '-'} axe={len(v.violations)}"
-                f" console={len(v.console)}"
-                for v in _visits[role]
-            ]
-            SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
-            (SCREENSHOTS.parent / f"crawl-{role}.txt").write_text(
-                "\n".join(summary) + "\n", encoding="utf-8"
-            )
+            name = f"browser-crawl-{role}"
+            if not run_cache.is_built(name) and not run_cache.build_unless_busy(
+                name, crawler(role)
+            ):
+                # Another worker is crawling this role: crawl the others meanwhile.
+                for other in ROLE_NAMES:
+                    if not run_cache.is_built(name):
+                        run_cache.build_unless_busy(f"browser-crawl-{other}", crawler(other))
+            folder = run_cache.built(f"browser-crawl-{role}", crawler(role))
+            found = json.loads((folder / "visits.json").read_text(encoding="utf-8"))
+            _visits[role] = [Visit(**v) for v in found]
         return _visits[role]
 
     return visit

@@ -20,12 +20,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests import held_meetings
-from tests.browser.conftest import CHAIR, PARTNER, SECRETARIAT, example_site, screenshot, sign_in
+from tests.browser.conftest import (
+    CHAIR,
+    EXAMPLE_START,
+    PARTNER,
+    SECRETARIAT,
+    copied_site,
+    screenshot,
+    sign_in,
+)
 from tests.browser.site import Site
 
 TITLE = "1. Sitzung 2026"
@@ -37,8 +46,10 @@ NOTES_2 = "Der Zuschuss wurde nach kurzer Aussprache bewilligt."
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    built = example_site(tmp_path_factory.mktemp("story")).serve()
+def site(tmp_path_factory: pytest.TempPathFactory, example_template: Path) -> Iterator[Site]:
+    built = copied_site(
+        example_template, tmp_path_factory.mktemp("story"), simulated_start=EXAMPLE_START
+    ).serve()
     yield built
     built.stop()
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
-from governance.cli import main
 from tests.e2e.gremium_cli import Gremium
 from tests.reading import ENGLISH_IN_GERMAN, GERMAN_IN_ENGLISH
 
@@ -37,11 +38,10 @@ READ_COMMANDS = [
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> str:
+def demo_db(tmp_path_factory, demo_year: Path) -> str:
+    """A copy of ``gremium demo --no-documents``'s folder (run once per test run)."""
     out = tmp_path_factory.mktemp("demo") / "out"
-    with pytest.raises(SystemExit) as exit_:
-        main(["demo", "--out", str(out), "--no-documents"])
-    assert exit_.value.code == 0
+    shutil.copytree(demo_year, out)
     return f"sqlite:///{out / 'gremium.db'}"
 
 

@@ -40,6 +40,7 @@ from governance.services import (
 )
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
+from tests.conftest import migrate
 
 START = dt.datetime(2026, 1, 12, 9, 0, tzinfo=BERLIN)
 CEREMONY_DAY = dt.date(2026, 2, 6)
@@ -63,7 +64,7 @@ def draft_agreement(url: str) -> Scenario:
     """The committee as ``gremium init --example`` creates it: the agreement a draft."""
     clock = SimulatedClock(START)
     app = build_app(Settings(database=url, clock="simulated"), clock=clock, check_schema=False)
-    app.db.upgrade()
+    migrate(app.db)
     with app.unit_of_work(Actor.system()) as uow:
         committee = tk.create(uow)
         ref = str(agreements.latest_version(uow.session, committee).id)

@@ -14,12 +14,13 @@ from governance.models import AuditRecord
 from governance.unit_of_work import Actor, UnitOfWork
 from governance.workflow.engine import WorkflowEngine
 from governance.workflow.registry import Registry
+from tests.conftest import migrate
 
 
 @pytest.fixture
 def trail(db_url, clock):
     app = App(Database(db_url), clock, WorkflowEngine({}, Registry()))
-    app.db.upgrade()
+    migrate(app.db)
     for n in range(1, 6):
         with app.unit_of_work(Actor(label="spk@ba-tk.example.org", person_id=None)) as uow:
             uow.audit(

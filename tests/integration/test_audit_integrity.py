@@ -22,7 +22,7 @@ from governance.config import Settings
 from governance.examples import treptow_koepenick as tk
 from governance.models import AuditRecord, Ballot, Decision, Vote
 from governance.services import agenda, audit_trail, votes
-from tests.conftest import SYSTEM
+from tests.conftest import SYSTEM, migrate
 from tests.integration.test_meetings import CHAIR, VOTING, open_with, propose, run_to_meeting_day
 
 
@@ -33,7 +33,7 @@ def keyed(db_url: str, clock: Any, tmp_path: Path) -> Iterator[App]:
         database=db_url, audit_key_file=str(tmp_path / "keys" / "audit.key"), attach_documents=False
     )
     app = build_app(settings, clock=clock, check_schema=False)
-    app.db.upgrade()
+    migrate(app.db)
     audit_trail.ensure_keyed(app)
     with app.unit_of_work(SYSTEM) as uow:
         tk.create(uow)
@@ -246,7 +246,7 @@ def test_archived_minutes_and_approval_mails_carry_the_head_as_witness(db_url, c
         attach_documents=False,
     )
     app = build_app(settings, clock=clock, check_schema=False)
-    app.db.upgrade()
+    migrate(app.db)
     audit_trail.ensure_keyed(app)
     try:
         with app.unit_of_work(SYSTEM) as uow:

@@ -28,6 +28,7 @@ from governance.unit_of_work import Actor, UnitOfWork
 from governance.workflow.definition import load_definitions
 from governance.workflow.engine import WorkflowEngine
 from governance.workflow.registry import Registry
+from tests.conftest import migrate
 
 DEFINITION = """\
 name: membership
@@ -115,7 +116,7 @@ def engine(tmp_path) -> WorkflowEngine:
 @pytest.fixture
 def world(db_url, clock, engine: WorkflowEngine):
     app = App(Database(db_url), clock, engine)
-    app.db.upgrade()
+    migrate(app.db)
     with app.unit_of_work(Actor.system()) as uow:
         committee = directory.add_committee(
             uow, name="Testgremium", short_name="TG", sender_email="tg@example.org"

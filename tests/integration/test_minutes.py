@@ -24,7 +24,7 @@ from governance.examples import treptow_koepenick as tk
 from governance.models import AgendaItem, AuditRecord, Minutes, MinutesObjection
 from governance.services import agenda, directory, minutes, minutes_views, votes
 from governance.services import meetings as ms
-from tests.conftest import SYSTEM
+from tests.conftest import SYSTEM, migrate
 from tests.integration.test_meetings import (
     CHAIR,
     RABENHAUS,
@@ -49,7 +49,7 @@ def kg(db_url, clock, tmp_path) -> Iterator[App]:
     """The example committee, its approved minutes filed under tmp_path/archiv."""
     settings = Settings(database=db_url, archive=str(tmp_path / "archiv"))
     app = build_app(settings, clock=clock, check_schema=False)
-    app.db.upgrade()
+    migrate(app.db)
     with app.unit_of_work(SYSTEM) as uow:
         tk.create(uow)
     yield app

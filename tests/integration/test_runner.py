@@ -14,6 +14,7 @@ from governance.mail.settings import MailSettings
 from governance.models import Timer
 from governance.runner import Runner
 from governance.services import agreements
+from tests.conftest import migrate
 from tests.mail_support import seed
 
 
@@ -100,7 +101,7 @@ def test_a_missing_audit_key_is_told_once_and_the_due_timer_fires_once_it_is_bac
 
     settings = Settings(database=sqlite_url, audit_key_file=str(tmp_path / "audit.key"))
     app = build_app(settings, clock=clock, check_schema=False)
-    app.db.upgrade()
+    migrate(app.db)
     audit_trail.ensure_keyed(app)
     _due_items(app, 1)
     key = app.db.audit_keys.path

@@ -17,7 +17,7 @@ from governance.examples import treptow_koepenick as tk
 from governance.models import ActionItem, AuditRecord, OutboxMessage, Timer
 from governance.services import timers
 from governance.transient import is_transient
-from tests.conftest import make_app
+from tests.conftest import make_app, migrate
 from tests.scale_support import seed_due_action_items
 
 NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
@@ -314,7 +314,7 @@ def test_a_missing_audit_key_fails_no_timer_and_gives_the_batch_back(db_url, tmp
 
     settings = Settings(database=db_url, audit_key_file=str(tmp_path / "keys" / "audit.key"))
     app = build_app(settings, clock=FixedClock(), check_schema=False)  # type: ignore[arg-type]
-    app.db.upgrade()
+    migrate(app.db)
     audit_trail.ensure_keyed(app)
     ids = seed_due_action_items(app, 3, due_at=NOW - dt.timedelta(hours=1))
     key = app.db.audit_keys.path
