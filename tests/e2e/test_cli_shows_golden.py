@@ -31,12 +31,9 @@ def _masked(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("golden") / "demo"  # demo makes the folder itself
-    with pytest.raises(SystemExit) as exit_:
-        main(["demo", "--no-documents", "--out", str(folder)])
-    assert exit_.value.code == 0
-    return folder
+def demo_folder(demo_year: Path) -> Path:
+    """The demo year built once per run (tests/conftest.py); these commands only read it."""
+    return demo_year
 
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
