@@ -27,6 +27,7 @@ from sqlalchemy import func, select, text
 
 from bench.common import Result, pg_problem, pg_schema
 from governance import audit
+from governance.audit_hash import KEYS
 from governance.clock import SystemClock
 from governance.models import AuditHead, AuditRecord, Timer
 from tests.conftest import make_app
@@ -106,8 +107,11 @@ def load(url: str, sizes: Sizes, committee_id: int | None = None) -> tuple[float
                 for n in range(sizes.timers)
             ),
         )
-        head = conn.execute(select(AuditHead.seq, AuditHead.hash)).one()
-        seq, prev = int(head.seq), str(head.hash)
+        head = conn.execute(select(AuditHead.seq, AuditHead.hash, AuditHead.key_id)).one()
+        seq, prev, kid = int(head.seq), str(head.hash), head.key_id
+        # A chain keyed already (bench/web.py's demo year) goes on keyed: an unkeyed
+        # record after a keyed one is a finding of `audit verify`.
+        key = _chain_key(app, kid)
         rows = []
         for n in range(sizes.audit):
             seq += 1
@@ -124,8 +128,9 @@ def load(url: str, sizes: Sizes, committee_id: int | None = None) -> tuple[float
                 to_state=None,
                 outcome="done",
                 details={"n": n},
+                key_id=kid,
             )
-            digest = audit.record_hash(prev, record)
+            digest = audit.record_hash(prev, record, key)
             rows.append(
                 (
                     seq,
@@ -142,6 +147,7 @@ def load(url: str, sizes: Sizes, committee_id: int | None = None) -> tuple[float
                     json.dumps(record.details),
                     prev,
                     digest,
+                    kid,
                 )
             )
             prev = digest
@@ -163,6 +169,7 @@ def load(url: str, sizes: Sizes, committee_id: int | None = None) -> tuple[float
                 "details",
                 "prev_hash",
                 "hash",
+                "key_id",
             ],
             rows,
         )
@@ -171,6 +178,19 @@ def load(url: str, sizes: Sizes, committee_id: int | None = None) -> tuple[float
         conn.execute(text("ANALYZE"))
     app.db.dispose()
     return time.perf_counter() - started, base
+
+
+def _chain_key(app, kid: str | None) -> bytes | None:  # type: ignore[no-untyped-def]
+    """The key the chain's head is sealed with (None: an unkeyed chain)."""
+    if kid is None:
+        return None
+    with app.db.session() as session:
+        source = session.info.get(KEYS)
+        ring = source.keyring() if source is not None else None
+        key = ring.get(kid) if ring is not None else None
+    if key is None:
+        raise RuntimeError(f"the audit chain is keyed ({kid}) but its key file is not found")
+    return bytes(key)
 
 
 def _env(folder: Path) -> dict[str, str]:

@@ -398,3 +398,27 @@ def test_claims_in_one_schema_do_not_wait_for_claims_in_another(pg_url):
     finally:
         other.dispose()
         app.db.dispose()
+
+
+def test_the_seeded_agenda_item_has_an_audit_record_of_its_own(db_url, caplog) -> None:
+    # bench/web.py logged "protected rows written without an audit record: agenda_items:28":
+    # the seed wrote its agenda item (a protected row) with no record about it.
+    app = make_app(db_url, FixedClock())  # type: ignore[arg-type]
+    try:
+        with caplog.at_level("WARNING", logger="governance.audit"):
+            seed_due_action_items(app, 2, due_at=NOW - dt.timedelta(hours=1))
+        assert "without an audit record" not in caplog.text
+        with app.db.session() as s:
+            records = s.execute(
+                select(AuditRecord.action, AuditRecord.entity_type, AuditRecord.digests).where(
+                    AuditRecord.entity_type == "agenda_items"
+                )
+            ).all()
+            verified = audit.verify(s)
+        assert [(action, entity) for action, entity, _ in records] == [
+            ("scale.seed", "agenda_items")
+        ]
+        assert len(records[0].digests) == 1
+        assert verified.ok, verified.problems
+    finally:
+        app.db.dispose()
