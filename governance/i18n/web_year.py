@@ -102,6 +102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Prüfprotokoll prüfen",
         "en": "verify the audit log",
     },
+    "web.year.admin.more": {
+        "de": "… und {count} weitere Gremien ohne Ihren Sitz (alle: gremium committee list).",
+        "en": "… and {count} more committees you have no seat in (all: gremium committee list).",
+    },
     "web.year.admin.command_line": {
         "de": "Gremien, Organisationen und Personen anlegen, Einstellungen, Sicherungen und "
         "Zeitgeber: auf der Kommandozeile des Servers (gremium --help).",

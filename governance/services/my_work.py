@@ -83,6 +83,14 @@ class Overview:
     tasks: tuple[Task, ...]
     is_admin: bool = False
     """An installation administrator: every committee is theirs to administer."""
+    more_administered: int = 0
+    """Committees without a seat beyond the first :data:`ADMIN_LISTED` (counted, not listed)."""
+
+
+ADMIN_LISTED = 50
+"""How many committees without a seat an administrator's overview lists: the page stays
+the same size with 10,000 committees (the rest are counted; ``gremium committee list``
+lists them all). They are listed only, never searched for meetings or tasks."""
 
 
 def waiting_for(uow: UnitOfWork) -> Overview:
@@ -134,13 +142,25 @@ def waiting_for(uow: UnitOfWork) -> Overview:
     ):
         committees[row.id] = row
         roles[row.id].add(CommitteeRole.SECRETARIAT)
-    # 3. an administrator administers every committee: those without a seat are listed
-    # with that role (where they have a seat, the seat's role says what they do there)
+    # 3. an administrator administers every committee: the first of those without a seat
+    # are listed with that role (where they have a seat, the seat's role says what they do)
+    administered: dict[int, Any] = {}
+    more_administered = 0
     if person.is_admin:
-        for row in conn.execute(select(*committee_columns)):
-            if row.id not in committees:
-                committees[row.id] = row
-                roles[row.id].add(CommitteeRole.ADMIN)
+        without_seat = cm.id.not_in(list(committees))
+        for row in conn.execute(
+            select(*committee_columns)
+            .where(without_seat)
+            .order_by(func.lower(cm.short_name), cm.id)
+            .limit(ADMIN_LISTED)
+        ):
+            administered[row.id] = row
+            roles[row.id].add(CommitteeRole.ADMIN)
+        if len(administered) == ADMIN_LISTED:
+            total = conn.execute(
+                select(func.count()).select_from(tables.committees).where(without_seat)
+            ).scalar_one()
+            more_administered = total - ADMIN_LISTED
 
     ids = list(committees)
     chairs = [c for c in ids if CommitteeRole.CHAIR in roles[c]]
@@ -168,7 +188,10 @@ def waiting_for(uow: UnitOfWork) -> Overview:
             roles=tuple(sorted(roles[c.id])),
             organisations=tuple(sorted(orgs[c.id].values())),
         )
-        for c in sorted(committees.values(), key=lambda c: c.short_name.lower())
+        for c in [
+            *sorted(committees.values(), key=lambda c: c.short_name.lower()),
+            *administered.values(),
+        ]
     )
     return Overview(
         person_id=person.id,
@@ -177,6 +200,7 @@ def waiting_for(uow: UnitOfWork) -> Overview:
         meetings=tuple(meetings),
         tasks=tuple(sorted(tasks, key=_urgency)),
         is_admin=person.is_admin,
+        more_administered=more_administered,
     )
 
 

@@ -343,6 +343,30 @@ def test_an_administrator_without_a_seat_sees_every_committee_and_what_to_admini
     assert 'id="admin-heading"' not in client.get("/").get_data(as_text=True)
 
 
+def test_an_administrators_overview_stays_bounded_however_many_committees_there_are(
+    client, signed_in, world, gremium, monkeypatch
+):
+    """With 10,000 committees the overview must not list them all (the web bench's
+    scale data once made it a page of 10,000 rows): the first are listed, the rest counted."""
+    from governance.services import directory, my_work
+
+    monkeypatch.setattr(my_work, "ADMIN_LISTED", 1)
+    with gremium.unit_of_work(Actor.system()) as work:
+        admin = directory.add_person(
+            work, name="Ada Admin", email="ada.admin@ba-tk.example.org", is_admin=True
+        ).id
+    signed_in(client, admin)
+    text = page(client.get("/"))
+    tasks = text[text.index('id="admin-heading"') :]
+    listed = [
+        cid
+        for cid in (world.committee_id, world.other_committee_id)
+        if f'href="/committees/{cid}/rules"' in tasks
+    ]
+    assert len(listed) == 1
+    assert "… und 1 weitere Gremien ohne Ihren Sitz (alle: gremium committee list)." in tasks
+
+
 def test_the_committee_page_leads_to_its_meetings_before_there_is_any(client, signed_in, world):
     """At the start of the year the overview lists no meeting: the chair reaches the
     meetings page (to add the series) from the committee's page."""
