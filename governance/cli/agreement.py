@@ -156,7 +156,7 @@ def show_cmd(
             {
                 "organisation": p["organisation"],
                 "signed": t(state, "cli.yes" if p["signed"] else "cli.no")
-                if not p["paper_on_its_way"]
+                if not p.get("paper_on_its_way")
                 else t(state, "signature.cli.paper_on_its_way", at=_cell(p["paper_on_its_way"])),
                 "signatory": s.get("signatory"),
                 "signed_on": s.get("signed_on"),

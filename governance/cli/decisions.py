@@ -57,6 +57,10 @@ def decisions_list(
         assert isinstance(v, dict)
         row["count"] = f"{v['yes']}:{v['no']}:{v['abstain']}"
         row["result"] = t(state, "vote.carried" if row["carried"] else "vote.rejected")
+        row["text"] = " ".join(str(row["text"]).split())  # one line in the table
+        if row["written_procedure"] is not None:  # where a meeting's item would be
+            where = t(state, "written.register.where", number=row["written_procedure"])
+            row["title"] = f"{where}: {row['title']}"
     headings = t(state, "decision.cli.heading").split("|")
     keys = ["reference", "decided_on", "title", "count", "result", "text"]
     print_table(rows, list(zip(keys, headings, strict=True)))

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "kind.written_procedure": {"de": "Umlaufverfahren", "en": "written procedure"},
+    "written.register.where": {
+        "de": "Umlaufverfahren Nr. {number}",
+        "en": "Written procedure no. {number}",
+    },
     "written.hint.list": {
         "de": " Die Umlaufverfahren zeigt „gremium procedure list“.",
         "en": " “gremium procedure list” shows the written procedures.",

@@ -176,6 +176,11 @@ def show(conn: Connection, version_id: int) -> dict[str, Any]:
             .order_by(p.id)
         )
     ]
+    on_its_way = paper_on_its_way(conn, version_id)
+    for party in data["parties"]:
+        said = on_its_way.get(party["organisation"])
+        if said is not None and not party["signed"]:  # absent, as before, for the others
+            party["paper_on_its_way"] = said
     data["signatures"] = [
         {
             "organisation": r.short_name,
@@ -201,3 +206,32 @@ def show(conn: Connection, version_id: int) -> dict[str, Any]:
     ]
     data["signed"] = len(signatures)
     return data
+
+
+PAPER_ANNOUNCED = "agreement.paper_announced"
+"""The audit action of services/paper_signature.py (the announcement has no table)."""
+
+
+def paper_on_its_way(conn: Connection, version_id: int) -> dict[str, str]:
+    """The parties that said their signed paper is on its way: short name -> when
+    (ISO 8601), read from the audit trail."""
+    a, o = tables.audit_records.c, tables.organisations.c
+    found: dict[str, str] = {}
+    records = conn.execute(
+        select(a.at, a.details)
+        .where(
+            a.entity_type == "agreement_versions",
+            a.entity_id == version_id,
+            a.action == PAPER_ANNOUNCED,
+            a.outcome == "done",
+        )
+        .order_by(a.seq)
+    ).all()
+    ids = {(r.details or {}).get("organisation_id") for r in records}
+    names = dict(
+        conn.execute(select(o.id, o.short_name).where(o.id.in_([i for i in ids if i]))).all()
+    )
+    for r in records:
+        name = names.get((r.details or {}).get("organisation_id"), "?")
+        found[name] = r.at.isoformat()
+    return found

@@ -1,5 +1,10 @@
 """The decisions register: every decision of a committee with its vote (Core, plain dicts),
-for ``decisions list``, the register document and the register page."""
+for ``decisions list``, the register document and the register page.
+
+Decisions taken in a meeting (``decisions``) and in writing (``written_procedures``,
+state ``decided``) share the register's numbers (services/decision_numbers.py), so
+both are listed: a decision in writing has ``written_procedure`` (its number) where
+a meeting's has ``meeting_id``, ``agenda_item_id`` and ``top``."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, func, or_, select
 
+from governance.clock import BERLIN
 from governance.reads import tables
 
 
@@ -17,7 +23,8 @@ def register(conn: Connection, committee_id: int, year: int | None = None) -> li
     where = [d.committee_id == committee_id]
     if year is not None:
         where.append(d.year == year)
-    return _entries(conn, where, (d.year, d.seq))
+    rows = _entries(conn, where, (d.year, d.seq)) + _written(conn, committee_id, year, None)
+    return sorted(rows, key=lambda r: (r["year"], r["number"]))
 
 
 def search(
@@ -42,23 +49,81 @@ def search(
                 func.lower(i.title).contains(needle, autoescape=True),
             )
         )
-    total = conn.execute(
-        select(func.count(d.id))
-        .join_from(tables.decisions, tables.agenda_items, i.id == d.agenda_item_id)
-        .where(*where)
-    ).scalar_one()
-    rows = _entries(conn, where, (d.year.desc(), d.seq.desc()), offset=offset, limit=limit)
-    return rows, int(total)
+    # Both kinds, newest first; a register holds a few dozen decisions a year.
+    rows = _entries(conn, where, (d.year.desc(), d.seq.desc())) + _written(
+        conn, committee_id, year, needle
+    )
+    rows.sort(key=lambda r: (r["year"], r["number"]), reverse=True)
+    return rows[offset : offset + limit], len(rows)
 
 
 def years(conn: Connection, committee_id: int) -> list[int]:
     """The years the committee has decisions of, newest first."""
-    d = tables.decisions.c
-    return list(
+    d, w = tables.decisions.c, tables.written_procedures.c
+    found = set(conn.execute(select(d.year).where(d.committee_id == committee_id)).scalars())
+    found |= set(
         conn.execute(
-            select(d.year).where(d.committee_id == committee_id).distinct().order_by(d.year.desc())
+            select(w.year).where(w.committee_id == committee_id, w.state == "decided")
         ).scalars()
     )
+    return sorted((y for y in found if y is not None), reverse=True)
+
+
+def _written(
+    conn: Connection, committee_id: int, year: int | None, needle: str | None
+) -> list[dict[str, Any]]:
+    """The decisions taken in writing, as entries of the register (see the module)."""
+    w = tables.written_procedures.c
+    where: list[ColumnElement[bool]] = [
+        w.committee_id == committee_id,
+        w.state == "decided",
+        w.seq.is_not(None),
+    ]
+    if year is not None:
+        where.append(w.year == year)
+    if needle:
+        where.append(
+            or_(
+                func.lower(w.text).contains(needle, autoescape=True),
+                func.lower(w.title).contains(needle, autoescape=True),
+            )
+        )
+    rows = conn.execute(select(tables.written_procedures).where(*where).order_by(w.seq)).all()
+    ballots: dict[int, dict[str, str]] = {r.id: {} for r in rows}
+    members: dict[int, int] = dict.fromkeys(ballots, 0)
+    if ballots:
+        b, o = tables.written_ballots.c, tables.organisations.c
+        for procedure_id, organisation, choice in conn.execute(
+            select(b.procedure_id, o.short_name, b.choice)
+            .join_from(tables.written_ballots, tables.organisations, o.id == b.organisation_id)
+            .where(b.procedure_id.in_(list(ballots)))
+            .order_by(b.id)
+        ):
+            members[procedure_id] += 1
+            if choice:
+                ballots[procedure_id][organisation] = choice
+    return [
+        {
+            "reference": r.reference,
+            "year": r.year,
+            "number": r.seq,
+            "decided_on": r.ended_at.astimezone(BERLIN).date(),
+            "meeting_id": None,
+            "agenda_item_id": None,
+            "top": None,
+            "title": r.title,
+            "text": r.text,
+            "carried": r.carried,
+            "majority": r.majority,
+            "method": "written",
+            "present": None,
+            "voting_members": members[r.id],
+            "written_procedure": r.id,
+            "votes": {"yes": r.yes, "no": r.no, "abstain": r.abstain},
+            "ballots": ballots[r.id],
+        }
+        for r in rows
+    ]
 
 
 def _entries(
@@ -112,6 +177,7 @@ def _entries(
     return [
         {
             **{k: r[k] for k in _DECISION},
+            "written_procedure": None,
             "votes": {"yes": r["yes"], "no": r["no"], "abstain": r["abstain"]},
             "ballots": ballots[r["vote_id"]],
         }

@@ -99,7 +99,102 @@ def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> 
             "allowed_triggers": triggers_from(meeting["state"]),
         }
     )
+    expected = expected_attendance(conn, meeting)
+    if expected is not None:  # absent, as before the answers, for a meeting over without any
+        data["expected_attendance"] = expected
     return data
+
+
+OPEN_STATES = ("planned", "convened")
+"""The states in which a meeting takes answers to its invitation (services/rsvp.py)."""
+ANSWERS = ("attends", "excused", "deputy")
+
+
+def expected_attendance(conn: Connection, meeting: Any) -> dict[str, Any] | None:
+    """The answers to the invitation per member organisation on the meeting's day and
+    the expected quorum (:func:`governance.domain.voting.check_quorum`, as at the
+    opening); None for a meeting that takes no answers and has none.
+
+    *meeting* is the row :func:`describe` reads (``id``, ``committee_id``,
+    ``starts_at``, ``state``, ``repeat_of_id``, ``rules_data``).
+    """
+    r, p = tables.meeting_replies.c, tables.people.c
+    deputy = tables.people.alias("deputy")
+    replies = {
+        row.organisation_id: row
+        for row in conn.execute(
+            select(
+                r.organisation_id,
+                r.answer,
+                r.comment,
+                r.via,
+                r.answered_at,
+                p.name.label("person"),
+                deputy.c.name.label("deputy"),
+            )
+            .join_from(tables.meeting_replies, tables.people, p.id == r.person_id)
+            .outerjoin(deputy, deputy.c.id == r.deputy_person_id)
+            .where(r.meeting_id == meeting["id"])
+        )
+    }
+    if meeting["state"] not in OPEN_STATES and not replies:
+        return None
+    day = meeting["starts_at"].astimezone(BERLIN).date()
+    ms, o = tables.memberships.c, tables.organisations.c
+    members = [
+        m
+        for m in conn.execute(
+            select(ms.organisation_id, ms.voting, ms.starts_on, ms.ends_on, o.name, o.short_name)
+            .join_from(tables.memberships, tables.organisations, o.id == ms.organisation_id)
+            .where(
+                ms.committee_id == meeting["committee_id"],
+                ms.role.in_(("chair", "member", "advisory")),
+            )
+            .order_by(ms.id)
+        )
+        if m.starts_on <= day and (m.ends_on is None or day < m.ends_on)
+    ]
+    rows = []
+    for m in sorted(members, key=lambda m: m.name):
+        reply = replies.get(m.organisation_id)
+        rows.append(
+            {
+                "organisation": m.short_name,
+                "name": m.name,
+                "voting": m.voting,
+                "answer": reply.answer if reply is not None else "none",
+                "person": None
+                if reply is None
+                else (reply.deputy or reply.person)
+                if reply.answer == "deputy"
+                else reply.person,
+                "comment": reply.comment if reply is not None else "",
+                "via": reply.via if reply is not None else None,
+                "answered_at": reply.answered_at if reply is not None else None,
+            }
+        )
+    voting = [row for row in rows if row["voting"]]
+    coming = sum(1 for row in voting if row["answer"] in ("attends", "deputy"))
+    open_ = sum(1 for row in voting if row["answer"] == "none")
+    rules = RulesOfProcedure.from_dict(meeting["rules_data"] or {})
+    repeat = meeting["repeat_of_id"] is not None
+    quorum = check_quorum(rules, len(voting), coming, repeat_meeting=repeat)
+    best_case = check_quorum(rules, len(voting), coming + open_, repeat_meeting=repeat)
+    counts = dict.fromkeys((*ANSWERS, "none"), 0)
+    for row in rows:
+        counts[row["answer"]] += 1
+    return {
+        "organisations": rows,
+        "counts": counts,
+        "quorum": {
+            "expected": quorum.present,
+            "needed": quorum.needed,
+            "voting_members": quorum.voting_members,
+            "quorate": quorum.quorate,
+            "reachable": best_case.quorate,
+            "repeat_meeting": quorum.repeat_meeting,
+        },
+    }
 
 
 def _voting_members(conn: Connection, meeting: Any) -> list[tuple[int, str]]:

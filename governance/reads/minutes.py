@@ -71,7 +71,100 @@ def describe(conn: Connection, meeting_id: int) -> dict[str, Any]:
             "objections": _objections(conn, minutes["id"]),
         }
     )
+    # Absent when there are none, so the output stays as it was before replies by mail
+    # and agreements (the services give both keys in any case).
+    by_mail = mail_objections(conn, minutes)
+    if by_mail:
+        base["mail_objections"] = by_mail
+    agreed = agreements(conn, minutes)
+    if agreed:
+        base["agreements"] = agreed
     return base
+
+
+def mail_objections(conn: Connection, minutes: Any) -> list[dict[str, Any]]:
+    """The objections that came by mail for *minutes* (its row), oldest first, with
+    their state: pending until their sender confirms them by link, lapsed once the
+    minutes moved on (services/mail_objections.py)."""
+    m, p, o = tables.mail_objections.c, tables.people.c, tables.organisations.c
+    rows = conn.execute(
+        select(
+            m.id,
+            p.name,
+            p.email,
+            o.short_name,
+            m.text,
+            m.state,
+            m.received_at,
+            m.confirmed_at,
+            m.revision,
+        )
+        .join_from(tables.mail_objections, tables.people, p.id == m.person_id)
+        .outerjoin(tables.organisations, o.id == p.organisation_id)
+        .where(m.minutes_id == minutes["id"])
+        .order_by(m.id)
+    ).all()
+    return [
+        {
+            "id": r.id,
+            "person": r.name,
+            "email": r.email,
+            "organisation": r.short_name or "",
+            "text": r.text,
+            "state": "lapsed"
+            if r.state == "pending"
+            and (minutes["revision"] != r.revision or minutes["state"] != "circulated")
+            else r.state,
+            "received_at": r.received_at,
+            "confirmed_at": r.confirmed_at,
+            "revision": r.revision,
+        }
+        for r in rows
+    ]
+
+
+AGREE = "minutes.agree"
+"""The audit action of an agreement with the minutes (services/minutes.py: no table)."""
+
+
+def agreements(conn: Connection, minutes: Any) -> list[dict[str, Any]]:
+    """Who agreed with the current revision of *minutes* (its row), in order, read
+    from the audit trail."""
+    a, o, p = tables.audit_records.c, tables.organisations.c, tables.people.c
+    records = conn.execute(
+        select(a.at, a.actor, a.actor_id, a.details)
+        .where(
+            a.entity_type == "minutes",
+            a.entity_id == minutes["id"],
+            a.action == AGREE,
+            a.outcome == "done",
+        )
+        .order_by(a.seq)
+    ).all()
+    records = [r for r in records if (r.details or {}).get("revision") == minutes["revision"]]
+    if not records:
+        return []
+    organisations = dict(
+        conn.execute(
+            select(o.id, o.short_name).where(
+                o.id.in_({(r.details or {}).get("organisation_id") for r in records} - {None})
+            )
+        ).all()
+    )
+    people = dict(
+        conn.execute(
+            select(p.id, p.name).where(p.id.in_({r.actor_id for r in records} - {None}))
+        ).all()
+    )
+    return [
+        {
+            "organisation": organisations.get((r.details or {}).get("organisation_id"), "?"),
+            "person": people.get(r.actor_id, r.actor) if r.actor_id is not None else r.actor,
+            "revision": minutes["revision"],
+            "at": r.at,
+        }
+        for r in records
+    ]
 
 
 def _person_name(conn: Connection, person_id: int | None) -> str | None:

@@ -36,6 +36,7 @@ people = table(
     column("id", Integer),
     column("name", String),
     column("email", String),
+    column("organisation_id", Integer),
 )
 
 memberships = table(
@@ -393,4 +394,55 @@ directory_people = table(
     column("organisation_id", Integer),
     column("is_admin", Boolean),
     column("created_at", _moment),
+)
+
+meeting_replies = table(
+    "meeting_replies",
+    column("id", Integer),
+    column("meeting_id", Integer),
+    column("organisation_id", Integer),
+    column("person_id", Integer),
+    column("answer", String),
+    column("deputy_person_id", Integer),
+    column("comment", String),
+    column("via", String),
+    column("answered_at", _moment),
+)
+
+mail_objections = table(
+    "mail_objections",
+    column("id", Integer),
+    column("minutes_id", Integer),
+    column("revision", Integer),
+    column("person_id", Integer),
+    column("text", String),
+    column("state", String),
+    column("received_at", _moment),
+    column("confirmed_at", _moment),
+)
+
+written_procedures = table(
+    "written_procedures",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("title", String),
+    column("text", String),
+    column("majority", String),
+    column("state", String),
+    column("ended_at", _moment),
+    column("yes", Integer),
+    column("no", Integer),
+    column("abstain", Integer),
+    column("carried", Boolean),
+    column("year", Integer),
+    column("seq", Integer),
+    column("reference", String),
+)
+
+written_ballots = table(
+    "written_ballots",
+    column("id", Integer),
+    column("procedure_id", Integer),
+    column("organisation_id", Integer),
+    column("choice", String),
 )

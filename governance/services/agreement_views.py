@@ -103,15 +103,10 @@ def summary(version: AgreementVersion) -> dict[str, Any]:
 def show(session: Session, version: AgreementVersion) -> dict[str, Any]:
     """*version* in full (:func:`governance.reads.agreements.show`), in this session's
     transaction, with the parties whose signed paper is on its way (said by link)."""
-    # Imported here: the announcements resolve versions through this module.
-    from governance.services.paper_signature import announced
-
     session.flush()  # Core reads what the session holds, not what it would flush
     data = read_show(session.connection(), version.id)
-    on_its_way = {a.organisation: a for a in announced(session, version)}
     for party in data["parties"]:
-        said = on_its_way.get(party["organisation"])
-        party["paper_on_its_way"] = None if party["signed"] or said is None else said.at.isoformat()
+        party.setdefault("paper_on_its_way", None)  # stable keys for the pages and services
     return data
 
 

@@ -6,7 +6,6 @@ Nothing here changes the database; the actions are in :mod:`minutes`.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -15,7 +14,7 @@ from governance.errors import Conflict, Text
 from governance.models import StoredDocument
 from governance.reads import minutes as minutes_read
 from governance.services import stored_documents
-from governance.services.minutes import MeetingRef, agreements, meeting_of, minutes_of
+from governance.services.minutes import MeetingRef, meeting_of, minutes_of
 
 if TYPE_CHECKING:
     from governance.services.documents.output import RenderedDocument
@@ -61,23 +60,12 @@ def preview(session: Session, meeting_ref: MeetingRef, lang: str, fmt: str) -> R
 
 def describe(session: Session, meeting_ref: MeetingRef) -> dict[str, Any]:
     """The minutes as ``gremium minutes show`` prints them (stable keys): the read
-    path of :mod:`governance.reads.minutes`, in this session's transaction."""
+    path of :mod:`governance.reads.minutes`, in this session's transaction, with
+    the replies by mail and the agreements as lists in any case once there are minutes."""
     meeting = meeting_of(session, meeting_ref)
     session.flush()  # Core reads what the session holds, not what it would flush
     data = minutes_read.describe(session.connection(), meeting.id)
-    minutes = minutes_of(session, meeting)
-    if minutes is not None:
-        # replies by mail, shown before (and after) their senders confirm them
-        data["mail_objections"] = mail_objections_part(session, minutes)
-        data["agreements"] = [
-            {"organisation": a.organisation, "person": a.person, "revision": a.revision, "at": a.at}
-            for a in agreements(session, minutes)
-        ]
+    if data["state"] != "none":
+        data.setdefault("mail_objections", [])
+        data.setdefault("agreements", [])
     return data
-
-
-def mail_objections_part(session: Session, minutes: Any) -> list[dict[str, Any]]:
-    """Objections that came by mail (pending until confirmed by link; see mail_objections)."""
-    from governance.services.mail_objections import for_minutes
-
-    return [dataclasses.asdict(row) for row in for_minutes(session, minutes, None)]

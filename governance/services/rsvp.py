@@ -264,34 +264,21 @@ def expected_attendance(session: Session, meeting: Meeting) -> Expected:
 
 def describe_expected(session: Session, meeting: Meeting) -> dict[str, Any] | None:
     """The expected attendance as ``meeting show`` and the meeting page show it (stable
-    keys); None for a meeting that is over or cancelled and has no answers."""
-    if meeting.state not in OPEN_STATES and not replies_by_organisation(session, meeting):
-        return None
-    expected = expected_attendance(session, meeting)
-    return {
-        "organisations": [
-            {
-                "organisation": r.short_name,
-                "name": r.organisation,
-                "voting": r.voting,
-                "answer": r.answer,
-                "person": r.person,
-                "comment": r.comment,
-                "via": r.via,
-                "answered_at": r.answered_at,
-            }
-            for r in expected.rows
-        ],
-        "counts": expected.counts(),
-        "quorum": {
-            "expected": expected.quorum.present,
-            "needed": expected.quorum.needed,
-            "voting_members": expected.quorum.voting_members,
-            "quorate": expected.quorum.quorate,
-            "reachable": expected.can_reach_quorum,
-            "repeat_meeting": expected.quorum.repeat_meeting,
-        },
+    keys); None for a meeting that is over or cancelled and has no answers. The read
+    of :func:`governance.reads.meeting_view.expected_attendance`, in this session's
+    transaction."""
+    from governance.reads.meeting_view import expected_attendance as read_expected
+
+    session.flush()  # Core reads what the session holds, not what it would flush
+    row = {
+        "id": meeting.id,
+        "committee_id": meeting.committee_id,
+        "starts_at": meeting.starts_at,
+        "state": meeting.state,
+        "repeat_of_id": meeting.repeat_of_id,
+        "rules_data": meeting.committee.rules_data,
     }
+    return read_expected(session.connection(), row)
 
 
 def sees_answers(uow: UnitOfWork, meeting: Meeting) -> bool:

@@ -104,47 +104,6 @@ def procedures(session: Session, committee: Committee) -> list[WrittenProcedure]
     )
 
 
-def decided_in_year(session: Session, committee_id: int, year: int) -> list[WrittenProcedure]:
-    """The decisions taken in writing in *year*, by number (for the register document)."""
-    return list(
-        session.execute(
-            select(WrittenProcedure)
-            .where(
-                WrittenProcedure.committee_id == committee_id,
-                WrittenProcedure.year == year,
-                WrittenProcedure.state == "decided",
-            )
-            .order_by(WrittenProcedure.seq)
-        ).scalars()
-    )
-
-
-def register_entry(procedure: WrittenProcedure) -> dict[str, Any]:
-    """A decision taken in writing as the register document lists it (like a meeting's)."""
-    assert procedure.ended_at is not None and procedure.seq is not None
-    return {
-        "reference": procedure.reference,
-        "year": procedure.year,
-        "number": procedure.seq,
-        "decided_on": procedure.ended_at.astimezone(BERLIN).date(),
-        "written_procedure": procedure.id,
-        "meeting_id": None,
-        "agenda_item_id": None,
-        "meeting_number": None,
-        "meeting_starts_at": None,
-        "top": None,
-        "title": procedure.title,
-        "text": procedure.text,
-        "carried": procedure.carried,
-        "majority": procedure.majority,
-        "method": "written",
-        "present": None,
-        "voting_members": len(procedure.ballots),
-        "votes": {"yes": procedure.yes, "no": procedure.no, "abstain": procedure.abstain},
-        "ballots": {b.organisation.short_name: b.choice for b in procedure.ballots if b.choice},
-    }
-
-
 def decided_between(
     session: Session, committee_id: int, after: dt.datetime | None, until: dt.datetime
 ) -> list[WrittenProcedure]:

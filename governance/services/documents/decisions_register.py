@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from governance.errors import InvalidInput
 from governance.models import Meeting
 from governance.reads.decisions import register
-from governance.services import directory, written_procedure
+from governance.services import directory
 from governance.services.documents.parts import committee_part
 
 
@@ -28,25 +28,23 @@ def load(session: Session, ref: str) -> dict[str, Any]:
     meetings = {
         m.id: m
         for m in session.execute(
-            select(Meeting).where(Meeting.id.in_({d["meeting_id"] for d in decisions}))
+            select(Meeting).where(
+                Meeting.id.in_({d["meeting_id"] for d in decisions if d["meeting_id"]})
+            )
         ).scalars()
     }
-    in_meetings = [
-        {
-            **d,
-            "written_procedure": None,
-            "meeting_number": meetings[d["meeting_id"]].number,
-            "meeting_starts_at": meetings[d["meeting_id"]].starts_at,
-        }
-        for d in decisions
-    ]
-    # Decisions taken in writing share the register's numbers (services/decision_numbers.py).
-    in_writing = [
-        written_procedure.register_entry(p)
-        for p in written_procedure.decided_in_year(session, committee.id, int(year))
-    ]
+    # Decisions taken in writing are in the register too (no meeting of their own).
     return {
         "committee": committee_part(committee),
         "year": int(year),
-        "decisions": sorted([*in_meetings, *in_writing], key=lambda d: d["number"]),
+        "decisions": [
+            {
+                **d,
+                "meeting_number": meetings[d["meeting_id"]].number if d["meeting_id"] else None,
+                "meeting_starts_at": meetings[d["meeting_id"]].starts_at
+                if d["meeting_id"]
+                else None,
+            }
+            for d in decisions
+        ],
     }
