@@ -6,6 +6,7 @@ who may do what, validation and the audit record live in the services.
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -19,7 +20,6 @@ from governance.cli.common import (
     print_table,
     t,
 )
-from governance.cli.meeting_series import series_group
 from governance.cli.meeting_text import (
     allowed,
     quorum_line,
@@ -60,7 +60,54 @@ def _act(state: CliState, ref: str, action: Any, **kwargs: Any) -> None:
     click.echo(message)
 
 
-@click.group("meeting")
+SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
+    # Subcommands in modules of their own, imported when used so that `meeting show`
+    # loads neither (issue 11 point 19): name: (module, attribute, the first sentence of
+    # its help, listed by `meeting --help` as click would list it).
+    "series": (
+        "governance.cli.meeting_series",
+        "series_group",
+        "Sitzungsreihen (RRULE nach RFC 5545, Ortszeit Berlin).",
+    ),
+    "rsvp": (
+        "governance.cli.rsvp",
+        "rsvp_cmd",
+        "Auf die Einladung antworten: attends, excused oder deputy (mit --deputy); mit --for "
+        "erfasst die Geschäftsstelle eine Antwort.",
+    ),
+}
+
+
+class MeetingGroup(click.Group):
+    """``gremium meeting``: the subcommands of :data:`SUBCOMMANDS` load on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *SUBCOMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in SUBCOMMANDS:
+            module, attribute, _ = SUBCOMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attribute))
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # As click lists them (its limit), without importing a subcommand not yet loaded.
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows: list[tuple[str, str]] = []
+        for name in names:
+            loaded = self.commands.get(name)
+            if loaded is None:
+                # a stand-in with the same help text: the same short help, nothing imported
+                stand_in = click.Command(name, help=SUBCOMMANDS[name][2])
+                rows.append((name, stand_in.get_short_help_str(limit)))
+            else:
+                rows.append((name, loaded.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group("meeting", cls=MeetingGroup)
 def meeting_group() -> None:
     """Sitzungen: Sitzungsreihen, Planung, Einladung, Anwesenheit, Abstimmungen."""
 
@@ -403,11 +450,5 @@ def move_cmd(
         )
     _done(state, meeting, as_json)
 
-
-meeting_group.add_command(series_group)
-
-from governance.cli.rsvp import rsvp_cmd  # noqa: E402  (issue 14: answer the invitation)
-
-meeting_group.add_command(rsvp_cmd)
 
 COMMANDS = [meeting_group]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.utils import make_default_short_help
 
 import governance.cli as cli_package
 from governance.cli import LAZY_COMMANDS, cli, load_command
@@ -69,6 +70,24 @@ def test_a_command_imports_its_own_module_only():
     imported = _imported("workflow", "--help")
     assert "governance.cli.workflow" in imported
     assert "governance.cli.meeting" not in imported and "weasyprint" not in imported
+
+
+def test_meeting_loads_its_series_and_answer_subcommands_only_when_they_are_used():
+    imported = _imported("meeting", "--help")
+    assert "governance.cli.meeting" in imported
+    assert not {"governance.cli.meeting_series", "governance.cli.rsvp"} & imported
+
+
+def test_meeting_help_lists_its_lazy_subcommands_as_click_lists_loaded_ones():
+    from governance.cli.meeting import SUBCOMMANDS, meeting_group
+
+    ctx = click.Context(meeting_group)
+    for name, (module, attribute, help_text) in SUBCOMMANDS.items():
+        command = getattr(importlib.import_module(module), attribute)
+        assert make_default_short_help(help_text, 200) == (
+            command.get_short_help_str(200)
+        ), name
+        assert meeting_group.get_command(ctx, name) is command
 
 
 def test_the_listing_of_gremium_help_says_what_each_command_says_of_itself():
