@@ -72,7 +72,15 @@ JSON_TOO = {
 
 
 def run(runs: int = 5) -> list[Result]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GREMIUM_")}
+    # As on a user's machine: pip writes the bytecode of what it installs (alembic's too)
+    # and Python writes ours on first import. Where PYTHONDONTWRITEBYTECODE is set (this
+    # workplace sets it), ours would be compiled from source on every run while alembic's
+    # bytecode from the install is used: the demo run below writes it once instead.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GREMIUM_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
     gremium = [sys.executable, "-m", "governance"]
     with tempfile.TemporaryDirectory() as folder:
         cwd = Path(folder)
