@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from governance.clock import BERLIN
+from governance.domain.invitation_answers import ANSWERS, OPEN_STATES
 from governance.domain.rules import RulesOfProcedure
 from governance.domain.voting import AttendanceStatus, Presence, check_quorum, voting_present_at
 from governance.errors import NotFound, Text
@@ -103,11 +104,6 @@ def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> 
     if expected is not None:  # absent, as before the answers, for a meeting over without any
         data["expected_attendance"] = expected
     return data
-
-
-OPEN_STATES = ("planned", "convened")
-"""The states in which a meeting takes answers to its invitation (services/rsvp.py)."""
-ANSWERS = ("attends", "excused", "deputy")
 
 
 def expected_attendance(conn: Connection, meeting: Any) -> dict[str, Any] | None:

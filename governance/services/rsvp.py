@@ -42,6 +42,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
+from governance.domain.invitation_answers import ANSWERS, OPEN_STATES
 from governance.domain.permissions import may
 from governance.domain.voting import QuorumCheck, check_quorum
 from governance.errors import Conflict, InvalidInput, NotPermitted, Text
@@ -55,9 +56,7 @@ from governance.services import access, action_links, directory, validation
 from governance.services.meetings import MeetingRef, meeting_by_id
 from governance.unit_of_work import UnitOfWork
 
-ANSWERS = ("attends", "excused", "deputy")
 VIAS = ("link", "calendar", "web", "cli", "secretariat")
-OPEN_STATES = ("planned", "convened")
 COMMENT_MAX = 500
 ENTITY = Meeting.__tablename__
 
