@@ -193,6 +193,9 @@ def expected_lines(state: CliState, expected: dict[str, Any] | None) -> list[str
             open=expected["counts"]["none"],
         )
     )
+    tentative = expected["counts"].get("tentative", 0)
+    if tentative:
+        lines.append("  " + t(state, "rsvp.cli.tentative_not_counted", tentative=tentative))
     return lines
 
 

@@ -21,7 +21,7 @@ from governance.cli.common import (
 
 @click.command("rsvp")
 @click.argument("ref", metavar="ID")
-@click.argument("answer", type=click.Choice(["attends", "excused", "deputy"]))
+@click.argument("answer", type=click.Choice(["attends", "excused", "deputy", "tentative"]))
 @click.option("--deputy", default=None, metavar="EMAIL", help="wer vertritt (bei deputy)")
 @click.option("--comment", default=None, help="Bemerkung (höchstens 500 Zeichen)")
 @click.option(
@@ -41,8 +41,8 @@ def rsvp_cmd(
     organisation: str | None,
     as_json: bool,
 ) -> None:
-    """Auf die Einladung antworten: attends, excused oder deputy (mit --deputy); mit --for
-    erfasst die Geschäftsstelle eine Antwort."""
+    """Auf die Einladung antworten: attends, excused, deputy (mit --deputy) oder tentative
+    (vielleicht); mit --for erfasst die Geschäftsstelle eine Antwort."""
     from governance.services import rsvp
 
     with state.uow() as uow:

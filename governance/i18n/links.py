@@ -175,6 +175,11 @@ MESSAGES = {
         "de": "Vermerkt: {organisation} ist an Sitzung {meeting} verhindert.",
         "en": "Recorded: {organisation} cannot attend meeting {meeting}.",
     },
+    "rsvp.cli.tentative": {
+        "de": "Vermerkt: {organisation} kommt vielleicht zu Sitzung {meeting} "
+        "(nicht als Zusage gezählt).",
+        "en": "Recorded: {organisation} may attend meeting {meeting} (not counted as coming).",
+    },
     "rsvp.cli.deputy": {
         "de": "Vermerkt: {deputy} vertritt {organisation} in Sitzung {meeting}.",
         "en": "Recorded: {deputy} comes for {organisation} to meeting {meeting}.",
@@ -204,7 +209,12 @@ MESSAGES = {
     "rsvp.answer.attends": {"de": "nimmt teil", "en": "attends"},
     "rsvp.answer.excused": {"de": "verhindert", "en": "excused"},
     "rsvp.answer.deputy": {"de": "Vertretung", "en": "deputy"},
+    "rsvp.answer.tentative": {"de": "vielleicht / unsicher", "en": "tentative"},
     "rsvp.answer.none": {"de": "keine Rückmeldung", "en": "no answer"},
+    "rsvp.cli.tentative_not_counted": {
+        "de": "{tentative} mit „vielleicht“ geantwortet: nicht als Zusage gezählt.",
+        "en": "{tentative} answered “tentative”: not counted as coming.",
+    },
     "rsvp.cli.deputy_named": {"de": "vertreten durch {person}", "en": "deputy: {person}"},
     "rsvp.cli.quorum_assured": {
         "de": "Erwartet beschlussfähig: {expected} von {voting} Stimmberechtigten zugesagt, "
@@ -244,6 +254,27 @@ MESSAGES = {
     "rsvp.via.calendar": {"de": "per Kalender", "en": "by calendar"},
     "rsvp.via.web": {"de": "im Web", "en": "on the web"},
     "rsvp.via.cli": {"de": "per Kommandozeile", "en": "by command line"},
+    # --- the meeting page: a signed-in member answers ---
+    "rsvp.web.own.heading": {"de": "Ihre Rückmeldung", "en": "Your answer"},
+    "rsvp.web.own.current": {
+        "de": "Bisherige Rückmeldung für {organisation}: {answer}.",
+        "en": "Answer so far for {organisation}: {answer}.",
+    },
+    "rsvp.web.own.none": {
+        "de": "Für {organisation} liegt noch keine Rückmeldung vor.",
+        "en": "There is no answer for {organisation} yet.",
+    },
+    "rsvp.web.own.answer": {"de": "Ihre Antwort", "en": "Your answer"},
+    "rsvp.web.own.deputy": {
+        "de": "Wer vertritt (nur bei „Vertretung“)",
+        "en": "Who comes instead (only with “deputy”)",
+    },
+    "rsvp.web.own.no_deputy": {"de": "– niemand gewählt –", "en": "– nobody chosen –"},
+    "rsvp.web.own.submit": {"de": "Rückmeldung senden", "en": "Send the answer"},
+    "rsvp.web.own.choice.attends": {"de": "Ich nehme teil", "en": "I will attend"},
+    "rsvp.web.own.choice.excused": {"de": "Ich bin verhindert", "en": "I cannot attend"},
+    "rsvp.web.own.choice.deputy": {"de": "Mich vertritt …", "en": "My deputy comes …"},
+    "rsvp.web.own.done": {"de": "Ihre Rückmeldung ist vermerkt.", "en": "Your answer is recorded."},
     "rsvp.via.secretariat": {
         "de": "von der Geschäftsstelle erfasst",
         "en": "recorded by the secretariat",
@@ -294,6 +325,10 @@ MESSAGES = {
     "rsvp.web.sheet_from_answer": {
         "de": "vorausgefüllt aus der Rückmeldung „{answer}“",
         "en": "filled in from the answer “{answer}”",
+    },
+    "rsvp.web.sheet_open_answer": {
+        "de": "Rückmeldung „{answer}“: bitte vor Ort eintragen",
+        "en": "answered “{answer}”: please record on the day",
     },
     "rsvp.web.manage_links": {
         "de": "Persönliche Links in E-Mails anzeigen und sperren",

@@ -215,10 +215,16 @@ PAPER_ANNOUNCED = "agreement.paper_announced"
 def paper_on_its_way(conn: Connection, version_id: int) -> dict[str, str]:
     """The parties that said their signed paper is on its way: short name -> when
     (ISO 8601), read from the audit trail."""
-    a, o = tables.audit_records.c, tables.organisations.c
-    found: dict[str, str] = {}
+    return {a["organisation"]: a["at"].isoformat() for a in paper_announcements(conn, version_id)}
+
+
+def paper_announcements(conn: Connection, version_id: int) -> list[dict[str, Any]]:
+    """Who said their party's signed paper is on its way, in order: organisation (short
+    name), person (name, or the actor's label) and when; from the audit trail. The one
+    read of it: services/paper_signature.py refuses a second announcement from it."""
+    a, o, p = tables.audit_records.c, tables.organisations.c, tables.people.c
     records = conn.execute(
-        select(a.at, a.details)
+        select(a.at, a.actor, a.actor_id, a.details)
         .where(
             a.entity_type == "agreement_versions",
             a.entity_id == version_id,
@@ -227,11 +233,20 @@ def paper_on_its_way(conn: Connection, version_id: int) -> dict[str, str]:
         )
         .order_by(a.seq)
     ).all()
-    ids = {(r.details or {}).get("organisation_id") for r in records}
-    names = dict(
-        conn.execute(select(o.id, o.short_name).where(o.id.in_([i for i in ids if i]))).all()
+    if not records:
+        return []
+    ids = {(r.details or {}).get("organisation_id") for r in records} - {None}
+    names = dict(conn.execute(select(o.id, o.short_name).where(o.id.in_(ids))).all())
+    people = dict(
+        conn.execute(
+            select(p.id, p.name).where(p.id.in_({r.actor_id for r in records} - {None}))
+        ).all()
     )
-    for r in records:
-        name = names.get((r.details or {}).get("organisation_id"), "?")
-        found[name] = r.at.isoformat()
-    return found
+    return [
+        {
+            "organisation": names.get((r.details or {}).get("organisation_id"), "?"),
+            "person": people.get(r.actor_id, r.actor),
+            "at": r.at,
+        }
+        for r in records
+    ]

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from governance.clock import BERLIN
-from governance.domain.invitation_answers import ANSWERS, OPEN_STATES
+from governance.domain.invitation_answers import ANSWERS, ASSURED, OPEN_STATES, UNSURE
 from governance.domain.rules import RulesOfProcedure
 from governance.domain.voting import AttendanceStatus, Presence, check_quorum, voting_present_at
 from governance.errors import NotFound, Text
@@ -109,7 +109,9 @@ def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> 
 def expected_attendance(conn: Connection, meeting: Any) -> dict[str, Any] | None:
     """The answers to the invitation per member organisation on the meeting's day and
     the expected quorum (:func:`governance.domain.voting.check_quorum`, as at the
-    opening); None for a meeting that takes no answers and has none.
+    opening); None for a meeting that takes no answers and has none. The one
+    computation of the expected attendance: the quorum forecast reads it too
+    (services/rsvp.describe_expected). "tentative" is not assured.
 
     *meeting* is the row :func:`describe` reads (``id``, ``committee_id``,
     ``starts_at``, ``state``, ``repeat_of_id``, ``rules_data``).
@@ -170,8 +172,10 @@ def expected_attendance(conn: Connection, meeting: Any) -> dict[str, Any] | None
             }
         )
     voting = [row for row in rows if row["voting"]]
-    coming = sum(1 for row in voting if row["answer"] in ("attends", "deputy"))
-    open_ = sum(1 for row in voting if row["answer"] == "none")
+    # Only who said they come (themselves or a deputy) is assured; "tentative" and no
+    # answer may still come: the best case counts them, the forecast does not.
+    coming = sum(1 for row in voting if row["answer"] in ASSURED)
+    open_ = sum(1 for row in voting if row["answer"] in UNSURE)
     rules = RulesOfProcedure.from_dict(meeting["rules_data"] or {})
     repeat = meeting["repeat_of_id"] is not None
     quorum = check_quorum(rules, len(voting), coming, repeat_meeting=repeat)

@@ -8,8 +8,8 @@
   iTIP REPLY becomes the RSVP of the token's person through
   :func:`governance.services.rsvp.answer_invitation` (``via="calendar"``,
   acting as that person, "via mail" on the audit trail): ACCEPTED → attends,
-  DECLINED → excused, TENTATIVE → attends with "vorläufig" in the comment
-  (the answers have no "maybe"; the comment tells the secretariat),
+  DECLINED → excused, TENTATIVE → tentative (vielleicht: not counted as
+  coming in the quorum forecast, and asked again by its reminder),
   DELEGATED (DELEGATED-TO) or a delegate's ACCEPTED (DELEGATED-FROM the
   token's person) → deputy; the COMMENT (or, as Outlook writes it, the
   mail's own short text) becomes the answer's comment;
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 VIA_MAIL = "mail"
 OUTCOMES = ("rsvp", "objection_pending", "not_understood")
-PARTSTAT_ANSWERS = {"ACCEPTED": "attends", "DECLINED": "excused", "TENTATIVE": "attends"}
+PARTSTAT_ANSWERS = {"ACCEPTED": "attends", "DECLINED": "excused", "TENTATIVE": "tentative"}
 COMMENT_MAX = 500
 
 
@@ -224,7 +224,7 @@ def _calendar_reply(
         if itip.uid != expected_uid:
             raise _NotUnderstood("inbound.reason.other_event", uid=itip.uid[:100])
         answer, deputy = _answer(itip, person.email)
-        comment = _comment(itip, reply, answer)
+        comment = _comment(itip, reply)
         row = _record(uow, reply, token, where, "rsvp", "inbound.done.rsvp", {})
         answer_invitation(
             uow,
@@ -262,14 +262,11 @@ def _answer(itip: replies.ItipReply, email: str) -> tuple[str, str | None]:
     )
 
 
-def _comment(itip: replies.ItipReply, reply: replies.Reply, answer: str) -> str:
+def _comment(itip: replies.ItipReply, reply: replies.Reply) -> str:
     """The COMMENT, else the mail's own words when short (Outlook writes the comment
     there; Google's long generated text is no comment)."""
     comment = itip.comment or (reply.text if len(reply.text) <= COMMENT_MAX else "")
     comment = " ".join(comment.split())
-    partstats = {a.partstat for a in itip.attendees}
-    if "TENTATIVE" in partstats and answer == "attends":
-        comment = f"vorläufig zugesagt / tentative{': ' + comment if comment else ''}"
     return comment[:COMMENT_MAX]
 
 

@@ -10,17 +10,16 @@ objection through :func:`governance.services.minutes.object_to`, acting as
 that person via link: the same checks and refusals as ``minutes object``
 (a member organisation, within the objection period, minutes circulated).
 A pending objection the minutes have moved past (new revision, approved,
-period over) is shown as lapsed; its link has expired by then.
+period over) is shown as lapsed (governance/reads/minutes.py reads them for
+``minutes show`` and the page); its link has expired by then.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance import outbox
@@ -108,60 +107,6 @@ def confirm(uow: UnitOfWork, pending: MailObjection) -> MailObjection:
     pending.confirmed_at = uow.now
     pending.objection_id = objection.id
     return pending
-
-
-@dataclasses.dataclass(frozen=True)
-class PendingRow:
-    id: int
-    person: str
-    email: str
-    organisation: str
-    text: str
-    state: str
-    """pending, confirmed or lapsed (the minutes moved on before it was confirmed)."""
-    received_at: dt.datetime
-    confirmed_at: dt.datetime | None
-    revision: int
-
-
-def for_minutes(
-    session: Session, minutes: Minutes, now: dt.datetime | None = None
-) -> list[PendingRow]:
-    """The objections that came by mail for *minutes*, oldest first, with their state
-    (lapsed once the minutes moved on; with *now*, also once the period is over)."""
-    rows = session.execute(
-        select(MailObjection, Person)
-        .join(Person, Person.id == MailObjection.person_id)
-        .where(MailObjection.minutes_id == minutes.id)
-        .order_by(MailObjection.id)
-    ).all()
-    out = []
-    for pending, person in rows:
-        state = pending.state
-        if state == "pending" and (
-            minutes.revision != pending.revision
-            or minutes.state != "circulated"
-            or (
-                now is not None
-                and minutes.objection_deadline_at is not None
-                and now >= minutes.objection_deadline_at
-            )
-        ):
-            state = "lapsed"
-        out.append(
-            PendingRow(
-                id=pending.id,
-                person=person.name,
-                email=person.email,
-                organisation=person.organisation.short_name if person.organisation else "",
-                text=pending.text,
-                state=state,
-                received_at=pending.received_at,
-                confirmed_at=pending.confirmed_at,
-                revision=pending.revision,
-            )
-        )
-    return out
 
 
 # --- the confirmation link ---

@@ -28,14 +28,13 @@ from governance.errors import (
 )
 from governance.models import (
     AgendaItem,
-    AuditRecord,
     Decision,
     Meeting,
     Minutes,
     MinutesObjection,
     Organisation,
-    Person,
 )
+from governance.reads.minutes import AGREE  # the audit action the read of agreements looks for
 from governance.services import access, directory, validation
 from governance.services.meeting_notices import agenda_items
 from governance.services.meetings import meeting_by_id
@@ -293,9 +292,6 @@ class Agreement:
     at: dt.datetime
 
 
-AGREE = "minutes.agree"
-
-
 def agree(uow: UnitOfWork, meeting_ref: MeetingRef) -> Agreement:
     """A member organisation agrees with the circulated minutes (until the period ends),
     through its representative or deputy, for the organisation they act for."""
@@ -318,7 +314,10 @@ def agree(uow: UnitOfWork, meeting_ref: MeetingRef) -> Agreement:
             meeting=meeting.id,
             deadline=deadline.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M"),
         ).concerning(
-            entity_type=ENTITY, entity_id=minutes.id, action=AGREE, committee_id=minutes.committee_id
+            entity_type=ENTITY,
+            entity_id=minutes.id,
+            action=AGREE,
+            committee_id=minutes.committee_id,
         )
     person = uow.person()
     organisations = (
@@ -330,7 +329,10 @@ def agree(uow: UnitOfWork, meeting_ref: MeetingRef) -> Agreement:
             actor=uow.actor.label,
             committee=meeting.committee.short_name,
         ).concerning(
-            entity_type=ENTITY, entity_id=minutes.id, action=AGREE, committee_id=minutes.committee_id
+            entity_type=ENTITY,
+            entity_id=minutes.id,
+            action=AGREE,
+            committee_id=minutes.committee_id,
         )
     organisation = organisations[0]
     earlier = next(
@@ -361,33 +363,13 @@ def agree(uow: UnitOfWork, meeting_ref: MeetingRef) -> Agreement:
 
 
 def agreements(session: Session, minutes: Minutes) -> list[Agreement]:
-    """Who agreed with the current revision of *minutes*, in order (read from the audit trail)."""
-    records = session.execute(
-        select(AuditRecord)
-        .where(
-            AuditRecord.entity_type == ENTITY,
-            AuditRecord.entity_id == minutes.id,
-            AuditRecord.action == AGREE,
-            AuditRecord.outcome == "done",
-        )
-        .order_by(AuditRecord.seq)
-    ).scalars()
-    found: list[Agreement] = []
-    for record in records:
-        details = record.details or {}
-        if details.get("revision") != minutes.revision:
-            continue
-        organisation = session.get(Organisation, details.get("organisation_id"))
-        person = session.get(Person, record.actor_id) if record.actor_id is not None else None
-        found.append(
-            Agreement(
-                organisation=organisation.short_name if organisation else "?",
-                person=person.name if person else record.actor,
-                revision=minutes.revision,
-                at=record.at,
-            )
-        )
-    return found
+    """Who agreed with the current revision of *minutes*, in order (the read
+    :func:`governance.reads.minutes.agreements` of the audit trail, in this transaction)."""
+    from governance.reads import minutes as minutes_reads
+
+    session.flush()  # Core reads what the session holds, not what it would flush
+    row = {"id": minutes.id, "revision": minutes.revision}
+    return [Agreement(**a) for a in minutes_reads.agreements(session.connection(), row)]
 
 
 def _member_organisation(uow: UnitOfWork, meeting: Meeting, ref: str | int) -> Organisation:

@@ -13,17 +13,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
 from governance.errors import Conflict
-from governance.models import AgreementVersion, AuditRecord, Committee, Organisation, Person
+from governance.models import AgreementVersion, Committee
+from governance.reads.agreements import PAPER_ANNOUNCED, paper_announcements
 from governance.services.agreement_views import committee_of, ref_of, resolve
 from governance.services.electronic_signature import signing_organisation
 from governance.unit_of_work import UnitOfWork
 
-ACTION = "agreement.paper_announced"
+ACTION = PAPER_ANNOUNCED
 
 
 @dataclasses.dataclass(frozen=True)
@@ -86,26 +86,7 @@ def announce_paper(
 
 
 def announced(session: Session, version: AgreementVersion) -> list[PaperOnItsWay]:
-    """The parties that said their signed paper is on its way, in order."""
-    records = session.execute(
-        select(AuditRecord)
-        .where(
-            AuditRecord.entity_type == "agreement_versions",
-            AuditRecord.entity_id == version.id,
-            AuditRecord.action == ACTION,
-            AuditRecord.outcome == "done",
-        )
-        .order_by(AuditRecord.seq)
-    ).scalars()
-    found = []
-    for record in records:
-        organisation = session.get(Organisation, (record.details or {}).get("organisation_id"))
-        person = session.get(Person, record.actor_id) if record.actor_id is not None else None
-        found.append(
-            PaperOnItsWay(
-                organisation=organisation.short_name if organisation else "?",
-                person=person.name if person else record.actor,
-                at=record.at,
-            )
-        )
-    return found
+    """The parties that said their signed paper is on its way, in order (the read
+    :func:`governance.reads.agreements.paper_announcements`, in this transaction)."""
+    session.flush()  # Core reads what the session holds, not what it would flush
+    return [PaperOnItsWay(**a) for a in paper_announcements(session.connection(), version.id)]

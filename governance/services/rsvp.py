@@ -5,7 +5,8 @@ The one function every front calls::
     answer_invitation(
         uow,                   # acting as the person who answers (the secretariat: see via)
         meeting_ref,           # the meeting's number ("12"), or the Meeting
-        answer,                # "attends" | "excused" | "deputy"
+        answer,                # "attends" | "excused" | "deputy" | "tentative" (vielleicht:
+                               # a calendar's TENTATIVE; not counted as coming)
         *,
         deputy=None,           # answer "deputy": the e-mail of another person named for
                                # the same organisation in the committee (its representative
@@ -26,15 +27,14 @@ starts, for meetings planned or convened. Refusals say what is wrong and
 change nothing: an unknown answer, a deputy of another organisation, a
 meeting that has begun.
 
-:func:`expected_attendance` turns the answers into the expected attendance
-per organisation and the expected quorum, with the committee's rules
-(:func:`governance.domain.voting.check_quorum`, as at the opening).
+:func:`describe_expected` gives the expected attendance per organisation and
+the expected quorum (the one read, :func:`governance.reads.meeting_view.
+expected_attendance`, that ``meeting show``, the meeting page and the quorum
+forecast use): "tentative" is not counted as coming.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -42,9 +42,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
-from governance.domain.invitation_answers import ANSWERS, OPEN_STATES
+from governance.domain.invitation_answers import ANSWERS, LINK_ANSWERS, OPEN_STATES
 from governance.domain.permissions import may
-from governance.domain.voting import QuorumCheck, check_quorum
 from governance.errors import Conflict, InvalidInput, NotPermitted, Text
 from governance.models import (
     Meeting,
@@ -175,92 +174,6 @@ def deputies(session: Session, membership: Membership, besides: Person | None) -
 # --- the expected attendance ---
 
 
-@dataclasses.dataclass(frozen=True)
-class ExpectedRow:
-    organisation: str
-    short_name: str
-    voting: bool
-    answer: str
-    """attends, excused, deputy or none (no answer)."""
-    person: str | None
-    """Who answered (or, for deputy, who comes)."""
-    comment: str
-    via: str | None
-    answered_at: dt.datetime | None
-
-
-@dataclasses.dataclass(frozen=True)
-class Expected:
-    rows: list[ExpectedRow]
-    quorum: QuorumCheck
-    """With the organisations expected (attends or deputy)."""
-    best_case: QuorumCheck
-    """If every organisation that has not answered came."""
-
-    @property
-    def can_reach_quorum(self) -> bool:
-        return self.best_case.quorate
-
-    @property
-    def unanswered(self) -> list[ExpectedRow]:
-        return [r for r in self.rows if r.answer == "none"]
-
-    def counts(self) -> dict[str, int]:
-        result = {a: 0 for a in (*ANSWERS, "none")}
-        for row in self.rows:
-            result[row.answer] += 1
-        return result
-
-
-def expected_attendance(session: Session, meeting: Meeting) -> Expected:
-    """Per member organisation on the meeting's day: its answer; the expected quorum."""
-    day = meeting.starts_at.astimezone(BERLIN).date()
-    memberships = [
-        m
-        for m in directory.current_memberships(session, meeting.committee, day)
-        if m.role in ("chair", "member", "advisory")
-    ]
-    replies = {
-        r.organisation_id: r
-        for r in session.execute(
-            select(MeetingReply).where(MeetingReply.meeting_id == meeting.id)
-        ).scalars()
-    }
-    rows = []
-    for m in sorted(memberships, key=lambda m: m.organisation.name):
-        reply = replies.get(m.organisation_id)
-        who = None
-        if reply is not None:
-            who = (
-                (reply.deputy or reply.person).name
-                if reply.answer == "deputy"
-                else reply.person.name
-            )
-        rows.append(
-            ExpectedRow(
-                organisation=m.organisation.name,
-                short_name=m.organisation.short_name,
-                voting=m.voting,
-                answer=reply.answer if reply is not None else "none",
-                person=who,
-                comment=reply.comment if reply is not None else "",
-                via=reply.via if reply is not None else None,
-                answered_at=reply.answered_at if reply is not None else None,
-            )
-        )
-    voting = [r for r in rows if r.voting]
-    coming = sum(1 for r in voting if r.answer in ("attends", "deputy"))
-    open_ = sum(1 for r in voting if r.answer == "none")
-    rules = meeting.committee.rules
-    return Expected(
-        rows=rows,
-        quorum=check_quorum(rules, len(voting), coming, repeat_meeting=meeting.is_repeat),
-        best_case=check_quorum(
-            rules, len(voting), coming + open_, repeat_meeting=meeting.is_repeat
-        ),
-    )
-
-
 def describe_expected(session: Session, meeting: Meeting) -> dict[str, Any] | None:
     """The expected attendance as ``meeting show`` and the meeting page show it (stable
     keys); None for a meeting that is over or cancelled and has no answers. The read
@@ -353,7 +266,7 @@ _COMMENT = action_links.Field(
     "comment", "rsvp.field.comment", required=False, max_length=COMMENT_MAX
 )
 
-for _answer in ANSWERS:
+for _answer in LINK_ANSWERS:  # no "maybe" link: the invitation asks for a decision
     action_links.register(
         action_links.Purpose(
             name=f"rsvp.{_answer}",
@@ -392,5 +305,5 @@ def invitation_links(uow: UnitOfWork, meeting: Meeting, person: Person) -> dict[
             expires_at=meeting.starts_at,
             committee_id=meeting.committee_id,
         )
-        for answer in ANSWERS
+        for answer in LINK_ANSWERS
     }

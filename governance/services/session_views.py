@@ -48,11 +48,14 @@ def permitted(session: Session, person: Person, meeting: Meeting, on: dt.date) -
 
 def _expected(reply: MeetingReply | None, membership: Membership) -> dict[str, str]:
     """What the answer to the invitation lets the sheet start from (editable): who said
-    they come (present, or represented by a deputy), or excused."""
+    they come (present, or represented by a deputy), or excused; "tentative" leaves the
+    row open (it says so)."""
     if reply is None:
         return {"expected_status": "", "expected_person_email": "", "answer": ""}
     if reply.answer == "excused":
         return {"expected_status": "excused", "expected_person_email": "", "answer": "excused"}
+    if reply.answer == "tentative":  # "maybe": nothing to presume, the secretariat sees
+        return {"expected_status": "", "expected_person_email": "", "answer": "tentative"}
     who = reply.deputy if reply.answer == "deputy" and reply.deputy is not None else reply.person
     capacity = next(
         (mp.capacity for mp in membership.people if mp.person_id == who.id), Capacity.DEPUTY

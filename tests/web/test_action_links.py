@@ -203,15 +203,22 @@ def test_answers_are_taken_until_the_meeting_starts_and_refused_after(gremium, w
     with gremium.unit_of_work(partner) as work, pytest.raises(GremiumError) as wrong:
         rsvp.answer_invitation(work, mid, "vielleicht", via="calendar")
     assert wrong.value.message("de") == (
-        "„vielleicht“ ist keine Rückmeldung (erlaubt: attends, excused, deputy)."
+        "„vielleicht“ ist keine Rückmeldung (erlaubt: attends, excused, deputy, tentative)."
     )
     with gremium.unit_of_work(partner) as work:
         rsvp.answer_invitation(work, mid, "attends", via="calendar")
     with gremium.db.session() as session:
         meeting = session.get(Meeting, mid)
         assert meeting is not None
-        expected = rsvp.expected_attendance(session, meeting)
-        assert expected.counts() == {"attends": 1, "excused": 0, "deputy": 0, "none": 2}
+        expected = rsvp.describe_expected(session, meeting)
+        assert expected is not None
+        assert expected["counts"] == {
+            "attends": 1,
+            "excused": 0,
+            "deputy": 0,
+            "tentative": 0,
+            "none": 2,
+        }
 
 
 def test_a_deputy_link_without_anyone_to_name_says_so_and_refuses(

@@ -159,7 +159,13 @@ def test_meeting_show_lists_the_answers_and_the_expected_quorum(gremium, world, 
     answer(gremium, world, 1, "excused")
     data = json.loads(ok("--db", url, "meeting", "show", "1", "--json"))
     expected = data["expected_attendance"]
-    assert expected["counts"] == {"attends": 0, "excused": 2, "deputy": 0, "none": 1}
+    assert expected["counts"] == {
+        "attends": 0,
+        "excused": 2,
+        "deputy": 0,
+        "tentative": 0,
+        "none": 1,
+    }
     assert expected["quorum"] == {
         "expected": 0,
         "needed": 2,
