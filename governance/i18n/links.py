@@ -16,6 +16,12 @@ MESSAGES = {
         "de": "Dieser Link wurde bereits benutzt (am {at}); er gilt nur einmal.",
         "en": "This link has been used already (on {at}); it works only once.",
     },
+    "link.error.used_up": {
+        "de": "Über diesen Link wurden bereits {limit} Einreichungen gemacht (zuletzt am {at}); "
+        "mehr nimmt er nicht an. Weitere bitte über die Geschäftsstelle.",
+        "en": "This link has been used {limit} times already (last on {at}); it takes no "
+        "more. Please send further ones through the secretariat.",
+    },
     "link.error.expired": {
         "de": "Dieser Link ist abgelaufen (die Frist endete am {at}).",
         "en": "This link has expired (its period ended on {at}).",
@@ -69,6 +75,13 @@ MESSAGES = {
         "en": "This link was sent to {name}. If you are not {name}, please close this page.",
     },
     "link.page.done_title": {"de": "Erledigt", "en": "Done"},
+    "link.page.so_far": {"de": "Bisher von Ihnen eingereicht:", "en": "What you have sent so far:"},
+    "link.page.uses_left": {
+        "de": "Dieser Link nimmt bis zum Ende der Frist noch "
+        "{left:weitere Einreichung|weitere Einreichungen} an.",
+        "en": "This link takes {left:more submission|more submissions} until its period ends.",
+    },
+    "link.page.again": {"de": "Noch einen Vorschlag einreichen", "en": "Send another one"},
     "link.page.done_note": {
         "de": "Vermerkt für {name}. Sie können diese Seite schließen.",
         "en": "Recorded for {name}. You may close this page.",

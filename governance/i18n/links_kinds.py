@@ -115,6 +115,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your proposal “{item}” for “{title}” has been received. The chair decides on "
         "the agenda; you hear the outcome by e-mail.",
     },
+    "link.proposal.so_far_item": {"de": "„{item}“ ({status})", "en": "“{item}” ({status})"},
     "link.minutes.title": {
         "de": "Protokoll: {title} am {starts_at}",
         "en": "Minutes: {title} on {starts_at}",

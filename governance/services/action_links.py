@@ -15,7 +15,8 @@ A link is bound to one person, one entity and one purpose. The rules:
   ONE application-layer function of its purpose, acting as the link's person
   "via link" (the audit records ``via: link``), with the same checks and
   refusals as the web and the CLI;
-- a purpose that changes state works once (``used_at``); the link dies when
+- a purpose that changes state works once (``used_at``), or up to
+  :attr:`Purpose.uses` times (counted on the audit trail); the link dies when
   it expires, when the person no longer holds a role in the committee, or
   when the secretariat revokes it (:func:`revoke`);
 - an unknown token and a token of another kind get the same answer, "invalid
@@ -43,13 +44,13 @@ import secrets
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from governance.domain.permissions import CommitteeRole
 from governance.errors import InvalidInput, NotFound, NotPermitted, Text
 from governance.mail import addressing
-from governance.models import ActionLink, ActionLinkToken, Committee, Person
+from governance.models import ActionLink, ActionLinkToken, AuditRecord, Committee, Person
 from governance.services import access
 from governance.unit_of_work import Actor, UnitOfWork
 
@@ -116,6 +117,11 @@ class Purpose:
     meeting), or None: the link then says so when opened instead of offering a form."""
     changes_state: bool = True
     """Whether the link works once (False: a link that only shows, e.g. a state)."""
+    uses: int = 1
+    """How often a link that changes state works (a call for proposals: several items
+    until the deadline); each use is audited on its own."""
+    done_so_far: Callable[[Session, Any, Person], Sequence[Text]] | None = None
+    """What the person has done so far (the proposals made), listed on the page."""
     fields: tuple[Field, ...] = ()
     members_only: bool = True
     """Whether the person must hold a role in the committee (False: e.g. the applicant
@@ -225,6 +231,10 @@ class LinkView:
     values: dict[str, Any]
     choices: dict[str, Sequence[tuple[str, str | Text]]]
     expires_at: dt.datetime
+    uses_left: int | None = None
+    """For a link that works several times: how often it still does."""
+    done_so_far: Sequence[Text] = ()
+    """What the person has done so far (:attr:`Purpose.done_so_far`)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -234,6 +244,8 @@ class Done:
     purpose: Purpose
     person_name: str
     result: Text
+    uses_left: int = 0
+    """How often the link still works (0: no more)."""
 
 
 class Moment(Text):
@@ -300,9 +312,11 @@ def _link(uow: UnitOfWork, token: str, *, lock: bool) -> tuple[ActionLink, Entit
     uow.actor = Actor(label=person.email, person_id=person.id, via=VIA_LINK)
     if link.revoked_at is not None:
         raise dead("link.error.revoked")
+    kind = purpose_of(link.purpose)
+    if link.used_at is not None and kind.uses > 1:
+        raise dead("link.error.used_up", limit=kind.uses, at=Moment(link.used_at))
     if link.used_at is not None:
         raise dead("link.error.used", at=Moment(link.used_at))
-    kind = purpose_of(link.purpose)
     entity = uow.session.get(kind.entity, link.entity_id)
     ends = (
         kind.expiry(entity) if kind.expiry is not None and entity is not None else link.expires_at
@@ -346,7 +360,25 @@ def inspect(uow: UnitOfWork, token: str) -> LinkView:
             if f.choices is not None
         },
         expires_at=link.expires_at,
+        uses_left=kind.uses - _uses(uow, link) if kind.uses > 1 else None,
+        done_so_far=(
+            kind.done_so_far(uow.session, found.value, person) if kind.done_so_far else ()
+        ),
     )
+
+
+def _uses(uow: UnitOfWork, link: ActionLink) -> int:
+    """How often *link* has been used (its audit records: a link that works several times)."""
+    return uow.session.execute(
+        select(func.count())
+        .select_from(AuditRecord)
+        .where(
+            AuditRecord.entity_type == "action_links",
+            AuditRecord.entity_id == link.id,
+            AuditRecord.action == "link.use",
+            AuditRecord.outcome == "done",
+        )
+    ).scalar_one()
 
 
 def act(uow: UnitOfWork, token: str, form: Mapping[str, str]) -> Done:
@@ -370,7 +402,8 @@ def act(uow: UnitOfWork, token: str, form: Mapping[str, str]) -> Done:
         values[field.name] = value
     uow.lock(found.value)
     result = kind.perform(uow, found.value, values)
-    if kind.changes_state:
+    used = _uses(uow, link) + 1 if kind.uses > 1 else 1
+    if kind.changes_state and used >= kind.uses:
         link.used_at = uow.now
     uow.audit(
         entity_type="action_links",
@@ -379,7 +412,8 @@ def act(uow: UnitOfWork, token: str, form: Mapping[str, str]) -> Done:
         committee_id=link.committee_id,
         details={"purpose": link.purpose, "entity": f"{link.entity_type}:{link.entity_id}"},
     )
-    return Done(purpose=kind, person_name=found.person.name, result=result)
+    left = kind.uses - used if kind.changes_state else 0
+    return Done(purpose=kind, person_name=found.person.name, result=result, uses_left=left)
 
 
 # --- the secretariat: list and revoke ---

@@ -4,6 +4,12 @@ The link's page asks for the title, the kind and a description and proposes
 the item through :func:`governance.services.agenda.propose` (the function
 ``agenda propose`` and the meeting page call), as the link's person: the
 same refusals (deadline passed, agenda final, a title too long).
+
+One link takes several proposals until the deadline (each its own use, audited
+"via link"), at most :data:`PROPOSALS_PER_LINK`; its page lists what the
+person has proposed for the meeting so far. A title is at most 300
+characters, a description 4000 (the page says so; a longer one is refused
+with the limit).
 """
 
 from __future__ import annotations
@@ -11,14 +17,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from governance.errors import Text
-from governance.models import Meeting, Person
+from governance.models import AgendaItem, Meeting, Person
 from governance.services import access, action_links, agenda
 from governance.unit_of_work import UnitOfWork
 
 PURPOSE = "agenda.propose"
+PROPOSALS_PER_LINK = 10
+"""Enough for any member's wishes for one meeting; more goes through the secretariat
+(a link is no channel for flooding the agenda)."""
 
 
 def _describe(session: Session, meeting: Meeting, person: Person) -> dict[str, Any]:
@@ -32,6 +42,19 @@ def _describe(session: Session, meeting: Meeting, person: Person) -> dict[str, A
 
 def _kinds(session: Session, meeting: Meeting, person: Person) -> list[tuple[str, str | Text]]:
     return [(kind.value, Text(f"link.proposal.kind.{kind.value}")) for kind in agenda.ItemKind]
+
+
+def _proposed(session: Session, meeting: Meeting, person: Person) -> list[Text]:
+    """The items *person* has proposed for *meeting* so far, with their state."""
+    items = session.execute(
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting.id, AgendaItem.proposer_id == person.id)
+        .order_by(AgendaItem.id)
+    ).scalars()
+    return [
+        Text("link.proposal.so_far_item", item=i.title, status=Text(f"agenda.status.{i.status}"))
+        for i in items
+    ]
 
 
 def _propose(uow: UnitOfWork, meeting: Meeting, form: Mapping[str, str]) -> Text:
@@ -55,6 +78,8 @@ action_links.register(
         describe=_describe,
         perform=_propose,
         expiry=lambda meeting: meeting.proposal_deadline_at,
+        uses=PROPOSALS_PER_LINK,
+        done_so_far=_proposed,
         fields=(
             action_links.Field("title", "link.proposal.field.title", max_length=300, one_line=True),
             action_links.Field("kind", "link.proposal.field.kind", choices=_kinds),

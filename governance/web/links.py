@@ -18,7 +18,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from flask import Blueprint, abort, g, request
+from flask import Blueprint, abort, g, request, url_for
 from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError, NotPermitted, Text
@@ -112,6 +112,8 @@ def _page(view: action_links.LinkView, token: str, status: int = 200, **context:
         # A purpose may show a text to read before confirming (the agreement's frozen text).
         body=view.values.get("body"),
         changes_state=kind.changes_state,
+        uses_left=view.uses_left,
+        done_so_far=[text.render(g.lang) for text in view.done_so_far],
         **context,
     )
 
@@ -168,7 +170,13 @@ def confirm(token: str) -> Response:
             return _dead(dead)
         message = exc.message(g.lang)
         return _page(view, token, status_of(exc), errors={"form": message}, form=form)
-    return render("web/links/done.html", result=result, person_name=done.person_name)
+    return render(
+        "web/links/done.html",
+        result=result,
+        person_name=done.person_name,
+        # A link that works several times (proposals): back to its page for the next one.
+        again=url_for("links.show", token=token) if done.uses_left > 0 else None,
+    )
 
 
 # --- the secretariat: the committee's links, and revoking them (signed in) ---

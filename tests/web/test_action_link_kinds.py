@@ -31,7 +31,14 @@ from governance.models import (
     Person,
     Signature,
 )
-from governance.services import accession, action_links, agreements, directory, minutes_views
+from governance.services import (
+    accession,
+    action_links,
+    agreements,
+    directory,
+    minutes_views,
+    proposal_links,
+)
 from governance.services import meetings as meeting_service
 from governance.unit_of_work import Actor
 from tests.web.links_support import LINK, deliver, page, smtp_settings
@@ -144,8 +151,30 @@ def test_a_partner_proposes_an_item_from_the_call_for_proposals(
     assert "Sommerfest 2026" in meeting_page
     assert audited_via_link(gremium, "agenda.propose") == [(world.partners[0], "link")]
 
+    # The same link takes further proposals until the deadline; its page lists them.
+    assert "Noch einen Vorschlag einreichen" in page(done)
+    shown = page(client.get(link))
+    assert "Bisher von Ihnen eingereicht:" in shown
+    assert "„Sommerfest 2026“ (vorgeschlagen)" in shown
+    assert "noch 9 weitere Einreichungen an" in shown
     again = post_form(client, link, {"title": "Noch eins", "kind": "information"})
-    assert again.status_code == 410 and "Dieser Link wurde bereits benutzt" in page(again)
+    assert again.status_code == 200, page(again)
+    assert titles(gremium, mid) == [*before, "Sommerfest 2026", "Noch eins"]
+    assert audited_via_link(gremium, "agenda.propose") == [(world.partners[0], "link")] * 2
+    # Sizes are bounded, with the limit said; nothing is proposed.
+    too_long = post_form(client, link, {"title": "x" * 301, "kind": "information"})
+    assert too_long.status_code == 422
+    assert "300" in page(too_long)
+    assert len(titles(gremium, mid)) == len(before) + 2
+    # So is the number: PROPOSALS_PER_LINK in all, then the link says so.
+    for n in range(3, proposal_links.PROPOSALS_PER_LINK + 1):
+        more = post_form(client, link, {"title": f"Thema {n}", "kind": "information"})
+        assert more.status_code == 200, page(more)
+    assert "Noch einen Vorschlag einreichen" not in page(more)
+    used_up = post_form(client, link, {"title": "Eins zu viel", "kind": "information"})
+    assert used_up.status_code == 410
+    assert "Über diesen Link wurden bereits 10 Einreichungen gemacht" in page(used_up)
+    assert "Eins zu viel" not in titles(gremium, mid)
 
     # After the proposal deadline the other partner's link is dead.
     clock.advance_to(dt.datetime(2026, 2, 18, 10, 0, tzinfo=BERLIN))
