@@ -203,6 +203,29 @@ def sees_answers(uow: UnitOfWork, meeting: Meeting) -> bool:
     return may("meeting.rsvp_record", roles)
 
 
+def own_answer(uow: UnitOfWork, meeting: Meeting) -> dict[str, Any] | None:
+    """What the meeting page's answer form needs for the acting person: the organisation
+    they answer for, its answer so far, the answers offered and who may come instead;
+    None when they answer for no member or the meeting takes no answers (any more)."""
+    person = uow.person()
+    if person is None or meeting.state not in OPEN_STATES or uow.now >= meeting.starts_at:
+        return None
+    day = meeting.starts_at.astimezone(BERLIN).date()
+    own = access.organisations_of(uow.session, person, meeting.committee, day)
+    if not own:
+        return None
+    reply = replies_by_organisation(uow.session, meeting).get(own[0].id)
+    return {
+        "organisation": own[0].name,
+        "answer": reply.answer if reply is not None else None,
+        "deputy": reply.deputy.name if reply is not None and reply.deputy else None,
+        "comment": reply.comment if reply is not None else "",
+        "answers": LINK_ANSWERS,
+        "deputies": _deputy_choices(uow.session, meeting, person),
+        "comment_max": COMMENT_MAX,
+    }
+
+
 def replies_by_organisation(session: Session, meeting: Meeting) -> dict[int, MeetingReply]:
     """The answers of *meeting*, by organisation id (the attendance sheet starts from them)."""
     return {

@@ -32,6 +32,7 @@ FEATURES: list[str] = [
     "governance.web.overview",  # / my overview (engineer committee)
     "governance.web.committees",  # /committees/<cid>[/rules|/agreement|/accessions] (committee)
     "governance.web.meetings",  # a committee's meetings, a meeting and its agenda (engineer agenda)
+    "governance.web.meeting_answers",  # /meetings/<mid>/answer: a member answers the invitation
     "governance.web.in_session",  # /meetings/<mid>/session (engineer session)
     "governance.web.minutes",  # /meetings/<mid>/minutes (records)
     "governance.web.links",  # /l/<token>: action links from mails (no sign-in) (links)

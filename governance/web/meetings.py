@@ -411,4 +411,5 @@ def _meeting_context(work: UnitOfWork, meeting: Meeting) -> dict[str, Any]:
         "minutes_path": url_for("meetings.show", mid=meeting.id) + "/minutes",
         "failed": None,
         "expected": data["expected_attendance"] if rsvp.sees_answers(work, meeting) else None,
+        "own_answer": rsvp.own_answer(work, meeting),  # the answer form (web/meeting_answers)
     }
