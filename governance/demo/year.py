@@ -266,6 +266,10 @@ def june_meeting(stage: Stage) -> None:
         stage, second, RABENHAUS, "DECLINED", "Wir sind an dem Tag beim Kiezfest."
     )
     stage.note("Rabenhaus sagt die Einladung zur Sitzung Nr. 2 im Kalender ab (Antwort per E-Mail)")
+    replies.calendar_reply(
+        stage, second, TJFBG, "TENTATIVE", "Vielleicht – das hängt von unserer Personallage ab."
+    )
+    stage.note("tjfbg antwortet im Kalender mit „vielleicht“: zählt nicht als Zusage")
     # Invited on 27 May; most partners answer by link that they cannot come.
     stage.at(2026, 5, 28, 9, 0)
     answers_by_link(
@@ -274,22 +278,23 @@ def june_meeting(stage: Stage) -> None:
         {
             "BA Treptow-Köpenick": "attends",
             "Kosmosviertel": "attends",
-            "tjfbg": "attends",
             "Offensiv'91": "excused",
             "KungerKiez": "excused",
             "ajb": "excused",
             "VskA": "excused",
         },
     )
-    stage.note("Rückmeldungen per Link zur Juni-Sitzung: drei Zusagen, vier Absagen")
+    stage.note("Rückmeldungen per Link zur Juni-Sitzung: zwei Zusagen, vier Absagen")
     # Five days before (rule forecast_days) the forecast warns the chair: not quorate
-    # even if the Paritätische came; it is reminded and answers by the reminder's link.
+    # even if the Paritätische and tjfbg (only "vielleicht") came; both are asked again
+    # and answer by the reminder's link.
     stage.at(2026, 6, 5, 12, 0)
     stage.note(
-        "Prognose: Juni-Sitzung nicht beschlussfähig (3 von 9 zugesagt, 5 nötig); "
-        "Vorsitz gewarnt, Paritätischer Berlin erinnert"
+        "Prognose: Juni-Sitzung nicht beschlussfähig (2 von 9 zugesagt, 1 vielleicht, 5 nötig); "
+        "Vorsitz gewarnt, Paritätischer Berlin und tjfbg erinnert"
     )
     answer_by_link(stage, second, "Paritätischer Berlin", "excused", mail="Bitte um Rückmeldung")
+    answer_by_link(stage, second, "tjfbg", "attends", mail="Bitte um Rückmeldung")
     stage.at(2026, 6, 10, 9, 50)
     for org in ("BA Treptow-Köpenick", "Kosmosviertel", "tjfbg"):
         attend(stage, second, org)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, select
 
 from governance.errors import InvalidInput, NotFound, Text
-from governance.reads import tables
+from governance.reads import audit_log, tables
 
 
 def versions(conn: Connection, committee_id: int) -> list[dict[str, Any]]:
@@ -222,31 +222,7 @@ def paper_announcements(conn: Connection, version_id: int) -> list[dict[str, Any
     """Who said their party's signed paper is on its way, in order: organisation (short
     name), person (name, or the actor's label) and when; from the audit trail. The one
     read of it: services/paper_signature.py refuses a second announcement from it."""
-    a, o, p = tables.audit_records.c, tables.organisations.c, tables.people.c
-    records = conn.execute(
-        select(a.at, a.actor, a.actor_id, a.details)
-        .where(
-            a.entity_type == "agreement_versions",
-            a.entity_id == version_id,
-            a.action == PAPER_ANNOUNCED,
-            a.outcome == "done",
-        )
-        .order_by(a.seq)
-    ).all()
-    if not records:
-        return []
-    ids = {(r.details or {}).get("organisation_id") for r in records} - {None}
-    names = dict(conn.execute(select(o.id, o.short_name).where(o.id.in_(ids))).all())
-    people = dict(
-        conn.execute(
-            select(p.id, p.name).where(p.id.in_({r.actor_id for r in records} - {None}))
-        ).all()
-    )
     return [
-        {
-            "organisation": names.get((r.details or {}).get("organisation_id"), "?"),
-            "person": people.get(r.actor_id, r.actor),
-            "at": r.at,
-        }
-        for r in records
+        {"organisation": r["organisation"], "person": r["person"], "at": r["at"]}
+        for r in audit_log.statements(conn, "agreement_versions", version_id, PAPER_ANNOUNCED)
     ]

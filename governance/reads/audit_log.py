@@ -52,3 +52,39 @@ def last_records(
         if actor_id is not None:
             r["actor"] = emails.get(actor_id, r["actor"])
     return records
+
+
+def statements(conn: Connection, entity_type: str, entity_id: int, action: str) -> list[Any]:
+    """What organisations said by an audited action without a table of its own (a party's
+    paper on its way, an agreement with the minutes): the records done, in order, each
+    with ``at``, ``details``, ``organisation`` (short name, "?" if gone) and ``person``
+    (the actor's name now, else the label recorded)."""
+    a, o, p = tables.audit_records.c, tables.organisations.c, tables.people.c
+    records = conn.execute(
+        select(a.at, a.actor, a.actor_id, a.details)
+        .where(
+            a.entity_type == entity_type,
+            a.entity_id == entity_id,
+            a.action == action,
+            a.outcome == "done",
+        )
+        .order_by(a.seq)
+    ).all()
+    if not records:
+        return []
+    ids = {(r.details or {}).get("organisation_id") for r in records} - {None}
+    names = dict(conn.execute(select(o.id, o.short_name).where(o.id.in_(ids))).all())
+    people = dict(
+        conn.execute(
+            select(p.id, p.name).where(p.id.in_({r.actor_id for r in records} - {None}))
+        ).all()
+    )
+    return [
+        {
+            "at": r.at,
+            "details": r.details or {},
+            "organisation": names.get((r.details or {}).get("organisation_id"), "?"),
+            "person": people.get(r.actor_id, r.actor),
+        }
+        for r in records
+    ]

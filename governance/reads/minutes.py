@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from governance.errors import NotFound, Text
-from governance.reads import tables
+from governance.reads import audit_log, tables
 
 
 def meeting_id_by_ref(conn: Connection, ref: str | int) -> int:
@@ -129,41 +129,16 @@ AGREE = "minutes.agree"
 
 def agreements(conn: Connection, minutes: Any) -> list[dict[str, Any]]:
     """Who agreed with the current revision of *minutes* (its row), in order, read
-    from the audit trail."""
-    a, o, p = tables.audit_records.c, tables.organisations.c, tables.people.c
-    records = conn.execute(
-        select(a.at, a.actor, a.actor_id, a.details)
-        .where(
-            a.entity_type == "minutes",
-            a.entity_id == minutes["id"],
-            a.action == AGREE,
-            a.outcome == "done",
-        )
-        .order_by(a.seq)
-    ).all()
-    records = [r for r in records if (r.details or {}).get("revision") == minutes["revision"]]
-    if not records:
-        return []
-    organisations = dict(
-        conn.execute(
-            select(o.id, o.short_name).where(
-                o.id.in_({(r.details or {}).get("organisation_id") for r in records} - {None})
-            )
-        ).all()
-    )
-    people = dict(
-        conn.execute(
-            select(p.id, p.name).where(p.id.in_({r.actor_id for r in records} - {None}))
-        ).all()
-    )
+    from the audit trail (services/minutes.py refuses a second agreement from it)."""
     return [
         {
-            "organisation": organisations.get((r.details or {}).get("organisation_id"), "?"),
-            "person": people.get(r.actor_id, r.actor) if r.actor_id is not None else r.actor,
+            "organisation": r["organisation"],
+            "person": r["person"],
             "revision": minutes["revision"],
-            "at": r.at,
+            "at": r["at"],
         }
-        for r in records
+        for r in audit_log.statements(conn, "minutes", minutes["id"], AGREE)
+        if r["details"].get("revision") == minutes["revision"]
     ]
 
 

@@ -60,19 +60,25 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     assert pdf.get_filename() == "Kooperationsvereinbarung-Fassung-1-1.pdf"
     assert f"E-Mails ({len(messages)} zugestellt" in printed
     # Partners answer the invitations by the links in them; five days before the June
-    # meeting the forecast warns the chair, and the one who had not answered is reminded.
-    assert "Rückmeldungen per Link zur Juni-Sitzung: drei Zusagen, vier Absagen" in printed
+    # meeting the forecast warns the chair, and the one who had not answered and the one
+    # whose calendar said TENTATIVE (not counted as coming) are reminded.
+    assert "Rückmeldungen per Link zur Juni-Sitzung: zwei Zusagen, vier Absagen" in printed
+    assert "tjfbg antwortet im Kalender mit „vielleicht“: zählt nicht als Zusage" in printed
     [warning] = [m for m in messages if str(m["Subject"]).startswith("Beschlussfähigkeit")]
     assert "spk@ba-tk.example.org" in str(warning["To"])
     assert str(warning["Subject"]) == (
         "Beschlussfähigkeit gefährdet: Sitzung des Kooperationsgremiums am 10.06.2026"
     )
     said = warning.get_body(("plain",)).get_content()
-    assert "Zugesagt haben 3 von 9 stimmberechtigten Mitgliedern" in said
+    assert "Zugesagt haben 2 von 9 stimmberechtigten Mitgliedern" in said
     assert "nötig sind 5. Abgesagt: 5." in said
     assert "- Paritätischer Wohlfahrtsverband Landesverband Berlin e.V.: Bezirksbeauftragte" in said
-    [reminder] = [m for m in messages if str(m["Subject"]).startswith("Bitte um Rückmeldung")]
-    assert "bezirk-tk@paritaet-berlin.example.org" in str(reminder["To"])
+    assert "Mit „vielleicht“ geantwortet haben (nicht als Zusage gezählt" in said
+    reminders = [m for m in messages if str(m["Subject"]).startswith("Bitte um Rückmeldung")]
+    assert sorted(str(m["To"]).split("<")[-1].rstrip(">") for m in reminders) == [
+        "bezirk-tk@paritaet-berlin.example.org",
+        "treptow@tjfbg.example.org",
+    ]
     with sqlite3.connect(out / "gremium.db") as db:
         vias = dict(db.execute("SELECT via, count(*) FROM meeting_replies GROUP BY via").fetchall())
         used = db.execute(
