@@ -72,8 +72,8 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "rsvp": (
         "governance.cli.rsvp",
         "rsvp_cmd",
-        "Auf die Einladung antworten: attends, excused oder deputy (mit --deputy); mit --for "
-        "erfasst die Geschäftsstelle eine Antwort.",
+        "Auf die Einladung antworten: attends, excused, deputy (mit --deputy) oder tentative "
+        "(vielleicht); mit --for erfasst die Geschäftsstelle eine Antwort.",
     ),
 }
 

@@ -191,6 +191,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
                 {"organisation": "Rabenhaus e. V.", "people": ["Gero Fischer", "Nadja Nachbar"]},
                 {"organisation": "KungerKiez Initiative e. V.", "people": ["Kai Kunger"]},
             ],
+            "tentative": [{"organisation": "tjfbg gGmbH", "people": ["Tina Jugend"]}],
         },
     },
     "rsvp_reminder": {
