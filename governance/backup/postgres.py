@@ -103,7 +103,8 @@ def snapshot(engine: Engine, url: str, target: Path) -> tuple[dict[str, Any], di
                     pg_dump,
                     "--format=custom",
                     f"--snapshot={snapshot_id}",
-                    f"--schema={schema}",
+                    # quoted: the exact name, not a pattern folded to lower case
+                    '--schema="{}"'.format(str(schema).replace('"', '""')),
                     f"--file={target}",
                     f"--dbname={conninfo}",
                 ],
