@@ -143,13 +143,11 @@ def restore(settings: Settings, file: Path) -> Restored:
             kind = kind_of(db)
             database = manifest["database"]
             if database["kind"] != kind:
-                raise GremiumError(
-                    "backup.kind_differs", backup=database["kind"], target=kind
-                )
+                raise GremiumError("backup.kind_differs", backup=database["kind"], target=kind)
             snapshot = folder / archive.DATABASE_MEMBER[kind]
             # Every check before the first write: a refusal changes nothing.
+            target = db.sqlite_file()
             if kind == "sqlite":
-                target = db.sqlite_file()
                 if target is None:
                     raise GremiumError("backup.sqlite_in_memory")
                 sqlite.refuse_non_empty(target)
@@ -157,7 +155,7 @@ def restore(settings: Settings, file: Path) -> Restored:
                 pg_restore = postgres.restore_tool(database)
                 schema_state = postgres.refuse_non_empty(db.engine, database, db.display_url())
             write_key = _key_plan(manifest, key_file, folder)
-            if kind == "sqlite":
+            if target is not None:
                 sqlite.restore(snapshot, target)
             else:
                 postgres.restore(pg_restore, snapshot, db.url, schema_state == "exists", folder)

@@ -98,7 +98,11 @@ def _manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
             "backup.version", path=str(path), version=manifest.get("version"), known=VERSION
         )
     members = manifest.get("members")
-    kind = manifest.get("database", {}).get("kind") if isinstance(manifest.get("database"), dict) else None
+    kind = (
+        manifest.get("database", {}).get("kind")
+        if isinstance(manifest.get("database"), dict)
+        else None
+    )
     if (
         not isinstance(members, dict)
         or kind not in DATABASE_MEMBER

@@ -100,9 +100,7 @@ def _audit(conn: Connection) -> dict[str, Any]:
     if not inspect(conn).has_table("audit_records"):
         return {"records": 0, "head_seq": None, "head_hash": None, "key_ids": []}
     records = conn.execute(text("SELECT count(*) FROM audit_records")).scalar_one()
-    head = conn.execute(
-        text("SELECT seq, hash, key_id FROM audit_head WHERE id = 1")
-    ).one_or_none()
+    head = conn.execute(text("SELECT seq, hash, key_id FROM audit_head WHERE id = 1")).one_or_none()
     # The keys of the records (to verify them) and the head's (to write the next one).
     keys = set(
         conn.execute(

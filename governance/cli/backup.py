@@ -54,9 +54,7 @@ def backup(state: CliState, out: Path, with_audit_key: bool, as_json: bool) -> N
     _summary(state, manifest)
     damaged = [str(d["id"]) for d in manifest["documents"] if not d["intact"]]
     if damaged:
-        click.echo(
-            t(state, "backup.damaged_documents", count=len(damaged), ids=", ".join(damaged))
-        )
+        click.echo(t(state, "backup.damaged_documents", count=len(damaged), ids=", ".join(damaged)))
     if manifest["audit_key_included"]:
         click.echo(t(state, "backup.key_included", path=made.key_file))
     omitted = [

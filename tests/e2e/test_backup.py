@@ -23,6 +23,7 @@ from governance.backup import archive
 from governance.models import Base
 from tests import cli_in_process
 from tests.conftest import PG_URL, make_app, require_postgres
+from tests.pg_client import require_pg_client
 
 
 def _copy_demo(demo_year: Path, folder: Path) -> Path:
@@ -158,7 +159,9 @@ def test_a_damaged_or_foreign_file_is_refused_and_nothing_is_created(
     assert "audit.key does not match the manifest" in _refused(target, extra, "en")
     newer = tmp_path / "neuer.zip"
     manifest = json.loads(zipfile.ZipFile(backup_file).read("manifest.json"))
-    _with_member(backup_file, newer, "manifest.json", json.dumps({**manifest, "version": 9}).encode())
+    _with_member(
+        backup_file, newer, "manifest.json", json.dumps({**manifest, "version": 9}).encode()
+    )
     assert "hat das Format 9; dieses Gremium liest Format 1" in _refused(target, newer)
     future = tmp_path / "zukunft.zip"
     later = {**manifest, "schema_revision": "0099_from_the_future"}
@@ -230,6 +233,7 @@ def _demo_into_postgres(sqlite_file: Path, pg_url: str) -> None:
 def test_the_demo_year_round_trips_on_postgresql(
     demo: Path, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    require_pg_client()
     _demo_into_postgres(demo, pg_url)
     monkeypatch.chdir(demo.parent)  # the key file: audit.key in the working folder
     out = tmp_path / "pg.zip"
