@@ -8,6 +8,7 @@ GREMIUM_REQUIRE_POSTGRES is set).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -18,8 +19,9 @@ from tests.conftest import require_postgres
 
 
 def _major(said: str) -> int:
-    digits = said.split(")")[-1].strip().split(".")[0]
-    return int(digits) if digits.isdigit() else 0
+    """15 of "pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)"."""
+    found = re.search(r"\(PostgreSQL\)\s+(\d+)", said)
+    return int(found.group(1)) if found else 0
 
 
 def require_pg_client() -> None:

@@ -14,6 +14,13 @@ from typing import Any
 from sqlalchemy import Connection, inspect, text
 
 _BATCH = 500
+_FILES_BATCH = 4
+"""Rows of stored_documents fetched at once: each may hold a file of up to
+attachment_max_mb (20 MB by default)."""
+
+
+def _batch(table: str) -> int:
+    return _FILES_BATCH if table == "stored_documents" else _BATCH
 
 
 def read(conn: Connection) -> dict[str, Any]:
@@ -56,14 +63,21 @@ def _tables(conn: Connection) -> dict[str, dict[str, Any]]:
             column["name"] for column in inspector.get_columns(name)
         ]
         ordering = ", ".join(_quote(conn, column) for column in order)
-        result = conn.execution_options(yield_per=_BATCH).execute(
+        result = conn.execution_options(yield_per=_batch(name)).execute(
             text(f"SELECT * FROM {_quote(conn, name)} ORDER BY {ordering}")
         )
         digest = hashlib.sha256()
         rows = 0
         for row in result:
             rows += 1
-            digest.update(repr(tuple(row)).encode("utf-8"))
+            # A file's bytes enter by their own hash: repr() of megabytes would cost more.
+            values = tuple(
+                hashlib.sha256(value).hexdigest()
+                if isinstance(value, bytes | memoryview)
+                else value
+                for value in row
+            )
+            digest.update(repr(values).encode("utf-8"))
             digest.update(b"\n")
         found[name] = {"rows": rows, "sha256": digest.hexdigest()}
     return found
@@ -72,7 +86,7 @@ def _tables(conn: Connection) -> dict[str, dict[str, Any]]:
 def _documents(conn: Connection) -> list[dict[str, Any]]:
     if not inspect(conn).has_table("stored_documents"):
         return []
-    result = conn.execution_options(yield_per=_BATCH).execute(
+    result = conn.execution_options(yield_per=_batch("stored_documents")).execute(
         text(
             "SELECT id, kind, entity_type, entity_id, name, size, sha256, data"
             " FROM stored_documents ORDER BY id"

@@ -38,8 +38,9 @@ def tool(name: str) -> tuple[str, str]:
     said = subprocess.run(
         [path, "--version"], capture_output=True, text=True, timeout=30, check=False
     ).stdout
-    match = _VERSION.search(said.split(")")[-1]) or _VERSION.search(said)
-    return path, match.group(0) if match else "?"
+    # "pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)": the number after the name
+    match = re.search(r"\(PostgreSQL\)\s+(\d+(?:\.\d+)?)", said)
+    return path, match.group(1) if match else "?"
 
 
 def major(version: str) -> int:

@@ -129,11 +129,11 @@ MESSAGES = {
         "en": "Backup written: {path} ({size} bytes, SHA-256 {sha256}).",
     },
     "backup.summary": {
-        "de": "  {kind}-Datenbank, Schema {revision}, Stand {at}: {tables} Tabellen mit "
-        "{rows} Datensätzen, {documents} Dokumente (archivierte Protokolle und Anlagen, mit "
+        "de": "  {kind}-Datenbank, Schema {revision}, Stand {at}: {tables:Tabelle|Tabellen} mit "
+        "{rows:Datensatz|Datensätzen}, {documents:Dokument|Dokumente} (archivierte Protokolle und Anlagen, mit "
         "SHA-256 im Manifest), Prüfpfad bis Nr. {head}.",
-        "en": "  {kind} database, schema {revision}, as of {at}: {tables} tables with "
-        "{rows} records, {documents} documents (archived minutes and attachments, with "
+        "en": "  {kind} database, schema {revision}, as of {at}: {tables:table|tables} with "
+        "{rows:record|records}, {documents:document|documents} (archived minutes and attachments, with "
         "SHA-256 in the manifest), audit trail up to no. {head}.",
     },
     "backup.damaged_documents": {
@@ -174,10 +174,10 @@ MESSAGES = {
         "en": "Restored into {url} from the backup of {at} (schema {revision}).",
     },
     "backup.restored_same": {
-        "de": "  Geprüft: {tables} Tabellen mit {rows} Datensätzen und {documents} Dokumente "
-        "gleichen der Sicherung.",
-        "en": "  Checked: {tables} tables with {rows} records and {documents} documents match "
-        "the backup.",
+        "de": "  Geprüft: {tables:Tabelle|Tabellen} mit {rows:Datensatz|Datensätzen} und "
+        "{documents:Dokument|Dokumente} gleichen der Sicherung.",
+        "en": "  Checked: {tables:table|tables} with {rows:record|records} and "
+        "{documents:document|documents} match the backup.",
     },
     "backup.restored_differs": {
         "de": "  Abweichung von der Sicherung ({count}):",
