@@ -87,9 +87,9 @@ def make(
         raise GremiumError("backup.out_exists", path=str(out))
     if not out.parent.is_dir():
         raise GremiumError("backup.target_folder_missing", path=str(out.parent))
+    started = now or dt.datetime.now(dt.UTC)  # the snapshot's moment is a little later
     key_file = settings.audit_key_path()
-    ring = Keyring.load(key_file)
-    if with_audit_key and ring is None:
+    if with_audit_key and Keyring.load(key_file) is None:
         raise ConfigurationError("backup.key_file_missing", path=str(key_file))
     db = Database(settings.database, key_file)
     try:
@@ -115,7 +115,7 @@ def make(
                 "gremium": __version__,
                 "schema_revision": db.head_revision(),
                 "database": database,
-                "created_at": (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
+                "created_at": started.isoformat(timespec="seconds"),
                 **held,
                 "audit_key_included": with_audit_key,
                 "not_included": [*NOT_INCLUDED, *([] if with_audit_key else ["audit_key"])],

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import MetaData, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
+from governance.audit_keys import Keyring
 from governance.backup import archive
 from governance.models import Base
 from tests import cli_in_process
@@ -97,6 +98,13 @@ def test_a_backup_with_the_audit_key_restores_the_key_file_too(demo: Path, tmp_p
     )
     assert made["audit_key_included"] is True and "audit_key" not in made["not_included"]
     assert made["documents"] == 5 and made["schema_revision"]
+    # A key file of another installation is there: never overwritten, nothing restored.
+    (tmp_path / "andere").mkdir()
+    other_key = Keyring.create(tmp_path / "andere" / "audit.key").path
+    other = tmp_path / "andere" / "gremium.db"
+    said = _refused(f"sqlite:///{other}", out, "en")
+    assert f"The key file {other_key} exists already, without the key" in said
+    assert not other.exists() and len(Keyring.load(other_key).keys) == 1  # type: ignore[union-attr]
     (tmp_path / "neu").mkdir()
     target = tmp_path / "neu" / "gremium.db"
     done = json.loads(
