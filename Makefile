@@ -16,8 +16,11 @@ CHROMIUM := /usr/bin/chromium
 # The tests of replies by mail start Debian's Dovecot (dovecot-imapd) on loopback from a
 # configuration of their own; the system's Dovecot service is not used. Without it they skip.
 DOVECOT := /usr/sbin/dovecot
+# `gremium backup`/`restore` on PostgreSQL run pg_dump and pg_restore (Debian's postgresql-client,
+# whose version follows the release's server). Without them those tests skip, saying why.
+PG_DUMP := /usr/bin/pg_dump
 
-.PHONY: demo web test lint bench clean system-deps subset-lib browser-deps imap-deps
+.PHONY: demo web test lint bench clean system-deps subset-lib browser-deps imap-deps pg-client-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +42,13 @@ imap-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd; \
 	else \
 	    echo "the tests of replies by mail need Dovecot at $(DOVECOT) (Debian: apt-get install dovecot-imapd); without it they are skipped"; \
+	fi
+
+pg-client-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client; \
+	else \
+	    echo "the PostgreSQL backup tests need pg_dump and pg_restore (Debian: apt-get install postgresql-client); without them they are skipped"; \
 	fi
 
 subset-lib:
@@ -72,6 +82,7 @@ test: $(STAMP)
 	$(BIN)/mypy
 	test -x $(CHROMIUM) || $(MAKE) browser-deps
 	test -x $(DOVECOT) || $(MAKE) imap-deps
+	test -x $(PG_DUMP) || $(MAKE) pg-client-deps
 	$(BIN)/python -m pytest -n auto -q
 
 # mypy (in test and lint) checks governance/ and bench/ as [tool.mypy] in pyproject.toml

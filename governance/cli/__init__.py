@@ -35,6 +35,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "Kooperationsvereinbarung: anlegen, öffnen, unterzeichnen,...",
     ),
     "audit": ("governance.cli.operations", "Prüfpfad (Audit-Trail): anzeigen und prüfen."),
+    "backup": (
+        "governance.cli.backup",
+        "Datenbank und archivierte Dokumente sichern: ein...",
+    ),
     "clock": (
         "governance.cli.operations",
         "Die Uhr der Installation (System- oder simulierte Uhr).",
@@ -74,6 +78,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "procedure": (
         "governance.cli.written_procedure",
         "Umlaufverfahren: Beschlüsse zwischen den Sitzungen,...",
+    ),
+    "restore": (
+        "governance.cli.backup",
+        "Eine Sicherung in eine leere Datenbank zurückspielen,...",
     ),
     "run": ("governance.cli.run", "Dienst: fällige Zeitgeber auslösen und E-Mails versenden,..."),
     "secretariat": ("governance.cli.directory", "Die Geschäftsstelle eines Gremiums."),

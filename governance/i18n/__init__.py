@@ -16,6 +16,7 @@ from governance.i18n import (
     agreement,
     attachments,
     audit,
+    backup,  # issue 16.6: gremium backup / restore
     cli,
     core,
     dates,
@@ -71,6 +72,7 @@ for _area in (
     links,
     links_kinds,
     web_year,
+    backup,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

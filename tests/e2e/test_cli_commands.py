@@ -428,6 +428,7 @@ RECIPES: dict[str, list[Any]] = {
     "audit log": [(None, ["audit", "log"])],
     "audit rotate-key": [*WITH_ADMIN, (ADMIN, ["audit", "rotate-key"])],
     "audit verify": [(None, ["audit", "verify"])],
+    "backup": [(None, ["backup", "--out", "sicherung.zip"])],
     "clock show": [(None, ["clock", "show"])],
     "committee add": NEW_COMMITTEE,
     "committee list": [(None, ["committee", "list"])],
@@ -606,6 +607,10 @@ RECIPES: dict[str, list[Any]] = {
         (None, ["procedure", "show", _last_id("written_procedures")]),
     ],
     "procedure list": [PROCEDURE_START, (None, ["procedure", "list"])],
+    "restore": [
+        (None, ["backup", "--out", "sicherung.zip"]),
+        (None, ["--db", "sqlite:///wieder.db", "restore", "sicherung.zip"]),
+    ],
     "run": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["run", "--once"])],
     "secretariat add": [(CHAIR, ["secretariat", "add", RABENHAUS])],
     "tick": [(None, ["tick", "--until", "2027-02-04 12:00"])],
