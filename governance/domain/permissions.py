@@ -94,6 +94,8 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # ^ answer an invitation for one's own organisation (attends, excused, deputy)
     "meeting.rsvp_record": frozenset({C, S}),
     # ^ record an answer that came by phone or on paper
+    "calendar.subscribe": frozenset({C, S, R, D, A}),
+    # ^ a secret address of the committee's calendar feed (services/calendar_feeds.py)
     "link.manage": frozenset({C, S}),
     # ^ list and revoke a committee's action links (links in mails)
     # (meetings) a meeting never opened in the system, after its day:

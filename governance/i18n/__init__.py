@@ -16,6 +16,7 @@ from governance.i18n import (
     agreement,
     attachments,
     audit,
+    calendar,  # issue 15.4: calendar subscriptions (iCalendar feeds)
     cli,
     core,
     dates,
@@ -71,6 +72,7 @@ for _area in (
     links,
     links_kinds,
     web_year,
+    calendar,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

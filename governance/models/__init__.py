@@ -14,6 +14,7 @@ from governance.models.agreement import (
 )
 from governance.models.audit import AuditHead, AuditRecord
 from governance.models.base import Base
+from governance.models.calendar_feed import CalendarFeed  # calendar subscriptions
 from governance.models.committee import (
     Capacity,
     Committee,
@@ -50,6 +51,7 @@ __all__ = [
     "AuditRecord",
     "Ballot",
     "Base",
+    "CalendarFeed",
     "Capacity",
     "Committee",
     "Decision",

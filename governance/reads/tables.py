@@ -263,6 +263,7 @@ meetings = table(
     column("recorded_later_at", _moment),
     column("recorded_later_by", String),
     column("quorate_at_opening", Boolean),
+    column("created_at", _moment),
 )
 
 meeting_series = table(

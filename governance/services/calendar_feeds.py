@@ -1,0 +1,474 @@
+"""Calendar subscriptions (Kalender-Abos): secret iCalendar feed addresses.
+
+Three kinds of feed, each an address of its own per subscriber:
+
+- ``committee``: the meetings of one committee, for its chair, secretariat,
+  representatives, deputies and advisory members (``calendar.subscribe``);
+- ``area``: the meetings of every committee of an action area, for its
+  coordinator (the areas module plugs in through :data:`area_access`);
+- ``person``: the meetings the person is invited to (as gremium's invitations
+  go out: representatives and deputies of every member, and the secretariat),
+  in all their committees, for that person only.
+
+The rules:
+
+- the token is random (``secrets``, 32 bytes) and shown once, when the address
+  is made; only its SHA-256 is stored (as for sign-in links and action links);
+- renewing revokes the old address (it answers 404 from then on) and makes a
+  new one; both are audited, never with the token;
+- reading a feed changes nothing and is decided anew on every request: a
+  person who no longer holds the role gets 404, as for an unknown token;
+- a feed shows meetings starting from :data:`WINDOW_PAST` ago to
+  :data:`WINDOW_AHEAD` ahead (at most ``reads.calendar_feed.MAX_ENTRIES``),
+  each meeting with its proposal deadline (a point in time) and its minutes'
+  objection period (all-day days); a cancelled meeting stays, as CANCELLED;
+- a meeting's UID and SEQUENCE are those of its invitation mails
+  (``meeting-<id>@<domain>``, ``meetings.sequence``), so a calendar that has
+  both sees one meeting;
+- no person and no address appears in any feed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import secrets
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from governance.clock import BERLIN
+from governance.documents.calendar_feed import FeedEntry, render_feed
+from governance.domain.permissions import allowed_roles
+from governance.errors import InvalidInput, NotFound, NotPermitted
+from governance.i18n import translate
+from governance.mail.addressing import domain_of
+from governance.mail.meetings import meeting_uid
+from governance.models import CalendarFeed, Committee, Person
+from governance.reads import calendar_feed as reads
+from governance.services import access, directory
+from governance.unit_of_work import UnitOfWork
+
+PATH = "/calendar/"
+"""Where feeds are served: ``<base_url>/calendar/<token>.ics``."""
+FALLBACK_BASE_URL = "http://127.0.0.1:8000"
+TOKEN_BYTES = 32
+MAX_TOKEN_LENGTH = 100
+"""A longer "token" is not looked up at all."""
+WINDOW_PAST = dt.timedelta(days=366)
+WINDOW_AHEAD = dt.timedelta(days=731)
+ENTITY = CalendarFeed.__tablename__
+ACTION = "calendar.subscribe"
+EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+"""The stamp of an entry that has no change on record (rows made before the audit trail)."""
+
+
+class FeedKind(enum.StrEnum):
+    COMMITTEE = "committee"
+    AREA = "area"
+    PERSON = "person"
+
+
+class AreaAccess(Protocol):
+    """What the feeds need from the programmes and action areas (services of NAME=areas)."""
+
+    def committee_ids(self, session: Session, area_id: int) -> list[int]:
+        """The ids of the committees of the area."""
+
+    def name(self, session: Session, area_id: int) -> str | None:
+        """The area's name; None when there is no such area."""
+
+    def coordinated_by(self, session: Session, person: Person, on: dt.date) -> list[int]:
+        """The ids of the areas *person* coordinates on *on*."""
+
+
+area_access: AreaAccess | None = None
+"""Set by the areas module; while None there are no area feeds (the kind is refused)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Offer:
+    """A feed the acting person may subscribe to, and whether they have an address for it."""
+
+    kind: str
+    scope_id: int
+    label: str
+    issued_at: dt.datetime | None
+    """When the current address was made; None: none yet."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Issued:
+    """A new address (the only moment its token is known)."""
+
+    kind: str
+    scope_id: int
+    label: str
+    url: str
+    created_at: dt.datetime
+    renewed: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class Rendered:
+    body: bytes
+    etag: str
+    """A strong ETag: the SHA-256 of the body, quoted."""
+    last_modified: dt.datetime
+    entries: int
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def feed_url(base_url: str | None, token: str) -> str:
+    return f"{(base_url or FALLBACK_BASE_URL).rstrip('/')}{PATH}{token}.ics"
+
+
+# --- who may have which feed ---
+
+
+def _may_committee(session: Session, person: Person, committee: Committee, on: dt.date) -> bool:
+    return bool(access.roles_of(session, person, committee, on) & allowed_roles(ACTION))
+
+
+def offers(uow: UnitOfWork) -> list[Offer]:
+    """Every feed the acting person may subscribe to: their own, their committees', their areas'."""
+    person = _acting(uow)
+    issued = _active(uow.session, person.id)
+    found = [
+        Offer(
+            FeedKind.PERSON,
+            person.id,
+            translate("calendar.label.person", uow.lang, name=person.name),
+            issued.get((FeedKind.PERSON, person.id)),
+        )
+    ]
+    for committee, roles in access.committees_of(uow.session, person, uow.today):
+        if roles & allowed_roles(ACTION):
+            key = (FeedKind.COMMITTEE, committee.id)
+            found.append(Offer(FeedKind.COMMITTEE, committee.id, committee.name, issued.get(key)))
+    if area_access is not None:
+        for area_id in area_access.coordinated_by(uow.session, person, uow.today):
+            name = area_access.name(uow.session, area_id) or str(area_id)
+            key = (FeedKind.AREA, area_id)
+            found.append(Offer(FeedKind.AREA, area_id, name, issued.get(key)))
+    return found
+
+
+def _active(session: Session, person_id: int) -> dict[tuple[str, int], dt.datetime]:
+    rows = session.execute(
+        select(CalendarFeed.kind, CalendarFeed.scope_id, CalendarFeed.created_at).where(
+            CalendarFeed.person_id == person_id, CalendarFeed.revoked_at.is_(None)
+        )
+    ).all()
+    return {(kind, scope_id): created_at for kind, scope_id, created_at in rows}
+
+
+def _acting(uow: UnitOfWork) -> Person:
+    person = uow.person()
+    if person is None:
+        raise InvalidInput("calendar.error.no_person")
+    return person
+
+
+def _kind(kind: str) -> FeedKind:
+    try:
+        return FeedKind(str(kind).strip().lower())
+    except ValueError:
+        raise InvalidInput(
+            "calendar.error.kind", kind=kind, allowed=", ".join(k.value for k in FeedKind)
+        ) from None
+
+
+def _scope(uow: UnitOfWork, person: Person, kind: FeedKind, ref: str | int | None) -> tuple[int, str, int | None]:
+    """(scope id, label, committee id for the audit) of the feed *kind* / *ref*, if the
+    acting *person* may have it; refused (and the refusal audited by the front) otherwise."""
+    if kind == FeedKind.PERSON:
+        if ref not in (None, "", person.id, str(person.id), person.email):
+            raise NotPermitted("calendar.error.own_only")
+        return person.id, translate("calendar.label.person", uow.lang, name=person.name), None
+    if kind == FeedKind.COMMITTEE:
+        committee = directory.committee_by_ref(uow.session, ref)
+        access.check(uow, ACTION, committee, entity_type=ENTITY)
+        return committee.id, committee.name, committee.id
+    if area_access is None:
+        raise InvalidInput("calendar.error.no_areas")
+    try:
+        area_id = int(str(ref).strip())
+    except ValueError:
+        raise InvalidInput("calendar.error.area_ref", ref=ref) from None
+    name = area_access.name(uow.session, area_id)
+    if name is None:
+        raise NotFound("calendar.error.area_unknown", ref=ref)
+    if area_id not in area_access.coordinated_by(uow.session, person, uow.today):
+        raise NotPermitted("calendar.error.coordinator_only", area=name).concerning(
+            entity_type=ENTITY, entity_id=area_id, action=ACTION
+        )
+    return area_id, name, None
+
+
+def issue(
+    uow: UnitOfWork,
+    kind: str,
+    ref: str | int | None = None,
+    *,
+    renew: bool = False,
+    base_url: str | None = None,
+) -> Issued:
+    """Make the acting person's address of the feed *kind* (*ref*: the committee or area as
+    typed; none for one's own feed). With *renew* the current address stops working;
+    without it an existing address is refused (its token is not stored, so it cannot be shown
+    again: renewing is the way to a new one)."""
+    person = _acting(uow)
+    feed_kind = _kind(kind)
+    scope_id, label, committee_id = _scope(uow, person, feed_kind, ref)
+    uow.lock(person)
+    current = list(
+        uow.session.execute(
+            select(CalendarFeed).where(
+                CalendarFeed.person_id == person.id,
+                CalendarFeed.kind == feed_kind.value,
+                CalendarFeed.scope_id == scope_id,
+                CalendarFeed.revoked_at.is_(None),
+            )
+        ).scalars()
+    )
+    if current and not renew:
+        raise InvalidInput(
+            "calendar.error.exists",
+            label=label,
+            since=current[0].created_at.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M"),
+        )
+    for old in current:
+        old.revoked_at = uow.now
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    feed = CalendarFeed(
+        person_id=person.id,
+        kind=feed_kind.value,
+        scope_id=scope_id,
+        token_sha256=digest(token),
+        created_at=uow.now,
+        revoked_at=None,
+    )
+    uow.session.add(feed)
+    uow.session.flush()
+    uow.audit(
+        entity_type=ENTITY,
+        entity_id=feed.id,
+        committee_id=committee_id,
+        action="calendar.renew" if current else "calendar.issue",
+        details={
+            "kind": feed_kind.value,
+            "scope_id": scope_id,
+            "revoked": [old.id for old in current],
+        },
+    )
+    return Issued(
+        feed_kind.value, scope_id, label, feed_url(base_url, token), uow.now, bool(current)
+    )
+
+
+# --- serving a feed ---
+
+
+@dataclasses.dataclass(frozen=True)
+class Subscription:
+    """A valid address: whose, of what, and which committees' meetings it shows."""
+
+    kind: FeedKind
+    person: Person
+    scope_id: int
+    label: str
+    committee_ids: tuple[int, ...]
+
+
+def subscription(session: Session, token: str, today: dt.date) -> Subscription | None:
+    """The subscription of *token*, or None: unknown, renewed, or its person no longer
+    may see it (one answer for all, so a guessed token learns nothing)."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    feed = session.execute(
+        select(CalendarFeed).where(CalendarFeed.token_sha256 == digest(token))
+    ).scalar_one_or_none()
+    if feed is None or feed.revoked_at is not None:
+        return None
+    person = feed.person
+    if person.erased_at is not None:
+        return None
+    kind = FeedKind(feed.kind)
+    if kind == FeedKind.PERSON:
+        if feed.scope_id != person.id:
+            return None
+        return Subscription(
+            kind,
+            person,
+            person.id,
+            translate("calendar.label.person", person.language, name=person.name),
+            (),
+        )
+    if kind == FeedKind.COMMITTEE:
+        committee = session.get(Committee, feed.scope_id)
+        if committee is None or not _may_committee(session, person, committee, today):
+            return None
+        return Subscription(kind, person, committee.id, committee.name, (committee.id,))
+    if area_access is None or feed.scope_id not in area_access.coordinated_by(
+        session, person, today
+    ):
+        return None
+    return Subscription(
+        kind,
+        person,
+        feed.scope_id,
+        area_access.name(session, feed.scope_id) or "",
+        tuple(area_access.committee_ids(session, feed.scope_id)),
+    )
+
+
+def render(
+    conn: Connection, sub: Subscription, now: dt.datetime, base_url: str | None
+) -> Rendered:
+    """The feed of *sub* as it stands at *now*."""
+    since, until = now - WINDOW_PAST, now + WINDOW_AHEAD
+    if sub.kind == FeedKind.PERSON:
+        periods = reads.invited_periods(conn, sub.person.id)
+        rows = [
+            row
+            for row in reads.meetings(conn, periods.keys(), since, until)
+            if _invited(periods[row["committee_id"]], row["starts_at"])
+        ]
+        committees = set(periods)
+    else:
+        rows = reads.meetings(conn, sub.committee_ids, since, until)
+        committees = set(sub.committee_ids)
+    lang = sub.person.language
+    minutes = reads.minutes_of(conn, [row["id"] for row in rows])
+    meeting_changes = reads.last_changes(conn, "meetings", [r["id"] for r in rows], committees)
+    minutes_changes = reads.last_changes(conn, "minutes", [n["id"] for n in minutes], committees)
+    several = sub.kind != FeedKind.COMMITTEE
+    base = (base_url or FALLBACK_BASE_URL).rstrip("/")
+    by_id = {row["id"]: row for row in rows}
+    entries: list[FeedEntry] = []
+    for row in rows:
+        stamp = meeting_changes.get(row["id"], row["created_at"] or EPOCH)
+        entries += meeting_entries(
+            row,
+            stamp,
+            lang,
+            prefix=several,
+            url=f"{base}/meetings/{row['id']}",
+            invited=sub.kind == FeedKind.PERSON,
+        )
+    for item in minutes:
+        row = by_id[item["meeting_id"]]
+        stamp = minutes_changes.get(item["id"], item["circulated_at"] or EPOCH)
+        entries.append(objection_period_entry(item, row, stamp, lang, prefix=several))
+    body = render_feed(
+        translate(f"calendar.name.{sub.kind.value}", lang, label=sub.label),
+        entries,
+        description=translate("calendar.window", lang, days_past=WINDOW_PAST.days, days_ahead=WINDOW_AHEAD.days),
+    )
+    stamps = [e.stamp for e in entries]
+    return Rendered(
+        body=body,
+        etag=f'"{hashlib.sha256(body).hexdigest()[:40]}"',
+        last_modified=max(stamps, default=EPOCH),
+        entries=len(entries),
+    )
+
+
+def _invited(periods: Iterable[tuple[dt.date, dt.date | None]], starts_at: dt.datetime) -> bool:
+    day = starts_at.astimezone(BERLIN).date()
+    return any(start <= day and (end is None or day < end) for start, end in periods)
+
+
+def meeting_entries(
+    row: dict[str, Any],
+    stamp: dt.datetime,
+    lang: str,
+    *,
+    prefix: bool,
+    url: str,
+    invited: bool,
+) -> list[FeedEntry]:
+    """The meeting of *row* and, unless it is a repeat meeting (it keeps the agenda of the one
+    it repeats), its proposal deadline; both CANCELLED when the meeting is."""
+    domain = domain_of(row["sender_email"])
+    cancelled = row["state"] == "cancelled"
+    title = f"{row['committee_short']}: {row['title']}" if prefix else row["title"]
+    shown = translate("calendar.cancelled", lang, title=title) if cancelled else title
+    location = row["location"]
+    # Hybrid meetings (another change adds a video link that only invited persons may
+    # see): put the link into `location`/`description` here ONLY when `invited` is True,
+    # i.e. for the personal feed of someone invited to this meeting. Committee and area
+    # feeds call this with invited=False and must never carry it.
+    del invited
+    entries = [
+        FeedEntry(
+            uid=meeting_uid(row["id"], domain),
+            sequence=int(row["sequence"]),
+            summary=shown,
+            start=row["starts_at"],
+            end=row["ends_at"],
+            stamp=stamp,
+            cancelled=cancelled,
+            location=location,
+            description=translate("calendar.meeting.description", lang, committee=row["committee"]),
+            url=url,
+            category="meeting",
+        )
+    ]
+    if row["repeat_of_id"] is None:
+        entries.append(
+            FeedEntry(
+                uid=f"proposal-deadline-{row['id']}@{domain}",
+                # the deadline moves only with the meeting (set_schedule), so it shares its counter
+                sequence=int(row["sequence"]),
+                summary=translate("calendar.proposal_deadline", lang, title=shown),
+                start=row["proposal_deadline_at"],
+                end=None,
+                stamp=stamp,
+                cancelled=cancelled,
+                description=translate(
+                    "calendar.proposal_deadline.description", lang, committee=row["committee"]
+                ),
+                url=url,
+                category="proposal_deadline",
+            )
+        )
+    return entries
+
+
+def objection_sequence(revision: int, state: str) -> int:
+    """SEQUENCE of a minutes' objection period: it changes with each circulation (new days)
+    and when an objection or a vote sends the draft back (the period ends, CANCELLED), so
+    revision r counts 2r-2 while circulated or later and 2r-1 once back in drafting."""
+    return 2 * (revision - 1) + (1 if state == "drafting" else 0)
+
+
+def objection_period_entry(
+    minutes: dict[str, Any], meeting: dict[str, Any], stamp: dt.datetime, lang: str, *, prefix: bool
+) -> FeedEntry:
+    """The objection period of the current revision of *minutes*: all-day, from the day of
+    circulation to the last day (the period ends at 23:59 Berlin time on it)."""
+    first = minutes["circulated_at"].astimezone(BERLIN).date()
+    last = minutes["objection_deadline_at"].astimezone(BERLIN).date()
+    title = f"{meeting['committee_short']}: {meeting['title']}" if prefix else meeting["title"]
+    return FeedEntry(
+        uid=f"objection-period-{minutes['id']}@{domain_of(meeting['sender_email'])}",
+        sequence=objection_sequence(int(minutes["revision"]), minutes["state"]),
+        summary=translate("calendar.objection_period", lang, title=title),
+        start=first,
+        end=last + dt.timedelta(days=1),
+        stamp=stamp,
+        cancelled=minutes["state"] == "drafting",
+        description=translate(
+            "calendar.objection_period.description", lang, revision=minutes["revision"]
+        ),
+        category="objection_period",
+    )
