@@ -53,18 +53,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Den persönlichen Kalender gibt es nur für die eigene Person.",
         "en": "The personal calendar is only for oneself.",
     },
-    "calendar.error.no_areas": {
-        "de": "Diese Installation kennt keine Handlungsräume.",
-        "en": "This installation has no action areas.",
-    },
-    "calendar.error.area_ref": {
-        "de": "Handlungsraum „{ref}“: bitte die Nummer des Handlungsraums angeben.",
-        "en": "Action area '{ref}': give the area's number.",
-    },
-    "calendar.error.area_unknown": {
-        "de": "Einen Handlungsraum „{ref}“ gibt es nicht.",
-        "en": "There is no action area '{ref}'.",
-    },
     "calendar.error.coordinator_only": {
         "de": "Den Kalender des Handlungsraums {area} erhält nur seine Koordination.",
         "en": "Only the coordinator of the action area {area} gets its calendar.",

@@ -5,7 +5,7 @@ Three kinds of feed, each an address of its own per subscriber:
 - ``committee``: the meetings of one committee, for its chair, secretariat,
   representatives, deputies and advisory members (``calendar.subscribe``);
 - ``area``: the meetings of every committee of an action area, for its
-  coordinator (the areas module plugs in through :data:`area_access`);
+  coordinators (governance/services/programmes.py, reads/programmes.py);
 - ``person``: the meetings the person is invited to (as gremium's invitations
   go out: representatives and deputies of every member, and the secretariat),
   in all their committees, for that person only.
@@ -36,7 +36,7 @@ import enum
 import hashlib
 import secrets
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -48,9 +48,10 @@ from governance.errors import InvalidInput, NotFound, NotPermitted
 from governance.i18n import translate
 from governance.mail.addressing import domain_of
 from governance.mail.meetings import meeting_uid
-from governance.models import CalendarFeed, Committee, Person
+from governance.models import ActionArea, AreaCoordinator, CalendarFeed, Committee, Person
 from governance.reads import calendar_feed as reads
-from governance.services import access, directory
+from governance.reads import programmes as programmes_read
+from governance.services import access, directory, programmes
 from governance.unit_of_work import UnitOfWork
 
 PATH = "/calendar/"
@@ -73,21 +74,20 @@ class FeedKind(enum.StrEnum):
     PERSON = "person"
 
 
-class AreaAccess(Protocol):
-    """What the feeds need from the programmes and action areas (services of NAME=areas)."""
-
-    def committee_ids(self, session: Session, area_id: int) -> list[int]:
-        """The ids of the committees of the area."""
-
-    def name(self, session: Session, area_id: int) -> str | None:
-        """The area's name; None when there is no such area."""
-
-    def coordinated_by(self, session: Session, person: Person, on: dt.date) -> list[int]:
-        """The ids of the areas *person* coordinates on *on*."""
+def area_committee_ids(session: Session, area_id: int) -> list[int]:
+    """The committees of action area *area_id* (the one answer of reads/programmes.py)."""
+    return programmes_read.committee_ids_of_area(session.connection(), area_id)
 
 
-area_access: AreaAccess | None = None
-"""Set by the areas module; while None there are no area feeds (the kind is refused)."""
+def areas_coordinated(session: Session, person_id: int) -> dict[int, str]:
+    """The action areas *person_id* coordinates: id -> name."""
+    rows = session.execute(
+        select(ActionArea.id, ActionArea.name)
+        .join(AreaCoordinator, AreaCoordinator.area_id == ActionArea.id)
+        .where(AreaCoordinator.person_id == person_id)
+        .order_by(ActionArea.position, ActionArea.id)
+    ).all()
+    return {int(i): str(name) for i, name in rows}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -153,11 +153,8 @@ def offers(uow: UnitOfWork) -> list[Offer]:
         if roles & allowed_roles(ACTION):
             key = (FeedKind.COMMITTEE, committee.id)
             found.append(Offer(FeedKind.COMMITTEE, committee.id, committee.name, issued.get(key)))
-    if area_access is not None:
-        for area_id in area_access.coordinated_by(uow.session, person, uow.today):
-            name = area_access.name(uow.session, area_id) or str(area_id)
-            key = (FeedKind.AREA, area_id)
-            found.append(Offer(FeedKind.AREA, area_id, name, issued.get(key)))
+    for area_id, name in areas_coordinated(uow.session, person.id).items():
+        found.append(Offer(FeedKind.AREA, area_id, name, issued.get((FeedKind.AREA, area_id))))
     return found
 
 
@@ -197,19 +194,12 @@ def _scope(uow: UnitOfWork, person: Person, kind: FeedKind, ref: str | int | Non
         committee = directory.committee_by_ref(uow.session, ref)
         access.check(uow, ACTION, committee, entity_type=ENTITY)
         return committee.id, committee.name, committee.id
-    if area_access is None:
-        raise InvalidInput("calendar.error.no_areas")
-    try:
-        area_id = int(str(ref).strip())
-    except ValueError:
-        raise InvalidInput("calendar.error.area_ref", ref=ref) from None
-    name = area_access.name(uow.session, area_id)
-    if name is None:
-        raise NotFound("calendar.error.area_unknown", ref=ref)
-    if area_id not in area_access.coordinated_by(uow.session, person, uow.today):
-        raise NotPermitted("calendar.error.coordinator_only", area=name).concerning(
-            entity_type=ENTITY, entity_id=area_id, action=ACTION
+    area = programmes.area_by_ref(uow.session, ref if ref is not None else "")
+    if area.id not in areas_coordinated(uow.session, person.id):
+        raise NotPermitted("calendar.error.coordinator_only", area=area.name).concerning(
+            entity_type="action_areas", entity_id=area.id, action=ACTION, committee_id=None
         )
+    area_id, name = area.id, area.name
     return area_id, name, None
 
 
@@ -317,16 +307,15 @@ def subscription(session: Session, token: str, today: dt.date) -> Subscription |
         if committee is None or not _may_committee(session, person, committee, today):
             return None
         return Subscription(kind, person, committee.id, committee.name, (committee.id,))
-    if area_access is None or feed.scope_id not in area_access.coordinated_by(
-        session, person, today
-    ):
+    areas = areas_coordinated(session, person.id)
+    if feed.scope_id not in areas:
         return None
     return Subscription(
         kind,
         person,
         feed.scope_id,
-        area_access.name(session, feed.scope_id) or "",
-        tuple(area_access.committee_ids(session, feed.scope_id)),
+        areas[feed.scope_id],
+        tuple(area_committee_ids(session, feed.scope_id)),
     )
 
 

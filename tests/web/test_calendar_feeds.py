@@ -142,3 +142,32 @@ def test_a_member_who_left_gets_nothing_any_more(client, signed_in, world, gremi
 
 
 __all__ = ["World"]
+
+
+def test_an_area_coordinator_subscribes_to_the_meetings_of_the_areas_committees(
+    client, signed_in, world, gremium
+):
+    from governance.services import programmes
+    from governance.unit_of_work import Actor
+
+    mid = plan(gremium, world, "Sitzung im Kiez", BEFORE_OCTOBER)
+    with gremium.unit_of_work(Actor.system()) as work:
+        programmes.add_programme(work, name="Gemeinschaftsinitiative", short_name="GI")
+        area = programmes.add_area(work, "GI", name="Stadtrand Süd", short_name="SRS")
+        programmes.add_committee(work, area, world.committee_id)
+        programmes.appoint_coordinator(work, area, World.EMAILS["outsider"])
+        area_id = area.id
+    signed_in(client, world.partners[0])
+    refused = post_form(client, "/calendar", {"kind": "area", "scope_id": str(area_id)})
+    assert refused.status_code in (403, 422)
+    assert "nur seine Koordination" in refused.get_data(as_text=True)
+    signed_in(client, world.outsider)
+    assert "Stadtrand Süd" in client.get("/calendar").get_data(as_text=True)
+    path = feed_path(client, "area", area_id)
+    body = client.get(path).get_data()
+    assert b"Handlungsraum Stadtrand S" in body
+    found = events(body)
+    assert str(found[f"meeting-{mid}@ba-tk.example.org"]["summary"]) == "TG: Sitzung im Kiez"
+    with gremium.unit_of_work(Actor.system()) as work:
+        programmes.dismiss_coordinator(work, area_id, World.EMAILS["outsider"])
+    assert client.get(path).status_code == 404

@@ -1,7 +1,7 @@
 """calendar subscriptions: secret feed addresses (only their SHA-256 is stored)
 
 Revision ID: 0015_calendar_feeds
-Revises: 0013_written_procedure
+Revises: 0014_programmes
 
 The meetings' iCalendar SEQUENCE (``meetings.sequence``, 0002) is the change
 counter of the feeds too; no column is added for it.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_calendar_feeds"
-down_revision = "0013_written_procedure"  # re-chained at merge
+down_revision = "0014_programmes"  # after the areas foundation merged in (wip/areas); re-chained at merge
 branch_labels = None
 depends_on = None
 
