@@ -16,8 +16,11 @@ CHROMIUM := /usr/bin/chromium
 # The tests of replies by mail start Debian's Dovecot (dovecot-imapd) on loopback from a
 # configuration of their own; the system's Dovecot service is not used. Without it they skip.
 DOVECOT := /usr/sbin/dovecot
+# The calendar subscription test imports a feed into Debian's khal (a real calendar program)
+# and reads the local times it shows across the daylight-saving changes. Without it it skips.
+KHAL := /usr/bin/khal
 
-.PHONY: demo web test lint bench clean system-deps subset-lib browser-deps imap-deps
+.PHONY: demo web test lint bench clean system-deps subset-lib browser-deps imap-deps calendar-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +42,13 @@ imap-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd; \
 	else \
 	    echo "the tests of replies by mail need Dovecot at $(DOVECOT) (Debian: apt-get install dovecot-imapd); without it they are skipped"; \
+	fi
+
+calendar-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq khal; \
+	else \
+	    echo "the calendar subscription test needs khal at $(KHAL) (Debian: apt-get install khal); without it it is skipped"; \
 	fi
 
 subset-lib:
@@ -72,6 +82,7 @@ test: $(STAMP)
 	$(BIN)/mypy
 	test -x $(CHROMIUM) || $(MAKE) browser-deps
 	test -x $(DOVECOT) || $(MAKE) imap-deps
+	test -x $(KHAL) || $(MAKE) calendar-deps
 	$(BIN)/python -m pytest -n auto -q
 
 # mypy (in test and lint) checks governance/ and bench/ as [tool.mypy] in pyproject.toml

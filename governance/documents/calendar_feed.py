@@ -17,7 +17,7 @@ import datetime as dt
 from governance.clock import BERLIN
 from governance.mail.calendar import PRODID, berlin_timezone
 
-REFRESH = dt.timedelta(hours=1)
+REFRESH = dt.timedelta(hours=1)  # also X-PUBLISHED-TTL:PT1H below
 """How often calendar programs are asked to fetch the feed again."""
 
 
@@ -70,7 +70,7 @@ def render_feed(name: str, entries: list[FeedEntry], *, description: str = "") -
         calendar.add("x-wr-caldesc", _one_line(description))
     calendar.add("x-wr-timezone", "Europe/Berlin")
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH)
+    calendar.add("x-published-ttl", "PT1H")  # (an X- property: written as given)
     calendar.add_component(berlin_timezone())
     for entry in entries:
         event = icalendar.Event()
