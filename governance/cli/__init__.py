@@ -35,6 +35,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "Kooperationsvereinbarung: anlegen, öffnen, unterzeichnen,...",
     ),
     "audit": ("governance.cli.operations", "Prüfpfad (Audit-Trail): anzeigen und prüfen."),
+    "calendar": (
+        "governance.cli.calendar",
+        "Kalender-Abos: geheime Adressen für Sitzungen und Fristen...",
+    ),
     "clock": (
         "governance.cli.operations",
         "Die Uhr der Installation (System- oder simulierte Uhr).",

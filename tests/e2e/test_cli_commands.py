@@ -606,6 +606,12 @@ RECIPES: dict[str, list[Any]] = {
         (None, ["procedure", "show", _last_id("written_procedures")]),
     ],
     "procedure list": [PROCEDURE_START, (None, ["procedure", "list"])],
+    "calendar list": [(RABENHAUS, ["calendar", "list"])],
+    "calendar url": [(RABENHAUS, ["calendar", "url", "committee"])],
+    "calendar renew": [
+        (RABENHAUS, ["calendar", "url", "person"]),
+        (RABENHAUS, ["calendar", "renew", "person"]),
+    ],
     "run": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["run", "--once"])],
     "secretariat add": [(CHAIR, ["secretariat", "add", RABENHAUS])],
     "tick": [(None, ["tick", "--until", "2027-02-04 12:00"])],
