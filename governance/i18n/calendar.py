@@ -9,7 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # what the feeds say
     "calendar.name.committee": {"de": "{label} – Sitzungen", "en": "{label} – meetings"},
-    "calendar.name.area": {"de": "Handlungsraum {label} – Sitzungen", "en": "Action area {label} – meetings"},
+    "calendar.name.area": {
+        "de": "Handlungsraum {label} – Sitzungen",
+        "en": "Action area {label} – meetings",
+    },
     "calendar.name.person": {"de": "{label}", "en": "{label}"},
     "calendar.label.person": {
         "de": "Meine Sitzungen ({name})",

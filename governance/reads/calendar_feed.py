@@ -88,7 +88,9 @@ def last_changes(
     return {int(i): at for i, at in conn.execute(stmt).all() if at is not None}
 
 
-def invited_periods(conn: Connection, person_id: int) -> dict[int, list[tuple[dt.date, dt.date | None]]]:
+def invited_periods(
+    conn: Connection, person_id: int
+) -> dict[int, list[tuple[dt.date, dt.date | None]]]:
     """Per committee, the periods [from, until) in which *person_id* is invited to its meetings:
     as representative or deputy of a membership (any role), or, without end, as secretariat."""
     ms, mp = tables.memberships.c, tables.membership_people.c

@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 from governance.clock import BERLIN
 from governance.documents.calendar_feed import FeedEntry, render_feed
 from governance.domain.permissions import allowed_roles
-from governance.errors import InvalidInput, NotFound, NotPermitted
+from governance.errors import InvalidInput, NotPermitted
 from governance.i18n import translate
 from governance.mail.addressing import domain_of
 from governance.mail.meetings import meeting_uid
@@ -183,7 +183,9 @@ def _kind(kind: str) -> FeedKind:
         ) from None
 
 
-def _scope(uow: UnitOfWork, person: Person, kind: FeedKind, ref: str | int | None) -> tuple[int, str, int | None]:
+def _scope(
+    uow: UnitOfWork, person: Person, kind: FeedKind, ref: str | int | None
+) -> tuple[int, str, int | None]:
     """(scope id, label, committee id for the audit) of the feed *kind* / *ref*, if the
     acting *person* may have it; refused (and the refusal audited by the front) otherwise."""
     if kind == FeedKind.PERSON:
@@ -319,9 +321,7 @@ def subscription(session: Session, token: str, today: dt.date) -> Subscription |
     )
 
 
-def render(
-    conn: Connection, sub: Subscription, now: dt.datetime, base_url: str | None
-) -> Rendered:
+def render(conn: Connection, sub: Subscription, now: dt.datetime, base_url: str | None) -> Rendered:
     """The feed of *sub* as it stands at *now*."""
     since, until = now - WINDOW_PAST, now + WINDOW_AHEAD
     if sub.kind == FeedKind.PERSON:
@@ -360,7 +360,9 @@ def render(
     body = render_feed(
         translate(f"calendar.name.{sub.kind.value}", lang, label=sub.label),
         entries,
-        description=translate("calendar.window", lang, days_past=WINDOW_PAST.days, days_ahead=WINDOW_AHEAD.days),
+        description=translate(
+            "calendar.window", lang, days_past=WINDOW_PAST.days, days_ahead=WINDOW_AHEAD.days
+        ),
     )
     stamps = [e.stamp for e in entries]
     return Rendered(

@@ -77,8 +77,7 @@ def feed(token: str) -> Response:
         if sub is None:
             abort(404)
         rendered = calendar_feeds.render(work.session.connection(), sub, work.now, base_url())
-    response = Response(rendered.body, mimetype="text/calendar")
-    response.charset = "utf-8"
+    response = Response(rendered.body, content_type="text/calendar; charset=utf-8")
     response.set_etag(rendered.etag.strip('"'))
     response.last_modified = rendered.last_modified
     # a secret address: no shared cache keeps it, and it is never indexed

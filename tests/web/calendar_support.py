@@ -33,7 +33,12 @@ def plan(gremium: App, world: World, title: str, start: dt.datetime) -> int:
     with gremium.unit_of_work(chair(world)) as work:
         committee = work.session.get(Committee, world.committee_id)
         return meetings.plan(
-            work, committee, title=title, starts_at=start, duration_minutes=120, location="Rathaus Treptow"
+            work,
+            committee,
+            title=title,
+            starts_at=start,
+            duration_minutes=120,
+            location="Rathaus Treptow",
         ).id
 
 

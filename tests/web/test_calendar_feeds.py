@@ -82,9 +82,13 @@ def test_renewing_stops_the_old_address_and_is_audited_without_the_token(
     assert new != old
     assert client.get(old).status_code == 404 and client.get(new).status_code == 200
     with gremium.unit_of_work(chair(world)) as work:
-        records = work.session.execute(
-            select(AuditRecord).where(AuditRecord.entity_type == "calendar_feeds")
-        ).scalars().all()
+        records = (
+            work.session.execute(
+                select(AuditRecord).where(AuditRecord.entity_type == "calendar_feeds")
+            )
+            .scalars()
+            .all()
+        )
         actions = [r.action for r in records]
         stored = work.session.execute(select(CalendarFeed.token_sha256)).scalars().all()
     assert actions == ["calendar.issue", "calendar.renew"]
@@ -98,10 +102,14 @@ def test_only_members_get_a_committees_feed_and_a_person_only_their_own(
     signed_in(client, world.outsider)
     page = client.get("/calendar").get_data(as_text=True)
     assert "Testgremium" not in page and "Anderes Gremium" in page
-    refused = post_form(client, "/calendar", {"kind": "committee", "scope_id": str(world.committee_id)})
+    refused = post_form(
+        client, "/calendar", {"kind": "committee", "scope_id": str(world.committee_id)}
+    )
     assert refused.status_code == 403 or refused.status_code == 422
     other = post_form(client, "/calendar", {"kind": "person", "scope_id": str(world.chair)})
-    assert other.status_code in (403, 422) and "nur für die eigene Person" in other.get_data(as_text=True)
+    assert other.status_code in (403, 422) and "nur für die eigene Person" in other.get_data(
+        as_text=True
+    )
     unknown = client.get("/calendar/" + "x" * 43 + ".ics")
     assert unknown.status_code == 404
 

@@ -170,4 +170,6 @@ def test_khal_shows_the_committees_feed_in_berlin_time_across_daylight_saving(
     (line,) = _lines_of(shown, "Abgesagt: Fällt aus")
     assert line.startswith("2026-09-09 18:00") and line.endswith("CANCELLED"), line
     assert not _lines_of(shown, "Fällt aus")
-    assert len(list((tmp_path / "calendar-Europe-Berlin").iterdir())) == 12  # 6 meetings, 6 deadlines
+    assert (
+        len(list((tmp_path / "calendar-Europe-Berlin").iterdir())) == 12
+    )  # 6 meetings, 6 deadlines

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_calendar_feeds"
-down_revision = "0014_programmes"  # after the areas foundation merged in (wip/areas); re-chained at merge
+down_revision = "0014_programmes"  # after wip/areas' foundation; re-chained at merge
 branch_labels = None
 depends_on = None
 
