@@ -179,3 +179,68 @@ def test_an_area_coordinator_subscribes_to_the_meetings_of_the_areas_committees(
     with gremium.unit_of_work(Actor.system()) as work:
         programmes.dismiss_coordinator(work, area_id, World.EMAILS["outsider"])
     assert client.get(path).status_code == 404
+
+
+def test_the_objection_period_of_circulated_minutes_is_an_all_day_entry_cancelled_by_an_objection(
+    client, signed_in, world, gremium
+):
+    import datetime as dt
+
+    from governance.services import minutes
+    from tests.web.records_support import berlin, hold_meeting
+
+    held = hold_meeting(gremium, world)
+    gremium.clock.advance_to(berlin(2026, 1, 22, 9, 0))
+    with gremium.unit_of_work(World.EMAILS["secretary"]) as work:
+        minutes_id = minutes.circulate(work, held.meeting_id).id
+    signed_in(client, world.partners[0])
+    path = feed_path(client, "committee", world.committee_id)
+    uid = f"objection-period-{minutes_id}@ba-tk.example.org"
+    period = events(client.get(path).get_data())[uid]
+    # 14 days from the day of circulation: 22 January to 5 February inclusive
+    assert period.decoded("dtstart") == dt.date(2026, 1, 22)
+    assert period.decoded("dtend") == dt.date(2026, 2, 6)
+    assert str(period["status"]) == "CONFIRMED" and int(period["sequence"]) == 0
+    assert str(period["summary"]) == "Einwendungsfrist Protokoll – Sitzung des Testgremiums"
+    with gremium.unit_of_work(World.EMAILS["partner1"]) as work:
+        minutes.object_to(work, held.meeting_id, text="TOP 2 fehlt.")
+    period = events(client.get(path).get_data())[uid]
+    assert str(period["status"]) == "CANCELLED" and int(period["sequence"]) == 1
+    gremium.clock.advance_to(berlin(2026, 1, 26, 9, 0))
+    with gremium.unit_of_work(World.EMAILS["secretary"]) as work:
+        minutes.circulate(work, held.meeting_id)
+    period = events(client.get(path).get_data())[uid]
+    assert str(period["status"]) == "CONFIRMED" and int(period["sequence"]) == 2
+    assert period.decoded("dtstart") == dt.date(2026, 1, 26)
+
+
+def test_changing_the_series_raises_the_sequence_of_the_meetings_it_re_times(
+    client, signed_in, world, gremium
+):
+    from governance.models import Committee
+    from governance.services import meeting_series
+
+    with gremium.unit_of_work(chair(world)) as work:
+        committee = work.session.get(Committee, world.committee_id)
+        series = meeting_series.add_series(
+            work,
+            committee,
+            title="Quartalssitzung",
+            rrule="FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE",
+            first_start="2026-03-11 10:00",
+            location="Rathaus Köpenick",
+        ).id
+    signed_in(client, world.chair)
+    path = feed_path(client, "committee", world.committee_id)
+    before = [
+        e for e in events(client.get(path).get_data()).values() if "meeting-" in str(e["uid"])
+    ]
+    assert before and all(int(e["sequence"]) == 0 for e in before)
+    with gremium.unit_of_work(chair(world)) as work:
+        meeting_series.change_series(
+            work, meeting_series.series_by_id(work.session, series), location="Rathaus Treptow"
+        )
+    after = {str(e["uid"]): e for e in events(client.get(path).get_data()).values()}
+    for old in before:
+        new = after[str(old["uid"])]
+        assert int(new["sequence"]) == 1 and str(new["location"]) == "Rathaus Treptow"
