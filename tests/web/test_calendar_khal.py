@@ -173,3 +173,22 @@ def test_khal_shows_the_committees_feed_in_berlin_time_across_daylight_saving(
     assert (
         len(list((tmp_path / "calendar-Europe-Berlin").iterdir())) == 12
     )  # 6 meetings, 6 deadlines
+
+
+def test_khal_reads_the_demo_committees_feed(demo_year, tmp_path):
+    """The demo year writes the committee's feed (calendar/KG.ics); khal shows its
+    meetings at 10:00 Berlin time in winter and in summer alike."""
+    program = _require_khal()
+    feed = demo_year / "calendar" / "KG.ics"
+    assert feed.exists(), "the demo wrote no calendar feed"
+    berlin = Khal(program, tmp_path, "Europe/Berlin")
+    berlin.import_feed(feed)
+    shown = berlin.listing()
+    meetings_shown = [
+        line for line in shown if "Antragsfrist" not in line and "Einwendungsfrist" not in line
+    ]
+    assert len(meetings_shown) >= 4, shown
+    starts = {line.split(" | ")[0] for line in meetings_shown}
+    assert any(s.startswith("2026-03-") and s.endswith("10:00") for s in starts), starts
+    assert any(s.startswith("2026-06-") and s.endswith("10:00") for s in starts), starts
+    assert any("Einwendungsfrist Protokoll" in line for line in shown), shown
