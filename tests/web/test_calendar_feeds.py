@@ -125,7 +125,13 @@ def test_the_personal_feed_shows_the_meetings_the_person_is_invited_to_in_englis
         assert person is not None
         person.language = "en"
     signed_in(client, world.partners[0])
+    page = client.get("/calendar").get_data(as_text=True)
+    assert "Calendar subscriptions" in page and "Create address" in page
     path = feed_path(client, "person", world.partners[0])
+    assert "New subscription address for" in post_form(
+        client, "/calendar", {"kind": "person", "renew": "1"}
+    ).get_data(as_text=True)
+    path = feed_path(client, "person", world.partners[0], renew=True)
     body = client.get(path).get_data()
     found = events(body)
     assert str(found[f"meeting-{mid}@ba-tk.example.org"]["summary"]) == "TG: Sitzung"
