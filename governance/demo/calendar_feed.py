@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from governance.bootstrap import App
-from governance.services import calendar_feeds, directory
+from governance.services import calendar_content, calendar_feeds, directory
 from governance.services.meeting_notices import secretariat_people
 
 
@@ -29,7 +29,7 @@ def write_committee_feed(app: App, folder: Path, committee_ref: str = "KG") -> P
             committee.name,
             (committee.id,),
         )
-        rendered = calendar_feeds.render(session.connection(), sub, app.clock.now(), None)
+        rendered = calendar_content.render(session.connection(), sub, app.clock.now(), None)
         target = folder / f"{committee.short_name}.ics"
     target.write_bytes(rendered.body)
     return target

@@ -15,7 +15,7 @@ from flask import Blueprint, abort, request
 from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError
-from governance.services import calendar_feeds
+from governance.services import calendar_content, calendar_feeds
 from governance.unit_of_work import Actor
 from governance.web.context import base_url
 from governance.web.front import reading, reading_as, refused, render, t, uow
@@ -76,7 +76,7 @@ def feed(token: str) -> Response:
         sub = calendar_feeds.subscription(work.session, token, work.today)
         if sub is None:
             abort(404)
-        rendered = calendar_feeds.render(work.session.connection(), sub, work.now, base_url())
+        rendered = calendar_content.render(work.session.connection(), sub, work.now, base_url())
     response = Response(rendered.body, content_type="text/calendar; charset=utf-8")
     response.set_etag(rendered.etag.strip('"'))
     response.last_modified = rendered.last_modified
