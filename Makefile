@@ -20,7 +20,11 @@ DOVECOT := /usr/sbin/dovecot
 # whose version follows the release's server). Without them those tests skip, saying why.
 PG_DUMP := /usr/bin/pg_dump
 
-.PHONY: demo web test lint bench clean system-deps subset-lib browser-deps imap-deps pg-client-deps
+# The calendar subscription test imports a feed into Debian's khal (a real calendar program)
+# and reads the local times it shows across the daylight-saving changes. Without it it skips.
+KHAL := /usr/bin/khal
+
+.PHONY: demo web test lint bench clean system-deps subset-lib browser-deps imap-deps pg-client-deps calendar-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +53,13 @@ pg-client-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client; \
 	else \
 	    echo "the PostgreSQL backup tests need pg_dump and pg_restore (Debian: apt-get install postgresql-client); without them they are skipped"; \
+	fi
+
+calendar-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq khal; \
+	else \
+	    echo "the calendar subscription test needs khal at $(KHAL) (Debian: apt-get install khal); without it it is skipped"; \
 	fi
 
 subset-lib:
@@ -83,6 +94,7 @@ test: $(STAMP)
 	test -x $(CHROMIUM) || $(MAKE) browser-deps
 	test -x $(DOVECOT) || $(MAKE) imap-deps
 	test -x $(PG_DUMP) || $(MAKE) pg-client-deps
+	test -x $(KHAL) || $(MAKE) calendar-deps
 	$(BIN)/python -m pytest -n auto -q
 
 # mypy (in test and lint) checks governance/ and bench/ as [tool.mypy] in pyproject.toml

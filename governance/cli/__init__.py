@@ -39,6 +39,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "governance.cli.backup",
         "Datenbank und archivierte Dokumente sichern: ein...",
     ),
+    "calendar": (
+        "governance.cli.calendar",
+        "Kalender-Abos: geheime Adressen für Sitzungen und Fristen...",
+    ),
     "clock": (
         "governance.cli.operations",
         "Die Uhr der Installation (System- oder simulierte Uhr).",

@@ -15,7 +15,7 @@ from governance.bootstrap import build_app
 from governance.clock import SimulatedClock
 from governance.config import Settings
 from governance.database import Database
-from governance.demo import autumn, replies, script, year
+from governance.demo import autumn, calendar_feed, replies, script, year
 from governance.demo.written import written_decision
 from governance.i18n import translate
 from governance.mail.dispatch import dispatch
@@ -52,7 +52,7 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
     out.mkdir(parents=True, exist_ok=True)
     for stale in ("gremium.db", "gremium.db-wal", "gremium.db-shm", "audit.key"):
         (out / stale).unlink(missing_ok=True)
-    for folder in ("mail", "documents", "archive"):
+    for folder in ("mail", "documents", "archive", "calendar"):
         shutil.rmtree(out / folder, ignore_errors=True)
     db_file = out / "gremium.db"
     url = f"sqlite:///{db_file}"
@@ -71,6 +71,7 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
         # Kept in the database: `gremium tick` and `gremium web` on the simulated
         # clock (make web) continue where the year ended.
         clock_store.store_forward(app.db, clock.now())
+        calendar_feed.write_committee_feed(app, out / "calendar")  # the committee's calendar feed
         if documents:
             write_documents(app, out / "documents")
         return summary(stage, out, stage.delivered)

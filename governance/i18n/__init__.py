@@ -17,6 +17,7 @@ from governance.i18n import (
     attachments,
     audit,
     backup,  # issue 16.6: gremium backup / restore
+    calendar,  # issue 15.4: calendar subscriptions (iCalendar feeds)
     cli,
     core,
     dates,
@@ -30,6 +31,7 @@ from governance.i18n import (
     membership,
     minutes,
     personal_data,  # issue 12: person export / erase
+    programmes,  # issue 15: programmes, action areas, their overviews
     skips,  # why a timer or message was skipped, in the reader's language
     web_agreement,  # issue 13: agreement, accession, member and secretariat forms
     web_committee,  # web: overview, committee pages (engineer committee)
@@ -67,12 +69,14 @@ for _area in (
     web_committee,
     web_meetings,
     written,
+    programmes,
     web_session,
     web_agreement,
     links,
     links_kinds,
     web_year,
     backup,
+    calendar,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

@@ -25,8 +25,13 @@ def _digest(text: str, length: int) -> str:
 
 
 def id_domain(committee: Committee | None) -> str:
-    if committee is not None and "@" in (committee.sender_email or ""):
-        return committee.sender_email.rpartition("@")[2].strip().lower()
+    return domain_of(committee.sender_email if committee is not None else None)
+
+
+def domain_of(sender_email: str | None) -> str:
+    """The domain of a committee's sender address: calendar UIDs and Message-IDs end in it."""
+    if sender_email and "@" in sender_email:
+        return sender_email.rpartition("@")[2].strip().lower()
     return FALLBACK_DOMAIN
 
 

@@ -14,6 +14,7 @@ from governance.models.agreement import (
 )
 from governance.models.audit import AuditHead, AuditRecord
 from governance.models.base import Base
+from governance.models.calendar_feed import CalendarFeed  # calendar subscriptions
 from governance.models.committee import (
     Capacity,
     Committee,
@@ -28,6 +29,13 @@ from governance.models.meeting import Attendance, Meeting, MeetingSeries
 from governance.models.minutes import Minutes, MinutesObjection
 from governance.models.organisation import Organisation, OrganisationKind, Person
 from governance.models.outbox import OutboxMessage
+from governance.models.programme import (  # programmes and action areas
+    ActionArea,
+    AreaCommittee,
+    AreaCoordinator,
+    Programme,
+    ProgrammeOffice,
+)
 from governance.models.setting import Setting
 from governance.models.stored_document import AgendaAttachment, StoredDocument  # documents
 from governance.models.timer import Timer
@@ -37,6 +45,7 @@ from governance.models.written_procedure import WrittenBallot, WrittenProcedure 
 __all__ = [
     "AccessionApplication",
     "AccessionDeclaration",
+    "ActionArea",
     "ActionItem",
     "ActionLink",
     "ActionLinkToken",
@@ -45,11 +54,14 @@ __all__ = [
     "Agreement",
     "AgreementParty",
     "AgreementVersion",
+    "AreaCommittee",
+    "AreaCoordinator",
     "Attendance",
     "AuditHead",
     "AuditRecord",
     "Ballot",
     "Base",
+    "CalendarFeed",
     "Capacity",
     "Committee",
     "Decision",
@@ -66,6 +78,8 @@ __all__ = [
     "OrganisationKind",
     "OutboxMessage",
     "Person",
+    "Programme",
+    "ProgrammeOffice",
     "ReplyToken",
     "Role",
     "SecretariatMember",

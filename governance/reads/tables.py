@@ -263,6 +263,7 @@ meetings = table(
     column("recorded_later_at", _moment),
     column("recorded_later_by", String),
     column("quorate_at_opening", Boolean),
+    column("created_at", _moment),
 )
 
 meeting_series = table(
@@ -445,4 +446,48 @@ written_ballots = table(
     column("procedure_id", Integer),
     column("organisation_id", Integer),
     column("choice", String),
+)
+
+# programmes and action areas (models/programme.py)
+programmes = table(
+    "programmes",
+    column("id", Integer),
+    column("name", String),
+    column("short_name", String),
+    column("description", String),
+    column("created_at", _moment),
+)
+
+action_areas = table(
+    "action_areas",
+    column("id", Integer),
+    column("programme_id", Integer),
+    column("name", String),
+    column("short_name", String),
+    column("position", Integer),
+    column("created_at", _moment),
+)
+
+area_committees = table(
+    "area_committees",
+    column("id", Integer),
+    column("area_id", Integer),
+    column("committee_id", Integer),
+    column("added_at", _moment),
+)
+
+area_coordinators = table(
+    "area_coordinators",
+    column("id", Integer),
+    column("area_id", Integer),
+    column("person_id", Integer),
+    column("appointed_at", _moment),
+)
+
+programme_offices = table(
+    "programme_offices",
+    column("id", Integer),
+    column("programme_id", Integer),
+    column("person_id", Integer),
+    column("appointed_at", _moment),
 )

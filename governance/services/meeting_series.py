@@ -287,10 +287,14 @@ def regenerate_occurrences(ctx: TransitionContext) -> None:
         meeting.occurrence_key = occurrence.key
         if meeting not in untouched:
             continue
+        shown = (meeting.title, meeting.location, meeting.starts_at, meeting.ends_at)
         meeting.title = series.title
         meeting.location = series.location
         meeting.schedule_note = occurrence.note
         meeting_service.set_schedule(meeting, occurrence.starts_at, series.duration_minutes)
+        if (meeting.title, meeting.location, meeting.starts_at, meeting.ends_at) != shown:
+            # the iCalendar SEQUENCE rises with every change calendars show (feeds, invitations)
+            meeting.sequence += 1
         uow.engine.rearm_timers(uow, meeting)
         uow.audit(
             entity_type=Meeting.__tablename__,

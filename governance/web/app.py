@@ -38,6 +38,7 @@ FEATURES: list[str] = [
     "governance.web.links",  # /l/<token>: action links from mails (no sign-in) (links)
     "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
     "governance.web.written_procedure",  # /committees/<cid>/procedures: Umlaufverfahren (written)
+    "governance.web.calendar",  # /calendar: subscription addresses; /calendar/<token>.ics (feeds)
 ]
 
 NAVIGATION: list[tuple[str, str]] = [
@@ -45,6 +46,7 @@ NAVIGATION: list[tuple[str, str]] = [
     # an entry whose endpoint is not registered (yet) is left out
     ("overview.index", "web.nav.overview"),
     ("records.workflows", "records.nav.workflows"),
+    ("calendar.index", "web.nav.calendar"),
 ]
 
 PUBLIC = frozenset(
@@ -58,6 +60,7 @@ PUBLIC = frozenset(
         "favicon",
     }
     | {"links.show", "links.confirm"}  # action links from mails: the token is the credential
+    | {"calendar.feed"}  # calendar feeds: the secret address is the credential (read-only)
 )
 """Endpoints open without signing in."""
 BARE = frozenset({"static", "healthz", "favicon"})

@@ -44,6 +44,7 @@ MAIN_PAGES = {
     "workflows": re.compile(r"^/workflows$"),
     "procedures": re.compile(r"^/committees/\d+/procedures$"),
     "procedure": re.compile(r"^/committees/\d+/procedures/\d+$"),
+    "calendar": re.compile(r"^/calendar$"),
 }
 
 _visits: dict[str, list[Visit]] = {}

@@ -610,6 +610,11 @@ RECIPES: dict[str, list[Any]] = {
     "restore": [
         (None, ["backup", "--out", "sicherung.zip"]),
         (None, ["--db", "sqlite:///wieder.db", "restore", "sicherung.zip"]),
+    "calendar list": [(RABENHAUS, ["calendar", "list"])],
+    "calendar url": [(RABENHAUS, ["calendar", "url", "committee"])],
+    "calendar renew": [
+        (RABENHAUS, ["calendar", "url", "person"]),
+        (RABENHAUS, ["calendar", "renew", "person"]),
     ],
     "run": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["run", "--once"])],
     "secretariat add": [(CHAIR, ["secretariat", "add", RABENHAUS])],

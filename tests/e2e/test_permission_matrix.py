@@ -214,6 +214,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "written.demand_meeting": ("written_open", ("procedure", "demand-meeting", "1", *KG)),
     "written.record_paper": ("written_open", ("procedure", "vote", "1", "--paper", "--org", "ajb",
                                               "--choice", "no", *KG)),
+    "calendar.subscribe": ("base", ("calendar", "url", "committee", "KG")),
 }  # fmt: skip
 # What the README and the commands' help promise, independent of the table: the table
 # must not grant more (the installation administrator once could change a committee's
