@@ -72,7 +72,9 @@ def entries(session: Session, committee: Committee) -> list[Entry]:
         .distinct()
         .order_by(Decision.year.desc())
     ).scalars()
+    years = list(years)
     found += [Entry("decisions_register", f"{committee.short_name}/{year}", year) for year in years]
+    found += [Entry("annual_report", f"{committee.short_name}/{year}", year) for year in years]
     return found
 
 
