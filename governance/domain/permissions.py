@@ -20,9 +20,15 @@ class CommitteeRole(enum.StrEnum):
     GUEST = "guest"
     ADMIN = "admin"
     """Installation administrator (sets committees up; not a committee role as such)."""
+    AREA_COORDINATOR = "area_coordinator"
+    """Coordinates the action area the committee belongs to (models/programme.py):
+    reads the committee, takes no action in it (not a seat)."""
+    PROGRAMME_OFFICE = "programme_office"
+    """Works in the office of the programme the committee's area belongs to:
+    reads every area and committee of the programme (not a seat)."""
 
 
-C, S, R, D, A, G, ADM = (
+C, S, R, D, A, G, ADM, AC, PO = (
     CommitteeRole.CHAIR,
     CommitteeRole.SECRETARIAT,
     CommitteeRole.REPRESENTATIVE,
@@ -30,7 +36,13 @@ C, S, R, D, A, G, ADM = (
     CommitteeRole.ADVISORY,
     CommitteeRole.GUEST,
     CommitteeRole.ADMIN,
+    CommitteeRole.AREA_COORDINATOR,
+    CommitteeRole.PROGRAMME_OFFICE,
 )
+
+ABOVE_THE_COMMITTEE = frozenset({ADM, AC, PO})
+"""Roles that are no seat in the committee: they read it (or set it up) but a mail
+to the committee's members is not for them (services/action_links.py)."""
 
 ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # committee data
@@ -49,7 +61,17 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     "timer.retry": frozenset({C, S}),
     # ^ fire a failed timer again (e.g. the minutes' archive after a full disk)
     # ^ send a failed or deferred message of the committee again
-    "committee.read": frozenset({C, S, R, D, A, G, ADM}),
+    "committee.read": frozenset({C, S, R, D, A, G, ADM, AC, PO}),
+    # ^ an area coordinator or the programme office reads the committees of their
+    #   area or programme (meetings, decisions, action items) and does nothing else
+    #   there unless they also hold a seat (chair, secretariat) in the committee
+    # programmes and action areas (services/programmes.py); the roles are those of
+    # the person in the area or programme (access.area_roles_of)
+    "programme.create": frozenset({ADM}),
+    # ^ programmes, their areas, which committee is in which area, who coordinates:
+    #   set up by the installation's administrator, like committees
+    "programme.read": frozenset({PO, ADM}),
+    "area.read": frozenset({AC, PO, ADM}),
     # agreement
     "agreement.create": frozenset({C, ADM}),
     # ^ a committee's (first) agreement: its chair, or the administrator who set the committee up

@@ -29,6 +29,7 @@ from governance.i18n import (
     membership,
     minutes,
     personal_data,  # issue 12: person export / erase
+    programmes,  # issue 15: programmes, action areas, their overviews
     report,  # issue 16: the annual report and the CSV exports
     skips,  # why a timer or message was skipped, in the reader's language
     web_agreement,  # issue 13: agreement, accession, member and secretariat forms
@@ -67,6 +68,7 @@ for _area in (
     web_committee,
     web_meetings,
     written,
+    programmes,
     web_session,
     web_agreement,
     links,

@@ -28,6 +28,13 @@ from governance.models.meeting import Attendance, Meeting, MeetingSeries
 from governance.models.minutes import Minutes, MinutesObjection
 from governance.models.organisation import Organisation, OrganisationKind, Person
 from governance.models.outbox import OutboxMessage
+from governance.models.programme import (  # programmes and action areas
+    ActionArea,
+    AreaCommittee,
+    AreaCoordinator,
+    Programme,
+    ProgrammeOffice,
+)
 from governance.models.setting import Setting
 from governance.models.stored_document import AgendaAttachment, StoredDocument  # documents
 from governance.models.timer import Timer
@@ -37,6 +44,7 @@ from governance.models.written_procedure import WrittenBallot, WrittenProcedure 
 __all__ = [
     "AccessionApplication",
     "AccessionDeclaration",
+    "ActionArea",
     "ActionItem",
     "ActionLink",
     "ActionLinkToken",
@@ -45,6 +53,8 @@ __all__ = [
     "Agreement",
     "AgreementParty",
     "AgreementVersion",
+    "AreaCommittee",
+    "AreaCoordinator",
     "Attendance",
     "AuditHead",
     "AuditRecord",
@@ -66,6 +76,8 @@ __all__ = [
     "OrganisationKind",
     "OutboxMessage",
     "Person",
+    "Programme",
+    "ProgrammeOffice",
     "ReplyToken",
     "Role",
     "SecretariatMember",

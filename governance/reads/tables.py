@@ -458,3 +458,47 @@ accession_applications = table(
     column("member_from", Date),
     column("state", String),
 )
+
+# programmes and action areas (models/programme.py)
+programmes = table(
+    "programmes",
+    column("id", Integer),
+    column("name", String),
+    column("short_name", String),
+    column("description", String),
+    column("created_at", _moment),
+)
+
+action_areas = table(
+    "action_areas",
+    column("id", Integer),
+    column("programme_id", Integer),
+    column("name", String),
+    column("short_name", String),
+    column("position", Integer),
+    column("created_at", _moment),
+)
+
+area_committees = table(
+    "area_committees",
+    column("id", Integer),
+    column("area_id", Integer),
+    column("committee_id", Integer),
+    column("added_at", _moment),
+)
+
+area_coordinators = table(
+    "area_coordinators",
+    column("id", Integer),
+    column("area_id", Integer),
+    column("person_id", Integer),
+    column("appointed_at", _moment),
+)
+
+programme_offices = table(
+    "programme_offices",
+    column("id", Integer),
+    column("programme_id", Integer),
+    column("person_id", Integer),
+    column("appointed_at", _moment),
+)

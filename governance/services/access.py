@@ -10,12 +10,17 @@ from sqlalchemy.orm import Session
 from governance.domain.permissions import CommitteeRole, allowed_roles, may
 from governance.errors import Joined, NotPermitted, Text
 from governance.models import (
+    ActionArea,
+    AreaCommittee,
+    AreaCoordinator,
     Capacity,
     Committee,
     Membership,
     MembershipPerson,
     Organisation,
     Person,
+    Programme,
+    ProgrammeOffice,
     Role,
     SecretariatMember,
 )
@@ -56,7 +61,127 @@ def roles_of(
     ).first()
     if in_secretariat:
         roles.add(CommitteeRole.SECRETARIAT)
+    roles |= _roles_above(session, person, committee)
     return roles
+
+
+def _roles_above(session: Session, person: Person, committee: Committee) -> set[CommitteeRole]:
+    """The roles *person* holds above *committee*: coordinator of its action area,
+    office of that area's programme (two small statements, models/programme.py)."""
+    roles: set[CommitteeRole] = set()
+    coordinates = session.execute(
+        select(AreaCoordinator.id)
+        .join(AreaCommittee, AreaCommittee.area_id == AreaCoordinator.area_id)
+        .where(AreaCommittee.committee_id == committee.id, AreaCoordinator.person_id == person.id)
+    ).first()
+    if coordinates:
+        roles.add(CommitteeRole.AREA_COORDINATOR)
+    in_office = session.execute(
+        select(ProgrammeOffice.id)
+        .join(ActionArea, ActionArea.programme_id == ProgrammeOffice.programme_id)
+        .join(AreaCommittee, AreaCommittee.area_id == ActionArea.id)
+        .where(AreaCommittee.committee_id == committee.id, ProgrammeOffice.person_id == person.id)
+    ).first()
+    if in_office:
+        roles.add(CommitteeRole.PROGRAMME_OFFICE)
+    return roles
+
+
+def area_roles_of(session: Session, person: Person, area: ActionArea) -> set[CommitteeRole]:
+    """The roles *person* holds for action *area*: its coordinator, the office of its
+    programme, the installation's administrator."""
+    roles = programme_roles_of(session, person, area.programme)
+    coordinates = session.execute(
+        select(AreaCoordinator.id).where(
+            AreaCoordinator.area_id == area.id, AreaCoordinator.person_id == person.id
+        )
+    ).first()
+    if coordinates:
+        roles.add(CommitteeRole.AREA_COORDINATOR)
+    return roles
+
+
+def programme_roles_of(
+    session: Session, person: Person, programme: Programme
+) -> set[CommitteeRole]:
+    """The roles *person* holds for *programme*: its office, the administrator."""
+    roles: set[CommitteeRole] = set()
+    if person.is_admin:
+        roles.add(CommitteeRole.ADMIN)
+    in_office = session.execute(
+        select(ProgrammeOffice.id).where(
+            ProgrammeOffice.programme_id == programme.id, ProgrammeOffice.person_id == person.id
+        )
+    ).first()
+    if in_office:
+        roles.add(CommitteeRole.PROGRAMME_OFFICE)
+    return roles
+
+
+def check_area(uow: UnitOfWork, action: str, area: ActionArea) -> set[CommitteeRole]:
+    """Refuse unless the acting person may take *action* for action *area* (refused
+    as in a committee: the permission message, audited by the unit of work)."""
+    if uow.actor.is_system:
+        return {CommitteeRole.ADMIN}
+    person = uow.person()
+    assert person is not None
+    roles = area_roles_of(uow.session, person, area)
+    if not may(action, roles):
+        raise scope_refusal(uow, action, area.short_name, "action_areas", area.id)
+    return roles
+
+
+def check_programme(uow: UnitOfWork, action: str, programme: Programme) -> set[CommitteeRole]:
+    """Refuse unless the acting person may take *action* for *programme*."""
+    if uow.actor.is_system:
+        return {CommitteeRole.ADMIN}
+    person = uow.person()
+    assert person is not None
+    roles = programme_roles_of(uow.session, person, programme)
+    if not may(action, roles):
+        raise scope_refusal(uow, action, programme.short_name, "programmes", programme.id)
+    return roles
+
+
+def scope_refusal(
+    uow: UnitOfWork, action: str, scope: str, entity_type: str, entity_id: int | None
+) -> NotPermitted:
+    """The permission refusal of *action* for an area or programme named *scope*
+    (the same message as in a committee; audited without a committee)."""
+    err = refusal(uow, action, Committee(short_name=scope, id=0), entity_type, entity_id)
+    err.audit_context["committee_id"] = None
+    return err
+
+
+def areas_of(session: Session, person: Person) -> list[tuple[ActionArea, set[CommitteeRole]]]:
+    """The action areas *person* coordinates or reads as a programme's office, with
+    those roles, in the programmes' order (the overview links their pages)."""
+    found: dict[int, tuple[ActionArea, set[CommitteeRole]]] = {}
+    for area in session.execute(
+        select(ActionArea)
+        .join(AreaCoordinator, AreaCoordinator.area_id == ActionArea.id)
+        .where(AreaCoordinator.person_id == person.id)
+    ).scalars():
+        found.setdefault(area.id, (area, set()))[1].add(CommitteeRole.AREA_COORDINATOR)
+    for area in session.execute(
+        select(ActionArea)
+        .join(ProgrammeOffice, ProgrammeOffice.programme_id == ActionArea.programme_id)
+        .where(ProgrammeOffice.person_id == person.id)
+    ).scalars():
+        found.setdefault(area.id, (area, set()))[1].add(CommitteeRole.PROGRAMME_OFFICE)
+    return sorted(found.values(), key=lambda pair: (pair[0].programme_id, pair[0].position))
+
+
+def programmes_of(session: Session, person: Person) -> list[Programme]:
+    """The programmes whose office *person* works in."""
+    return list(
+        session.execute(
+            select(Programme)
+            .join(ProgrammeOffice, ProgrammeOffice.programme_id == Programme.id)
+            .where(ProgrammeOffice.person_id == person.id)
+            .order_by(Programme.short_name)
+        ).scalars()
+    )
 
 
 def organisations_of(

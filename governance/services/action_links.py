@@ -46,7 +46,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from governance.domain.permissions import CommitteeRole
+from governance.domain.permissions import ABOVE_THE_COMMITTEE
 from governance.errors import InvalidInput, NotFound, NotPermitted, Text
 from governance.mail import addressing
 from governance.models import ActionLink, ActionLinkToken, Committee, Person
@@ -314,9 +314,9 @@ def _link(uow: UnitOfWork, token: str, *, lock: bool) -> tuple[ActionLink, Entit
     if (
         kind.members_only
         and committee is not None
-        and not (access.roles_of(uow.session, person, committee, uow.today) - {CommitteeRole.ADMIN})
+        and not (access.roles_of(uow.session, person, committee, uow.today) - ABOVE_THE_COMMITTEE)
     ):
-        raise dead("link.error.left")  # (an administrator's role is not one in the committee)
+        raise dead("link.error.left")  # (a role above the committee is no seat in it)
     if entity is None:
         raise dead("link.error.gone")
     why = kind.closed(entity) if kind.closed is not None else None
