@@ -75,6 +75,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "governance.cli.written_procedure",
         "Umlaufverfahren: Beschlüsse zwischen den Sitzungen,...",
     ),
+    "report": ("governance.cli.report", "Berichte: Jahresbericht eines Gremiums oder..."),
     "run": ("governance.cli.run", "Dienst: fällige Zeitgeber auslösen und E-Mails versenden,..."),
     "secretariat": ("governance.cli.directory", "Die Geschäftsstelle eines Gremiums."),
     "tick": (

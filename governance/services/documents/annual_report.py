@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
@@ -128,3 +128,24 @@ def totals(sections: list[dict[str, Any]]) -> dict[str, Any]:
         "withdrawals": sum(len(s["members"]["withdrawals"]) for s in sections),
         "members_at_end": sum(s["members"]["at_end"] for s in sections),
     }
+
+
+def load_area(session: Session, ref: str) -> dict[str, Any]:
+    """The context of an action area's annual report *ref* (``AREA/2026``): a section
+    per committee of the area (reads.programmes.committee_ids_of_area), with totals."""
+    from governance.reads import tables
+    from governance.reads.programmes import area_id_by_ref, committee_ids_of_area
+
+    area_ref, year = parse_ref(ref)
+    conn = session.connection()
+    a = tables.action_areas.c
+    area_id = area_id_by_ref(conn, area_ref)
+    area = conn.execute(select(a.name, a.short_name).where(a.id == area_id)).one()
+    return report_context(
+        conn,
+        committee_ids_of_area(conn, area_id),
+        year,
+        report_today(conn),
+        title={"name": area.name, "short_name": area.short_name},
+        area=True,
+    )
