@@ -8,6 +8,7 @@ web's downloads are the same bytes.
 from __future__ import annotations
 
 from collections.abc import Callable
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -52,7 +53,14 @@ def wanted(fmt: str, as_json: bool) -> str:
 def write_csv(state: CliState, document: CsvFile, out: Path | None) -> None:
     """The CSV to *out* (and a line saying so on standard error) or to standard output."""
     if out is None:
-        click.get_binary_stream("stdout").write(document.data)
+        stream = sys.stdout
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # a text stream only (a caller capturing the output)
+            stream.write(document.data.decode("utf-8"))
+        else:  # the bytes as they are: the BOM and CRLF untouched by the text layer
+            stream.flush()
+            buffer.write(document.data)
+            buffer.flush()
         return
     from governance.documents.files import write_atomically
 

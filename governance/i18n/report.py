@@ -133,4 +133,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "csv.status.represented": {"de": "vertreten", "en": "represented"},
     "csv.status.excused": {"de": "entschuldigt", "en": "excused"},
     "csv.status.absent": {"de": "abwesend", "en": "absent"},
+    # the documents page
+    "records.documents.kind.annual_report": {"de": "Jahresberichte", "en": "Annual reports"},
+    "records.documents.name.annual_report": {
+        "de": "Jahresbericht {number}",
+        "en": "Annual report {number}",
+    },
 }

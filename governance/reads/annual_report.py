@@ -294,3 +294,18 @@ def _agreement_versions(conn: Connection, committee_id: int, year: int) -> list[
         .order_by(ag.id, v.number)
     ).mappings()
     return [dict(r) for r in rows]
+
+
+def report_years(conn: Connection, committee_id: int) -> list[int]:
+    """The years there is something to report of: a meeting held or a decision taken
+    (in a meeting or in writing), newest first."""
+    from governance.reads.decisions import years as decision_years
+
+    m = tables.meetings.c
+    found = {
+        moment.astimezone(BERLIN).year
+        for moment in conn.execute(
+            select(m.starts_at).where(m.committee_id == committee_id, m.state.in_(HELD))
+        ).scalars()
+    }
+    return sorted(found | set(decision_years(conn, committee_id)), reverse=True)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from governance.clock import BERLIN
 from governance.domain.charts import BarChart, stacked_bars
 from governance.errors import InvalidInput
-from governance.reads.annual_report import STATUSES, committee_figures
+from governance.reads.annual_report import STATUSES, committee_figures, report_years
 from governance.reads.clock import stored_moment
 from governance.services import directory
 
@@ -86,6 +86,15 @@ def report_context(
         "sections": sections,
         "totals": totals(sections),
     }
+
+
+def committee_year(conn: Connection, committee_id: int, today: dt.date) -> dict[str, Any] | None:
+    """The figures and charts of the committee page's report: of the latest year up to
+    *today* with a meeting held or a decision taken; None before there is any."""
+    years = [y for y in report_years(conn, committee_id) if y <= today.year]
+    if not years:
+        return None
+    return with_charts(committee_figures(conn, committee_id, years[0], today))
 
 
 def with_charts(figures: dict[str, Any]) -> dict[str, Any]:
