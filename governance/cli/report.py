@@ -85,13 +85,16 @@ def annual_cmd(
 
     with state.read() as session:
         if area_ref is not None:
-            kind, ref = "area_annual_report", f"{area_ref.strip()}/{number}"
+            from governance.services.documents.annual_report import AREA_KIND, area_document
+
+            kind, ref = AREA_KIND, f"{area_ref.strip()}/{number}"
+            document = area_document(session, ref, state.lang, fmt)
         else:
             from governance.services import directory
 
             committee = directory.committee_by_ref(session, committee_ref)
             kind, ref = "annual_report", f"{committee.short_name}/{number}"
-        document = render_document(session, kind, ref, state.lang, fmt)
+            document = render_document(session, kind, ref, state.lang, fmt)
     path = write_atomically(out or Path(document.filename), document.data)
     if as_json:
         print_json(

@@ -16,6 +16,7 @@ from governance.clock import SimulatedClock
 from governance.config import Settings
 from governance.database import Database
 from governance.demo import autumn, replies, script, year
+from governance.demo.annual_report import write_annual_report
 from governance.demo.written import written_decision
 from governance.i18n import translate
 from governance.mail.dispatch import dispatch
@@ -73,6 +74,7 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
         clock_store.store_forward(app.db, clock.now())
         if documents:
             write_documents(app, out / "documents")
+            write_annual_report(app, out / "documents")  # the year ends with its report
         return summary(stage, out, stage.delivered)
     finally:
         app.db.dispose()

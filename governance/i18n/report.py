@@ -58,7 +58,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Jahresbericht {year} herunterladen:",
         "en": "Download the annual report {year}:",
     },
-    "report.web.csv": {"de": "Listen als CSV (Tabellenkalkulation):", "en": "Lists as CSV (spreadsheet):"},
+    "report.web.csv": {
+        "de": "Listen als CSV (Tabellenkalkulation):",
+        "en": "Lists as CSV (spreadsheet):",
+    },
     "report.web.csv.decisions": {"de": "Beschlüsse", "en": "Decisions"},
     "report.web.csv.attendance": {"de": "Anwesenheit", "en": "Attendance"},
     "report.web.csv.actions": {"de": "Aufgaben", "en": "Action items"},

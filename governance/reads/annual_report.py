@@ -52,9 +52,7 @@ def committee_figures(
 ) -> dict[str, Any]:
     """Every figure of the annual report of *committee_id* for *year* (see the module)."""
     c = tables.committees.c
-    head = conn.execute(
-        select(c.id, c.name, c.short_name).where(c.id == committee_id)
-    ).one()
+    head = conn.execute(select(c.id, c.name, c.short_name).where(c.id == committee_id)).one()
     as_of = as_of_day(year, today)
     meetings = _meetings(conn, committee_id, year)
     return {
@@ -66,7 +64,7 @@ def committee_figures(
         "decisions": _decisions(conn, committee_id, year),
         "attendance": _attendance(conn, committee_id, [m for m in meetings if m["held"]]),
         "action_items": _action_items(conn, committee_id, year, as_of),
-        "members": _members(conn, committee_id, year),
+        "members": _members(conn, committee_id, year, as_of),
         "agreement_versions": _agreement_versions(conn, committee_id, year),
     }
 
@@ -179,9 +177,7 @@ def _attendance(
     return sorted(rows.values(), key=lambda r: r["organisation"].lower())
 
 
-def _action_items(
-    conn: Connection, committee_id: int, year: int, as_of: dt.date
-) -> dict[str, Any]:
+def _action_items(conn: Connection, committee_id: int, year: int, as_of: dt.date) -> dict[str, Any]:
     a = tables.action_items.c
     _, end = year_bounds(year)
     first = dt.date(year, 1, 1)
@@ -204,9 +200,9 @@ def _action_items(
     return counts
 
 
-def _members(conn: Connection, committee_id: int, year: int) -> dict[str, Any]:
-    """Members at the start and the end of the year, who joined by accession, who left
-    and who gave notice (leaving later)."""
+def _members(conn: Connection, committee_id: int, year: int, as_of: dt.date) -> dict[str, Any]:
+    """Members at the start of the year and on *as_of* (its end, or today in a running
+    year), who joined by accession, who left and who gave notice (leaving later)."""
     ms, o = tables.memberships.c, tables.organisations.c
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     rows = conn.execute(
@@ -260,7 +256,7 @@ def _members(conn: Connection, committee_id: int, year: int) -> dict[str, Any]:
     ]
     return {
         "at_start": sum(member_on(r, first) for r in rows if r.role != "guest"),
-        "at_end": sum(member_on(r, last) for r in rows if r.role != "guest"),
+        "at_end": sum(member_on(r, as_of) for r in rows if r.role != "guest"),
         "accessions": accessions,
         "withdrawals": withdrawals,
     }

@@ -90,8 +90,19 @@ def test_the_annual_report_says_how_the_year_went_in_german_and_english(year):
     assert "SenASGIVA 1 0 0 0 1 0 %" in text
     assert "erledigt 1 offen 0 überfällig 1 entfallen 0 zusammen 2" in text
     english = json.loads(
-        gremium("--lang", "en", "report", "annual", "--year", "2026", "--format", "html",
-                "--out", str(folder / "report.html"), "--json")  # fmt: skip
+        gremium(
+            "--lang",
+            "en",
+            "report",
+            "annual",
+            "--year",
+            "2026",
+            "--format",
+            "html",
+            "--out",
+            str(folder / "report.html"),
+            "--json",
+        )  # fmt: skip
     )
     assert english["kind"] == "annual_report" and english["ref"] == "KG/2026"
     text = _text((folder / "report.html").read_text(encoding="utf-8"))

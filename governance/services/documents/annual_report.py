@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
 from governance.domain.charts import BarChart, stacked_bars
-from governance.errors import InvalidInput
+from governance.errors import InvalidInput, check_language
 from governance.reads.annual_report import STATUSES, committee_figures, report_years
 from governance.reads.clock import stored_moment
 from governance.services import directory
+from governance.services.documents.output import RenderedDocument, check_format, rendered
 
 ACTION_PARTS = ("done", "open", "overdue", "dropped")
 MAX_COMMITTEES = 50
@@ -158,3 +159,17 @@ def load_area(session: Session, ref: str) -> dict[str, Any]:
         title={"name": area.name, "short_name": area.short_name},
         area=True,
     )
+
+
+AREA_KIND = "area_annual_report"
+"""The area's report is rendered by ``report annual --area`` only (not ``documents
+render``): its template extends the committee report's, a section per committee."""
+
+
+def area_document(session: Session, ref: str, lang: str, fmt: str) -> RenderedDocument:
+    """The annual report of action area *ref* (``AREA/2026``) as HTML or tagged PDF/A."""
+    from governance.documents.rendering import render_html
+
+    check_format(fmt)
+    html = render_html(AREA_KIND, load_area(session, ref), check_language(lang))
+    return rendered(html, AREA_KIND, ref, fmt)

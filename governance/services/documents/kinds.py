@@ -50,7 +50,6 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind("attendance_list", attendance_list.load),
         DocumentKind("decisions_register", decisions_register.load),
         DocumentKind("annual_report", annual_report.load),
-        DocumentKind("area_annual_report", annual_report.load_area),
     )
 }
 
