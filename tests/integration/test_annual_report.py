@@ -74,7 +74,7 @@ def _text(html: str) -> str:
 
 
 def test_the_annual_report_says_how_the_year_went_in_german_and_english(year):
-    url, folder, gremium = year
+    _url, folder, gremium = year
     out = gremium("report", "annual", "--year", "2026", "--format", "html", "--out",
                   str(folder / "bericht.html"))  # fmt: skip
     assert out.startswith("Jahresbericht KG/2026 geschrieben: ")
@@ -102,7 +102,7 @@ def test_the_annual_report_says_how_the_year_went_in_german_and_english(year):
             "--out",
             str(folder / "report.html"),
             "--json",
-        )  # fmt: skip
+        )
     )
     assert english["kind"] == "annual_report" and english["ref"] == "KG/2026"
     text = _text((folder / "report.html").read_text(encoding="utf-8"))
@@ -112,7 +112,7 @@ def test_the_annual_report_says_how_the_year_went_in_german_and_english(year):
 
 
 def test_the_attendance_chart_is_an_svg_with_title_and_description_and_no_script(year):
-    url, folder, gremium = year
+    _url, folder, gremium = year
     gremium("report", "annual", "--year", "2026", "--format", "html", "--out",
             str(folder / "bericht.html"))  # fmt: skip
     html = (folder / "bericht.html").read_text(encoding="utf-8")
@@ -129,7 +129,7 @@ def test_the_attendance_chart_is_an_svg_with_title_and_description_and_no_script
 def test_the_annual_report_as_pdf_is_a_tagged_pdf_a(year):
     from pypdf import PdfReader
 
-    url, folder, gremium = year
+    _url, folder, gremium = year
     gremium("report", "annual", "--year", "2026", "--out", str(folder / "bericht.pdf"))
     reader = PdfReader(folder / "bericht.pdf")
     metadata = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
@@ -141,15 +141,15 @@ def test_the_annual_report_as_pdf_is_a_tagged_pdf_a(year):
 
 
 def test_a_wrong_report_request_is_refused_and_says_what_is_allowed(year):
-    url, folder, gremium = year
-    code, out, err = run("--db", url, "report", "annual", "--year", "26")
+    url, _folder, _gremium = year
+    code, _, err = run("--db", url, "report", "annual", "--year", "26")
     assert code == 2 and "„26“ ist kein Jahr" in err
-    code, out, err = run("--db", url, "report", "annual", "--year", "2031")
+    code, _, err = run("--db", url, "report", "annual", "--year", "2031")
     assert code == 2 and "von 1990 bis 2026" in err
-    code, out, err = run("--db", url, "report", "annual", "-c", "KG", "--area", "X", "--year",
+    code, _, err = run("--db", url, "report", "annual", "-c", "KG", "--area", "X", "--year",
                          "2026")  # fmt: skip
     assert code == 2 and "Entweder --committee oder --area" in err
-    code, out, err = run("--db", url, "documents", "render", "annual_report", "KG-2026")
+    code, _out, err = run("--db", url, "documents", "render", "annual_report", "KG-2026")
     assert code == 2 and "erwartet: GREMIUM/JAHR" in err
 
 
@@ -202,8 +202,8 @@ def test_the_four_lists_as_csv_read_back_as_a_spreadsheet_reads_them(year):
 
 
 def test_csv_and_json_together_are_refused(year):
-    url, folder, gremium = year
-    code, out, err = run("--db", url, "decisions", "list", "--json", "--format", "csv")
+    url, _folder, _gremium = year
+    code, _out, err = run("--db", url, "decisions", "list", "--json", "--format", "csv")
     assert code == 2 and "--json und --format csv" in err
 
 
