@@ -66,10 +66,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.web.csv.attendance": {"de": "Anwesenheit", "en": "Attendance"},
     "report.web.csv.actions": {"de": "Aufgaben", "en": "Action items"},
     "report.web.csv.members": {"de": "Mitglieder", "en": "Members"},
-    "report.web.csv_download": {
-        "de": "Als CSV herunterladen (Tabellenkalkulation)",
-        "en": "Download as CSV (spreadsheet)",
-    },
     "report.web.no_meetings": {
         "de": "Im Jahr {year} wurde noch keine Sitzung gehalten.",
         "en": "No meeting has been held in {year} yet.",
