@@ -87,6 +87,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "governance.cli.backup",
         "Eine Sicherung in eine leere Datenbank zurückspielen,...",
     ),
+    "report": ("governance.cli.report", "Berichte: Jahresbericht eines Gremiums oder..."),
     "run": ("governance.cli.run", "Dienst: fällige Zeitgeber auslösen und E-Mails versenden,..."),
     "secretariat": ("governance.cli.directory", "Die Geschäftsstelle eines Gremiums."),
     "tick": (

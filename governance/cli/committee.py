@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -16,6 +17,7 @@ from governance.cli.common import (
     state_label,
     t,
 )
+from governance.cli.csv_output import format_option, wanted, write_csv
 from governance.cli.output import show_fields, yes_no
 from governance.errors import InvalidInput, Text
 from governance.lazy_import import lazy_module
@@ -254,13 +256,25 @@ def _print_members(state: CliState, rows: list[dict[str, Any]]) -> None:
 @member_group.command("list")
 @committee_option
 @json_option
+@format_option
 @pass_state
-def member_list(state: CliState, committee_ref: str | None, as_json: bool) -> None:
+def member_list(
+    state: CliState, committee_ref: str | None, as_json: bool, fmt: str, out: Path | None
+) -> None:
     """Alle Mitgliedschaften des Gremiums, auch beendete."""
+    fmt = wanted(fmt, as_json)
+    if fmt == "csv":
+        from governance.reads.committees import committee_id_by_ref
+        from governance.services.csv_export import export
+
+        with state.reading() as conn:
+            document = export(conn, "members", committee_id_by_ref(conn, committee_ref), state.lang)
+        write_csv(state, document, out)
+        return
     with state.read() as session:
         committee = directory.committee_by_ref(session, committee_ref)
         rows = views.list_memberships(session, committee)
-    if as_json:
+    if fmt == "json":
         print_json(rows)
         return
     _print_members(state, rows)

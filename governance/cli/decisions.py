@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -15,6 +16,7 @@ from governance.cli.common import (
     print_table,
     t,
 )
+from governance.cli.csv_output import format_option, wanted, write_csv
 from governance.errors import InvalidInput
 from governance.lazy_import import lazy_module
 
@@ -34,19 +36,34 @@ def decisions_group() -> None:
 @committee_option
 @click.option("--year", default=None, help="nur dieses Jahr")
 @json_option
+@format_option
 @pass_state
 def decisions_list(
-    state: CliState, committee_ref: str | None, year: str | None, as_json: bool
+    state: CliState,
+    committee_ref: str | None,
+    year: str | None,
+    as_json: bool,
+    fmt: str,
+    out: Path | None,
 ) -> None:
     """Alle Beschlüsse mit Nummer (z. B. KG-2026/07), Abstimmung und Ergebnis."""
     if year is not None and not (year.isdigit() and len(year) == 4):
         raise InvalidInput("decision.error.year", value=year)
+    fmt = wanted(fmt, as_json)
     from governance.reads.committees import committee_id_by_ref
     from governance.reads.decisions import register
 
+    if fmt == "csv":
+        from governance.services.csv_export import export
+
+        with state.reading() as conn:
+            cid = committee_id_by_ref(conn, committee_ref)
+            document = export(conn, "decisions", cid, state.lang, year=int(year) if year else None)
+        write_csv(state, document, out)
+        return
     with state.reading() as conn:
         rows = register(conn, committee_id_by_ref(conn, committee_ref), int(year) if year else None)
-    if as_json:
+    if fmt == "json":
         print_json(rows)
         return
     if not rows:
@@ -95,17 +112,33 @@ def actions_add(state: CliState, item_ref: str, what: str, who: str, due: str) -
 @committee_option
 @click.option("--status", "status", default=None, help="open | done | dropped")
 @json_option
+@format_option
 @pass_state
 def actions_list(
-    state: CliState, committee_ref: str | None, status: str | None, as_json: bool
+    state: CliState,
+    committee_ref: str | None,
+    status: str | None,
+    as_json: bool,
+    fmt: str,
+    out: Path | None,
 ) -> None:
     """Alle Aufgaben, nach Fälligkeit."""
     from governance.reads.action_items import action_items as listed
     from governance.reads.committees import committee_id_by_ref
 
+    fmt = wanted(fmt, as_json)
+    if fmt == "csv":
+        if status is not None:
+            raise InvalidInput("report.cli.csv_whole_list", option="--status")
+        from governance.services.csv_export import export
+
+        with state.reading() as conn:
+            document = export(conn, "actions", committee_id_by_ref(conn, committee_ref), state.lang)
+        write_csv(state, document, out)
+        return
     with state.reading() as conn:
         rows = listed(conn, committee_id_by_ref(conn, committee_ref), status)
-    if as_json:
+    if fmt == "json":
         print_json(rows)
         return
     if not rows:

@@ -16,6 +16,7 @@ from governance.clock import SimulatedClock
 from governance.config import Settings
 from governance.database import Database
 from governance.demo import autumn, calendar_feed, replies, script, year
+from governance.demo.annual_report import write_annual_report
 from governance.demo.written import written_decision
 from governance.i18n import translate
 from governance.mail.dispatch import dispatch
@@ -74,6 +75,7 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
         calendar_feed.write_committee_feed(app, out / "calendar")  # the committee's calendar feed
         if documents:
             write_documents(app, out / "documents")
+            write_annual_report(app, out / "documents")  # the year ends with its report
         return summary(stage, out, stage.delivered)
     finally:
         app.db.dispose()

@@ -32,6 +32,7 @@ from governance.i18n import (
     minutes,
     personal_data,  # issue 12: person export / erase
     programmes,  # issue 15: programmes, action areas, their overviews
+    report,  # issue 16: the annual report and the CSV exports
     skips,  # why a timer or message was skipped, in the reader's language
     web_agreement,  # issue 13: agreement, accession, member and secretariat forms
     web_committee,  # web: overview, committee pages (engineer committee)
@@ -77,6 +78,7 @@ for _area in (
     web_year,
     backup,
     calendar,
+    report,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

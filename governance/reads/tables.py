@@ -169,6 +169,7 @@ action_items = table(
     column("done_on", Date),
     column("note", String),
     column("state", String),
+    column("created_at", _moment),
 )
 
 outbox = table(
@@ -446,6 +447,17 @@ written_ballots = table(
     column("procedure_id", Integer),
     column("organisation_id", Integer),
     column("choice", String),
+)
+
+accession_applications = table(
+    "accession_applications",
+    column("id", Integer),
+    column("committee_id", Integer),
+    column("organisation_id", Integer),
+    column("submitted_on", Date),
+    column("decided_on", Date),
+    column("member_from", Date),
+    column("state", String),
 )
 
 # programmes and action areas (models/programme.py)

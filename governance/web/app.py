@@ -39,6 +39,7 @@ FEATURES: list[str] = [
     "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
     "governance.web.written_procedure",  # /committees/<cid>/procedures: Umlaufverfahren (written)
     "governance.web.calendar",  # /calendar: subscription addresses; /calendar/<token>.ics (feeds)
+    "governance.web.exports",  # /committees/<cid>/<list>.csv: CSV downloads (report)
 ]
 
 NAVIGATION: list[tuple[str, str]] = [

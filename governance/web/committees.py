@@ -17,6 +17,7 @@ from werkzeug.wrappers import Response
 
 from governance.errors import GremiumError, NotPermitted
 from governance.services import committee_views, directory_views, rules_of_procedure
+from governance.services.documents import annual_report
 from governance.web.front import (
     committee_or_404,
     reading,
@@ -40,6 +41,7 @@ def show_context(cid: int, failed: str | None = None) -> dict[str, Any]:
     with reading() as work:
         committee = committee_or_404(work, cid)
         page = committee_views.committee_page(work, committee)
+        report = annual_report.committee_year(work.session.connection(), committee.id, work.today)
         labels = state_labels(work, "membership")
         candidates = []
         if "membership.edit" in page.allowed:
@@ -51,6 +53,7 @@ def show_context(cid: int, failed: str | None = None) -> dict[str, Any]:
             ]
     return {
         "page": page,
+        "report": report,
         "membership_states": labels,
         "candidates": candidates,
         "roles": [(r, t(f"role.{r}")) for r in ("member", "advisory", "guest", "chair")],

@@ -540,6 +540,10 @@ RECIPES: dict[str, list[Any]] = {
         (CHAIR, ["member", "add", "--org", "Adlershof", "--representative", NEW_APPLICANT]),
     ],
     "member list": [(None, ["member", "list"])],
+    "report annual": [
+        (None, ["report", "annual", "--year", "2026", "--format", "html", "--out", "r.html"])
+    ],
+    "report attendance": [(None, ["report", "attendance", "--year", "2026"])],
     "minutes approve": [
         *CIRCULATED,
         _set_clock("2027-04-30 12:00"),

@@ -45,6 +45,7 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     ]
     assert all((out / "archive" / name).read_bytes().startswith(b"%PDF") for name in archived)
     assert (out / "documents" / "Beschlussregister-2026.pdf").is_file()
+    assert (out / "documents" / "Jahresbericht-2026.pdf").is_file()  # the year ends with it
     # Every mail is in the Maildir; the invitation carries the agenda PDF and a calendar entry.
     box = mailbox.Maildir(str(out / "mail"), create=False)
     messages = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from governance import clock_store
 from governance.services.documents.kinds import KINDS, load_html
 from tests.golden.scenario import Scenario, complete
 
@@ -27,6 +28,7 @@ def references(scenario: Scenario) -> dict[str, str]:
         "minutes": str(scenario.meeting_id),
         "attendance_list": str(scenario.meeting_id),
         "decisions_register": "KG/2026",
+        "annual_report": "KG/2026",
     }
 
 
@@ -40,6 +42,9 @@ def render_all(scenario: Scenario) -> dict[Path, str]:
     if missing:
         raise SystemExit(f"add the example ID of {sorted(missing)} to references() first")
     rendered = {}
+    # The annual report of a running year is as of the installation's day: the
+    # scenario's simulated clock, stored as `gremium tick` stores it, not the render time.
+    clock_store.store_forward(scenario.app.db, scenario.clock.now())
     with scenario.app.db.session() as session:
         for kind in KINDS:
             for lang in LANGUAGES:

@@ -24,6 +24,7 @@ ALL_KINDS = (
     "attendance_list",
     "minutes",
     "decisions_register",
+    "annual_report",
 )
 
 
@@ -152,11 +153,23 @@ def test_the_documents_page_offers_every_kind_it_has_as_html_and_pdf(
 ):
     signed_in(client, world.partners[1])
     html = get(client, f"/committees/{world.committee_id}/documents")
-    for caption in ("Einladungen", "Anwesenheitslisten", "Protokolle", "Beschlussregister"):
+    for caption in (
+        "Einladungen",
+        "Anwesenheitslisten",
+        "Protokolle",
+        "Beschlussregister",
+        "Jahresberichte",
+    ):
         assert f"<caption>{caption}</caption>" in html
     links = re.findall(r'href="(/committees/\d+/documents/[a-z_]+\.(?:html|pdf)\?ref=[^"]+)"', html)
     kinds = {re.search(r"documents/([a-z_]+)\.", link).group(1) for link in links}
-    assert kinds == {"invitation", "attendance_list", "minutes", "decisions_register"}
+    assert kinds == {
+        "invitation",
+        "attendance_list",
+        "minutes",
+        "decisions_register",
+        "annual_report",
+    }
     assert kinds <= set(ALL_KINDS)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from governance.errors import NotFound, Text
 from governance.models import AccessionApplication, Committee, Decision, Meeting
+from governance.reads.annual_report import report_years
 from governance.services import agreement_views
 from governance.services.minutes import HELD
 
@@ -37,7 +38,7 @@ class Entry:
 
 def entries(session: Session, committee: Committee) -> list[Entry]:
     """Every document of *committee*, grouped by kind (agreement, accession
-    declarations, meetings newest first, decisions registers newest first)."""
+    declarations, meetings newest first, decisions registers and annual reports newest first)."""
     found = [
         Entry("agreement", str(v.id), v.number, v.opened_at, v.state)
         for v in agreement_views.versions_of(session, committee)
@@ -73,6 +74,10 @@ def entries(session: Session, committee: Committee) -> list[Entry]:
         .order_by(Decision.year.desc())
     ).scalars()
     found += [Entry("decisions_register", f"{committee.short_name}/{year}", year) for year in years]
+    found += [
+        Entry("annual_report", f"{committee.short_name}/{year}", year)
+        for year in report_years(session.connection(), committee.id)
+    ]
     return found
 
 

@@ -20,6 +20,7 @@ from governance.errors import InvalidInput, check_language
 from governance.services.documents import (
     accession_declaration,
     agreement,
+    annual_report,
     attendance_list,
     decisions_register,
     invitation,
@@ -48,6 +49,7 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind("minutes", minutes.load),
         DocumentKind("attendance_list", attendance_list.load),
         DocumentKind("decisions_register", decisions_register.load),
+        DocumentKind("annual_report", annual_report.load),
     )
 }
 

@@ -54,12 +54,18 @@ def render_document(
     """The document *kind* for *ref* in *lang* as HTML or tagged PDF/A."""
     # Imported here: WeasyPrint takes over half a second, the loaders pull in the
     # services; a front that only names PDF_LABEL pays for neither.
-    from governance.documents.archival import pdfa
     from governance.services.documents.kinds import kind_by_name, load_html
 
     kind_by_name(kind)  # an unknown kind is refused before anything is read
     check_format(fmt)
-    html = load_html(session, kind, ref, lang)
+    return rendered(load_html(session, kind, ref, lang), kind, ref, fmt)
+
+
+def rendered(html: str, kind: str, ref: str, fmt: str) -> RenderedDocument:
+    """*html* of document *kind* *ref* as handed out: the HTML itself or its tagged PDF/A."""
+    from governance.documents.archival import pdfa
+
+    check_format(fmt)
     if fmt == "pdf":
         document = pdfa(html)
         data, sha256 = document.data, document.sha256

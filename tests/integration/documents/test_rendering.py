@@ -160,7 +160,7 @@ def test_an_unknown_document_kind_is_refused_with_the_kinds_allowed():
         kind_by_name("protokoll")
     assert refused.value.message("de") == (
         "Dokumentart „protokoll“ gibt es nicht; erlaubt: accession_declaration, agreement, "
-        "attendance_list, decisions_register, invitation, minutes."
+        "annual_report, attendance_list, decisions_register, invitation, minutes."
     )
 
 
