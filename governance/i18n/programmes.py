@@ -171,3 +171,128 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        # the web pages of an area and a programme
+        "programmes.web.area_title": {"de": "Handlungsraum {name}", "en": "Action area {name}"},
+        "programmes.web.programme_title": {"de": "Programm: {name}", "en": "Programme: {name}"},
+        "programmes.web.of_programme": {
+            "de": "Im Programm „{programme}“.",
+            "en": "In the programme “{programme}”.",
+        },
+        "programmes.web.to_programme": {"de": "Zum Programm", "en": "To the programme"},
+        "programmes.web.your_roles": {"de": "Ihre Rolle:", "en": "Your role:"},
+        "programmes.web.read_only": {
+            "de": "Hier lesen Sie über alle Gremien hinweg; ändern können Sie nur in einem "
+            "Gremium, in dem Sie Vorsitz oder Geschäftsstelle sind.",
+            "en": "Here you read across all committees; you change things only in a committee "
+            "where you are the chair or the secretariat.",
+        },
+        "programmes.web.committees": {
+            "de": "{count:Gremium|Gremien}",
+            "en": "{count:committee|committees}",
+        },
+        "programmes.web.no_committees": {
+            "de": "Diesem Handlungsraum ist noch kein Gremium zugeordnet.",
+            "en": "No committee belongs to this action area yet.",
+        },
+        "programmes.web.coordinators": {
+            "de": "Koordination: {people}",
+            "en": "Coordinators: {people}",
+        },
+        "programmes.web.office": {
+            "de": "Programmbüro: {people}",
+            "en": "Programme office: {people}",
+        },
+        "programmes.web.areas": {
+            "de": "{count:Handlungsraum|Handlungsräume}",
+            "en": "{count:action area|action areas}",
+        },
+        "programmes.web.no_areas": {
+            "de": "Das Programm hat noch keine Handlungsräume.",
+            "en": "The programme has no action areas yet.",
+        },
+        "programmes.web.period": {"de": "Zeitraum", "en": "Period"},
+        "programmes.web.from": {"de": "Vom", "en": "From"},
+        "programmes.web.to": {"de": "Bis", "en": "To"},
+        "programmes.web.show": {"de": "Zeitraum zeigen", "en": "Show the period"},
+        "programmes.web.overdue_count": {
+            "de": "Davon überfällig: {count}.",
+            "en": "Overdue of these: {count}.",
+        },
+        "programmes.web.minutes_of": {
+            "de": "Protokoll: {title} ({day})",
+            "en": "Minutes: {title} ({day})",
+        },
+        "programmes.web.caption.upcoming": {
+            "de": "Die nächsten Sitzungen aller Gremien, nach Beginn",
+            "en": "The upcoming meetings of every committee, by start",
+        },
+        "programmes.web.caption.decisions": {
+            "de": "Beschlüsse aller Gremien im Zeitraum, nach Datum",
+            "en": "Decisions of every committee in the period, by date",
+        },
+        "programmes.web.caption.action_items": {
+            "de": "Offene Aufgaben aller Gremien, nach Fälligkeit",
+            "en": "Open action items of every committee, by due date",
+        },
+        "programmes.web.caption.not_quorate": {
+            "de": "Sitzungen, die bei Eröffnung nicht beschlussfähig waren",
+            "en": "Meetings that were not quorate when opened",
+        },
+        "programmes.web.caption.minutes_pending": {
+            "de": "Protokolle im Entwurf oder in Umlauf",
+            "en": "Minutes in draft or circulated",
+        },
+        "programmes.web.caption.areas": {
+            "de": "Handlungsräume mit ihren Gremien und ihrer Koordination",
+            "en": "Action areas with their committees and coordinators",
+        },
+        "programmes.web.col.meeting": {"de": "Sitzung", "en": "Meeting"},
+        "programmes.web.col.committee": {"de": "Gremium", "en": "Committee"},
+        "programmes.web.col.committees": {"de": "Gremien", "en": "Committees"},
+        "programmes.web.col.when": {"de": "Wann", "en": "When"},
+        "programmes.web.col.where": {"de": "Wo", "en": "Where"},
+        "programmes.web.col.state": {"de": "Stand", "en": "State"},
+        "programmes.web.col.number": {"de": "Nummer", "en": "Number"},
+        "programmes.web.col.day": {"de": "Datum", "en": "Date"},
+        "programmes.web.col.result": {"de": "Ergebnis", "en": "Result"},
+        "programmes.web.col.text": {"de": "Beschluss", "en": "Decision"},
+        "programmes.web.col.what": {"de": "Aufgabe", "en": "Action item"},
+        "programmes.web.col.who": {"de": "Wer", "en": "Who"},
+        "programmes.web.col.due": {"de": "Fällig", "en": "Due"},
+        "programmes.web.col.minutes": {"de": "Protokoll", "en": "Minutes"},
+        "programmes.web.col.area": {"de": "Handlungsraum", "en": "Action area"},
+        "programmes.web.col.coordinators": {"de": "Koordination", "en": "Coordinators"},
+        "programmes.web.none.upcoming": {
+            "de": "Keine Sitzungen geplant.",
+            "en": "No meetings planned.",
+        },
+        "programmes.web.none.decisions": {
+            "de": "Keine Beschlüsse in diesem Zeitraum.",
+            "en": "No decisions in this period.",
+        },
+        "programmes.web.none.action_items": {
+            "de": "Keine offenen Aufgaben.",
+            "en": "No open action items.",
+        },
+        "programmes.web.none.not_quorate": {
+            "de": "Jede Sitzung im Zeitraum war beschlussfähig.",
+            "en": "Every meeting in the period was quorate.",
+        },
+        "programmes.web.none.minutes_pending": {
+            "de": "Alle Protokolle sind genehmigt.",
+            "en": "All minutes are approved.",
+        },
+        # my overview (/)
+        "programmes.web.my_heading": {
+            "de": "Meine Handlungsräume und Programme",
+            "en": "My action areas and programmes",
+        },
+        "programmes.web.my_area": {
+            "de": "Handlungsraum {name} ({programme})",
+            "en": "Action area {name} ({programme})",
+        },
+        "programmes.web.my_programme": {"de": "Programm {name}", "en": "Programme {name}"},
+    }
+)

@@ -51,6 +51,7 @@ def overview(
         select(
             m.id,
             c.short_name.label("committee"),
+            c.id.label("committee_id"),
             m.number,
             m.title,
             m.state,
@@ -66,6 +67,7 @@ def overview(
         select(
             d.id,
             c.short_name.label("committee"),
+            c.id.label("committee_id"),
             d.reference,
             d.decided_on,
             d.text,
@@ -81,6 +83,7 @@ def overview(
         select(
             a.id,
             c.short_name.label("committee"),
+            c.id.label("committee_id"),
             a.what,
             o.short_name.label("owner_organisation"),
             p.name.label("owner_person"),
@@ -101,6 +104,7 @@ def overview(
         select(
             m.id,
             c.short_name.label("committee"),
+            c.id.label("committee_id"),
             m.number,
             m.title,
             m.starts_at,
@@ -120,6 +124,7 @@ def overview(
         select(
             mi.id,
             c.short_name.label("committee"),
+            c.id.label("committee_id"),
             mi.meeting_id,
             m.number.label("meeting_number"),
             m.title.label("meeting_title"),
