@@ -74,7 +74,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "programme": (
         "governance.cli.programmes",
-        "Programme (z. B. Gemeinschaftsinitiative) mit ihren...",
+        "Programme wie die Gemeinschaftsinitiative, mit ihren...",
     ),
     "procedure": (
         "governance.cli.written_procedure",

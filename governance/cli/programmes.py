@@ -42,7 +42,7 @@ until_option = click.option("--to", "until", metavar="DATE", help="bis zum Tag (
 
 @click.group("programme")
 def programme_group() -> None:
-    """Programme (z. B. Gemeinschaftsinitiative) mit ihren Handlungsräumen."""
+    """Programme wie die Gemeinschaftsinitiative, mit ihren Handlungsräumen."""
 
 
 @programme_group.command("add")

@@ -75,9 +75,10 @@ def create(uow: UnitOfWork) -> Programme:
     return add_programme(uow)
 
 
-def add_programme(uow: UnitOfWork) -> Programme:
-    """The programme, its areas, KG and the new Kosmosviertel committee in
-    "Stadtrand Süd", its coordinator and the programme's office (KG must exist)."""
+def add_programme(uow: UnitOfWork, *, second_committee: bool = True) -> Programme:
+    """The programme, its areas, KG and (*second_committee*) the new Kosmosviertel
+    committee in "Stadtrand Süd", its coordinator and the programme's office (KG must
+    exist)."""
     programme = programmes.add_programme(
         uow, name=PROGRAMME_NAME, short_name=PROGRAMME_SHORT, description=PROGRAMME_DESCRIPTION
     )
@@ -90,9 +91,9 @@ def add_programme(uow: UnitOfWork) -> Programme:
     office = directory.add_person(
         uow, name=name, email=OFFICE_EMAIL, function_title=title, organisation=senate
     )
-    second = _second_committee(uow, senate, office)
     programmes.add_committee(uow, AREA, tk.COMMITTEE_SHORT)
-    programmes.add_committee(uow, AREA, second)
+    if second_committee:
+        programmes.add_committee(uow, AREA, _second_committee(uow, senate, office))
     programmes.appoint_coordinator(uow, AREA, COORDINATOR_EMAIL)
     programmes.appoint_office(uow, programme, office)
     return programme

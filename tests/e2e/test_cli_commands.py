@@ -621,7 +621,7 @@ RECIPES: dict[str, list[Any]] = {
         ),
         (CHAIR, ["area", "add-committee", "stadtrand-sued", "DR"]),
     ],
-    "area remove-committee": [(CHAIR, ["area", "remove-committee", "stadtrand-sued", "KV"])],
+    "area remove-committee": [(CHAIR, ["area", "remove-committee", "stadtrand-sued", "KG"])],
     "area appoint": [(CHAIR, ["area", "appoint", "stadtrand-sued", RABENHAUS])],
     "area dismiss": [
         (CHAIR, ["area", "dismiss", "stadtrand-sued", "koordination@ba-tk.example.org"])

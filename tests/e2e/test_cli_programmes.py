@@ -149,7 +149,7 @@ def test_the_demo_year_across_the_area(demo_year: Path, g: Gremium, tmp_path: Pa
     for name in ("gremium.db", "audit.key"):
         shutil.copy2(demo_year / name, tmp_path / name)
     shown = g.ok("programme", "show", "GI")
-    assert "stadtrand-sued  Stadtrand Süd  KG, KV" in shown
+    assert "stadtrand-sued  Stadtrand Süd  KG " in shown  # (KV: governance/demo/programme.py)
     data = g.json(
         "area", "overview", "stadtrand-sued", "--from", "2026-01-01", "--to", "2026-12-31"
     )
