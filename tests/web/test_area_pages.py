@@ -123,3 +123,35 @@ def test_others_get_no_such_page_and_the_refusal_is_audited(
             .order_by(AuditRecord.seq)
         ).all()
     assert refused == [("programme.read", "programmes")] * 3 + [("area.read", "action_areas")]
+
+
+def test_the_area_page_runs_as_many_statements_for_five_meetings_as_for_one(
+    client: FlaskClient, signed_in: Sign, area: dict[str, int], gremium: App, world: World
+) -> None:
+    from sqlalchemy import event
+
+    me = signed_in(client, KORA)
+    counted: list[str] = []
+
+    def count(*_: object) -> None:
+        counted.append("")
+
+    def statements() -> int:
+        me.get(f"/areas/{area['south']}")  # warm
+        counted.clear()
+        event.listen(gremium.db.engine, "before_cursor_execute", count)
+        try:
+            assert me.get(f"/areas/{area['south']}").status_code == 200
+        finally:
+            event.remove(gremium.db.engine, "before_cursor_execute", count)
+        return len(counted)
+
+    one = statements()
+    with gremium.unit_of_work(World.EMAILS["chair"]) as uow:
+        tg = uow.session.get(Committee, world.committee_id)
+        assert tg is not None
+        for day in (12, 13, 14, 15):
+            start = dt.datetime(2026, 3, day, 10, 0, tzinfo=BERLIN)
+            meetings.plan(uow, tg, title=f"Sitzung {day}", starts_at=start, location="Rathaus")
+    assert "Nächste Sitzungen (5)" in me.get(f"/areas/{area['south']}").get_data(as_text=True)
+    assert statements() == one
