@@ -22,7 +22,7 @@ from governance.models import Agreement, Committee, Membership, Organisation, Pe
 from governance.services import directory, validation
 from governance.unit_of_work import UnitOfWork
 
-EXAMPLES = ("treptow-koepenick",)
+EXAMPLES = ("treptow-koepenick", "gemeinschaftsinitiative")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,11 +66,20 @@ def checked(
 def refuse_existing(session: Session, setup: Setup) -> None:
     """A repeated init is a plain "already there", refused before the unit of work
     (not left to the services' Conflict, which would be an audited refusal)."""
+    from governance.examples import gemeinschaftsinitiative as gi
     from governance.examples import treptow_koepenick
 
     if setup.example is not None:
+        # (the programme's example adds to the Treptow-Köpenick one, if that is there)
         existing = session.execute(
-            select(Committee).where(Committee.short_name == treptow_koepenick.COMMITTEE_SHORT)
+            select(Committee).where(
+                Committee.short_name
+                == (
+                    gi.SECOND_SHORT
+                    if setup.example == "gemeinschaftsinitiative"
+                    else treptow_koepenick.COMMITTEE_SHORT
+                )
+            )
         ).scalar_one_or_none()
         if existing is not None:
             raise GremiumError(
@@ -87,9 +96,19 @@ def refuse_existing(session: Session, setup: Setup) -> None:
 
 def create(uow: UnitOfWork, setup: Setup) -> dict[str, Any] | None:
     """Create the example committee and the first administrator; the example's
-    summary (committee, members, counts, agreement) if one was made."""
+    summary (committee, members, counts, agreement; the programme with its areas
+    for ``gemeinschaftsinitiative``) if one was made."""
     committee = None
-    if setup.example is not None:
+    programme: dict[str, Any] | None = None
+    if setup.example == "gemeinschaftsinitiative":
+        from governance.examples import gemeinschaftsinitiative as gi
+        from governance.reads.programmes import programme_view
+
+        made = gi.create(uow)
+        uow.session.flush()
+        committee = directory.committee_by_ref(uow.session, "KG")
+        programme = programme_view(uow.session.connection(), made.id)
+    elif setup.example is not None:
         from governance.examples import treptow_koepenick
 
         committee = treptow_koepenick.create(uow)
@@ -97,7 +116,9 @@ def create(uow: UnitOfWork, setup: Setup) -> dict[str, Any] | None:
         directory.add_person(
             uow, name=setup.admin_name or "", email=setup.admin_email, is_admin=True
         )
-    return _summary(uow.session, committee) if committee is not None else None
+    if committee is None:
+        return None
+    return {**_summary(uow.session, committee), "programme": programme}
 
 
 def _summary(session: Session, committee: Committee) -> dict[str, Any]:

@@ -34,6 +34,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "governance.cli.agreement",
         "Kooperationsvereinbarung: anlegen, öffnen, unterzeichnen,...",
     ),
+    "area": ("governance.cli.programmes", "Handlungsräume eines Programms und ihre Gremien."),
     "audit": ("governance.cli.operations", "Prüfpfad (Audit-Trail): anzeigen und prüfen."),
     "backup": (
         "governance.cli.backup",
@@ -78,6 +79,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "person": (
         "governance.cli.directory",
         "Personen (Vertretungen, Stellvertretungen, Geschäftsstelle).",
+    ),
+    "programme": (
+        "governance.cli.programmes",
+        "Programme wie die Gemeinschaftsinitiative, mit ihren...",
     ),
     "procedure": (
         "governance.cli.written_procedure",

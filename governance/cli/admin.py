@@ -24,7 +24,7 @@ from governance.unit_of_work import Actor
 @click.option(
     "--example",
     metavar="NAME",
-    help="Beispielgremium anlegen: treptow-koepenick",
+    help="Beispiel anlegen: treptow-koepenick, gemeinschaftsinitiative",
 )
 @click.option("--admin-email", metavar="EMAIL", help="erste Administratorin anlegen (E-Mail)")
 @click.option("--admin-name", metavar="NAME", help="Name der Administratorin")
@@ -110,7 +110,27 @@ def _print_example(state: CliState, s: dict[str, Any]) -> None:
                 version_state=_state_label(state, "agreement", s["agreement_state"]),
             )
         )
+    if s.get("programme"):
+        _print_programme(state, s["programme"])
     click.echo(t(state, "cli.init.next_example", chair=tk.CHAIR_EMAIL, short=s["short_name"]))
+    if s.get("programme"):
+        click.echo(t(state, "programmes.init.next", short=s["programme"]["short_name"]))
+
+
+def _print_programme(state: CliState, p: dict[str, Any]) -> None:
+    """The programme of ``--example gemeinschaftsinitiative``: its areas and committees."""
+    click.echo(
+        t(
+            state,
+            "programmes.init.created",
+            name=p["name"],
+            short=p["short_name"],
+            areas=len(p["areas"]),
+        )
+    )
+    for area in p["areas"]:
+        committees = ", ".join(c["short_name"] for c in area["committees"]) or "—"
+        click.echo(f"  - {area['name']} ({area['short_name']}): {committees}")
 
 
 @click.group("db")

@@ -17,6 +17,7 @@ from governance.config import Settings
 from governance.database import Database
 from governance.demo import autumn, calendar_feed, replies, script, year
 from governance.demo.annual_report import write_annual_report
+from governance.demo.programme import programme  # issue 15: programme and areas
 from governance.demo.written import written_decision
 from governance.i18n import translate
 from governance.mail.dispatch import dispatch
@@ -90,6 +91,7 @@ def play_year(app, clock: SimulatedClock, maildir: Path) -> script.Stage:  # typ
     stage = script.Stage(app, clock, deliver=lambda: len(dispatch(app, transport, mail).sent))
     stage.mail_folder = maildir
     script.set_up(stage)
+    programme(stage)
     stage.at(2026, 1, 20, 12, 0)
     script.ceremony(stage)
     script.accession_applied(stage)

@@ -1,5 +1,8 @@
 """Example committees for ``gremium init --example NAME`` and the demo."""
 
-from governance.examples import treptow_koepenick
+from governance.examples import gemeinschaftsinitiative, treptow_koepenick
 
-EXAMPLES = {"treptow-koepenick": treptow_koepenick}
+EXAMPLES = {
+    "treptow-koepenick": treptow_koepenick,
+    "gemeinschaftsinitiative": gemeinschaftsinitiative,  # issue 15: programme and areas
+}

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, select
 
+from governance.clock import BERLIN
 from governance.reads import tables
 
 LIMIT = 500
@@ -51,6 +52,7 @@ def overview(
         select(
             m.id,
             c.short_name.label("committee"),
+            c.id.label("committee_id"),
             m.number,
             m.title,
             m.state,
@@ -66,21 +68,63 @@ def overview(
         select(
             d.id,
             c.short_name.label("committee"),
+            c.id.label("committee_id"),
             d.reference,
             d.decided_on,
             d.text,
             d.carried,
             d.meeting_id,
+            d.seq,
         )
         .join(tables.committees, c.id == d.committee_id)
         .where(d.committee_id.in_(ids), d.decided_on >= since, d.decided_on <= until)
         .order_by(d.decided_on, d.committee_id, d.seq),
     )
+    for row in decisions["rows"]:
+        row["written_procedure"] = None
+    # decisions taken in writing (Umlaufverfahren) carry their number of the same register
+    w = tables.written_procedures.c
+    written = _rows(
+        conn,
+        select(
+            w.id.label("written_procedure"),
+            c.short_name.label("committee"),
+            c.id.label("committee_id"),
+            w.reference,
+            w.ended_at,
+            w.text,
+            w.carried,
+            w.seq,
+        )
+        .join(tables.committees, c.id == w.committee_id)
+        .where(
+            w.committee_id.in_(ids),
+            w.reference.is_not(None),
+            w.ended_at >= _start(since),
+            w.ended_at < _start(until + dt.timedelta(days=1)),
+        )
+        .order_by(w.ended_at, w.id),
+    )
+    for row in written["rows"]:
+        row["decided_on"] = row.pop("ended_at").astimezone(BERLIN).date()
+        row["id"] = None
+        row["meeting_id"] = None
+    merged = sorted(
+        decisions["rows"] + written["rows"],
+        key=lambda r: (r["decided_on"], r["committee"], r["seq"] or 0),
+    )
+    for row in merged:
+        del row["seq"]
+    decisions = {
+        "rows": merged[:LIMIT],
+        "truncated": decisions["truncated"] or written["truncated"] or len(merged) > LIMIT,
+    }
     items = _rows(
         conn,
         select(
             a.id,
             c.short_name.label("committee"),
+            c.id.label("committee_id"),
             a.what,
             o.short_name.label("owner_organisation"),
             p.name.label("owner_person"),
@@ -101,6 +145,7 @@ def overview(
         select(
             m.id,
             c.short_name.label("committee"),
+            c.id.label("committee_id"),
             m.number,
             m.title,
             m.starts_at,
@@ -120,6 +165,7 @@ def overview(
         select(
             mi.id,
             c.short_name.label("committee"),
+            c.id.label("committee_id"),
             mi.meeting_id,
             m.number.label("meeting_number"),
             m.title.label("meeting_title"),
@@ -148,8 +194,6 @@ def overview(
 
 def _start(day: dt.date) -> dt.datetime:
     """The first moment of *day* in Berlin, as an aware moment."""
-    from governance.clock import BERLIN
-
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=BERLIN)
 
 

@@ -101,6 +101,11 @@ def erase(uow: UnitOfWork, person: Person | str, retention: Retention) -> Erasur
     secretariat = session.execute(
         delete(SecretariatMember).where(SecretariatMember.person_id == pid)
     )
+    # (issue 15) the roles above the committees end too: coordinator, programme office
+    from governance.models import AreaCoordinator, ProgrammeOffice
+
+    session.execute(delete(AreaCoordinator).where(AreaCoordinator.person_id == pid))
+    session.execute(delete(ProgrammeOffice).where(ProgrammeOffice.person_id == pid))
     # Signed out everywhere at once; unused sign-in links stop working.
     session.execute(delete(WebSession).where(WebSession.person_id == pid))
     session.execute(delete(SignInLink).where(SignInLink.person_id == pid))

@@ -19,6 +19,7 @@ from governance.models import (
     ActionItem,
     ActionLink,
     AgendaItem,
+    AreaCoordinator,
     Attendance,
     AuditRecord,
     Ballot,
@@ -29,6 +30,7 @@ from governance.models import (
     MinutesObjection,
     OutboxMessage,
     Person,
+    ProgrammeOffice,
     SecretariatMember,
     Signature,
     Vote,
@@ -104,6 +106,19 @@ def collect(session: Session, person: Person) -> dict[str, Any]:
             s.committee.short_name
             for s in scalars(
                 select(SecretariatMember).where(SecretariatMember.person_id == pid)
+            ).scalars()
+        ],
+        # (issue 15) the roles above the committees
+        "area_coordination": [
+            a.area.short_name
+            for a in scalars(
+                select(AreaCoordinator).where(AreaCoordinator.person_id == pid)
+            ).scalars()
+        ],
+        "programme_office": [
+            o.programme.short_name
+            for o in scalars(
+                select(ProgrammeOffice).where(ProgrammeOffice.person_id == pid)
             ).scalars()
         ],
         "signatures": [

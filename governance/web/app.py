@@ -40,6 +40,7 @@ FEATURES: list[str] = [
     "governance.web.written_procedure",  # /committees/<cid>/procedures: Umlaufverfahren (written)
     "governance.web.calendar",  # /calendar: subscription addresses; /calendar/<token>.ics (feeds)
     "governance.web.exports",  # /committees/<cid>/<list>.csv: CSV downloads (report)
+    "governance.web.programmes",  # /areas/<aid>, /programmes/<pid>: above the committees (areas)
 ]
 
 NAVIGATION: list[tuple[str, str]] = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Blueprint
 from werkzeug.wrappers import Response
 
-from governance.services import my_work
+from governance.services import area_views, my_work
 from governance.web.front import reading, render
 
 bp = Blueprint("overview", __name__)
@@ -21,8 +21,11 @@ bp = Blueprint("overview", __name__)
 def index() -> Response:
     with reading() as work:
         overview = my_work.waiting_for(work)
+        above = area_views.my_areas(work)  # areas coordinated, programmes' offices
         labels = {
             name: work.engine.definitions["meeting"].label(name, work.lang)
             for name in my_work.UPCOMING_STATES
         }
-    return render("web/overview/index.html", overview=overview, meeting_states=labels)
+    return render(
+        "web/overview/index.html", overview=overview, meeting_states=labels, above=above
+    )

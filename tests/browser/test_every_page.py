@@ -18,12 +18,19 @@ from typing import Any
 
 import pytest
 
+from governance.examples.gemeinschaftsinitiative import COORDINATOR_EMAIL
 from tests.browser.conftest import CHAIR, PARTNER, SCREENSHOTS, SECRETARIAT, screenshot, sign_in
 from tests.browser.crawl import Visit, crawl, violation_lines
 from tests.browser.site import Site
 from tests.conftest import RunCache
 
-ROLES = {"chair": CHAIR, "secretariat": SECRETARIAT, "partner": PARTNER}
+ROLES = {
+    "chair": CHAIR,
+    "secretariat": SECRETARIAT,
+    "partner": PARTNER,
+    # issue 15: the area's coordinator (a deputy in KG, the chair of KV) reads the area
+    "coordinator": COORDINATOR_EMAIL,
+}
 ROLE_NAMES = list(ROLES)
 
 # The main pages, photographed once per role the first time the crawl meets one.
@@ -45,6 +52,8 @@ MAIN_PAGES = {
     "procedures": re.compile(r"^/committees/\d+/procedures$"),
     "procedure": re.compile(r"^/committees/\d+/procedures/\d+$"),
     "calendar": re.compile(r"^/calendar$"),
+    "area": re.compile(r"^/areas/\d+$"),  # the chair administers the installation:
+    "programme": re.compile(r"^/programmes/\d+$"),  # the overview links the programme
 }
 
 _visits: dict[str, list[Visit]] = {}

@@ -620,6 +620,28 @@ RECIPES: dict[str, list[Any]] = {
         (RABENHAUS, ["calendar", "url", "person"]),
         (RABENHAUS, ["calendar", "renew", "person"]),
     ],
+    # programmes and action areas (the demo's Gemeinschaftsinitiative; the chair is an
+    # administrator of the installation)
+    "programme add": [(CHAIR, ["programme", "add", "Zweites Programm", "--short", "ZP"])],
+    "programme list": [(None, ["programme", "list"])],
+    "programme show": [(None, ["programme", "show", "GI"])],
+    "programme office": [(CHAIR, ["programme", "office", "GI", RABENHAUS])],
+    "programme overview": [(None, ["programme", "overview", "GI"])],
+    "area add": [(CHAIR, ["area", "add", "GI", "Nord", "--short", "nord"])],
+    "area add-committee": [
+        (
+            CHAIR,
+            ["committee", "add", "Dritte Runde", "--short", "DR", "--sender", "dr@x.example.org"],
+        ),
+        (CHAIR, ["area", "add-committee", "stadtrand-sued", "DR"]),
+    ],
+    "area remove-committee": [(CHAIR, ["area", "remove-committee", "stadtrand-sued", "KG"])],
+    "area appoint": [(CHAIR, ["area", "appoint", "stadtrand-sued", RABENHAUS])],
+    "area dismiss": [
+        (CHAIR, ["area", "dismiss", "stadtrand-sued", "koordination@ba-tk.example.org"])
+    ],
+    "area show": [(None, ["area", "show", "stadtrand-sued"])],
+    "area overview": [(None, ["area", "overview", "stadtrand-sued"])],
     "run": [(CHAIR, ["meeting", "convene", NEXT_MEETING]), (None, ["run", "--once"])],
     "secretariat add": [(CHAIR, ["secretariat", "add", RABENHAUS])],
     "tick": [(None, ["tick", "--until", "2027-02-04 12:00"])],

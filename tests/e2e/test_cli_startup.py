@@ -135,6 +135,11 @@ CORE_READS = [
     ("agreement", "show", "1"),
     ("minutes", "show", "1"),
     ("audit", "verify"),
+    ("programme", "list"),
+    ("programme", "show", "GI"),
+    ("programme", "overview", "GI"),
+    ("area", "show", "stadtrand-sued"),
+    ("area", "overview", "stadtrand-sued"),
 ]
 for _args in CORE_READS:
     READ_ONLY[_args] = (*WITHOUT_ORM, "babel")

@@ -208,6 +208,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "minutes.record_objection": ("circulated", ("minutes", "object", "1", "--text", "Falsch",
                                                 "--for", "Rabenhaus")),
     "minutes.approve": ("objected", ("minutes", "resolve", "1", "1", "--note", "korrigiert")),
+    "programme.create": ("base", ("programme", "add", "Neues Programm", "--short", "NP")),
     "written.start": ("base", (*WRITTEN, *KG)),
     "written.withdraw": ("written_open", ("procedure", "withdraw", "1", "--reason", "überholt", *KG)),
     "written.vote": ("written_open", ("procedure", "vote", "1", "--choice", "yes", *KG)),
@@ -252,6 +253,8 @@ ADMIN_ONLY: dict[str, tuple[str, ...]] = {
 }
 NOT_CHECKED = {
     "committee.read": "read commands take no acting person: every list and show is open",
+    "programme.read": "likewise on the command line; tests/web/test_area_pages.py tries the web",
+    "area.read": "likewise on the command line; tests/web/test_area_pages.py tries the web",
     "accession.record_application": "the web form only (the command line's `accession apply` "
     "needs no role); tests/web/test_accession_pages.py tries it as every role",
 }

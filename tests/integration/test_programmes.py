@@ -128,3 +128,23 @@ def test_bad_input_is_refused_and_changes_nothing(setup: App) -> None:
     north = ids(setup, "B1")
     with setup.db.engine.connect() as conn:
         assert committee_ids_of_area(conn, "nord") == north
+
+
+def test_a_coordinators_data_shows_the_role_and_erasure_ends_it(setup: App) -> None:
+    from governance.models import AreaCoordinator
+    from governance.retention import Retention
+    from governance.services import erasure, personal_data
+
+    with setup.unit_of_work(ADMIN) as uow:
+        data = personal_data.export(uow, COORDINATOR)
+    assert data["area_coordination"] == ["stadtrand-sued"] and data["programme_office"] == []
+    with setup.unit_of_work(ADMIN) as uow:
+        erasure.erase(uow, COORDINATOR, Retention())
+    with setup.db.engine.connect() as conn:
+        assert committee_ids_of_area(conn, "stadtrand-sued")  # the area stays
+    with setup.unit_of_work(ADMIN) as uow:
+        area = programmes.area_by_ref(uow.session, "stadtrand-sued")
+        left = uow.session.execute(
+            select(AreaCoordinator).where(AreaCoordinator.area_id == area.id)
+        )
+        assert left.first() is None

@@ -1,0 +1,163 @@
+"""``gremium programme`` and ``gremium area`` as a user types them: from an empty
+installation, from ``init --example gemeinschaftsinitiative`` and over the demo
+year; text and --json, German and English; refusals on one line, audited, that
+change nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from governance.examples import gemeinschaftsinitiative as gi
+from governance.examples import treptow_koepenick as tk
+from tests.e2e.gremium_cli import Gremium, isolate
+
+ADMIN = "admin@gremium.example.org"
+KORA = "kora@bezirk.example.org"
+NOBODY = "niemand@example.org"
+RITA = "rita@bezirk.example.org"
+
+
+@pytest.fixture
+def g(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gremium:
+    isolate(tmp_path, monkeypatch)
+    monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
+    return Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
+
+
+def refused_actions(g: Gremium) -> list[tuple[str, str]]:
+    with sqlite3.connect(g.url.removeprefix("sqlite:///")) as db:
+        rows = db.execute(
+            "SELECT action, entity_type FROM audit_records WHERE outcome = 'refused' ORDER BY seq"
+        ).fetchall()
+    db.close()
+    return [(a, b) for a, b in rows]
+
+
+def test_from_an_empty_installation(g: Gremium) -> None:
+    g.ok("init", "--admin-email", ADMIN, "--admin-name", "Ada Admin")
+    assert "Keine Programme." in g.ok("programme", "list")
+    g.ok("committee", "add", "Runde Nord", "--short", "RN", "--sender", "rn@x.example.org",
+         actor=ADMIN)  # fmt: skip
+    g.ok("committee", "add", "Runde Süd", "--short", "RS", "--sender", "rs@x.example.org",
+         actor=ADMIN)  # fmt: skip
+    g.ok("person", "add", "Kora Koordination", "--email", KORA, actor=ADMIN)
+    g.ok("person", "add", "Nora Niemand", "--email", NOBODY, actor=ADMIN)
+    said = g.ok("programme", "add", "Gemeinschaftsinitiative", "--short", "GI", actor=ADMIN)
+    assert said.strip() == "Programm GI angelegt (ID 1)."
+
+    # only the administrator sets programmes up: one line, audited, nothing changed
+    before = g.snapshot()
+    line = g.refused("area", "add", "GI", "Nord", "--short", "nord", actor=NOBODY)
+    assert "darf „Programme und Handlungsräume einrichten“ nicht ausführen" in line
+    assert "Administration" in line
+    after = g.snapshot()
+    assert after[:6] == before[:6]  # the audit log got the refusal, nothing else changed
+    assert refused_actions(g) == [("programme.create", "programmes")]
+
+    said = g.ok("--lang", "en", "area", "add", "GI", "Nord", "--short", "nord", actor=ADMIN)
+    assert said.strip() == "Action area nord created (ID 1)."
+    added = json.loads(g.ok("area", "add", "GI", "Süd", "--short", "sued", "--json", actor=ADMIN))
+    assert added == {"id": 2, "name": "Süd", "short_name": "sued"}
+    g.ok("area", "add-committee", "nord", "RN", actor=ADMIN)
+    said = g.ok("area", "add-committee", "sued", "RS", actor=ADMIN)
+    assert said.strip() == "Gremium RS gehört jetzt zum Handlungsraum sued."
+    said = g.ok("area", "appoint", "nord", KORA, actor=ADMIN)
+    assert said.strip() == f"{KORA} koordiniert jetzt den Handlungsraum nord."
+    g.ok("programme", "office", "GI", NOBODY, actor=ADMIN)
+
+    # bad input: what is wrong and what is allowed, and nothing changes
+    before = g.snapshot()
+    line = g.refused("area", "add-committee", "sued", "RN", actor=ADMIN)
+    assert "gehört schon zum Handlungsraum „Nord“" in line
+    line = g.refused("area", "add", "GI", "Ost", "--short", "zwei worte", actor=ADMIN)
+    assert "ein Wort mit höchstens 40 Zeichen" in line
+    line = g.refused("area", "show", "west")
+    assert line == "Fehler: Handlungsraum „west“ gibt es nicht. Bekannt: nord, sued."
+    line = g.refused("area", "overview", "nord", "--from", "2026-13-01")
+    assert "--from: „2026-13-01“ ist kein Tag" in line
+    line = g.refused("area", "overview", "nord", "--from", "2026-05-01", "--to", "2026-04-01")
+    assert "höchstens fünf Jahre" in line
+    assert g.snapshot()[:6] == before[:6]
+
+    shown = g.ok("programme", "show", "GI")
+    assert "Programmbüro: Nora Niemand <niemand@example.org>" in shown
+    assert "nord      Nord           RN       kora@bezirk.example.org" in shown
+    english = g.ok("--lang", "en", "programme", "show", "GI")
+    assert "Programme office: Nora Niemand" in english and "2 action areas:" in english
+    data = g.json("programme", "show", "GI")
+    assert [
+        (a["short_name"], [c["short_name"] for c in a["committees"]]) for a in data["areas"]
+    ] == [
+        ("nord", ["RN"]),
+        ("sued", ["RS"]),
+    ]
+    [listed] = g.json("programme", "list")
+    assert (listed["areas"], listed["committees"]) == (2, 2)
+
+    # a meeting planned in RN shows in the area's and the programme's overview
+    g.ok("org", "add", "Bezirksamt Nord", "--short", "BA", "--kind", "public_body", actor=ADMIN)
+    g.ok("person", "add", "Rita Runde", "--email", RITA, "--org", "BA", actor=ADMIN)
+    g.ok("member", "add", "--committee", "RN", "--org", "BA", "--role", "chair",
+         "--representative", RITA, actor=ADMIN)  # fmt: skip
+    g.ok("meeting", "plan", "--committee", "RN", "--title", "Auftakt Nord",
+         "--start", "2026-02-11 10:00", "--location", "Rathaus", actor=RITA)  # fmt: skip
+    overview = g.ok("area", "overview", "nord")
+    assert "Nord — Gremien: RN" in overview
+    assert "Nächste Sitzungen (1)" in overview and "Auftakt Nord" in overview
+    assert "Beschlüsse vom 2026-01-01 bis 2026-12-31 (0)" in overview
+    english = g.ok("--lang", "en", "programme", "overview", "GI")
+    assert "Upcoming meetings (1)" in english and "Minutes not yet approved (0)" in english
+    data = g.json("programme", "overview", "GI", "--from", "2026-01-01", "--to", "2026-06-30")
+    assert data["name"] == "Gemeinschaftsinitiative"
+    assert [c["short_name"] for c in data["committees"]] == ["RN", "RS"]
+    [meeting] = data["upcoming"]["rows"]
+    assert (meeting["committee"], meeting["title"]) == ("RN", "Auftakt Nord")
+    assert (data["since"], data["until"]) == ("2026-01-01", "2026-06-30")
+    assert g.json("area", "overview", "sued")["upcoming"]["rows"] == []
+
+    g.ok("area", "remove-committee", "nord", "RN", actor=ADMIN)
+    g.ok("area", "dismiss", "nord", KORA, actor=ADMIN)
+    assert g.json("area", "show", "nord")["committees"] == []
+
+
+def test_init_with_the_example_of_the_gemeinschaftsinitiative(g: Gremium) -> None:
+    said = g.ok("init", "--example", "gemeinschaftsinitiative")
+    assert f"Gremium „{tk.COMMITTEE_NAME}“ (KG) angelegt" in said
+    assert f"Programm „{gi.PROGRAMME_NAME}“ (GI) angelegt, 1 Handlungsraum:" in said
+    assert "  - Stadtrand Süd (stadtrand-sued): KG, KV" in said
+    area = g.json("area", "show", "stadtrand-sued")
+    assert area["name"] == "Stadtrand Süd"
+    assert [c["name"] for c in area["committees"]] == [tk.COMMITTEE_NAME, gi.SECOND_NAME]
+    assert [p["email"] for p in area["coordinators"]] == [gi.COORDINATOR_EMAIL]
+    shown = g.json("committee", "show", "KV")
+    assert [(m["organisation"], m["role"]) for m in shown["members"]] == [
+        ("BA Treptow-Köpenick", "chair"),
+        ("SenSBW", "advisory"),
+    ]
+    # a second init with the example is refused before anything is made
+    code, _, err = g("init", "--example", "gemeinschaftsinitiative")
+    assert code != 0 and "KV" in err
+
+
+def test_the_demo_year_across_the_area(demo_year: Path, g: Gremium, tmp_path: Path) -> None:
+    for name in ("gremium.db", "audit.key"):
+        shutil.copy2(demo_year / name, tmp_path / name)
+    shown = g.ok("programme", "show", "GI")
+    assert "stadtrand-sued  Stadtrand Süd  KG " in shown  # (KV: governance/demo/programme.py)
+    data = g.json(
+        "area", "overview", "stadtrand-sued", "--from", "2026-01-01", "--to", "2026-12-31"
+    )
+    references = [d["reference"] for d in data["decisions"]["rows"]]
+    # the meetings' decisions and the one taken in writing (KG-2026/05), in order
+    assert references == [f"KG-2026/{n:02d}" for n in range(1, 7)]
+    assert {d["committee"] for d in data["decisions"]["rows"]} == {"KG"}
+    # the June meeting was not quorate (the demo repeats it in July)
+    assert [m["committee"] for m in data["not_quorate"]["rows"]] == ["KG"]
+    text = g.ok("--lang", "en", "area", "overview", "stadtrand-sued")
+    assert "Meetings not quorate from" in text and "Decisions from" in text
