@@ -28,6 +28,7 @@ from governance.i18n import (
     meeting,
     membership,
     minutes,
+    oparl,  # issue 15.5: the OParl 1.1 interface
     personal_data,  # issue 12: person export / erase
     skips,  # why a timer or message was skipped, in the reader's language
     web_agreement,  # issue 13: agreement, accession, member and secretariat forms
@@ -71,6 +72,7 @@ for _area in (
     links,
     links_kinds,
     web_year,
+    oparl,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

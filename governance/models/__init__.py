@@ -31,10 +31,12 @@ from governance.models.outbox import OutboxMessage
 from governance.models.setting import Setting
 from governance.models.stored_document import AgendaAttachment, StoredDocument  # documents
 from governance.models.timer import Timer
+from governance.models.tombstone import Tombstone  # oparl
 from governance.models.web_session import SignInLink, SignInRequest, WebSession  # web sign-in
 from governance.models.written_procedure import WrittenBallot, WrittenProcedure  # Umlaufverfahren
 
 __all__ = [
+    "Tombstone",
     "AccessionApplication",
     "AccessionDeclaration",
     "ActionItem",

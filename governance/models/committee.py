@@ -39,6 +39,8 @@ class Committee(Versioned, Base):
     sender_email: Mapped[str] = mapped_column(String(254), default="")
     rules_data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[dt.datetime]
+    modified_at: Mapped[dt.datetime | None]
+    """(0016_oparl) Last change, kept by the unit of work (None: never changed since created)."""
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="committee", order_by="Membership.id"
@@ -76,6 +78,8 @@ class Membership(Versioned, Base):
     notice_given_on: Mapped[dt.date | None]
     state: Mapped[str] = mapped_column(String(40))
     notice_recorded_on: Mapped[dt.date | None]
+    modified_at: Mapped[dt.datetime | None]
+    """(0016_oparl) Last change, kept by the unit of work (None: never changed since created)."""
     """The day a notice given on paper earlier was recorded (None: recorded the day it was given)."""
 
     committee: Mapped[Committee] = relationship(back_populates="memberships")

@@ -37,6 +37,7 @@ FEATURES: list[str] = [
     "governance.web.links",  # /l/<token>: action links from mails (no sign-in) (links)
     "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
     "governance.web.written_procedure",  # /committees/<cid>/procedures: Umlaufverfahren (written)
+    "governance.web.oparl",  # /oparl/v1.1/: the OParl 1.1 read interface, open (issue 15.5)
 ]
 
 NAVIGATION: list[tuple[str, str]] = [
@@ -103,6 +104,15 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> Flask:
 
 
 def _before() -> Response | None:
+    if request.blueprint == "oparl":
+        # Open to every system, without session, language or CSRF: the reads decide
+        # what is public; only the simulated clock of tests and the demo is kept.
+        g.lang = "de"
+        g.person = None
+        reload_clock = getattr(core().clock, "reload", None)
+        if reload_clock is not None:
+            reload_clock()
+        return None
     if request.endpoint in BARE:
         g.lang = "de"
         g.person = None
