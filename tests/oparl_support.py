@@ -138,7 +138,7 @@ class Walk:
     def get(self, url: str) -> Any:
         path = urlsplit(url)
         response = self.client.get(path.path + (f"?{path.query}" if path.query else ""))
-        text = response.get_data(as_text=True)
+        text = response.get_data().decode(errors="replace")  # files may be PDF
         self.bodies.append(text)
         if response.status_code != 200:
             self.problems.append(f"{url}: {response.status_code} {text[:200]}")
