@@ -119,7 +119,9 @@ def _committee_of_membership(session: Session, membership_id: int) -> int | None
     ).scalar_one_or_none()
 
 
-def bury(session: Session, kind: str, rows: Iterable[tuple[int, int | None]], now: dt.datetime) -> None:
+def bury(
+    session: Session, kind: str, rows: Iterable[tuple[int, int | None]], now: dt.datetime
+) -> None:
     """Tombstones for rows deleted with Core: (object id, committee id) of each, of table *kind*."""
     from governance.models import Tombstone
 

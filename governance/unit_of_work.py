@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from governance import audit
-from governance import change_times
+from governance import audit, change_times
 from governance.clock import Clock, today_in_berlin
 from governance.domain.attachments import AttachmentLimits
 

@@ -52,15 +52,25 @@ def seed(app: App, committees: int, meetings_per_committee: int, items_per_meeti
                 for c in cids
             ],
         )
-        first_org = (conn.execute(select(Organisation.id).order_by(Organisation.id.desc())).scalar() or 0) + 1
+        first_org = (
+            conn.execute(select(Organisation.id).order_by(Organisation.id.desc())).scalar() or 0
+        ) + 1
         conn.execute(
             insert(Organisation),
             [
-                {"id": first_org + i, "name": f"Träger {c}", "short_name": f"T{c}", "kind": "association", "created_at": START}
+                {
+                    "id": first_org + i,
+                    "name": f"Träger {c}",
+                    "short_name": f"T{c}",
+                    "kind": "association",
+                    "created_at": START,
+                }
                 for i, c in enumerate(cids)
             ],
         )
-        first_person = (conn.execute(select(Person.id).order_by(Person.id.desc())).scalar() or 0) + 1
+        first_person = (
+            conn.execute(select(Person.id).order_by(Person.id.desc())).scalar() or 0
+        ) + 1
         conn.execute(
             insert(Person),
             [
@@ -78,7 +88,9 @@ def seed(app: App, committees: int, meetings_per_committee: int, items_per_meeti
                 for i, c in enumerate(cids)
             ],
         )
-        first_ms = (conn.execute(select(Membership.id).order_by(Membership.id.desc())).scalar() or 0) + 1
+        first_ms = (
+            conn.execute(select(Membership.id).order_by(Membership.id.desc())).scalar() or 0
+        ) + 1
         conn.execute(
             insert(Membership),
             [
@@ -98,11 +110,17 @@ def seed(app: App, committees: int, meetings_per_committee: int, items_per_meeti
         conn.execute(
             insert(MembershipPerson),
             [
-                {"membership_id": first_ms + i, "person_id": first_person + i, "capacity": "representative"}
+                {
+                    "membership_id": first_ms + i,
+                    "person_id": first_person + i,
+                    "capacity": "representative",
+                }
                 for i in range(len(cids))
             ],
         )
-        first_meeting = (conn.execute(select(Meeting.id).order_by(Meeting.id.desc())).scalar() or 0) + 1
+        first_meeting = (
+            conn.execute(select(Meeting.id).order_by(Meeting.id.desc())).scalar() or 0
+        ) + 1
         meetings = []
         for i, c in enumerate(cids):
             for n in range(meetings_per_committee):
@@ -142,7 +160,9 @@ def seed(app: App, committees: int, meetings_per_committee: int, items_per_meeti
                     {
                         "meeting_id": m["id"],
                         "position": None if proposed else k + 1,
-                        "title": f"{SECRET} TOP {k + 1}" if closed or proposed else f"TOP {k + 1}: Bericht",
+                        "title": f"{SECRET} TOP {k + 1}"
+                        if closed or proposed
+                        else f"TOP {k + 1}: Bericht",
                         "description": "",
                         "kind": "information",
                         "status": "proposed" if proposed else "accepted",

@@ -143,9 +143,9 @@ class Walk:
         if response.status_code != 200:
             self.problems.append(f"{url}: {response.status_code} {text[:200]}")
             return None
-        if response.headers.get("Access-Control-Allow-Origin") != "*" and PREFIX in path.path:
-            if response.mimetype == "application/json":
-                self.problems.append(f"{url}: no CORS header")
+        cors = response.headers.get("Access-Control-Allow-Origin")
+        if cors != "*" and response.mimetype == "application/json":
+            self.problems.append(f"{url}: no CORS header")
         return response.get_json() if response.mimetype == "application/json" else text
 
     def run(self) -> Walk:
@@ -164,7 +164,9 @@ class Walk:
                     self._object(obj, queue, expected)
         return self
 
-    def _list(self, url: str, queue: deque[tuple[str, str, str | None]], expected: str | None) -> None:
+    def _list(
+        self, url: str, queue: deque[tuple[str, str, str | None]], expected: str | None
+    ) -> None:
         seen: set[str] = set()
         page_url: str | None = url + ("&" if "?" in url else "?") + f"limit={self.limit}"
         while page_url is not None:

@@ -36,7 +36,6 @@ from governance.models.web_session import SignInLink, SignInRequest, WebSession 
 from governance.models.written_procedure import WrittenBallot, WrittenProcedure  # Umlaufverfahren
 
 __all__ = [
-    "Tombstone",
     "AccessionApplication",
     "AccessionDeclaration",
     "ActionItem",
@@ -79,6 +78,7 @@ __all__ = [
     "SigningCeremony",
     "StoredDocument",
     "Timer",
+    "Tombstone",
     "Vote",
     "WebSession",
     "WrittenBallot",

@@ -387,7 +387,7 @@ def organisation(conn: Connection | Session, urls: Urls, oid: int) -> Json:
 def membership(conn: Connection | Session, urls: Urls, mid: int) -> Json:
     """An organisation's seat in a committee: ``onBehalfOf`` the partner organisation."""
     row = conn.execute(
-        select(_ms, _c.created_at.label("committee_created"))
+        select(table_of(Membership))
         .join_from(table_of(Membership), table_of(Committee), _c.id == _ms.committee_id)
         .where(_ms.id == mid, _committee_at(LEVELS_MEETINGS))
     ).first()
@@ -433,9 +433,12 @@ def _representation_query() -> Select[Any]:
 def _representation_json(urls: Urls, row: Row[Any], *, with_person: bool = True) -> Json:
     # The person's role in the committee: the capacity for the organisation, and the
     # organisation's seat (only a voting seat's representative holds a voting right).
-    role = urls.words(f"oparl.capacity.{row.capacity}") + " (" + urls.words(
-        f"oparl.role.{row.role}"
-    ) + ")"
+    role = (
+        urls.words(f"oparl.capacity.{row.capacity}")
+        + " ("
+        + urls.words(f"oparl.role.{row.role}")
+        + ")"
+    )
     return _prune(
         {
             "id": urls.of("representation", row.id),
@@ -498,7 +501,9 @@ def _person_json(urls: Urls, row: Row[Any], roles: dict[int, list[Json]]) -> Jso
     )
 
 
-def _roles_of(conn: Connection | Session, urls: Urls, person_ids: list[int]) -> dict[int, list[Json]]:
+def _roles_of(
+    conn: Connection | Session, urls: Urls, person_ids: list[int]
+) -> dict[int, list[Json]]:
     roles: dict[int, list[Json]] = {}
     if person_ids:
         query = _representation_query().where(_mp.person_id.in_(person_ids)).order_by(_mp.id)
@@ -532,20 +537,22 @@ def person(conn: Connection | Session, urls: Urls, pid: int) -> Json:
 
 
 def _meeting_query() -> Select[Any]:
-    return select(
-        _m.id,
-        _m.committee_id,
-        _m.title,
-        _m.state,
-        _m.starts_at,
-        _m.ends_at,
-        _m.location,
-        _m.convened_at,
-        _m.created_at,
-        _m.modified_at,
-        _publication().label("publication"),
-    ).join_from(table_of(Meeting), table_of(Committee), _c.id == _m.committee_id).where(
-        _committee_at(LEVELS_MEETINGS)
+    return (
+        select(
+            _m.id,
+            _m.committee_id,
+            _m.title,
+            _m.state,
+            _m.starts_at,
+            _m.ends_at,
+            _m.location,
+            _m.convened_at,
+            _m.created_at,
+            _m.modified_at,
+            _publication().label("publication"),
+        )
+        .join_from(table_of(Meeting), table_of(Committee), _c.id == _m.committee_id)
+        .where(_committee_at(LEVELS_MEETINGS))
     )
 
 
@@ -640,7 +647,9 @@ def _parts(conn: Connection | Session, meetings: list[Row[Any]]) -> _Parts:
     items: dict[int, list[Row[Any]]] = {}
     minutes: dict[int, Row[Any]] = {}
     if ids:
-        query = _item_query().where(_a.meeting_id.in_(ids)).order_by(_a.meeting_id, _a.position, _a.id)
+        query = (
+            _item_query().where(_a.meeting_id.in_(ids)).order_by(_a.meeting_id, _a.position, _a.id)
+        )
         for row in conn.execute(query):
             items.setdefault(row.meeting_id, []).append(row)
         if any(m.publication in LEVELS_MINUTES for m in meetings):
@@ -814,9 +823,10 @@ def file(conn: Connection | Session, urls: Urls, fid: int) -> Json:
 
 def file_content(conn: Connection | Session, fid: int) -> tuple[str, str, bytes]:
     """(name, media type, bytes) of a public file; NotPublic otherwise."""
-    public = conn.execute(_file_query().where(_doc.id == fid)).first() or conn.execute(
-        _minutes_query().where(_doc.id == fid)
-    ).first()
+    public = (
+        conn.execute(_file_query().where(_doc.id == fid)).first()
+        or conn.execute(_minutes_query().where(_doc.id == fid)).first()
+    )
     if public is None:
         raise NotPublic
     data = conn.execute(select(_doc.data).where(_doc.id == fid)).scalar()
@@ -827,7 +837,9 @@ def file_content(conn: Connection | Session, fid: int) -> tuple[str, str, bytes]
 
 def papers(conn: Connection | Session, urls: Urls, f: Filters) -> Page:
     query = _file_query().where(_att.id > f.after).order_by(None).order_by(_att.id)
-    rows = list(conn.execute(_filtered(query.limit(f.limit + 1), f, _att.created_at, _att.created_at)))
+    rows = list(
+        conn.execute(_filtered(query.limit(f.limit + 1), f, _att.created_at, _att.created_at))
+    )
     return _page([(r.attachment_id, _paper_json(urls, r)) for r in rows], f.limit)
 
 

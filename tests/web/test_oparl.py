@@ -154,7 +154,9 @@ def _public_titles(walk: Walk) -> set[str]:
 def test_lists_keep_their_filters_and_name_deleted_items_since(demo: Flask) -> None:
     _publish(demo, "meetings")
     client = demo.test_client()
-    first = client.get(f"{PREFIX}/body/1/meeting?limit=2&modified_since=2000-01-01T00:00:00%2B00:00")
+    first = client.get(
+        f"{PREFIX}/body/1/meeting?limit=2&modified_since=2000-01-01T00:00:00%2B00:00"
+    )
     page = first.get_json()
     assert first.headers["Access-Control-Allow-Origin"] == "*"
     assert "modified_since=2000-01-01T00%3A00%3A00%2B00%3A00" in page["links"]["next"]
@@ -163,7 +165,10 @@ def test_lists_keep_their_filters_and_name_deleted_items_since(demo: Flask) -> N
     assert future.get_json()["data"] == [] and "next" not in future.get_json()["links"]
     bad = client.get(f"{PREFIX}/body/1/meeting?modified_since=gestern")
     assert bad.status_code == 400
-    assert "modified_since" in bad.get_json()["message"] and "2026-01-01T00:00:00+01:00" in bad.get_json()["message"]
+    assert (
+        "modified_since" in bad.get_json()["message"]
+        and "2026-01-01T00:00:00+01:00" in bad.get_json()["message"]
+    )
     assert client.get(f"{PREFIX}/body/1/meeting?limit=100000").status_code == 400
     # A deleted agenda item answers with deleted: true, and modified_since lists name it.
     core = _core(demo)

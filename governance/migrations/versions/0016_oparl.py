@@ -61,9 +61,7 @@ def upgrade() -> None:
     for doc_id in ids:
         data = conn.execute(sa.select(docs.c.data).where(docs.c.id == doc_id)).scalar_one()
         conn.execute(
-            docs.update()
-            .where(docs.c.id == doc_id)
-            .values(sha512=hashlib.sha512(data).hexdigest())
+            docs.update().where(docs.c.id == doc_id).values(sha512=hashlib.sha512(data).hexdigest())
         )
 
 
