@@ -53,6 +53,9 @@ from governance.models.core import table_of
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 PAGE_SIZE = 100
+MEETINGS_PER_PAGE = 25
+"""A page of meetings embeds their agenda items and files: a smaller page keeps each
+answer well inside 50 ms (bench/oparl.py); OParl leaves the page size to the server."""
 MOST_PER_PAGE = 500
 """``limit`` a client may ask for: bounds what one request makes the machine read."""
 BODY_ID = 1
@@ -87,6 +90,7 @@ class Filters:
     modified_until: dt.datetime | None = None
     after: int = 0
     limit: int = PAGE_SIZE
+    default_limit: int = PAGE_SIZE
 
     def query(self, after: int | None = None) -> dict[str, str]:
         """The query string that keeps these filters (for ``links``), at *after*."""
@@ -95,7 +99,7 @@ class Filters:
             for name in ("created_since", "created_until", "modified_since", "modified_until")
             if getattr(self, name) is not None
         }
-        if self.limit != PAGE_SIZE:
+        if self.limit != self.default_limit:
             out["limit"] = str(self.limit)
         if after:
             out["after"] = str(after)

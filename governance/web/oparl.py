@@ -79,9 +79,9 @@ def _moment(name: str) -> dt.datetime | None:
     return moment
 
 
-def _filters() -> oparl.Filters:
+def _filters(default_limit: int = oparl.PAGE_SIZE) -> oparl.Filters:
     raw_limit = request.args.get("limit")
-    limit = oparl.PAGE_SIZE
+    limit = default_limit
     if raw_limit is not None:
         if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= oparl.MOST_PER_PAGE:
             raise _BadRequest(
@@ -100,6 +100,7 @@ def _filters() -> oparl.Filters:
         modified_until=_moment("modified_until"),
         after=int(raw_after),
         limit=limit,
+        default_limit=default_limit,
     )
 
 
@@ -113,9 +114,12 @@ def _answer(make: Callable[[Session, oparl.Urls], Any]) -> Response:
         return _error(400, exc.message, request.full_path)
 
 
-def _list(read: Callable[[Session, oparl.Urls, oparl.Filters], oparl.Page]) -> Response:
+def _list(
+    read: Callable[[Session, oparl.Urls, oparl.Filters], oparl.Page],
+    default_limit: int = oparl.PAGE_SIZE,
+) -> Response:
     def make(session: Session, urls: oparl.Urls) -> Any:
-        f = _filters()
+        f = _filters(default_limit)
         page = read(session, urls, f)
         return {
             "data": page.data,
@@ -181,7 +185,7 @@ def body_list(bid: int, name: str) -> Response:
     read = _LISTS.get(name)
     if bid != oparl.BODY_ID or read is None:
         return _error(404, translate("oparl.error.not_found", _lang()), request.path)
-    return _list(read)
+    return _list(read, oparl.MEETINGS_PER_PAGE if name == "meeting" else oparl.PAGE_SIZE)
 
 
 # --- the objects ---
@@ -198,7 +202,7 @@ def committee_meetings(oid: int) -> Response:
         oparl.committee(s, u, oid)  # a committee that is not public has no list either
         return oparl.meetings(s, u, f, committee_id=oid)
 
-    return _list(read)
+    return _list(read, oparl.MEETINGS_PER_PAGE)
 
 
 @bp.get("/organisation/<int:oid>")
