@@ -133,7 +133,7 @@ class Urls:
 
 
 def _publication() -> ColumnElement[Any]:
-    return _c.rules_data["publication"].as_string()
+    return _c.publication
 
 
 def _committee_at(levels: Sequence[str]) -> ColumnElement[bool]:
@@ -652,7 +652,7 @@ def _parts(conn: Connection | Session, meetings: list[Row[Any]]) -> _Parts:
     minutes: dict[int, Row[Any]] = {}
     if ids:
         query = (
-            _item_query().where(_a.meeting_id.in_(ids)).order_by(_a.meeting_id, _a.position, _a.id)
+            _item_query().where(_a.meeting_id.in_(ids), _m.id.in_(ids)).order_by(_a.meeting_id, _a.position, _a.id)
         )
         for row in conn.execute(query):
             items.setdefault(row.meeting_id, []).append(row)

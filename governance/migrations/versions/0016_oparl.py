@@ -36,6 +36,23 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("sha512", sa.String(length=128), nullable=False, server_default="")
         )
+    with op.batch_alter_table("committees", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("publication", sa.String(length=20), nullable=False, server_default="none")
+        )
+    committees = sa.table(
+        "committees",
+        sa.column("id", sa.Integer),
+        sa.column("rules_data", sa.JSON),
+        sa.column("publication", sa.String),
+    )
+    conn = op.get_bind()
+    for cid, rules in conn.execute(sa.select(committees.c.id, committees.c.rules_data)).all():
+        level = (rules or {}).get("publication")
+        if level:
+            conn.execute(
+                committees.update().where(committees.c.id == cid).values(publication=str(level))
+            )
     # The meetings list pages by (id) and filters by the time of last change.
     op.create_index("ix_meetings_modified_at", "meetings", ["modified_at"])
     op.create_table(
@@ -49,8 +66,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tombstones")),
     )
     op.create_index("ix_tombstones_kind_object", "tombstones", ["kind", "object_id"])
-    # The SHA-512 of the documents already kept (a batch at a time: they may be large).
-    conn = op.get_bind()
+    # The SHA-512 of the documents already kept (one at a time: they may be large).
     docs = sa.table(
         "stored_documents",
         sa.column("id", sa.Integer),
@@ -71,6 +87,8 @@ def downgrade() -> None:
     op.drop_index("ix_meetings_modified_at", table_name="meetings")
     with op.batch_alter_table("stored_documents", schema=None) as batch_op:
         batch_op.drop_column("sha512")
+    with op.batch_alter_table("committees", schema=None) as batch_op:
+        batch_op.drop_column("publication")
     with op.batch_alter_table("agenda_items", schema=None) as batch_op:
         batch_op.drop_column("confidential")
     with op.batch_alter_table("people", schema=None) as batch_op:
