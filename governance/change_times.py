@@ -53,7 +53,9 @@ def _stamp(session: Session, flush_context: Any, instances: Any) -> None:
             if isinstance(obj, AgendaItem):
                 meetings.add(obj.meeting_id)
     for obj in session.deleted:
-        if isinstance(obj, AgendaItem):
+        if isinstance(obj, AgendaItem) and (obj.status != "accepted" or obj.confidential):
+            meetings.add(obj.meeting_id)  # never published: nothing to answer as deleted
+        elif isinstance(obj, AgendaItem):
             meetings.add(obj.meeting_id)
             session.add(
                 Tombstone(

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, select
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.orm import Session
 
@@ -268,21 +268,24 @@ _TYPE = {
 }
 
 
-def _tombstones(conn: Connection | Session, kind: str, f: Filters) -> list[Row[Any]]:
-    """Deleted rows of table *kind* that a ``modified_since`` list names (else none)."""
+def _tombstones(
+    conn: Connection | Session, kind: str, f: Filters, levels: Sequence[str] = LEVELS_MEETINGS
+) -> list[Row[Any]]:
+    """Deleted rows of table *kind* that a ``modified_since`` list names (else none): only
+    of committees that publish them (*levels*), one per object."""
     if f.modified_since is None:
         return []
-    query = (
-        select(_t.object_id, _t.created_at, _t.deleted_at)
-        .where(
-            _t.kind == kind,
-            _t.object_id > f.after,
-            _t.committee_id.in_(select(_c.id).where(_committee_at(LEVELS_MEETINGS))),
-        )
-        .order_by(_t.object_id)
-        .limit(f.limit + 1)
+    query = select(
+        _t.object_id,
+        func.max(_t.created_at).label("created_at"),
+        func.max(_t.deleted_at).label("deleted_at"),
+    ).where(
+        _t.kind == kind,
+        _t.object_id > f.after,
+        _t.committee_id.in_(select(_c.id).where(_committee_at(levels))),
     )
     query = _filtered(query, f, _t.created_at, _t.deleted_at)
+    query = query.group_by(_t.object_id).order_by(_t.object_id).limit(f.limit + 1)
     return list(conn.execute(query))
 
 
@@ -462,17 +465,20 @@ def representation(conn: Connection | Session, urls: Urls, rid: int) -> Json:
     """A person representing an organisation in a committee (a Membership with ``person``)."""
     row = conn.execute(_representation_query().where(_mp.id == rid)).first()
     if row is None:
-        tomb = _tombstone(conn, "membership_people", rid)
+        tomb = _tombstone(conn, "membership_people", rid, LEVELS_PEOPLE)
         return _deleted(urls, "representation", rid, None, tomb)
     return _representation_json(urls, row)
 
 
-def _tombstone(conn: Connection | Session, kind: str, oid: int) -> dt.datetime:
+def _tombstone(
+    conn: Connection | Session, kind: str, oid: int, levels: Sequence[str] = LEVELS_MEETINGS
+) -> dt.datetime:
+    """When the object was deleted, if a committee that publishes it (*levels*) had it."""
     at = conn.execute(
-        select(_t.deleted_at).where(
+        select(func.max(_t.deleted_at)).where(
             _t.kind == kind,
             _t.object_id == oid,
-            _t.committee_id.in_(select(_c.id).where(_committee_at(LEVELS_MEETINGS))),
+            _t.committee_id.in_(select(_c.id).where(_committee_at(levels))),
         )
     ).scalar()
     if at is None:
@@ -490,8 +496,6 @@ def _person_query() -> Select[Any]:
 
 
 def _person_json(urls: Urls, row: Row[Any], roles: dict[int, list[Json]]) -> Json:
-    if row.erased_at is not None:
-        return _deleted(urls, "person", row.id, row.created_at, row.erased_at)
     return _prune(
         {
             "id": urls.of("person", row.id),
@@ -519,21 +523,26 @@ def _roles_of(
 
 
 def people(conn: Connection | Session, urls: Urls, f: Filters) -> Page:
-    visible: ColumnElement[bool] = and_(_person_public(), _p.erased_at.is_(None))
-    if f.modified_since is not None:  # erased people are answered as deleted (no data)
-        visible = or_(visible, _p.erased_at.is_not(None))
+    visible = and_(_person_public(), _p.erased_at.is_(None))
     query = _person_query().where(visible, _p.id > f.after).order_by(_p.id).limit(f.limit + 1)
     rows = list(conn.execute(_filtered(query, f, _p.created_at, _modified(_p))))
-    roles = _roles_of(conn, urls, [r.id for r in rows if r.erased_at is None])
-    return _page([(r.id, _person_json(urls, r, roles)) for r in rows], f.limit)
+    roles = _roles_of(conn, urls, [r.id for r in rows])
+    found = [(r.id, _person_json(urls, r, roles)) for r in rows]
+    # Erased people of committees that publish people: deleted, without any data.
+    found += [
+        (t.object_id, _deleted(urls, "person", t.object_id, t.created_at, t.deleted_at))
+        for t in _tombstones(conn, "people", f, LEVELS_PEOPLE)
+    ]
+    return _page(found, f.limit)
 
 
 def person(conn: Connection | Session, urls: Urls, pid: int) -> Json:
     row = conn.execute(
-        _person_query().where(_p.id == pid, or_(_person_public(), _p.erased_at.is_not(None)))
+        _person_query().where(_p.id == pid, _person_public(), _p.erased_at.is_(None))
     ).first()
     if row is None:
-        raise NotPublic
+        at = _tombstone(conn, "people", pid, LEVELS_PEOPLE)
+        return _deleted(urls, "person", pid, None, at)
     return _person_json(urls, row, _roles_of(conn, urls, [pid]))
 
 

@@ -106,6 +106,9 @@ def erase(uow: UnitOfWork, person: Person | str, retention: Retention) -> Erasur
         .where(MembershipPerson.person_id == pid)
     ).all()
     change_times.bury(session, "membership_people", [(r[0], r[1]) for r in represented], uow.now)
+    # The person too, once per committee: shown deleted where that committee publishes people.
+    committees = sorted({r[1] for r in represented})
+    change_times.bury(session, "people", [(pid, cid) for cid in committees], uow.now)
     roles = session.execute(delete(MembershipPerson).where(MembershipPerson.person_id == pid))
     secretariat = session.execute(
         delete(SecretariatMember).where(SecretariatMember.person_id == pid)

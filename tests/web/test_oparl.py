@@ -18,7 +18,8 @@ from governance.bootstrap import App
 from governance.clock import SimulatedClock
 from governance.config import Settings
 from governance.models import AgendaItem, Committee, Meeting, Person, Tombstone
-from governance.services import directory
+from governance.retention import Retention
+from governance.services import directory, erasure
 from governance.unit_of_work import Actor
 from governance.web.app import create_app
 from tests.conftest import START, make_app
@@ -231,3 +232,30 @@ def test_a_page_of_meetings_costs_the_same_statements_however_long(scale: FlaskC
         assert len(page["data"]) == limit
         counts[limit] = len([s for s in statements if s.lstrip().upper().startswith("SELECT")])
     assert counts[5] == counts[100] == 3  # meetings, their items, the items' files
+
+
+def test_an_erased_person_answers_as_deleted_without_any_data(demo: Flask) -> None:
+    _publish(demo, "people")
+    client = demo.test_client()
+    persons = client.get(f"{PREFIX}/body/1/person?limit=500").get_json()["data"]
+    core = _core(demo)
+    with core.db.session() as session:
+        admins = set(session.scalars(select(Person.id).where(Person.is_admin.is_(True))))
+    chosen = next(p for p in persons if int(p["id"].rsplit("/", 1)[1]) not in admins)
+    roles = [m["id"] for m in chosen["membership"]]
+    pid = int(chosen["id"].rsplit("/", 1)[1])
+    with core.unit_of_work(Actor.system()) as uow:
+        person = uow.session.get(Person, pid)
+        assert person is not None
+        erasure.erase(uow, person, Retention())
+    answer = client.get(f"{PREFIX}/person/{pid}").get_json()
+    assert answer["deleted"] is True and set(answer) <= {"id", "type", "deleted", "modified"}
+    assert chosen["name"] not in client.get(f"{PREFIX}/body/1/person?limit=500").get_data(
+        as_text=True
+    )
+    for role in roles:
+        gone = client.get(role.removeprefix("http://localhost")).get_json()
+        assert gone["deleted"] is True
+    since = START.isoformat().replace("+", "%2B")
+    listed = client.get(f"{PREFIX}/body/1/person?modified_since={since}&limit=500").get_json()
+    assert [o["id"] for o in listed["data"] if o.get("deleted")] == [chosen["id"]]
