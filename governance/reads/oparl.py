@@ -35,21 +35,7 @@ from sqlalchemy.orm import Session
 
 from governance.domain.publication import LEVELS_MEETINGS, LEVELS_MINUTES, LEVELS_PEOPLE
 from governance.i18n import translate
-from governance.models import (
-    AgendaAttachment,
-    AgendaItem,
-    Committee,
-    Decision,
-    Meeting,
-    Membership,
-    MembershipPerson,
-    Minutes,
-    Organisation,
-    Person,
-    StoredDocument,
-    Tombstone,
-)
-from governance.models.core import table_of
+from governance.reads import tables as T
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 PAGE_SIZE = 100
@@ -62,18 +48,18 @@ BODY_ID = 1
 
 Json = dict[str, Any]
 
-_c = table_of(Committee).c
-_o = table_of(Organisation).c
-_p = table_of(Person).c
-_ms = table_of(Membership).c
-_mp = table_of(MembershipPerson).c
-_m = table_of(Meeting).c
-_a = table_of(AgendaItem).c
-_d = table_of(Decision).c
-_att = table_of(AgendaAttachment).c
-_doc = table_of(StoredDocument).c
-_min = table_of(Minutes).c
-_t = table_of(Tombstone).c
+_c = T.committees.c
+_o = T.organisations.c
+_p = T.people.c
+_ms = T.memberships.c
+_mp = T.membership_people.c
+_m = T.meetings.c
+_a = T.agenda_items.c
+_d = T.decisions.c
+_att = T.agenda_attachments.c
+_doc = T.stored_documents.c
+_min = T.minutes.c
+_t = T.tombstones.c
 
 
 class NotPublic(LookupError):
@@ -275,7 +261,7 @@ def _tombstones(
     of committees that publish them (*levels*), one per object."""
     if f.modified_since is None:
         return []
-    query = select(
+    query: Select[Any] = select(
         _t.object_id,
         func.max(_t.created_at).label("created_at"),
         func.max(_t.deleted_at).label("deleted_at"),
@@ -284,9 +270,8 @@ def _tombstones(
         _t.object_id > f.after,
         _t.committee_id.in_(select(_c.id).where(_committee_at(levels))),
     )
-    query = _filtered(query, f, _t.created_at, _t.deleted_at)
-    query = query.group_by(_t.object_id).order_by(_t.object_id).limit(f.limit + 1)
-    return list(conn.execute(query))
+    grouped = _filtered(query, f, _t.created_at, _t.deleted_at).group_by(_t.object_id)
+    return list(conn.execute(grouped.order_by(_t.object_id).limit(f.limit + 1)))
 
 
 def legislative_terms() -> Page:
@@ -394,8 +379,17 @@ def organisation(conn: Connection | Session, urls: Urls, oid: int) -> Json:
 def membership(conn: Connection | Session, urls: Urls, mid: int) -> Json:
     """An organisation's seat in a committee: ``onBehalfOf`` the partner organisation."""
     row = conn.execute(
-        select(table_of(Membership))
-        .join_from(table_of(Membership), table_of(Committee), _c.id == _ms.committee_id)
+        select(
+            _ms.id,
+            _ms.committee_id,
+            _ms.organisation_id,
+            _ms.role,
+            _ms.voting,
+            _ms.starts_on,
+            _ms.ends_on,
+            _ms.modified_at,
+        )
+        .join_from(T.memberships, T.committees, _c.id == _ms.committee_id)
         .where(_ms.id == mid, _committee_at(LEVELS_MEETINGS))
     ).first()
     if row is None:
@@ -430,9 +424,9 @@ def _representation_query() -> Select[Any]:
             _ms.ends_on,
             _ms.modified_at,
         )
-        .join_from(table_of(MembershipPerson), table_of(Membership), _ms.id == _mp.membership_id)
-        .join(table_of(Committee), _c.id == _ms.committee_id)
-        .join(table_of(Person), _p.id == _mp.person_id)
+        .join_from(T.membership_people, T.memberships, _ms.id == _mp.membership_id)
+        .join(T.committees, _c.id == _ms.committee_id)
+        .join(T.people, _p.id == _mp.person_id)
         .where(_committee_at(LEVELS_PEOPLE), _p.erased_at.is_(None))
     )
 
@@ -564,7 +558,7 @@ def _meeting_query() -> Select[Any]:
             _m.modified_at,
             _publication().label("publication"),
         )
-        .join_from(table_of(Meeting), table_of(Committee), _c.id == _m.committee_id)
+        .join_from(T.meetings, T.committees, _c.id == _m.committee_id)
         .where(_committee_at(LEVELS_MEETINGS))
     )
 
@@ -583,9 +577,9 @@ def _item_query() -> Select[Any]:
             _d.carried,
             _d.text.label("resolution"),
         )
-        .join_from(table_of(AgendaItem), table_of(Meeting), _m.id == _a.meeting_id)
-        .join(table_of(Committee), _c.id == _m.committee_id)
-        .outerjoin(table_of(Decision), _d.agenda_item_id == _a.id)
+        .join_from(T.agenda_items, T.meetings, _m.id == _a.meeting_id)
+        .join(T.committees, _c.id == _m.committee_id)
+        .outerjoin(T.decisions, _d.agenda_item_id == _a.id)
         .where(_committee_at(LEVELS_MEETINGS), _item_public())
     )
 
@@ -623,10 +617,10 @@ def _file_query() -> Select[Any]:
             _doc.sha512,
             _doc.created_at,
         )
-        .join_from(table_of(AgendaAttachment), table_of(AgendaItem), _a.id == _att.agenda_item_id)
-        .join(table_of(Meeting), _m.id == _a.meeting_id)
-        .join(table_of(Committee), _c.id == _m.committee_id)
-        .outerjoin(table_of(StoredDocument), _doc.id == _att.document_id)
+        .join_from(T.agenda_attachments, T.agenda_items, _a.id == _att.agenda_item_id)
+        .join(T.meetings, _m.id == _a.meeting_id)
+        .join(T.committees, _c.id == _m.committee_id)
+        .outerjoin(T.stored_documents, _doc.id == _att.document_id)
         .where(_committee_at(LEVELS_MEETINGS), _item_public())
         .order_by(_att.id)
     )
@@ -649,8 +643,8 @@ def _minutes_query() -> Select[Any]:
             _doc.sha512,
             _doc.created_at,
         )
-        .join_from(table_of(Minutes), table_of(StoredDocument), _doc.id == _min.archive_document_id)
-        .join(table_of(Committee), _c.id == _min.committee_id)
+        .join_from(T.minutes, T.stored_documents, _doc.id == _min.archive_document_id)
+        .join(T.committees, _c.id == _min.committee_id)
         .where(_committee_at(LEVELS_MINUTES), ~_closed_items(), _doc.data.is_not(None))
     )
 
@@ -661,7 +655,9 @@ def _parts(conn: Connection | Session, meetings: list[Row[Any]]) -> _Parts:
     minutes: dict[int, Row[Any]] = {}
     if ids:
         query = (
-            _item_query().where(_a.meeting_id.in_(ids), _m.id.in_(ids)).order_by(_a.meeting_id, _a.position, _a.id)
+            _item_query()
+            .where(_a.meeting_id.in_(ids), _m.id.in_(ids))
+            .order_by(_a.meeting_id, _a.position, _a.id)
         )
         for row in conn.execute(query):
             items.setdefault(row.meeting_id, []).append(row)
