@@ -11,6 +11,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "OParl-Schnittstelle: was öffentlich ist (none, meetings, people, minutes)",
         "en": "OParl interface: what is public (none, meetings, people, minutes)",
     },
+    # the choices of the rule on the committee's rules page
+    "web.committee.rules.choice.none": {"de": "nichts", "en": "nothing"},
+    "web.committee.rules.choice.meetings": {
+        "de": "Sitzungen und öffentliche Tagesordnungspunkte",
+        "en": "meetings and public agenda items",
+    },
+    "web.committee.rules.choice.people": {
+        "de": "dazu Namen und Rollen der Vertretungen",
+        "en": "also the representatives' names and roles",
+    },
+    "web.committee.rules.choice.minutes": {
+        "de": "dazu die archivierten Protokolle",
+        "en": "also the archived minutes",
+    },
     "oparl.system.name": {"de": "Gremium", "en": "Gremium"},
     "oparl.body.name": {
         "de": "Kooperationsgremien der Installation",
