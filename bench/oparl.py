@@ -147,7 +147,9 @@ def run(quick: bool = False) -> list[Result]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.oparl", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.oparl", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--quick", action="store_true", help="1,000 meetings instead of 10,000")
     args = parser.parse_args(argv)
     results = run(args.quick)
