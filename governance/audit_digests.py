@@ -173,6 +173,8 @@ PROTECTED: dict[str, TableClause] = {
             column("carried_over_from_id", Integer),
             column("carried_over_to_id", Integer),
             column("created_at", _MOMENT),
+            column("modified_at", _MOMENT),  # 0016_oparl
+            column("confidential", Boolean),  # 0016_oparl
         ),
         table(
             "memberships",
@@ -186,6 +188,7 @@ PROTECTED: dict[str, TableClause] = {
             column("notice_given_on", Date),
             column("state", String),
             column("notice_recorded_on", Date),
+            column("modified_at", _MOMENT),  # 0016_oparl
         ),
     )
 }

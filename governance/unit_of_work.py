@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from governance import audit
+from governance import audit, change_times
 from governance.clock import Clock, today_in_berlin
 from governance.domain.attachments import AttachmentLimits
 
@@ -82,6 +82,7 @@ class UnitOfWork:
         """Whether new e-mail addresses may have non-ASCII before the @ ([mail] smtputf8)."""
         self._now: dt.datetime | None = None
         self._locked: set[tuple[str, Any]] = set()
+        change_times.attach(session, lambda: self.now)
 
     @property
     def now(self) -> dt.datetime:

@@ -40,6 +40,20 @@ class HolidayPolicy(enum.StrEnum):
     NEXT_WORKING_DAY = "next_working_day"
 
 
+class Publication(enum.StrEnum):
+    """What the OParl interface shows of a committee (domain/publication.py), each
+    level including the one before. Privacy by default: nothing."""
+
+    NONE = "none"
+    """The committee does not appear at all."""
+    MEETINGS = "meetings"
+    """The committee, its member organisations, its meetings and their public agenda items."""
+    PEOPLE = "people"
+    """Also the names and roles of the people who represent the member organisations."""
+    MINUTES = "minutes"
+    """Also the archived minutes (they name who attended) of meetings without closed items."""
+
+
 @dataclasses.dataclass(frozen=True)
 class RulesOfProcedure:
     """The committee's Geschäftsordnung as numbers the engine reads."""
@@ -102,6 +116,9 @@ class RulesOfProcedure:
     """Umlaufverfahren: members vote on a motion in writing within this many days."""
     written_procedure_reminder_days: int = 2
     """Members who have not voted are reminded this many days before the deadline (0: no reminder)."""
+    publication: Publication = Publication.NONE
+    """What the OParl interface (/oparl/v1.1/) shows of the committee: none, meetings,
+    people or minutes (see Publication). None by default: publishing is decided."""
     written_procedure_meeting_demands: int = 1
     """How many voting members' demands move a motion from the written procedure to a
     meeting (1: any one member may demand it)."""
@@ -218,6 +235,7 @@ def _parse_value(name: str, type_name: Any, raw: Any) -> Any:
             "Majority": Majority,
             "QuorumRule": QuorumRule,
             "HolidayPolicy": HolidayPolicy,
+            "Publication": Publication,
         }[type_name]
         return enum_type(str(raw))
     except (ValueError, KeyError, ZeroDivisionError):
@@ -234,6 +252,7 @@ def _allowed(type_name: str) -> str:
         "Majority": ", ".join(m.value for m in Majority),
         "QuorumRule": ", ".join(m.value for m in QuorumRule),
         "HolidayPolicy": ", ".join(m.value for m in HolidayPolicy),
+        "Publication": ", ".join(m.value for m in Publication),
     }.get(type_name, "?")
 
 

@@ -30,6 +30,7 @@ from governance.i18n import (
     meeting,
     membership,
     minutes,
+    oparl,  # issue 15.5: the OParl 1.1 interface
     personal_data,  # issue 12: person export / erase
     programmes,  # issue 15: programmes, action areas, their overviews
     report,  # issue 16: the annual report and the CSV exports
@@ -79,6 +80,7 @@ for _area in (
     backup,
     calendar,
     report,
+    oparl,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

@@ -39,6 +39,7 @@ from governance.models.programme import (  # programmes and action areas
 from governance.models.setting import Setting
 from governance.models.stored_document import AgendaAttachment, StoredDocument  # documents
 from governance.models.timer import Timer
+from governance.models.tombstone import Tombstone  # oparl
 from governance.models.web_session import SignInLink, SignInRequest, WebSession  # web sign-in
 from governance.models.written_procedure import WrittenBallot, WrittenProcedure  # Umlaufverfahren
 
@@ -91,6 +92,7 @@ __all__ = [
     "SigningCeremony",
     "StoredDocument",
     "Timer",
+    "Tombstone",
     "Vote",
     "WebSession",
     "WrittenBallot",

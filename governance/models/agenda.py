@@ -57,6 +57,10 @@ class AgendaItem(Versioned, Base):
     """The item of an earlier meeting this one continues (deferred there)."""
     carried_over_to_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id"))
     created_at: Mapped[dt.datetime]
+    modified_at: Mapped[dt.datetime | None]
+    """(0016_oparl) Last change, kept by the unit of work (None: never changed since created)."""
+    confidential: Mapped[bool] = mapped_column(default=False)
+    """(0016_oparl) Handled in closed session (nichtöffentlich): never published."""
 
     meeting: Mapped[Meeting] = relationship()
     proposer: Mapped[Person | None] = relationship()

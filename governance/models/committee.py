@@ -7,7 +7,7 @@ import enum
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from governance.domain.rules import RulesOfProcedure
 from governance.models.base import Base, Versioned
@@ -38,7 +38,12 @@ class Committee(Versioned, Base):
     short_name: Mapped[str] = mapped_column(String(40), unique=True)
     sender_email: Mapped[str] = mapped_column(String(254), default="")
     rules_data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    publication: Mapped[str] = mapped_column(String(20), default="none")
+    """(0016_oparl) The rule ``publication`` of rules_data, kept beside it as a column:
+    the OParl interface selects by it, and a database plans a column, not a JSON path."""
     created_at: Mapped[dt.datetime]
+    modified_at: Mapped[dt.datetime | None]
+    """(0016_oparl) Last change, kept by the unit of work (None: never changed since created)."""
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="committee", order_by="Membership.id"
@@ -52,6 +57,11 @@ class Committee(Versioned, Base):
     @rules.setter
     def rules(self, value: RulesOfProcedure) -> None:
         self.rules_data = value.to_dict()
+
+    @validates("rules_data")
+    def _keep_publication(self, key: str, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        self.publication = str((value or {}).get("publication") or "none")
+        return value
 
     def __str__(self) -> str:
         return self.short_name
@@ -76,6 +86,8 @@ class Membership(Versioned, Base):
     notice_given_on: Mapped[dt.date | None]
     state: Mapped[str] = mapped_column(String(40))
     notice_recorded_on: Mapped[dt.date | None]
+    modified_at: Mapped[dt.datetime | None]
+    """(0016_oparl) Last change, kept by the unit of work (None: never changed since created)."""
     """The day a notice given on paper earlier was recorded (None: recorded the day it was given)."""
 
     committee: Mapped[Committee] = relationship(back_populates="memberships")

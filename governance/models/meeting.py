@@ -86,6 +86,8 @@ class Meeting(Versioned, Base):
     """Why it was cancelled or last moved."""
     state: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[dt.datetime]
+    modified_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    """(0016_oparl) Last change, kept by the unit of work (None: never changed since created)."""
     # (0008_meetings) a session held without the system (on paper) and recorded afterwards:
     recorded_later_at: Mapped[dt.datetime | None]
     """When the secretariat started recording it afterwards (None: recorded as it happened)."""

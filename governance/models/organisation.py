@@ -26,6 +26,8 @@ class Organisation(Base):
     short_name: Mapped[str] = mapped_column(String(80), unique=True)
     kind: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[dt.datetime]
+    modified_at: Mapped[dt.datetime | None]
+    """(0016_oparl) Last change, kept by the unit of work (None: never changed since created)."""
 
     people: Mapped[list[Person]] = relationship(back_populates="organisation")
 
@@ -46,6 +48,10 @@ class Person(Base):
     """Installation administrator: may create committees, organisations and people."""
     created_at: Mapped[dt.datetime]
     erased_at: Mapped[dt.datetime | None]
+    modified_at: Mapped[dt.datetime | None]
+    """(0016_oparl) Last change, kept by the unit of work (None: never changed since created)."""
+    email_public: Mapped[bool] = mapped_column(default=False)
+    """(0016_oparl) The person agreed that the OParl interface shows their e-mail address."""
     """When the person's data was erased on request (``gremium person erase``)."""
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="people")

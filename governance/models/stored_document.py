@@ -36,6 +36,8 @@ class StoredDocument(Base):
     media_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64))
+    sha512: Mapped[str] = mapped_column(String(128), default="")
+    """(0016_oparl) For OParl's sha512Checksum; "" where the bytes are missing."""
     data: Mapped[bytes | None] = mapped_column(LargeBinary)
     """None only for a file an older installation filed in a folder that the
     migration could not find (then ``legacy_path`` and ``note`` say where and why)."""

@@ -22,6 +22,8 @@ committees = table(
     column("sender_email", String),
     column("rules_data", JSON),
     column("created_at", _moment),
+    column("modified_at", _moment),
+    column("publication", String),
 )
 
 organisations = table(
@@ -29,6 +31,8 @@ organisations = table(
     column("id", Integer),
     column("name", String),
     column("short_name", String),
+    column("created_at", _moment),
+    column("modified_at", _moment),
 )
 
 people = table(
@@ -37,6 +41,10 @@ people = table(
     column("name", String),
     column("email", String),
     column("organisation_id", Integer),
+    column("email_public", Boolean),
+    column("created_at", _moment),
+    column("modified_at", _moment),
+    column("erased_at", _moment),
 )
 
 memberships = table(
@@ -50,6 +58,7 @@ memberships = table(
     column("ends_on", Date),
     column("notice_given_on", Date),
     column("state", String),
+    column("modified_at", _moment),
 )
 
 membership_people = table(
@@ -88,6 +97,10 @@ agenda_items = table(
     column("accession_application_id", Integer),
     column("carried_over_from_id", Integer),
     column("carried_over_to_id", Integer),
+    column("decision_text", String),
+    column("created_at", _moment),
+    column("modified_at", _moment),
+    column("confidential", Boolean),
 )
 
 agenda_attachments = table(
@@ -265,6 +278,7 @@ meetings = table(
     column("recorded_later_by", String),
     column("quorate_at_opening", Boolean),
     column("created_at", _moment),
+    column("modified_at", _moment),
 )
 
 meeting_series = table(
@@ -375,6 +389,8 @@ stored_documents = table(
     column("media_type", String),
     column("data", LargeBinary),
     column("note", String),
+    column("sha512", String),
+    column("created_at", _moment),
 )
 
 directory_organisations = table(
@@ -502,4 +518,14 @@ programme_offices = table(
     column("programme_id", Integer),
     column("person_id", Integer),
     column("appointed_at", _moment),
+)
+
+tombstones = table(
+    "tombstones",
+    column("id", Integer),
+    column("kind", String),
+    column("object_id", Integer),
+    column("committee_id", Integer),
+    column("created_at", _moment),
+    column("deleted_at", _moment),
 )

@@ -28,6 +28,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import Session
 
+from governance import change_times
 from governance.errors import Conflict
 from governance.models import (
     AccessionDeclaration,
@@ -38,6 +39,7 @@ from governance.models import (
     Attendance,
     AuditRecord,
     Meeting,
+    Membership,
     MembershipPerson,
     Minutes,
     MinutesObjection,
@@ -97,6 +99,16 @@ def erase(uow: UnitOfWork, person: Person | str, retention: Retention) -> Erasur
     legacy = _legacy_records(uow, person)
     pid = person.id
     session = uow.session
+    # The OParl interface answers the representations as deleted (change_times.bury).
+    represented = session.execute(
+        select(MembershipPerson.id, Membership.committee_id)
+        .join(Membership, Membership.id == MembershipPerson.membership_id)
+        .where(MembershipPerson.person_id == pid)
+    ).all()
+    change_times.bury(session, "membership_people", [(r[0], r[1]) for r in represented], uow.now)
+    # The person too, once per committee: shown deleted where that committee publishes people.
+    committees = sorted({r[1] for r in represented})
+    change_times.bury(session, "people", [(pid, cid) for cid in committees], uow.now)
     roles = session.execute(delete(MembershipPerson).where(MembershipPerson.person_id == pid))
     secretariat = session.execute(
         delete(SecretariatMember).where(SecretariatMember.person_id == pid)

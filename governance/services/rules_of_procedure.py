@@ -17,6 +17,7 @@ from typing import Any
 from governance.domain.rules import (
     HolidayPolicy,
     Majority,
+    Publication,
     QuorumRule,
     RulesOfProcedure,
 )
@@ -34,6 +35,7 @@ _ALLOWED: dict[str, Any] = {
     "Majority": ", ".join(m.value for m in Majority),
     "QuorumRule": ", ".join(m.value for m in QuorumRule),
     "HolidayPolicy": ", ".join(m.value for m in HolidayPolicy),
+    "Publication": ", ".join(m.value for m in Publication),
 }
 
 
@@ -44,7 +46,12 @@ def setting_types() -> dict[str, str]:
 
 def choices(kind: str) -> tuple[str, ...]:
     """The values a setting of *kind* may take when it is a choice (else empty)."""
-    enum_type = {"Majority": Majority, "QuorumRule": QuorumRule, "HolidayPolicy": HolidayPolicy}
+    enum_type = {
+        "Majority": Majority,
+        "QuorumRule": QuorumRule,
+        "HolidayPolicy": HolidayPolicy,
+        "Publication": Publication,
+    }
     return tuple(m.value for m in enum_type[kind]) if kind in enum_type else ()
 
 

@@ -59,6 +59,7 @@ def store(
         media_type=media_type,
         size=len(data),
         sha256=digest,
+        sha512=hashlib.sha512(data).hexdigest(),
         data=data,
         legacy_path="",
         note="",

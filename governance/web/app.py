@@ -41,6 +41,7 @@ FEATURES: list[str] = [
     "governance.web.calendar",  # /calendar: subscription addresses; /calendar/<token>.ics (feeds)
     "governance.web.exports",  # /committees/<cid>/<list>.csv: CSV downloads (report)
     "governance.web.programmes",  # /areas/<aid>, /programmes/<pid>: above the committees (areas)
+    "governance.web.oparl",  # /oparl/v1.1/: the OParl 1.1 read interface, open (issue 15.5)
 ]
 
 NAVIGATION: list[tuple[str, str]] = [
@@ -109,6 +110,15 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> Flask:
 
 
 def _before() -> Response | None:
+    if request.blueprint == "oparl":
+        # Open to every system, without session, language or CSRF: the reads decide
+        # what is public; only the simulated clock of tests and the demo is kept.
+        g.lang = "de"
+        g.person = None
+        reload_clock = getattr(core().clock, "reload", None)
+        if reload_clock is not None:
+            reload_clock()
+        return None
     if request.endpoint in BARE:
         g.lang = "de"
         g.person = None
