@@ -614,6 +614,7 @@ RECIPES: dict[str, list[Any]] = {
     "restore": [
         (None, ["backup", "--out", "sicherung.zip"]),
         (None, ["--db", "sqlite:///wieder.db", "restore", "sicherung.zip"]),
+    ],
     "calendar list": [(RABENHAUS, ["calendar", "list"])],
     "calendar url": [(RABENHAUS, ["calendar", "url", "committee"])],
     "calendar renew": [
