@@ -22,6 +22,7 @@ from governance.models.committee import (
     Role,
     SecretariatMember,
 )
+from governance.models.data_version import DataVersion  # the page cache's version
 from governance.models.decision import Ballot, Decision, Vote
 from governance.models.inbound import InboundMail, MailObjection, ReplyToken  # replies by mail
 from governance.models.meeting import Attendance, Meeting, MeetingSeries
@@ -47,6 +48,7 @@ __all__ = [
     "AgreementVersion",
     "Attendance",
     "AuditHead",
+    "DataVersion",
     "AuditRecord",
     "Ballot",
     "Base",
