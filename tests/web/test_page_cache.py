@@ -177,9 +177,7 @@ def test_two_server_processes_on_one_database_stay_consistent(
         other_process.extensions["gremium"].db.dispose()
 
 
-def test_nobody_gets_another_persons_or_another_sessions_page(
-    signed_in, world, web_app
-) -> None:
+def test_nobody_gets_another_persons_or_another_sessions_page(signed_in, world, web_app) -> None:
     chair = signed_in(web_app.test_client(), world.chair)
     partner = signed_in(web_app.test_client(), world.partners[0])
     outsider = signed_in(web_app.test_client(), world.outsider)
