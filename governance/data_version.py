@@ -96,4 +96,7 @@ def _forget_connection(session: Session, transaction: SessionTransaction) -> Non
 
 def current(conn: Connection) -> int | None:
     """The version now (None: a database without the row, e.g. before the migration)."""
-    return conn.execute(select(data_version.c.version).where(data_version.c.id == 1)).scalar()
+    return conn.execute(_CURRENT).scalar()
+
+
+_CURRENT = select(data_version.c.version).where(data_version.c.id == 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import threading
 
 from sqlalchemy import select
 
@@ -23,6 +24,7 @@ from governance.services import timers
 from governance.web.app import create_app
 from governance.web.page_cache import EXTENSION
 from tests.statements import counting
+from tests.web.conftest import web_settings_for
 from tests.web.records_support import hold_meeting
 from tests.web.support import World, post_form
 
@@ -228,18 +230,35 @@ def test_the_language_is_part_of_the_key(client, signed_in, world, gremium) -> N
 
 
 def test_the_cache_is_bounded_and_can_be_switched_off(signed_in, world, tmp_path, clock) -> None:
-    from governance.web.page_cache import Pages
-    from tests.web.conftest import web_settings_for
+    from governance.web.page_cache import Page, Pages
 
     pages = Pages(limit=10)
-    pages.put(("a",), "e1", b"12345")
-    pages.put(("b",), "e2", b"12345")
-    pages.get(("a",))  # a is used: b leaves first
-    pages.put(("c",), "e3", b"12345")
+    pages.put(("a",), Page(1, "e1", b"12345"))
+    pages.put(("b",), Page(1, "e2", b"12345"))
+    assert pages.take(("a",), 1) == (Page(1, "e1", b"12345"), False)  # a used: b leaves first
+    pages.put(("c",), Page(1, "e3", b"12345"))
     assert pages.get(("b",)) is None and pages.get(("a",)) is not None
     assert pages.size <= 10 and len(pages) == 2
-    pages.put(("huge",), "e4", b"x" * 11)
+    pages.put(("huge",), Page(1, "e4", b"x" * 11))
     assert pages.get(("huge",)) is None
+
+    # a new second: the first request renders; while it does, the others get the page of
+    # the second before, not one older than STALE_SECONDS, and then the fresh one
+    assert pages.take(("a",), 2) == (None, True)
+    assert pages.take(("a",), 2) == (Page(1, "e1", b"12345"), False)
+    pages.put(("a",), Page(2, "e5", b"23456"))
+    pages.done(("a",))
+    assert pages.take(("a",), 2) == (Page(2, "e5", b"23456"), False)
+    assert pages.take(("a",), 9) == (None, True)
+    waited: list[object] = []
+    other = threading.Thread(target=lambda: waited.append(pages.take(("a",), 9)))
+    other.start()
+    other.join(0.2)
+    assert other.is_alive()  # too old to be shown: it waits for the page being rendered
+    pages.put(("a",), Page(9, "e6", b"9"))
+    pages.done(("a",))
+    other.join(5)
+    assert waited == [(Page(9, "e6", b"9"), False)]
 
     settings = web_settings_for(tmp_path, web={"page_cache_mb": 0})
     off = create_app(settings, clock=clock)
