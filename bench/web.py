@@ -14,8 +14,11 @@ Measured per endpoint (phases in turn, each repeated, in one server run):
 ``/healthz`` (a trivial view: the framework, the server and the network
 stack, no database — the floor), the overview ``/``, a meeting page
 ``/meetings/<id>`` and the decisions register ``/committees/<id>/decisions``.
-Figures: median and 95th percentile of the response time as a client sees
-it. Target: p95 <= 50 ms and <= 5x the floor's p95. Beside them, each page
+Each page is measured twice, on two servers in turn over the same data: cold
+(``[web] page_cache_mb = 0``: every page rendered) and warm (the page cache:
+a repeated view, governance/web/page_cache.py); the chair's session, kept in
+the database, serves both. Figures: median and 95th percentile of the response
+time as a client sees it. Target: p95 <= 50 ms and <= 5x the floor's p95. Beside them, each page
 requested by one client alone (one request after the other): the page's own
 time without waiting for a worker, which tells queueing from work.
 
