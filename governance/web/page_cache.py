@@ -140,7 +140,13 @@ def install(app: Flask, megabytes: int) -> None:
 def note_version(conn: Connection) -> None:
     """Read the data version for :func:`lookup` if this request may be served from the
     cache (called where the session is read, in the same transaction)."""
-    if request.method == "GET" and request.endpoint in PAGES:
+    from flask import current_app
+
+    if (
+        request.method == "GET"
+        and request.endpoint in PAGES
+        and EXTENSION in current_app.extensions
+    ):
         g.setdefault(_VERSION, data_version.current(conn))
 
 
