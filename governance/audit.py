@@ -35,7 +35,7 @@ from typing import Any, NoReturn
 from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
-from governance import audit_digests
+from governance import audit_digests, data_version
 from governance.audit_hash import GENESIS, KEYS, record_hash
 from governance.audit_hash import _canonical as _canonical  # tests recompute a link
 from governance.audit_keys import KeySource
@@ -108,12 +108,19 @@ def _chain_at_commit(session: Session) -> None:
     # Flush the transaction's own changes (and take their row locks) before
     # the head: the head is then held only for the inserts below and the commit.
     session.flush()
+    chained = _chain(session)
+    # After the chain's head: every writer locks the two rows in this order.
+    data_version.advance(session, wrote=chained)
+
+
+def _chain(session: Session) -> bool:
+    """Number, hash and insert the transaction's records; whether there were any."""
     records = pending(session)
     session.info.pop(_PENDING, None)
     touched = audit_digests.take_touched(session)
     switch_to = session.info.pop(_KEY_AFTER, None)
     if not records and not touched:
-        return
+        return False
     head = session.execute(
         select(AuditHead.seq, AuditHead.hash, AuditHead.key_id)
         .where(AuditHead.id == 1)
@@ -146,6 +153,7 @@ def _chain_at_commit(session: Session) -> None:
         .where(AuditHead.id == 1)
         .values(seq=seq, hash=prev_hash, key_id=switch_to or head_key)
     )
+    return True
 
 
 def _signing_key(session: Session, kid: str | None) -> bytes | None:

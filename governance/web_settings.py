@@ -8,6 +8,7 @@
                                  # are believed (0: none, the server faces the clients)
     session_hours = 12           # a session ends this long after signing in, however active
     session_idle_minutes = 120   # … or this long after its last request
+    page_cache_mb = 32           # rendered pages kept per server process (0: none)
 
 Every key can also be set as GREMIUM_WEB_<KEY> (e.g. GREMIUM_WEB_BASE_URL).
 Links in mails never take the host a request names (a forged Host header
@@ -47,6 +48,8 @@ class WebSettings:
     """How many reverse proxies in front of the server set X-Forwarded-* headers."""
     session_hours: float = 12.0
     session_idle_minutes: int = 120
+    page_cache_mb: int = 32
+    """Memory per server process for rendered pages (governance/web/page_cache.py); 0: off."""
 
     @property
     def session_lifetime(self) -> dt.timedelta:
@@ -75,6 +78,8 @@ def web_settings(settings: Settings, environ: Mapping[str, str] | None = None) -
         _refuse(settings, "minimum", key="web.session_hours", minimum="0.1")
     if result.session_idle_minutes < 1:
         _refuse(settings, "minimum", key="web.session_idle_minutes", minimum=1)
+    if result.page_cache_mb < 0:
+        _refuse(settings, "minimum", key="web.page_cache_mb", minimum=0)
     return result
 
 

@@ -23,6 +23,7 @@ from governance.models.committee import (
     Role,
     SecretariatMember,
 )
+from governance.models.data_version import DataVersion  # the page cache's version
 from governance.models.decision import Ballot, Decision, Vote
 from governance.models.inbound import InboundMail, MailObjection, ReplyToken  # replies by mail
 from governance.models.meeting import Attendance, Meeting, MeetingSeries
@@ -65,6 +66,7 @@ __all__ = [
     "CalendarFeed",
     "Capacity",
     "Committee",
+    "DataVersion",
     "Decision",
     "InboundMail",
     "MailObjection",

@@ -223,6 +223,8 @@ audit_records = table(
     column("digests", JSON),
 )
 
+data_version = table("data_version", column("id", Integer), column("version", BigInteger))
+
 audit_head = table(
     "audit_head",
     column("id", Integer),

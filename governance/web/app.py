@@ -20,7 +20,7 @@ from governance.clock import Clock
 from governance.config import Settings
 from governance.domain.attachments import MB
 from governance.services.agreement_text import MAX_FILE_BYTES
-from governance.web import csrf, errors, security, sessions
+from governance.web import csrf, errors, page_cache, security, sessions
 from governance.web.context import EXTENSION, WEB_SETTINGS, core
 from governance.web.language import request_language
 from governance.web.secret import secret_key
@@ -93,6 +93,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> Flask:
     app.before_request(_before)
     security.install(app)
     errors.install(app)
+    page_cache.install(app, web.page_cache_mb)
 
     @app.get("/healthz")
     def healthz() -> Response:
@@ -132,4 +133,4 @@ def _before() -> Response | None:
     if g.person is None and request.endpoint not in PUBLIC:
         target = request.full_path if request.query_string else request.path
         return redirect(url_for("auth.sign_in", next=target), 303)
-    return None
+    return page_cache.lookup()

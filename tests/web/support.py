@@ -145,3 +145,12 @@ def post_form(
     """
     form = {"csrf_token": csrf_token_of(client), **(data or {})}
     return client.post(path, data=form, **kwargs)
+
+
+def without_page_cache(client: FlaskClient) -> FlaskClient:
+    """*client*'s application renders every page afresh (governance/web/page_cache.py):
+    for the tests that count what rendering a page costs."""
+    from governance.web.page_cache import EXTENSION
+
+    client.application.extensions.pop(EXTENSION, None)
+    return client

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from governance.models import Committee
 from governance.services import decision_register
 from tests.web.records_support import Held, berlin, hold_meeting
-from tests.web.support import post_form
+from tests.web.support import post_form, without_page_cache
 
 ALL_KINDS = (
     "agreement",
@@ -322,6 +322,7 @@ def test_a_records_page_reads_with_as_many_statements_for_two_meetings_as_for_on
 
     path = f"/committees/{world.committee_id}/{page}"
     engine = gremium.db.engine
+    without_page_cache(client)
     seen: list[str] = []
 
     def count(*args: object) -> None:

@@ -64,6 +64,7 @@ class Counted:
             database=url,
             clock="simulated",
             attach_documents=False,
+            web={"page_cache_mb": 0},  # every page rendered: the count is of the rendering
             mail={
                 "delivery": "maildir",
                 "maildir": str(Path(url.removeprefix("sqlite:///")).parent / "mail"),

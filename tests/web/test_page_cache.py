@@ -1,0 +1,270 @@
+"""The page cache (governance/web/page_cache.py) as a user sees it: a page opened again
+is the kept one, and after every kind of write a page can show (a form, a service action,
+a timer that fires, a mail delivered, a role taken away, the clock passing a deadline)
+the next view shows the change; two server processes on one database stay consistent,
+and nobody is ever given another person's (or another session's) page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import threading
+
+from sqlalchemy import select
+
+from governance import data_version
+from governance.clock import BERLIN
+from governance.mail.dispatch import dispatch
+from governance.mail.settings import mail_settings
+from governance.mail.transports import make_transport
+from governance.models import Membership
+from governance.services import meetings as meeting_service
+from governance.services import timers
+from governance.web.app import create_app
+from governance.web.page_cache import EXTENSION
+from tests.statements import counting
+from tests.web.conftest import web_settings_for
+from tests.web.records_support import hold_meeting
+from tests.web.support import World, post_form
+
+START = "2026-03-11T10:00"
+PASSED = 'badge--passed"><time datetime="2026-02-18T09:00'
+"""The proposal deadline of the meeting planned for START, marked as passed."""
+
+
+def text(response) -> str:
+    return html.unescape(response.get_data(as_text=True))
+
+
+def plan(client, world: World, title: str) -> int:
+    data = {"title": title, "start": START, "duration": "120", "location": "Rathaus"}
+    answer = post_form(client, f"/committees/{world.committee_id}/meetings", data)
+    assert answer.status_code == 303, text(answer)
+    found = re.fullmatch(r"/meetings/(\d+)", answer.headers["Location"])
+    assert found
+    return int(found.group(1))
+
+
+def version(gremium) -> int | None:
+    with gremium.db.read_connection() as conn:
+        return data_version.current(conn)
+
+
+def test_a_page_opened_again_is_the_kept_one_with_its_etag_and_304(
+    client, signed_in, world, gremium
+) -> None:
+    signed_in(client, world.chair)
+    first = client.get("/")
+    with counting(gremium) as again:
+        second = client.get("/")
+    assert second.status_code == 200 and text(second) == text(first)
+    assert "Testgremium" in text(second)
+    # the session is checked, the data version read: nothing else is asked
+    assert len(again) <= 4, "\n".join(again)
+    etag = second.headers["ETag"]
+    assert second.headers["Cache-Control"] == "no-store"  # personal data stays out of caches
+    same = client.get("/", headers={"If-None-Match": etag})
+    assert same.status_code == 304 and same.get_data() == b""
+    changed = client.get("/", headers={"If-None-Match": '"something-else"'})
+    assert changed.status_code == 200 and text(changed) == text(first)
+
+
+def test_after_a_form_a_service_action_and_a_held_meeting_the_pages_show_them(
+    client, signed_in, web_app, world, gremium
+) -> None:
+    chair = signed_in(client, world.chair)
+    partner = signed_in(web_app.test_client(), world.partners[0])
+    register = f"/committees/{world.committee_id}/decisions"
+    assert "Sitzung im März" not in text(chair.get("/"))
+    before = text(chair.get(register))
+
+    mid = plan(chair, world, "Sitzung im März")  # a form
+    assert "Sitzung im März" in text(chair.get("/"))
+    assert "Sitzung im März" in text(partner.get("/"))
+    page = text(chair.get(f"/meetings/{mid}"))
+    assert "Rathaus" in page
+
+    with gremium.unit_of_work(World.EMAILS["chair"]) as uow:  # a service action
+        meeting = meeting_service.meeting_by_id(uow.session, mid)
+        meeting_service.move(
+            uow, meeting, starts_at="2026-03-12T10:00", reason="Raum belegt",
+            location="Jugendclub Kiez",
+        )  # fmt: skip
+    assert "Jugendclub Kiez" in text(chair.get(f"/meetings/{mid}"))
+
+    hold_meeting(gremium, world)  # decisions taken: the register lists them
+    chair = signed_in(client, world.chair)  # (the clock moved on: the session ran out)
+    after = text(chair.get(register))
+    assert "Keine Beschlüsse." in before
+    assert "Keine Beschlüsse." not in after and "angenommen" in after
+
+
+def test_a_timer_that_fires_and_the_clock_passing_a_deadline_show_at_once(
+    client, signed_in, world, gremium, clock
+) -> None:
+    chair = signed_in(client, world.chair)
+    mid = plan(chair, world, "Sitzung im März")
+    # the proposal deadline is 18 February; the second before it, nothing has passed
+    deadline = dt.datetime(2026, 2, 18, 10, 0, tzinfo=BERLIN)
+    clock.advance_to(deadline - dt.timedelta(seconds=1))
+    chair = signed_in(client, world.chair)  # (the first session has run out meanwhile)
+    assert PASSED not in text(chair.get(f"/meetings/{mid}"))
+    assert PASSED not in text(chair.get(f"/meetings/{mid}"))  # the kept page
+    # one second later the mark is there, although nothing was written
+    clock.advance_to(deadline)
+    assert PASSED in text(chair.get(f"/meetings/{mid}"))
+
+    kept = text(chair.get(f"/meetings/{mid}"))
+    assert "Anstehende Zeitgeber" in kept
+    fired = timers.fire_due(gremium, deadline)  # the clock stays in the same second
+    assert fired, "no timer was due"
+    assert clock.now() == deadline
+    shown = text(chair.get(f"/meetings/{mid}"))
+    assert shown != kept  # the timers fired: the state and the timers listed changed
+
+
+def test_a_mail_delivered_advances_the_data_version(
+    client, signed_in, world, gremium, web_settings
+) -> None:
+    chair = signed_in(client, world.chair)
+    mid = plan(chair, world, "Sitzung im März")
+    with gremium.unit_of_work(World.EMAILS["chair"]) as uow:
+        meeting_service.convene(uow, mid)  # the invitations are queued
+    chair.get(f"/meetings/{mid}")  # the message "Die Sitzung ist geplant" shown once
+    kept = text(chair.get(f"/meetings/{mid}"))
+    before = version(gremium)
+    settings = mail_settings(web_settings)
+    report = dispatch(gremium, make_transport(settings), settings)
+    assert report.sent, "nothing was delivered"
+    # the outbox's delivery states are data: every kept page is rendered afresh
+    assert version(gremium) != before
+    assert text(chair.get(f"/meetings/{mid}")) == kept  # (this page shows no delivery)
+
+
+def test_a_role_taken_away_ends_the_kept_pages_of_that_committee(
+    client, signed_in, world, gremium, clock
+) -> None:
+    partner = signed_in(client, world.partners[0])
+    register = f"/committees/{world.committee_id}/decisions"
+    assert partner.get(register).status_code == 200
+    assert "Testgremium" in text(partner.get("/"))
+    yesterday = (clock.now().astimezone(BERLIN) - dt.timedelta(days=1)).date()
+    with gremium.db.session() as session, session.begin():
+        membership = session.scalars(
+            select(Membership).where(
+                Membership.committee_id == world.committee_id,
+                Membership.organisation_id == world.partner_orgs[0],
+            )
+        ).one()
+        membership.starts_on = min(membership.starts_on, yesterday)
+        membership.ends_on = yesterday
+    assert partner.get(register).status_code == 404
+    assert "Testgremium" not in text(partner.get("/"))
+
+
+def test_two_server_processes_on_one_database_stay_consistent(
+    signed_in, world, web_app, web_settings, clock
+) -> None:
+    other_process = create_app(web_settings, clock=clock)
+    try:
+        one = signed_in(web_app.test_client(), world.chair)
+        two = signed_in(other_process.test_client(), world.chair)
+        assert "Sitzung im Mai" not in text(one.get("/"))
+        assert "Sitzung im Mai" not in text(two.get("/"))  # both keep the page
+        plan(two, world, "Sitzung im Mai")  # written through the second process
+        assert "Sitzung im Mai" in text(one.get("/"))
+        assert "Sitzung im Mai" in text(two.get("/"))
+    finally:
+        other_process.extensions["gremium"].db.dispose()
+
+
+def test_nobody_gets_another_persons_or_another_sessions_page(signed_in, world, web_app) -> None:
+    chair = signed_in(web_app.test_client(), world.chair)
+    partner = signed_in(web_app.test_client(), world.partners[0])
+    outsider = signed_in(web_app.test_client(), world.outsider)
+    pages = {who: text(c.get("/")) for who, c in (("chair", chair), ("partner", partner))}
+    pages["outsider"] = text(outsider.get("/"))
+    assert "Clara Vorsitz" in pages["chair"] and "Clara Vorsitz" not in pages["partner"]
+    assert "Vorstand Rabenhaus" in pages["partner"]
+    assert "Anderes Gremium" in pages["outsider"] and "Testgremium" not in pages["outsider"]
+    register = f"/committees/{world.committee_id}/decisions"
+    assert chair.get(register).status_code == 200
+    assert outsider.get(register).status_code == 404  # the chair's kept page is not theirs
+
+    # the same person in two browsers: each page carries its own session's CSRF token
+    second = signed_in(web_app.test_client(), world.chair)
+    token_one, token_two = chair.gremium_csrf, second.gremium_csrf  # type: ignore[attr-defined]
+    assert token_one != token_two
+    assert token_one in text(chair.get("/")) and token_two not in text(chair.get("/"))
+    assert token_two in text(second.get("/")) and token_one not in text(second.get("/"))
+
+
+def test_a_one_time_message_and_a_signed_out_session_never_come_from_the_cache(
+    client, signed_in, world, web_app
+) -> None:
+    chair = signed_in(client, world.chair)
+    chair.get("/")
+    mid = plan(chair, world, "Sitzung im März")
+    shown = text(chair.get(f"/meetings/{mid}"))
+    assert "Gespeichert." in shown or "geplant" in shown
+    again = text(chair.get(f"/meetings/{mid}"))
+    assert "Gespeichert." not in again  # the message once, then the page without it
+    assert text(chair.get(f"/meetings/{mid}")) == again
+
+    assert post_form(chair, "/sign-out").status_code in (302, 303)
+    answer = chair.get(f"/meetings/{mid}")
+    assert answer.status_code == 303 and "/sign-in" in answer.headers["Location"]
+
+
+def test_the_language_is_part_of_the_key(client, signed_in, world, gremium) -> None:
+    chair = signed_in(client, world.chair)
+    assert "Meine Übersicht" in text(chair.get("/"))
+    from governance.models import Person
+
+    with gremium.db.session() as session, session.begin():
+        person = session.get(Person, world.chair)
+        assert person is not None
+        person.language = "en"
+    assert "My overview" in text(chair.get("/"))
+
+
+def test_the_cache_is_bounded_and_can_be_switched_off(signed_in, world, tmp_path, clock) -> None:
+    from governance.web.page_cache import Page, Pages
+
+    pages = Pages(limit=10)
+    pages.put(("a",), Page(1, "e1", b"12345"))
+    pages.put(("b",), Page(1, "e2", b"12345"))
+    assert pages.take(("a",), 1) == (Page(1, "e1", b"12345"), False)  # a used: b leaves first
+    pages.put(("c",), Page(1, "e3", b"12345"))
+    assert pages.get(("b",)) is None and pages.get(("a",)) is not None
+    assert pages.size <= 10 and len(pages) == 2
+    pages.put(("huge",), Page(1, "e4", b"x" * 11))
+    assert pages.get(("huge",)) is None
+
+    # a new second: the first request renders; while it does, the others get the page of
+    # the second before, not one older than STALE_SECONDS, and then the fresh one
+    assert pages.take(("a",), 2) == (None, True)
+    assert pages.take(("a",), 2) == (Page(1, "e1", b"12345"), False)
+    pages.put(("a",), Page(2, "e5", b"23456"))
+    pages.done(("a",))
+    assert pages.take(("a",), 2) == (Page(2, "e5", b"23456"), False)
+    assert pages.take(("a",), 9) == (None, True)
+    waited: list[object] = []
+    other = threading.Thread(target=lambda: waited.append(pages.take(("a",), 9)))
+    other.start()
+    other.join(0.2)
+    assert other.is_alive()  # too old to be shown: it waits for the page being rendered
+    pages.put(("a",), Page(9, "e6", b"9"))
+    pages.done(("a",))
+    other.join(5)
+    assert waited == [(Page(9, "e6", b"9"), False)]
+
+    settings = web_settings_for(tmp_path, web={"page_cache_mb": 0})
+    off = create_app(settings, clock=clock)
+    try:
+        assert EXTENSION not in off.extensions
+        client = signed_in(off.test_client(), world.chair)
+        assert "ETag" not in client.get("/").headers
+    finally:
+        off.extensions["gremium"].db.dispose()
