@@ -94,6 +94,13 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # ^ answer an invitation for one's own organisation (attends, excused, deputy)
     "meeting.rsvp_record": frozenset({C, S}),
     # ^ record an answer that came by phone or on paper
+    # (issue 16) meeting practice; a representative or deputy only for their own organisation:
+    "meeting.conflict": frozenset({C, S, R, D}),
+    # ^ declare a conflict of interest (Befangenheit) in an agenda item
+    "meeting.vote_transfer": frozenset({C, S, R, D}),
+    # ^ transfer an organisation's vote for one meeting (Stimmrechtsübertragung)
+    "meeting.format": frozenset({C, S}),
+    # ^ set how a meeting is held (in person, online, hybrid) and its video link
     "link.manage": frozenset({C, S}),
     # ^ list and revoke a committee's action links (links in mails)
     # (meetings) a meeting never opened in the system, after its day:

@@ -129,6 +129,11 @@ class RulesOfProcedure:
                 "written_procedure_meeting_demands must be at least 1: "
                 "the number of members whose demand moves a motion to a meeting"
             )
+        if self.transferred_votes_per_organisation < 1:
+            raise ValueError(
+                "transferred_votes_per_organisation must be at least 1: "
+                "switch vote_transfer off to allow none"
+            )
         if self.forecast_days > self.invitation_lead_days:
             raise ValueError(
                 "forecast_days must not be longer than invitation_lead_days: "

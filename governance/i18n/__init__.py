@@ -29,6 +29,7 @@ from governance.i18n import (
     membership,
     minutes,
     personal_data,  # issue 12: person export / erase
+    practice,  # issue 16: conflicts of interest, vote transfers, hybrid meetings
     skips,  # why a timer or message was skipped, in the reader's language
     web_agreement,  # issue 13: agreement, accession, member and secretariat forms
     web_committee,  # web: overview, committee pages (engineer committee)
@@ -71,6 +72,7 @@ for _area in (
     links,
     links_kinds,
     web_year,
+    practice,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

@@ -25,6 +25,7 @@ from governance.models.committee import (
 from governance.models.decision import Ballot, Decision, Vote
 from governance.models.inbound import InboundMail, MailObjection, ReplyToken  # replies by mail
 from governance.models.meeting import Attendance, Meeting, MeetingSeries
+from governance.models.meeting_practice import ConflictOfInterest, VoteTransfer  # issue 16
 from governance.models.minutes import Minutes, MinutesObjection
 from governance.models.organisation import Organisation, OrganisationKind, Person
 from governance.models.outbox import OutboxMessage
@@ -52,6 +53,7 @@ __all__ = [
     "Base",
     "Capacity",
     "Committee",
+    "ConflictOfInterest",
     "Decision",
     "InboundMail",
     "MailObjection",
@@ -78,6 +80,7 @@ __all__ = [
     "StoredDocument",
     "Timer",
     "Vote",
+    "VoteTransfer",
     "WebSession",
     "WrittenBallot",
     "WrittenProcedure",

@@ -127,6 +127,8 @@ def meeting_context(session: Session, meeting: Meeting) -> dict[str, Any]:
         ],
         agenda_revision=meeting.agenda_revision,
         sequence=meeting.sequence,
+        format=meeting.format,
+        video_url=meeting.video_url,
     )
 
 
