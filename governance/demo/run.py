@@ -15,7 +15,7 @@ from governance.bootstrap import build_app
 from governance.clock import SimulatedClock
 from governance.config import Settings
 from governance.database import Database
-from governance.demo import autumn, replies, script, year
+from governance.demo import autumn, practice, replies, script, year
 from governance.demo.written import written_decision
 from governance.i18n import translate
 from governance.mail.dispatch import dispatch
@@ -95,7 +95,8 @@ def play_year(app, clock: SimulatedClock, maildir: Path) -> script.Stage:  # typ
     year.march_minutes_and_accession(stage)
     year.june_meeting(stage)
     year.july_repeat_meeting(stage)
-    autumn.autumn(stage, between=written_decision)
+    practice.prepare(stage)  # issue 16: vote transfer allowed, September hybrid
+    autumn.autumn(stage, between=written_decision, september=practice.september)
     stage.at(*END.timetuple()[:5])
     return stage
 

@@ -128,7 +128,10 @@ def meeting_context(session: Session, meeting: Meeting) -> dict[str, Any]:
         agenda_revision=meeting.agenda_revision,
         sequence=meeting.sequence,
         format=meeting.format,
-        video_url=meeting.video_url,
+        # Until the meeting ends: the minutes' mails need no way into it (issue 16).
+        video_url=meeting.video_url
+        if meeting.state in ("planned", "convened", "in_session")
+        else "",
     )
 
 
