@@ -19,7 +19,7 @@ depends_on = None
 def _not_null(table: str, column: sa.Column, default: sa.TextClause | sa.sql.ClauseElement) -> None:
     # Existing rows get the default; afterwards the ORM supplies it, as for the other columns.
     name = column.name
-    column.server_default = sa.schema.DefaultClause(default)  # type: ignore[arg-type]
+    column.server_default = sa.schema.DefaultClause(default)
     with op.batch_alter_table(table, schema=None) as batch_op:
         batch_op.add_column(column)
     with op.batch_alter_table(table, schema=None) as batch_op:
