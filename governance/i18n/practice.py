@@ -239,4 +239,66 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{organisation} takes part in the room. Present now: {present} of {members} "
         "(quorate from {needed}).",
     },
+    # web page /meetings/<mid>/practice
+    "web.practice.title": {
+        "de": "Sitzungspraxis: {title}",
+        "en": "Meeting practice: {title}",
+    },
+    "web.practice.link": {
+        "de": "Sitzungsform, Befangenheit, Stimmrechtsübertragung",
+        "en": "Format, conflicts of interest, vote transfers",
+    },
+    "web.practice.when": {"de": "{when} · {state}", "en": "{when} · {state}"},
+    "web.practice.to_session": {"de": "Zur laufenden Sitzung", "en": "To the meeting in session"},
+    "web.practice.format": {"de": "Sitzungsform", "en": "How the meeting is held"},
+    "web.practice.format_field": {"de": "Form", "en": "Format"},
+    "web.practice.video_field": {"de": "Videolink (https)", "en": "Video link (https)"},
+    "web.practice.video_hint": {
+        "de": "Nur für hybride und Online-Sitzungen. Er geht nur an die Eingeladenen "
+        "(Einladung, Kalendereintrag) und erscheint in keiner öffentlichen Ausgabe.",
+        "en": "Only for hybrid and online meetings. It goes to those invited only "
+        "(invitation, calendar entry) and appears in no public output.",
+    },
+    "web.practice.video_private": {
+        "de": "Videolink (nur für die Eingeladenen)",
+        "en": "Video link (for those invited only)",
+    },
+    "web.practice.format_save": {"de": "Sitzungsform speichern", "en": "Save the format"},
+    "web.practice.format_saved": {"de": "Sitzungsform: {format}.", "en": "Format: {format}."},
+    "web.practice.conflicts": {"de": "Befangenheit", "en": "Conflicts of interest"},
+    "web.practice.no_conflicts": {
+        "de": "Keine Befangenheit erklärt.",
+        "en": "No conflict of interest declared.",
+    },
+    "web.practice.conflict_line": {
+        "de": "TOP {top} „{title}“: {organisation} befangen ({reason})",
+        "en": "Item {top} “{title}”: {organisation} has a conflict of interest ({reason})",
+    },
+    "web.practice.organisation": {"de": "Mitgliedsorganisation", "en": "Member organisation"},
+    "web.practice.transfers": {"de": "Stimmrechtsübertragungen", "en": "Vote transfers"},
+    "web.practice.no_transfers": {
+        "de": "Keine Stimme übertragen.",
+        "en": "No vote transferred.",
+    },
+    "web.practice.transfer_line": {
+        "de": "{organisation} hat ihre Stimme an {to} übertragen.",
+        "en": "{organisation} has transferred its vote to {to}.",
+    },
+    "web.practice.transfer_ended": {
+        "de": "(beendet: die Organisation ist zur Sitzung gekommen)",
+        "en": "(ended: the organisation came to the meeting)",
+    },
+    "web.practice.transfer_from": {
+        "de": "Stimme der Mitgliedsorganisation",
+        "en": "Vote of the member organisation",
+    },
+    "web.practice.online": {"de": "Online-Teilnahme", "en": "Taking part online"},
+    "web.practice.online_field": {"de": "Teilnahme", "en": "Taking part"},
+    "web.practice.online_yes": {"de": "online", "en": "online"},
+    "web.practice.online_no": {"de": "vor Ort", "en": "in the room"},
+    "web.practice.online_save": {"de": "Teilnahme speichern", "en": "Save"},
+    "web.practice.nobody_present": {
+        "de": "Noch keine Anwesenheit erfasst.",
+        "en": "No attendance recorded yet.",
+    },
 }

@@ -318,7 +318,10 @@ def agree(uow: UnitOfWork, meeting_ref: MeetingRef) -> Agreement:
             meeting=meeting.id,
             deadline=deadline.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M"),
         ).concerning(
-            entity_type=ENTITY, entity_id=minutes.id, action=AGREE, committee_id=minutes.committee_id
+            entity_type=ENTITY,
+            entity_id=minutes.id,
+            action=AGREE,
+            committee_id=minutes.committee_id,
         )
     person = uow.person()
     organisations = (
@@ -330,7 +333,10 @@ def agree(uow: UnitOfWork, meeting_ref: MeetingRef) -> Agreement:
             actor=uow.actor.label,
             committee=meeting.committee.short_name,
         ).concerning(
-            entity_type=ENTITY, entity_id=minutes.id, action=AGREE, committee_id=minutes.committee_id
+            entity_type=ENTITY,
+            entity_id=minutes.id,
+            action=AGREE,
+            committee_id=minutes.committee_id,
         )
     organisation = organisations[0]
     earlier = next(

@@ -37,6 +37,7 @@ FEATURES: list[str] = [
     "governance.web.links",  # /l/<token>: action links from mails (no sign-in) (links)
     "governance.web.records",  # decisions, actions, documents, audit, /workflows (records)
     "governance.web.written_procedure",  # /committees/<cid>/procedures: Umlaufverfahren (written)
+    "governance.web.meeting_practice",  # /meetings/<mid>/practice: conflicts, transfers, hybrid
 ]
 
 NAVIGATION: list[tuple[str, str]] = [
