@@ -131,13 +131,7 @@ def agree_cmd(state: CliState, meeting_ref: str) -> None:
         agreement = minutes.agree(uow, meeting_ref)
         organisation, revision = agreement.organisation, agreement.revision
     click.echo(
-        t(
-            state,
-            "minutes.cli.agreed",
-            organisation=organisation,
-            revision=revision,
-            meeting=meeting_ref,
-        )
+        t(state, "minutes.cli.agreed", organisation=organisation, revision=revision, meeting=meeting_ref)
     )
 
 

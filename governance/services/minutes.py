@@ -318,10 +318,7 @@ def agree(uow: UnitOfWork, meeting_ref: MeetingRef) -> Agreement:
             meeting=meeting.id,
             deadline=deadline.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M"),
         ).concerning(
-            entity_type=ENTITY,
-            entity_id=minutes.id,
-            action=AGREE,
-            committee_id=minutes.committee_id,
+            entity_type=ENTITY, entity_id=minutes.id, action=AGREE, committee_id=minutes.committee_id
         )
     person = uow.person()
     organisations = (
@@ -333,10 +330,7 @@ def agree(uow: UnitOfWork, meeting_ref: MeetingRef) -> Agreement:
             actor=uow.actor.label,
             committee=meeting.committee.short_name,
         ).concerning(
-            entity_type=ENTITY,
-            entity_id=minutes.id,
-            action=AGREE,
-            committee_id=minutes.committee_id,
+            entity_type=ENTITY, entity_id=minutes.id, action=AGREE, committee_id=minutes.committee_id
         )
     organisation = organisations[0]
     earlier = next(
