@@ -75,6 +75,8 @@ PROTECTED: dict[str, TableClause] = {
             column("voting_members", Integer),
             column("present", Integer),
             column("taken_at", _MOMENT),
+            column("transferred", Integer),
+            column("conflicted", Integer),
         ),
         table(
             "ballots",
@@ -82,6 +84,7 @@ PROTECTED: dict[str, TableClause] = {
             column("vote_id", Integer),
             column("organisation_id", Integer),
             column("choice", String),
+            column("cast_by_id", Integer),
         ),
         table(
             "signatures",
@@ -192,9 +195,20 @@ PROTECTED: dict[str, TableClause] = {
         ),
     )
 }
-"""Table name -> its protected columns: every column except the optimistic-locking counter."""
+"""Table name -> its protected columns: every column except those in ``_SKIPPED``."""
 
-_SKIPPED = {"version"}
+# Not content: the optimistic-locking counter, and the moment of the last change that
+# the OParl interface reports (governance/change_times.py sets it on every flush, also
+# where nothing the trail speaks about changed, and old rows got it at the upgrade).
+_SKIPPED = {"version", "modified_at"}
+ADDED_LATER: dict[str, dict[str, Any]] = {
+    # Columns added to a protected table after rows were already in the chain, with the
+    # value old rows get: a row holding it digests without the column, so a digest the
+    # chain recorded before the column existed still matches after the upgrade.
+    "votes": {"transferred": 0, "conflicted": 0},  # 0017_meeting_practice
+    "ballots": {"cast_by_id": None},  # 0017_meeting_practice
+    "agenda_items": {"confidential": False},  # 0016_oparl
+}
 _CHUNK = 1000
 TOUCHED = "gremium.audit.touched"
 """Key in ``Session.info``: protected rows written in this transaction, with their scope."""
@@ -221,9 +235,14 @@ def _value(value: Any) -> Any:
     return value
 
 
-def row_digest(row: Any) -> str:
-    """SHA-256 of one row's protected columns, as canonical JSON."""
-    content = {key: _value(value) for key, value in row._mapping.items()}
+def row_digest(row: Any, table: str = "") -> str:
+    """SHA-256 of one row's protected columns of *table*, as canonical JSON."""
+    later = ADDED_LATER.get(table, {})
+    content = {
+        key: _value(value)
+        for key, value in row._mapping.items()
+        if key not in _SKIPPED and not (key in later and value == later[key])
+    }
     data = json.dumps(
         content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
     )
@@ -248,7 +267,7 @@ def digests_of(session: Session, keys: Iterable[str]) -> dict[str, str | None]:
             chunk = ordered[start : start + _CHUNK]
             query = select(*_columns(protected)).where(protected.c.id.in_(chunk))
             for row in connection.execute(query):
-                found[row.id] = row_digest(row)
+                found[row.id] = row_digest(row, table_name)
         for row_id in ordered:
             out[entity_key(table_name, row_id)] = found.get(row_id)
     return out
@@ -261,7 +280,7 @@ def all_digests(conn: Connection, table_name: str, batch: int = 5000) -> Iterato
         select(*_columns(table)).order_by(table.c.id)
     )
     for row in result:
-        yield row.id, row_digest(row)
+        yield row.id, row_digest(row, table_name)
 
 
 def touched(session: Session) -> list[tuple[str, SessionTransaction | None]]:

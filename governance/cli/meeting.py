@@ -75,6 +75,31 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
         "Auf die Einladung antworten: attends, excused, deputy (mit --deputy) oder tentative "
         "(vielleicht); mit --for erfasst die Geschäftsstelle eine Antwort.",
     ),
+    # issue 16, meeting practice (governance/cli/meeting_practice.py):
+    "conflict": (
+        "governance.cli.meeting_practice",
+        "conflict_cmd",
+        "Befangenheit einer Mitgliedsorganisation bei einem Beschluss-TOP erfassen: sie stimmt "
+        "darüber nicht ab, das Protokoll nennt den Grund.",
+    ),
+    "transfer-vote": (
+        "governance.cli.meeting_practice",
+        "transfer_vote_cmd",
+        "Stimmrechtsübertragung erfassen: FROM kann nicht teilnehmen und überträgt seine Stimme "
+        "für diese Sitzung schriftlich an TO (nur wenn die Geschäftsordnung es erlaubt).",
+    ),
+    "format": (
+        "governance.cli.meeting_practice",
+        "format_cmd",
+        "Sitzungsform festlegen: in_person, online oder hybrid mit Videolink (Vorsitz, "
+        "Geschäftsstelle).",
+    ),
+    "online": (
+        "governance.cli.meeting_practice",
+        "online_cmd",
+        "Erfassen, dass eine anwesende Organisation online teilnimmt (hybride oder "
+        "Online-Sitzung).",
+    ),
 }
 
 

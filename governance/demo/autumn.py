@@ -51,8 +51,12 @@ def ordinary_meeting(
     text: str,
     counts: tuple[int, int, int],
     action: tuple[str, str, str] | None,
+    practice: Callable[[Stage, int, str], None] | None = None,
 ) -> None:
+    """*practice* (issue 16, governance/demo/practice.py) runs at the steps "answered",
+    "attended" and "opened" of the meeting."""
     meeting = stage.meeting(number)
+    step = practice or (lambda stage, meeting, phase: None)
     y, m, d = day
     # Invited 14 days before; the partners answer by link the next day.
     answered = dt.date(y, m, d) - dt.timedelta(days=13)
@@ -65,6 +69,7 @@ def ordinary_meeting(
             "VskA": "excused",
         },
     )
+    step(stage, meeting, "answered")
     stage.at(y, m, d, 9, 50)
     present = (
         "BA Treptow-Köpenick",
@@ -80,9 +85,11 @@ def ordinary_meeting(
         attend(stage, meeting, org)
     attend(stage, meeting, "Paritätischer Berlin", departed="11:00")
     attend(stage, meeting, "VskA", status="excused")
+    step(stage, meeting, "attended")
     stage.at(y, m, d, 10, 0)
     stage.act(CHAIR, on_meeting(ms.open_meeting, meeting))
     stage.note(f"Sitzung Nr. {held_number(stage, meeting)} eröffnet: beschlussfähig (8 von 9)")
+    step(stage, meeting, "opened")
     vote(stage, item_of(stage, meeting, decision), text, totals=counts)
     if action is not None:
         what, who, due = action
@@ -104,8 +111,13 @@ def ordinary_meeting(
     stage.note(f"Protokoll der Sitzung Nr. {held_number(stage, meeting)} versandt")
 
 
-def autumn(stage: Stage, between: Callable[[Stage], None] | None = None) -> None:
-    """September and December; *between* runs in October (the written procedure)."""
+def autumn(
+    stage: Stage,
+    between: Callable[[Stage], None] | None = None,
+    september: Callable[[Stage, int, str], None] | None = None,
+) -> None:
+    """September and December; *between* runs in October (the written procedure);
+    *september* adds to the September meeting (issue 16: governance/demo/practice.py)."""
     third = stage.meeting(3)
     stage.at(2026, 8, 1, 9, 0)
     propose(
@@ -123,6 +135,7 @@ def autumn(stage: Stage, between: Callable[[Stage], None] | None = None) -> None
             "BA Treptow-Köpenick",
             "2026-10-15",
         ),
+        september,
     )
     if between is not None:
         between(stage)

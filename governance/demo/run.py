@@ -15,7 +15,7 @@ from governance.bootstrap import build_app
 from governance.clock import SimulatedClock
 from governance.config import Settings
 from governance.database import Database
-from governance.demo import autumn, calendar_feed, replies, script, year
+from governance.demo import autumn, calendar_feed, practice, replies, script, year
 from governance.demo.annual_report import write_annual_report
 from governance.demo.programme import programme  # issue 15: programme and areas
 from governance.demo.written import written_decision
@@ -100,7 +100,8 @@ def play_year(app, clock: SimulatedClock, maildir: Path) -> script.Stage:  # typ
     year.march_minutes_and_accession(stage)
     year.june_meeting(stage)
     year.july_repeat_meeting(stage)
-    autumn.autumn(stage, between=written_decision)
+    practice.prepare(stage)  # issue 16: vote transfer allowed, September hybrid
+    autumn.autumn(stage, between=written_decision, september=practice.september)
     stage.at(*END.timetuple()[:5])
     return stage
 

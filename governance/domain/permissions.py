@@ -118,6 +118,13 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # ^ record an answer that came by phone or on paper
     "calendar.subscribe": frozenset({C, S, R, D, A}),
     # ^ a secret address of the committee's calendar feed (services/calendar_feeds.py)
+    # (issue 16) meeting practice; a representative or deputy only for their own organisation:
+    "meeting.conflict": frozenset({C, S, R, D}),
+    # ^ declare a conflict of interest (Befangenheit) in an agenda item
+    "meeting.vote_transfer": frozenset({C, S, R, D}),
+    # ^ transfer an organisation's vote for one meeting (Stimmrechtsübertragung)
+    "meeting.format": frozenset({C, S}),
+    # ^ set how a meeting is held (in person, online, hybrid) and its video link
     "link.manage": frozenset({C, S}),
     # ^ list and revoke a committee's action links (links in mails)
     # (meetings) a meeting never opened in the system, after its day:

@@ -123,6 +123,20 @@ class RulesOfProcedure:
     """How many voting members' demands move a motion from the written procedure to a
     meeting (1: any one member may demand it)."""
 
+    # --- meeting practice (issue 16): Befangenheit, Stimmrechtsübertragung, online ---
+    conflicted_count_for_quorum: bool = False
+    """Befangenheit: whether a member organisation with a declared conflict of interest
+    in an item still counts for the quorum of the vote on it (it never votes on it)."""
+    vote_transfer: bool = False
+    """Stimmrechtsübertragung: whether a member organisation that cannot attend may
+    transfer its vote for one meeting to another member organisation (off by default)."""
+    transferred_votes_per_organisation: int = 1
+    """How many transferred votes one receiving organisation may hold (at least 1)."""
+    transferred_votes_count_for_quorum: bool = False
+    """Whether a transferred vote counts for the quorum as if its organisation were present."""
+    online_counts_for_quorum: bool = True
+    """Whether members who take part online count as present (quorum and vote)."""
+
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
@@ -145,6 +159,11 @@ class RulesOfProcedure:
             raise ValueError(
                 "written_procedure_meeting_demands must be at least 1: "
                 "the number of members whose demand moves a motion to a meeting"
+            )
+        if self.transferred_votes_per_organisation < 1:
+            raise ValueError(
+                "transferred_votes_per_organisation must be at least 1: "
+                "switch vote_transfer off to allow none"
             )
         if self.forecast_days > self.invitation_lead_days:
             raise ValueError(

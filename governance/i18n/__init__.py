@@ -32,6 +32,7 @@ from governance.i18n import (
     minutes,
     oparl,  # issue 15.5: the OParl 1.1 interface
     personal_data,  # issue 12: person export / erase
+    practice,  # issue 16: conflicts of interest, vote transfers, hybrid meetings
     programmes,  # issue 15: programmes, action areas, their overviews
     report,  # issue 16: the annual report and the CSV exports
     skips,  # why a timer or message was skipped, in the reader's language
@@ -81,6 +82,7 @@ for _area in (
     calendar,
     report,
     oparl,
+    practice,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

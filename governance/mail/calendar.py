@@ -50,6 +50,9 @@ class CalendarEvent:
     description: str = ""
     location: str = ""
     status: str = "CONFIRMED"
+    video_url: str = ""
+    """The video link of an online or hybrid meeting, as URL and CONFERENCE (RFC 7986).
+    Personal to those invited: only ever in the entry sent to them."""
 
 
 def _one_line(value: str) -> str:
@@ -117,6 +120,9 @@ def build_calendar(event: CalendarEvent) -> bytes:
         vevent.add("description", event.description)
     if event.location:
         vevent.add("location", _one_line(event.location))
+    if event.video_url:
+        vevent.add("url", event.video_url)
+        vevent.add("conference", event.video_url, parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
     vevent.add("status", "CANCELLED" if event.method == "CANCEL" else event.status)
     vevent.add("organizer", _address(event.organizer))
     for person in event.attendees:

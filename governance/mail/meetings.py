@@ -40,6 +40,8 @@ def meeting_context(
     agenda: Sequence[AgendaLine] = (),
     agenda_revision: int = 1,
     sequence: int = 0,
+    format: str = "in_person",
+    video_url: str = "",
 ) -> dict[str, Any]:
     """The ``meeting`` value of a meeting notification's context (JSON-serialisable)."""
     for moment in (starts_at, ends_at):
@@ -58,6 +60,9 @@ def meeting_context(
         ],
         "agenda_revision": agenda_revision,
         "sequence": sequence,
+        # issue 16: an online or hybrid meeting's format and video link (to those invited
+        # only: this context goes into their mails, never into a public output)
+        **({"format": format, "video_url": video_url} if format != "in_person" else {}),
     }
 
 
@@ -85,6 +90,7 @@ def meeting_event(
         start=dt.datetime.fromisoformat(meeting["starts_at"]),
         end=dt.datetime.fromisoformat(meeting["ends_at"]),
         location=meeting["location"],
+        video_url=meeting.get("video_url", ""),
         description=description,
         organizer=organizer,
         attendees=tuple(attendees),

@@ -27,6 +27,7 @@ from governance.models.data_version import DataVersion  # the page cache's versi
 from governance.models.decision import Ballot, Decision, Vote
 from governance.models.inbound import InboundMail, MailObjection, ReplyToken  # replies by mail
 from governance.models.meeting import Attendance, Meeting, MeetingSeries
+from governance.models.meeting_practice import ConflictOfInterest, VoteTransfer  # issue 16
 from governance.models.minutes import Minutes, MinutesObjection
 from governance.models.organisation import Organisation, OrganisationKind, Person
 from governance.models.outbox import OutboxMessage
@@ -66,6 +67,7 @@ __all__ = [
     "CalendarFeed",
     "Capacity",
     "Committee",
+    "ConflictOfInterest",
     "DataVersion",
     "Decision",
     "InboundMail",
@@ -96,6 +98,7 @@ __all__ = [
     "Timer",
     "Tombstone",
     "Vote",
+    "VoteTransfer",
     "WebSession",
     "WrittenBallot",
     "WrittenProcedure",

@@ -30,6 +30,10 @@ class Vote(Base):
     voting_members: Mapped[int]
     present: Mapped[int]
     """Voting organisations present when the vote was taken (the quorum check)."""
+    transferred: Mapped[int] = mapped_column(default=0)
+    """(0017_meeting_practice) votes held under a transfer when it was taken."""
+    conflicted: Mapped[int] = mapped_column(default=0)
+    """(0017_meeting_practice) present organisations that did not vote (conflict of interest)."""
     taken_at: Mapped[dt.datetime]
 
     item: Mapped[AgendaItem] = relationship()
@@ -44,9 +48,13 @@ class Ballot(Base):
     vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id"), index=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
     choice: Mapped[str] = mapped_column(String(10))
+    cast_by_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    """(0017_meeting_practice) cast under a vote transfer by this organisation (None: by
+    the organisation itself)."""
 
     vote: Mapped[Vote] = relationship(back_populates="ballots")
-    organisation: Mapped[Organisation] = relationship()
+    organisation: Mapped[Organisation] = relationship(foreign_keys=[organisation_id])
+    cast_by: Mapped[Organisation | None] = relationship(foreign_keys=[cast_by_id])
 
 
 class Decision(Base):

@@ -93,6 +93,12 @@ class Meeting(Versioned, Base):
     """When the secretariat started recording it afterwards (None: recorded as it happened)."""
     recorded_later_by: Mapped[str | None] = mapped_column(String(300))
     """Who recorded it afterwards (the person's name)."""
+    # (0017_meeting_practice) how it is held: in_person, online or hybrid
+    format: Mapped[str] = mapped_column(String(20), default="in_person")
+    video_url: Mapped[str] = mapped_column(String(500), default="")
+    """PERSONAL, NEVER PUBLIC: the video link of an online or hybrid meeting. It goes to
+    those invited only (mail, calendar, invitation document); keep it out of OParl,
+    feeds, public pages and exports (whoever has it can join the meeting)."""
 
     committee: Mapped[Committee] = relationship()
     series: Mapped[MeetingSeries | None] = relationship()
@@ -129,6 +135,8 @@ class Attendance(Base):
     arrived_at: Mapped[dt.datetime | None]
     departed_at: Mapped[dt.datetime | None]
     recorded_at: Mapped[dt.datetime]
+    online: Mapped[bool] = mapped_column(default=False)
+    """(0017_meeting_practice) took part by video (hybrid or online meeting)."""
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendance")
     organisation: Mapped[Organisation | None] = relationship()

@@ -128,6 +128,7 @@ attendance = table(
     column("status", String),
     column("arrived_at", _moment),
     column("departed_at", _moment),
+    column("online", Boolean),  # took part by video (issue 16)
 )
 
 decisions = table(
@@ -167,6 +168,7 @@ ballots = table(
     column("vote_id", Integer),
     column("organisation_id", Integer),
     column("choice", String),
+    column("cast_by_id", Integer),  # cast under a vote transfer by this organisation
 )
 
 action_items = table(
@@ -281,6 +283,10 @@ meetings = table(
     column("quorate_at_opening", Boolean),
     column("created_at", _moment),
     column("modified_at", _moment),
+    column("format", String),  # in_person, online, hybrid (issue 16)
+    # NOT here on purpose: meetings.video_url, the video link. It is personal to those
+    # invited (mails, calendar, invitation document) and must stay out of every read
+    # path that feeds public pages, OParl or exports.
 )
 
 meeting_series = table(

@@ -64,6 +64,8 @@ PURPOSE_MODULES: list[str] = [
     "governance.services.accession_links",  # accession.state (the applicant, read only)
     "governance.services.action_item_links",  # action_item.done
     "governance.services.written_links",  # written_vote.yes|no|abstain|demand_meeting
+    "governance.services.conflicts_of_interest",  # meeting.conflict (invitation, issue 16)
+    "governance.services.vote_transfer",  # meeting.transfer_vote (invitation, issue 16)
 ]
 
 PATH = "/l/"

@@ -17,7 +17,6 @@ from governance.domain.voting import (
     AttendanceStatus,
     Presence,
     QuorumCheck,
-    check_quorum,
     voting_present_at,
 )
 from governance.errors import InvalidInput, Text
@@ -35,6 +34,8 @@ def voting_memberships(session: Session, meeting: Meeting) -> list[Membership]:
 
 
 def presences(meeting: Meeting) -> list[Presence]:
+    # Those online count as present only where the rules allow it (issue 16).
+    online_counts = meeting.committee.rules.online_counts_for_quorum
     return [
         Presence(
             organisation_id=a.organisation_id,
@@ -44,18 +45,16 @@ def presences(meeting: Meeting) -> list[Presence]:
             departed_at=a.departed_at,
         )
         for a in meeting.attendance
-        if a.organisation_id is not None
+        if a.organisation_id is not None and (online_counts or not a.online)
     ]
 
 
 def quorum_at(session: Session, meeting: Meeting, moment: dt.datetime) -> QuorumCheck:
-    """The quorum of *meeting* at *moment*, from who is present then."""
-    members = voting_memberships(session, meeting)
-    voting_ids = {m.organisation_id for m in members}
-    present = voting_present_at(presences(meeting), moment) & voting_ids
-    return check_quorum(
-        meeting.committee.rules, len(members), len(present), repeat_meeting=meeting.is_repeat
-    )
+    """The quorum of *meeting* at *moment*, from who is present then (and the votes
+    transferred to them, where the rules count those: services/vote_standing.py)."""
+    from governance.services.vote_standing import standing
+
+    return standing(session, meeting, moment).check
 
 
 def present_voting_organisations(

@@ -127,6 +127,11 @@ def meeting_context(session: Session, meeting: Meeting) -> dict[str, Any]:
         ],
         agenda_revision=meeting.agenda_revision,
         sequence=meeting.sequence,
+        format=meeting.format,
+        # Until the meeting ends: the minutes' mails need no way into it (issue 16).
+        video_url=meeting.video_url
+        if meeting.state in ("planned", "convened", "in_session")
+        else "",
     )
 
 

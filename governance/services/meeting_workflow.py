@@ -220,7 +220,7 @@ def notify_proposals_closed(ctx: TransitionContext) -> None:
 
 @effect("notify_invitation")
 def notify_invitation(ctx: TransitionContext) -> None:
-    from governance.services import rsvp  # its links' registry imports the meeting services
+    from governance.services import practice_links, rsvp  # link registries import services
 
     meeting: Meeting = ctx.entity
     notify(
@@ -232,7 +232,11 @@ def notify_invitation(ctx: TransitionContext) -> None:
         calendar="request",
         documents=agenda_pdf(ctx.uow, meeting),
         item_files=item_files_note(ctx.uow, meeting),
-        personal=lambda person: {"links": rsvp.invitation_links(ctx.uow, meeting, person)},
+        personal=lambda person: {
+            "links": rsvp.invitation_links(ctx.uow, meeting, person),
+            # issue 16: declare a conflict of interest, transfer the vote (where allowed)
+            "practice_links": practice_links.invitation_links(ctx.uow, meeting, person),
+        },
     )
 
 

@@ -30,11 +30,8 @@ from governance.models import (
     Vote,
 )
 from governance.services import access, decision_numbers, directory, validation
-from governance.services.attendance import (
-    present_voting_organisations,
-    quorum_at,
-    voting_memberships,
-)
+from governance.services.attendance import voting_memberships
+from governance.services.vote_standing import Standing, standing
 from governance.unit_of_work import UnitOfWork
 
 
@@ -61,7 +58,9 @@ def record_vote(
     if (ballots is None) == (totals is None):
         raise InvalidInput("vote.error.ballots_or_totals")
     decision_text = validation.text(text, "--text", 4000)
-    check = quorum_at(uow.session, meeting, uow.now)
+    # Who votes on this item: conflicts of interest and vote transfers (issue 16).
+    now = standing(uow.session, meeting, uow.now, item)
+    check = now.check
     if not check.quorate:
         raise Conflict(
             "vote.error.not_quorate",
@@ -74,9 +73,9 @@ def record_vote(
             action="vote",
             committee_id=meeting.committee_id,
         )
-    present = present_voting_organisations(uow.session, meeting, uow.now)
+    cast_by: dict[int, int] = {}
     if ballots is not None:
-        choices = _ballots(uow, meeting, ballots, present)
+        choices, cast_by = _ballots(uow, meeting, ballots, now)
         votes = tally(choices.values())
         method = "roll_call"
     else:
@@ -88,8 +87,10 @@ def record_vote(
         votes = VoteCount(yes, no, abstain)
         if votes.total == 0:
             raise InvalidInput("vote.error.no_votes")
-        if votes.total > len(present):
-            raise InvalidInput("vote.error.too_many", total=votes.total, present=len(present))
+        # A member holding a transferred vote raises its hand for it too.
+        can_vote = len(now.voters) + len(now.proxies)
+        if votes.total > can_vote:
+            raise InvalidInput("vote.error.too_many", total=votes.total, present=can_vote)
         choices = {}
         method = "show_of_hands"
     assert item.majority is not None  # _votable: a decision item always has its majority
@@ -118,13 +119,20 @@ def record_vote(
         carried=outcome.carried,
         voting_members=check.voting_members,
         present=check.present,
+        transferred=len(now.proxies),
+        conflicted=len(now.conflicted_present),
         taken_at=uow.now,
     )
     uow.session.add(vote)
     uow.session.flush()
     for organisation_id, choice in choices.items():
         uow.session.add(
-            Ballot(vote_id=vote.id, organisation_id=organisation_id, choice=choice.value)
+            Ballot(
+                vote_id=vote.id,
+                organisation_id=organisation_id,
+                choice=choice.value,
+                cast_by_id=cast_by.get(organisation_id),
+            )
         )
     item.outcome = "decided"
     item.decision_text = decision_text
@@ -170,16 +178,31 @@ def _votable(session: Session, item: AgendaItem) -> None:
 
 
 def _ballots(
-    uow: UnitOfWork, meeting: Meeting, ballots: Mapping[str, str], present: set[int]
-) -> dict[int, Choice]:
+    uow: UnitOfWork, meeting: Meeting, ballots: Mapping[str, str], now: Standing
+) -> tuple[dict[int, Choice], dict[int, int]]:
+    """The choices by organisation, and who cast those under a vote transfer."""
     voting = {m.organisation_id for m in voting_memberships(uow.session, meeting)}
     out: dict[int, Choice] = {}
+    cast_by: dict[int, int] = {}
     for ref, raw in ballots.items():
         organisation = directory.organisation_by_ref(uow.session, ref)
         choice = validation.choice(Choice, raw, f"--ballot {organisation.short_name}")
         if organisation.id not in voting:
             raise Conflict("vote.error.no_voting_right", organisation=organisation.short_name)
-        if organisation.id not in present:
+        if organisation.id in now.conflicts:
+            raise Conflict(
+                "vote.error.conflicted",
+                organisation=organisation.short_name,
+                reason=now.conflicts[organisation.id].reason,
+            ).concerning(
+                entity_type="meetings",
+                entity_id=meeting.id,
+                action="vote",
+                committee_id=meeting.committee_id,
+            )
+        if organisation.id in now.proxies:
+            cast_by[organisation.id] = now.proxies[organisation.id]
+        elif organisation.id not in now.voters:
             raise Conflict(
                 "vote.error.absent",
                 organisation=organisation.short_name,
@@ -190,7 +213,7 @@ def _ballots(
         out[organisation.id] = choice
     if not out:
         raise InvalidInput("vote.error.no_votes")
-    return out
+    return out, cast_by
 
 
 def parse_ballots(values: list[str]) -> dict[str, str]:
@@ -255,7 +278,7 @@ def votes_of(session: Session, meeting: Meeting) -> tuple[dict[int, Vote], dict[
 
 def describe_vote(vote: Vote) -> dict[str, Any]:
     """A vote as pages and ``meeting show`` give it: counts, majority, result, ballots."""
-    return {
+    described: dict[str, Any] = {
         "method": vote.method,
         "yes": vote.yes,
         "no": vote.no,
@@ -267,3 +290,14 @@ def describe_vote(vote: Vote) -> dict[str, Any]:
         "taken_at": vote.taken_at,
         "ballots": {b.organisation.short_name: b.choice for b in vote.ballots},
     }
+    # issue 16, only where it happened: ballots cast under a vote transfer (organisation:
+    # who cast it) and how many present did not vote for a conflict of interest
+    transferred = {
+        b.organisation.short_name: b.cast_by.short_name for b in vote.ballots if b.cast_by
+    }
+    if transferred or vote.transferred:
+        described["transferred_ballots"] = transferred
+        described["transferred"] = vote.transferred
+    if vote.conflicted:
+        described["conflicted"] = vote.conflicted
+    return described

@@ -42,6 +42,7 @@ FEATURES: list[str] = [
     "governance.web.exports",  # /committees/<cid>/<list>.csv: CSV downloads (report)
     "governance.web.programmes",  # /areas/<aid>, /programmes/<pid>: above the committees (areas)
     "governance.web.oparl",  # /oparl/v1.1/: the OParl 1.1 read interface, open (issue 15.5)
+    "governance.web.meeting_practice",  # /meetings/<mid>/practice: conflicts, transfers, hybrid
 ]
 
 NAVIGATION: list[tuple[str, str]] = [

@@ -131,6 +131,8 @@ def _read_a_mailbox(run: Run) -> None:
     atexit.register(lambda: (server.stop(), shutil.rmtree(folder, ignore_errors=True)))
     for key, value in server.settings().items():
         run.monkeypatch.setenv(f"GREMIUM_MAIL_{key.upper()}", str(value))
+
+
 PROCEDURE_START = (
     CHAIR,
     ["procedure", "start", "--title", "Kiezfonds", "--text", "Wir unterstützen den Kiezfonds."],
@@ -222,6 +224,18 @@ IN_SESSION: list[Step] = [
     (CHAIR, ["meeting", "open", NEXT_MEETING]),
 ]
 HELD: list[Step] = [*IN_SESSION, (CHAIR, ["meeting", "close", NEXT_MEETING])]
+HYBRID: Step = (
+    CHAIR,
+    [
+        "meeting",
+        "format",
+        NEXT_MEETING,
+        "--format",
+        "hybrid",
+        "--video-url",
+        "https://v.example.org/kg",
+    ],
+)
 NOTED: list[Step] = [
     *HELD,
     (SEC, ["minutes", "note", NEXT_MEETING, "--top", "1", "--text", "Genehmigt."]),
@@ -455,6 +469,23 @@ RECIPES: dict[str, list[Any]] = {
     "meeting cancel": [(CHAIR, ["meeting", "cancel", NEXT_MEETING, "--reason", "Hochwasser"])],
     "meeting close": HELD,
     "meeting convene": [(CHAIR, ["meeting", "convene", NEXT_MEETING])],
+    # issue 16: meeting practice (the demo year allows vote transfers)
+    "meeting conflict": [
+        IN_SESSION[0],
+        (
+            SEC,
+            ["meeting", "conflict", NEXT_MEETING, "3", "Rabenhaus", "--reason", "Trägerin"],
+        ),
+    ],
+    "meeting transfer-vote": [
+        (SEC, ["meeting", "transfer-vote", NEXT_MEETING, "Paritätischer Berlin", "tjfbg"])
+    ],
+    "meeting format": [HYBRID],
+    "meeting online": [
+        HYBRID,
+        *IN_SESSION,
+        (SEC, ["meeting", "online", NEXT_MEETING, "Rabenhaus"]),
+    ],
     "meeting list": [(None, ["meeting", "list"])],
     "meeting move": [
         (

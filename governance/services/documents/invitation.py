@@ -41,4 +41,7 @@ def context(session: Session, meeting: Meeting) -> dict[str, Any]:
             for item in items
         ],
         "chair": chair_part(session, meeting),
+        # The video link goes to those invited (this document is attached to their
+        # invitation); no other document, page or feed carries it.
+        "video_url": meeting.video_url or None,
     }

@@ -21,6 +21,7 @@ def meeting_part(meeting: Meeting) -> dict[str, Any]:
         "starts_at": meeting.starts_at,
         "ends_at": meeting.ends_at,
         "location": meeting.location,
+        "format": meeting.format,  # in_person, online, hybrid (the video link: invitation only)
         "opened_at": meeting.opened_at,
         "closed_at": meeting.closed_at,
         "proposal_deadline_at": meeting.proposal_deadline_at,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from governance.errors import Conflict, Text
 from governance.models import ActionItem, Attendance, Decision, Meeting, MinutesObjection, Vote
+from governance.services import conflicts_of_interest, vote_transfer
 from governance.services import meetings as meeting_service
 from governance.services.attendance import quorum_at, voting_memberships
 from governance.services.documents.meeting_parts import (
@@ -64,6 +65,9 @@ def context(session: Session, meeting: Meeting) -> dict[str, Any]:
             "repeat_meeting": check.repeat_meeting,
         },
         "items": _items(session, meeting),
+        # issue 16: the votes transferred for this meeting (who to whom, and whether the
+        # transferring organisation came after all)
+        "vote_transfers": _transfers(session, meeting),
         "action_items": [_action(a) for a in _actions(session, meeting)],
         "written_procedures": _written_since_last(session, meeting),
         "next_meeting": None
@@ -117,6 +121,7 @@ def _presence(organisation: str, row: Attendance | None) -> dict[str, Any]:
         "status": row.status if row is not None else "absent",
         "arrived_at": row.arrived_at if row is not None else None,
         "departed_at": row.departed_at if row is not None else None,
+        "online": bool(row is not None and row.online),
     }
 
 
@@ -125,6 +130,7 @@ def _items(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
     actions = _actions(session, meeting)
     items = agenda_items(session, meeting)
     files = attachments_part(session, [item.id for item in items])
+    conflicts = conflicts_of_interest.of_items(session, [item.id for item in items])
     out = []
     for item in items:
         vote: Vote | None = votes.get(item.id)
@@ -152,14 +158,38 @@ def _items(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
                     "reference": decision.reference if decision else "",
                     "taken_at": vote.taken_at,
                     "ballots": [
-                        {"organisation": b.organisation.short_name, "choice": b.choice}
+                        {
+                            "organisation": b.organisation.short_name,
+                            "choice": b.choice,
+                            # cast under a vote transfer by this organisation (or None)
+                            "cast_by": b.cast_by.short_name if b.cast_by else None,
+                        }
                         for b in vote.ballots
                     ],
+                    "transferred": vote.transferred,
                 },
+                # who did not take part for a conflict of interest, and why
+                "not_voting": [
+                    {"organisation": c.organisation.name, "reason": c.reason}
+                    for c in conflicts.get(item.id, [])
+                ],
                 "action_items": [_action(a) for a in actions if a.agenda_item_id == item.id],
             }
         )
     return out
+
+
+def _transfers(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
+    end = meeting.closed_at or meeting.ends_at
+    return [
+        {
+            "from": row.from_organisation.name,
+            "to": row.to_organisation.name,
+            "via": row.via,
+            "ended": vote_transfer.ended(meeting, row, end),
+        }
+        for row in vote_transfer.transfers(session, meeting)
+    ]
 
 
 def _actions(session: Session, meeting: Meeting) -> list[ActionItem]:
