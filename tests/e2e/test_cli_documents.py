@@ -97,7 +97,7 @@ def test_an_unknown_kind_is_refused_with_the_kinds_allowed(gremium: Gremium, tmp
     err = gremium.refused("documents", "render", "protokoll", "1", "--out", "p.pdf")
     assert err == (
         "Fehler: Dokumentart „protokoll“ gibt es nicht; erlaubt: accession_declaration, "
-        "agreement, attendance_list, decisions_register, invitation, minutes."
+        "agreement, annual_report, attendance_list, decisions_register, invitation, minutes."
     )
     assert gremium.snapshot() == before
     assert not (tmp_path / "p.pdf").exists()

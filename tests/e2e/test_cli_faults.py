@@ -25,8 +25,9 @@ from tests.e2e.test_cli_commands import RECIPES, readme_commands
 CHAIR = tk.CHAIR_EMAIL
 SEC = tk.SECRETARIAT_EMAIL
 # Commands that make their own database (init, db upgrade may create the file;
-# the demo writes a folder of its own) or need none at all (the workflows).
-CREATING = {"init", "db upgrade", "demo"}
+# the demo writes a folder of its own; restore loads a backup into a new or empty one)
+# or need none at all (the workflows).
+CREATING = {"init", "db upgrade", "demo", "restore"}
 WITHOUT_DATABASE = {"workflow list", "workflow show"}
 
 

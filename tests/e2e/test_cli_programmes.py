@@ -154,8 +154,8 @@ def test_the_demo_year_across_the_area(demo_year: Path, g: Gremium, tmp_path: Pa
         "area", "overview", "stadtrand-sued", "--from", "2026-01-01", "--to", "2026-12-31"
     )
     references = [d["reference"] for d in data["decisions"]["rows"]]
-    # the meetings' decisions and the one taken in writing (KG-2026/05), in order
-    assert references == [f"KG-2026/{n:02d}" for n in range(1, 7)]
+    # the meetings' decisions and the one taken in writing (KG-2026/06), in order
+    assert references == [f"KG-2026/{n:02d}" for n in range(1, 8)]
     assert {d["committee"] for d in data["decisions"]["rows"]} == {"KG"}
     # the June meeting was not quorate (the demo repeats it in July)
     assert [m["committee"] for m in data["not_quorate"]["rows"]] == ["KG"]

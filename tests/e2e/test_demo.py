@@ -103,15 +103,15 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     # In October a statement is decided in written procedure: six votes by link, one on
     # paper; it takes the register's number between the September and December decisions.
     assert dict(written) == {"link": 6, "paper": 1}
-    assert "Umlaufverfahren Nr. 1 beschlossen als KG-2026/05: 5 Ja, 1 Nein, 1 Enthaltung" in printed
+    assert "Umlaufverfahren Nr. 1 beschlossen als KG-2026/06: 5 Ja, 1 Nein, 1 Enthaltung" in printed
     [result] = [
         m
         for m in messages
-        if str(m["Subject"]).strip().startswith("Umlaufverfahren Nr. 1: Beschluss KG-2026/05")
+        if str(m["Subject"]).strip().startswith("Umlaufverfahren Nr. 1: Beschluss KG-2026/06")
         and "referat@vska.example.org" in str(m["To"])
     ]
     assert (
-        "Der Antrag ist angenommen (Beschluss KG-2026/05)"
+        "Der Antrag ist angenommen (Beschluss KG-2026/06)"
         in result.get_body(("plain",)).get_content()
     )
     # The December minutes list it among the written procedures since September.
@@ -135,7 +135,7 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     with_written = [c for c in listed.values() if c["written_procedures"]]
     assert len(with_written) == 1
     assert with_written[0]["meeting"]["starts_at"].month == 12
-    assert with_written[0]["written_procedures"][0]["reference"] == "KG-2026/05"
+    assert with_written[0]["written_procedures"][0]["reference"] == "KG-2026/06"
     reminded = {
         str(m["To"]) for m in messages if str(m["Subject"]).strip().startswith("Erinnerung: Umlauf")
     }

@@ -81,6 +81,11 @@ def _base(g: Gremium) -> None:
          actor="gf@rabenhaus.example.org")  # fmt: skip
 
 
+def _transfers_allowed(g: Gremium) -> None:
+    """The rules allow a vote transfer (issue 16; off by default)."""
+    g.ok("committee", "rules", "KG", "--set", "vote_transfer=true", actor=tk.CHAIR_EMAIL)
+
+
 def _open_agreement(g: Gremium) -> None:
     g.ok("agreement", "open", "1", actor=tk.CHAIR_EMAIL)
 
@@ -146,6 +151,7 @@ STAGES: dict[str, tuple[str | None, Callable[[Gremium], None]]] = {
     "under_review": ("base", _under_review),
     "on_agenda": ("under_review", _on_agenda),
     "written_open": ("base", _written_open),
+    "transfers_allowed": ("base", _transfers_allowed),
 }
 
 KG = ("--committee", "KG")
@@ -216,6 +222,13 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "written.record_paper": ("written_open", ("procedure", "vote", "1", "--paper", "--org", "ajb",
                                               "--choice", "no", *KG)),
     "calendar.subscribe": ("base", ("calendar", "url", "committee", "KG")),
+    # meeting practice (issue 16): Rabenhaus' representative and deputy act for their own
+    "meeting.conflict": ("agenda_settled", ("meeting", "conflict", "1", "#2", "Rabenhaus",
+                                            "--reason", "Träger des Festes")),
+    "meeting.vote_transfer": ("transfers_allowed", ("meeting", "transfer-vote", "1", "Rabenhaus",
+                                                    "ajb")),
+    "meeting.format": ("base", ("meeting", "format", "1", "--format", "hybrid", "--video-url",
+                                "https://video.example.org/kg")),
 }  # fmt: skip
 # What the README and the commands' help promise, independent of the table: the table
 # must not grant more (the installation administrator once could change a committee's

@@ -143,7 +143,7 @@ def test_a_link_is_bound_to_its_person_and_dies_when_expired_revoked_or_the_pers
     with gremium.unit_of_work(secretary) as work:
         committee = directory.committee_by_ref(work.session, "TG")
         revoked = action_links.revoke(work, committee, person_ref=World.EMAILS["partner1"])
-    assert len(revoked) == 3
+    assert len(revoked) == 4  # attends, excused, deputy, and the conflict of interest (issue 16)
     dead = client.get(first["excused"])
     assert dead.status_code == 410
     assert "Dieser Link wurde von der Geschäftsstelle gesperrt." in page(dead)

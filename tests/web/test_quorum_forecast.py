@@ -236,7 +236,7 @@ def test_the_secretariat_revokes_a_persons_links_on_the_web(
     )
     assert done.status_code == 303
     after = page(secretary.get(done.headers["Location"]))
-    assert "Gesperrt: 3 Links" in after
+    assert "Gesperrt: 4 Links" in after  # the three answers and the conflict of interest
     visitor = gremium_client(client)
     assert "von der Geschäftsstelle gesperrt" in page(visitor.get(links["attends"]))
 
