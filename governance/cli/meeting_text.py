@@ -63,6 +63,10 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
             location=data["location"],
         ),
     ]
+    if data.get("format", "in_person") != "in_person":  # the video link is never shown here
+        lines.append(
+            t(state, "meeting.cli.show_format", format=t(state, f"format.{data['format']}"))
+        )
     if data["schedule_note"]:
         lines.append(f"  {schedule_note(state, data['schedule_note'])}")
     if data["reason"]:
@@ -97,6 +101,8 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
         lines.append(f"  {top:<7} {item['title']}  [{', '.join(flags)}]  (#{item['id']})")
         for attachment in item["attachments"]:
             lines.append("          " + attachment_line(state, attachment))
+        for conflict in item.get("conflicts", []):
+            lines.append("          " + t(state, "meeting.cli.show_conflict", **conflict))
         if item["vote"]:
             v = item["vote"]
             lines.append(
@@ -111,6 +117,11 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
                     result=t(state, "vote.carried" if v["carried"] else "vote.rejected"),
                 )
             )
+            for giver, taker in v.get("transferred", {}).items():
+                lines.append(
+                    "          "
+                    + t(state, "meeting.cli.show_transferred", giver=giver, taker=taker)
+                )
     quorum = data["quorum_at_opening"]
     if quorum:
         lines.append(
@@ -132,12 +143,20 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
                 extra.append(t(state, "attendance.arrived", at=berlin(a["arrived_at"])[-5:]))
             if a["departed_at"]:
                 extra.append(t(state, "attendance.departed", at=berlin(a["departed_at"])[-5:]))
+            if a.get("online"):
+                extra.append(t(state, "attendance.online_extra"))
             if not a["voting"]:
                 extra.append(t(state, "attendance.no_vote"))
             person = f" ({a['person']})" if a["person"] else ""
             lines.append(
                 f"  {who}{person}: {t(state, 'attendance.' + a['status'])}"
                 + (f" — {', '.join(extra)}" if extra else "")
+            )
+    if data.get("vote_transfers"):
+        lines.append(t(state, "meeting.cli.show_transfers"))
+        for transfer in data["vote_transfers"]:
+            lines.append(
+                t(state, "meeting.cli.show_transfer", giver=transfer["from"], taker=transfer["to"])
             )
     lines += expected_lines(state, data.get("expected_attendance"))
     if data["action_items"]:

@@ -301,4 +301,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Noch keine Anwesenheit erfasst.",
         "en": "No attendance recorded yet.",
     },
+    # meeting show (text): how the meeting is held, conflicts, transfers, online attendance
+    "meeting.cli.show_format": {"de": "Sitzungsform: {format}", "en": "Format: {format}"},
+    "meeting.cli.show_conflict": {
+        "de": "befangen: {organisation} ({reason}) — stimmt nicht mit",
+        "en": "conflict of interest: {organisation} ({reason}) — does not vote",
+    },
+    "meeting.cli.show_transferred": {
+        "de": "übertragene Stimme von {giver}, abgegeben durch {taker}",
+        "en": "transferred vote of {giver}, cast by {taker}",
+    },
+    "meeting.cli.show_transfers": {
+        "de": "Stimmrechtsübertragungen:",
+        "en": "Vote transfers:",
+    },
+    "meeting.cli.show_transfer": {
+        "de": "  {giver} → {taker}",
+        "en": "  {giver} → {taker}",
+    },
+    "attendance.online_extra": {"de": "online", "en": "online"},
 }

@@ -75,6 +75,8 @@ def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> 
                 "reminder": meeting["reminder_at"],
                 "minutes_due": meeting["minutes_due_at"],
             },
+            "format": meeting["format"],  # in_person, online, hybrid (never the video link)
+            "vote_transfers": _vote_transfers(conn, meeting_id),
             "agenda_final": meeting["agenda_final"],
             "agenda_revision": meeting["agenda_revision"],
             "sequence": meeting["sequence"],
@@ -264,6 +266,7 @@ def _attendance(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
             a.status,
             a.arrived_at,
             a.departed_at,
+            a.online,
         )
         .select_from(tables.attendance)
         .outerjoin(tables.organisations, o.id == a.organisation_id)
@@ -282,6 +285,7 @@ def _attendance(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
             "status": r.status,
             "arrived_at": r.arrived_at,
             "departed_at": r.departed_at,
+            "online": bool(r.online),
         }
         for r in rows
     ]
@@ -320,6 +324,7 @@ def _agenda(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
     attachments = _current_attachments(conn, [r.id for r in items])
     votes = _votes(conn, meeting_id)
     decisions = _decisions(conn, meeting_id)
+    conflicts = _conflicts(conn, meeting_id)
     return [
         {
             "id": r.id,
@@ -342,6 +347,7 @@ def _agenda(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
             "carried_over_to": r.carried_over_to_id,
             "vote": votes.get(r.id),
             "decision": decisions.get(r.id),
+            "conflicts": conflicts.get(r.id, []),
         }
         for r in items
     ]
@@ -406,6 +412,7 @@ def _current_attachments(conn: Connection, item_ids: list[int]) -> dict[int, lis
 def _votes(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
     """The meeting's votes by agenda item, with their ballots (one statement)."""
     v, b, o = tables.votes.c, tables.ballots.c, tables.organisations.c
+    by = tables.organisations.alias("cast_by")
     rows = conn.execute(
         select(
             v.id,
@@ -421,10 +428,12 @@ def _votes(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
             v.taken_at,
             o.short_name,
             b.choice,
+            by.c.short_name.label("cast_by"),
         )
         .select_from(tables.votes)
         .outerjoin(tables.ballots, b.vote_id == v.id)
         .outerjoin(tables.organisations, o.id == b.organisation_id)
+        .outerjoin(by, by.c.id == b.cast_by_id)
         .where(v.meeting_id == meeting_id)
         .order_by(v.id, b.id)
     )
@@ -445,11 +454,46 @@ def _votes(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
                 "voting_members": r.voting_members,
                 "taken_at": r.taken_at,
                 "ballots": {},
+                "transferred": {},
             },
         )
         if r.short_name is not None:
             vote["ballots"][r.short_name] = r.choice
+            if r.cast_by is not None:  # cast under a vote transfer: by whom
+                vote["transferred"][r.short_name] = r.cast_by
     return {item: by_id[vote_id] for item, vote_id in items.items()}
+
+
+def _conflicts(conn: Connection, meeting_id: int) -> dict[int, list[dict[str, Any]]]:
+    """Conflicts of interest (Befangenheit) by agenda item: who does not vote, and why."""
+    c, o = tables.conflicts_of_interest.c, tables.organisations.c
+    rows = conn.execute(
+        select(c.agenda_item_id, o.short_name, c.reason, c.via)
+        .join_from(tables.conflicts_of_interest, tables.organisations, o.id == c.organisation_id)
+        .where(c.meeting_id == meeting_id)
+        .order_by(c.id)
+    )
+    out: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(r.agenda_item_id, []).append(
+            {"organisation": r.short_name, "reason": r.reason, "via": r.via}
+        )
+    return out
+
+
+def _vote_transfers(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
+    """Votes transferred for this meeting (Stimmrechtsübertragung), in the order recorded."""
+    t = tables.vote_transfers.c
+    giver, taker = tables.organisations.alias("giver"), tables.organisations.alias("taker")
+    rows = conn.execute(
+        select(giver.c.short_name.label("giver"), taker.c.short_name.label("taker"), t.via)
+        .select_from(tables.vote_transfers)
+        .join(giver, giver.c.id == t.from_organisation_id)
+        .join(taker, taker.c.id == t.to_organisation_id)
+        .where(t.meeting_id == meeting_id)
+        .order_by(t.id)
+    )
+    return [{"from": r.giver, "to": r.taker, "via": r.via} for r in rows]
 
 
 def _decisions(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:

@@ -537,3 +537,28 @@ tombstones = table(
     column("created_at", _moment),
     column("deleted_at", _moment),
 )
+
+
+# meeting practice (issue 16; models/meeting_practice.py)
+conflicts_of_interest = table(
+    "conflicts_of_interest",
+    column("id", Integer),
+    column("meeting_id", Integer),
+    column("agenda_item_id", Integer),
+    column("organisation_id", Integer),
+    column("reason", String),
+    column("declared_by_id", Integer),
+    column("via", String),
+    column("declared_at", _moment),
+)
+
+vote_transfers = table(
+    "vote_transfers",
+    column("id", Integer),
+    column("meeting_id", Integer),
+    column("from_organisation_id", Integer),
+    column("to_organisation_id", Integer),
+    column("recorded_by_id", Integer),
+    column("via", String),
+    column("recorded_at", _moment),
+)
