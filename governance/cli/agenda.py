@@ -8,7 +8,7 @@ import click
 
 from governance.cli.agenda_files import register as register_attachment_commands
 from governance.cli.agenda_files import split_attachments
-from governance.cli.common import CliState, pass_state, t
+from governance.cli.common import CliState, json_option, pass_state, print_json, t
 from governance.services import agenda, agenda_order
 
 
@@ -151,3 +151,49 @@ def mark_cmd(state: CliState, ref: str, outcome: str, notes: str) -> None:
 register_attachment_commands(agenda_group)
 
 COMMANDS = [agenda_group]
+
+
+def _publication(
+    state: CliState, meeting_ref: str, top: str, confidential: bool, as_json: bool
+) -> None:
+    from governance.services import confidential_items
+
+    with state.uow() as uow:
+        done = confidential_items.mark(uow, meeting_ref, top, confidential=confidential)
+        item = done.item
+        data = {
+            "meeting": done.meeting.id,
+            "item": item.id,
+            "top": item.position,
+            "title": item.title,
+            "confidential": item.confidential,
+            "changed": done.changed,
+        }
+    if as_json:
+        print_json(data)
+        return
+    top_label = t(state, "agenda.top", number=item.position) if item.position else f"#{item.id}"
+    which = "confidential" if confidential else "public"
+    key = f"publication.cli.{which}" if done.changed else f"publication.cli.already_{which}"
+    click.echo(t(state, key, top=top_label, title=data["title"], meeting=data["meeting"]))
+
+
+@agenda_group.command("confidential")
+@click.argument("meeting_ref", metavar="MEETING")
+@click.argument("top", metavar="TOP")
+@json_option
+@pass_state
+def confidential_cmd(state: CliState, meeting_ref: str, top: str, as_json: bool) -> None:
+    """Einen TOP als nichtöffentlich markieren: die OParl-Schnittstelle zeigt ihn nicht
+    (Vorsitz, Geschäftsstelle)."""
+    _publication(state, meeting_ref, top, True, as_json)
+
+
+@agenda_group.command("public")
+@click.argument("meeting_ref", metavar="MEETING")
+@click.argument("top", metavar="TOP")
+@json_option
+@pass_state
+def public_cmd(state: CliState, meeting_ref: str, top: str, as_json: bool) -> None:
+    """Einen nichtöffentlichen TOP wieder öffentlich machen (Vorsitz, Geschäftsstelle)."""
+    _publication(state, meeting_ref, top, False, as_json)

@@ -94,6 +94,8 @@ def show_text(state: CliState, data: dict[str, Any]) -> str:
             flags.append(t(state, f"majority.{item['majority']}"))
         if item["urgent"]:
             flags.append(t(state, "agenda.urgent"))
+        if item.get("confidential"):
+            flags.append(t(state, "agenda.confidential"))
         if item["status"] != "accepted":
             flags.append(t(state, f"agenda.status.{item['status']}"))
         if item["outcome"]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from governance.cli.common import CliState, pass_state, print_json, t
+from governance.cli.common import CliState, json_option, pass_state, print_json, t
 from governance.lazy_import import lazy_module
 from governance.retention import Retention
 
@@ -61,5 +61,33 @@ def person_erase(state: CliState, email: str) -> None:
         click.echo(t(state, "personal_data.audit_clean"))
 
 
-PERSON_COMMANDS = [person_export, person_erase]
+@click.command("email-public")
+@click.argument("email")
+@click.option(
+    "--yes/--no",
+    "public",
+    default=None,
+    help="Einwilligung erteilt (--yes) oder widerrufen (--no) / consent given or withdrawn",
+)
+@json_option
+@pass_state
+def person_email_public(state: CliState, email: str, public: bool | None, as_json: bool) -> None:
+    """Einwilligung einer Person in die Veröffentlichung ihrer E-Mail-Adresse (OParl) erfassen
+    oder widerrufen (Administration; jede Person für sich)."""
+    from governance.services import email_consent
+
+    if public is None:
+        raise click.UsageError(t(state, "consent.cli.choose"))
+    with state.uow() as uow:
+        done = email_consent.set_consent(uow, email, public=public)
+        data = {"email": done.person.email, "email_public": public, "changed": done.changed}
+    if as_json:
+        print_json(data)
+        return
+    which = "yes" if public else "no"
+    key = f"consent.cli.{which}" if done.changed else f"consent.cli.already_{which}"
+    click.echo(t(state, key, email=data["email"]))
+
+
+PERSON_COMMANDS = [person_export, person_erase, person_email_public]
 """Added to the `person` group by governance.cli.directory."""

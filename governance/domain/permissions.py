@@ -140,6 +140,9 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     # ^ accept, reject or defer proposals, order and finalise the agenda, consent to urgent items
     "agenda.attach": frozenset({C, S, R, D, A}),
     # ^ files and links of an item: chair and secretariat any item, members their own proposals
+    "agenda.confidential": frozenset({C, S}),
+    # ^ mark an item nichtöffentlich (closed session) or public again: what the OParl
+    #   interface may publish (services/confidential_items.py)
     "action_item.update": frozenset({C, S}),
     # written procedure (Umlaufverfahren, services/written_procedure.py)
     "written.start": frozenset({C}),

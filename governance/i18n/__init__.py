@@ -34,6 +34,7 @@ from governance.i18n import (
     personal_data,  # issue 12: person export / erase
     practice,  # issue 16: conflicts of interest, vote transfers, hybrid meetings
     programmes,  # issue 15: programmes, action areas, their overviews
+    publication,  # issue 15.6: items in closed session, consent to publish an address
     report,  # issue 16: the annual report and the CSV exports
     skips,  # why a timer or message was skipped, in the reader's language
     web_agreement,  # issue 13: agreement, accession, member and secretariat forms
@@ -83,6 +84,7 @@ for _area in (
     report,
     oparl,
     practice,
+    publication,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

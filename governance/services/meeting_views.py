@@ -76,6 +76,8 @@ def allowed_actions(uow: UnitOfWork, meeting: Meeting) -> frozenset[str]:
         allowed.add("urgent")
     if may("meeting.plan", roles):
         allowed.add("plan")
+    if may("agenda.confidential", roles):
+        allowed.add("confidential")  # in any state: services/confidential_items.py says why
     return frozenset(allowed)
 
 

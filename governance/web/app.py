@@ -43,6 +43,7 @@ FEATURES: list[str] = [
     "governance.web.programmes",  # /areas/<aid>, /programmes/<pid>: above the committees (areas)
     "governance.web.oparl",  # /oparl/v1.1/: the OParl 1.1 read interface, open (issue 15.5)
     "governance.web.meeting_practice",  # /meetings/<mid>/practice: conflicts, transfers, hybrid
+    "governance.web.own_data",  # /me: one's own details, consent to publishing one's address
 ]
 
 NAVIGATION: list[tuple[str, str]] = [
@@ -51,6 +52,7 @@ NAVIGATION: list[tuple[str, str]] = [
     ("overview.index", "web.nav.overview"),
     ("records.workflows", "records.nav.workflows"),
     ("calendar.index", "web.nav.calendar"),
+    ("own_data.index", "web.nav.me"),
 ]
 
 PUBLIC = frozenset(

@@ -30,6 +30,7 @@ from governance.services import (
     agenda,
     agenda_attachments,
     agenda_order,
+    confidential_items,
     meeting_series,
     meeting_views,
     rsvp,
@@ -270,6 +271,26 @@ def decide(mid: int, iid: int) -> Response:
             agenda.defer(work, str(iid), reason=reason, meeting=meeting, version=_version())
 
     return _act(mid, f"item_{iid}", _DONE[choice], action)
+
+
+@bp.post("/meetings/<int:mid>/items/<int:iid>/publication")
+def publication(mid: int, iid: int) -> Response:
+    """Mark an item of the agenda nichtöffentlich (closed session) or public again."""
+    choice = request.form.get("confidential", "")
+    if choice not in ("0", "1"):
+        abort(400)
+    try:
+        with uow() as work:
+            done = confidential_items.mark(
+                work, _meeting_or_404(work, mid), f"#{iid}", confidential=choice == "1"
+            )
+    except GremiumError as exc:
+        with uow() as work:
+            context = _meeting_context(work, _meeting_or_404(work, mid))
+            return refused(exc, MEETING_PAGE, **(context | {"failed": f"publication_{iid}"}))
+    which = "confidential" if choice == "1" else "public"
+    message = f"web.meetings.done.{which}" if done.changed else "web.meetings.done.unchanged"
+    return redirect_to("meetings.show", mid=mid, done=t(message))
 
 
 @bp.post("/meetings/<int:mid>/order")
