@@ -196,6 +196,8 @@ def personshow_fields(state: CliState, email: str, as_json: bool) -> None:
         person = directory.person_by_email(session, email)
         data = {
             **views.person_view(person),
+            # consent to the address being published through OParl (person email-public)
+            "email_public": person.email_public,
             "memberships": views.memberships_of_person(session, person),
         }
     if as_json:
@@ -210,6 +212,7 @@ def personshow_fields(state: CliState, email: str, as_json: bool) -> None:
             ("function_title", "cli.col.function"),
             ("organisation", "cli.col.organisation"),
             ("is_admin", "cli.col.admin"),
+            ("email_public", "consent.col.email_public"),
         ],
     )
     click.echo(t(state, "cli.org.memberships"))

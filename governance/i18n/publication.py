@@ -73,6 +73,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Die Daten der Person {id} sind gelöscht; es gibt keine Adresse zu veröffentlichen.",
         "en": "The data of person {id} have been erased; there is no address to publish.",
     },
+    "consent.col.email_public": {
+        "de": "E-Mail-Adresse veröffentlichen (Einwilligung)",
+        "en": "publish e-mail address (consent)",
+    },
     "consent.cli.choose": {
         "de": "Bitte --yes (Einwilligung erteilt) oder --no (widerrufen) angeben.",
         "en": "Please give --yes (consent given) or --no (withdrawn).",
