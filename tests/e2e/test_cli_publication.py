@@ -154,9 +154,7 @@ def test_consent_to_publish_an_address_is_given_by_the_person_and_withdrawn_by_t
     again = gremium.ok("person", "email-public", PARTNER, "--yes", actor=PARTNER)
     assert "Einwilligung war bereits erfasst; nichts geändert" in again
     data = json.loads(
-        gremium.ok(
-            "--lang", "en", "person", "email-public", PARTNER, "--no", "--json", actor=ADMIN
-        )  # fmt: skip
+        gremium.ok("--lang", "en", "person", "email-public", PARTNER, "--no", "--json", actor=ADMIN)
     )
     assert data == {"email": PARTNER, "email_public": False, "changed": True}
     english = gremium.ok("--lang", "en", "person", "email-public", PARTNER, "--no", actor=ADMIN)
