@@ -229,6 +229,8 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
                                                     "ajb")),
     "meeting.format": ("base", ("meeting", "format", "1", "--format", "hybrid", "--video-url",
                                 "https://video.example.org/kg")),
+    # privacy by default (issue 15.6): mark an item nichtöffentlich
+    "agenda.confidential": ("agenda_settled", ("agenda", "confidential", "1", "#2")),
 }  # fmt: skip
 # What the README and the commands' help promise, independent of the table: the table
 # must not grant more (the installation administrator once could change a committee's
@@ -262,6 +264,8 @@ PAST_THE_GATE_ONLY = {
 ADMIN_ONLY: dict[str, tuple[str, ...]] = {
     "person.export": ("person", "export", APPLICANT),
     "person.erase": ("person", "erase", APPLICANT),
+    # consent to publishing an address: the person themselves (tests/e2e/test_cli_publication.py)
+    "person.email_public": ("person", "email-public", APPLICANT, "--yes"),
     "audit.rotate_key": ("audit", "rotate-key"),
 }
 NOT_CHECKED = {
