@@ -165,6 +165,7 @@ def erase(uow: UnitOfWork, person: Person | str, retention: Retention) -> Erasur
     person.email = _placeholder(pid)
     person.function_title = ""
     person.is_admin = False
+    person.email_public = False  # the consent went with the address it was for
     person.erased_at = uow.now
     if not kept:
         person.name = anonymous

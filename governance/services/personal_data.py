@@ -86,6 +86,7 @@ def collect(session: Session, person: Person) -> dict[str, Any]:
             "language": person.language,
             "organisation": person.organisation.short_name if person.organisation else None,
             "is_admin": person.is_admin,
+            "email_public": person.email_public,  # consent to publishing the address (OParl)
             "created_at": person.created_at,
             "erased_at": person.erased_at,
         },

@@ -166,6 +166,8 @@ def test_consent_to_publish_an_address_is_given_by_the_person_and_withdrawn_by_t
         (False, "administration"),
     ]
     assert all(r["at"] for r in records)  # when consent was given and withdrawn
+    exported = json.loads(gremium.ok("person", "export", PARTNER, actor=PARTNER))
+    assert exported["person"]["email_public"] is False
 
 
 @pytest.mark.parametrize(
