@@ -1,4 +1,4 @@
-"""The OParl 1.1 read interface under ``/oparl/v1.1/`` (governance/reads/oparl.py).
+"""The OParl 1.1 read interface under ``/oparl/v1.1/`` (governance/reads/oparl/).
 
 Open to everyone without signing in (OParl is for other systems), GET only,
 JSON with ``Access-Control-Allow-Origin: *`` (CORS), errors as OParl's error
