@@ -3,6 +3,7 @@ the decision's text as ``resolutionText``, their documents as ``auxiliaryFile``.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from governance.domain.publication import LEVELS_MEETINGS
 from governance.reads import tables as T
 from governance.reads.oparl.deleted import deleted, tombstone, tombstones
-from governance.reads.oparl.fields import SCHEMA, Json, prune, stamps
+from governance.reads.oparl.fields import SCHEMA, Json, stamps
 from governance.reads.oparl.file import file_json, files_of
 from governance.reads.oparl.paging import Filters, Page, filtered, modified, page
 from governance.reads.oparl.privacy import committee_at, item_public
@@ -22,8 +23,10 @@ _c = T.committees.c
 _m = T.meetings.c
 _a = T.agenda_items.c
 _d = T.decisions.c
+_TYPE = SCHEMA + "AgendaItem"
 
 
+@functools.cache
 def item_query() -> Select[Any]:
     """Public agenda items of committees that publish meetings, with their decision."""
     return (
@@ -56,22 +59,27 @@ def _result(urls: Urls, row: Row[Any]) -> str | None:
 
 
 def item_json(urls: Urls, row: Row[Any], order: int, files: dict[int, list[Row[Any]]]) -> Json:
-    documents = [file_json(urls, f) for f in files.get(row.id, []) if f.id is not None]
-    return prune(
-        {
-            "id": urls.of("agendaItem", row.id),
-            "type": SCHEMA + "AgendaItem",
-            "meeting": urls.of("meeting", row.meeting_id),
-            "number": str(row.position) if row.position is not None else None,
-            "order": order,
-            "name": row.title,
-            "public": True,
-            "result": _result(urls, row),
-            "resolutionText": (row.resolution or row.decision_text or None),
-            "auxiliaryFile": documents or None,
-            **stamps(row.created_at, row.modified_at),
-        }
-    )
+    # Written out rather than pruned afterwards: a page of meetings holds some 150 items.
+    obj: Json = {
+        "id": urls.of("agendaItem", row.id),
+        "type": _TYPE,
+        "meeting": urls.of("meeting", row.meeting_id),
+    }
+    if row.position is not None:
+        obj["number"] = str(row.position)
+    obj["order"] = order
+    if row.title is not None:
+        obj["name"] = row.title
+    obj["public"] = True
+    if row.outcome is not None and (result := _result(urls, row)) is not None:
+        obj["result"] = result
+    if text := row.resolution or row.decision_text:
+        obj["resolutionText"] = text
+    attached = files.get(row.id, ())
+    if documents := [file_json(urls, f) for f in attached if f.id is not None]:
+        obj["auxiliaryFile"] = documents
+    obj.update(stamps(row.created_at, row.modified_at))
+    return obj
 
 
 def agenda_items(conn: Connection | Session, urls: Urls, f: Filters) -> Page:

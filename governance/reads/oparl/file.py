@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -24,6 +25,7 @@ _doc = T.stored_documents.c
 _min = T.minutes.c
 
 
+@functools.cache
 def file_query() -> Select[Any]:
     """Attachments of public agenda items, with their stored document if any."""
     return (
@@ -59,6 +61,7 @@ def files_of(conn: Connection | Session, item_ids: list[int]) -> dict[int, list[
     return files
 
 
+@functools.cache
 def minutes_query() -> Select[Any]:
     """The archived minutes the committees publish (never those of meetings with closed
     items), by meeting."""

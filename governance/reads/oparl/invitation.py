@@ -5,6 +5,7 @@ closed items)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from typing import Any
 
@@ -29,6 +30,7 @@ def invitation_text(urls: Urls, row: Row[Any], items: list[Row[Any]]) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+@functools.cache
 def _berlin() -> dt.tzinfo:
     from governance.clock import BERLIN
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists
+from sqlalchemy import ColumnElement, and_, exists, literal_column
 
 from governance.domain.publication import LEVELS_MEETINGS, LEVELS_PEOPLE
 from governance.reads import tables as T
@@ -40,9 +40,24 @@ def publication() -> ColumnElement[Any]:
     return _c.publication
 
 
+def at_levels(column: ColumnElement[Any], levels: Sequence[str]) -> ColumnElement[bool]:
+    """*column* (a committee's ``publication``) is one of *levels*."""
+    return column.in_([literal_column(_quoted(level)) for level in levels])
+
+
 def committee_at(levels: Sequence[str]) -> ColumnElement[bool]:
-    """The committee (``committees`` in the statement) publishes at one of *levels*."""
-    return publication().in_(list(levels))
+    """The committee (``committees`` in the statement) publishes at one of *levels*.
+
+    The levels are written into the SQL as constants, not bound: they are the code's
+    own words (domain/publication.py), the statement's text stays the same whatever
+    the page (the driver caches and prepares it) and the planner sees the values."""
+    return at_levels(publication(), levels)
+
+
+def _quoted(level: str) -> str:
+    if not level.isidentifier():  # only the enumeration's own names, never user input
+        raise ValueError(f"not a publication level: {level!r}")
+    return f"'{level}'"
 
 
 def item_public() -> ColumnElement[bool]:
@@ -68,7 +83,13 @@ def organisation_public() -> ColumnElement[bool]:
 
 
 def closed_items() -> ColumnElement[bool]:
-    """The minutes' meeting has an item in closed session (the minutes would carry it)."""
+    """The minutes' meeting has an item in closed session (the minutes would carry it).
+
+    Over an alias of the items: a statement that also reads the public items (a page
+    of meetings) must not have this condition correlate to them."""
+    closed = T.agenda_items.alias("closed_item")
     return exists().where(
-        _a.meeting_id == _min.meeting_id, _a.status == "accepted", _a.confidential.is_(True)
+        closed.c.meeting_id == _min.meeting_id,
+        closed.c.status == "accepted",
+        closed.c.confidential.is_(True),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any
 
 from governance.i18n import translate
@@ -31,4 +32,13 @@ class Urls:
         return f"{self.base}/{kind}/{oid}"
 
     def words(self, key: str, **params: Any) -> str:
-        return translate(key, self.lang, **params)
+        if params:
+            return translate(key, self.lang, **params)
+        return _word(key, self.lang)
+
+
+@functools.lru_cache(maxsize=512)
+def _word(key: str, lang: str) -> str:
+    """A message without parameters: the same words for every object of every page (the
+    catalogue does not change while the program runs)."""
+    return translate(key, lang)
