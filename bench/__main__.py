@@ -17,7 +17,7 @@ from pathlib import Path
 from bench import common
 from bench.scale import Sizes
 
-AREAS = ("startup", "fanout", "transitions", "documents", "year", "scale", "web")
+AREAS = ("startup", "fanout", "transitions", "documents", "year", "scale", "web", "oparl")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench import web
 
             found = web.run(sizes, quick=args.quick)
+        elif area == "oparl":
+            from bench import oparl
+
+            found = oparl.run(quick=args.quick)
         else:
             from bench import scale
 

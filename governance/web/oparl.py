@@ -1,4 +1,4 @@
-"""The OParl 1.1 read interface under ``/oparl/v1.1/`` (governance/reads/oparl.py).
+"""The OParl 1.1 read interface under ``/oparl/v1.1/`` (governance/reads/oparl/).
 
 Open to everyone without signing in (OParl is for other systems), GET only,
 JSON with ``Access-Control-Allow-Origin: *`` (CORS), errors as OParl's error
@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from flask import Blueprint, Response, request
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from governance.i18n import translate
 from governance.reads import oparl
@@ -48,7 +48,8 @@ def _urls() -> oparl.Urls:
 
 
 def _json(obj: Any, status: int = 200) -> Response:
-    body = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    # check_circular off: the reads build trees of fresh dicts and lists, never a cycle.
+    body = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), check_circular=False)
     return Response(body, status=status, mimetype="application/json", content_type=JSON_TYPE)
 
 
@@ -58,12 +59,19 @@ def _error(status: int, message: str, debug: str = "") -> Response:
 
 
 @contextmanager
-def _reading() -> Iterator[Session]:
-    with core().db.read_session() as session:
-        try:
-            yield session
-        finally:
-            session.rollback()
+def _reading() -> Iterator[Connection]:
+    """A Core connection that only reads (the reads are Core statements: an ORM session's
+    bookkeeping would cost per statement). On PostgreSQL without a transaction: at READ
+    COMMITTED each statement reads its own snapshot anyway, and BEGIN and ROLLBACK
+    would be two more round trips per answer. On SQLite the transaction stays: there
+    it is what keeps the statements of one answer on one snapshot."""
+    db = core().db
+    if db.is_sqlite:
+        with db.read_connection() as conn:
+            yield conn
+    else:
+        with db.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
+            yield conn
 
 
 def _moment(name: str) -> dt.datetime | None:
@@ -104,10 +112,10 @@ def _filters(default_limit: int = oparl.PAGE_SIZE) -> oparl.Filters:
     )
 
 
-def _answer(make: Callable[[Session, oparl.Urls], Any]) -> Response:
+def _answer(make: Callable[[Connection, oparl.Urls], Any]) -> Response:
     try:
-        with _reading() as session:
-            return _json(make(session, _urls()))
+        with _reading() as conn:
+            return _json(make(conn, _urls()))
     except oparl.NotPublic:
         return _error(404, translate("oparl.error.not_found", _lang()), request.path)
     except _BadRequest as exc:
@@ -115,12 +123,12 @@ def _answer(make: Callable[[Session, oparl.Urls], Any]) -> Response:
 
 
 def _list(
-    read: Callable[[Session, oparl.Urls, oparl.Filters], oparl.Page],
+    read: Callable[[Connection, oparl.Urls, oparl.Filters], oparl.Page],
     default_limit: int = oparl.PAGE_SIZE,
 ) -> Response:
-    def make(session: Session, urls: oparl.Urls) -> Any:
+    def make(conn: Connection, urls: oparl.Urls) -> Any:
         f = _filters(default_limit)
-        page = read(session, urls, f)
+        page = read(conn, urls, f)
         return {
             "data": page.data,
             "pagination": {"elementsPerPage": f.limit},
@@ -169,7 +177,7 @@ def body(bid: int) -> Response:
     return _answer(lambda s, u: oparl.body(u))
 
 
-_LISTS: dict[str, Callable[[Session, oparl.Urls, oparl.Filters], oparl.Page]] = {
+_LISTS: dict[str, Callable[[Connection, oparl.Urls, oparl.Filters], oparl.Page]] = {
     "organization": oparl.organizations,
     "person": oparl.people,
     "meeting": oparl.meetings,
@@ -198,7 +206,7 @@ def committee(oid: int) -> Response:
 
 @bp.get("/committee/<int:oid>/meeting")
 def committee_meetings(oid: int) -> Response:
-    def read(s: Session, u: oparl.Urls, f: oparl.Filters) -> oparl.Page:
+    def read(s: Connection, u: oparl.Urls, f: oparl.Filters) -> oparl.Page:
         oparl.committee(s, u, oid)  # a committee that is not public has no list either
         return oparl.meetings(s, u, f, committee_id=oid)
 
@@ -243,8 +251,8 @@ def invitation(oid: int) -> Response:
 @bp.get("/meeting/<int:oid>/invitation/content")
 def invitation_content(oid: int) -> Response:
     try:
-        with _reading() as session:
-            obj, data = oparl.invitation(session, _urls(), oid)
+        with _reading() as conn:
+            obj, data = oparl.invitation(conn, _urls(), oid)
     except oparl.NotPublic:
         return _error(404, translate("oparl.error.not_found", _lang()), request.path)
     return _file(obj["fileName"], "text/plain; charset=utf-8", data)
@@ -268,8 +276,8 @@ def file(oid: int) -> Response:
 @bp.get("/file/<int:oid>/content")
 def file_content(oid: int) -> Response:
     try:
-        with _reading() as session:
-            name, media_type, data = oparl.file_content(session, oid)
+        with _reading() as conn:
+            name, media_type, data = oparl.file_content(conn, oid)
     except oparl.NotPublic:
         return _error(404, translate("oparl.error.not_found", _lang()), request.path)
     return _file(name, media_type, data)

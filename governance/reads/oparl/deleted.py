@@ -1,0 +1,81 @@
+"""Deleted objects (tombstones, change_times.py): ``deleted: true`` and when.
+
+A ``modified_since`` list names them, and their addresses answer with them,
+but only for committees that published them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.engine import Connection, Row
+from sqlalchemy.orm import Session
+
+from governance.domain.publication import LEVELS_MEETINGS
+from governance.reads import tables as T
+from governance.reads.oparl.fields import SCHEMA, Json, iso_time
+from governance.reads.oparl.paging import Filters, filtered
+from governance.reads.oparl.privacy import NotPublic, committee_at
+from governance.reads.oparl.urls import Urls
+
+_c = T.committees.c
+_t = T.tombstones.c
+
+_TYPE = {
+    "committee": "Organization",
+    "organisation": "Organization",
+    "person": "Person",
+    "meeting": "Meeting",
+    "agendaItem": "AgendaItem",
+    "membership": "Membership",
+    "representation": "Membership",
+    "file": "File",
+    "paper": "Paper",
+}
+
+
+def deleted(urls: Urls, kind: str, oid: int, created: dt.datetime | None, at: dt.datetime) -> Json:
+    out: Json = {"id": urls.of(kind, oid), "type": SCHEMA + _TYPE[kind], "deleted": True}
+    if created is not None:
+        out["created"] = iso_time(created)
+    out["modified"] = iso_time(at)
+    return out
+
+
+def tombstones(
+    conn: Connection | Session, kind: str, f: Filters, levels: Sequence[str] = LEVELS_MEETINGS
+) -> list[Row[Any]]:
+    """Deleted rows of table *kind* that a ``modified_since`` list names (else none): only
+    of committees that publish them (*levels*), one per object."""
+    if f.modified_since is None:
+        return []
+    query: Select[Any] = select(
+        _t.object_id,
+        func.max(_t.created_at).label("created_at"),
+        func.max(_t.deleted_at).label("deleted_at"),
+    ).where(
+        _t.kind == kind,
+        _t.object_id > f.after,
+        _t.committee_id.in_(select(_c.id).where(committee_at(levels))),
+    )
+    grouped = filtered(query, f, _t.created_at, _t.deleted_at).group_by(_t.object_id)
+    return list(conn.execute(grouped.order_by(_t.object_id).limit(f.limit + 1)))
+
+
+def tombstone(
+    conn: Connection | Session, kind: str, oid: int, levels: Sequence[str] = LEVELS_MEETINGS
+) -> dt.datetime:
+    """When the object was deleted, if a committee that publishes it (*levels*) had it."""
+    at = conn.execute(
+        select(func.max(_t.deleted_at)).where(
+            _t.kind == kind,
+            _t.object_id == oid,
+            _t.committee_id.in_(select(_c.id).where(committee_at(levels))),
+        )
+    ).scalar()
+    if at is None:
+        raise NotPublic
+    return at
