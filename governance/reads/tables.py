@@ -550,6 +550,8 @@ conflicts_of_interest = table(
     column("declared_by_id", Integer),
     column("via", String),
     column("declared_at", _moment),
+    column("withdrawn_at", _moment),  # 0022_withdrawals
+    column("withdrawn_by_id", Integer),
 )
 
 vote_transfers = table(
@@ -561,4 +563,6 @@ vote_transfers = table(
     column("recorded_by_id", Integer),
     column("via", String),
     column("recorded_at", _moment),
+    column("withdrawn_at", _moment),  # 0022_withdrawals
+    column("withdrawn_by_id", Integer),
 )
