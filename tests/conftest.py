@@ -311,7 +311,7 @@ def _own_audit_key(request: pytest.FixtureRequest) -> Iterator[None]:
     key there is shared by every test of the run."""
     working = request.config.invocation_params.dir / own_folder.KEY_FILE
     before = working.stat().st_mtime_ns if working.exists() else None
-    own_folder.enter(lambda: request.getfixturevalue("tmp_path"))
+    own_folder.enter(lambda: request.getfixturevalue("tmp_path"), working.parent)
     try:
         yield
     finally:

@@ -18,12 +18,13 @@ from sqlalchemy.engine import make_url
 
 KEY_FILE = "audit.key"
 
-_current: list[Callable[[], Path]] = []
-"""The running test's folder (made when first asked for), or nothing between tests."""
+_current: list[tuple[Callable[[], Path], Path]] = []
+"""The running test's folder (made when first asked for) and the run's working folder;
+nothing between tests."""
 
 
-def enter(folder: Callable[[], Path]) -> None:
-    _current[:] = [folder]
+def enter(folder: Callable[[], Path], working: Path) -> None:
+    _current[:] = [(folder, working)]
 
 
 def leave() -> None:
@@ -32,13 +33,16 @@ def leave() -> None:
 
 def audit_key_file(url: str) -> str | None:
     """The key file for an installation on *url* in a test: None on a SQLite file (the
-    application's default, next to the file, is in the test's folder), else ``audit.key``
-    in the running test's own folder."""
+    application's default, next to the file, is in the test's folder) or where the test
+    changed into a folder of its own (the default, the working folder, is then its own),
+    else ``audit.key`` in the running test's own folder."""
     if make_url(url).get_backend_name() == "sqlite":
+        return None
+    if _current and Path.cwd() != _current[0][1]:
         return None
     if not _current:
         raise RuntimeError(
             f"no running test to keep the audit key of {make_url(url).render_as_string()} for: "
             "outside a test, name audit_key_file in the settings"
         )
-    return str(_current[0]() / KEY_FILE)
+    return str(_current[0][0]() / KEY_FILE)
