@@ -24,7 +24,9 @@ SECOND_COMMITTEE = False
 
 
 def programme(stage: Stage) -> None:
-    stage.act(Actor.system(), lambda uow: gi.add_programme(uow, second_committee=SECOND_COMMITTEE))
+    stage.act(
+        Actor.system(), lambda uow: gi.add_programme(uow, second_committee=SECOND_COMMITTEE)
+    )
     committees = f"KG und {gi.SECOND_SHORT}" if SECOND_COMMITTEE else "KG"
     stage.note(
         f"Programm „{gi.PROGRAMME_SHORT}“ angelegt; Handlungsraum „Stadtrand Süd“ mit "
