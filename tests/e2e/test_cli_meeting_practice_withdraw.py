@@ -88,7 +88,10 @@ def test_a_vote_transfer_is_withdrawn_from_the_command_line(g: Gremium) -> None:
         "meeting", "transfer-vote", NEXT_MEETING, "Paritätischer Berlin", "tjfbg", "--withdraw",
         actor=SEC,
     )  # fmt: skip
-    assert "transfers" in json.dumps(json.loads(g.ok("meeting", "show", NEXT_MEETING, "--json")))
+    shown = json.loads(g.ok("meeting", "show", NEXT_MEETING, "--json"))
+    assert shown["vote_transfers"] == [
+        {"from": "Paritätischer Berlin", "to": "tjfbg", "via": "secretariat"}
+    ]
     out = g.ok(
         "meeting", "transfer-vote", NEXT_MEETING, "Paritätischer Berlin", "--withdraw", actor=SEC
     )
