@@ -21,178 +21,32 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    Boolean,
-    Connection,
-    Date,
-    Integer,
-    String,
-    TableClause,
-    column,
-    select,
-    table,
-)
+from sqlalchemy import Connection, TableClause, select
 
-from governance.column_types import UTCDateTime
+from governance.reads import tables
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, SessionTransaction
 
-_MOMENT = UTCDateTime()
-
 # Light Core clauses, not the models' tables: ``audit verify`` then reads
-# without the ORM (issue 11 point 19). The types convert as the models' do,
-# so a digest is the same whoever computes it; tests/unit/test_audit_digests.py
-# checks that each clause has exactly the model's columns (but the version counter).
+# without the ORM (issue 11 point 19). They are the read tables
+# (governance/reads/tables.py, one definition of each table's columns): the types
+# convert as the models' do, so a digest is the same whoever computes it;
+# tests/unit/test_audit_digests.py checks that each names exactly the model's columns
+# (but the version counter), so a column added to a protected model and forgotten
+# there would fail rather than go unprotected.
 PROTECTED: dict[str, TableClause] = {
     clause.name: clause
     for clause in (
-        table(
-            "decisions",
-            column("id", Integer),
-            column("committee_id", Integer),
-            column("year", Integer),
-            column("seq", Integer),
-            column("reference", String),
-            column("meeting_id", Integer),
-            column("agenda_item_id", Integer),
-            column("vote_id", Integer),
-            column("text", String),
-            column("carried", Boolean),
-            column("decided_on", Date),
-        ),
-        table(
-            "votes",
-            column("id", Integer),
-            column("agenda_item_id", Integer),
-            column("meeting_id", Integer),
-            column("method", String),
-            column("yes", Integer),
-            column("no", Integer),
-            column("abstain", Integer),
-            column("majority", String),
-            column("carried", Boolean),
-            column("voting_members", Integer),
-            column("present", Integer),
-            column("taken_at", _MOMENT),
-            column("transferred", Integer),
-            column("conflicted", Integer),
-        ),
-        table(
-            "ballots",
-            column("id", Integer),
-            column("vote_id", Integer),
-            column("organisation_id", Integer),
-            column("choice", String),
-            column("cast_by_id", Integer),
-        ),
-        table(
-            "signatures",
-            column("id", Integer),
-            column("version_id", Integer),
-            column("organisation_id", Integer),
-            column("signatory_id", Integer),
-            column("text_sha256", String),
-            column("signed_on", Date),
-            column("place", String),
-            column("method", String),
-            column("ceremony_id", Integer),
-            column("recorded_by_id", Integer),
-            column("recorded_at", _MOMENT),
-            column("recorded_later", Boolean),
-        ),
-        table(
-            "accession_declarations",
-            column("id", Integer),
-            column("application_id", Integer),
-            column("agreement_version_id", Integer),
-            column("text_sha256", String),
-            column("signatory_id", Integer),
-            column("signed_on", Date),
-            column("place", String),
-            column("method", String),
-            column("recorded_at", _MOMENT),
-        ),
-        table(
-            "agreement_versions",
-            column("id", Integer),
-            column("agreement_id", Integer),
-            column("number", Integer),
-            column("text", String),
-            column("text_sha256", String),
-            column("effective_from", Date),
-            column("in_force_from", Date),
-            column("ended_on", Date),
-            column("state", String),
-            column("created_at", _MOMENT),
-            column("opened_at", _MOMENT),
-            column("decided_on", Date),
-            column("votes_yes", Integer),
-            column("votes_no", Integer),
-            column("votes_abstain", Integer),
-            column("decision_reference", String),
-        ),
-        table(
-            "minutes",
-            column("id", Integer),
-            column("committee_id", Integer),
-            column("meeting_id", Integer),
-            column("revision", Integer),
-            column("minute_taker_id", Integer),
-            column("circulated_at", _MOMENT),
-            column("objection_deadline_at", _MOMENT),
-            column("referred_at", _MOMENT),
-            column("approved_at", _MOMENT),
-            column("approved_by", String),
-            column("approval_decision", String),
-            column("frozen", Boolean),
-            column("archive_path", String),
-            column("archive_sha256", String),
-            column("archive_document_id", Integer),
-            column("state", String),
-            column("created_at", _MOMENT),
-        ),
-        table(
-            "agenda_items",
-            column("id", Integer),
-            column("meeting_id", Integer),
-            column("position", Integer),
-            column("title", String),
-            column("description", String),
-            column("kind", String),
-            column("majority", String),
-            column("standing", String),
-            column("proposer_id", Integer),
-            column("proposer_organisation_id", Integer),
-            column("urgent", Boolean),
-            column("status", String),
-            column("outcome", String),
-            column("reason", String),
-            column("notes", String),
-            column("decision_text", String),
-            column("accession_application_id", Integer),
-            column("agreement_version_id", Integer),
-            column("minutes_id", Integer),
-            column("carried_over_from_id", Integer),
-            column("carried_over_to_id", Integer),
-            column("created_at", _MOMENT),
-            column("modified_at", _MOMENT),  # 0016_oparl
-            column("confidential", Boolean),  # 0016_oparl
-        ),
-        table(
-            "memberships",
-            column("id", Integer),
-            column("committee_id", Integer),
-            column("organisation_id", Integer),
-            column("role", String),
-            column("voting", Boolean),
-            column("starts_on", Date),
-            column("ends_on", Date),
-            column("notice_given_on", Date),
-            column("state", String),
-            column("notice_recorded_on", Date),
-            column("modified_at", _MOMENT),  # 0016_oparl
-        ),
+        tables.decisions,
+        tables.votes,
+        tables.ballots,
+        tables.signatures,
+        tables.accession_declarations,
+        tables.agreement_versions,
+        tables.minutes,
+        tables.agenda_items,
+        tables.memberships,
     )
 }
 """Table name -> its protected columns: every column except those in ``_SKIPPED``."""

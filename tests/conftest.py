@@ -50,7 +50,7 @@ from governance.clock import BERLIN, SimulatedClock
 from governance.config import Settings
 from governance.database import Database
 from governance.unit_of_work import Actor
-from tests import pg_schemas
+from tests import own_folder, pg_schemas
 
 PG_URL = os.environ.get("GREMIUM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 START = dt.datetime(2026, 1, 12, 9, 0, tzinfo=BERLIN)
@@ -277,7 +277,12 @@ def make_app(
     :func:`migrated_sqlite`, an empty PostgreSQL schema of ``pg_url`` is one emptied for
     reuse (tests.pg_schemas) where there is one; anything else is migrated."""
     # PDFs in mails cost half a second each; the tests that look at them ask for them.
-    settings = Settings(database=url, language=lang, attach_documents=attach_documents)
+    settings = Settings(
+        database=url,
+        language=lang,
+        attach_documents=attach_documents,
+        audit_key_file=own_folder.audit_key_file(url),
+    )
     app = build_app(settings, clock=clock, check_schema=False)
     migrate(app.db)
     return app
@@ -297,6 +302,28 @@ def any_app(db_url, clock) -> Iterator[App]:
     a = make_app(db_url, clock)
     yield a
     a.db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _own_audit_key(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The running test's folder for its audit key (tests/own_folder.py), and a failure
+    for a test after which the working folder holds a new or changed ``audit.key``: a
+    key there is shared by every test of the run."""
+    working = request.config.invocation_params.dir / own_folder.KEY_FILE
+    before = working.stat().st_mtime_ns if working.exists() else None
+    own_folder.enter(lambda: request.getfixturevalue("tmp_path"), working.parent)
+    try:
+        yield
+    finally:
+        own_folder.leave()
+    after = working.stat().st_mtime_ns if working.exists() else None
+    if after != before:
+        if before is None:
+            working.unlink()  # so that the tests after this one do not share it
+        pytest.fail(
+            f"{request.node.nodeid} wrote {working}: every test keeps its audit key in its "
+            "own folder (make_app, tests.cli_in_process; audit_key_file in a config it writes)"
+        )
 
 
 SYSTEM = Actor.system()

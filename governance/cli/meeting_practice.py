@@ -16,21 +16,45 @@ from governance.cli.common import CliState, json_option, pass_state, print_json,
 @click.argument("ref", metavar="ID")
 @click.argument("top", metavar="TOP")
 @click.argument("organisation", metavar="ORG")
-@click.option("--reason", required=True, help="Grund der Befangenheit (steht im Protokoll)")
+@click.option("--reason", default=None, help="Grund der Befangenheit (steht im Protokoll)")
+@click.option(
+    "--withdraw",
+    is_flag=True,
+    help="die Erklärung zurückziehen (bis zur Abstimmung über den TOP)",
+)
 @json_option
 @pass_state
 def conflict_cmd(
-    state: CliState, ref: str, top: str, organisation: str, reason: str, as_json: bool
+    state: CliState,
+    ref: str,
+    top: str,
+    organisation: str,
+    reason: str | None,
+    withdraw: bool,
+    as_json: bool,
 ) -> None:
     """Befangenheit einer Mitgliedsorganisation bei einem Beschluss-TOP erfassen: sie stimmt
-    darüber nicht ab, das Protokoll nennt den Grund."""
+    darüber nicht ab, das Protokoll nennt den Grund.
+
+    Mit --withdraw wird eine irrtümliche Erklärung zurückgezogen, solange über den TOP
+    noch nicht abgestimmt ist; sie bleibt als zurückgezogen im Verlauf."""
+    from governance.errors import InvalidInput
     from governance.services import conflicts_of_interest, meeting_session
     from governance.services import meetings as meeting_service
 
+    if withdraw and reason is not None:
+        raise InvalidInput("practice.error.reason_with_withdraw")
+    if not withdraw and reason is None:
+        raise InvalidInput("practice.error.reason_missing")
     with state.uow() as uow:
         meeting = meeting_service.meeting_by_id(uow.session, ref)
         item = meeting_session.item_of_meeting(uow, meeting, top)
-        row = conflicts_of_interest.declare(uow, item, organisation=organisation, reason=reason)
+        if withdraw:
+            row = conflicts_of_interest.withdraw(uow, item, organisation=organisation)
+        else:
+            row = conflicts_of_interest.declare(
+                uow, item, organisation=organisation, reason=reason or ""
+            )
         data = {
             "meeting": meeting.id,
             "top": item.position,
@@ -38,6 +62,7 @@ def conflict_cmd(
             "organisation": row.organisation.short_name,
             "reason": row.reason,
             "recorded_as": row.via,
+            "withdrawn": row.withdrawn_at is not None,
         }
     if as_json:
         print_json(data)
@@ -45,7 +70,7 @@ def conflict_cmd(
         click.echo(
             t(
                 state,
-                "practice.cli.conflict",
+                "practice.cli.conflict_withdrawn" if withdraw else "practice.cli.conflict",
                 **{k: data[k] for k in ("organisation", "top", "title", "reason")},
             )
         )
@@ -54,27 +79,52 @@ def conflict_cmd(
 @click.command("transfer-vote")
 @click.argument("ref", metavar="ID")
 @click.argument("from_organisation", metavar="FROM")
-@click.argument("to_organisation", metavar="TO")
+@click.argument("to_organisation", metavar="TO", required=False)
+@click.option(
+    "--withdraw",
+    is_flag=True,
+    help="die Übertragung von FROM zurückziehen (bis zur ersten Abstimmung unter ihr)",
+)
 @json_option
 @pass_state
 def transfer_vote_cmd(
-    state: CliState, ref: str, from_organisation: str, to_organisation: str, as_json: bool
+    state: CliState,
+    ref: str,
+    from_organisation: str,
+    to_organisation: str | None,
+    withdraw: bool,
+    as_json: bool,
 ) -> None:
     """Stimmrechtsübertragung erfassen: FROM kann nicht teilnehmen und überträgt seine Stimme
-    für diese Sitzung schriftlich an TO (nur wenn die Geschäftsordnung es erlaubt)."""
+    für diese Sitzung schriftlich an TO (nur wenn die Geschäftsordnung es erlaubt).
+
+    Mit --withdraw (ohne TO) wird die Übertragung von FROM zurückgezogen, solange unter ihr
+    noch nicht abgestimmt wurde; sie bleibt als zurückgezogen im Verlauf."""
+    from governance.errors import InvalidInput
     from governance.services import meetings as meeting_service
     from governance.services import vote_transfer
 
+    if withdraw and to_organisation is not None:
+        raise InvalidInput("practice.error.to_with_withdraw", to=to_organisation[:100])
+    if not withdraw and to_organisation is None:
+        raise InvalidInput("practice.error.to_missing")
     with state.uow() as uow:
         meeting = meeting_service.meeting_by_id(uow.session, ref)
-        row = vote_transfer.transfer(
-            uow, meeting, from_organisation=from_organisation, to_organisation=to_organisation
-        )
+        if withdraw:
+            row = vote_transfer.withdraw(uow, meeting, from_organisation=from_organisation)
+        else:
+            row = vote_transfer.transfer(
+                uow,
+                meeting,
+                from_organisation=from_organisation,
+                to_organisation=to_organisation or "",
+            )
         data = {
             "meeting": meeting.id,
             "from": row.from_organisation.short_name,
             "to": row.to_organisation.short_name,
             "recorded_as": row.via,
+            "withdrawn": row.withdrawn_at is not None,
         }
     if as_json:
         print_json(data)
@@ -82,7 +132,7 @@ def transfer_vote_cmd(
         click.echo(
             t(
                 state,
-                "practice.cli.transfer",
+                "practice.cli.transfer_withdrawn" if withdraw else "practice.cli.transfer",
                 organisation=data["from"],
                 to=data["to"],
                 meeting=data["meeting"],

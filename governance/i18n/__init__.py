@@ -44,6 +44,7 @@ from governance.i18n import (
     web_session,  # web: the meeting in session
     web_webcore,  # web application: layout, errors, sign-in
     web_year,  # web: series change/end, agenda attachments, administrator's overview
+    withdrawals,  # issue 16: withdrawing a conflict of interest or a vote transfer
     written,  # issue 14.6: the written procedure (Umlaufverfahren)
 )
 
@@ -85,6 +86,7 @@ for _area in (
     oparl,
     practice,
     publication,
+    withdrawals,
 ):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:

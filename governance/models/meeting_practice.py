@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from governance.models.agenda import AgendaItem
@@ -20,7 +20,18 @@ class ConflictOfInterest(Base):
     on it, and the minutes say so with the reason."""
 
     __tablename__ = "conflicts_of_interest"
-    __table_args__ = (UniqueConstraint("agenda_item_id", "organisation_id"),)
+    # One declaration in force per item and organisation; a withdrawn one stays as a record
+    # (it was said and audited), so the uniqueness holds for those not withdrawn only.
+    __table_args__ = (
+        Index(
+            "uq_conflicts_of_interest_in_force",
+            "agenda_item_id",
+            "organisation_id",
+            unique=True,
+            sqlite_where=text("withdrawn_at IS NULL"),
+            postgresql_where=text("withdrawn_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
@@ -31,10 +42,13 @@ class ConflictOfInterest(Base):
     via: Mapped[str] = mapped_column(String(20))
     """link (the organisation's own declaration), secretariat or chair (recorded for it)."""
     declared_at: Mapped[dt.datetime]
+    withdrawn_at: Mapped[dt.datetime | None]
+    """When the declaration was withdrawn (before the vote on the item); None: in force."""
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
 
     item: Mapped[AgendaItem] = relationship()
     organisation: Mapped[Organisation] = relationship()
-    declared_by: Mapped[Person | None] = relationship()
+    declared_by: Mapped[Person | None] = relationship(foreign_keys=[declared_by_id])
 
 
 class VoteTransfer(Base):
@@ -43,7 +57,17 @@ class VoteTransfer(Base):
     it ends when that organisation arrives."""
 
     __tablename__ = "vote_transfers"
-    __table_args__ = (UniqueConstraint("meeting_id", "from_organisation_id"),)
+    # One transfer in force per meeting and transferring organisation; a withdrawn one stays.
+    __table_args__ = (
+        Index(
+            "uq_vote_transfers_in_force",
+            "meeting_id",
+            "from_organisation_id",
+            unique=True,
+            sqlite_where=text("withdrawn_at IS NULL"),
+            postgresql_where=text("withdrawn_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
@@ -53,6 +77,9 @@ class VoteTransfer(Base):
     via: Mapped[str] = mapped_column(String(20))
     """link (the transferring organisation's own declaration) or secretariat."""
     recorded_at: Mapped[dt.datetime]
+    withdrawn_at: Mapped[dt.datetime | None]
+    """When the transfer was withdrawn (before a vote was taken under it); None: in force."""
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
 
     meeting: Mapped[Meeting] = relationship()
     from_organisation: Mapped[Organisation] = relationship(foreign_keys=[from_organisation_id])

@@ -26,7 +26,8 @@ def summaries(conn: Connection, *where: ColumnElement[bool]) -> list[dict[str, A
     v, a = tables.agreement_versions.c, tables.agreements.c
     rows = (
         conn.execute(
-            select(tables.agreement_versions, a.title)
+            # every column but the text itself (a summary names its SHA-256)
+            select(*(c for c in v if c.key != "text"), a.title)
             .join_from(tables.agreement_versions, tables.agreements, a.id == v.agreement_id)
             .where(*where)
             .order_by(a.id, v.number)

@@ -472,7 +472,8 @@ def _conflicts(conn: Connection, meeting_id: int) -> dict[int, list[dict[str, An
     rows = conn.execute(
         select(c.agenda_item_id, o.short_name, c.reason, c.via)
         .join_from(tables.conflicts_of_interest, tables.organisations, o.id == c.organisation_id)
-        .where(c.meeting_id == meeting_id)
+        # a withdrawn declaration is no conflict (the practice page lists it as withdrawn)
+        .where(c.meeting_id == meeting_id, c.withdrawn_at.is_(None))
         .order_by(c.id)
     )
     out: dict[int, list[dict[str, Any]]] = {}
@@ -492,7 +493,7 @@ def _vote_transfers(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
         .select_from(tables.vote_transfers)
         .join(giver, giver.c.id == t.from_organisation_id)
         .join(taker, taker.c.id == t.to_organisation_id)
-        .where(t.meeting_id == meeting_id)
+        .where(t.meeting_id == meeting_id, t.withdrawn_at.is_(None))
         .order_by(t.id)
     )
     return [{"from": r.giver, "to": r.taker, "via": r.via} for r in rows]

@@ -4,6 +4,10 @@ No MetaData, no mapper: ``sqlalchemy.table()`` names what a query reads.
 The types convert as the models do (moments are aware UTC, dates are dates,
 JSON is parsed). tests/unit/test_read_tables.py checks every column here
 against the models' schema, so a renamed or retyped column fails there.
+
+The tables the audit trail protects (governance/audit_digests.py) are these
+clauses too, so they name every column of their model (but ``version``): a
+read selects the columns it needs rather than a whole protected table.
 """
 
 from __future__ import annotations
@@ -58,7 +62,8 @@ memberships = table(
     column("ends_on", Date),
     column("notice_given_on", Date),
     column("state", String),
-    column("modified_at", _moment),
+    column("notice_recorded_on", Date),
+    column("modified_at", _moment),  # 0016_oparl
 )
 
 membership_people = table(
@@ -94,13 +99,15 @@ agenda_items = table(
     column("outcome", String),
     column("reason", String),
     column("notes", String),
+    column("decision_text", String),
     column("accession_application_id", Integer),
+    column("agreement_version_id", Integer),
+    column("minutes_id", Integer),
     column("carried_over_from_id", Integer),
     column("carried_over_to_id", Integer),
-    column("decision_text", String),
     column("created_at", _moment),
-    column("modified_at", _moment),
-    column("confidential", Boolean),
+    column("modified_at", _moment),  # 0016_oparl
+    column("confidential", Boolean),  # 0016_oparl
 )
 
 agenda_attachments = table(
@@ -151,15 +158,17 @@ votes = table(
     column("id", Integer),
     column("agenda_item_id", Integer),
     column("meeting_id", Integer),
-    column("carried", Boolean),
-    column("taken_at", _moment),
     column("method", String),
     column("yes", Integer),
     column("no", Integer),
     column("abstain", Integer),
     column("majority", String),
+    column("carried", Boolean),
     column("voting_members", Integer),
     column("present", Integer),
+    column("taken_at", _moment),
+    column("transferred", Integer),
+    column("conflicted", Integer),
 )
 
 ballots = table(
@@ -309,18 +318,19 @@ agreement_versions = table(
     column("id", Integer),
     column("agreement_id", Integer),
     column("number", Integer),
+    column("text", String),
     column("text_sha256", String),
     column("effective_from", Date),
     column("in_force_from", Date),
     column("ended_on", Date),
     column("state", String),
+    column("created_at", _moment),
     column("opened_at", _moment),
     column("decided_on", Date),
     column("votes_yes", Integer),
     column("votes_no", Integer),
     column("votes_abstain", Integer),
     column("decision_reference", String),
-    column("created_at", _moment),
 )
 
 agreement_parties = table(
@@ -344,6 +354,19 @@ signatures = table(
     column("recorded_by_id", Integer),
     column("recorded_at", _moment),
     column("recorded_later", Boolean),
+)
+
+accession_declarations = table(
+    "accession_declarations",
+    column("id", Integer),
+    column("application_id", Integer),
+    column("agreement_version_id", Integer),
+    column("text_sha256", String),
+    column("signatory_id", Integer),
+    column("signed_on", Date),
+    column("place", String),
+    column("method", String),
+    column("recorded_at", _moment),
 )
 
 signing_ceremonies = table(
@@ -372,6 +395,7 @@ minutes = table(
     column("archive_sha256", String),
     column("archive_document_id", Integer),
     column("state", String),
+    column("created_at", _moment),
 )
 
 minutes_objections = table(
@@ -550,6 +574,8 @@ conflicts_of_interest = table(
     column("declared_by_id", Integer),
     column("via", String),
     column("declared_at", _moment),
+    column("withdrawn_at", _moment),  # 0022_withdrawals
+    column("withdrawn_by_id", Integer),
 )
 
 vote_transfers = table(
@@ -561,4 +587,6 @@ vote_transfers = table(
     column("recorded_by_id", Integer),
     column("via", String),
     column("recorded_at", _moment),
+    column("withdrawn_at", _moment),  # 0022_withdrawals
+    column("withdrawn_by_id", Integer),
 )

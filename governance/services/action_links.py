@@ -128,6 +128,12 @@ class Purpose:
     members_only: bool = True
     """Whether the person must hold a role in the committee (False: e.g. the applicant
     of an accession, who is not a member yet)."""
+    withdrawable: Callable[[Session, Any, Person], Sequence[tuple[str, str | Text]]] | None = None
+    """What the person declared by such a link and may still withdraw, as (value, label):
+    listed on the page with a button each, also once the link is used up."""
+    withdraw: Callable[[UnitOfWork, Any, str], Text] | None = None
+    """Withdraws the declaration *value* names (:attr:`withdrawable`): calls the ONE
+    application-layer function, as :attr:`perform` does."""
 
 
 PURPOSES: dict[str, Purpose] = {}
@@ -237,6 +243,10 @@ class LinkView:
     """For a link that works several times: how often it still does."""
     done_so_far: Sequence[Text] = ()
     """What the person has done so far (:attr:`Purpose.done_so_far`)."""
+    withdrawable: Sequence[tuple[str, str | Text]] = ()
+    """What the person may still withdraw (:attr:`Purpose.withdrawable`)."""
+    used: bool = False
+    """The link is used up: the page offers only the withdrawals."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -282,8 +292,13 @@ def _invalid() -> LinkUnusable:
     return error
 
 
-def _link(uow: UnitOfWork, token: str, *, lock: bool) -> tuple[ActionLink, Entity]:
-    """The usable link *token* names, with its entity; or a refusal saying why not."""
+def _link(
+    uow: UnitOfWork, token: str, *, lock: bool, withdrawing: bool = False
+) -> tuple[ActionLink, Entity]:
+    """The usable link *token* names, with its entity; or a refusal saying why not.
+
+    *withdrawing*: a used link still serves to withdraw what it declared (while its
+    purpose lists something to withdraw); every other check stands."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise _invalid()
     stmt = (
@@ -315,9 +330,9 @@ def _link(uow: UnitOfWork, token: str, *, lock: bool) -> tuple[ActionLink, Entit
     if link.revoked_at is not None:
         raise dead("link.error.revoked")
     kind = purpose_of(link.purpose)
-    if link.used_at is not None and kind.uses > 1:
-        raise dead("link.error.used_up", limit=kind.uses, at=Moment(link.used_at))
-    if link.used_at is not None:
+    if link.used_at is not None and not (withdrawing and _withdrawable(uow, link, kind, person)):
+        if kind.uses > 1:
+            raise dead("link.error.used_up", limit=kind.uses, at=Moment(link.used_at))
         raise dead("link.error.used", at=Moment(link.used_at))
     entity = uow.session.get(kind.entity, link.entity_id)
     ends = (
@@ -341,6 +356,15 @@ def _link(uow: UnitOfWork, token: str, *, lock: bool) -> tuple[ActionLink, Entit
     return link, Entity(kind, entity, person)
 
 
+def _withdrawable(
+    uow: UnitOfWork, link: ActionLink, kind: Purpose, person: Person
+) -> Sequence[tuple[str, str | Text]]:
+    if kind.withdrawable is None:
+        return ()
+    entity = uow.session.get(kind.entity, link.entity_id)
+    return () if entity is None else kind.withdrawable(uow.session, entity, person)
+
+
 @dataclasses.dataclass(frozen=True)
 class Entity:
     purpose: Purpose
@@ -350,7 +374,7 @@ class Entity:
 
 def inspect(uow: UnitOfWork, token: str) -> LinkView:
     """What the link *token* would do (the page's GET): reads only, changes nothing."""
-    link, found = _link(uow, token, lock=False)
+    link, found = _link(uow, token, lock=False, withdrawing=True)
     kind, person = found.purpose, found.person
     return LinkView(
         purpose=kind,
@@ -366,6 +390,10 @@ def inspect(uow: UnitOfWork, token: str) -> LinkView:
         done_so_far=(
             kind.done_so_far(uow.session, found.value, person) if kind.done_so_far else ()
         ),
+        withdrawable=(
+            kind.withdrawable(uow.session, found.value, person) if kind.withdrawable else ()
+        ),
+        used=link.used_at is not None,
     )
 
 
@@ -416,6 +444,32 @@ def act(uow: UnitOfWork, token: str, form: Mapping[str, str]) -> Done:
     )
     left = kind.uses - used if kind.changes_state else 0
     return Done(purpose=kind, person_name=found.person.name, result=result, uses_left=left)
+
+
+def withdraw(uow: UnitOfWork, token: str, value: str) -> Done:
+    """Withdraw what the link *token* declared and *value* names (the page's withdraw
+    button), as its person via link, by the purpose's application-layer function.
+
+    A used link of one use works again afterwards: the person withdrew a mistaken
+    declaration and may now make the right one.
+    """
+    link, found = _link(uow, token, lock=True, withdrawing=True)
+    kind = found.purpose
+    choices = dict(_withdrawable(uow, link, kind, found.person))
+    if kind.withdraw is None or str(value or "").strip() not in choices:
+        raise InvalidInput("link.withdraw.unknown", value=str(value or "-")[:40])
+    uow.lock(found.value)
+    result = kind.withdraw(uow, found.value, str(value).strip())
+    if kind.uses == 1:
+        link.used_at = None
+    uow.audit(
+        entity_type="action_links",
+        entity_id=link.id,
+        action="link.withdraw",
+        committee_id=link.committee_id,
+        details={"purpose": link.purpose, "entity": f"{link.entity_type}:{link.entity_id}"},
+    )
+    return Done(purpose=kind, person_name=found.person.name, result=result, uses_left=1)
 
 
 # --- the secretariat: list and revoke ---

@@ -18,7 +18,7 @@ from governance.services.meeting_practice_common import OPEN_STATES
 
 def practice_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[str, Any]:
     items = [i for i in agenda.items(session, meeting) if i.status == "accepted"]
-    conflicts = conflicts_of_interest.of_items(session, [i.id for i in items])
+    conflicts = conflicts_of_interest.of_items(session, [i.id for i in items], withdrawn=True)
     members = voting_memberships(session, meeting)
     present = [
         a
@@ -51,6 +51,7 @@ def practice_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[
                 "organisation": c.organisation.short_name,
                 "reason": c.reason,
                 "via": c.via,
+                "withdrawn_at": c.withdrawn_at,
             }
             for item in items
             for c in conflicts.get(item.id, [])
@@ -61,8 +62,9 @@ def practice_view(session: Session, meeting: Meeting, now: dt.datetime) -> dict[
                 "to": row.to_organisation.short_name,
                 "via": row.via,
                 "ended": vote_transfer.ended(meeting, row, now),
+                "withdrawn_at": row.withdrawn_at,
             }
-            for row in vote_transfer.transfers(session, meeting)
+            for row in vote_transfer.transfers(session, meeting, withdrawn=True)
         ],
         "voting": [(m.organisation.short_name, m.organisation.name) for m in members],
         "present_choices": [(name, name) for name in present_names],

@@ -11,6 +11,15 @@ organisation arrives (and stays ended if it leaves again). Whether a
 transferred vote counts for the quorum is the rule
 ``transferred_votes_count_for_quorum``. A ballot cast under a transfer is
 marked as such in the vote record and the minutes.
+
+A transfer is withdrawn (:func:`withdraw`) by those who may record it (the
+transferring organisation's representative or deputy, the chair, the
+secretariat) until the first vote is taken while it stands, also during the
+meeting: like a power of attorney it may be revoked until it has been used
+(§ 168 BGB), and a member that cannot come after all, or whose receiver has a
+conflict, must be able to take it back then. Once a vote was taken under it,
+that vote's quorum and ballots rest on it, so it stays. A withdrawn transfer
+stays in the table with the moment and the person, and on the audit trail.
 """
 
 from __future__ import annotations
@@ -24,8 +33,8 @@ from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
 from governance.domain.voting import AttendanceStatus
-from governance.errors import Conflict, InvalidInput, Text
-from governance.models import Meeting, Person, VoteTransfer
+from governance.errors import Conflict, InvalidInput, NotFound, Text
+from governance.models import Meeting, Person, Vote, VoteTransfer
 from governance.services import access, action_links
 from governance.services.attendance import voting_memberships
 from governance.services.meeting_practice_common import (
@@ -133,15 +142,87 @@ def transfer(
     return row
 
 
-def transfers(session: Session, meeting: Meeting) -> list[VoteTransfer]:
-    """Every transfer recorded for *meeting*, in the order they came in."""
-    return list(
-        session.execute(
-            select(VoteTransfer)
-            .where(VoteTransfer.meeting_id == meeting.id)
-            .order_by(VoteTransfer.id)
-        ).scalars()
+def withdraw(uow: UnitOfWork, meeting: Meeting, *, from_organisation: str) -> VoteTransfer:
+    """Withdraw the transfer of *from_organisation*'s vote at *meeting*, until a vote has
+    been taken under it (see the module's docstring); the record stays, marked withdrawn."""
+    roles = access.check(
+        uow, ACTION, meeting.committee, entity_type="meetings", entity_id=meeting.id
     )
+    require_open(meeting, ACTION)
+    giver = voting_member(uow, meeting, from_organisation, "--from")
+    may_act_for(uow, meeting, roles, giver)
+    row = uow.session.execute(
+        select(VoteTransfer)
+        .where(
+            VoteTransfer.meeting_id == meeting.id,
+            VoteTransfer.from_organisation_id == giver.id,
+            VoteTransfer.withdrawn_at.is_(None),
+        )
+        .with_for_update()
+    ).scalar_one_or_none()
+    if row is None:
+        standing = ", ".join(
+            f"{r.from_organisation.short_name} → {r.to_organisation.short_name}"
+            for r in transfers(uow.session, meeting)
+        )
+        raise NotFound(
+            "transfer.error.none_to_withdraw",
+            organisation=giver.short_name,
+            meeting=meeting.id,
+            standing=standing or "-",
+        )
+    used = used_by(uow.session, meeting, row)
+    if used is not None:
+        raise _concerning(
+            Conflict(
+                "transfer.error.withdraw_used",
+                organisation=giver.short_name,
+                to=row.to_organisation.short_name,
+                top=used.item.position or "-",
+                title=used.item.title,
+            ),
+            meeting,
+        )
+    row.withdrawn_at = uow.now
+    row.withdrawn_by_id = uow.actor.person_id
+    uow.session.flush()
+    uow.audit(
+        entity_type="meetings",
+        entity_id=meeting.id,
+        committee_id=meeting.committee_id,
+        action="vote_transfer.withdraw",
+        details={
+            "from": giver.short_name,
+            "to": row.to_organisation.short_name,
+            "recorded_at": row.recorded_at.isoformat(),
+            "recorded_as": channel(uow, roles),
+        },
+    )
+    return row
+
+
+def used_by(session: Session, meeting: Meeting, row: VoteTransfer) -> Vote | None:
+    """The first vote of *meeting* taken while *row* stood (recorded, its giver not arrived),
+    or None. Counted whether or not the receiver cast a ballot for the giver: the quorum of
+    that vote may have rested on it all the same."""
+    votes = session.execute(
+        select(Vote)
+        .where(Vote.meeting_id == meeting.id, Vote.taken_at >= row.recorded_at)
+        .order_by(Vote.taken_at, Vote.id)
+    ).scalars()
+    for vote in votes:
+        if not ended(meeting, row, vote.taken_at):
+            return vote
+    return None
+
+
+def transfers(session: Session, meeting: Meeting, *, withdrawn: bool = False) -> list[VoteTransfer]:
+    """The transfers in force for *meeting* (*withdrawn*: also the withdrawn ones), in the
+    order they came in."""
+    stmt = select(VoteTransfer).where(VoteTransfer.meeting_id == meeting.id)
+    if not withdrawn:
+        stmt = stmt.where(VoteTransfer.withdrawn_at.is_(None))
+    return list(session.execute(stmt.order_by(VoteTransfer.id)).scalars())
 
 
 def _arrived(meeting: Meeting, organisation_id: int, moment: dt.datetime) -> bool:
@@ -214,6 +295,31 @@ def _transfer(uow: UnitOfWork, meeting: Meeting, form: Mapping[str, str]) -> Tex
     )
 
 
+def _withdrawable(
+    session: Session, meeting: Meeting, person: Person
+) -> list[tuple[str, str | Text]]:
+    """The transfer *person* made by link for *meeting*, in force and not used yet."""
+    return [
+        (str(row.id), Text("link.withdraw.transfer", to=row.to_organisation.short_name))
+        for row in transfers(session, meeting)
+        if row.recorded_by_id == person.id
+        and row.via == "link"
+        and used_by(session, meeting, row) is None
+    ]
+
+
+def _withdraw(uow: UnitOfWork, meeting: Meeting, value: str) -> Text:
+    row = uow.session.get(VoteTransfer, int(value))
+    assert row is not None and row.meeting_id == meeting.id  # one of _withdrawable's
+    withdraw(uow, meeting, from_organisation=str(row.from_organisation_id))
+    return Text(
+        "practice.cli.transfer_withdrawn",
+        organisation=row.from_organisation.short_name,
+        to=row.to_organisation.short_name,
+        meeting=meeting.id,
+    )
+
+
 def _closed(meeting: Meeting) -> Text | None:
     if not meeting.committee.rules.vote_transfer:
         return Text("transfer.error.not_allowed")
@@ -229,6 +335,8 @@ action_links.register(
         button_key="link.transfer.button",
         describe=_describe,
         perform=_transfer,
+        withdrawable=_withdrawable,
+        withdraw=_withdraw,
         expiry=lambda meeting: meeting.ends_at,
         closed=_closed,
         fields=(action_links.Field("to", "link.transfer.field.to", choices=_receivers),),

@@ -65,7 +65,8 @@ PUBLIC = frozenset(
         "healthz",
         "favicon",
     }
-    | {"links.show", "links.confirm"}  # action links from mails: the token is the credential
+    # action links from mails: the token is the credential
+    | {"links.show", "links.confirm", "links.withdraw"}
     | {"calendar.feed"}  # calendar feeds: the secret address is the credential (read-only)
 )
 """Endpoints open without signing in."""

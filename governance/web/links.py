@@ -114,6 +114,8 @@ def _page(view: action_links.LinkView, token: str, status: int = 200, **context:
         changes_state=kind.changes_state,
         uses_left=view.uses_left,
         done_so_far=[text.render(g.lang) for text in view.done_so_far],
+        withdrawable=_labelled(view.withdrawable) or [],
+        used=view.used,
         **context,
     )
 
@@ -176,6 +178,33 @@ def confirm(token: str) -> Response:
         person_name=done.person_name,
         # A link that works several times (proposals): back to its page for the next one.
         again=url_for("links.show", token=token) if done.uses_left > 0 else None,
+    )
+
+
+@bp.post("/l/<token>/withdraw")
+def withdraw(token: str) -> Response:
+    """Withdraw a declaration the link made (a conflict of interest, a vote transfer)."""
+    if (limited := _limited()) is not None:
+        return limited
+    try:
+        with core().unit_of_work(Actor.system()) as work:
+            work.lang = g.lang
+            done = action_links.withdraw(work, token, request.form.get("declaration", ""))
+            result = done.result.render(g.lang)
+    except action_links.LinkUnusable as exc:
+        return _dead(exc)
+    except GremiumError as exc:
+        try:
+            with reading_as(Actor.system()) as work:
+                view = action_links.inspect(work, token)
+        except action_links.LinkUnusable as dead:
+            return _dead(dead)
+        return _page(view, token, status_of(exc), errors={"withdraw": exc.message(g.lang)})
+    return render(
+        "web/links/done.html",
+        result=result,
+        person_name=done.person_name,
+        again=url_for("links.show", token=token),
     )
 
 

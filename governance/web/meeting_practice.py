@@ -98,6 +98,39 @@ def conflict(mid: int) -> Response:
     return _act(mid, "conflicts", action)
 
 
+@bp.post("/meetings/<int:mid>/practice/conflicts/withdraw")
+def withdraw_conflict(mid: int) -> Response:
+    form = request.form
+
+    def action(work: UnitOfWork, meeting: Any) -> str:
+        item = meeting_session.item_of_meeting(work, meeting, form.get("top", "").strip() or "-")
+        row = conflicts_of_interest.withdraw(work, item, organisation=form.get("organisation", ""))
+        return t(
+            "practice.cli.conflict_withdrawn",
+            organisation=row.organisation.short_name,
+            top=item.position,
+            title=item.title,
+        )
+
+    return _act(mid, "conflicts", action)
+
+
+@bp.post("/meetings/<int:mid>/practice/transfers/withdraw")
+def withdraw_transfer(mid: int) -> Response:
+    form = request.form
+
+    def action(work: UnitOfWork, meeting: Any) -> str:
+        row = vote_transfer.withdraw(work, meeting, from_organisation=form.get("from", ""))
+        return t(
+            "practice.cli.transfer_withdrawn",
+            organisation=row.from_organisation.short_name,
+            to=row.to_organisation.short_name,
+            meeting=meeting.id,
+        )
+
+    return _act(mid, "transfers", action)
+
+
 @bp.post("/meetings/<int:mid>/practice/transfers")
 def transfer(mid: int) -> Response:
     form = request.form

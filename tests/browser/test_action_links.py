@@ -60,3 +60,42 @@ def test_the_partner_names_a_deputy_through_the_link_in_the_invitation(
     page.goto(link)
     assert "Dieser Link wurde bereits benutzt" in page.locator("main").inner_text()
     assert _violations(page) == []
+
+
+def _invited_with_a_decision(site: Site) -> None:
+    site.gremium(
+        "meeting", "plan", "--committee", "KG", "--title", "Sitzung im März",
+        "--start", "2026-03-18 10:00", "--location", "Rathaus Köpenick", actor=CHAIR,
+    )  # fmt: skip
+    site.gremium(
+        "agenda", "propose", "1", "--title", "Zuwendung Kiezfest", "--kind", "decision",
+        actor=CHAIR,
+    )  # fmt: skip
+    site.gremium("meeting", "convene", "1", actor=CHAIR)
+
+
+def test_a_conflict_declared_by_the_invitations_link_is_withdrawn_on_its_page(
+    make_site: Callable[..., Site], page: Any
+) -> None:
+    site = make_site(_invited_with_a_decision)
+    site.gremium("outbox", "send")
+    [invitation] = [m for m in site.mails_to(PARTNER) if str(m["Subject"]).startswith("Einladung")]
+    found = re.search(r"nicht ab\): \S+(/l/[A-Za-z0-9_-]+)", _text_of(invitation))
+    assert found, _text_of(invitation)
+    link = site.url(found.group(1))
+    page.goto(link)
+    page.get_by_label("Grund (steht im Protokoll)").fill("Versehen")
+    page.get_by_role("button", name="Befangenheit erklären").click()
+    assert "Erfasst: Rabenhaus ist bei „Zuwendung Kiezfest“" in page.locator("main").inner_text()
+
+    page.goto(link)  # used, yet it offers to withdraw what it declared (and nothing else)
+    body = page.locator("main").inner_text()
+    assert "Befangenheit bei TOP" in body and "(Versehen)" in body
+    assert page.get_by_role("button", name="Befangenheit erklären").count() == 0
+    assert _violations(page) == []
+    page.get_by_role("button", name=re.compile("^Zurückziehen")).click()
+    assert "Zurückgezogen: die Befangenheit von Rabenhaus" in page.locator("main").inner_text()
+    assert _violations(page) == []
+    assert "befangen" not in site.gremium("meeting", "show", "1")
+    page.goto(link)  # and it works again for the right declaration
+    assert page.get_by_role("button", name="Befangenheit erklären").count() == 1

@@ -50,3 +50,29 @@ def test_the_chair_sees_format_transfers_and_conflicts_on_an_accessible_page(
     assert "VskA hat ihre Stimme an ajb übertragen." in body
     assert "Rabenhaus befangen (Empfänger der Zuwendung)" in body
     screenshot(page, "meeting-practice")
+
+
+def test_a_declaration_is_withdrawn_by_its_button_and_listed_as_withdrawn(
+    make_site: Callable[..., Site], page: Any
+) -> None:
+    site = make_site(_practice)
+    sign_in(page, site, CHAIR)
+    page.goto(f"{site.base_url}/meetings/1/practice")
+    page.get_by_role("button", name="Zurückziehen – Befangenheit von Rabenhaus bei TOP").click()
+    page.wait_for_load_state()
+    body = page.locator("main").inner_text()
+    assert "Zurückgezogen: die Befangenheit von Rabenhaus" in body
+    assert "Rabenhaus befangen (Empfänger der Zuwendung)" not in body
+    assert "Rabenhaus (Empfänger der Zuwendung) — zurückgezogen am" in body
+    page.get_by_role("button", name="Zurückziehen – Übertragung der Stimme von VskA").click()
+    page.wait_for_load_state()
+    body = page.locator("main").inner_text()
+    assert "Zurückgezogen: die Übertragung der Stimme von VskA an ajb" in body
+    assert "VskA → ajb — zurückgezogen am" in body
+    # The page with its withdrawn declarations passes axe as well.
+    (visit,) = crawl(page, site.base_url, limit=1, start=("/meetings/1/practice",))
+    assert visit.status == 200 and not visit.csp_reports() and not visit.console, visit
+    assert not visit.violations, [v["id"] for v in visit.violations]
+    shown = json.loads(site.gremium("meeting", "show", "1", "--json"))
+    assert shown["vote_transfers"] == []
+    assert all(not i.get("conflicts") for i in shown["agenda"])

@@ -36,9 +36,6 @@ def year(db_url: str, tmp_path: Path) -> tuple[str, Path, Gremium]:
     config = tmp_path / "gremium.toml"
     config.write_text(
         'clock = "simulated"\nsimulated_start = "2026-01-12 09:00"\nattach_documents = false\n'
-        # the key file in the test's folder: on PostgreSQL it would default to the working
-        # folder, shared with every other test of the run
-        f'audit_key_file = "{tmp_path / "audit.key"}"\n'
         '[mail]\ndelivery = "maildir"\nmaildir = "' + str(tmp_path / "mail") + '"\n',
         encoding="utf-8",
     )
@@ -211,17 +208,13 @@ def test_csv_and_json_together_are_refused(year):
 
 
 def test_the_area_report_has_a_section_per_committee_of_the_area(year):
-    from governance.bootstrap import build_app
     from governance.clock import SimulatedClock
-    from governance.config import Settings
     from governance.services import directory, programmes
     from governance.unit_of_work import Actor
+    from tests.conftest import make_app
 
     url, folder, gremium = year
-    app = build_app(
-        Settings(database=url, audit_key_file=str(folder / "audit.key")),
-        clock=SimulatedClock(dt.datetime(2026, 4, 10, 7, tzinfo=dt.UTC)),
-    )
+    app = make_app(url, SimulatedClock(dt.datetime(2026, 4, 10, 7, tzinfo=dt.UTC)))
     try:
         with app.unit_of_work(Actor.system()) as uow:
             directory.add_person(uow, name="Ada Admin", email="admin@x.example.org", is_admin=True)

@@ -10,6 +10,7 @@ from sqlalchemy import JSON, Boolean, Date, Integer, String
 from governance.audit_digests import PROTECTED
 from governance.column_types import UTCDateTime
 from governance.models import Base
+from governance.reads import tables
 
 KINDS = (UTCDateTime, JSON, Boolean, Date, Integer, String)
 
@@ -37,3 +38,8 @@ def test_the_protected_tables_are_those_of_the_records_the_trail_speaks_about():
         "agenda_items",
         "memberships",
     }
+
+
+def test_the_protected_clauses_are_the_read_tables_defined_once():
+    for name, clause in PROTECTED.items():
+        assert clause is getattr(tables, name), name
