@@ -25,7 +25,7 @@ import datetime as dt
 import hashlib
 import secrets
 
-from sqlalchemy import bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from governance import outbox
@@ -39,6 +39,7 @@ from governance.models import (
     SignInRequest,
     WebSession,
 )
+from governance.reads.tables import data_version
 from governance.services import validation
 from governance.unit_of_work import Actor, UnitOfWork
 
@@ -318,6 +319,24 @@ def current_session(
     return None if row is None else CurrentSession(*row)
 
 
+def current_session_and_version(
+    conn: Connection, token: str | None, now: dt.datetime, lifetime: SessionLifetime
+) -> tuple[CurrentSession | None, int | None]:
+    """:func:`current_session` and the data version (:mod:`governance.data_version`) in one
+    statement, so in one snapshot and one round trip to the database: what every page
+    request asks before anything else (the version: for the page cache). The version is
+    None without a live session (nothing is served from the cache then)."""
+    if not token:
+        return None, None
+    row = conn.execute(
+        _CURRENT_AND_VERSION,
+        {"digest": digest(token), "now": now, "idle_since": now - lifetime.idle},
+    ).one_or_none()
+    if row is None:
+        return None, None
+    return CurrentSession(*row[:-1]), row[-1]
+
+
 # Built once, with its values as parameters, and read as plain rows (no objects
 # loaded): it runs before every page, so its cost is part of every page's.
 _CURRENT = (
@@ -338,6 +357,10 @@ _CURRENT = (
         WebSession.last_seen_at > bindparam("idle_since"),
         Person.erased_at.is_(None),
     )
+)
+
+_CURRENT_AND_VERSION = _CURRENT.add_columns(
+    select(data_version.c.version).where(data_version.c.id == 1).scalar_subquery()
 )
 
 
@@ -414,6 +437,7 @@ __all__ = [
     "check_link",
     "close_session",
     "current_session",
+    "current_session_and_version",
     "has_role",
     "local_path",
     "open_session",

@@ -31,10 +31,8 @@ import hashlib
 import threading
 
 from flask import Flask, g, request, session
-from sqlalchemy import Connection
 from werkzeug.wrappers import Response
 
-from governance import data_version
 from governance.web.context import core
 
 PAGES = frozenset({"overview.index", "meetings.show", "records.decisions"})
@@ -137,17 +135,10 @@ def install(app: Flask, megabytes: int) -> None:
     app.teardown_request(_give_up)
 
 
-def note_version(conn: Connection) -> None:
-    """Read the data version for :func:`lookup` if this request may be served from the
-    cache (called where the session is read, in the same transaction)."""
-    from flask import current_app
-
-    if (
-        request.method == "GET"
-        and request.endpoint in PAGES
-        and EXTENSION in current_app.extensions
-    ):
-        g.setdefault(_VERSION, data_version.current(conn))
+def note_version(version: int | None) -> None:
+    """Keep the data version for :func:`lookup` (read with the session, in the same
+    statement: :func:`governance.services.sign_in.current_session_and_version`)."""
+    setattr(g, _VERSION, version)
 
 
 def lookup() -> Response | None:

@@ -27,10 +27,9 @@ def load_person() -> None:
     current = None
     if token:
         now = app.clock.now()
-        with app.db.read_session() as reading:
-            current = sign_in.current_session(reading, token, now, lifetime())
-            if current is not None:  # in the same transaction: one read less per page
-                page_cache.note_version(reading.connection())
+        with app.db.single_read_connection() as conn:
+            current, version = sign_in.current_session_and_version(conn, token, now, lifetime())
+        page_cache.note_version(version)
         if current is not None:
             with app.db.session() as writing:
                 if sign_in.touch(writing, current, now):
