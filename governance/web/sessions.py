@@ -27,10 +27,9 @@ def load_person() -> None:
     current = None
     if token:
         now = app.clock.now()
-        with app.db.single_read_connection() as conn:
-            current, version = sign_in.current_session_and_version(conn, token, now, lifetime())
+        current, version = sign_in.current_session_and_version(app.db, token, now, lifetime())
         page_cache.note_version(version)
-        if current is not None:
+        if current is not None and sign_in.touch_due(current, now):
             with app.db.session() as writing:
                 if sign_in.touch(writing, current, now):
                     writing.commit()

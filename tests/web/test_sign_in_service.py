@@ -52,22 +52,20 @@ def test_a_link_opens_one_session_once(any_app, clock):
     assert current is not None and current.person_id == world.chair
     # what every page request asks: the session and the data version in one statement
     # (on PostgreSQL outside a transaction)
-    with any_app.db.single_read_connection() as conn:
-        same, version = sign_in.current_session_and_version(
-            conn, opened.token, clock.now(), LIFETIME
-        )
-        assert sign_in.current_session_and_version(conn, None, clock.now(), LIFETIME) == (
-            None,
-            None,
-        )
+    same, version = sign_in.current_session_and_version(
+        any_app.db, opened.token, clock.now(), LIFETIME
+    )
     assert same == current and version is not None
+    assert sign_in.current_session_and_version(any_app.db, None, clock.now(), LIFETIME) == (
+        None,
+        None,
+    )
     with any_app.unit_of_work(Actor.system()) as work:
         sign_in.close_session(work, opened.token)
     with any_app.db.read_session() as session:
         assert sign_in.current_session(session, opened.token, clock.now(), LIFETIME) is None
-    with any_app.db.single_read_connection() as conn:  # ended at once, in this read too
-        ended = sign_in.current_session_and_version(conn, opened.token, clock.now(), LIFETIME)
-    assert ended == (None, None)
+    ended = sign_in.current_session_and_version(any_app.db, opened.token, clock.now(), LIFETIME)
+    assert ended == (None, None)  # ended at once, in this read too
 
 
 def test_the_limits_count_per_address_and_per_client(any_app, clock):
