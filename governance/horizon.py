@@ -30,7 +30,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import DateTime, TypeDecorator, event
 from sqlalchemy.orm import Mapper
 from sqlalchemy.types import TypeEngine
 
@@ -120,10 +120,10 @@ def _moment_columns(mapper: Mapper[Any]) -> tuple[str, ...]:
 
 
 def _is_moment(kind: TypeEngine[Any]) -> bool:
-    try:
-        return kind.python_type is dt.datetime
-    except NotImplementedError:  # a type without a Python type of its own
-        return False
+    # UTCDateTime (governance.column_types) is a TypeDecorator over DateTime
+    return isinstance(kind, DateTime) or (
+        isinstance(kind, TypeDecorator) and isinstance(kind.impl_instance, DateTime)
+    )
 
 
 def _on_load(target: Any, _context: Any) -> None:

@@ -314,6 +314,27 @@ def test_a_session_ended_by_another_process_ends_at_once(
         assert answer.status_code == 303 and "/sign-in" in answer.headers["Location"], path
 
 
+def test_the_horizon_notes_the_moments_of_every_row_loaded(
+    client, signed_in, world, gremium
+) -> None:
+    from governance import horizon
+    from governance.models import Meeting
+
+    mid = plan(signed_in(client, world.chair), world, "Sitzung im März")
+    with gremium.db.read_session() as session:
+        deadline = session.get(Meeting, mid).proposal_deadline_at  # type: ignore[union-attr]
+    # a minute before the deadline (nothing else of the meeting lies between)
+    before = deadline - dt.timedelta(minutes=1)
+    with horizon.watching(before) as watched, gremium.db.read_session() as session:
+        session.get(Meeting, mid)
+    assert watched.until == deadline
+    # at the moment itself: just after it (``ends_at >= now`` changes then)
+    with horizon.watching(deadline) as watched, gremium.db.read_session() as session:
+        session.get(Meeting, mid)
+    assert deadline < watched.until <= deadline + dt.timedelta(milliseconds=1)
+    assert horizon.current() is None  # nothing is noted outside a rendering
+
+
 LONG = {"session_hours": 24 * 400, "session_idle_minutes": 60 * 24 * 400}
 """A session that outlasts the clock's jumps below (a new one would be a write)."""
 
