@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, Select, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+)
 
 from governance.audit_keys import KeySource
 from governance.config import masked
@@ -177,20 +183,30 @@ class Database:
                 row = conn.execute(statement, params).one_or_none()
             return None if row is None else tuple(row)
         sql, defaults = self._compiled(statement)
+        values = {**defaults, **params}
+        dialect = self.engine.dialect
         pooled = self.engine.raw_connection()
+        driver = pooled.driver_connection
+        assert driver is not None
         try:
-            driver = pooled.driver_connection
-            assert driver is not None
             driver.autocommit = True
             try:
                 cursor = pooled.cursor()
                 try:
-                    cursor.execute(sql, {**defaults, **params})
+                    cursor.execute(sql, values)
                     found = cursor.fetchone()
                 finally:
                     cursor.close()
             finally:
                 driver.autocommit = False
+        except dialect.loaded_dbapi.Error as exc:
+            # As SQLAlchemy's execution would: a lost connection leaves the pool, and the
+            # error is SQLAlchemy's (what the fronts report), without the values.
+            if dialect.is_disconnect(exc, driver, None):
+                pooled.invalidate(exc)
+            raise DBAPIError.instance(
+                sql, values, exc, dialect.loaded_dbapi.Error, hide_parameters=True
+            ) from exc
         finally:
             pooled.close()
         return None if found is None else tuple(found)
