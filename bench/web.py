@@ -5,7 +5,7 @@ The database: the example committee's demo year (meetings, agenda items,
 votes, decisions, minutes, audit trail) played on a simulated clock through
 the services, then the scale data set beside it (bench/scale.py: 10,000
 committees, 100,000 pending timers, 1,000,000 audit records; 1/10 with
-``--quick``). ``gremium web`` serves it with several gthread workers on the
+``--quick``). ``gremium web`` serves it with gthread workers (one per core) on the
 system clock, exactly as in production. The chair signs in once, the real
 way (link by mail, confirmed), and 20 client threads share that session,
 each on a keep-alive connection of its own (http.client).
@@ -51,7 +51,7 @@ from bench.scale import Sizes
 from tests.web_server import WebServer, clean_env, start, write_config
 
 CLIENTS = 20
-WORKERS = 4
+WORKERS = 2  # one per core: a worker runs Python on one core at a time (see README, production)
 TARGET_MS = 50.0
 TARGET_RATIO = 5.0
 CHAIR = "spk@ba-tk.example.org"
@@ -392,8 +392,9 @@ def _figures(
     cpu: dict[str, float],
 ) -> list[Result]:
     """The figures of one server run; *mode*: cold (every page rendered) or warm (the
-    page cache on: the 20 clients share one session, so a page is rendered once a second
-    per worker and else sent as kept)."""
+    page cache on: the 20 clients share one session and nothing is written during the run,
+    so each worker renders a page once, or again when the clock reaches its horizon, and
+    else sends it as kept)."""
     pages = times.keys()
     how = {
         "cold": "no page cache (every page rendered)",

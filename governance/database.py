@@ -11,9 +11,15 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, Select, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+)
 
 from governance.audit_keys import KeySource
 from governance.config import masked
@@ -161,6 +167,61 @@ class Database:
         """A connection that only reads, for the Core read paths (governance.reads):
         on SQLite its transaction begins DEFERRED, as :meth:`read_session`'s does."""
         return self.engine.execution_options(read_only=True).connect()
+
+    def read_one(self, statement: Select[Any], params: dict[str, Any]) -> tuple[Any, ...] | None:
+        """The one row (or None) of a single reading *statement*, the cheapest way there is:
+        every page request asks one (the session and the data version together).
+
+        One statement is one snapshot of its own, so on PostgreSQL it runs outside a
+        transaction (one round trip where a transaction costs three: BEGIN, the
+        statement, ROLLBACK), on a pooled connection straight through the driver, the
+        statement compiled once: SQLAlchemy's execution would cost three times the
+        driver's CPU. The values come as the driver gives them (no column types
+        applied). On SQLite, where none of that costs much, it is an ordinary read."""
+        if self.engine.dialect.name != "postgresql":
+            with self.read_connection() as conn:
+                row = conn.execute(statement, params).one_or_none()
+            return None if row is None else tuple(row)
+        sql, defaults = self._compiled(statement)
+        values = {**defaults, **params}
+        dialect = self.engine.dialect
+        pooled = self.engine.raw_connection()
+        driver = pooled.driver_connection
+        assert driver is not None
+        try:
+            driver.autocommit = True
+            try:
+                cursor = pooled.cursor()
+                try:
+                    cursor.execute(sql, values)
+                    found = cursor.fetchone()
+                finally:
+                    cursor.close()
+            finally:
+                driver.autocommit = False
+        except dialect.loaded_dbapi.Error as exc:
+            # As SQLAlchemy's execution would: a lost connection leaves the pool, and the
+            # error is SQLAlchemy's (what the fronts report), without the values.
+            if dialect.is_disconnect(exc, driver, None):
+                pooled.invalidate(exc)
+            raise DBAPIError.instance(
+                sql, values, exc, dialect.loaded_dbapi.Error, hide_parameters=True
+            ) from exc
+        finally:
+            pooled.close()
+        return None if found is None else tuple(found)
+
+    def _compiled(self, statement: Select[Any]) -> tuple[str, dict[str, Any]]:
+        found = self._statements.get(id(statement))
+        if found is None or found[0] is not statement:
+            compiled = statement.compile(dialect=self.engine.dialect)
+            found = (statement, str(compiled), dict(compiled.params))
+            self._statements[id(statement)] = found
+        return found[1], found[2]
+
+    @functools.cached_property
+    def _statements(self) -> dict[int, tuple[Select[Any], str, dict[str, Any]]]:
+        return {}
 
     def dispose(self) -> None:
         self.engine.dispose()

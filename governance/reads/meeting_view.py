@@ -98,7 +98,7 @@ def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> 
                 {k: a[k] for k in ("id", "what", "who", "due_on")}
                 for a in sorted(open_now, key=lambda a: (a["due_on"], a["id"]))
             ],
-            "timers": _pending_timers(conn, meeting_id),
+            "timers": _pending_timers(conn, meeting_id, meeting["committee_id"]),
             "allowed_triggers": triggers_from(meeting["state"]),
         }
     )
@@ -548,13 +548,21 @@ def _action_items(conn: Connection, meeting_id: int, committee_id: int) -> list[
     ]
 
 
-def _pending_timers(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
+def _pending_timers(conn: Connection, meeting_id: int, committee_id: int) -> list[dict[str, Any]]:
     t = tables.timers.c
     return [
         {"name": r.name, "due_at": r.due_at, "trigger": r.trigger}
         for r in conn.execute(
             select(t.name, t.due_at, t.trigger)
-            .where(t.entity_type == "meetings", t.entity_id == meeting_id, t.status == "pending")
+            .where(
+                # The committee (the engine stamps a meeting's timers with it) narrows the
+                # read to that committee's timers by its index: timers has no index on the
+                # entity, and with 100,000 pending timers the scan cost 40 ms per page.
+                t.committee_id == committee_id,
+                t.entity_type == "meetings",
+                t.entity_id == meeting_id,
+                t.status == "pending",
+            )
             .order_by(t.due_at, t.id)
         )
     ]

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
+from governance import horizon
 from governance.domain.permissions import CommitteeRole
 from governance.domain.rules import RulesOfProcedure
 from governance.models import Capacity, Role
@@ -234,6 +235,7 @@ def _next_meetings(uow: UnitOfWork, ids: list[int], short: dict[int, str]) -> li
                 tables.meetings.c.committee_id,
                 tables.meetings.c.title,
                 tables.meetings.c.starts_at,
+                tables.meetings.c.ends_at,
                 tables.meetings.c.location,
                 tables.meetings.c.state,
             )
@@ -249,6 +251,8 @@ def _next_meetings(uow: UnitOfWork, ids: list[int], short: dict[int, str]) -> li
         )
         .all()
     )
+    for r in rows:  # a meeting leaves the list when it has ended (a page kept till then)
+        horizon.note(r.ends_at)
     return [
         UpcomingMeeting(
             id=r.id,
@@ -409,6 +413,8 @@ def _proposals(
         )
         .all()
     )
+    for r in rows:  # overdue from then on
+        horizon.note(r.invitation_at)
     return [
         Task(
             kind="proposals",
@@ -449,6 +455,8 @@ def _minutes_to_write(
         )
         .all()
     )
+    for r in rows:  # overdue from then on
+        horizon.note(r.minutes_due_at)
     return [
         Task(
             kind="minutes_write",
@@ -495,7 +503,6 @@ def _minutes_to_approve(
             .where(
                 tables.minutes.c.committee_id.in_(chairs),
                 tables.minutes.c.state == "circulated",
-                tables.minutes.c.objection_deadline_at < now,
                 ~open_objection,
             )
             .order_by(tables.minutes.c.objection_deadline_at, tables.meetings.c.id)
@@ -513,8 +520,19 @@ def _minutes_to_approve(
             meeting_id=r.id,
         )
         for r in rows
-        if rules[r.committee_id].tacit_approval
+        if rules[r.committee_id].tacit_approval and _period_over(r.objection_deadline_at, now)
     ]
+
+
+def _period_over(deadline: dt.datetime | None, now: dt.datetime) -> bool:
+    """Whether the objection period has ended (compared here, not in SQL: the minutes
+    still in their period are read too, so that the page's horizon knows when they come)."""
+    if deadline is None:
+        return False
+    if deadline < now:
+        return True
+    horizon.note(deadline)
+    return False
 
 
 def _objections(uow: UnitOfWork, chairs: list[int], short: dict[int, str]) -> list[Task]:

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from governance import outbox
 from governance.clock import SimulatedClock
+from governance.database import Database
 from governance.errors import InvalidInput, NotFound, NotPermitted, Text, TooManyRequests
 from governance.models import (
     MembershipPerson,
@@ -39,6 +40,7 @@ from governance.models import (
     SignInRequest,
     WebSession,
 )
+from governance.reads.tables import data_version
 from governance.services import validation
 from governance.unit_of_work import Actor, UnitOfWork
 
@@ -318,6 +320,35 @@ def current_session(
     return None if row is None else CurrentSession(*row)
 
 
+def current_session_and_version(
+    db: Database, token: str | None, now: dt.datetime, lifetime: SessionLifetime
+) -> tuple[CurrentSession | None, int | None]:
+    """:func:`current_session` and the data version (:mod:`governance.data_version`) in one
+    statement, so in one snapshot and one round trip to the database
+    (:meth:`Database.read_one`): what every page request asks before anything else (the
+    version: for the page cache). The version is None without a live session (nothing is
+    served from the cache then)."""
+    if not token:
+        return None, None
+    row = db.read_one(
+        _CURRENT_AND_VERSION,
+        {"digest": digest(token), "now": now, "idle_since": now - lifetime.idle},
+    )
+    if row is None:
+        return None, None
+    *fields, version = row
+    fields[-1] = _aware(fields[-1])  # last_seen_at, as the driver gives it
+    return CurrentSession(*fields), version
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """A stored moment in UTC, as its column type gives it (the driver: in the
+    connection's zone)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
+
+
 # Built once, with its values as parameters, and read as plain rows (no objects
 # loaded): it runs before every page, so its cost is part of every page's.
 _CURRENT = (
@@ -340,11 +371,20 @@ _CURRENT = (
     )
 )
 
+_CURRENT_AND_VERSION = _CURRENT.add_columns(
+    select(data_version.c.version).where(data_version.c.id == 1).scalar_subquery()
+)
+
+
+def touch_due(current: CurrentSession, now: dt.datetime) -> bool:
+    """Whether :func:`touch` would write (most page views: no, and no session is opened)."""
+    return now - current.last_seen_at > dt.timedelta(seconds=TOUCH_SECONDS)
+
 
 def touch(session: Session, current: CurrentSession, now: dt.datetime) -> bool:
     """Record activity on *current* if the last record is older than a minute (the
     caller commits); whether it wrote. Idle expiry counts from this moment."""
-    if now - current.last_seen_at <= dt.timedelta(seconds=TOUCH_SECONDS):
+    if not touch_due(current, now):
         return False
     session.execute(
         update(WebSession)
@@ -414,6 +454,7 @@ __all__ = [
     "check_link",
     "close_session",
     "current_session",
+    "current_session_and_version",
     "has_role",
     "local_path",
     "open_session",
@@ -422,4 +463,5 @@ __all__ = [
     "request_link",
     "sign_in_as",
     "touch",
+    "touch_due",
 ]

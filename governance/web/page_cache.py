@@ -8,12 +8,18 @@ as rendered, under a key of everything it depends on:
 - the language, the address with its query, the host and path prefix the
   links are built with,
 - the data version (:mod:`governance.data_version`), read from the
-  database on each request: any committed write advances it, in every
-  process on the database, so the next request after a write renders afresh,
-- the clock's second: pages compare deadlines with the clock ("overdue",
-  "in 3 days"), so a page is rendered afresh for every second it is shown in
-  (while one thread does so, the others of the process are sent the page of
-  the second or two before: :data:`STALE_SECONDS`; never a page from before a write).
+  database on each request with the session, in one statement: any committed
+  write advances it, in every process on the database (another worker, a
+  ``gremium`` command, the timer runner), so the next request after a write
+  renders afresh.
+
+The clock is not part of the key: a page is kept until its horizon
+(:mod:`governance.horizon`), the next moment it would show something else by
+the clock alone: the earliest moment after the rendering among the moments of
+the rows it loaded, those the reads noted, those its HTML shows
+(``<time datetime>``), and the next midnight in Berlin ("today"). From then on
+it is rendered afresh (the other threads of the process wait for that
+rendering: a page past its horizon is never sent).
 
 Before the cache is asked the session has been checked as always (expired,
 signed out, revoked: no page), and a page with a one-time message waiting
@@ -27,14 +33,16 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import datetime as dt
 import hashlib
+import re
 import threading
 
 from flask import Flask, g, request, session
-from sqlalchemy import Connection
 from werkzeug.wrappers import Response
 
-from governance import data_version
+from governance import horizon
+from governance.models.base import Base
 from governance.web.context import core
 
 PAGES = frozenset({"overview.index", "meetings.show", "records.decisions"})
@@ -44,21 +52,27 @@ comes from the database, the clock, the person, the language and the address alo
 
 EXTENSION = "gremium.page_cache"
 _KEY = "page_cache_key"
+_ENDED = "page_cache_ended"
 _VERSION = "page_cache_version"
 _FLASHES = "_flashes"  # where Flask keeps the messages of the next page
 
 
 @dataclasses.dataclass(frozen=True)
 class Page:
-    second: int
-    """The clock's second the page was rendered for."""
+    rendered_at: float
+    """The clock's moment (POSIX seconds) the page was rendered at."""
+    until: float
+    """The page's horizon (:mod:`governance.horizon`): from this moment on it would show
+    something else by the clock alone (a deadline passed, a new day): rendered afresh."""
     etag: str
     body: bytes
 
+    def shows(self, moment: float) -> bool:
+        """Whether the page is what would be rendered at the clock's *moment* (nothing
+        written since: the data version is part of the key)."""
+        return self.rendered_at <= moment < self.until
 
-STALE_SECONDS = 2
-"""While one thread renders a page afresh for a new second (nothing was written), the
-others are sent the page of a second or two before, not made to wait or render it too."""
+
 WAIT_SECONDS = 10.0
 """How long a request waits for another thread rendering the page it needs."""
 
@@ -76,22 +90,21 @@ class Pages:
         self._size = 0
         self._lock = threading.Lock()  # gthread workers serve several requests at once
 
-    def take(self, key: Key, second: int) -> tuple[Page | None, bool]:
-        """The page to send for *key* at the clock's *second*, or None: then the caller
+    def take(self, key: Key, moment: float) -> tuple[Page | None, bool]:
+        """The page to send for *key* at the clock's *moment*, or None: then the caller
         renders it, and with True it is the one rendering (it must call :meth:`done`)."""
         while True:
             with self._lock:
                 page = self._pages.get(key)
                 if page is not None:
                     self._pages.move_to_end(key)
-                    if page.second >= second:
+                    if page.shows(moment):
                         return page, False
                 rendering = self._rendering.get(key)
                 if rendering is None:
                     self._rendering[key] = threading.Event()
                     return None, True
-                if page is not None and second - page.second <= STALE_SECONDS:
-                    return page, False
+            # Another thread renders it: a page past its horizon is never sent, so wait.
             if not rendering.wait(WAIT_SECONDS):
                 return None, False
 
@@ -133,21 +146,15 @@ def install(app: Flask, megabytes: int) -> None:
     if megabytes <= 0:
         return
     app.extensions[EXTENSION] = Pages(megabytes * 1024 * 1024)
+    horizon.listen(Base)
     app.after_request(_keep)
     app.teardown_request(_give_up)
 
 
-def note_version(conn: Connection) -> None:
-    """Read the data version for :func:`lookup` if this request may be served from the
-    cache (called where the session is read, in the same transaction)."""
-    from flask import current_app
-
-    if (
-        request.method == "GET"
-        and request.endpoint in PAGES
-        and EXTENSION in current_app.extensions
-    ):
-        g.setdefault(_VERSION, data_version.current(conn))
+def note_version(version: int | None) -> None:
+    """Keep the data version for :func:`lookup` (read with the session, in the same
+    statement: :func:`governance.services.sign_in.current_session_and_version`)."""
+    setattr(g, _VERSION, version)
 
 
 def lookup() -> Response | None:
@@ -177,10 +184,11 @@ def lookup() -> Response | None:
         request.full_path,
         version,
     )
-    second = int(app.clock.now().timestamp())
-    page, rendering = pages.take(key, second)
+    now = app.clock.now()
+    page, rendering = pages.take(key, now.timestamp())
     if page is None:
-        g.setdefault(_KEY, (key, second, rendering))  # rendered by the view, then kept
+        # rendered by the view, then kept until the horizon noted while it renders
+        setattr(g, _KEY, (key, now.timestamp(), rendering, horizon.start(now)))
         return None
     if page.etag in request.if_none_match:
         response = Response(status=304)
@@ -190,13 +198,28 @@ def lookup() -> Response | None:
     return response
 
 
+_SHOWN_MOMENT = re.compile(rb'datetime="(\d{4}-\d\d-\d\dT[^"]+)"')
+"""A moment the page shows (``<time datetime>``): where it may change by the clock."""
+
+
+def _horizon_of(body: bytes) -> float:
+    watched = horizon.current()
+    assert watched is not None  # started in lookup, ended in _give_up
+    for found in _SHOWN_MOMENT.finditer(body):
+        try:
+            watched.note(dt.datetime.fromisoformat(found.group(1).decode()))
+        except ValueError:
+            continue
+    return watched.until.timestamp()
+
+
 def _keep(response: Response) -> Response:
     from flask import current_app
 
     taken = g.pop(_KEY, None)
     if taken is None:
         return response
-    key, second, rendering = taken
+    key, rendered_at, rendering, _token = taken
     pages: Pages = current_app.extensions[EXTENSION]
     try:
         if (
@@ -209,18 +232,27 @@ def _keep(response: Response) -> Response:
             return response
         body = response.get_data()
         etag = hashlib.sha256(body).hexdigest()[:32]
-        pages.put(key, Page(second, etag, body))
+        pages.put(key, Page(rendered_at, _horizon_of(body), etag, body))
         response.set_etag(etag)
         return response
     finally:
         if rendering:
             pages.done(key)
+        setattr(g, _ENDED, taken)  # the horizon's watch ends with the request (_give_up)
 
 
 def _give_up(_error: BaseException | None) -> None:
-    # A view that failed (no after_request): the threads waiting for it must not wait on.
+    # The end of every request: the horizon's watch ends; a view that failed (no
+    # after_request) lets the threads waiting for its page look again.
     from flask import current_app
 
+    ended = g.pop(_ENDED, None)
+    if ended is not None:  # kept (or not) by _keep, which let the waiting threads go
+        horizon.stop(ended[3])
+        return
     taken = g.pop(_KEY, None)
-    if taken is not None and taken[2]:
+    if taken is None:
+        return
+    horizon.stop(taken[3])
+    if taken[2]:
         current_app.extensions[EXTENSION].done(taken[0])

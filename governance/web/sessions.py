@@ -27,11 +27,9 @@ def load_person() -> None:
     current = None
     if token:
         now = app.clock.now()
-        with app.db.read_session() as reading:
-            current = sign_in.current_session(reading, token, now, lifetime())
-            if current is not None:  # in the same transaction: one read less per page
-                page_cache.note_version(reading.connection())
-        if current is not None:
+        current, version = sign_in.current_session_and_version(app.db, token, now, lifetime())
+        page_cache.note_version(version)
+        if current is not None and sign_in.touch_due(current, now):
             with app.db.session() as writing:
                 if sign_in.touch(writing, current, now):
                     writing.commit()

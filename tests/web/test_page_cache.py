@@ -18,15 +18,17 @@ from governance.clock import BERLIN
 from governance.mail.dispatch import dispatch
 from governance.mail.settings import mail_settings
 from governance.mail.transports import make_transport
-from governance.models import Membership
+from governance.models import Committee, Membership
 from governance.services import meetings as meeting_service
-from governance.services import timers
+from governance.services import sign_in, timers
+from governance.services.directory import person_by_email
+from governance.unit_of_work import Actor
 from governance.web.app import create_app
 from governance.web.page_cache import EXTENSION
 from tests.statements import counting
 from tests.web.conftest import web_settings_for
 from tests.web.records_support import hold_meeting
-from tests.web.support import World, post_form
+from tests.web.support import SESSION_COOKIE, World, post_form
 
 START = "2026-03-11T10:00"
 PASSED = 'badge--passed"><time datetime="2026-02-18T09:00'
@@ -44,6 +46,12 @@ def plan(client, world: World, title: str) -> int:
     found = re.fullmatch(r"/meetings/(\d+)", answer.headers["Location"])
     assert found
     return int(found.group(1))
+
+
+def selects(statements: list[str]) -> list[str]:
+    """The reads among *statements*: a kept page reads the session and the data version
+    (one statement); a session's last activity may be written beside it."""
+    return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
 
 
 def version(gremium) -> int | None:
@@ -233,32 +241,30 @@ def test_the_cache_is_bounded_and_can_be_switched_off(signed_in, world, tmp_path
     from governance.web.page_cache import Page, Pages
 
     pages = Pages(limit=10)
-    pages.put(("a",), Page(1, "e1", b"12345"))
-    pages.put(("b",), Page(1, "e2", b"12345"))
-    assert pages.take(("a",), 1) == (Page(1, "e1", b"12345"), False)  # a used: b leaves first
-    pages.put(("c",), Page(1, "e3", b"12345"))
+    pages.put(("a",), Page(1, 5, "e1", b"12345"))
+    pages.put(("b",), Page(1, 5, "e2", b"12345"))
+    assert pages.take(("a",), 1) == (Page(1, 5, "e1", b"12345"), False)  # a used: b leaves first
+    pages.put(("c",), Page(1, 5, "e3", b"12345"))
     assert pages.get(("b",)) is None and pages.get(("a",)) is not None
     assert pages.size <= 10 and len(pages) == 2
-    pages.put(("huge",), Page(1, "e4", b"x" * 11))
+    pages.put(("huge",), Page(1, 5, "e4", b"x" * 11))
     assert pages.get(("huge",)) is None
 
-    # a new second: the first request renders; while it does, the others get the page of
-    # the second before, not one older than STALE_SECONDS, and then the fresh one
-    assert pages.take(("a",), 2) == (None, True)
-    assert pages.take(("a",), 2) == (Page(1, "e1", b"12345"), False)
-    pages.put(("a",), Page(2, "e5", b"23456"))
-    pages.done(("a",))
-    assert pages.take(("a",), 2) == (Page(2, "e5", b"23456"), False)
-    assert pages.take(("a",), 9) == (None, True)
+    # a page is sent from its rendering up to (not including) its horizon, never before
+    # (a clock set back) nor after: then one request renders, the others wait for it
+    assert pages.take(("a",), 4.999) == (Page(1, 5, "e1", b"12345"), False)
+    assert pages.take(("a",), 5) == (None, True)
     waited: list[object] = []
-    other = threading.Thread(target=lambda: waited.append(pages.take(("a",), 9)))
+    other = threading.Thread(target=lambda: waited.append(pages.take(("a",), 5)))
     other.start()
     other.join(0.2)
-    assert other.is_alive()  # too old to be shown: it waits for the page being rendered
-    pages.put(("a",), Page(9, "e6", b"9"))
+    assert other.is_alive()  # past the horizon: it waits for the page being rendered
+    pages.put(("a",), Page(5, 9, "e6", b"9"))
     pages.done(("a",))
     other.join(5)
-    assert waited == [(Page(9, "e6", b"9"), False)]
+    assert waited == [(Page(5, 9, "e6", b"9"), False)]
+    assert pages.take(("a",), 4) == (None, True)  # the clock before the rendering
+    pages.done(("a",))
 
     settings = web_settings_for(tmp_path, web={"page_cache_mb": 0})
     off = create_app(settings, clock=clock)
@@ -268,3 +274,157 @@ def test_the_cache_is_bounded_and_can_be_switched_off(signed_in, world, tmp_path
         assert "ETag" not in client.get("/").headers
     finally:
         off.extensions["gremium"].db.dispose()
+
+
+def test_a_kept_page_changes_when_the_day_changes_and_not_before(
+    client, signed_in, world, gremium, clock
+) -> None:
+    hold_meeting(gremium, world)  # an action item for Rabenhaus due on 28 January
+    due = "fällig am Mittwoch, 28. Januar 2026"
+    clock.advance_to(dt.datetime(2026, 1, 28, 22, 30, tzinfo=BERLIN))
+    partner = signed_in(client, world.partners[0])
+    assert due in text(partner.get("/"))
+    clock.advance_to(dt.datetime(2026, 1, 28, 23, 59, 59, tzinfo=BERLIN))
+    with counting(gremium) as later:
+        kept = text(partner.get("/"))
+    # an hour and a half later, nothing written: the kept page (no second in the key)
+    assert due in kept and len(selects(later)) == 1, "\n".join(later)
+    clock.advance_to(dt.datetime(2026, 1, 29, tzinfo=BERLIN))  # midnight in Berlin
+    assert "überfällig seit Mittwoch, 28. Januar 2026" in text(partner.get("/"))
+
+
+def test_a_session_ended_by_another_process_ends_at_once(
+    signed_in, world, web_app, web_settings, clock
+) -> None:
+    chair = signed_in(web_app.test_client(), world.chair)
+    mid = plan(chair, world, "Sitzung im März")
+    chair.get(f"/meetings/{mid}")  # (the message after planning)
+    assert chair.get(f"/meetings/{mid}").status_code == 200
+    assert chair.get(f"/meetings/{mid}").status_code == 200  # kept
+    token = chair.get_cookie(SESSION_COOKIE)
+    assert token is not None
+    other_process = create_app(web_settings, clock=clock)
+    try:
+        with other_process.extensions["gremium"].unit_of_work(World.EMAILS["chair"]) as uow:
+            sign_in.close_session(uow, token.value)  # signed out in another browser or worker
+    finally:
+        other_process.extensions["gremium"].db.dispose()
+    for path in (f"/meetings/{mid}", "/", f"/committees/{world.committee_id}/decisions"):
+        answer = chair.get(path)
+        assert answer.status_code == 303 and "/sign-in" in answer.headers["Location"], path
+
+
+def test_the_horizon_notes_the_moments_of_every_row_loaded(
+    client, signed_in, world, gremium
+) -> None:
+    from governance import horizon
+    from governance.models import Meeting
+
+    mid = plan(signed_in(client, world.chair), world, "Sitzung im März")
+    with gremium.db.read_session() as session:
+        deadline = session.get(Meeting, mid).proposal_deadline_at  # type: ignore[union-attr]
+    # a minute before the deadline (nothing else of the meeting lies between)
+    before = deadline - dt.timedelta(minutes=1)
+    with horizon.watching(before) as watched, gremium.db.read_session() as session:
+        session.get(Meeting, mid)
+    assert watched.until == deadline
+    # at the moment itself: just after it (``ends_at >= now`` changes then)
+    with horizon.watching(deadline) as watched, gremium.db.read_session() as session:
+        session.get(Meeting, mid)
+    assert deadline < watched.until <= deadline + dt.timedelta(milliseconds=1)
+    assert horizon.current() is None  # nothing is noted outside a rendering
+
+
+LONG = {"session_hours": 24 * 400, "session_idle_minutes": 60 * 24 * 400}
+"""A session that outlasts the clock's jumps below (a new one would be a write)."""
+
+
+def _moments(gremium, after: dt.datetime, until: dt.datetime) -> list[dt.datetime]:
+    """Every moment stored in the database between *after* and *until* (every date-time
+    column of every table) and the midnights around every stored day (date columns)."""
+    from sqlalchemy import Date, DateTime
+
+    from governance.models.base import Base
+
+    found: set[dt.datetime] = set()
+    with gremium.db.read_connection() as conn:
+        for table in Base.metadata.sorted_tables:
+            for column in table.columns:
+                kind = getattr(column.type, "impl", column.type)
+                if not isinstance(kind, (Date, DateTime)):
+                    continue
+                for (value,) in conn.execute(select(column).where(column.is_not(None)).distinct()):
+                    if isinstance(value, dt.datetime):
+                        value = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+                        found.add(value)
+                    elif isinstance(value, dt.date):
+                        for day in (value, value + dt.timedelta(days=1)):
+                            found.add(dt.datetime.combine(day, dt.time(), BERLIN))
+                            found.add(dt.datetime.combine(day, dt.time(), dt.UTC))
+    return sorted(m for m in found if after < m <= until)
+
+
+def test_a_kept_page_is_the_page_rendered_afresh_at_every_moment_it_could_change(
+    world, tmp_path, clock
+) -> None:
+    """The horizon (governance/horizon.py) misses no moment: the clock walks over every
+    moment the database holds (a second before it and at it) while nothing is written,
+    and at each step every cached page is the page an uncached server renders."""
+    from governance.services import agenda
+    from governance.services import meetings as ms
+
+    kept_app = create_app(web_settings_for(tmp_path, web={"page_cache_mb": 8, **LONG}), clock=clock)
+    fresh_app = create_app(
+        web_settings_for(tmp_path, web={"page_cache_mb": 0, **LONG}), clock=clock
+    )
+    gremium = kept_app.extensions["gremium"]
+    try:
+        held = hold_meeting(gremium, world)  # closed: minutes due, an action item due
+        with gremium.unit_of_work(World.EMAILS["chair"]) as uow:
+            committee = uow.session.get(Committee, world.committee_id)
+            march = ms.plan(
+                uow,
+                committee,
+                title="Sitzung im März",
+                starts_at=dt.datetime(2026, 3, 11, 10, tzinfo=BERLIN),
+                location="Rathaus",
+            )
+            mid = march.id
+        with gremium.unit_of_work(World.EMAILS["partner1"]) as uow:
+            agenda.propose(uow, ms.meeting_by_id(uow.session, mid), title="Bänke", kind="decision")
+        pages = ["/", f"/meetings/{mid}", f"/meetings/{held.meeting_id}"]
+        pages.append(f"/committees/{world.committee_id}/decisions")
+        people = [World.EMAILS["chair"], World.EMAILS["secretary"], World.EMAILS["partner1"]]
+        cookies = {}
+        with gremium.unit_of_work(Actor.system()) as uow:
+            lifetime = sign_in.SessionLifetime(dt.timedelta(days=400), dt.timedelta(days=400))
+            for email in people:
+                person = person_by_email(uow.session, email)
+                cookies[email] = sign_in.open_session(uow, person, lifetime, how="test").token
+        start = clock.now()
+        steps = []
+        for moment in _moments(gremium, start, start + dt.timedelta(days=60)):
+            steps += [moment - dt.timedelta(seconds=1), moment]
+        assert len(steps) > 20, steps
+        hits = changes = 0
+        before: dict[tuple[str, str], str] = {}
+        for step in [start, *steps]:
+            clock.advance_to(max(step, clock.now()))
+            for email in people:
+                kept, fresh = kept_app.test_client(), fresh_app.test_client()
+                for c in (kept, fresh):
+                    c.set_cookie(SESSION_COOKIE, cookies[email])
+                for path in pages:
+                    with counting(gremium) as asked:
+                        shown = kept.get(path)
+                    hits += len(selects(asked)) == 1
+                    rendered = fresh.get(path)
+                    assert shown.status_code == rendered.status_code == 200, (email, path)
+                    assert text(shown) == text(rendered), f"{email} {path} at {step}: a stale page"
+                    changes += before.get((email, path), text(rendered)) != text(rendered)
+                    before[email, path] = text(rendered)
+        # the walk saw pages change by the clock alone, and pages kept over several steps
+        assert changes >= 5 and hits > len(steps), (changes, hits, len(steps))
+    finally:
+        for app in (kept_app, fresh_app):
+            app.extensions["gremium"].db.dispose()

@@ -50,10 +50,22 @@ def test_a_link_opens_one_session_once(any_app, clock):
     with any_app.db.read_session() as session:
         current = sign_in.current_session(session, opened.token, clock.now(), LIFETIME)
     assert current is not None and current.person_id == world.chair
+    # what every page request asks: the session and the data version in one statement
+    # (on PostgreSQL outside a transaction)
+    same, version = sign_in.current_session_and_version(
+        any_app.db, opened.token, clock.now(), LIFETIME
+    )
+    assert same == current and version is not None
+    assert sign_in.current_session_and_version(any_app.db, None, clock.now(), LIFETIME) == (
+        None,
+        None,
+    )
     with any_app.unit_of_work(Actor.system()) as work:
         sign_in.close_session(work, opened.token)
     with any_app.db.read_session() as session:
         assert sign_in.current_session(session, opened.token, clock.now(), LIFETIME) is None
+    ended = sign_in.current_session_and_version(any_app.db, opened.token, clock.now(), LIFETIME)
+    assert ended == (None, None)  # ended at once, in this read too
 
 
 def test_the_limits_count_per_address_and_per_client(any_app, clock):
