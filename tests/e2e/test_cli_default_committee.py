@@ -158,3 +158,28 @@ def test_listings_across_committees_are_not_narrowed_by_the_default(g: Gremium) 
     assert Path("nord.html").stat().st_size > 0
     line = g.refused("report", "annual", "--area", "nord", "-c", "RN", "--year", "2026")
     assert "--area" in line
+
+
+def test_the_programme_example_adds_the_default_to_the_configuration_file(g: Gremium) -> None:
+    _config('language = "en"')  # the user's file, without a final line break
+    said = g.ok("init", "--example", "gemeinschaftsinitiative")
+    assert (
+        "Two committees: commands without --committee now mean KG ([cli] committee in "
+        "gremium.toml); the other one with --committee KV."
+    ) in said
+    assert Path("gremium.toml").read_text(encoding="utf-8") == (
+        'language = "en"\n\n[cli]\ncommittee = "KG"  # the committee of commands without '
+        "--committee\n"
+    )
+    assert g.json("committee", "show")["short_name"] == "KG"
+    assert g.json("meeting", "list", "-c", "KV") == []
+
+
+def test_a_cli_table_of_the_installation_is_left_as_it_is(g: Gremium) -> None:
+    _config("# ours\n[cli]\n")
+    said = g.ok("init", "--example", "gemeinschaftsinitiative")
+    assert "gremium.toml hat schon eine Tabelle [cli]" in said
+    assert Path("gremium.toml").read_text(encoding="utf-8") == "# ours\n[cli]\n"
+    assert g.refused("meeting", "list").startswith(
+        "Fehler: Welches Gremium? Es gibt mehrere: KG, KV."
+    )
