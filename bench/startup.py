@@ -92,6 +92,8 @@ def run(runs: int = 5) -> list[Result]:
             capture_output=True,
         )
         db = ["--db", f"sqlite:///{cwd / 'demo' / 'gremium.db'}"]
+        # The demo has two committees (KG, KV): KG is its default, as its gremium.toml says.
+        env = {**env, "GREMIUM_COMMITTEE": "KG"}
         baseline = fastest([ALEMBIC, "--help"], cwd, env, runs)
         results = []
         commands = [("`gremium --help`", ["--help"])]

@@ -29,6 +29,10 @@ Looked up in this order: ``--config PATH``, ``$GREMIUM_CONFIG``,
 
     [web]                                   # gremium web: see governance/web_settings.py
     base_url = "https://gremium.example.org"
+
+    [cli]                                   # the command line
+    committee = "KG"                        # the committee of commands without --committee
+                                            # (GREMIUM_COMMITTEE over it; --committee wins)
 """
 
 from __future__ import annotations
@@ -72,6 +76,8 @@ ENV = {
     "mail_attachments_max_mb": "GREMIUM_MAIL_ATTACHMENTS_MAX_MB",
     "audit_key_file": "GREMIUM_AUDIT_KEY_FILE",
 }
+TABLES = ("mail", "retention", "web", "cli")
+"""The tables of the file ([mail], ...): settings of one part of Gremium each."""
 _SIZE_KEYS = ("attachment_max_mb", "meeting_attachments_max_mb", "mail_attachments_max_mb")
 
 
@@ -108,6 +114,11 @@ class Settings:
     """The [retention] table, checked by governance.retention."""
     web: dict[str, Any] = dataclasses.field(default_factory=dict)
     """The [web] table, checked by governance.web_settings when the settings are loaded."""
+    committee: str | None = None
+    """The committee of a command that names none (``[cli] committee``, ``GREMIUM_COMMITTEE``):
+    with several committees in one installation, the one its users mostly work in."""
+    committee_from: str = ""
+    """Where :attr:`committee` was set (for the error when there is no such committee)."""
 
     def audit_key_path(self) -> Path:
         """The key file: the setting, else ``audit.key`` next to the SQLite file, else in
@@ -170,13 +181,13 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
         except tomllib.TOMLDecodeError as exc:
             _refuse(str(p), "toml", detail=str(exc))
         source = str(p)
-        unknown = set(data) - set(ENV) - {"mail", "retention", "web"}
+        unknown = set(data) - set(ENV) - set(TABLES)
         if unknown:
             _refuse(
                 str(p),
                 "unknown_keys",
                 keys=", ".join(sorted(unknown)),
-                allowed=", ".join([*ENV, "[mail]", "[retention]", "[web]"]),
+                allowed=", ".join([*ENV, *(f"[{table}]" for table in TABLES)]),
             )
     for key, value in data.items():
         # A value of the wrong type (database = 42) is refused here, not met as a crash later.
@@ -217,7 +228,72 @@ def load_settings(path: str | None = None, environ: Mapping[str, str] | None = N
     web = data.pop("web", None) or {}
     if not isinstance(web, dict):
         _refuse(source, "web_table")
-    return _checked(Settings(source=source, mail=mail, retention=retention, web=web, **data))
+    committee, committee_from = _cli_table(source, data.pop("cli", None), environ)
+    return _checked(
+        Settings(
+            source=source,
+            mail=mail,
+            retention=retention,
+            web=web,
+            committee=committee,
+            committee_from=committee_from,
+            **data,
+        )
+    )
+
+
+def write_default_committee(settings: Settings, committee: str) -> Path | None:
+    """Make *committee* the command line's default in the configuration file of
+    *settings* (./gremium.toml when there is none yet): a ``[cli]`` table appended,
+    the rest of the file (comments, order) as it was. None, and nothing written,
+    when the file has a ``[cli]`` table already: the installation chose."""
+    import json
+
+    path = Path(settings.source if settings.source != "(defaults)" else "gremium.toml")
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if "cli" in tomllib.loads(text):
+        return None
+    if text:
+        text = text if text.endswith("\n") else f"{text}\n"
+        text += "\n"
+    table = (
+        "[cli]\n"
+        # a TOML basic string: JSON's escapes are TOML's
+        f"committee = {json.dumps(committee, ensure_ascii=False)}"
+        "  # the committee of commands without --committee\n"
+    )
+    path.write_text(text + table, encoding="utf-8")
+    return path
+
+
+def _cli_table(source: str, table: Any, environ: Mapping[str, str]) -> tuple[str | None, str]:
+    """The default committee of the command line and where it was set: the [cli]
+    table's ``committee``, with ``GREMIUM_COMMITTEE`` over it."""
+    table = table or {}
+    if not isinstance(table, dict):
+        _refuse(source, "cli_table")
+    unknown = set(table) - {"committee"}
+    if unknown:
+        _refuse(source, "unknown_cli_keys", keys=", ".join(sorted(unknown)), allowed="committee")
+    committee, where = table.get("committee"), f"[cli] committee ({source})"
+    if environ.get("GREMIUM_COMMITTEE"):
+        committee, where = environ["GREMIUM_COMMITTEE"], "GREMIUM_COMMITTEE"
+    if committee is None:
+        return None, ""
+    if not isinstance(committee, str | int) or isinstance(committee, bool):
+        from governance.errors import Text
+
+        _refuse(
+            source,
+            "type",
+            key="cli.committee",
+            value=repr(committee),
+            expected=Text("config.type.text"),
+        )
+    text = str(committee).strip()
+    if not text or len(text) > 40 or any(ch.isspace() for ch in text):
+        _refuse(source, "cli_committee", value=str(committee)[:80], where=where)
+    return text, where
 
 
 def _checked(settings: Settings) -> Settings:
@@ -272,6 +348,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "mail": dict,
     "retention": dict,
     "web": dict,
+    "cli": dict,
 }
 _TYPE_NAMES = {
     key: "boolean"

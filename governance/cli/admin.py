@@ -65,6 +65,8 @@ def init(
         summary = installation.create(uow, setup)
     if summary is not None:
         _print_example(state, summary)
+    if summary is not None and summary.get("programme"):
+        _default_committee(state, summary["short_name"])
     if setup.admin_email is not None:
         click.echo(t(state, "cli.init.admin_created", email=setup.admin_email))
         click.echo(t(state, "cli.init.next_admin", email=setup.admin_email))
@@ -115,6 +117,20 @@ def _print_example(state: CliState, s: dict[str, Any]) -> None:
     click.echo(t(state, "cli.init.next_example", chair=tk.CHAIR_EMAIL, short=s["short_name"]))
     if s.get("programme"):
         click.echo(t(state, "programmes.init.next", short=s["programme"]["short_name"]))
+
+
+def _default_committee(state: CliState, short: str) -> None:
+    """With the programme's example there are two committees: commands without
+    --committee need a default, written to the configuration file (unless it has one)."""
+    from governance.config import write_default_committee
+    from governance.examples.gemeinschaftsinitiative import SECOND_SHORT
+
+    path = write_default_committee(state.settings, short)
+    if path is not None:
+        message = "programmes.init.default_committee"
+        click.echo(t(state, message, committee=short, path=str(path), other=SECOND_SHORT))
+    else:
+        click.echo(t(state, "programmes.init.default_kept", path=state.settings.source))
 
 
 def _print_programme(state: CliState, p: dict[str, Any]) -> None:

@@ -11,7 +11,15 @@ from typing import Any
 
 import click
 
-from governance.cli.common import CliState, json_option, pass_state, print_json, print_table, t
+from governance.cli.common import (
+    CliState,
+    default_committee,
+    json_option,
+    pass_state,
+    print_json,
+    print_table,
+    t,
+)
 
 KINDS = ("committee", "area", "person")
 
@@ -60,6 +68,8 @@ def _issue(state: CliState, kind: str, ref: str | None, *, renew: bool, as_json:
     from governance.web_settings import web_settings
 
     base_url = web_settings(state.settings).base_url
+    if kind == "committee" and ref is None:  # the installation's default committee, if set
+        ref = default_committee(click.get_current_context(), None, None)
     with state.uow() as uow:
         issued = calendar_feeds.issue(uow, kind, ref, renew=renew, base_url=base_url)
     if as_json:

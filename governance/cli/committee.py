@@ -10,6 +10,7 @@ import click
 from governance.cli.common import (
     CliState,
     committee_option,
+    default_committee,
     json_option,
     pass_state,
     print_json,
@@ -94,7 +95,7 @@ def committee_list(state: CliState, as_json: bool) -> None:
 
 
 @committee_group.command("show")
-@click.argument("ref", required=False)
+@click.argument("ref", required=False, callback=default_committee)
 @json_option
 @pass_state
 def committeeshow_fields(state: CliState, ref: str | None, as_json: bool) -> None:
@@ -143,7 +144,7 @@ def _rule_value(state: CliState, value: Any) -> str:
 
 
 @committee_group.command("rules")
-@click.argument("ref", required=False)
+@click.argument("ref", required=False, callback=default_committee)
 @click.option(
     "--set", "settings", multiple=True, metavar="KEY=VALUE", help="Regel ändern (mehrfach möglich)"
 )

@@ -242,11 +242,38 @@ def workflows_folder(state: CliState) -> Path:
     return folder.resolve()
 
 
+def default_committee(ctx: click.Context, _param: Any, value: str | None) -> str | None:
+    """*value* (typed with the command), else the installation's default committee
+    (``[cli] committee``, ``GREMIUM_COMMITTEE``), else None: the only committee there is."""
+    if value is not None:
+        return value
+    state = ctx.find_object(CliState)
+    if state is None or state.settings.committee is None:
+        return None
+    from governance.reads.committees import DefaultCommittee
+
+    return DefaultCommittee(state.settings.committee, state.settings.committee_from)
+
+
 def committee_option(fn: F) -> F:
     return click.option(
         "--committee",
         "-c",
         "committee_ref",
         default=None,
-        help="Gremium (Kurzname oder Nummer); entfällt, wenn es nur eines gibt.",
+        callback=default_committee,
+        help="Gremium (Kurzname oder Nummer); entfällt, wenn es nur eines gibt "
+        "oder ein Standard eingestellt ist ([cli] committee, GREMIUM_COMMITTEE).",
+    )(fn)
+
+
+def committee_filter_option(fn: F) -> F:
+    """--committee of a listing that without it shows every committee's entries (the
+    installation's default committee does not narrow it)."""
+    return click.option(
+        "--committee",
+        "-c",
+        "committee_ref",
+        default=None,
+        help="nur dieses Gremium (Kurzname oder Nummer); ohne: alle Gremien.",
     )(fn)

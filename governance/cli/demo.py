@@ -57,7 +57,10 @@ def demo(out: str, no_documents: bool) -> None:
     )
     echo(f"  Dokumente:   {result.documents}")
     echo(f"  Archiv:      {result.archive}")
-    echo(f"Weiter erkunden: gremium --db sqlite:///{result.database} meeting list")
+    echo(
+        f"  Einstellungen: {result.folder / 'gremium.toml'}  (Standardgremium KG; KV mit --committee KV)"
+    )
+    echo(f"Weiter erkunden: gremium --config {result.folder / 'gremium.toml'} meeting list")
     echo(f"Dauer: {seconds:.1f} s")
 
 

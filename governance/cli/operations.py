@@ -13,7 +13,7 @@ import click
 from governance import audit_witness
 from governance.cli.common import (
     CliState,
-    committee_option,
+    committee_filter_option,
     json_option,
     pass_state,
     print_json,
@@ -50,7 +50,7 @@ def _entity_filter(value: str) -> tuple[str, int]:
 
 
 @audit_group.command("log")
-@committee_option
+@committee_filter_option
 @click.option("--entity", metavar="TYP:ID", help="nur diese Einheit, z. B. memberships:3")
 @click.option("--limit", default=50, show_default=True, metavar="N", help="die letzten N Einträge")
 @json_option
@@ -160,7 +160,7 @@ def timers_group() -> None:
 
 
 @timers_group.command("list")
-@committee_option
+@committee_filter_option
 @click.option("--failed", is_flag=True, help="nur gescheiterte Zeitgeber, mit dem Fehler")
 @click.option(
     "--skipped", is_flag=True, help="nur übersprungene Zeitgeber, mit dem Grund (neueste zuerst)"

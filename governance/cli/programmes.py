@@ -174,6 +174,26 @@ def area_add(
     _done(state, as_json, "programmes.cli.area_added", **values)
 
 
+@area_group.command("rename")
+@click.argument("area_ref", metavar="AREA")
+@click.argument("name")
+@click.option(
+    "--short", "short_name", default=None, help="neuer Kurzname (Standard: der bisherige)"
+)
+@json_option
+@pass_state
+def area_rename(
+    state: CliState, area_ref: str, name: str, short_name: str | None, as_json: bool
+) -> None:
+    """Einen Handlungsraum umbenennen, auch seinen Kurznamen (Programmbüro oder Administration)."""
+    with state.uow() as uow:
+        area = programmes.area_by_ref(uow.session, area_ref)
+        old = {"old_name": area.name, "old_short_name": area.short_name}
+        programmes.rename_area(uow, area, name=name, short_name=short_name)
+        values = {"id": area.id, "short_name": area.short_name, "name": area.name, **old}
+    _done(state, as_json, "programmes.cli.area_renamed", **values)
+
+
 @area_group.command("add-committee")
 @click.argument("area_ref", metavar="AREA")
 @click.argument("committee_ref", metavar="COMMITTEE")

@@ -76,6 +76,10 @@ def annual_cmd(
     Austritte, Fassungen der Vereinbarung. Ein Handlungsfeld (--area) berichtet
     über alle seine Gremien.
     """
+    from governance.reads.committees import DefaultCommittee
+
+    if isinstance(committee_ref, DefaultCommittee) and area_ref is not None:
+        committee_ref = None  # the installation's default does not compete with --area
     if committee_ref is not None and area_ref is not None:
         raise InvalidInput("report.cli.committee_or_area")
     number = _year(year)

@@ -1,34 +1,42 @@
-"""The demo's programme (issue 15): the Gemeinschaftsinitiative with its action
-area "Stadtrand Süd", the Treptow-Köpenick committee in it, the district's
-coordinator and the Senate's programme office
+"""The demo's programme (issue 15): the Gemeinschaftsinitiative with its 13 action
+areas, the Treptow-Köpenick committee KG and the Kosmosviertel's committee KV in
+"Stadtrand Süd", the district's coordinator and the Senate's programme office
 (governance/examples/gemeinschaftsinitiative.py).
 
-:data:`SECOND_COMMITTEE` is off: with a second committee in the demo's database
-every command that names no ``--committee`` ("entfällt, wenn es nur eines gibt")
-stops working there: the demo's own closing hint (``meeting list``), about forty
-recipes of tests/e2e/test_cli_commands.py, the read-only goldens
-(tests/golden/cli/shows.json), tests/e2e/test_demo_language.py and
-test_cli_startup.py's listings. Switching it on means giving those
-``--committee KG`` and regenerating the goldens once; ``gremium init --example
-gemeinschaftsinitiative`` makes both committees already.
+With two committees in the database a command must say which one it is about: the
+demo writes ``[cli] committee = "KG"`` into its folder's gremium.toml (see
+governance/demo/run.py), so ``gremium --config demo-output/gremium.toml meeting list``
+works on KG as before; ``--committee KV`` reaches the other one.
 """
 
 from __future__ import annotations
 
-from governance.demo.script import Stage
+from governance.demo.script import PLACE, Stage
 from governance.examples import gemeinschaftsinitiative as gi
+from governance.services import meetings
 from governance.unit_of_work import Actor
 
-SECOND_COMMITTEE = False
-"""Also make the Kosmosviertel's committee KV in the demo (see above)."""
+KV_MEETING = ("Auftaktsitzung der Kooperationsrunde Kosmosviertel", "2027-02-24 10:00")
+"""KV's first meeting, planned when the demo year ends (after KG's meetings: the IDs
+of KG's meetings stay what they were with one committee)."""
 
 
 def programme(stage: Stage) -> None:
-    stage.act(
-        Actor.system(), lambda uow: gi.add_programme(uow, second_committee=SECOND_COMMITTEE)
-    )
-    committees = f"KG und {gi.SECOND_SHORT}" if SECOND_COMMITTEE else "KG"
+    stage.act(Actor.system(), lambda uow: gi.add_programme(uow, second_committee=True))
     stage.note(
-        f"Programm „{gi.PROGRAMME_SHORT}“ angelegt; Handlungsraum „Stadtrand Süd“ mit "
-        f"{committees}, koordiniert von {gi.COORDINATOR_EMAIL}"
+        f"Programm „{gi.PROGRAMME_SHORT}“ mit {gi.AREA_COUNT} Handlungsräumen angelegt; "
+        f"Handlungsraum „Stadtrand Süd“ mit KG und {gi.SECOND_SHORT}, koordiniert von "
+        f"{gi.COORDINATOR_EMAIL}"
     )
+
+
+def kv_meeting(stage: Stage) -> None:
+    """The coordinator, who acts for KV's chair, plans KV's first meeting."""
+    title, start = KV_MEETING
+    stage.act(
+        gi.COORDINATOR_EMAIL,
+        lambda uow: meetings.plan(
+            uow, gi.SECOND_SHORT, title=title, starts_at=start, location=PLACE
+        ),
+    )
+    stage.note(f"{gi.SECOND_SHORT} plant ihre erste Sitzung: {title}, 24.02.2027 10:00")

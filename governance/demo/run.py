@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -17,7 +18,7 @@ from governance.config import Settings
 from governance.database import Database
 from governance.demo import autumn, calendar_feed, practice, replies, script, year
 from governance.demo.annual_report import write_annual_report
-from governance.demo.programme import programme  # issue 15: programme and areas
+from governance.demo.programme import kv_meeting, programme  # issue 15: programme and areas
 from governance.demo.written import written_decision
 from governance.i18n import translate
 from governance.mail.dispatch import dispatch
@@ -52,7 +53,7 @@ class DemoResult:
 def run(out: Path, *, documents: bool = True) -> DemoResult:
     """Run the year into *out* (emptied first); *documents* off leaves PDFs out (for timing the engine)."""
     out.mkdir(parents=True, exist_ok=True)
-    for stale in ("gremium.db", "gremium.db-wal", "gremium.db-shm", "audit.key"):
+    for stale in ("gremium.db", "gremium.db-wal", "gremium.db-shm", "audit.key", CONFIG):
         (out / stale).unlink(missing_ok=True)
     for folder in ("mail", "documents", "archive", "calendar"):
         shutil.rmtree(out / folder, ignore_errors=True)
@@ -74,12 +75,38 @@ def run(out: Path, *, documents: bool = True) -> DemoResult:
         # clock (make web) continue where the year ended.
         clock_store.store_forward(app.db, clock.now())
         calendar_feed.write_committee_feed(app, out / "calendar")  # the committee's calendar feed
+        write_config(out)
         if documents:
             write_documents(app, out / "documents")
             write_annual_report(app, out / "documents")  # the year ends with its report
         return summary(stage, out, stage.delivered)
     finally:
         app.db.dispose()
+
+
+CONFIG = "gremium.toml"
+"""The demo folder's configuration file (written by :func:`write_config`)."""
+
+
+def write_config(out: Path) -> Path:
+    """*out*/gremium.toml: the demo's database on its simulated clock, and KG as the
+    committee of commands that name none (the demo has two committees, KG and KV)."""
+
+    def quoted(text: str) -> str:  # a TOML basic string (JSON's escapes are TOML's)
+        return json.dumps(text, ensure_ascii=False)
+
+    path = out / CONFIG
+    path.write_text(
+        "# Written by `gremium demo`: gremium --config "
+        f"{out / CONFIG} meeting list\n"
+        f"database = {quoted('sqlite:///' + str((out / 'gremium.db').absolute()))}\n"
+        'clock = "simulated"\n'
+        f"archive = {quoted(str((out / 'archive').absolute()))}\n"
+        "\n[cli]\n"
+        'committee = "KG"  # the committee of commands without --committee (KV: the other one)\n',
+        encoding="utf-8",
+    )
+    return path
 
 
 def play_year(app, clock: SimulatedClock, maildir: Path) -> script.Stage:  # type: ignore[no-untyped-def]
@@ -103,6 +130,7 @@ def play_year(app, clock: SimulatedClock, maildir: Path) -> script.Stage:  # typ
     practice.prepare(stage)  # issue 16: vote transfer allowed, September hybrid
     autumn.autumn(stage, between=written_decision, september=practice.september)
     stage.at(*END.timetuple()[:5])
+    kv_meeting(stage)  # the second committee's first meeting, after all of KG's
     return stage
 
 
@@ -149,7 +177,11 @@ def summary(stage: script.Stage, out: Path, delivered: int) -> DemoResult:
         committee = directory.committee_by_ref(session, "KG")
         members = [
             f"{m.organisation.short_name} ({translate(f'role.{m.role}')}, ab {m.starts_on:%d.%m.%Y})"
-            for m in session.execute(select(Membership).order_by(Membership.id)).scalars()
+            for m in session.execute(
+                select(Membership)
+                .where(Membership.committee_id == committee.id)
+                .order_by(Membership.id)
+            ).scalars()
         ]
         decisions = [
             f"{d.reference}  {d.decided_on:%d.%m.%Y}  {'angenommen' if d.carried else 'abgelehnt'}  {d.text}"

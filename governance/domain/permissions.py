@@ -72,6 +72,8 @@ ACTIONS: dict[str, frozenset[CommitteeRole]] = {
     #   set up by the installation's administrator, like committees
     "programme.read": frozenset({PO, ADM}),
     "area.read": frozenset({AC, PO, ADM}),
+    "area.rename": frozenset({PO, ADM}),
+    # ^ the programme's office names its areas (set up by number, named later)
     # agreement
     "agreement.create": frozenset({C, ADM}),
     # ^ a committee's (first) agreement: its chair, or the administrator who set the committee up

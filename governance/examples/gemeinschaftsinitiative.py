@@ -15,9 +15,22 @@ no other action area in the district, and the committee is chaired by the same
 OE SPK whose Bezirkskoordinatorin is the district's contact for the initiative.
 Beside it the example sets up a second committee for the Kosmosviertel (KV).
 
-The seed names only one of the 13 action areas ("Stadtrand Süd"); :data:`AREAS`
-holds the names the seed gives, and no invented ones: the other twelve are to be
-added (``gremium area add``) with the names of the Senate's Handlungskonzept.
+The 13 areas (:data:`AREAS`), with no invented name:
+
+- "Stadtrand Süd" is area 13: the Senate's page on the programme's partners and
+  areas says the analysis gave "12 abgegrenzte Handlungsräume sowie der
+  Handlungsraum 13 'Stadtrand Süd' mit den vier Teilbereichen a-d" (the seed
+  names the area, the Kosmosviertel being one of its parts).
+- Five of the twelve others have names in public pages of the districts and of
+  the planners they commissioned: Wedding (Bezirksamt Mitte), Marzahn-Nord and
+  Hellersdorf-Nord (Bezirksamt Marzahn-Hellersdorf; the planners' pages on the
+  pilot areas Wedding and Marzahn-Nord), Neukölln-Nord and Gropiusstadt
+  (Bezirksamt Neukölln). None of these pages gives the area's number in the
+  programme, so they come first, in alphabetical order, and their place says
+  nothing about that number.
+- The other seven are called by the places left ("Handlungsraum 6" to
+  "Handlungsraum 12") until the programme's office gives them their names
+  (``gremium area rename``).
 """
 
 from __future__ import annotations
@@ -41,8 +54,24 @@ PROGRAMME_DESCRIPTION = (
 )
 AREA_COUNT = 13
 """How many action areas the seed says the Senate selected."""
-AREAS = (("Stadtrand Süd", "stadtrand-sued"),)
-"""(name, short name) of the action areas the seed names, in its order."""
+NAMED_AREAS = (
+    ("Gropiusstadt", "gropiusstadt"),
+    ("Hellersdorf-Nord", "hellersdorf-nord"),
+    ("Marzahn-Nord", "marzahn-nord"),
+    ("Neukölln-Nord", "neukoelln-nord"),
+    ("Wedding", "wedding"),
+)
+"""The areas public pages name, but for "Stadtrand Süd" (see above), alphabetically."""
+AREAS = (
+    *NAMED_AREAS,
+    *(
+        (f"Handlungsraum {n}", f"handlungsraum-{n}")
+        for n in range(len(NAMED_AREAS) + 1, AREA_COUNT)
+    ),
+    ("Stadtrand Süd", "stadtrand-sued"),
+)
+"""(name, short name) of the 13 action areas in their order: "Stadtrand Süd" last, as
+area 13 (see above)."""
 AREA = "stadtrand-sued"
 """The area of both committees of the example."""
 

@@ -6,6 +6,28 @@ MESSAGES = {
     "cli.no": {"de": "nein", "en": "no"},
     "cli.none": {"de": "keine", "en": "none"},
     "hint.known": {"de": " Bekannt: {names}.", "en": " Known: {names}."},
+    # --- which committee a command is about (reads/committees.py) ---
+    "error.committee.which": {
+        "de": "Welches Gremium? Es gibt mehrere: {names}. Nennen Sie es mit --committee "
+        "(z. B. --committee {first}) oder legen Sie einen Standard fest: "
+        '[cli] committee = "{first}" in der Konfigurationsdatei (gremium.toml) '
+        "oder GREMIUM_COMMITTEE={first}.",
+        "en": "Which committee? There are several: {names}. Name one with --committee "
+        '(e.g. --committee {first}) or set a default: [cli] committee = "{first}" in the '
+        "configuration file (gremium.toml) or GREMIUM_COMMITTEE={first}.",
+    },
+    "error.committee.none": {
+        "de": "Es gibt noch kein Gremium: „gremium committee add“ legt eines an "
+        "(oder „gremium init --example treptow-koepenick“ das Beispiel).",
+        "en": "There is no committee yet: “gremium committee add” creates one "
+        "(or “gremium init --example treptow-koepenick” the example).",
+    },
+    "error.committee.default_unknown": {
+        "de": "Das Standardgremium „{ref}“ aus {where} gibt es nicht. Bekannt: {names}. "
+        "Ändern Sie die Einstellung oder nennen Sie das Gremium mit --committee.",
+        "en": "The default committee “{ref}” from {where} does not exist. Known: {names}. "
+        "Change the setting or name the committee with --committee.",
+    },
     "cli.limit": {
         "de": "--limit: „{value}“ ist nicht erlaubt; erlaubt: eine ganze Zahl ab 1.",
         "en": "--limit: “{value}” is not allowed; allowed: a whole number from 1.",

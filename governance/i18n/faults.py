@@ -133,6 +133,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„retention“ muss eine Tabelle sein ([retention])",
         "en": "“retention” must be a table ([retention])",
     },
+    "config.problem.cli_table": {
+        "de": "„cli“ muss eine Tabelle sein ([cli])",
+        "en": "“cli” must be a table ([cli])",
+    },
+    "config.problem.unknown_cli_keys": {
+        "de": "unbekannte Einstellung(en) in [cli]: {keys}; erlaubt: {allowed}",
+        "en": "unknown setting(s) in [cli]: {keys}; allowed: {allowed}",
+    },
+    "config.problem.cli_committee": {
+        "de": "{where}: „{value}“ ist kein Gremium; erlaubt: ein Kurzname (ein Wort, "
+        "höchstens 40 Zeichen) oder eine Nummer, z. B. KG",
+        "en": "{where}: “{value}” is no committee; allowed: a short name (one word, "
+        "at most 40 characters) or a number, e.g. KG",
+    },
     "config.problem.mail_lease": {
         "de": "mail.lease_seconds ({lease}) muss länger sein als batch_size × smtp_timeout "
         "({batch} × {timeout} s)",

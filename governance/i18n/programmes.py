@@ -18,6 +18,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "action.programme.read": {"de": "Programm ansehen", "en": "view the programme"},
     "action.area.read": {"de": "Handlungsraum ansehen", "en": "view the action area"},
+    "action.area.rename": {"de": "Handlungsraum umbenennen", "en": "rename the action area"},
+    "programmes.error.rename_same": {
+        "de": "Der Handlungsraum heißt schon „{name}“ ({short}); nennen Sie einen neuen "
+        "Namen oder mit --short einen neuen Kurznamen.",
+        "en": "The action area is already called “{name}” ({short}); give a new name or a "
+        "new short name with --short.",
+    },
+    "programmes.cli.area_renamed": {
+        "de": "Handlungsraum {id} heißt jetzt „{name}“ ({short_name}); vorher „{old_name}“ "
+        "({old_short_name}).",
+        "en": "Action area {id} is now called “{name}” ({short_name}); before: “{old_name}” "
+        "({old_short_name}).",
+    },
     # refusals
     "programmes.error.short_name": {
         "de": "Kurzname „{value}“ ist nicht erlaubt; erlaubt: ein Wort mit höchstens "
@@ -46,6 +59,18 @@ MESSAGES.update(
         "programmes.init.created": {
             "de": "Programm „{name}“ ({short}) angelegt, {areas:Handlungsraum|Handlungsräume}:",
             "en": "Programme “{name}” ({short}) created, {areas:action area|action areas}:",
+        },
+        "programmes.init.default_committee": {
+            "de": "Zwei Gremien: Befehle ohne --committee gelten jetzt {committee} "
+            "([cli] committee in {path}); das andere mit --committee {other}.",
+            "en": "Two committees: commands without --committee now mean {committee} "
+            "([cli] committee in {path}); the other one with --committee {other}.",
+        },
+        "programmes.init.default_kept": {
+            "de": "Zwei Gremien: {path} hat schon eine Tabelle [cli]; ohne Standardgremium "
+            "dort nennen Befehle das Gremium mit --committee.",
+            "en": "Two committees: {path} has a [cli] table already; without a default "
+            "committee there, commands name the committee with --committee.",
         },
         "programmes.init.next": {
             "de": "  gremium programme show {short}\n  gremium area overview stadtrand-sued",

@@ -13,14 +13,31 @@ from governance.reads import tables
 _c = tables.committees.c
 
 
+class DefaultCommittee(str):
+    """A committee reference from the installation's default (``[cli] committee``,
+    ``GREMIUM_COMMITTEE``), not typed with the command: *where* it was set is named
+    when there is no such committee."""
+
+    where: str
+
+    def __new__(cls, ref: str, where: str) -> DefaultCommittee:
+        made = super().__new__(cls, ref)
+        made.where = where
+        return made
+
+
 def committee_id_by_ref(conn: Connection, ref: str | int | None) -> int:
     """The id of committee *ref* (number or short name, any case); without a ref,
-    of the only committee there is. NotFound names the committees that exist."""
+    of the only committee there is. NotFound names the committees that exist (and,
+    when there are several and none is named, how to name one or set a default)."""
     if ref is None:
-        ids = conn.execute(select(_c.id).limit(2)).scalars().all()
-        if len(ids) == 1:
-            return int(ids[0])
-        raise NotFound("error.not_found", kind=Text("kind.committee"), ref="--committee ?", hint="")
+        rows = conn.execute(select(_c.id, _c.short_name).order_by(_c.short_name)).all()
+        if len(rows) == 1:
+            return int(rows[0].id)
+        if not rows:
+            raise NotFound("error.committee.none")
+        names = [r.short_name for r in rows]
+        raise NotFound("error.committee.which", names=", ".join(names), first=names[0])
     text = str(ref).strip()
     found = None
     if text.isdigit():
@@ -30,7 +47,12 @@ def committee_id_by_ref(conn: Connection, ref: str | int | None) -> int:
             select(_c.id).where(func.lower(_c.short_name) == text.lower())
         ).scalar_one_or_none()
     if found is None:
-        known = conn.execute(select(_c.short_name)).scalars().all()
+        known = conn.execute(select(_c.short_name).order_by(_c.short_name)).scalars().all()
+        if isinstance(ref, DefaultCommittee):
+            listed = ", ".join(known) or "—"
+            raise NotFound(
+                "error.committee.default_unknown", ref=text, where=ref.where, names=listed
+            )
         hint = Text("hint.known", names=", ".join(known)) if known else ""
         raise NotFound("error.not_found", kind=Text("kind.committee"), ref=text, hint=hint)
     return int(found)

@@ -154,6 +154,52 @@ def add_area(
     return area
 
 
+def rename_area(
+    uow: UnitOfWork,
+    area: ActionArea | str | int,
+    *,
+    name: str,
+    short_name: str | None = None,
+) -> ActionArea:
+    """Give action *area* a new *name* (and *short_name*, if given): the programme's
+    office or the administrator, e.g. when an area set up by its number gets the name
+    the programme uses. Links carry the area's id, so they keep working."""
+    if not isinstance(area, ActionArea):
+        area = area_by_ref(uow.session, area)
+    access.check_area(uow, "area.rename", area)
+    name = validation.text(name, "name", 300)
+    new_short = area.short_name if short_name is None else _short_name(short_name)
+    if name == area.name and new_short == area.short_name:
+        raise InvalidInput("programmes.error.rename_same", name=name, short=new_short)
+    if new_short.lower() != area.short_name.lower():
+        taken = uow.session.execute(
+            select(ActionArea.id).where(
+                func.lower(ActionArea.short_name) == new_short.lower(), ActionArea.id != area.id
+            )
+        ).first()
+        if taken:
+            raise Conflict("error.duplicate", kind=Text("kind.area"), ref=new_short)
+    same_name = uow.session.execute(
+        select(ActionArea.id).where(
+            ActionArea.programme_id == area.programme_id,
+            func.lower(ActionArea.name) == name.lower(),
+            ActionArea.id != area.id,
+        )
+    ).first()
+    if same_name:
+        raise Conflict("error.duplicate", kind=Text("kind.area"), ref=name)
+    before = {"name": area.name, "short_name": area.short_name}
+    area.name, area.short_name = name, new_short
+    uow.session.flush()
+    uow.audit(
+        entity_type="action_areas",
+        entity_id=area.id,
+        action="area.rename",
+        details={"from": before, "to": {"name": name, "short_name": new_short}},
+    )
+    return area
+
+
 def add_committee(
     uow: UnitOfWork, area: ActionArea | str | int, committee: Committee | str | int
 ) -> AreaCommittee:

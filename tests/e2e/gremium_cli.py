@@ -74,7 +74,14 @@ class Gremium:
 def isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A clean working folder and environment: no gremium.toml, no GREMIUM_* settings."""
     monkeypatch.chdir(tmp_path)
-    for var in ("GREMIUM_CONFIG", "GREMIUM_DB", "GREMIUM_AS", "GREMIUM_LANG", "GREMIUM_CLOCK"):
+    for var in (
+        "GREMIUM_CONFIG",
+        "GREMIUM_DB",
+        "GREMIUM_AS",
+        "GREMIUM_LANG",
+        "GREMIUM_CLOCK",
+        "GREMIUM_COMMITTEE",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("GREMIUM_SIMULATED_START", "2026-01-12 09:00")
     # PDFs in mails cost half a second each; tests/integration/test_meeting_mail.py reads them.

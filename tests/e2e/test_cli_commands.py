@@ -673,6 +673,12 @@ RECIPES: dict[str, list[Any]] = {
         ),
         (CHAIR, ["area", "add-committee", "stadtrand-sued", "DR"]),
     ],
+    "area rename": [
+        (
+            "gemeinschaftsinitiative@sensbw.example.org",  # the programme's office
+            ["area", "rename", "handlungsraum-6", "Neuer Name", "--short", "neu"],
+        )
+    ],
     "area remove-committee": [(CHAIR, ["area", "remove-committee", "stadtrand-sued", "KG"])],
     "area appoint": [(CHAIR, ["area", "appoint", "stadtrand-sued", RABENHAUS])],
     "area dismiss": [
@@ -800,6 +806,8 @@ def test_the_command_runs(
     monkeypatch.chdir(tmp_path)
     for var in ("GREMIUM_CONFIG", "GREMIUM_DB", "GREMIUM_AS", "GREMIUM_LANG"):
         monkeypatch.delenv(var, raising=False)
+    # The demo has two committees (KG, KV): KG is the default, as its gremium.toml says.
+    monkeypatch.setenv("GREMIUM_COMMITTEE", "KG")
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
     monkeypatch.setenv("GREMIUM_ATTACH_DOCUMENTS", "false")
     monkeypatch.setenv("GREMIUM_ARCHIVE", str(demo_database.parent / "archive"))

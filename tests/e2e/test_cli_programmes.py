@@ -126,11 +126,100 @@ def test_from_an_empty_installation(g: Gremium) -> None:
     assert g.json("area", "show", "nord")["committees"] == []
 
 
+def test_the_programme_office_renames_an_area(g: Gremium) -> None:
+    """An area set up by its number gets its name: the programme's office or the
+    administrator, audited; the coordinator and others are refused; bad input says
+    what is allowed; links keep working (they carry the area's ID)."""
+    g.ok("init", "--admin-email", ADMIN, "--admin-name", "Ada Admin")
+    g.ok("person", "add", "Olga Office", "--email", RITA, actor=ADMIN)
+    g.ok("person", "add", "Kora Koordination", "--email", KORA, actor=ADMIN)
+    g.ok("person", "add", "Nora Niemand", "--email", NOBODY, actor=ADMIN)
+    g.ok("programme", "add", "Gemeinschaftsinitiative", "--short", "GI", actor=ADMIN)
+    g.ok("area", "add", "GI", "Handlungsraum 6", "--short", "handlungsraum-6", actor=ADMIN)
+    g.ok("area", "add", "GI", "Stadtrand Süd", "--short", "stadtrand-sued", actor=ADMIN)
+    g.ok("programme", "office", "GI", RITA, actor=ADMIN)
+    g.ok("area", "appoint", "handlungsraum-6", KORA, actor=ADMIN)
+
+    # neither the area's coordinator nor anyone else: one line, audited, nothing changed
+    before = g.snapshot()
+    for who in (KORA, NOBODY):
+        line = g.refused("area", "rename", "handlungsraum-6", "Wedding", actor=who)
+        assert "darf „Handlungsraum umbenennen“ nicht ausführen" in line
+    line = g.refused("--lang", "en", "area", "rename", "1", "Wedding", actor=NOBODY)
+    assert "may not “rename the action area”" in line
+    assert g.snapshot()[:6] == before[:6]
+    assert refused_actions(g) == [("area.rename", "action_areas")] * 3
+
+    # bad input
+    line = g.refused("area", "rename", "1", "Stadtrand süd", actor=RITA)
+    assert line == "Fehler: Handlungsraum „Stadtrand süd“ gibt es schon."
+    line = g.refused("area", "rename", "1", "Wedding", "--short", "stadtrand-sued", actor=RITA)
+    assert line == "Fehler: Handlungsraum „stadtrand-sued“ gibt es schon."
+    line = g.refused("area", "rename", "1", "Wedding", "--short", "7", actor=RITA)
+    assert "Kurzname „7“ ist nicht erlaubt; erlaubt: ein Wort" in line
+    line = g.refused("area", "rename", "1", "Handlungsraum 6", actor=RITA)
+    assert line.startswith("Fehler: Der Handlungsraum heißt schon „Handlungsraum 6“")
+    line = g.refused("--lang", "en", "area", "rename", "1", "  ", actor=RITA)
+    assert line.startswith("Error: ") and "name" in line
+    line = g.refused("area", "rename", "west", "Wedding", actor=RITA)
+    assert line.startswith("Fehler: Handlungsraum „west“ gibt es nicht.")
+    assert g.snapshot()[:6] == before[:6]
+
+    # the office renames (text, German), the administrator too (--json, English)
+    said = g.ok("area", "rename", "handlungsraum-6", "Wedding", "--short", "wedding", actor=RITA)
+    assert said.strip() == (
+        "Handlungsraum 1 heißt jetzt „Wedding“ (wedding); vorher „Handlungsraum 6“ "
+        "(handlungsraum-6)."
+    )
+    said = g.ok("--lang", "en", "area", "rename", "wedding", "Wedding (Mitte)", actor=ADMIN)
+    assert said.strip() == (
+        "Action area 1 is now called “Wedding (Mitte)” (wedding); before: “Wedding” (wedding)."
+    )
+    data = json.loads(g.ok("--lang", "en", "area", "rename", "1", "Wedding", "--json", actor=ADMIN))
+    assert data == {
+        "id": 1,
+        "name": "Wedding",
+        "short_name": "wedding",
+        "old_name": "Wedding (Mitte)",
+        "old_short_name": "wedding",
+    }
+    shown = g.json("area", "show", "1")  # the ID stays: links keep working
+    assert (shown["name"], shown["short_name"]) == ("Wedding", "wedding")
+    assert [p["email"] for p in shown["coordinators"]] == [KORA]
+    with sqlite3.connect(g.url.removeprefix("sqlite:///")) as db:
+        renames = db.execute(
+            "SELECT details FROM audit_records WHERE action = 'area.rename' "
+            "AND outcome != 'refused' ORDER BY seq"
+        ).fetchall()
+    db.close()
+    first = json.loads(renames[0][0])
+    assert first["from"] == {"name": "Handlungsraum 6", "short_name": "handlungsraum-6"}
+    assert first["to"] == {"name": "Wedding", "short_name": "wedding"}
+    assert len(renames) == 3
+
+
 def test_init_with_the_example_of_the_gemeinschaftsinitiative(g: Gremium) -> None:
     said = g.ok("init", "--example", "gemeinschaftsinitiative")
     assert f"Gremium „{tk.COMMITTEE_NAME}“ (KG) angelegt" in said
-    assert f"Programm „{gi.PROGRAMME_NAME}“ (GI) angelegt, 1 Handlungsraum:" in said
-    assert "  - Stadtrand Süd (stadtrand-sued): KG, KV" in said
+    assert f"Programm „{gi.PROGRAMME_NAME}“ (GI) angelegt, 13 Handlungsräume:" in said
+    listed = [line for line in said.splitlines() if line.startswith("  - ") and "): " in line]
+    assert listed[-13:] == [
+        "  - Gropiusstadt (gropiusstadt): —",
+        "  - Hellersdorf-Nord (hellersdorf-nord): —",
+        "  - Marzahn-Nord (marzahn-nord): —",
+        "  - Neukölln-Nord (neukoelln-nord): —",
+        "  - Wedding (wedding): —",
+        *(f"  - Handlungsraum {n} (handlungsraum-{n}): —" for n in range(6, 13)),
+        "  - Stadtrand Süd (stadtrand-sued): KG, KV",
+    ]
+    # two committees: KG is written as the default of commands without --committee
+    assert "Befehle ohne --committee gelten jetzt KG ([cli] committee in gremium.toml)" in said
+    assert 'committee = "KG"' in Path("gremium.toml").read_text(encoding="utf-8")
+    assert g.json("committee", "show")["short_name"] == "KG"
+    assert g.json("committee", "show", "KV")["short_name"] == "KV"
+    programme = g.json("programme", "show", "GI")
+    assert len(programme["areas"]) == gi.AREA_COUNT
+    assert programme["areas"][12]["name"] == "Stadtrand Süd"  # area 13, as the Senate numbers it
     area = g.json("area", "show", "stadtrand-sued")
     assert area["name"] == "Stadtrand Süd"
     assert [c["name"] for c in area["committees"]] == [tk.COMMITTEE_NAME, gi.SECOND_NAME]
@@ -149,7 +238,15 @@ def test_the_demo_year_across_the_area(demo_year: Path, g: Gremium, tmp_path: Pa
     for name in ("gremium.db", "audit.key"):
         shutil.copy2(demo_year / name, tmp_path / name)
     shown = g.ok("programme", "show", "GI")
-    assert "stadtrand-sued  Stadtrand Süd  KG " in shown  # (KV: governance/demo/programme.py)
+    assert "13 Handlungsräume:" in shown
+    assert "stadtrand-sued    Stadtrand Süd     KG, KV   koordination@ba-tk.example.org" in shown
+    upcoming = g.json("area", "overview", "stadtrand-sued")["upcoming"]["rows"]
+    assert [(m["committee"], m["title"]) for m in upcoming[:2]] == [
+        ("KV", "Auftaktsitzung der Kooperationsrunde Kosmosviertel"),
+        ("KG", "Sitzung des Kooperationsgremiums"),
+    ]
+    # the demo folder's settings make KG the default committee
+    assert 'committee = "KG"' in (demo_year / "gremium.toml").read_text(encoding="utf-8")
     data = g.json(
         "area", "overview", "stadtrand-sued", "--from", "2026-01-01", "--to", "2026-12-31"
     )

@@ -38,8 +38,13 @@ def demo_folder(demo_year: Path) -> Path:
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_a_read_only_command_prints_what_it_printed_before(
-    case: str, demo_folder: Path, capsys: pytest.CaptureFixture[str]
+    case: str,
+    demo_folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ):
+    # The demo has two committees (KG, KV): KG is its default, as its gremium.toml says.
+    monkeypatch.setenv("GREMIUM_COMMITTEE", "KG")
     capsys.readouterr()
     cli_module._current_lang = None
     with pytest.raises(SystemExit) as exit_:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import pkgutil
 import subprocess
 import sys
@@ -47,8 +48,10 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stder
 
 def _run(*args: str) -> tuple[int, set[str]]:
     """Exit status and the modules imported by ``gremium *args`` in a fresh interpreter."""
+    # The demo has two committees (KG, KV): KG is its default, as its gremium.toml says.
+    env = {**os.environ, "GREMIUM_COMMITTEE": "KG"}
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=120, env=env
     )
     probe = json.loads(result.stderr.strip().splitlines()[-1])
     return probe["code"], set(probe["modules"])

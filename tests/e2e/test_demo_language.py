@@ -20,7 +20,12 @@ READ_COMMANDS = [
     ("member", "list"),
     ("committee", "show", "KG"),
     ("committee", "rules", "KG"),
+    ("committee", "show", "KV"),
     ("meeting", "list"),
+    ("meeting", "list", "--committee", "KV"),
+    ("programme", "show", "GI"),
+    ("area", "show", "stadtrand-sued"),
+    ("area", "overview", "stadtrand-sued"),
     ("meeting", "series", "list"),
     *(("meeting", "show", str(n)) for n in range(1, 7)),
     *(("minutes", "show", str(n)) for n in (1, 2, 6)),
@@ -35,6 +40,12 @@ READ_COMMANDS = [
     ("org", "show", "Rabenhaus"),
     ("person", "show", "spk@ba-tk.example.org"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def default_committee(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo has two committees (KG, KV): KG is the default, as its gremium.toml says."""
+    monkeypatch.setenv("GREMIUM_COMMITTEE", "KG")
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,16 @@ across them; others get the page of no such area, and the refusal is audited."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from governance.bootstrap import App
-from governance.clock import BERLIN
+from governance.clock import BERLIN, SimulatedClock
 from governance.models import AuditRecord, Committee
 from governance.services import directory, meetings, programmes
 from governance.unit_of_work import Actor
@@ -155,3 +157,37 @@ def test_the_area_page_runs_as_many_statements_for_five_meetings_as_for_one(
             meetings.plan(uow, tg, title=f"Sitzung {day}", starts_at=start, location="Rathaus")
     assert "Nächste Sitzungen (5)" in me.get(f"/areas/{area['south']}").get_data(as_text=True)
     assert statements() == one
+
+
+def test_the_demo_year_shows_the_programme_with_its_areas_and_both_committees(
+    tmp_path: Path, demo_year: Path, signed_in: Sign
+) -> None:
+    """Issue 15's "done when": the programme office's page of the demo's programme has
+    its 13 areas, "Stadtrand Süd" with KG and KV; the coordinator's area page lists
+    both committees and KV's first meeting beside KG's."""
+    from governance.config import Settings
+    from governance.demo.programme import KV_MEETING
+    from governance.examples import gemeinschaftsinitiative as gi
+    from governance.examples import treptow_koepenick as tk
+    from governance.web.app import create_app
+    from tests.conftest import START
+
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_year, folder)
+    settings = Settings(database=f"sqlite:///{folder / 'gremium.db'}", attach_documents=False)
+    app = create_app(settings, clock=SimulatedClock(START))
+    app.config["TESTING"] = True
+    try:
+        office = signed_in(app.test_client(), gi.OFFICE_EMAIL)
+        html = office.get("/programmes/1").get_data(as_text=True)
+        for name, _ in gi.AREAS:
+            assert name in html
+        south = office.get("/areas/13").get_data(as_text=True)
+        assert "Handlungsraum Stadtrand Süd" in south
+        assert tk.COMMITTEE_NAME in south and gi.SECOND_NAME in south
+        coordinator = signed_in(app.test_client(), gi.COORDINATOR_EMAIL)
+        page = coordinator.get("/areas/13?from=2027-01-01&to=2027-12-31")
+        assert page.status_code == 200
+        assert KV_MEETING[0] in page.get_data(as_text=True)
+    finally:
+        app.extensions["gremium"].db.dispose()
