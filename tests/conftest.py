@@ -26,7 +26,8 @@ What is built once and shared, so that the suite stays well under ten minutes:
 - ``tmp_path`` and the rest of pytest's temporary files live in /dev/shm where there is
   one (``pytest_configure`` below), so that SQLite's commits do not wait for a disk;
 - ``demo_year`` (session): the folder of ``gremium demo --no-documents``, run once per
-  run (tests/browser serves a copy, tests/e2e/test_demo_language reads a copy).
+  run (47 s of CPU: no other test runs the demo without documents again); what it printed
+  is ``demo_year_printed``. tests/browser serves a copy, tests/e2e reads copies.
 """
 
 from __future__ import annotations
@@ -237,7 +238,9 @@ def run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
 def _run_demo_year(folder: Path) -> None:
     from tests import cli_in_process
 
-    cli_in_process.ok("demo", "--out", str(folder), "--no-documents")
+    printed = cli_in_process.ok("demo", "--out", str(folder), "--no-documents")
+    # What the demo printed, beside its folder (not in it: tests copy the folder whole).
+    _demo_printed(folder).write_text(printed, encoding="utf-8")
     with sqlite3.connect(folder / "gremium.db") as conn:  # one file, nothing in the WAL
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -249,6 +252,16 @@ def demo_year(run_cache: RunCache) -> Path:
     database, audit key, archive, mail), run once per test run. Read-only: copy it
     (``shutil.copytree``) before anything writes to it."""
     return run_cache.built("demo-year", _run_demo_year)
+
+
+def _demo_printed(folder: Path) -> Path:
+    return folder.with_name(f"{folder.name}.printed.txt")
+
+
+@pytest.fixture(scope="session")
+def demo_year_printed(demo_year: Path) -> str:
+    """What ``gremium demo --no-documents`` printed while it made :func:`demo_year`."""
+    return _demo_printed(demo_year).read_text(encoding="utf-8")
 
 
 def migrate(db: Database) -> None:

@@ -3,9 +3,16 @@ exit status, stdout and stderr out, exactly as from a shell."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import create_engine, func, select
@@ -86,3 +93,45 @@ def isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GREMIUM_SIMULATED_START", "2026-01-12 09:00")
     # PDFs in mails cost half a second each; tests/integration/test_meeting_mail.py reads them.
     monkeypatch.setenv("GREMIUM_ATTACH_DOCUMENTS", "false")
+
+
+_TEMPLATES: dict[tuple[str, ...], Path] = {}
+G = TypeVar("G", bound=Gremium)
+
+
+def built_once(g: G, name: str, build: Callable[[Gremium], object]) -> G:
+    """Make *g*'s new SQLite database as ``build(gremium)`` makes it: the first time in this
+    process into a template folder, then (and every later time) as a copy of that folder
+    (the database with SQLite's backup, its audit key and whatever else the build left
+    beside it or in its working folder, such as the Maildir). Keyed by *name* and the GREMIUM_* environment, so a fixture whose
+    environment differs builds its own. For set-ups that many tests start from
+    (``init --example`` costs 2 s of CPU, a copy a few milliseconds); *build* must write
+    only beside the database or in the working folder (the test's is the database's), and a
+    test of the set-up itself runs the commands, not this."""
+    target = Path(g.url.removeprefix("sqlite:///"))
+    assert g.url.startswith("sqlite:///") and target.name == "gremium.db", g.url
+    assert not target.exists(), f"{target} exists: built_once makes a new database"
+    key = (name, *sorted(f"{k}={v}" for k, v in os.environ.items() if k.startswith("GREMIUM_")))
+    template = _TEMPLATES.get(key)
+    if template is None:
+        folder = Path(tempfile.mkdtemp(prefix="gremium-built-"))
+        atexit.register(shutil.rmtree, folder, True)
+        with contextlib.chdir(folder):  # what the build writes to its working folder (mail)
+            build(Gremium(f"sqlite:///{folder / 'gremium.db'}", g.capsys))
+        template = _TEMPLATES[key] = folder
+    for entry in template.iterdir():
+        if entry.name == "gremium.db":
+            with sqlite3.connect(entry) as source, sqlite3.connect(target) as copy:
+                source.backup(copy)
+            source.close()
+            copy.close()
+        elif entry.is_dir():
+            shutil.copytree(entry, target.parent / entry.name)
+        elif entry.name not in ("gremium.db-wal", "gremium.db-shm"):
+            shutil.copy2(entry, target.parent / entry.name)
+    return g
+
+
+def init_once(g: G, *args: str) -> G:
+    """``gremium init *args`` on *g*'s new database, run once per process (:func:`built_once`)."""
+    return built_once(g, "init " + " ".join(args), lambda t: t.ok("init", *args))

@@ -26,7 +26,7 @@ from governance.models import (
     Timer,
 )
 from governance.services import agreements, directory
-from tests.e2e.gremium_cli import TABLES, Gremium, isolate
+from tests.e2e.gremium_cli import TABLES, Gremium, init_once, isolate
 
 CHAIR = tk.CHAIR_EMAIL
 PARTNER = "gf@rabenhaus.example.org"
@@ -56,8 +56,7 @@ def gremium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gre
     isolate(tmp_path, monkeypatch)
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
     g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
-    g.ok("init", "--example", "treptow-koepenick")
-    return g
+    return init_once(g, "--example", "treptow-koepenick")
 
 
 def snapshot(g: Gremium) -> tuple[Any, ...]:
@@ -293,12 +292,13 @@ def test_a_bad_withdrawal_notice_exits_2_and_changes_nothing(
 
 
 def test_a_member_revokes_its_notice_while_the_period_runs(tmp_path, monkeypatch, capsys):
-    from tests.e2e.gremium_cli import Gremium, isolate
+    from tests.e2e.gremium_cli import Gremium, init_once, isolate
 
     isolate(tmp_path, monkeypatch)
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
-    g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
-    g.ok("init", "--example", "treptow-koepenick")
+    g = init_once(
+        Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys), "--example", "treptow-koepenick"
+    )
     g.ok(
         "withdrawal",
         "notice",

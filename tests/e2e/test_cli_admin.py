@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from governance.examples import treptow_koepenick as tk
-from tests.e2e.gremium_cli import Gremium, isolate
+from tests.e2e.gremium_cli import Gremium, init_once, isolate
 
 CHAIR = tk.CHAIR_EMAIL
 
@@ -30,8 +30,7 @@ def gremium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gre
 
 @pytest.fixture
 def example(gremium: Gremium) -> Gremium:
-    gremium.ok("init", "--example", "treptow-koepenick")
-    return gremium
+    return init_once(gremium, "--example", "treptow-koepenick")
 
 
 # --- init and the schema ---

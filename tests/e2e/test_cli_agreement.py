@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, func, select
 from governance.examples import treptow_koepenick as tk
 from governance.models import AgreementVersion, OutboxMessage, Signature
 from tests.e2e.gremium_cli import Gremium as SharedGremium
-from tests.e2e.gremium_cli import isolate
+from tests.e2e.gremium_cli import init_once, isolate
 
 CHAIR = tk.CHAIR_EMAIL
 SECRETARY = tk.SECRETARIAT_EMAIL
@@ -42,8 +42,7 @@ def gremium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gre
     isolate(tmp_path, monkeypatch)
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
     g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
-    g.ok("init", "--example", "treptow-koepenick")
-    return g
+    return init_once(g, "--example", "treptow-koepenick")
 
 
 @pytest.fixture

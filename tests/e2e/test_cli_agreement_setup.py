@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.gremium_cli import Gremium, isolate
+from tests.e2e.gremium_cli import Gremium, built_once, isolate
 
 ADMIN = "admin@bezirk.example.org"
 CHAIR = "leitung@bezirk.example.org"
@@ -26,20 +26,41 @@ def gremium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gre
     isolate(tmp_path, monkeypatch)
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
     g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
-    g.ok("init", "--admin-email", ADMIN, "--admin-name", "Administration")
-    g.ok("committee", "add", "Kooperationsgremium Nord", "--short", "KN",
-         "--sender", "gremium@bezirk.example.org", actor=ADMIN)  # fmt: skip
-    g.ok("org", "add", "Bezirksamt Nord", "--short", "BA", "--kind", "public_body", actor=ADMIN)
-    g.ok("person", "add", "Leitung", "--email", CHAIR, "--org", "BA", actor=ADMIN)
-    g.ok("person", "add", "Geschäftsstelle", "--email", SECRETARY, "--org", "BA", actor=ADMIN)
-    g.ok("member", "add", "--org", "BA", "--role", "chair", "--representative", CHAIR,
-         actor=ADMIN)  # fmt: skip
-    g.ok("secretariat", "add", SECRETARY, actor=CHAIR)
-    for short, email in PARTNERS.items():
-        g.ok("org", "add", f"{short} e.V.", "--short", short, "--kind", "association", actor=CHAIR)
-        g.ok("person", "add", f"Vertretung {short}", "--email", email, "--org", short, actor=CHAIR)
-        g.ok("member", "add", "--org", short, "--representative", email, actor=CHAIR)
-    return g
+
+    def build(t: Gremium) -> None:
+        t.ok("init", "--admin-email", ADMIN, "--admin-name", "Administration")
+        t.ok("committee", "add", "Kooperationsgremium Nord", "--short", "KN",
+             "--sender", "gremium@bezirk.example.org", actor=ADMIN)  # fmt: skip
+        t.ok("org", "add", "Bezirksamt Nord", "--short", "BA", "--kind", "public_body", actor=ADMIN)
+        t.ok("person", "add", "Leitung", "--email", CHAIR, "--org", "BA", actor=ADMIN)
+        t.ok("person", "add", "Geschäftsstelle", "--email", SECRETARY, "--org", "BA", actor=ADMIN)
+        t.ok("member", "add", "--org", "BA", "--role", "chair", "--representative", CHAIR,
+             actor=ADMIN)  # fmt: skip
+        t.ok("secretariat", "add", SECRETARY, actor=CHAIR)
+        for short, email in PARTNERS.items():
+            t.ok(
+                "org",
+                "add",
+                f"{short} e.V.",
+                "--short",
+                short,
+                "--kind",
+                "association",
+                actor=CHAIR,
+            )
+            t.ok(
+                "person",
+                "add",
+                f"Vertretung {short}",
+                "--email",
+                email,
+                "--org",
+                short,
+                actor=CHAIR,
+            )
+            t.ok("member", "add", "--org", short, "--representative", email, actor=CHAIR)
+
+    return built_once(g, "a committee of its own", build)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from governance.examples import treptow_koepenick as tk
-from tests.e2e.gremium_cli import Gremium, isolate
+from tests.e2e.gremium_cli import Gremium, init_once, isolate
 from tests.e2e.test_cli_commands import RECIPES, readme_commands
 
 CHAIR = tk.CHAIR_EMAIL
@@ -41,8 +41,8 @@ def _last_step(command: str) -> tuple[str | None, list[str]]:
 def gremium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gremium:
     isolate(tmp_path, monkeypatch)
     g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
-    g.ok("init", "--example", "treptow-koepenick")
-    return g
+    # On the system clock, made once per process: nothing here depends on when init ran.
+    return init_once(g, "--example", "treptow-koepenick")
 
 
 def _one_line(err: str) -> str:

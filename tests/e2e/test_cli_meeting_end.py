@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from governance.examples import treptow_koepenick as tk
-from tests.e2e.gremium_cli import Gremium, isolate
+from tests.e2e.gremium_cli import Gremium, built_once, isolate
 
 CHAIR = tk.CHAIR_EMAIL
 SECRETARIAT = tk.SECRETARIAT_EMAIL
@@ -33,9 +33,12 @@ def gremium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gre
     for var in [v for v in os.environ if v.startswith("GREMIUM_MAIL_")]:
         monkeypatch.delenv(var)
     g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
-    g.ok("init", "--example", "treptow-koepenick")
-    g.ok(*SERIES, actor=CHAIR)
-    return g
+
+    def build(t: Gremium) -> None:
+        t.ok("init", "--example", "treptow-koepenick")
+        t.ok(*SERIES, actor=CHAIR)
+
+    return built_once(g, "example with the series", build)
 
 
 def test_a_catch_up_skips_the_invitation_of_a_past_meeting_and_lists_why(gremium):

@@ -13,7 +13,7 @@ import pytest
 
 from governance.examples import treptow_koepenick as tk
 from governance.models import Setting
-from tests.e2e.gremium_cli import Gremium, isolate
+from tests.e2e.gremium_cli import Gremium, built_once, isolate
 from tests.golden import scenario as example
 
 SECRETARIAT = tk.SECRETARIAT_EMAIL
@@ -36,19 +36,25 @@ def gremium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gre
     """The example with the June meeting held and closed, its minutes not written yet."""
     isolate(tmp_path, monkeypatch)
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
-    url = f"sqlite:///{tmp_path / 'gremium.db'}"
-    scenario = example.open_agreement(url)
-    example.sign_at_ceremony(scenario)
-    example.accept_application(scenario)
-    example.declare_accession(scenario)
-    example.hold_meeting(scenario, circulate=False)
-    # The command line continues on the scenario's simulated clock.
-    with scenario.app.db.session() as s, s.begin():
-        s.add(Setting(key="simulated_clock", value=scenario.clock.now().isoformat()))
-    scenario.app.db.dispose()
-    g = Gremium(url, capsys)
-    g.meeting = str(scenario.meeting_id)  # type: ignore[attr-defined]
+
+    def build(t: Gremium) -> None:
+        scenario = example.open_agreement(t.url)
+        example.sign_at_ceremony(scenario)
+        example.accept_application(scenario)
+        example.declare_accession(scenario)
+        example.hold_meeting(scenario, circulate=False)
+        # The command line continues on the scenario's simulated clock.
+        with scenario.app.db.session() as s, s.begin():
+            s.add(Setting(key="simulated_clock", value=scenario.clock.now().isoformat()))
+        scenario.app.db.dispose()
+        _MEETING[:] = [str(scenario.meeting_id)]
+
+    g = built_once(Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys), "june held", build)
+    g.meeting = _MEETING[0]  # type: ignore[attr-defined]
     return g
+
+
+_MEETING: list[str] = []  # the held meeting's number, the same in every copy
 
 
 def test_the_secretariat_notes_previews_and_circulates_and_a_member_objects(

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, select
 
 from governance.examples import treptow_koepenick as tk
 from governance.models import AuditRecord, Person
-from tests.e2e.gremium_cli import Gremium, isolate
+from tests.e2e.gremium_cli import Gremium, built_once, isolate
 
 ADMIN = "admin@ba-tk.example.org"
 CHAIR = tk.CHAIR_EMAIL
@@ -31,24 +31,44 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gremium
     isolate(tmp_path, monkeypatch)
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
     g = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
-    g.ok("init", "--example", "treptow-koepenick", "--admin-email", ADMIN, "--admin-name", "Admin")
-    g.ok("agreement", "open", "1", actor=CHAIR)
-    digest = g.json("agreement", "text", "1/1")["text_sha256"]
-    g.ok(
-        "agreement", "sign", "1/1", "--org", "Rabenhaus", "--signatory", PARTNER,
-        "--date", "2026-01-12", "--place", "Berlin", "--method", "scanned", "--hash", digest,
-        actor=PARTNER,
-    )  # fmt: skip
-    g.ok(
-        "meeting", "series", "add", "--title", "Kooperationsgremium",
-        "--rrule", "FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE", "--start", "2026-03-11 10:00",
-        "--location", "Rathaus Köpenick", actor=CHAIR,
-    )  # fmt: skip
-    g.ok("agenda", "propose", "1", "--title", "Stadtteilfest", "--kind", "decision", actor=PARTNER)
-    g.ok("tick", "--until", "2026-03-11 10:05")
-    g.ok("meeting", "attend", "1", "Rabenhaus", "--person", PARTNER, actor=SECRETARIAT)
-    g.ok("meeting", "attend", "1", "--guest", "Erika Mustermann", actor=SECRETARIAT)
-    return g
+
+    def build(t: Gremium) -> None:
+        t.ok(
+            "init",
+            "--example",
+            "treptow-koepenick",
+            "--admin-email",
+            ADMIN,
+            "--admin-name",
+            "Admin",
+        )
+        t.ok("agreement", "open", "1", actor=CHAIR)
+        digest = t.json("agreement", "text", "1/1")["text_sha256"]
+        t.ok(
+            "agreement", "sign", "1/1", "--org", "Rabenhaus", "--signatory", PARTNER,
+            "--date", "2026-01-12", "--place", "Berlin", "--method", "scanned", "--hash", digest,
+            actor=PARTNER,
+        )  # fmt: skip
+        t.ok(
+            "meeting", "series", "add", "--title", "Kooperationsgremium",
+            "--rrule", "FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE", "--start", "2026-03-11 10:00",
+            "--location", "Rathaus Köpenick", actor=CHAIR,
+        )  # fmt: skip
+        t.ok(
+            "agenda",
+            "propose",
+            "1",
+            "--title",
+            "Stadtteilfest",
+            "--kind",
+            "decision",
+            actor=PARTNER,
+        )
+        t.ok("tick", "--until", "2026-03-11 10:05")
+        t.ok("meeting", "attend", "1", "Rabenhaus", "--person", PARTNER, actor=SECRETARIAT)
+        t.ok("meeting", "attend", "1", "--guest", "Erika Mustermann", actor=SECRETARIAT)
+
+    return built_once(g, "a small run", build)
 
 
 def audit_text(g: Gremium) -> list[str]:

@@ -9,6 +9,7 @@ import importlib
 import json
 import os
 import pkgutil
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -156,15 +157,11 @@ SHOWN_WITH_FORMATTING = ("meeting", "show", "1")
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo year (meetings, minutes, decisions, timers, mails) to list."""
-    folder = tmp_path_factory.mktemp("startup") / "demo"  # demo makes the folder itself
-    subprocess.run(
-        [sys.executable, "-m", "governance", "demo", "--no-documents", "--out", str(folder)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+def demo_db(tmp_path_factory: pytest.TempPathFactory, demo_year: Path) -> Path:
+    """The demo year (meetings, minutes, decisions, timers, mails) to list: a copy of the
+    run's ``gremium demo --no-documents`` (tests/conftest.py), with its audit key."""
+    folder = tmp_path_factory.mktemp("startup") / "demo"
+    shutil.copytree(demo_year, folder)
     return folder / "gremium.db"
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from governance.examples import treptow_koepenick as tk
-from tests.e2e.gremium_cli import Gremium, isolate
+from tests.e2e.gremium_cli import Gremium, init_once, isolate
 
 CHAIR, SEC = tk.CHAIR_EMAIL, tk.SECRETARIAT_EMAIL
 RABENHAUS = "gf@rabenhaus.example.org"
@@ -20,8 +20,7 @@ def g(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Gremium:
     isolate(tmp_path, monkeypatch)
     monkeypatch.setenv("GREMIUM_CLOCK", "simulated")
     gremium = Gremium(f"sqlite:///{tmp_path / 'gremium.db'}", capsys)
-    gremium.ok("init", "--example", "treptow-koepenick")
-    return gremium
+    return init_once(gremium, "--example", "treptow-koepenick")
 
 
 def start(g: Gremium, *extra: str) -> str:

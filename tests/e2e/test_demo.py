@@ -8,16 +8,19 @@ from __future__ import annotations
 import email
 import email.policy
 import mailbox
+import shutil
 import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 
 from governance.cli import main
 
 
-def demo(out, *extra: str) -> None:
+def demo(out, *extra: str, lang: str = "de") -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["demo", "--out", str(out), *extra])
+        main(["--lang", lang, "demo", "--out", str(out), *extra])
     assert exit_.value.code == 0
 
 
@@ -142,26 +145,37 @@ def test_the_demo_runs_the_year_of_the_committee(tmp_path, capsys):
     assert len(reminded) == 2 and any("vska" in to for to in reminded)
 
 
-def test_the_demo_can_run_twice_into_the_same_folder_without_documents(tmp_path, capsys):
+def test_the_demo_can_run_again_into_its_folder_and_in_english(
+    demo_year: Path, tmp_path: Path, capsys
+):
+    """A second run refills the folder of a first one (here a copy of the run's demo year,
+    which is what a first run leaves), with --lang en as well."""
     out = tmp_path / "demo-output"
-    demo(out, "--no-documents")
-    demo(out, "--no-documents")
+    shutil.copytree(demo_year, out)
+    demo(out, "--no-documents", lang="en")
     printed = capsys.readouterr().out
-    assert printed.count("Vereinbarung in Kraft") == 2
+    assert printed.count("Vereinbarung in Kraft") == 1  # the demo tells its story in German
     assert not (out / "documents").exists()
+    # Refilled, not added to: as many meetings and mails as after the first run.
+    assert _meetings(out) == _meetings(demo_year)
+    assert len(list((out / "mail" / "new").iterdir())) == len(
+        list((demo_year / "mail" / "new").iterdir())
+    )
 
 
-def test_in_the_demo_partners_answer_by_mail(tmp_path, capsys):
+def _meetings(folder: Path) -> int:
+    with closing(sqlite3.connect(f"file:{folder / 'gremium.db'}?mode=ro", uri=True)) as db:
+        return int(db.execute("SELECT count(*) FROM meetings").fetchone()[0])
+
+
+def test_in_the_demo_partners_answer_by_mail(demo_year: Path, demo_year_printed: str):
     """Issue 14.4: a calendar reply becomes Rabenhaus' answer to the June invitation, and
-    tjfbg's objection to the March minutes arrives by mail and is confirmed by link."""
-    import sqlite3
-
-    out = tmp_path / "demo-output"
-    demo(out, "--no-documents")
-    printed = capsys.readouterr().out
+    tjfbg's objection to the March minutes arrives by mail and is confirmed by link.
+    (Read from the run's demo year: the same ``gremium demo --no-documents``.)"""
+    out, printed = demo_year, demo_year_printed
     assert "Rabenhaus sagt die Einladung zur Sitzung Nr. 2 im Kalender ab" in printed
     assert "Einwendung von tjfbg per Link bestätigt" in printed
-    with sqlite3.connect(out / "gremium.db") as db:
+    with closing(sqlite3.connect(f"file:{out / 'gremium.db'}?mode=ro", uri=True)) as db:
         calendar = "SELECT answer, via, comment FROM meeting_replies WHERE via = 'calendar'"
         assert db.execute(calendar).fetchall() == [
             ("excused", "calendar", "Wir sind an dem Tag beim Kiezfest.")
