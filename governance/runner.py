@@ -69,6 +69,8 @@ class Runner:
         self.transport = transport or (lambda: make_transport(mail))
         self.owner = owner or claims.worker_name()
         self.stopping = threading.Event()
+        self._signalled = False
+        """SIGTERM or SIGINT arrived (set by the handler; serve() sets :attr:`stopping`)."""
         self._last_error: str | None = None
         self._mailbox_read_at: float | None = None
         """time.monotonic() of the last pass over the mailbox (it is read less often)."""
@@ -188,8 +190,13 @@ class Runner:
         }
         scheduler.start()
         try:
-            while not self.stopping.wait(timeout=1.0):
-                pass
+            # Polled, not Event.wait(): the handler runs in this thread between two
+            # bytecodes, possibly while Event.wait() holds the event's own lock, and
+            # Event.set() there would wait for that lock for ever (a runner that
+            # ignores SIGTERM). The handler only sets a flag; this loop passes it on.
+            while not (self._signalled or self.stopping.is_set()):
+                time.sleep(0.2)
+            self.stopping.set()
         finally:
             # wait=True: the pass in hand ends after its current timer or message.
             scheduler.shutdown(wait=True)
@@ -197,7 +204,7 @@ class Runner:
                 signal.signal(sig, handler)
 
     def _on_signal(self, signum: int, frame: Any) -> None:
-        self.stopping.set()
+        self._signalled = True  # no lock taken here: see serve()
 
     def _schedule_next_timer(
         self, scheduler: BackgroundScheduler, wake: Callable[[], None]
