@@ -100,7 +100,9 @@ def run(runs: int = 5) -> list[Result]:
         for a in READ_ONLY:
             commands.append((f"`gremium {' '.join(a)}` (read-only)", [*db, *a]))
             if a in JSON_TOO:
-                commands.append((f"`gremium {' '.join(a)} --json` (read-only)", [*db, *a, "--json"]))
+                commands.append(
+                    (f"`gremium {' '.join(a)} --json` (read-only)", [*db, *a, "--json"])
+                )
         for what, args in commands:
             ours = fastest([*gremium, *args], cwd, env, runs)
             results.append(

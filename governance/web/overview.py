@@ -26,6 +26,4 @@ def index() -> Response:
             name: work.engine.definitions["meeting"].label(name, work.lang)
             for name in my_work.UPCOMING_STATES
         }
-    return render(
-        "web/overview/index.html", overview=overview, meeting_states=labels, above=above
-    )
+    return render("web/overview/index.html", overview=overview, meeting_states=labels, above=above)

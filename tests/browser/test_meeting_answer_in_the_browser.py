@@ -13,9 +13,7 @@ from tests.browser.site import Site
 from tests.browser.test_action_links import _invited, _violations
 
 
-def test_a_partner_answers_on_the_meeting_page(
-    make_site: Callable[..., Site], page: Any
-) -> None:
+def test_a_partner_answers_on_the_meeting_page(make_site: Callable[..., Site], page: Any) -> None:
     site = make_site(_invited)
     sign_in(page, site, PARTNER)
     page.goto(site.url("/meetings/1"))

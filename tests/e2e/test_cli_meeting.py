@@ -306,7 +306,11 @@ def test_proposals_in_time_are_accepted_the_invitation_goes_out_and_an_urgent_it
     meeting = gremium.json("meeting", "show", "1")
     assert (meeting["state"], meeting["agenda_revision"]) == ("convened", 1)
     assert meeting["convened_at"] == "2026-02-25T09:00:00+00:00"
-    assert [t["name"] for t in meeting["timers"]] == ["quorum_forecast", "reminder", "overdue_convened"]
+    assert [t["name"] for t in meeting["timers"]] == [
+        "quorum_forecast",
+        "reminder",
+        "overdue_convened",
+    ]
 
     line = gremium.refused("agenda", "propose", "1", "--title", "Nachzügler", actor=PARTNER)
     assert "Vorschlagsfrist für Sitzung 1 ist am 18.02.2026 10:00 abgelaufen" in line

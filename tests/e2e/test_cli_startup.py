@@ -88,9 +88,7 @@ def test_meeting_help_lists_its_lazy_subcommands_as_click_lists_loaded_ones():
     ctx = click.Context(meeting_group)
     for name, (module, attribute, help_text) in SUBCOMMANDS.items():
         command = getattr(importlib.import_module(module), attribute)
-        assert make_default_short_help(help_text, 200) == (
-            command.get_short_help_str(200)
-        ), name
+        assert make_default_short_help(help_text, 200) == (command.get_short_help_str(200)), name
         assert meeting_group.get_command(ctx, name) is command
 
 

@@ -54,9 +54,7 @@ def test_a_tentative_answer_is_shown_and_not_counted_as_coming(gremium, world, t
     assert "1 answered “tentative”: not counted as coming." in english
 
 
-def test_the_meeting_page_shows_a_tentative_answer_to_the_chair(
-    client, signed_in, gremium, world
-):
+def test_the_meeting_page_shows_a_tentative_answer_to_the_chair(client, signed_in, gremium, world):
     invite(gremium, world)
     answer(gremium, world, 1, "tentative")
     signed_in(client, world.chair)
@@ -75,9 +73,7 @@ def test_the_chair_is_warned_naming_who_is_unsure_and_they_are_asked_to_decide(
 
     with gremium.db.session() as session, session.begin():
         session.execute(update(Person).where(Person.id == world.chair).values(language=lang))
-        session.execute(
-            update(Person).where(Person.id == world.partners[1]).values(language=lang)
-        )
+        session.execute(update(Person).where(Person.id == world.partners[1]).values(language=lang))
     invite(gremium, world)
     deliver(gremium, web_settings)
     answer(gremium, world, 0, "attends")
