@@ -88,8 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         f"`{' '.join(['python -m bench', *(argv if argv is not None else sys.argv[1:])])}`. "
         "Ratio = figure / baseline (rates: higher is better; times: lower is better)."
     )
-    common.write(args.out, common.markdown(results, header))
-    print(f"table written to {args.out}")
+    title = f"{', '.join(only)}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    common.append(args.out, title, common.markdown(results, header))
+    print(f"table appended to {args.out}")
     return 0
 
 

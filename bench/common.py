@@ -110,6 +110,12 @@ def markdown(results: list[Result], header: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(path: Path, content: str) -> None:
+def append(path: Path, title: str, content: str) -> None:
+    """Add a run as a new section at the end of *path*: bench/results.md is the record of
+    every run (with the remarks written beside them), so a run never replaces an earlier one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
+    earlier = path.read_text(encoding="utf-8") if path.exists() else ""
+    if earlier and not earlier.endswith("\n"):
+        earlier += "\n"
+    section = f"## {title}\n\n{content}"
+    path.write_text(f"{earlier}\n{section}" if earlier else section, encoding="utf-8")
