@@ -174,25 +174,18 @@ def propose(
     organisations = (
         access.organisations_of(uow.session, person, meeting.committee, uow.today) if person else []
     )
-    item = AgendaItem(
-        meeting_id=meeting.id,
+    item = new_item(
+        uow,
+        meeting,
         title=title,
         description=description,
         kind=item_kind.value,
         majority=item_majority.value if item_majority else None,
+        status="accepted" if is_chair else "proposed",
+        urgent=bool(urgent and meeting.state in AFTER_INVITATION),
         proposer_id=person.id if person else None,
         proposer_organisation_id=organisations[0].id if organisations else None,
-        urgent=bool(urgent and meeting.state in AFTER_INVITATION),
-        status="accepted" if is_chair else "proposed",
-        reason="",
-        notes="",
-        decision_text="",
-        created_at=uow.now,
     )
-    if is_chair:
-        item.position = next_position(uow.session, meeting)
-    uow.session.add(item)
-    uow.session.flush()
     audit_item(
         uow,
         item,
@@ -365,6 +358,46 @@ def _require_status(item: AgendaItem, *allowed: str) -> None:
             status=Text(f"agenda.status.{item.status}"),
             allowed=", ".join(Text(f"agenda.status.{s}").render("de") for s in allowed),
         )
+
+
+def new_item(
+    uow: UnitOfWork,
+    meeting: Meeting,
+    *,
+    title: str,
+    description: str,
+    kind: str,
+    majority: str | None,
+    status: str = "accepted",
+    urgent: bool = False,
+    **origin: int | str | None,
+) -> AgendaItem:
+    """A new item on *meeting*'s agenda, stored: every way an item comes about (a
+    proposal, a standing item, a carried-over item, an accession, an amendment, a motion
+    from a written procedure, the approval of minutes) starts here, so an item always
+    begins with the same empty notes and decision text, and an accepted one takes the
+    next place (a proposed one has none until it is accepted). *origin* names where it
+    comes from (``proposer_id``, ``carried_over_from_id``, ``accession_application_id``,
+    ``standing``, ...): columns of :class:`AgendaItem`."""
+    item = AgendaItem(
+        meeting_id=meeting.id,
+        title=title,
+        description=description,
+        kind=kind,
+        majority=majority,
+        urgent=urgent,
+        status=status,
+        reason="",
+        notes="",
+        decision_text="",
+        created_at=uow.now,
+        **origin,
+    )
+    if status == "accepted":
+        item.position = next_position(uow.session, meeting)
+    uow.session.add(item)
+    uow.session.flush()
+    return item
 
 
 def next_position(session: Session, meeting: Meeting) -> int:

@@ -22,8 +22,8 @@ from governance.services.agenda import (
     agenda_changed,
     audit_item,
     items,
+    new_item,
     next_meeting_taking_proposals,
-    next_position,
     renumber,
 )
 from governance.unit_of_work import UnitOfWork
@@ -39,23 +39,15 @@ def add_standing_items(uow: UnitOfWork, meeting: Meeting, *, only: Standing | No
     for standing in wanted:
         # Minutes approved tacitly need no vote; otherwise their approval is decided here.
         needs_vote = standing is Standing.PREVIOUS_MINUTES and not rules.tacit_approval
-        item = AgendaItem(
-            meeting_id=meeting.id,
-            position=next_position(uow.session, meeting),
+        new_item(
+            uow,
+            meeting,
             title=STANDING_TITLES[standing],
             description="",
             kind=ItemKind.DECISION.value if needs_vote else ItemKind.INFORMATION.value,
             majority=rules.decision_majority.value if needs_vote else None,
             standing=standing.value,
-            urgent=False,
-            status="accepted",
-            reason="",
-            notes="",
-            decision_text="",
-            created_at=uow.now,
         )
-        uow.session.add(item)
-        uow.session.flush()
 
 
 def refresh_previous_minutes(uow: UnitOfWork, meeting: Meeting | None) -> None:
@@ -96,28 +88,20 @@ def carry_over(uow: UnitOfWork, item: AgendaItem) -> AgendaItem | None:
     )
     if target is None or target.id == item.meeting_id:
         return None
-    copy = AgendaItem(
-        meeting_id=target.id,
+    copy = new_item(
+        uow,
+        target,
         title=item.title,
         description=item.description,
         kind=item.kind,
         majority=item.majority,
+        status="accepted" if item.status in ("accepted", "moved") else item.status,
         proposer_id=item.proposer_id,
         proposer_organisation_id=item.proposer_organisation_id,
-        urgent=False,
-        status="accepted" if item.status in ("accepted", "moved") else item.status,
-        reason="",
-        notes="",
-        decision_text="",
         accession_application_id=item.accession_application_id,
         agreement_version_id=item.agreement_version_id,
         carried_over_from_id=item.id,
-        created_at=uow.now,
     )
-    if copy.status == "accepted":
-        copy.position = next_position(uow.session, target)
-    uow.session.add(copy)
-    uow.session.flush()
     item.carried_over_to_id = copy.id
     # The continued item keeps its files and links (the same stored files, no copies).
     from governance.services.agenda_attachments import carry_over as carry_attachments
@@ -186,23 +170,14 @@ def add_accession_item(uow: UnitOfWork, application: AccessionApplication) -> Ag
     meeting = next_meeting_taking_proposals(uow, application.committee)
     if meeting is None:
         return None
-    rules = application.committee.rules
-    item = AgendaItem(
-        meeting_id=meeting.id,
-        position=next_position(uow.session, meeting),
+    item = new_item(
+        uow,
+        meeting,
         title=f"Beitritt: {application.organisation.name}",
         description=application.motivation,
         kind=ItemKind.DECISION.value,
-        majority=rules.accession_majority.value,
-        urgent=False,
-        status="accepted",
-        reason="",
-        notes="",
-        decision_text="",
+        majority=application.committee.rules.accession_majority.value,
         accession_application_id=application.id,
-        created_at=uow.now,
     )
-    uow.session.add(item)
-    uow.session.flush()
     audit_item(uow, item, "agenda.accession_item", to_state="accepted", application=application.id)
     return item

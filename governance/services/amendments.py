@@ -161,15 +161,15 @@ def pending_item(uow: UnitOfWork, version: AgreementVersion) -> AgendaItem | Non
 
 def add_amendment_item(uow: UnitOfWork, version: AgreementVersion) -> AgendaItem | None:
     """A decision item on the next meeting that still takes proposals (None: none planned)."""
-    from governance.services.agenda import audit_item, next_meeting_taking_proposals, next_position
+    from governance.services.agenda import audit_item, new_item, next_meeting_taking_proposals
 
     committee = committee_of(uow.session, version)
     meeting = next_meeting_taking_proposals(uow, committee)
     if meeting is None:
         return None
-    item = AgendaItem(
-        meeting_id=meeting.id,
-        position=next_position(uow.session, meeting),
+    item = new_item(
+        uow,
+        meeting,
         title=f"Änderung der Kooperationsvereinbarung (Fassung {ref_of(version)})",
         description=(
             f"{version.agreement.title}, Fassung {ref_of(version)}; "
@@ -177,16 +177,8 @@ def add_amendment_item(uow: UnitOfWork, version: AgreementVersion) -> AgendaItem
         ),
         kind="decision",
         majority=committee.rules.amendment_majority.value,
-        urgent=False,
-        status="accepted",
-        reason="",
-        notes="",
-        decision_text="",
         agreement_version_id=version.id,
-        created_at=uow.now,
     )
-    uow.session.add(item)
-    uow.session.flush()
     audit_item(uow, item, "agenda.amendment_item", to_state="accepted", version=version.id)
     return item
 

@@ -64,19 +64,15 @@ def add_approval_item(uow: UnitOfWork, minutes: Minutes) -> AgendaItem | None:
         return None
     item = _standing_item(uow, target)
     if item is None:
-        item = AgendaItem(
-            meeting_id=target.id,
-            position=agenda.next_position(uow.session, target),
-            standing=agenda.Standing.PREVIOUS_MINUTES.value,
+        item = agenda.new_item(
+            uow,
+            target,
+            title=approval_title(minutes),
             description="",
-            urgent=False,
-            status="accepted",
-            reason="",
-            notes="",
-            decision_text="",
-            created_at=uow.now,
+            kind=agenda.ItemKind.DECISION.value,
+            majority=committee.rules.decision_majority.value,
+            standing=agenda.Standing.PREVIOUS_MINUTES.value,
         )
-        uow.session.add(item)
     item.title = approval_title(minutes)
     item.kind = agenda.ItemKind.DECISION.value
     item.majority = committee.rules.decision_majority.value

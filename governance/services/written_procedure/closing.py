@@ -82,28 +82,20 @@ def move_written_to_meeting(ctx: TransitionContext) -> None:
 def add_meeting_item(uow: UnitOfWork, procedure: WrittenProcedure) -> AgendaItem | None:
     """Put a motion moved to a meeting on the next meeting that still takes proposals
     (None: none is planned yet; it is added when the next one is planned)."""
-    from governance.services.agenda import audit_item, next_meeting_taking_proposals, next_position
+    from governance.services.agenda import audit_item, new_item, next_meeting_taking_proposals
 
     meeting = next_meeting_taking_proposals(uow, procedure.committee)
     if meeting is None:
         return None
-    item = AgendaItem(
-        meeting_id=meeting.id,
-        position=next_position(uow.session, meeting),
+    item = new_item(
+        uow,
+        meeting,
         title=procedure.title[:300],
         description=f"Aus dem Umlaufverfahren Nr. {procedure.id} in die Sitzung verwiesen.\n\n"
         + procedure.text,
         kind="decision",
         majority=procedure.majority,
-        urgent=False,
-        status="accepted",
-        reason="",
-        notes="",
-        decision_text="",
-        created_at=uow.now,
     )
-    uow.session.add(item)
-    uow.session.flush()
     procedure.agenda_item_id = item.id
     audit_item(uow, item, "agenda.written_procedure_item", to_state="accepted")
     return item
