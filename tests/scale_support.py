@@ -84,7 +84,10 @@ def seed_due_action_items(
             position=1,
             title="Aufgaben",
             kind="information",
-            status="handled",
+            # An information item taken note of, as `gremium meeting mark … noted` leaves it
+            # (the status of an item on the agenda is "accepted"; its outcome says how it ended).
+            status="accepted",
+            outcome="noted",
             created_at=meeting.created_at,
         )
         session.add(item)
