@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
+
+from tests import own_folder
 
 PG_URL = os.environ.get("GREMIUM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -83,9 +86,16 @@ def pg_schema() -> Iterator[str]:
     engine = create_engine(PG_URL)
     with engine.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    # The audit chain's key of an installation on PostgreSQL lives in a file; the tests'
+    # app builder (tests.conftest.make_app) asks the harness where, so the bench names a
+    # folder of its own for the schema's life, as pytest does for a test.
+    keys = tempfile.TemporaryDirectory(prefix=f"{schema}-")
+    own_folder.enter(lambda: Path(keys.name), Path.cwd())
     try:
         yield f"{PG_URL}?options=-csearch_path%3D{schema}"
     finally:
+        own_folder.leave()
+        keys.cleanup()
         with engine.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         engine.dispose()
