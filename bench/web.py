@@ -37,7 +37,6 @@ import http.client
 import os
 import re
 import statistics
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -46,7 +45,7 @@ from urllib.parse import urlencode, urlsplit
 
 from sqlalchemy import func, select
 
-from bench.common import Result, pg_problem, pg_schema
+from bench.common import Result, pg_problem
 from bench.scale import Sizes
 from tests.web_server import WebServer, clean_env, start, write_config
 
@@ -95,32 +94,27 @@ class Targets:
 
 def targets(url: str) -> Targets:
     """The example committee and its meeting with the most agenda items."""
-    from governance.clock import SystemClock
+    from bench.web_data import application
     from governance.models import AgendaItem, Committee, Decision, Meeting
-    from tests.conftest import make_app
 
-    app = make_app(url, SystemClock())  # type: ignore[arg-type]
-    try:
-        with app.db.session() as session:
-            committee = session.execute(
-                select(Committee.id).where(Committee.short_name == "KG")
-            ).scalar_one()
-            meeting = session.execute(
-                select(AgendaItem.meeting_id)
-                .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-                .where(Meeting.committee_id == committee)
-                .group_by(AgendaItem.meeting_id)
-                .order_by(func.count().desc(), AgendaItem.meeting_id)
-                .limit(1)
-            ).scalar_one()
-            meetings = session.execute(
-                select(func.count(Meeting.id)).where(Meeting.committee_id == committee)
-            ).scalar_one()
-            decisions = session.execute(
-                select(func.count(Decision.id)).where(Decision.committee_id == committee)
-            ).scalar_one()
-    finally:
-        app.db.dispose()
+    with application(url) as app, app.db.session() as session:
+        committee = session.execute(
+            select(Committee.id).where(Committee.short_name == "KG")
+        ).scalar_one()
+        meeting = session.execute(
+            select(AgendaItem.meeting_id)
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(Meeting.committee_id == committee)
+            .group_by(AgendaItem.meeting_id)
+            .order_by(func.count().desc(), AgendaItem.meeting_id)
+            .limit(1)
+        ).scalar_one()
+        meetings = session.execute(
+            select(func.count(Meeting.id)).where(Meeting.committee_id == committee)
+        ).scalar_one()
+        decisions = session.execute(
+            select(func.count(Decision.id)).where(Decision.committee_id == committee)
+        ).scalar_one()
     return Targets(int(committee), int(meeting), int(meetings), int(decisions))
 
 
@@ -130,15 +124,28 @@ def targets(url: str) -> Targets:
 class Client:
     """One keep-alive connection with a cookie jar (enough for signing in and reading pages)."""
 
-    def __init__(self, port: int, cookies: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, port: int, cookies: dict[str, str] | None = None, source: str | None = None
+    ) -> None:
         self.port = port
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        # *source*: the client's own loopback address (127.0.0.0/8), so that each person
+        # of the day phase asks for a sign-in link from an address of their own, as from
+        # their own computer (the sign-in service limits the requests per client address).
+        self.conn = http.client.HTTPConnection(
+            "127.0.0.1", port, timeout=30, source_address=(source, 0) if source else None
+        )
         self.cookies = dict(cookies or {})
 
     def request(
-        self, method: str, path: str, form: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        form: dict[str, str] | None = None,
+        etag: str | None = None,
     ) -> tuple[int, dict[str, str], str]:
         headers = {"Accept-Language": "de"}
+        if etag:  # a browser's repeated view: "send it only if it changed"
+            headers["If-None-Match"] = etag
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -178,15 +185,18 @@ def _form_after(html: str, marker: str) -> tuple[str, dict[str, str]]:
     raise AssertionError(f"no POST form with {marker!r} on the page")
 
 
-def sign_in(server: WebServer, maildir: Path) -> dict[str, str]:
-    """Sign the chair in as a person does (ask, take the link from the mail, confirm); the cookies."""
-    client = Client(server.port)
+def sign_in(
+    server: WebServer, maildir: Path, person: str = CHAIR, source: str | None = None
+) -> dict[str, str]:
+    """Sign *person* (the chair) in as a person does (ask, take the link from the mail,
+    confirm), from the loopback address *source*; the cookies."""
+    client = Client(server.port, source=source)
     status, _, html = client.request("GET", "/sign-in")
     assert status == 200, status
     action, hidden = _form_after(html, 'type="email"')
-    status, _, _ = client.request("POST", action or "/sign-in", {**hidden, "email": CHAIR})
+    status, _, _ = client.request("POST", action or "/sign-in", {**hidden, "email": person})
     assert status in (200, 302, 303), status
-    link = _wait_for_link(maildir, server.base_url)
+    link = _wait_for_link(maildir, server.base_url, person)
     path = urlsplit(link).path
     status, _, html = client.request("GET", path)
     assert status == 200, (status, html[:300])
@@ -197,17 +207,22 @@ def sign_in(server: WebServer, maildir: Path) -> dict[str, str]:
     return client.cookies
 
 
-def _wait_for_link(maildir: Path, base_url: str, timeout: float = 30.0) -> str:
+def _wait_for_link(maildir: Path, base_url: str, person: str, timeout: float = 30.0) -> str:
+    """The sign-in link in the newest mail to *person* (taken out of the Maildir: used once)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for file in sorted((maildir / "new").glob("*")) if (maildir / "new").exists() else []:
+        found_files = sorted((maildir / "new").glob("*")) if (maildir / "new").exists() else []
+        for file in reversed(found_files):
             message = email.message_from_bytes(file.read_bytes(), policy=email.policy.default)
+            if person.lower() not in str(message.get("To", "")).lower():
+                continue
             for part in message.walk():
                 if part.get_content_maintype() == "text":
                     found = re.search(
                         re.escape(base_url) + r"/sign-in/[A-Za-z0-9_\-]+", str(part.get_content())
                     )
                     if found:
+                        file.unlink()
                         return found.group(0)
         time.sleep(0.2)
     raise AssertionError(f"no sign-in mail in {maildir} within {timeout:.0f} s")
@@ -317,51 +332,50 @@ def serving(url: str, folder: Path, workers: int, page_cache_mb: int = 32) -> It
         server.stop()
 
 
-def run(sizes: Sizes, quick: bool = False) -> list[Result]:
+def run(sizes: Sizes, quick: bool = False, reuse: bool = False) -> list[Result]:
     problem = pg_problem()
     if problem:
         return [Result("web", f"skipped: {problem}", 0, "-")]
-    from bench import scale
+    from bench import web_day
+    from bench.web_data import prepared
 
     per_client = 10 if quick else 25
     rounds = 2 if quick else 3
-    here = Path.cwd()
-    with pg_schema() as url, tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        os.chdir(folder)  # the audit key goes beside the data of this run (audit.key)
-        try:
-            started = time.perf_counter()
-            play_demo_year(url, folder / "demo-mail")
-            demo_s = time.perf_counter() - started
-            load_s, _ = scale.load(url, sizes, committee_id=_committee(url))
-            found = targets(url)
-            pages: dict[str, str] = {
-                "floor": "/healthz",
-                "overview": "/",
-                "meeting": f"/meetings/{found.meeting_id}",
-                "decisions": f"/committees/{found.committee_id}/decisions",
-            }
-            cookies: dict[str, str] | None = None
-            measured = {}
-            # First every page rendered (no page cache: what a first view or a view
-            # after a write costs), then a server with the page cache (a repeated view).
-            for mode, megabytes in (("cold", 0), ("warm", 32)):
-                with serving(url, folder, WORKERS, page_cache_mb=megabytes) as server:
-                    if cookies is None:  # the session is in the database: both servers know it
-                        cookies = sign_in(server, folder / "mail")
-                    measured[mode] = _phases(server, cookies, pages, per_client, rounds)
-        finally:
-            os.chdir(here)
+    with prepared(sizes, reuse) as data:
+        url, folder = data.url, data.folder
+        found = targets(url)
+        pages: dict[str, str] = {
+            "floor": "/healthz",
+            "overview": "/",
+            "meeting": f"/meetings/{found.meeting_id}",
+            "decisions": f"/committees/{found.committee_id}/decisions",
+        }
+        cookies: dict[str, str] | None = None
+        measured = {}
+        # First every page rendered (no page cache: what a first view or a view
+        # after a write costs), then a server with the page cache (a repeated view).
+        for mode, megabytes in (("cold", 0), ("warm", 32)):
+            with serving(url, folder, WORKERS, page_cache_mb=megabytes) as server:
+                if cookies is None:  # the session is in the database: both servers know it
+                    cookies = sign_in(server, folder / "mail")
+                measured[mode] = _phases(server, cookies, pages, per_client, rounds)
+        # Then a working day: 20 people on their own pages, with writes, page cache on.
+        with serving(url, folder, WORKERS) as server:
+            day = web_day.run_day(server, url, folder / "mail", seconds=30 if quick else 120)
     label = (
         f"{CLIENTS} clients, {WORKERS} gthread workers, PostgreSQL with {sizes.committees:,} committees"
         f" + the demo year ({found.meetings} meetings, {found.decisions} decisions)"
     )
-    results = [
-        Result("web", f"setup: demo year on PostgreSQL ({label})", demo_s, "s"),
-        Result("web", "setup: scale data set (COPY)", load_s, "s"),
-    ]
+    if data.demo_s is None or data.load_s is None:
+        results = [Result("web", f"setup: kept schema reused, `--reuse` ({label})", 0, "s")]
+    else:
+        results = [
+            Result("web", f"setup: demo year on PostgreSQL ({label})", data.demo_s, "s"),
+            Result("web", "setup: scale data set (COPY) and the day's chairs", data.load_s, "s"),
+        ]
     for mode, (times, single, cpu) in measured.items():
         results += _figures(mode, found, times, single, cpu)
+    results += web_day.figures(day)
     return results
 
 
@@ -468,20 +482,3 @@ def _figures(
             )
         )
     return results
-
-
-def _committee(url: str) -> int:
-    from governance.clock import SystemClock
-    from governance.models import Committee
-    from tests.conftest import make_app
-
-    app = make_app(url, SystemClock())  # type: ignore[arg-type]
-    try:
-        with app.db.session() as session:
-            return int(
-                session.execute(
-                    select(Committee.id).where(Committee.short_name == "KG")
-                ).scalar_one()
-            )
-    finally:
-        app.db.dispose()

@@ -1,0 +1,347 @@
+"""The "day" phase of bench/web.py: what 20 people do on a working day.
+
+Twenty different people are signed in, each the real way (a link by mail, confirmed)
+from a loopback address of their own (127.0.0.10 …; the sign-in service limits the
+requests per client address): the demo's people of KG and KV who may sign in
+(representatives, deputies, the secretariat, the coordinator) up to :data:`FROM_DEMO`,
+then the chairs bench/web_data.py seated in scale committees (G0 …, each with two
+planned meetings and agenda items; no decisions). Each person, on a keep-alive
+connection of their own, opens in a cycle their overview, up to three meetings of their
+committee, its decisions register and ``/healthz`` (the floor, in the same phase), with
+a think time of 0.2–1 s before each (random, seeded per person). Like a browser, a
+client sends the ETag of its last copy of a page (If-None-Match): a 304 is a page the
+server kept (page cache) and unchanged, a 200 a page rendered (each person's pages are
+their own: the session is part of the cache key, and a page is kept only once it was
+sent).
+
+Meanwhile one writer (G0's chair, a session of their own) makes a real change through
+the web forms with their CSRF token about once a second: first plans a meeting, then
+proposes agenda items to it (the chair's items go on the agenda at once). Each write
+advances the data version, so every kept page of every person is rendered afresh on its
+next view. No timer runner writes during the phase: the scale data set's timers are due
+in a year.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import statistics
+import threading
+import time
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bench.common import Result
+from bench.web import TARGET_MS, TARGET_RATIO, Client, _form_after, p95, server_cpu_seconds, sign_in
+from bench.web_data import application, seated_email
+from tests.web_server import WebServer
+
+PEOPLE = 20
+FROM_DEMO = 12
+"""At most this many of the day's people come from the demo (KG, KV); the rest are the
+chairs of scale committees (the overview of 20 people of one committee would be 20 times
+nearly the same page)."""
+THINK_S = (0.2, 1.0)
+WRITE_EVERY_S = 1.0
+SEED = 20261201
+
+
+@dataclasses.dataclass(frozen=True)
+class Person:
+    email: str
+    committee_id: int
+    meeting_ids: tuple[int, ...]
+
+
+@dataclasses.dataclass
+class Day:
+    seconds: float
+    people: int
+    from_demo: int
+    times: dict[str, list[float]]
+    rendered: dict[str, int]
+    writes: list[float]
+    write_kinds: dict[str, int]
+    cpu_s: float
+    sign_in_s: float
+
+
+def people(url: str) -> list[Person]:
+    """The day's people and what each of them opens."""
+    from governance.models import Committee, Meeting, Membership
+    from governance.models import Person as PersonRow
+    from governance.models.committee import MembershipPerson, SecretariatMember
+    from governance.services import sign_in as sign_in_service
+
+    with application(url) as app, app.db.session() as session:
+        kg_kv = dict(
+            session.execute(
+                select(Committee.id, Committee.short_name).where(
+                    Committee.short_name.in_(("KG", "KV"))
+                )
+            ).all()
+        )
+        seats = session.execute(
+            select(PersonRow, Membership.committee_id)
+            .join(MembershipPerson, MembershipPerson.person_id == PersonRow.id)
+            .join(Membership, Membership.id == MembershipPerson.membership_id)
+            .where(Membership.committee_id.in_(kg_kv))
+            .order_by(PersonRow.id)
+        ).all()
+        seats += session.execute(
+            select(PersonRow, SecretariatMember.committee_id)
+            .join(SecretariatMember, SecretariatMember.person_id == PersonRow.id)
+            .where(SecretariatMember.committee_id.in_(kg_kv))
+            .order_by(PersonRow.id)
+        ).all()
+        chosen: dict[str, int] = {}
+        for person, committee in seats:
+            if len(chosen) >= FROM_DEMO:
+                break
+            if (
+                person.email
+                and person.email not in chosen
+                and sign_in_service.has_role(session, person)
+            ):
+                chosen[person.email] = int(committee)
+        from_g = PEOPLE - len(chosen)
+        for n in range(from_g):
+            committee = session.execute(
+                select(Committee.id).where(Committee.short_name == f"G{n}")
+            ).scalar_one()
+            chosen[seated_email(n)] = int(committee)
+        found = []
+        for email, committee in chosen.items():
+            meetings = session.execute(
+                select(Meeting.id)
+                .where(Meeting.committee_id == committee)
+                .order_by(Meeting.starts_at.desc())
+                .limit(3)
+            ).scalars()
+            found.append(Person(email, committee, tuple(int(m) for m in meetings)))
+    return found
+
+
+def run_day(server: WebServer, url: str, maildir: Path, seconds: float) -> Day:
+    crowd = people(url)
+    started = time.perf_counter()
+    cookies = [
+        sign_in(server, maildir, p.email, source=f"127.0.0.{10 + n}") for n, p in enumerate(crowd)
+    ]
+    writer_cookies = sign_in(server, maildir, seated_email(0), source="127.0.0.9")
+    sign_in_s = time.perf_counter() - started
+    from_demo = sum(1 for p in crowd if not p.email.startswith("vorsitz@g"))
+
+    kinds = ("overview", "meeting", "decisions", "floor")
+    times: dict[str, list[float]] = {k: [] for k in kinds}
+    rendered = dict.fromkeys(kinds, 0)
+    writes: list[float] = []
+    write_kinds: dict[str, int] = {}
+    failures: list[str] = []
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def reader(n: int, person: Person) -> None:
+        rng = random.Random(SEED + n)
+        cycle = [("overview", "/")]
+        cycle += [("meeting", f"/meetings/{m}") for m in person.meeting_ids]
+        cycle += [
+            ("decisions", f"/committees/{person.committee_id}/decisions"),
+            ("floor", "/healthz"),
+        ]
+        client = Client(server.port, cookies[n], source=f"127.0.0.{10 + n}")
+        etags: dict[str, str] = {}
+        mine: list[tuple[str, float, bool]] = []
+        try:
+            while not stop.is_set():
+                for kind, path in cycle:
+                    if stop.wait(rng.uniform(*THINK_S)):
+                        break
+                    begun = time.perf_counter()
+                    status, headers, _ = client.request("GET", path, etag=etags.get(path))
+                    took = (time.perf_counter() - begun) * 1000
+                    if status not in (200, 304):
+                        with lock:
+                            failures.append(f"{person.email} {path}: HTTP {status}")
+                        continue
+                    if headers.get("etag"):
+                        etags[path] = headers["etag"]
+                    mine.append((kind, took, status == 200))
+        except Exception as exc:
+            with lock:
+                failures.append(f"{person.email}: {exc!r}")
+        finally:
+            client.close()
+            with lock:
+                for kind, took, was_rendered in mine:
+                    times[kind].append(took)
+                    rendered[kind] += was_rendered
+
+    def writer() -> None:
+        client = Client(server.port, writer_cookies, source="127.0.0.9")
+        try:
+            committee = _committee_of(url, seated_email(0))
+            _, _, html = client.request("GET", f"/committees/{committee}/meetings")
+            action, hidden = _form_after(html, 'name="title"')
+            stamp = time.strftime("%H:%M:%S")
+            form = {
+                **hidden,
+                "title": f"Arbeitstag {stamp}",
+                "start": "2027-04-06T10:00",
+                "duration": "120",
+                "location": "Rathaus Treptow, Raum 2",
+            }
+            begun = time.perf_counter()
+            status, headers, _ = client.request("POST", action, form)
+            writes.append((time.perf_counter() - begun) * 1000)
+            assert status in (302, 303), f"planning a meeting: HTTP {status}"
+            write_kinds["meeting planned"] = 1
+            meeting_path = "/" + headers["location"].split("://", 1)[-1].split("/", 1)[-1]
+            meeting_path = meeting_path.split("?", 1)[0]
+            n = 0
+            while not stop.wait(WRITE_EVERY_S):
+                n += 1
+                _, _, html = client.request("GET", meeting_path)  # the form's CSRF and version
+                action, hidden = _form_after(html, 'name="propose_title"')
+                form = {
+                    **hidden,
+                    "propose_title": f"Punkt {n} des Arbeitstags ({stamp})",
+                    "propose_description": "Eingebracht während der Messung.",
+                    "propose_kind": "discussion",
+                }
+                begun = time.perf_counter()
+                status, _, _ = client.request("POST", action, form)
+                writes.append((time.perf_counter() - begun) * 1000)
+                assert status in (302, 303), f"proposing an agenda item: HTTP {status}"
+                write_kinds["agenda item proposed"] = write_kinds.get("agenda item proposed", 0) + 1
+        except Exception as exc:
+            with lock:
+                failures.append(f"writer: {exc!r}")
+        finally:
+            client.close()
+
+    threads = [threading.Thread(target=reader, args=(n, p)) for n, p in enumerate(crowd)]
+    threads.append(threading.Thread(target=writer))
+    cpu_before = server_cpu_seconds(server)
+    begun = time.perf_counter()
+    for t in threads:
+        t.start()
+    time.sleep(seconds)
+    stop.set()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - begun
+    cpu = server_cpu_seconds(server) - cpu_before
+    assert not failures, failures[:5]
+    return Day(
+        elapsed,
+        len(crowd),
+        from_demo,
+        times,
+        rendered,
+        writes,
+        write_kinds,
+        cpu,
+        sign_in_s,
+    )
+
+
+def _committee_of(url: str, email: str) -> int:
+    from governance.models import Membership
+    from governance.models import Person as PersonRow
+    from governance.models.committee import MembershipPerson
+
+    with application(url) as app, app.db.session() as session:
+        return int(
+            session.execute(
+                select(Membership.committee_id)
+                .join(MembershipPerson, MembershipPerson.membership_id == Membership.id)
+                .join(PersonRow, PersonRow.id == MembershipPerson.person_id)
+                .where(PersonRow.email == email)
+            ).scalar_one()
+        )
+
+
+def figures(day: Day) -> list[Result]:
+    requests = sum(len(v) for v in day.times.values())
+    floor = day.times["floor"]
+    floor_p95 = p95(floor) if len(floor) >= 2 else float("nan")
+    label = (
+        f"[day] {day.people} people ({day.from_demo} of KG/KV, {day.people - day.from_demo}"
+        f" chairs of scale committees), think time {THINK_S[0]}–{THINK_S[1]} s, page cache on"
+    )
+    results = [
+        Result(
+            "web",
+            f"{label}: signing the {day.people + 1} people in (link by mail, one after another)",
+            day.sign_in_s,
+            "s",
+        ),
+        Result(
+            "web",
+            f"[day] requests per second over the phase ({requests} in {day.seconds:.0f} s)",
+            requests / day.seconds,
+            "req/s",
+        ),
+        Result(
+            "web",
+            "[day] server CPU per request (all workers; PostgreSQL's own CPU not counted)",
+            day.cpu_s * 1000 / max(requests + len(day.writes), 1),
+            "ms",
+        ),
+        Result("web", "[day] `/healthz` (the floor, same phase), median", _median(floor), "ms"),
+        Result("web", f"[day] `/healthz` p95 ({len(floor)} requests)", floor_p95, "ms"),
+    ]
+    names = {
+        "overview": "overview `/` (each their own)",
+        "meeting": "meeting pages (their committee's)",
+        "decisions": "decisions register (their committee's)",
+    }
+    for kind, what in names.items():
+        values = day.times[kind]
+        if len(values) < 2:
+            results.append(Result("web", f"[day] {what}: fewer than 2 requests", len(values), "-"))
+            continue
+        share = day.rendered[kind] / len(values)
+        results.append(
+            Result(
+                "web",
+                f"[day] {what}, rendered (not kept) {day.rendered[kind]} of {len(values)}",
+                share * 100,
+                "%",
+            )
+        )
+        results.append(Result("web", f"[day] {what}, median", statistics.median(values), "ms"))
+        figure = p95(values)
+        results.append(
+            Result(
+                "web",
+                f"[day] {what}, p95 ({len(values)} requests)",
+                figure,
+                "ms",
+                floor_p95,
+                "`/healthz` p95, same phase",
+                f"≤ {TARGET_MS:.0f} ms and ≤ {TARGET_RATIO:.0f}× floor",
+                figure <= TARGET_MS and figure <= TARGET_RATIO * floor_p95,
+            )
+        )
+    kinds = ", ".join(f"{n} {k}" for k, n in day.write_kinds.items())
+    if len(day.writes) >= 2:
+        results.append(
+            Result(
+                "web",
+                f"[day] writes through the web forms ({kinds}), median",
+                statistics.median(day.writes),
+                "ms",
+            )
+        )
+        results.append(
+            Result("web", f"[day] writes, p95 ({len(day.writes)} writes)", p95(day.writes), "ms")
+        )
+    return results
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
