@@ -10,7 +10,7 @@ system clock, exactly as in production. The chair signs in once, the real
 way (link by mail, confirmed), and 20 client threads share that session,
 each on a keep-alive connection of its own (http.client).
 
-Measured per endpoint (phases in turn, each repeated, in one server run):
+Measured per endpoint (phases in turn, each repeated, in one server run), "cold" and "warm":
 ``/healthz`` (a trivial view: the framework, the server and the network
 stack, no database — the floor), the overview ``/``, a meeting page
 ``/meetings/<id>`` and the decisions register ``/committees/<id>/decisions``.
@@ -21,6 +21,27 @@ the database, serves both. Figures: median and 95th percentile of the response
 time as a client sees it. Target: p95 <= 50 ms and <= 5x the floor's p95. Beside them, each page
 requested by one client alone (one request after the other): the page's own
 time without waiting for a worker, which tells queueing from work.
+
+Then a third server run, the working day (bench/web_day.py): 20 different people
+signed in the real way (each from a loopback address of their own), each opening their
+own overview, their committee's meeting pages and register and ``/healthz`` (the floor,
+in the same phase) in a cycle with 0.2-1 s of think time, sending the ETag of their
+last copy (the bench's probe: 304 = kept by the page cache, 200 = rendered), while one
+writer plans a meeting and proposes an agenda item a second through the web forms
+(CSRF). Figures per page: median, p95, the share rendered; and the writes' times.
+
+The prepared database (demo year, scale data set, the day's chairs: bench/web_data.py)
+takes minutes. ``python -m bench --only web --reuse`` keeps it: the schema
+``bench_web_v<preparation>_<committees>c_<timers>t_<audit>a_<migration head>`` in the
+PostgreSQL database of ``GREMIUM_TEST_PG_URL``, with its audit key in
+``$TMPDIR/gremium-bench-web/<schema>/``; the next ``--reuse`` run with the same sizes and
+migration head starts measuring at once (a schema of another key is dropped then). Each
+run adds its sign-in sessions and the day's writes to it. To drop it::
+
+    psql -h 127.0.0.1 -U postgres test -c 'DROP SCHEMA bench_web_v1_... CASCADE'
+    rm -r /tmp/gremium-bench-web/bench_web_v1_...
+
+(or drop every kept one: the schemas ``bench_web_%`` and ``/tmp/gremium-bench-web``).
 
 The machine is shared (2 cores for the clients, the server workers and
 PostgreSQL together): the figures are upper bounds of what a dedicated

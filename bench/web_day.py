@@ -8,11 +8,17 @@ then the chairs bench/web_data.py seated in scale committees (G0 …, each with 
 planned meetings and agenda items; no decisions). Each person, on a keep-alive
 connection of their own, opens in a cycle their overview, up to three meetings of their
 committee, its decisions register and ``/healthz`` (the floor, in the same phase), with
-a think time of 0.2–1 s before each (random, seeded per person). Like a browser, a
-client sends the ETag of its last copy of a page (If-None-Match): a 304 is a page the
-server kept (page cache) and unchanged, a 200 a page rendered (each person's pages are
-their own: the session is part of the cache key, and a page is kept only once it was
-sent).
+a think time of 0.2–1 s before each (random, seeded per person).
+
+Kept or rendered: a client sends the ETag of its last copy of a page (If-None-Match),
+and the page cache answers a kept page with that ETag by 304; a rendered page is sent
+whole (200). So 304 = kept, 200 = rendered: each person's pages are their own (the
+session is part of the cache key) and a page is kept only as it was sent to that
+person, so a kept page is always the client's last copy. A browser does not send
+If-None-Match here (the pages are ``Cache-Control: no-store``): it would get a kept page
+whole, a few dozen kilobytes more on the loopback; the header is the bench's probe, as
+the server says nowhere else whether it rendered. (A hook that would spare the probe: an
+``X-Page-Cache: kept|rendered`` header from governance/web/page_cache.py.)
 
 Meanwhile one writer (G0's chair, a session of their own) makes a real change through
 the web forms with their CSRF token about once a second: first plans a meeting, then
@@ -83,13 +89,15 @@ def people(url: str) -> list[Person]:
                 )
             ).all()
         )
-        seats = session.execute(
-            select(PersonRow, Membership.committee_id)
-            .join(MembershipPerson, MembershipPerson.person_id == PersonRow.id)
-            .join(Membership, Membership.id == MembershipPerson.membership_id)
-            .where(Membership.committee_id.in_(kg_kv))
-            .order_by(PersonRow.id)
-        ).all()
+        seats = list(
+            session.execute(
+                select(PersonRow, Membership.committee_id)
+                .join(MembershipPerson, MembershipPerson.person_id == PersonRow.id)
+                .join(Membership, Membership.id == MembershipPerson.membership_id)
+                .where(Membership.committee_id.in_(kg_kv))
+                .order_by(PersonRow.id)
+            ).all()
+        )
         seats += session.execute(
             select(PersonRow, SecretariatMember.committee_id)
             .join(SecretariatMember, SecretariatMember.person_id == PersonRow.id)
