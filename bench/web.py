@@ -26,9 +26,10 @@ Then a third server run, the working day (bench/web_day.py): 20 different people
 signed in the real way (each from a loopback address of their own), each opening their
 own overview, their committee's meeting pages and register and ``/healthz`` (the floor,
 in the same phase) in a cycle with 0.2-1 s of think time, sending the ETag of their
-last copy (the bench's probe: 304 = kept by the page cache, 200 = rendered), while one
-writer plans a meeting and proposes an agenda item a second through the web forms
-(CSRF). Figures per page: median, p95, the share rendered; and the writes' times.
+last copy (the bench's probe: 304 = kept by the page cache, 200 = rendered); first a
+quiet half, then a half in which one writer plans a meeting and proposes an agenda item
+a second through the web forms (CSRF). Figures per half and page: median, p95, the share
+rendered; and the writes' times.
 
 The prepared database (demo year, scale data set, the day's chairs: bench/web_data.py)
 takes minutes. ``python -m bench --only web --reuse`` keeps it: the schema
@@ -382,7 +383,7 @@ def run(sizes: Sizes, quick: bool = False, reuse: bool = False) -> list[Result]:
                 measured[mode] = _phases(server, cookies, pages, per_client, rounds)
         # Then a working day: 20 people on their own pages, with writes, page cache on.
         with serving(url, folder, WORKERS) as server:
-            day = web_day.run_day(server, url, folder / "mail", seconds=30 if quick else 120)
+            day = web_day.run_day(server, url, folder / "mail", seconds=20 if quick else 90)
     label = (
         f"{CLIENTS} clients, {WORKERS} gthread workers, PostgreSQL with {sizes.committees:,} committees"
         f" + the demo year ({found.meetings} meetings, {found.decisions} decisions)"
