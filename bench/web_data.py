@@ -104,6 +104,9 @@ def prepared(sizes: Sizes, reuse: bool) -> Iterator[Prepared]:
                 conn.execute(text(f'DELETE FROM "{schema}".sign_in_requests'))
     finally:
         engine.dispose()
+    for other in FOLDERS.glob(f"{PREFIX}*") if FOLDERS.exists() else []:
+        if other.name != schema:  # its schema dropped here or by hand
+            shutil.rmtree(other, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     for old in ("mail", "demo-mail"):  # an earlier run's sign-in links are not this run's
         shutil.rmtree(folder / old, ignore_errors=True)
