@@ -75,6 +75,8 @@ class Half:
     seconds: float
     times: dict[str, list[float]]
     rendered: dict[str, int]
+    rendered_times: dict[str, list[float]]
+    kept_times: dict[str, list[float]]
     cpu_s: float
 
 
@@ -283,6 +285,8 @@ def run_day(server: WebServer, url: str, maildir: Path, seconds: float) -> Day:
             end - start,
             {k: [s[1] for s in mine if s[0] == k] for k in KINDS},
             {k: sum(1 for s in mine if s[0] == k and s[2]) for k in KINDS},
+            {k: [s[1] for s in mine if s[0] == k and s[2]] for k in KINDS},
+            {k: [s[1] for s in mine if s[0] == k and not s[2]] for k in KINDS},
             cpu[number + 1] - cpu[number],
         )
     return Day(len(crowd), from_demo, halves, writes, write_kinds, sign_in_s, errors)
@@ -393,6 +397,18 @@ def _half_figures(tag: str, half: Half, writes: int) -> list[Result]:
             )
         )
         results.append(Result("web", f"[{tag}] {what}, median", statistics.median(values), "ms"))
+        rendered_ms, kept_ms = half.rendered_times[kind], half.kept_times[kind]
+        if rendered_ms and kept_ms:
+            results.append(
+                Result(
+                    "web",
+                    f"[{tag}] {what}, median of the rendered ones alone",
+                    statistics.median(rendered_ms),
+                    "ms",
+                    statistics.median(kept_ms),
+                    "median of the kept ones",
+                )
+            )
         figure = p95(values)
         results.append(
             Result(
