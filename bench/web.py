@@ -166,7 +166,7 @@ class Client:
         etag: str | None = None,
     ) -> tuple[int, dict[str, str], str]:
         headers = {"Accept-Language": "de"}
-        if etag:  # a browser's repeated view: "send it only if it changed"
+        if etag:  # the day phase's probe: 304 if the page cache kept this very page
             headers["If-None-Match"] = etag
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
