@@ -3,6 +3,7 @@
 python -m bench                    # all, full sizes (the scale load takes minutes)
 python -m bench --quick            # 1/10 of the scale sizes, fewer repetitions
 python -m bench --only fanout,documents
+python -m bench --only web --reuse # keep web's prepared PostgreSQL schema for the next run
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--audit", type=int, default=defaults.audit, help="audit records")
     parser.add_argument("--due", type=int, default=defaults.due, help="due timers per runner test")
     parser.add_argument("--transitions", type=int, default=500, help="transactions per database")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="web: keep the prepared PostgreSQL schema between runs (see bench/web.py)",
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results.md")
     args = parser.parse_args(argv)
     only = [a.strip() for a in args.only.split(",") if a.strip()]
@@ -69,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         elif area == "web":
             from bench import web
 
-            found = web.run(sizes, quick=args.quick)
+            found = web.run(sizes, quick=args.quick, reuse=args.reuse)
         elif area == "oparl":
             from bench import oparl
 

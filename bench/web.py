@@ -10,7 +10,7 @@ system clock, exactly as in production. The chair signs in once, the real
 way (link by mail, confirmed), and 20 client threads share that session,
 each on a keep-alive connection of its own (http.client).
 
-Measured per endpoint (phases in turn, each repeated, in one server run):
+Measured per endpoint (phases in turn, each repeated, in one server run), "cold" and "warm":
 ``/healthz`` (a trivial view: the framework, the server and the network
 stack, no database — the floor), the overview ``/``, a meeting page
 ``/meetings/<id>`` and the decisions register ``/committees/<id>/decisions``.
@@ -21,6 +21,28 @@ the database, serves both. Figures: median and 95th percentile of the response
 time as a client sees it. Target: p95 <= 50 ms and <= 5x the floor's p95. Beside them, each page
 requested by one client alone (one request after the other): the page's own
 time without waiting for a worker, which tells queueing from work.
+
+Then a third server run, the working day (bench/web_day.py): 20 different people
+signed in the real way (each from a loopback address of their own), each opening their
+own overview, their committee's meeting pages and register and ``/healthz`` (the floor,
+in the same phase) in a cycle with 0.2-1 s of think time, sending the ETag of their
+last copy (the bench's probe: 304 = kept by the page cache, 200 = rendered); first a
+quiet half, then a half in which one writer plans a meeting and proposes an agenda item
+a second through the web forms (CSRF). Figures per half and page: median, p95, the share
+rendered; and the writes' times.
+
+The prepared database (demo year, scale data set, the day's chairs: bench/web_data.py)
+takes minutes. ``python -m bench --only web --reuse`` keeps it: the schema
+``bench_web_v<preparation>_<committees>c_<timers>t_<audit>a_<migration head>`` in the
+PostgreSQL database of ``GREMIUM_TEST_PG_URL``, with its audit key in
+``$TMPDIR/gremium-bench-web/<schema>/``; the next ``--reuse`` run with the same sizes and
+migration head starts measuring at once (a schema of another key is dropped then). Each
+run adds its sign-in sessions and the day's writes to it. To drop it::
+
+    psql -h 127.0.0.1 -U postgres test -c 'DROP SCHEMA bench_web_v1_... CASCADE'
+    rm -r /tmp/gremium-bench-web/bench_web_v1_...
+
+(or drop every kept one: the schemas ``bench_web_%`` and ``/tmp/gremium-bench-web``).
 
 The machine is shared (2 cores for the clients, the server workers and
 PostgreSQL together): the figures are upper bounds of what a dedicated
@@ -37,7 +59,6 @@ import http.client
 import os
 import re
 import statistics
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -46,7 +67,7 @@ from urllib.parse import urlencode, urlsplit
 
 from sqlalchemy import func, select
 
-from bench.common import Result, pg_problem, pg_schema
+from bench.common import Result, pg_problem
 from bench.scale import Sizes
 from tests.web_server import WebServer, clean_env, start, write_config
 
@@ -95,32 +116,27 @@ class Targets:
 
 def targets(url: str) -> Targets:
     """The example committee and its meeting with the most agenda items."""
-    from governance.clock import SystemClock
+    from bench.web_data import application
     from governance.models import AgendaItem, Committee, Decision, Meeting
-    from tests.conftest import make_app
 
-    app = make_app(url, SystemClock())  # type: ignore[arg-type]
-    try:
-        with app.db.session() as session:
-            committee = session.execute(
-                select(Committee.id).where(Committee.short_name == "KG")
-            ).scalar_one()
-            meeting = session.execute(
-                select(AgendaItem.meeting_id)
-                .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-                .where(Meeting.committee_id == committee)
-                .group_by(AgendaItem.meeting_id)
-                .order_by(func.count().desc(), AgendaItem.meeting_id)
-                .limit(1)
-            ).scalar_one()
-            meetings = session.execute(
-                select(func.count(Meeting.id)).where(Meeting.committee_id == committee)
-            ).scalar_one()
-            decisions = session.execute(
-                select(func.count(Decision.id)).where(Decision.committee_id == committee)
-            ).scalar_one()
-    finally:
-        app.db.dispose()
+    with application(url) as app, app.db.session() as session:
+        committee = session.execute(
+            select(Committee.id).where(Committee.short_name == "KG")
+        ).scalar_one()
+        meeting = session.execute(
+            select(AgendaItem.meeting_id)
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(Meeting.committee_id == committee)
+            .group_by(AgendaItem.meeting_id)
+            .order_by(func.count().desc(), AgendaItem.meeting_id)
+            .limit(1)
+        ).scalar_one()
+        meetings = session.execute(
+            select(func.count(Meeting.id)).where(Meeting.committee_id == committee)
+        ).scalar_one()
+        decisions = session.execute(
+            select(func.count(Decision.id)).where(Decision.committee_id == committee)
+        ).scalar_one()
     return Targets(int(committee), int(meeting), int(meetings), int(decisions))
 
 
@@ -130,15 +146,28 @@ def targets(url: str) -> Targets:
 class Client:
     """One keep-alive connection with a cookie jar (enough for signing in and reading pages)."""
 
-    def __init__(self, port: int, cookies: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, port: int, cookies: dict[str, str] | None = None, source: str | None = None
+    ) -> None:
         self.port = port
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        # *source*: the client's own loopback address (127.0.0.0/8), so that each person
+        # of the day phase asks for a sign-in link from an address of their own, as from
+        # their own computer (the sign-in service limits the requests per client address).
+        self.conn = http.client.HTTPConnection(
+            "127.0.0.1", port, timeout=30, source_address=(source, 0) if source else None
+        )
         self.cookies = dict(cookies or {})
 
     def request(
-        self, method: str, path: str, form: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        form: dict[str, str] | None = None,
+        etag: str | None = None,
     ) -> tuple[int, dict[str, str], str]:
         headers = {"Accept-Language": "de"}
+        if etag:  # the day phase's probe: 304 if the page cache kept this very page
+            headers["If-None-Match"] = etag
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -178,15 +207,18 @@ def _form_after(html: str, marker: str) -> tuple[str, dict[str, str]]:
     raise AssertionError(f"no POST form with {marker!r} on the page")
 
 
-def sign_in(server: WebServer, maildir: Path) -> dict[str, str]:
-    """Sign the chair in as a person does (ask, take the link from the mail, confirm); the cookies."""
-    client = Client(server.port)
+def sign_in(
+    server: WebServer, maildir: Path, person: str = CHAIR, source: str | None = None
+) -> dict[str, str]:
+    """Sign *person* (the chair) in as a person does (ask, take the link from the mail,
+    confirm), from the loopback address *source*; the cookies."""
+    client = Client(server.port, source=source)
     status, _, html = client.request("GET", "/sign-in")
     assert status == 200, status
     action, hidden = _form_after(html, 'type="email"')
-    status, _, _ = client.request("POST", action or "/sign-in", {**hidden, "email": CHAIR})
+    status, _, _ = client.request("POST", action or "/sign-in", {**hidden, "email": person})
     assert status in (200, 302, 303), status
-    link = _wait_for_link(maildir, server.base_url)
+    link = _wait_for_link(maildir, server.base_url, person)
     path = urlsplit(link).path
     status, _, html = client.request("GET", path)
     assert status == 200, (status, html[:300])
@@ -197,17 +229,22 @@ def sign_in(server: WebServer, maildir: Path) -> dict[str, str]:
     return client.cookies
 
 
-def _wait_for_link(maildir: Path, base_url: str, timeout: float = 30.0) -> str:
+def _wait_for_link(maildir: Path, base_url: str, person: str, timeout: float = 30.0) -> str:
+    """The sign-in link in the newest mail to *person* (taken out of the Maildir: used once)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for file in sorted((maildir / "new").glob("*")) if (maildir / "new").exists() else []:
+        found_files = sorted((maildir / "new").glob("*")) if (maildir / "new").exists() else []
+        for file in reversed(found_files):
             message = email.message_from_bytes(file.read_bytes(), policy=email.policy.default)
+            if person.lower() not in str(message.get("To", "")).lower():
+                continue
             for part in message.walk():
                 if part.get_content_maintype() == "text":
                     found = re.search(
                         re.escape(base_url) + r"/sign-in/[A-Za-z0-9_\-]+", str(part.get_content())
                     )
                     if found:
+                        file.unlink()
                         return found.group(0)
         time.sleep(0.2)
     raise AssertionError(f"no sign-in mail in {maildir} within {timeout:.0f} s")
@@ -317,51 +354,50 @@ def serving(url: str, folder: Path, workers: int, page_cache_mb: int = 32) -> It
         server.stop()
 
 
-def run(sizes: Sizes, quick: bool = False) -> list[Result]:
+def run(sizes: Sizes, quick: bool = False, reuse: bool = False) -> list[Result]:
     problem = pg_problem()
     if problem:
         return [Result("web", f"skipped: {problem}", 0, "-")]
-    from bench import scale
+    from bench import web_day
+    from bench.web_data import prepared
 
     per_client = 10 if quick else 25
     rounds = 2 if quick else 3
-    here = Path.cwd()
-    with pg_schema() as url, tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        os.chdir(folder)  # the audit key goes beside the data of this run (audit.key)
-        try:
-            started = time.perf_counter()
-            play_demo_year(url, folder / "demo-mail")
-            demo_s = time.perf_counter() - started
-            load_s, _ = scale.load(url, sizes, committee_id=_committee(url))
-            found = targets(url)
-            pages: dict[str, str] = {
-                "floor": "/healthz",
-                "overview": "/",
-                "meeting": f"/meetings/{found.meeting_id}",
-                "decisions": f"/committees/{found.committee_id}/decisions",
-            }
-            cookies: dict[str, str] | None = None
-            measured = {}
-            # First every page rendered (no page cache: what a first view or a view
-            # after a write costs), then a server with the page cache (a repeated view).
-            for mode, megabytes in (("cold", 0), ("warm", 32)):
-                with serving(url, folder, WORKERS, page_cache_mb=megabytes) as server:
-                    if cookies is None:  # the session is in the database: both servers know it
-                        cookies = sign_in(server, folder / "mail")
-                    measured[mode] = _phases(server, cookies, pages, per_client, rounds)
-        finally:
-            os.chdir(here)
+    with prepared(sizes, reuse) as data:
+        url, folder = data.url, data.folder
+        found = targets(url)
+        pages: dict[str, str] = {
+            "floor": "/healthz",
+            "overview": "/",
+            "meeting": f"/meetings/{found.meeting_id}",
+            "decisions": f"/committees/{found.committee_id}/decisions",
+        }
+        cookies: dict[str, str] | None = None
+        measured = {}
+        # First every page rendered (no page cache: what a first view or a view
+        # after a write costs), then a server with the page cache (a repeated view).
+        for mode, megabytes in (("cold", 0), ("warm", 32)):
+            with serving(url, folder, WORKERS, page_cache_mb=megabytes) as server:
+                if cookies is None:  # the session is in the database: both servers know it
+                    cookies = sign_in(server, folder / "mail")
+                measured[mode] = _phases(server, cookies, pages, per_client, rounds)
+        # Then a working day: 20 people on their own pages, with writes, page cache on.
+        with serving(url, folder, WORKERS) as server:
+            day = web_day.run_day(server, url, folder / "mail", seconds=20 if quick else 90)
     label = (
         f"{CLIENTS} clients, {WORKERS} gthread workers, PostgreSQL with {sizes.committees:,} committees"
         f" + the demo year ({found.meetings} meetings, {found.decisions} decisions)"
     )
-    results = [
-        Result("web", f"setup: demo year on PostgreSQL ({label})", demo_s, "s"),
-        Result("web", "setup: scale data set (COPY)", load_s, "s"),
-    ]
+    if data.demo_s is None or data.load_s is None:
+        results = [Result("web", f"setup: kept schema reused, `--reuse` ({label})", 0, "s")]
+    else:
+        results = [
+            Result("web", f"setup: demo year on PostgreSQL ({label})", data.demo_s, "s"),
+            Result("web", "setup: scale data set (COPY) and the day's chairs", data.load_s, "s"),
+        ]
     for mode, (times, single, cpu) in measured.items():
         results += _figures(mode, found, times, single, cpu)
+    results += web_day.figures(day)
     return results
 
 
@@ -468,20 +504,3 @@ def _figures(
             )
         )
     return results
-
-
-def _committee(url: str) -> int:
-    from governance.clock import SystemClock
-    from governance.models import Committee
-    from tests.conftest import make_app
-
-    app = make_app(url, SystemClock())  # type: ignore[arg-type]
-    try:
-        with app.db.session() as session:
-            return int(
-                session.execute(
-                    select(Committee.id).where(Committee.short_name == "KG")
-                ).scalar_one()
-            )
-    finally:
-        app.db.dispose()
