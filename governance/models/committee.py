@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from governance.domain.rules import RulesOfProcedure
@@ -66,6 +66,10 @@ class Committee(Versioned, Base):
     def __str__(self) -> str:
         return self.short_name
 
+
+
+# (0023_cachescope) the committee reference lookup (``--committee kg``) compares lower()
+Index("ix_committees_lower_short_name", func.lower(Committee.short_name))
 
 class Membership(Versioned, Base):
     """An organisation in a committee, from a date, possibly until a date.
