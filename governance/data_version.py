@@ -113,7 +113,7 @@ _FLUSHED = "gremium.data_version.flushed"
 _READING = ("SELECT", "BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK", "PRAGMA", "SHOW", "COMMIT")
 """How the statements begin that write nothing."""
 _WRITE = re.compile(r"\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.I)
-_LEASE = re.compile(r"\s*UPDATE\s+\"?timers\"?\s+SET\s+(.*?)\s+WHERE\s", re.I | re.S)
+_LEASE = re.compile(r"\s*UPDATE\s+\"?timers\"?\s+SET\s+(.*?)(?:\s+WHERE\s.*)?\s*$", re.I | re.S)
 _SET_COLUMN = re.compile(r"(\w+)\s*=")
 _LEASE_COLUMNS = frozenset({"lease_owner", "lease_until"})
 

@@ -446,3 +446,172 @@ def test_a_kept_page_is_the_page_rendered_afresh_at_every_moment_it_could_change
     finally:
         for app in (kept_app, fresh_app):
             app.extensions["gremium"].db.dispose()
+
+
+# --- the scope of a write: one committee's write keeps the other committees' pages ---
+
+
+def plan_in(client, committee_id: int, title: str, start: str = START) -> int:
+    data = {"title": title, "start": start, "duration": "120", "location": "Rathaus"}
+    answer = post_form(client, f"/committees/{committee_id}/meetings", data)
+    assert answer.status_code == 303, text(answer)
+    found = re.fullmatch(r"/meetings/(\d+)", answer.headers["Location"])
+    assert found
+    client.get(answer.headers["Location"])  # the page with the message "geplant", once
+    return int(found.group(1))
+
+
+def committee_version(gremium, committee_id: int) -> int:
+    with gremium.db.read_connection() as conn:
+        return data_version.of_committee(conn, committee_id)
+
+
+def kept(client, pages: list[str]) -> dict[str, str]:
+    """Each page's ETag (the page rendered and kept, or taken from the cache)."""
+    etags = {}
+    for path in pages:
+        answer = client.get(path)
+        assert answer.status_code == 200, path
+        etags[path] = answer.headers["ETag"]
+    return etags
+
+
+def served_from_the_cache(client, etags: dict[str, str]) -> list[str]:
+    """The pages answered from the cache (304 to their ETag: a rendering answers 200)."""
+    return [
+        path
+        for path, etag in etags.items()
+        if client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    ]
+
+
+def rename(gremium, model, row_id: int, **values: object) -> None:
+    """A change written without a service (no audit record): the version of everything."""
+    with gremium.db.session() as session, session.begin():
+        row = session.get(model, row_id)
+        for name, value in values.items():
+            setattr(row, name, value)
+
+
+def check_scope(web_app, gremium, world: World, signed_in) -> None:
+    """A write in AG keeps TG's meeting page, register and its chair's overview (the chair
+    sits in TG only); a write in TG, a person's and an organisation's rename render them
+    afresh (on SQLite and PostgreSQL: the callers)."""
+    from governance.models import Organisation, Person
+
+    chair = signed_in(web_app.test_client(), world.chair)
+    outsider = signed_in(web_app.test_client(), world.outsider)
+    partner = signed_in(web_app.test_client(), world.partners[0])
+    mid = plan_in(chair, world.committee_id, "Sitzung im März")
+    tg = ["/", f"/meetings/{mid}", f"/committees/{world.committee_id}/decisions"]
+    etags = kept(chair, tg)
+    assert served_from_the_cache(chair, etags) == tg
+    assert "Sitzung im Mai" not in text(outsider.get("/"))
+    everything = version(gremium)
+
+    # a form in AG, a service action in AG: TG's pages stay kept
+    other = plan_in(outsider, world.other_committee_id, "Sitzung im Mai")
+    with gremium.unit_of_work(World.EMAILS["outsider"]) as uow:
+        meeting_service.move(
+            uow, meeting_service.meeting_by_id(uow.session, other),
+            starts_at="2026-03-12T10:00", reason="Raum belegt", location="Jugendclub Kiez",
+        )  # fmt: skip
+    assert version(gremium) == everything
+    assert committee_version(gremium, world.committee_id) >= 1  # (TG's plan above)
+    assert served_from_the_cache(chair, etags) == tg
+    assert "Sitzung im Mai" in text(outsider.get("/"))  # AG's pages: rendered afresh
+    assert "Jugendclub Kiez" in text(outsider.get(f"/meetings/{other}"))
+
+    # a write in TG: its pages are rendered afresh and show it
+    plan_in(chair, world.committee_id, "Sitzung im April")
+    assert served_from_the_cache(chair, etags) == []
+    assert "Sitzung im April" in text(chair.get("/"))
+    assert version(gremium) == everything
+    etags = kept(chair, tg)
+
+    # a person renamed (no committee's row): every page again
+    rename(gremium, Person, world.chair, name="Clara Vorsitzende")
+    assert version(gremium) != everything
+    assert served_from_the_cache(chair, etags) == []
+    assert "Clara Vorsitzende" in text(chair.get("/"))
+
+    # an organisation renamed: shown on the overview of the partner acting for it
+    before = text(partner.get("/"))
+    assert "Rabenhaus-Neu" not in before
+    rename(gremium, Organisation, world.partner_orgs[0], short_name="Rabenhaus-Neu")
+    assert "Rabenhaus-Neu" in text(partner.get("/"))
+
+
+def test_a_write_in_another_committee_keeps_this_committees_pages(
+    signed_in, web_app, world, gremium
+) -> None:
+    check_scope(web_app, gremium, world, signed_in)
+
+
+def test_which_versions_a_transaction_advances(world, gremium) -> None:
+    """Attribution (governance/data_version.py): a committee's rows with audit records
+    naming it advance that committee alone; anything else, the version of everything."""
+    from sqlalchemy import update
+
+    from governance.models import Meeting, Person, Timer
+
+    tg, ag = world.committee_id, world.other_committee_id
+
+    def versions() -> tuple[int | None, int, int]:
+        return version(gremium), committee_version(gremium, tg), committee_version(gremium, ag)
+
+    with gremium.unit_of_work(World.EMAILS["outsider"]) as uow:
+        other = meeting_service.plan(
+            uow, uow.session.get(Committee, ag), title="Sitzung im Mai",
+            starts_at=dt.datetime(2026, 5, 6, 10, tzinfo=BERLIN), location="Rathaus",
+        )  # fmt: skip
+        other_id = other.id
+    start = versions()
+    assert start[2] >= 1
+
+    def step(change) -> tuple[int, int, int]:
+        before = versions()
+        with gremium.unit_of_work(Actor.system()) as uow:
+            change(uow)
+        after = versions()
+        return tuple(int(a != b) for a, b in zip(after, before, strict=True))  # type: ignore[return-value]
+
+    def ag_meeting_titled(uow) -> None:
+        uow.session.get(Meeting, other_id).title = "Sitzung im Mai (neu)"
+        uow.audit(entity_type="meetings", entity_id=other_id, action="t", committee_id=ag)
+
+    assert step(ag_meeting_titled) == (0, 0, 1)
+
+    def and_a_person_renamed(uow) -> None:
+        ag_meeting_titled(uow)
+        uow.session.get(Person, world.outsider).name = "Olga Außen-Neu"
+
+    assert step(and_a_person_renamed) == (1, 0, 0)
+
+    def without_an_audit_record(uow) -> None:
+        uow.session.get(Meeting, other_id).location = "Jugendclub"
+
+    assert step(without_an_audit_record) == (1, 0, 0)
+
+    def a_record_naming_no_committee(uow) -> None:
+        uow.session.get(Meeting, other_id).location = "Rathaus"
+        uow.audit(entity_type="meetings", entity_id=other_id, action="t")
+
+    assert step(a_record_naming_no_committee) == (1, 0, 0)
+
+    def a_record_naming_the_wrong_committee(uow) -> None:
+        # the row's own committee is advanced too (the ORM's rows carry it)
+        uow.session.get(Meeting, other_id).title = "Sitzung im Mai"
+        uow.audit(entity_type="meetings", entity_id=other_id, action="t", committee_id=tg)
+
+    assert step(a_record_naming_the_wrong_committee) == (0, 1, 1)
+
+    def a_runner_claiming_timers(uow) -> None:
+        uow.session.execute(update(Timer).values(lease_owner="runner-1", lease_until=None))
+
+    assert step(a_runner_claiming_timers) == (0, 0, 0)
+
+    def a_timer_changed_otherwise(uow) -> None:
+        uow.session.execute(update(Timer).values(lease_owner=None, attempts=Timer.attempts))
+
+    assert step(a_timer_changed_otherwise) == (1, 0, 0)
