@@ -615,3 +615,124 @@ def test_which_versions_a_transaction_advances(world, gremium) -> None:
         uow.session.execute(update(Timer).values(lease_owner=None, attempts=Timer.attempts))
 
     assert step(a_timer_changed_otherwise) == (1, 0, 0)
+
+
+def _the_proposal(uow, meeting_id: int) -> int:
+    from governance.models import AgendaItem
+
+    return uow.session.scalars(
+        select(AgendaItem.id).where(
+            AgendaItem.meeting_id == meeting_id, AgendaItem.status == "proposed"
+        )
+    ).one()
+
+
+def test_a_kept_page_is_the_page_rendered_afresh_after_every_write_in_either_committee(
+    world, tmp_path, clock
+) -> None:
+    """A sequence of writes in TG, in AG and outside both (people, organisations, who sits
+    where); after each, every page of every person from the cache is the page an
+    uncached server renders, and TG's pages stay kept over AG's writes."""
+    from governance.models import Organisation, Person
+    from governance.services import agenda, directory, rsvp
+
+    kept_app = create_app(web_settings_for(tmp_path, web={"page_cache_mb": 8, **LONG}), clock=clock)
+    fresh_app = create_app(
+        web_settings_for(tmp_path, web={"page_cache_mb": 0, **LONG}), clock=clock
+    )
+    gremium = kept_app.extensions["gremium"]
+    e = World.EMAILS
+    try:
+        ids: dict[str, int] = {}
+
+        def plan_meeting(email: str, committee_id: int, title: str, day: int) -> None:
+            with gremium.unit_of_work(email) as uow:
+                ids[title] = meeting_service.plan(
+                    uow, uow.session.get(Committee, committee_id), title=title,
+                    starts_at=dt.datetime(2026, 3, day, 10, tzinfo=BERLIN), location="Rathaus",
+                ).id  # fmt: skip
+
+        plan_meeting(e["chair"], world.committee_id, "Sitzung TG", 11)
+        plan_meeting(e["outsider"], world.other_committee_id, "Sitzung AG", 12)
+        tg, ag = ids["Sitzung TG"], ids["Sitzung AG"]
+        pages = ["/", f"/meetings/{tg}", f"/meetings/{ag}"]
+        pages += [f"/committees/{c}/decisions" for c in (world.committee_id, world.other_committee_id)]
+        tg_pages = {f"/meetings/{tg}", f"/committees/{world.committee_id}/decisions"}
+        people = [e["chair"], e["secretary"], e["partner1"], e["outsider"]]
+        cookies = {}
+        with gremium.unit_of_work(Actor.system()) as uow:
+            lifetime = sign_in.SessionLifetime(dt.timedelta(days=400), dt.timedelta(days=400))
+            for email in people:
+                person = person_by_email(uow.session, email)
+                cookies[email] = sign_in.open_session(uow, person, lifetime, how="test").token
+
+        def in_ag(action):
+            def run() -> None:
+                with gremium.unit_of_work(e["outsider"]) as uow:
+                    action(uow)
+
+            return run
+
+        def in_tg(email: str, action):
+            def run() -> None:
+                with gremium.unit_of_work(e[email] if email in e else email) as uow:
+                    action(uow)
+
+            return run
+
+        def renamed(model, row_id: int, **values: object):
+            return lambda: rename(gremium, model, row_id, **values)
+
+        def delivered() -> None:
+            settings = mail_settings(kept_app.extensions["gremium"].settings)
+            dispatch(gremium, make_transport(settings), settings)
+
+        def fired() -> None:
+            # TG's and AG's reminders and deadlines up to March (the proposal deadlines)
+            assert timers.fire_due(gremium, dt.datetime(2026, 3, 1, tzinfo=BERLIN))
+
+        steps = [
+            ("AG: a meeting moved", in_ag(lambda uow: meeting_service.move(
+                uow, meeting_service.meeting_by_id(uow.session, ag),
+                starts_at="2026-03-13T10:00", reason="Raum", location="Jugendclub Kiez"))),
+            ("TG: a proposal", in_tg("partner1", lambda uow: agenda.propose(
+                uow, meeting_service.meeting_by_id(uow.session, tg), title="Bänke",
+                kind="decision"))),
+            ("AG: convened", in_ag(lambda uow: meeting_service.convene(uow, ag))),
+            ("TG: the proposal accepted", in_tg("chair", lambda uow: agenda.accept(
+                uow, _the_proposal(uow, tg), meeting=tg))),
+            ("mail delivered", delivered),
+            ("TG: convened", in_tg("chair", lambda uow: meeting_service.convene(uow, tg))),
+            ("TG: a partner's answer", in_tg("partner1", lambda uow: rsvp.answer_invitation(
+                uow, tg, "attends"))),
+            ("AG: the chair's answer", in_ag(lambda uow: rsvp.answer_invitation(uow, ag, "excused"))),
+            ("AG's chair into TG's secretariat", in_tg(Actor.system(), lambda uow: (
+                directory.add_secretariat(uow, world.committee_id, e["outsider"])))),
+            ("TG: moved", in_tg("chair", lambda uow: meeting_service.move(
+                uow, meeting_service.meeting_by_id(uow.session, tg),
+                starts_at="2026-03-11T11:00", reason="Raum", location="Kiezladen"))),
+            ("a person renamed", renamed(Person, world.partners[0], name="Vorstand Raben")),
+            ("an organisation renamed", renamed(
+                Organisation, world.partner_orgs[0], short_name="Rabenhaus-Neu")),
+            ("AG: timers fired", fired),
+        ]  # fmt: skip
+        kept_over_ag = 0
+        for name, write in [("start", lambda: None), *steps]:
+            write()
+            for email in people:
+                kept_client, fresh = kept_app.test_client(), fresh_app.test_client()
+                for c in (kept_client, fresh):
+                    c.set_cookie(SESSION_COOKIE, cookies[email])
+                for path in pages:
+                    with counting(gremium) as asked:
+                        shown = kept_client.get(path)
+                    rendered = fresh.get(path)
+                    assert shown.status_code == rendered.status_code, (name, email, path)
+                    assert text(shown) == text(rendered), f"after {name}: {email} {path} stale"
+                    if name.startswith("AG") and path in tg_pages and email != e["outsider"]:
+                        kept_over_ag += len(selects(asked)) == 1
+        # TG's pages of TG's people were kept over AG's writes (not rendered again)
+        assert kept_over_ag >= 3 * 2 * 3, kept_over_ag
+    finally:
+        for app in (kept_app, fresh_app):
+            app.extensions["gremium"].db.dispose()
