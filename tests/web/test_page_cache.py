@@ -688,8 +688,19 @@ def test_a_kept_page_is_the_page_rendered_afresh_after_every_write_in_either_com
             dispatch(gremium, make_transport(settings), settings)
 
         def fired() -> None:
-            # TG's and AG's reminders and deadlines up to March (the proposal deadlines)
-            assert timers.fire_due(gremium, dt.datetime(2026, 3, 1, tzinfo=BERLIN))
+            # the clock at AG's meeting's first pending timer: it fires
+            from governance.models import Timer
+
+            with gremium.db.read_session() as session:
+                due = session.scalars(
+                    select(Timer.due_at)
+                    .where(Timer.entity_id == ag, Timer.entity_type == "meetings")
+                    .where(Timer.status == "pending")
+                    .order_by(Timer.due_at)
+                ).first()
+            assert due is not None
+            clock.advance_to(max(due, clock.now()))
+            assert timers.fire_due(gremium, clock.now())
 
         steps = [
             ("AG: a meeting moved", in_ag(lambda uow: meeting_service.move(
