@@ -11,6 +11,8 @@ import html
 import re
 import threading
 
+import pytest
+
 from sqlalchemy import select
 
 from governance import data_version
@@ -747,3 +749,90 @@ def test_a_kept_page_is_the_page_rendered_afresh_after_every_write_in_either_com
     finally:
         for app in (kept_app, fresh_app):
             app.extensions["gremium"].db.dispose()
+
+
+def written_by_the_cli(tmp_path, db_url: str, *args: str) -> None:
+    """``gremium ARGS`` in a process of its own (another process on the database)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "GREMIUM_DB": db_url, "GREMIUM_MAIL_MAILDIR": str(tmp_path / "mail")}
+    env.pop("GREMIUM_CONFIG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "governance", *args],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def check_a_cli_write(tmp_path, db_url: str, web_app, gremium, world: World, signed_in) -> None:
+    """A meeting planned in AG through ``gremium`` is on AG's chair's next page at once;
+    TG's pages stay kept."""
+    chair = signed_in(web_app.test_client(), world.chair)
+    outsider = signed_in(web_app.test_client(), world.outsider)
+    mid = plan_in(chair, world.committee_id, "Sitzung im März")
+    tg = ["/", f"/meetings/{mid}", f"/committees/{world.committee_id}/decisions"]
+    etags = kept(chair, tg)
+    assert "Sitzung per Befehl" not in text(outsider.get("/"))
+    written_by_the_cli(
+        tmp_path, db_url, "--as", World.EMAILS["outsider"], "meeting", "plan", "-c", "AG",
+        "--title", "Sitzung per Befehl", "--start", "2027-03-10 10:00", "--location", "Rathaus",
+    )  # fmt: skip
+    assert "Sitzung per Befehl" in text(outsider.get("/"))
+    assert served_from_the_cache(chair, etags) == tg
+    written_by_the_cli(
+        tmp_path, db_url, "--as", World.EMAILS["chair"], "meeting", "plan", "-c", "TG",
+        "--title", "Sitzung per Befehl TG", "--start", "2027-03-11 10:00", "--location", "Rathaus",
+    )  # fmt: skip
+    assert served_from_the_cache(chair, etags) == []
+    assert "Sitzung per Befehl TG" in text(chair.get("/"))
+
+
+def test_a_write_through_the_cli_is_on_the_next_page(
+    tmp_path, signed_in, web_app, world, gremium
+) -> None:
+    url = f"sqlite:///{tmp_path / 'gremium.db'}"
+    check_a_cli_write(tmp_path, url, web_app, gremium, world, signed_in)
+
+
+@pytest.fixture
+def pg_web(pg_url, tmp_path, clock):
+    """The page tests' world on PostgreSQL: (web app, Gremium app, world)."""
+    from governance.config import Settings
+    from tests import own_folder
+    from tests.conftest import make_app
+    from tests.web.support import build_world
+
+    built = make_app(pg_url, clock)
+    try:
+        world = build_world(built)
+    finally:
+        built.db.dispose()
+    settings = Settings(
+        database=pg_url,
+        attach_documents=False,
+        audit_key_file=own_folder.audit_key_file(pg_url),
+        mail={"maildir": str(tmp_path / "mail")},
+        web={"base_url": "http://gremium.test"},
+    )  # type: ignore[arg-type]
+    app = create_app(settings, clock=clock)
+    app.config["TESTING"] = True
+    yield app, app.extensions["gremium"], world
+    app.extensions["gremium"].db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_write_in_another_committee_keeps_this_committees_pages_on_postgresql(
+    pg_web, signed_in
+) -> None:
+    web_app, gremium, world = pg_web
+    check_scope(web_app, gremium, world, signed_in)
+
+
+@pytest.mark.postgres
+def test_a_write_through_the_cli_is_on_the_next_page_on_postgresql(
+    pg_web, pg_url, tmp_path, signed_in
+) -> None:
+    web_app, gremium, world = pg_web
+    check_a_cli_write(tmp_path, pg_url, web_app, gremium, world, signed_in)
