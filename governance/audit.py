@@ -111,9 +111,7 @@ def _chain_at_commit(session: Session) -> None:
     chained = _chain(session)
     # After the chain's head: every writer locks the rows in this order. The records'
     # committees say whose pages the transaction changed (governance/data_version.py).
-    data_version.advance(
-        session, wrote=bool(chained), committees=[r.committee_id for r in chained]
-    )
+    data_version.advance(session, wrote=bool(chained), committees=[r.committee_id for r in chained])
 
 
 def _chain(session: Session) -> list[AuditRecord]:

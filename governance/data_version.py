@@ -217,9 +217,11 @@ _MEETING_COMMITTEE: dict[int, int] = {}
 def _committee_of_meeting(session: Session, meeting_id: int) -> int | None:
     committee_id = _MEETING_COMMITTEE.get(meeting_id)
     if committee_id is None:
-        committee_id = session.connection().execute(
-            select(meetings.c.committee_id).where(meetings.c.id == meeting_id)
-        ).scalar()
+        committee_id = (
+            session.connection()
+            .execute(select(meetings.c.committee_id).where(meetings.c.id == meeting_id))
+            .scalar()
+        )
         if committee_id is not None:
             _MEETING_COMMITTEE[meeting_id] = committee_id
     return committee_id

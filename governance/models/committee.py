@@ -67,9 +67,9 @@ class Committee(Versioned, Base):
         return self.short_name
 
 
-
 # (0023_cachescope) the committee reference lookup (``--committee kg``) compares lower()
 Index("ix_committees_lower_short_name", func.lower(Committee.short_name))
+
 
 class Membership(Versioned, Base):
     """An organisation in a committee, from a date, possibly until a date.

@@ -368,7 +368,7 @@ def current_session_and_version(
     )
     if row is None:
         return None, None
-    fields = list(row[: _SESSION_FIELDS])
+    fields = list(row[:_SESSION_FIELDS])
     version = tuple(row[len(fields) :])
     fields[-1] = _aware(fields[-1])  # last_seen_at, as the driver gives it
     if version[0] is None:
@@ -430,9 +430,7 @@ _SCOPED = {
     ),
     "committee": _CURRENT_AND_VERSION.add_columns(
         func.coalesce(
-            select(_cv.version)
-            .where(_cv.committee_id == bindparam("scope_id"))
-            .scalar_subquery(),
+            select(_cv.version).where(_cv.committee_id == bindparam("scope_id")).scalar_subquery(),
             0,
         )
     ),
@@ -450,9 +448,8 @@ _SCOPED = {
                     .where(membership_people.c.person_id == WebSession.person_id)
                     .correlate(WebSession)
                     .union(
-                        select(secretariat_members.c.committee_id).where(
-                            secretariat_members.c.person_id == WebSession.person_id
-                        )
+                        select(secretariat_members.c.committee_id)
+                        .where(secretariat_members.c.person_id == WebSession.person_id)
                         .correlate(WebSession)
                     )
                 )

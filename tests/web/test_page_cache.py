@@ -12,7 +12,6 @@ import re
 import threading
 
 import pytest
-
 from sqlalchemy import select
 
 from governance import data_version
@@ -658,7 +657,9 @@ def test_a_kept_page_is_the_page_rendered_afresh_after_every_write_in_either_com
         plan_meeting(e["outsider"], world.other_committee_id, "Sitzung AG", 12)
         tg, ag = ids["Sitzung TG"], ids["Sitzung AG"]
         pages = ["/", f"/meetings/{tg}", f"/meetings/{ag}"]
-        pages += [f"/committees/{c}/decisions" for c in (world.committee_id, world.other_committee_id)]
+        pages += [
+            f"/committees/{c}/decisions" for c in (world.committee_id, world.other_committee_id)
+        ]
         tg_pages = {f"/meetings/{tg}", f"/committees/{world.committee_id}/decisions"}
         people = [e["chair"], e["secretary"], e["partner1"], e["outsider"]]
         cookies = {}
@@ -675,9 +676,9 @@ def test_a_kept_page_is_the_page_rendered_afresh_after_every_write_in_either_com
 
             return run
 
-        def in_tg(email: str, action):
+        def in_tg(who: str | Actor, action):
             def run() -> None:
-                with gremium.unit_of_work(e[email] if email in e else email) as uow:
+                with gremium.unit_of_work(e[who] if isinstance(who, str) else who) as uow:
                     action(uow)
 
             return run
