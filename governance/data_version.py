@@ -210,21 +210,20 @@ def _note_committees(session: Session, _context: Any) -> None:
             found.add(committee_id)
 
 
-_MEETING_COMMITTEE: dict[int, int] = {}
-"""A meeting's committee, by meeting id (it never changes): kept for the process."""
+_MEETINGS = "gremium.data_version.meetings"
+"""Key in ``Session.info``: the committees of the meetings looked up in the open
+transaction (a process may serve several databases: the tests do)."""
 
 
 def _committee_of_meeting(session: Session, meeting_id: int) -> int | None:
-    committee_id = _MEETING_COMMITTEE.get(meeting_id)
-    if committee_id is None:
-        committee_id = (
+    known: dict[int, int | None] = session.info.setdefault(_MEETINGS, {})
+    if meeting_id not in known:
+        known[meeting_id] = (
             session.connection()
             .execute(select(meetings.c.committee_id).where(meetings.c.id == meeting_id))
             .scalar()
         )
-        if committee_id is not None:
-            _MEETING_COMMITTEE[meeting_id] = committee_id
-    return committee_id
+    return known[meeting_id]
 
 
 @event.listens_for(Session, "after_begin")
@@ -237,6 +236,7 @@ def _forget_connection(session: Session, transaction: SessionTransaction) -> Non
     if transaction.parent is None:
         session.info.pop(_CONNECTION, None)
         session.info.pop(_FLUSHED, None)
+        session.info.pop(_MEETINGS, None)
 
 
 def current(conn: Connection) -> int | None:
