@@ -130,7 +130,9 @@ class SecretariatMember(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    """(0023_cachescope) indexed: every overview asks for the person's secretariats, with the
+    session, before the page cache (governance/services/sign_in.py)."""
 
     committee: Mapped[Committee] = relationship(back_populates="secretariat")
     person: Mapped[Person] = relationship()

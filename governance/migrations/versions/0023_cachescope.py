@@ -1,5 +1,6 @@
 """cachescope: a data version per committee (the page cache keeps other committees' pages);
-the indexes of the committee reference lookup and of an entity's timers
+the indexes of the committee reference lookup, of an entity's timers and of a person's
+secretariats
 
 Revision ID: 0023_cachescope
 Revises: 0022_withdrawals
@@ -34,9 +35,14 @@ def upgrade() -> None:
     op.create_index(
         "ix_timers_entity_type_entity_id", "timers", ["entity_type", "entity_id"], unique=False
     )
+    # the person's secretariats, asked with the session before every overview
+    op.create_index(
+        "ix_secretariat_members_person_id", "secretariat_members", ["person_id"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_secretariat_members_person_id", table_name="secretariat_members")
     op.drop_index("ix_timers_entity_type_entity_id", table_name="timers")
     op.drop_index("ix_committees_lower_short_name", table_name="committees")
     op.drop_table("committee_versions")
