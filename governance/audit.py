@@ -109,18 +109,19 @@ def _chain_at_commit(session: Session) -> None:
     # the head: the head is then held only for the inserts below and the commit.
     session.flush()
     chained = _chain(session)
-    # After the chain's head: every writer locks the two rows in this order.
-    data_version.advance(session, wrote=chained)
+    # After the chain's head: every writer locks the rows in this order. The records'
+    # committees say whose pages the transaction changed (governance/data_version.py).
+    data_version.advance(session, wrote=bool(chained), committees=[r.committee_id for r in chained])
 
 
-def _chain(session: Session) -> bool:
-    """Number, hash and insert the transaction's records; whether there were any."""
+def _chain(session: Session) -> list[AuditRecord]:
+    """Number, hash and insert the transaction's records; those chained (none: none)."""
     records = pending(session)
     session.info.pop(_PENDING, None)
     touched = audit_digests.take_touched(session)
     switch_to = session.info.pop(_KEY_AFTER, None)
     if not records and not touched:
-        return False
+        return []
     head = session.execute(
         select(AuditHead.seq, AuditHead.hash, AuditHead.key_id)
         .where(AuditHead.id == 1)
@@ -153,7 +154,7 @@ def _chain(session: Session) -> bool:
         .where(AuditHead.id == 1)
         .values(seq=seq, hash=prev_hash, key_id=switch_to or head_key)
     )
-    return True
+    return records
 
 
 def _signing_key(session: Session, kid: str | None) -> bytes | None:

@@ -23,7 +23,10 @@ from governance.models.committee import (
     Role,
     SecretariatMember,
 )
-from governance.models.data_version import DataVersion  # the page cache's version
+from governance.models.data_version import (  # the page cache's versions
+    CommitteeVersion,
+    DataVersion,
+)
 from governance.models.decision import Ballot, Decision, Vote
 from governance.models.inbound import InboundMail, MailObjection, ReplyToken  # replies by mail
 from governance.models.meeting import Attendance, Meeting, MeetingSeries
@@ -67,6 +70,7 @@ __all__ = [
     "CalendarFeed",
     "Capacity",
     "Committee",
+    "CommitteeVersion",
     "ConflictOfInterest",
     "DataVersion",
     "Decision",

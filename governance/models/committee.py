@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from governance.domain.rules import RulesOfProcedure
@@ -65,6 +65,10 @@ class Committee(Versioned, Base):
 
     def __str__(self) -> str:
         return self.short_name
+
+
+# (0023_cachescope) the committee reference lookup (``--committee kg``) compares lower()
+Index("ix_committees_lower_short_name", func.lower(Committee.short_name))
 
 
 class Membership(Versioned, Base):
@@ -126,7 +130,9 @@ class SecretariatMember(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    """(0023_cachescope) indexed: every overview asks for the person's secretariats, with the
+    session, before the page cache (governance/services/sign_in.py)."""
 
     committee: Mapped[Committee] = relationship(back_populates="secretariat")
     person: Mapped[Person] = relationship()

@@ -12,7 +12,11 @@ from governance.models.base import Base
 
 class Timer(Base):
     __tablename__ = "timers"
-    __table_args__ = (Index("ix_timers_status_due_at", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_timers_status_due_at", "status", "due_at"),
+        # (0023_cachescope) an entity's timers (the meeting page's pending ones)
+        Index("ix_timers_entity_type_entity_id", "entity_type", "entity_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     committee_id: Mapped[int | None] = mapped_column(index=True)

@@ -236,6 +236,10 @@ audit_records = table(
 
 data_version = table("data_version", column("id", Integer), column("version", BigInteger))
 
+committee_versions = table(
+    "committee_versions", column("committee_id", Integer), column("version", BigInteger)
+)
+
 audit_head = table(
     "audit_head",
     column("id", Integer),

@@ -24,6 +24,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import secrets
+from typing import Any
 
 from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -40,7 +41,14 @@ from governance.models import (
     SignInRequest,
     WebSession,
 )
-from governance.reads.tables import data_version
+from governance.reads.tables import (
+    committee_versions,
+    data_version,
+    meetings,
+    membership_people,
+    memberships,
+    secretariat_members,
+)
 from governance.services import validation
 from governance.unit_of_work import Actor, UnitOfWork
 
@@ -320,25 +328,55 @@ def current_session(
     return None if row is None else CurrentSession(*row)
 
 
+Scope = tuple[str, int] | None
+"""What a page shows, for the versions its key holds: ``("meeting", id)`` (that meeting's
+committee), ``("committee", id)``, ``("person", 0)`` (the signed-in person's committees), or
+None (the version of everything alone)."""
+
+
 def current_session_and_version(
-    db: Database, token: str | None, now: dt.datetime, lifetime: SessionLifetime
-) -> tuple[CurrentSession | None, int | None]:
-    """:func:`current_session` and the data version (:mod:`governance.data_version`) in one
-    statement, so in one snapshot and one round trip to the database
+    db: Database,
+    token: str | None,
+    now: dt.datetime,
+    lifetime: SessionLifetime,
+    scope: Scope = None,
+) -> tuple[CurrentSession | None, tuple[Any, ...] | None]:
+    """:func:`current_session` and the data versions (:mod:`governance.data_version`) in
+    one statement, so in one snapshot and one round trip to the database
     (:meth:`Database.read_one`): what every page request asks before anything else (the
-    version: for the page cache). The version is None without a live session (nothing is
-    served from the cache then)."""
+    versions: for the page cache). The versions are the one of everything and, for a
+    *scope*, the one of the committees it names (:data:`Scope`); None without a live
+    session (nothing is served from the cache then).
+
+    A person's committees (``("person", 0)``, the overview) are those the person sits in
+    for an organisation or works in the secretariat of, at any time (the overview shows
+    those of today: a superset is a key that changes more often, never too seldom); the
+    sum of their versions stands for them. That is exact: which committees they are
+    follows from the memberships and the secretariats, whose every write advances the
+    version of everything (they are not among data_version.COMMITTEE_TABLES), so under one
+    version of everything the committees are the same; and for the same committees the
+    sum grows with each of their versions, none of which ever goes down."""
     if not token:
         return None, None
+    statement, params = _CURRENT_AND_VERSION, {}
+    if scope is not None:
+        statement = _SCOPED[scope[0]]
+        params = {"scope_id": scope[1]}
     row = db.read_one(
-        _CURRENT_AND_VERSION,
-        {"digest": digest(token), "now": now, "idle_since": now - lifetime.idle},
+        statement,
+        {"digest": digest(token), "now": now, "idle_since": now - lifetime.idle, **params},
     )
     if row is None:
         return None, None
-    *fields, version = row
+    fields = list(row[:_SESSION_FIELDS])
+    version = tuple(row[len(fields) :])
     fields[-1] = _aware(fields[-1])  # last_seen_at, as the driver gives it
+    if version[0] is None:
+        return CurrentSession(*fields), None  # a database without the row
     return CurrentSession(*fields), version
+
+
+_SESSION_FIELDS = len(dataclasses.fields(CurrentSession))
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -374,6 +412,54 @@ _CURRENT = (
 _CURRENT_AND_VERSION = _CURRENT.add_columns(
     select(data_version.c.version).where(data_version.c.id == 1).scalar_subquery()
 )
+
+_cv = committee_versions.c
+_SCOPED = {
+    "meeting": _CURRENT_AND_VERSION.add_columns(
+        func.coalesce(
+            select(_cv.version)
+            .where(
+                _cv.committee_id
+                == select(meetings.c.committee_id)
+                .where(meetings.c.id == bindparam("scope_id"))
+                .scalar_subquery()
+            )
+            .scalar_subquery(),
+            0,
+        )
+    ),
+    "committee": _CURRENT_AND_VERSION.add_columns(
+        func.coalesce(
+            select(_cv.version).where(_cv.committee_id == bindparam("scope_id")).scalar_subquery(),
+            0,
+        )
+    ),
+    "person": _CURRENT_AND_VERSION.add_columns(
+        func.coalesce(
+            select(func.sum(_cv.version))
+            .where(
+                _cv.committee_id.in_(
+                    select(memberships.c.committee_id)
+                    .join_from(
+                        memberships,
+                        membership_people,
+                        membership_people.c.membership_id == memberships.c.id,
+                    )
+                    .where(membership_people.c.person_id == WebSession.person_id)
+                    .correlate(WebSession)
+                    .union(
+                        select(secretariat_members.c.committee_id)
+                        .where(secretariat_members.c.person_id == WebSession.person_id)
+                        .correlate(WebSession)
+                    )
+                )
+            )
+            .scalar_subquery(),
+            0,
+        )
+    ),
+}
+"""The statement per :data:`Scope`: the session, the version of everything, the scope's."""
 
 
 def touch_due(current: CurrentSession, now: dt.datetime) -> bool:

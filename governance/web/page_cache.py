@@ -7,11 +7,15 @@ as rendered, under a key of everything it depends on:
   which belongs to the session: :mod:`governance.web.csrf`),
 - the language, the address with its query, the host and path prefix the
   links are built with,
-- the data version (:mod:`governance.data_version`), read from the
-  database on each request with the session, in one statement: any committed
-  write advances it, in every process on the database (another worker, a
-  ``gremium`` command, the timer runner), so the next request after a write
-  renders afresh.
+- the data versions (:mod:`governance.data_version`), read from the
+  database on each request with the session, in one statement: the version
+  of everything and the versions of the committees the page shows
+  (:data:`SCOPES`: the meeting's committee, the register's, the person's
+  committees on the overview). Any committed write advances the version of
+  everything or those of the committees it wrote for, in every process on
+  the database (another worker, a ``gremium`` command, the timer runner), so
+  the next request after a write renders afresh the pages that show it, and
+  a write in one committee keeps the pages of the others.
 
 The clock is not part of the key: a page is kept until its horizon
 (:mod:`governance.horizon`), the next moment it would show something else by
@@ -53,6 +57,13 @@ PAGES = frozenset({"overview.index", "meetings.show", "records.decisions"})
 """The endpoints whose pages are kept. A page belongs here only if what it shows
 comes from the database, the clock, the person, the language and the address alone
 (tests/web/test_page_cache.py shows each one fresh after the writes it shows)."""
+
+SCOPES = {"overview.index": "person", "meetings.show": "meeting", "records.decisions": "committee"}
+"""What the committee versions in a page's key are, by endpoint (``person``: the signed-in
+person's committees; ``meeting``: the meeting's committee, by the address's ``mid``;
+``committee``: the address's ``cid``): :data:`governance.services.sign_in.Scope`."""
+
+_SCOPE_ARGUMENT = {"meeting": "mid", "committee": "cid"}
 
 EXTENSION = "gremium.page_cache"
 _KEY = "page_cache_key"
@@ -155,10 +166,26 @@ def install(app: Flask, megabytes: int) -> None:
     app.teardown_request(_give_up)
 
 
-def note_version(version: int | None) -> None:
-    """Keep the data version for :func:`lookup` (read with the session, in the same
-    statement: :func:`governance.services.sign_in.current_session_and_version`)."""
-    setattr(g, _VERSION, version)
+def scope() -> tuple[str, int] | None:
+    """The committees this request's page shows, if it is one kept (:data:`SCOPES`): their
+    versions are read with the session (:func:`note_version`)."""
+    if request.method != "GET" or request.endpoint not in PAGES:
+        return None
+    kind = SCOPES.get(request.endpoint or "")
+    if kind is None:
+        return None
+    argument = _SCOPE_ARGUMENT.get(kind)
+    if argument is None:
+        return (kind, 0)
+    value = (request.view_args or {}).get(argument)
+    return (kind, value) if isinstance(value, int) else None
+
+
+def note_version(version: tuple[object, ...] | None) -> None:
+    """Keep the data versions for :func:`lookup` (read with the session, in the same
+    statement: :func:`governance.services.sign_in.current_session_and_version`, asked
+    for this request's :func:`scope`)."""
+    setattr(g, _VERSION, (scope(), version))
 
 
 def lookup() -> Response | None:
@@ -176,8 +203,11 @@ def lookup() -> Response | None:
     ):
         return None
     app = core()
-    version = g.pop(_VERSION, None)
-    if version is None:
+    scoped, version = g.pop(_VERSION, (None, None))
+    # A write in one committee advances that committee's version alone: a page is kept
+    # only under the versions of the committees it shows (never under the one of
+    # everything alone).
+    if version is None or scoped is None or scoped != scope():
         return None
     key = (
         current.session_id,
@@ -186,6 +216,7 @@ def lookup() -> Response | None:
         request.host,
         request.script_root,
         request.full_path,
+        scoped,
         version,
     )
     now = app.clock.now()

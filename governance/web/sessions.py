@@ -27,7 +27,9 @@ def load_person() -> None:
     current = None
     if token:
         now = app.clock.now()
-        current, version = sign_in.current_session_and_version(app.db, token, now, lifetime())
+        current, version = sign_in.current_session_and_version(
+            app.db, token, now, lifetime(), page_cache.scope()
+        )
         page_cache.note_version(version)
         if current is not None and sign_in.touch_due(current, now):
             with app.db.session() as writing:

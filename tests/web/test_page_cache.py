@@ -11,6 +11,7 @@ import html
 import re
 import threading
 
+import pytest
 from sqlalchemy import select
 
 from governance import data_version
@@ -446,3 +447,393 @@ def test_a_kept_page_is_the_page_rendered_afresh_at_every_moment_it_could_change
     finally:
         for app in (kept_app, fresh_app):
             app.extensions["gremium"].db.dispose()
+
+
+# --- the scope of a write: one committee's write keeps the other committees' pages ---
+
+
+def plan_in(client, committee_id: int, title: str, start: str = START) -> int:
+    data = {"title": title, "start": start, "duration": "120", "location": "Rathaus"}
+    answer = post_form(client, f"/committees/{committee_id}/meetings", data)
+    assert answer.status_code == 303, text(answer)
+    found = re.fullmatch(r"/meetings/(\d+)", answer.headers["Location"])
+    assert found
+    client.get(answer.headers["Location"])  # the page with the message "geplant", once
+    return int(found.group(1))
+
+
+def committee_version(gremium, committee_id: int) -> int:
+    with gremium.db.read_connection() as conn:
+        return data_version.of_committee(conn, committee_id)
+
+
+def kept(client, pages: list[str]) -> dict[str, str]:
+    """Each page's ETag (the page rendered and kept, or taken from the cache)."""
+    etags = {}
+    for path in pages:
+        answer = client.get(path)
+        assert answer.status_code == 200, path
+        etags[path] = answer.headers["ETag"]
+    return etags
+
+
+def served_from_the_cache(client, etags: dict[str, str]) -> list[str]:
+    """The pages answered from the cache (304 to their ETag: a rendering answers 200)."""
+    return [
+        path
+        for path, etag in etags.items()
+        if client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    ]
+
+
+def rename(gremium, model, row_id: int, **values: object) -> None:
+    """A change written without a service (no audit record): the version of everything."""
+    with gremium.db.session() as session, session.begin():
+        row = session.get(model, row_id)
+        for name, value in values.items():
+            setattr(row, name, value)
+
+
+def check_scope(web_app, gremium, world: World, signed_in) -> None:
+    """A write in AG keeps TG's meeting page, register and its chair's overview (the chair
+    sits in TG only); a write in TG, a person's and an organisation's rename render them
+    afresh (on SQLite and PostgreSQL: the callers)."""
+    from governance.models import Organisation, Person
+
+    chair = signed_in(web_app.test_client(), world.chair)
+    outsider = signed_in(web_app.test_client(), world.outsider)
+    partner = signed_in(web_app.test_client(), world.partners[0])
+    mid = plan_in(chair, world.committee_id, "Sitzung im März")
+    tg = ["/", f"/meetings/{mid}", f"/committees/{world.committee_id}/decisions"]
+    etags = kept(chair, tg)
+    assert served_from_the_cache(chair, etags) == tg
+    assert "Sitzung im Mai" not in text(outsider.get("/"))
+    everything = version(gremium)
+
+    # a form in AG, a service action in AG: TG's pages stay kept
+    other = plan_in(outsider, world.other_committee_id, "Sitzung im Mai")
+    with gremium.unit_of_work(World.EMAILS["outsider"]) as uow:
+        meeting_service.move(
+            uow, meeting_service.meeting_by_id(uow.session, other),
+            starts_at="2026-03-12T10:00", reason="Raum belegt", location="Jugendclub Kiez",
+        )  # fmt: skip
+    assert version(gremium) == everything
+    assert committee_version(gremium, world.committee_id) >= 1  # (TG's plan above)
+    assert served_from_the_cache(chair, etags) == tg
+    assert "Sitzung im Mai" in text(outsider.get("/"))  # AG's pages: rendered afresh
+    assert "Jugendclub Kiez" in text(outsider.get(f"/meetings/{other}"))
+
+    # a write in TG: its pages are rendered afresh and show it
+    plan_in(chair, world.committee_id, "Sitzung im April")
+    assert served_from_the_cache(chair, etags) == []
+    assert "Sitzung im April" in text(chair.get("/"))
+    assert version(gremium) == everything
+    etags = kept(chair, tg)
+
+    # a person renamed (no committee's row): every page again
+    rename(gremium, Person, world.chair, name="Clara Vorsitzende")
+    assert version(gremium) != everything
+    assert served_from_the_cache(chair, etags) == []
+    assert "Clara Vorsitzende" in text(chair.get("/"))
+
+    # an organisation renamed: shown on the overview of the partner acting for it
+    before = text(partner.get("/"))
+    assert "Rabenhaus-Neu" not in before
+    rename(gremium, Organisation, world.partner_orgs[0], short_name="Rabenhaus-Neu")
+    assert "Rabenhaus-Neu" in text(partner.get("/"))
+
+
+def test_a_write_in_another_committee_keeps_this_committees_pages(
+    signed_in, web_app, world, gremium
+) -> None:
+    check_scope(web_app, gremium, world, signed_in)
+
+
+def test_which_versions_a_transaction_advances(world, gremium) -> None:
+    """Attribution (governance/data_version.py): a committee's rows with audit records
+    naming it advance that committee alone; anything else, the version of everything."""
+    from sqlalchemy import update
+
+    from governance.models import Meeting, Person, Timer
+
+    tg, ag = world.committee_id, world.other_committee_id
+
+    def versions() -> tuple[int | None, int, int]:
+        return version(gremium), committee_version(gremium, tg), committee_version(gremium, ag)
+
+    with gremium.unit_of_work(World.EMAILS["outsider"]) as uow:
+        other = meeting_service.plan(
+            uow, uow.session.get(Committee, ag), title="Sitzung im Mai",
+            starts_at=dt.datetime(2026, 5, 6, 10, tzinfo=BERLIN), location="Rathaus",
+        )  # fmt: skip
+        other_id = other.id
+    start = versions()
+    assert start[2] >= 1
+
+    def step(change) -> tuple[int, int, int]:
+        before = versions()
+        with gremium.unit_of_work(Actor.system()) as uow:
+            change(uow)
+        after = versions()
+        return tuple(int(a != b) for a, b in zip(after, before, strict=True))  # type: ignore[return-value]
+
+    def ag_meeting_titled(uow) -> None:
+        uow.session.get(Meeting, other_id).title = "Sitzung im Mai (neu)"
+        uow.audit(entity_type="meetings", entity_id=other_id, action="t", committee_id=ag)
+
+    assert step(ag_meeting_titled) == (0, 0, 1)
+
+    def and_a_person_renamed(uow) -> None:
+        ag_meeting_titled(uow)
+        uow.session.get(Person, world.outsider).name = "Olga Außen-Neu"
+
+    assert step(and_a_person_renamed) == (1, 0, 0)
+
+    def without_an_audit_record(uow) -> None:
+        uow.session.get(Meeting, other_id).location = "Jugendclub"
+
+    assert step(without_an_audit_record) == (1, 0, 0)
+
+    def a_record_naming_no_committee(uow) -> None:
+        uow.session.get(Meeting, other_id).location = "Rathaus"
+        uow.audit(entity_type="meetings", entity_id=other_id, action="t")
+
+    assert step(a_record_naming_no_committee) == (1, 0, 0)
+
+    def a_record_naming_the_wrong_committee(uow) -> None:
+        # the row's own committee is advanced too (the ORM's rows carry it)
+        uow.session.get(Meeting, other_id).title = "Sitzung im Mai"
+        uow.audit(entity_type="meetings", entity_id=other_id, action="t", committee_id=tg)
+
+    assert step(a_record_naming_the_wrong_committee) == (0, 1, 1)
+
+    def a_runner_claiming_timers(uow) -> None:
+        uow.session.execute(update(Timer).values(lease_owner="runner-1", lease_until=None))
+
+    assert step(a_runner_claiming_timers) == (0, 0, 0)
+
+    def a_timer_changed_otherwise(uow) -> None:
+        uow.session.execute(update(Timer).values(lease_owner=None, attempts=Timer.attempts))
+
+    assert step(a_timer_changed_otherwise) == (1, 0, 0)
+
+
+def _the_proposal(uow, meeting_id: int) -> int:
+    from governance.models import AgendaItem
+
+    return uow.session.scalars(
+        select(AgendaItem.id).where(
+            AgendaItem.meeting_id == meeting_id, AgendaItem.status == "proposed"
+        )
+    ).one()
+
+
+def test_a_kept_page_is_the_page_rendered_afresh_after_every_write_in_either_committee(
+    world, tmp_path, clock
+) -> None:
+    """A sequence of writes in TG, in AG and outside both (people, organisations, who sits
+    where); after each, every page of every person from the cache is the page an
+    uncached server renders, and TG's pages stay kept over AG's writes."""
+    from governance.models import Organisation, Person
+    from governance.services import agenda, directory, rsvp
+
+    kept_app = create_app(web_settings_for(tmp_path, web={"page_cache_mb": 8, **LONG}), clock=clock)
+    fresh_app = create_app(
+        web_settings_for(tmp_path, web={"page_cache_mb": 0, **LONG}), clock=clock
+    )
+    gremium = kept_app.extensions["gremium"]
+    e = World.EMAILS
+    try:
+        ids: dict[str, int] = {}
+
+        def plan_meeting(email: str, committee_id: int, title: str, day: int) -> None:
+            with gremium.unit_of_work(email) as uow:
+                ids[title] = meeting_service.plan(
+                    uow, uow.session.get(Committee, committee_id), title=title,
+                    starts_at=dt.datetime(2026, 3, day, 10, tzinfo=BERLIN), location="Rathaus",
+                ).id  # fmt: skip
+
+        plan_meeting(e["chair"], world.committee_id, "Sitzung TG", 11)
+        plan_meeting(e["outsider"], world.other_committee_id, "Sitzung AG", 12)
+        tg, ag = ids["Sitzung TG"], ids["Sitzung AG"]
+        pages = ["/", f"/meetings/{tg}", f"/meetings/{ag}"]
+        pages += [
+            f"/committees/{c}/decisions" for c in (world.committee_id, world.other_committee_id)
+        ]
+        tg_pages = {f"/meetings/{tg}", f"/committees/{world.committee_id}/decisions"}
+        people = [e["chair"], e["secretary"], e["partner1"], e["outsider"]]
+        cookies = {}
+        with gremium.unit_of_work(Actor.system()) as uow:
+            lifetime = sign_in.SessionLifetime(dt.timedelta(days=400), dt.timedelta(days=400))
+            for email in people:
+                person = person_by_email(uow.session, email)
+                cookies[email] = sign_in.open_session(uow, person, lifetime, how="test").token
+
+        def in_ag(action):
+            def run() -> None:
+                with gremium.unit_of_work(e["outsider"]) as uow:
+                    action(uow)
+
+            return run
+
+        def in_tg(who: str | Actor, action):
+            def run() -> None:
+                with gremium.unit_of_work(e[who] if isinstance(who, str) else who) as uow:
+                    action(uow)
+
+            return run
+
+        def renamed(model, row_id: int, **values: object):
+            return lambda: rename(gremium, model, row_id, **values)
+
+        def delivered() -> None:
+            settings = mail_settings(kept_app.extensions["gremium"].settings)
+            dispatch(gremium, make_transport(settings), settings)
+
+        def fired() -> None:
+            # the clock at AG's meeting's first pending timer: it fires
+            from governance.models import Timer
+
+            with gremium.db.read_session() as session:
+                due = session.scalars(
+                    select(Timer.due_at)
+                    .where(Timer.entity_id == ag, Timer.entity_type == "meetings")
+                    .where(Timer.status == "pending")
+                    .order_by(Timer.due_at)
+                ).first()
+            assert due is not None
+            clock.advance_to(max(due, clock.now()))
+            assert timers.fire_due(gremium, clock.now())
+
+        steps = [
+            ("AG: a meeting moved", in_ag(lambda uow: meeting_service.move(
+                uow, meeting_service.meeting_by_id(uow.session, ag),
+                starts_at="2026-03-13T10:00", reason="Raum", location="Jugendclub Kiez"))),
+            ("TG: a proposal", in_tg("partner1", lambda uow: agenda.propose(
+                uow, meeting_service.meeting_by_id(uow.session, tg), title="Bänke",
+                kind="decision"))),
+            ("AG: convened", in_ag(lambda uow: meeting_service.convene(uow, ag))),
+            ("TG: the proposal accepted", in_tg("chair", lambda uow: agenda.accept(
+                uow, _the_proposal(uow, tg), meeting=tg))),
+            ("mail delivered", delivered),
+            ("TG: convened", in_tg("chair", lambda uow: meeting_service.convene(uow, tg))),
+            ("TG: a partner's answer", in_tg("partner1", lambda uow: rsvp.answer_invitation(
+                uow, tg, "attends"))),
+            ("AG: the chair's answer", in_ag(lambda uow: rsvp.answer_invitation(uow, ag, "excused"))),
+            ("AG's chair into TG's secretariat", in_tg(Actor.system(), lambda uow: (
+                directory.add_secretariat(uow, world.committee_id, e["outsider"])))),
+            ("TG: moved", in_tg("chair", lambda uow: meeting_service.move(
+                uow, meeting_service.meeting_by_id(uow.session, tg),
+                starts_at="2026-03-11T11:00", reason="Raum", location="Kiezladen"))),
+            ("a person renamed", renamed(Person, world.partners[0], name="Vorstand Raben")),
+            ("an organisation renamed", renamed(
+                Organisation, world.partner_orgs[0], short_name="Rabenhaus-Neu")),
+            ("AG: timers fired", fired),
+        ]  # fmt: skip
+        kept_over_ag = 0
+        for name, write in [("start", lambda: None), *steps]:
+            write()
+            for email in people:
+                kept_client, fresh = kept_app.test_client(), fresh_app.test_client()
+                for c in (kept_client, fresh):
+                    c.set_cookie(SESSION_COOKIE, cookies[email])
+                for path in pages:
+                    with counting(gremium) as asked:
+                        shown = kept_client.get(path)
+                    rendered = fresh.get(path)
+                    assert shown.status_code == rendered.status_code, (name, email, path)
+                    assert text(shown) == text(rendered), f"after {name}: {email} {path} stale"
+                    if name.startswith("AG") and path in tg_pages and email != e["outsider"]:
+                        kept_over_ag += len(selects(asked)) == 1
+        # TG's pages of TG's people were kept over AG's writes (not rendered again)
+        assert kept_over_ag >= 3 * 2 * 3, kept_over_ag
+    finally:
+        for app in (kept_app, fresh_app):
+            app.extensions["gremium"].db.dispose()
+
+
+def written_by_the_cli(tmp_path, db_url: str, *args: str) -> None:
+    """``gremium ARGS`` in a process of its own (another process on the database)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "GREMIUM_DB": db_url, "GREMIUM_MAIL_MAILDIR": str(tmp_path / "mail")}
+    env.pop("GREMIUM_CONFIG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "governance", *args],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def check_a_cli_write(tmp_path, db_url: str, web_app, gremium, world: World, signed_in) -> None:
+    """A meeting planned in AG through ``gremium`` is on AG's chair's next page at once;
+    TG's pages stay kept."""
+    chair = signed_in(web_app.test_client(), world.chair)
+    outsider = signed_in(web_app.test_client(), world.outsider)
+    mid = plan_in(chair, world.committee_id, "Sitzung im März")
+    tg = ["/", f"/meetings/{mid}", f"/committees/{world.committee_id}/decisions"]
+    etags = kept(chair, tg)
+    assert "Sitzung per Befehl" not in text(outsider.get("/"))
+    written_by_the_cli(
+        tmp_path, db_url, "--as", World.EMAILS["outsider"], "meeting", "plan", "-c", "AG",
+        "--title", "Sitzung per Befehl", "--start", "2027-03-10 10:00", "--location", "Rathaus",
+    )  # fmt: skip
+    assert "Sitzung per Befehl" in text(outsider.get("/"))
+    assert served_from_the_cache(chair, etags) == tg
+    written_by_the_cli(
+        tmp_path, db_url, "--as", World.EMAILS["chair"], "meeting", "plan", "-c", "TG",
+        "--title", "Sitzung per Befehl TG", "--start", "2027-03-11 10:00", "--location", "Rathaus",
+    )  # fmt: skip
+    assert served_from_the_cache(chair, etags) == []
+    assert "Sitzung per Befehl TG" in text(chair.get("/"))
+
+
+def test_a_write_through_the_cli_is_on_the_next_page(
+    tmp_path, signed_in, web_app, world, gremium
+) -> None:
+    url = f"sqlite:///{tmp_path / 'gremium.db'}"
+    check_a_cli_write(tmp_path, url, web_app, gremium, world, signed_in)
+
+
+@pytest.fixture
+def pg_web(pg_url, tmp_path, clock):
+    """The page tests' world on PostgreSQL: (web app, Gremium app, world)."""
+    from governance.config import Settings
+    from tests import own_folder
+    from tests.conftest import make_app
+    from tests.web.support import build_world
+
+    built = make_app(pg_url, clock)
+    try:
+        world = build_world(built)
+    finally:
+        built.db.dispose()
+    settings = Settings(
+        database=pg_url,
+        attach_documents=False,
+        audit_key_file=own_folder.audit_key_file(pg_url),
+        mail={"maildir": str(tmp_path / "mail")},
+        web={"base_url": "http://gremium.test"},
+    )  # type: ignore[arg-type]
+    app = create_app(settings, clock=clock)
+    app.config["TESTING"] = True
+    yield app, app.extensions["gremium"], world
+    app.extensions["gremium"].db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_write_in_another_committee_keeps_this_committees_pages_on_postgresql(
+    pg_web, signed_in
+) -> None:
+    web_app, gremium, world = pg_web
+    check_scope(web_app, gremium, world, signed_in)
+
+
+@pytest.mark.postgres
+def test_a_write_through_the_cli_is_on_the_next_page_on_postgresql(
+    pg_web, pg_url, tmp_path, signed_in
+) -> None:
+    web_app, gremium, world = pg_web
+    check_a_cli_write(tmp_path, pg_url, web_app, gremium, world, signed_in)
