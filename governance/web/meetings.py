@@ -177,6 +177,9 @@ def _list_context(work: UnitOfWork, committee: Committee) -> dict[str, Any]:
 @bp.get("/meetings/<int:mid>")
 def show(mid: int) -> Response:
     with uow() as work:
+        # Held for the request: the session's identity map keeps an object only while it
+        # is referenced, and every service asks uow.person() (no statement while held).
+        viewer = work.person()  # noqa: F841
         return render(MEETING_PAGE, **_meeting_context(work, _meeting_or_404(work, mid)))
 
 
@@ -390,7 +393,9 @@ def _meeting_or_404(work: UnitOfWork, mid: int) -> Meeting:
     meeting = work.session.get(Meeting, mid)
     if meeting is None:
         abort(404)
-    committee_or_404(work, meeting.committee_id)
+    # meeting.committee first: loaded through the relationship the meeting keeps it, so
+    # the 404 check and every later meeting.committee find it in the identity map.
+    committee_or_404(work, meeting.committee.id)
     return meeting
 
 
