@@ -282,11 +282,13 @@ def programmes_of(session: Session, person: Person) -> list[Programme]:
 def organisations_of(
     session: Session, person: Person, committee: Committee, on: dt.date
 ) -> list[Organisation]:
-    """The organisations *person* acts for in *committee* (as representative or deputy)."""
+    """The organisations *person* acts for in *committee* (as representative or deputy),
+    in the order of their memberships (the first is whom a person named twice answers for)."""
     rows = session.execute(
         select(Membership)
         .join(MembershipPerson, MembershipPerson.membership_id == Membership.id)
         .where(Membership.committee_id == committee.id, MembershipPerson.person_id == person.id)
+        .order_by(Membership.id)
     ).scalars()
     return [m.organisation for m in rows if m.is_current(on)]
 
