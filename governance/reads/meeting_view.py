@@ -58,7 +58,8 @@ def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> 
     meeting = conn.execute(_THE_MEETING, {"meeting": meeting_id}).mappings().one_or_none()
     if meeting is None:
         raise NotFound("error.not_found", kind=Text("kind.meeting"), ref=str(meeting_id), hint="")
-    voting = _voting_members(conn, meeting)
+    memberships = _memberships_on_day(conn, meeting)
+    voting = _voting_members(memberships)
     attendance = _attendance(conn, meeting_id)
     items = _agenda(conn, meeting_id)
     actions = _action_items(conn, meeting_id, meeting["committee_id"])
@@ -110,7 +111,7 @@ def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> 
             "allowed_triggers": triggers_from(meeting["state"]),
         }
     )
-    expected = expected_attendance(conn, meeting)
+    expected = expected_attendance(conn, meeting, memberships)
     if expected is not None:  # absent, as before the answers, for a meeting over without any
         data["expected_attendance"] = expected
     return data
@@ -135,20 +136,36 @@ def _replies() -> Any:
     )
 
 
-def _members() -> Any:
+def _memberships() -> Any:
     ms, o = tables.memberships.c, tables.organisations.c
     return (
-        select(ms.organisation_id, ms.voting, ms.starts_on, ms.ends_on, o.name, o.short_name)
+        select(
+            ms.organisation_id, ms.role, ms.voting, ms.starts_on, ms.ends_on, o.name, o.short_name
+        )
         .join_from(tables.memberships, tables.organisations, o.id == ms.organisation_id)
-        .where(ms.committee_id == _COMMITTEE, ms.role.in_(("chair", "member", "advisory")))
+        .where(ms.committee_id == _COMMITTEE)
         .order_by(ms.id)
     )
 
 
-_REPLIES, _MEMBERS = _replies(), _members()
+_REPLIES, _MEMBERSHIPS = _replies(), _memberships()
+_ANSWERING = ("chair", "member", "advisory")  # the roles whose organisations answer
 
 
-def expected_attendance(conn: Connection, meeting: Any) -> dict[str, Any] | None:
+def _memberships_on_day(conn: Connection, meeting: Any) -> list[Any]:
+    """The committee's memberships current on the meeting's day, in their order: one
+    read for the voting members and the expected attendance."""
+    day = meeting["starts_at"].astimezone(BERLIN).date()
+    return [
+        m
+        for m in conn.execute(_MEMBERSHIPS, {"committee": meeting["committee_id"]})
+        if m.starts_on <= day and (m.ends_on is None or day < m.ends_on)
+    ]
+
+
+def expected_attendance(
+    conn: Connection, meeting: Any, memberships: list[Any] | None = None
+) -> dict[str, Any] | None:
     """The answers to the invitation per member organisation on the meeting's day and
     the expected quorum (:func:`governance.domain.voting.check_quorum`, as at the
     opening); None for a meeting that takes no answers and has none. The one
@@ -156,19 +173,17 @@ def expected_attendance(conn: Connection, meeting: Any) -> dict[str, Any] | None
     (services/rsvp.describe_expected). "tentative" is not assured.
 
     *meeting* is the row :func:`describe` reads (``id``, ``committee_id``,
-    ``starts_at``, ``state``, ``repeat_of_id``, ``rules_data``).
+    ``starts_at``, ``state``, ``repeat_of_id``, ``rules_data``); *memberships* those
+    of :func:`_memberships_on_day` when the caller has read them already.
     """
     replies = {
         row.organisation_id: row for row in conn.execute(_REPLIES, {"meeting": meeting["id"]})
     }
     if meeting["state"] not in OPEN_STATES and not replies:
         return None
-    day = meeting["starts_at"].astimezone(BERLIN).date()
-    members = [
-        m
-        for m in conn.execute(_MEMBERS, {"committee": meeting["committee_id"]})
-        if m.starts_on <= day and (m.ends_on is None or day < m.ends_on)
-    ]
+    if memberships is None:
+        memberships = _memberships_on_day(conn, meeting)
+    members = [m for m in memberships if m.role in _ANSWERING]
     rows = []
     for m in sorted(members, key=lambda m: m.name):
         reply = replies.get(m.organisation_id)
@@ -214,28 +229,9 @@ def expected_attendance(conn: Connection, meeting: Any) -> dict[str, Any] | None
     }
 
 
-def _voting() -> Any:
-    ms, o = tables.memberships.c, tables.organisations.c
-    return (
-        select(ms.organisation_id, o.short_name, ms.starts_on, ms.ends_on)
-        .join_from(tables.memberships, tables.organisations, o.id == ms.organisation_id)
-        .where(ms.committee_id == _COMMITTEE, ms.voting.is_(True))
-        .order_by(ms.id)
-    )
-
-
-_VOTING = _voting()
-
-
-def _voting_members(conn: Connection, meeting: Any) -> list[tuple[int, str]]:
+def _voting_members(memberships: list[Any]) -> list[tuple[int, str]]:
     """(organisation id, short name) of the members with a vote on the meeting's day."""
-    day = meeting["starts_at"].astimezone(BERLIN).date()
-    rows = conn.execute(_VOTING, {"committee": meeting["committee_id"]})
-    return [
-        (r.organisation_id, r.short_name)
-        for r in rows
-        if r.starts_on <= day and (r.ends_on is None or day < r.ends_on)
-    ]
+    return [(m.organisation_id, m.short_name) for m in memberships if m.voting]
 
 
 def _quorum(

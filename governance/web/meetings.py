@@ -18,6 +18,8 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, g, request, url_for
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
@@ -390,13 +392,19 @@ def _local_input(moment: dt.datetime) -> str:
 
 def _meeting_or_404(work: UnitOfWork, mid: int) -> Meeting:
     """The meeting *mid* if the signed-in person has a role in its committee, else 404."""
-    meeting = work.session.get(Meeting, mid)
+    meeting = work.session.execute(_MEETING_AND_COMMITTEE, {"mid": mid}).scalar_one_or_none()
     if meeting is None:
         abort(404)
-    # meeting.committee first: loaded through the relationship the meeting keeps it, so
-    # the 404 check and every later meeting.committee find it in the identity map.
-    committee_or_404(work, meeting.committee.id)
+    # Loaded with the meeting, the committee is kept by it: the 404 check and every later
+    # meeting.committee find it in the session's identity map (no statement).
+    committee_or_404(work, meeting.committee_id)
     return meeting
+
+
+# The meeting and its committee in one statement, built once.
+_MEETING_AND_COMMITTEE = (
+    select(Meeting).options(joinedload(Meeting.committee)).where(Meeting.id == bindparam("mid"))
+)
 
 
 def _meeting_context(work: UnitOfWork, meeting: Meeting) -> dict[str, Any]:
