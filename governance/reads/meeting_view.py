@@ -317,7 +317,7 @@ def _attendance(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
 
 
 def _items_statement() -> Any:
-    i, p, o = tables.agenda_items.c, tables.people.c, tables.organisations.c
+    i, p, o, d = tables.agenda_items.c, tables.people.c, tables.organisations.c, tables.decisions.c
     return (
         select(
             i.id,
@@ -338,10 +338,16 @@ def _items_statement() -> Any:
             i.accession_application_id,
             i.carried_over_from_id,
             i.carried_over_to_id,
+            d.agenda_item_id.label("decided"),
+            d.reference.label("decision_reference"),
+            d.text.label("decision_text"),
+            d.carried.label("decision_carried"),
         )
         .select_from(tables.agenda_items)
         .outerjoin(tables.people, p.id == i.proposer_id)
         .outerjoin(tables.organisations, o.id == i.proposer_organisation_id)
+        # An item has at most one decision (unique agenda_item_id): joined, not read apart.
+        .outerjoin(tables.decisions, (d.agenda_item_id == i.id) & (d.meeting_id == i.meeting_id))
         .where(i.meeting_id == _MEETING)
         .order_by(i.id)
     )
@@ -356,7 +362,6 @@ def _agenda(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
     items = sorted(rows, key=lambda r: (r.status != "accepted", r.position or 0, r.id))
     attachments = _current_attachments(conn, meeting_id) if items else {}
     votes = _votes(conn, meeting_id)
-    decisions = _decisions(conn, meeting_id)
     conflicts = _conflicts(conn, meeting_id)
     return [
         {
@@ -380,7 +385,13 @@ def _agenda(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
             "carried_over_from": r.carried_over_from_id,
             "carried_over_to": r.carried_over_to_id,
             "vote": votes.get(r.id),
-            "decision": decisions.get(r.id),
+            "decision": None
+            if r.decided is None
+            else {
+                "reference": r.decision_reference,
+                "text": r.decision_text,
+                "carried": r.decision_carried,
+            },
             "conflicts": conflicts.get(r.id, []),
         }
         for r in items
@@ -557,25 +568,6 @@ def _vote_transfers(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
     """Votes transferred for this meeting (Stimmrechtsübertragung), in the order recorded."""
     rows = conn.execute(_TRANSFERS, {"meeting": meeting_id})
     return [{"from": r.giver, "to": r.taker, "via": r.via} for r in rows]
-
-
-def _decisions_statement() -> Any:
-    d = tables.decisions.c
-    return (
-        select(d.agenda_item_id, d.reference, d.text, d.carried)
-        .where(d.meeting_id == _MEETING)
-        .order_by(d.id)
-    )
-
-
-_DECISIONS = _decisions_statement()
-
-
-def _decisions(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
-    return {
-        r.agenda_item_id: {"reference": r.reference, "text": r.text, "carried": r.carried}
-        for r in conn.execute(_DECISIONS, {"meeting": meeting_id})
-    }
 
 
 def _action_items_statement() -> Any:
