@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, Integer, bindparam, select
 
 from governance.clock import BERLIN
 from governance.domain.invitation_answers import ANSWERS, ASSURED, OPEN_STATES, UNSURE
@@ -30,8 +30,8 @@ TriggersFrom = Callable[[str], list[str]]
 
 # The statements are built once, here, with bound parameters: building a select (the
 # column comparisons, coercions and cache key) cost more CPU per page than running it.
-_MEETING = bindparam("meeting")
-_COMMITTEE = bindparam("committee")
+_MEETING = bindparam("meeting", type_=Integer)
+_COMMITTEE = bindparam("committee", type_=Integer)
 
 
 def _the_meeting() -> Any:

@@ -76,7 +76,7 @@ def _seats_statement() -> Any:
     ms, mp = Membership.__table__.c, MembershipPerson.__table__.c
     sm, ac = SecretariatMember.__table__.c, AreaCommittee.__table__.c
     co, po, aa = AreaCoordinator.__table__.c, ProgrammeOffice.__table__.c, ActionArea.__table__.c
-    person, committee = bindparam("person"), bindparam("committee")
+    person, committee = bindparam("person", type_=Integer), bindparam("committee", type_=Integer)
 
     def kind(value: int) -> Any:
         return literal_column(str(value), Integer).label("kind")

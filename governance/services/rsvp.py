@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
@@ -251,7 +251,8 @@ def own_answer(uow: UnitOfWork, meeting: Meeting) -> dict[str, Any] | None:
 def _own_answer_statements() -> tuple[Any, Any, Any]:
     ms, mp = Membership.__table__.c, MembershipPerson.__table__.c
     o, p, r = Organisation.__table__.c, Person.__table__.c, MeetingReply.__table__.c
-    committee, organisation = bindparam("committee"), bindparam("organisation")
+    committee = bindparam("committee", type_=Integer)
+    organisation = bindparam("organisation", type_=Integer)
     # access.organisations_of: the organisations the person is named for, by membership.
     seats = (
         select(ms.organisation_id, o.name, ms.starts_on, ms.ends_on)
