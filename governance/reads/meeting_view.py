@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Integer, bindparam, select
 
 from governance.clock import BERLIN
 from governance.domain.invitation_answers import ANSWERS, ASSURED, OPEN_STATES, UNSURE
@@ -28,29 +28,38 @@ from governance.reads.meetings import SUMMARY
 TriggersFrom = Callable[[str], list[str]]
 """A meeting state -> the triggers its workflow allows from it."""
 
+# The statements are built once, here, with bound parameters: building a select (the
+# column comparisons, coercions and cache key) cost more CPU per page than running it.
+_MEETING = bindparam("meeting", type_=Integer)
+_COMMITTEE = bindparam("committee", type_=Integer)
+
+
+def _the_meeting() -> Any:
+    m, c, s = tables.meetings.c, tables.committees.c, tables.meeting_series.c
+    return (
+        select(
+            tables.meetings,
+            c.short_name.label("committee"),
+            c.rules_data,
+            s.title.label("series_title"),
+            s.rrule.label("series_rrule"),
+            s.state.label("series_state"),
+        )
+        .join_from(tables.meetings, tables.committees, c.id == m.committee_id)
+        .outerjoin(tables.meeting_series, s.id == m.series_id)
+        .where(m.id == _MEETING)
+    )
+
+
+_THE_MEETING = _the_meeting()
+
 
 def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> dict[str, Any]:
-    m, c, s = tables.meetings.c, tables.committees.c, tables.meeting_series.c
-    meeting = (
-        conn.execute(
-            select(
-                tables.meetings,
-                c.short_name.label("committee"),
-                c.rules_data,
-                s.title.label("series_title"),
-                s.rrule.label("series_rrule"),
-                s.state.label("series_state"),
-            )
-            .join_from(tables.meetings, tables.committees, c.id == m.committee_id)
-            .outerjoin(tables.meeting_series, s.id == m.series_id)
-            .where(m.id == meeting_id)
-        )
-        .mappings()
-        .one_or_none()
-    )
+    meeting = conn.execute(_THE_MEETING, {"meeting": meeting_id}).mappings().one_or_none()
     if meeting is None:
         raise NotFound("error.not_found", kind=Text("kind.meeting"), ref=str(meeting_id), hint="")
-    voting = _voting_members(conn, meeting)
+    memberships = _memberships_on_day(conn, meeting)
+    voting = _voting_members(memberships)
     attendance = _attendance(conn, meeting_id)
     items = _agenda(conn, meeting_id)
     actions = _action_items(conn, meeting_id, meeting["committee_id"])
@@ -102,13 +111,61 @@ def describe(conn: Connection, meeting_id: int, triggers_from: TriggersFrom) -> 
             "allowed_triggers": triggers_from(meeting["state"]),
         }
     )
-    expected = expected_attendance(conn, meeting)
+    expected = expected_attendance(conn, meeting, memberships)
     if expected is not None:  # absent, as before the answers, for a meeting over without any
         data["expected_attendance"] = expected
     return data
 
 
-def expected_attendance(conn: Connection, meeting: Any) -> dict[str, Any] | None:
+def _replies() -> Any:
+    r, p = tables.meeting_replies.c, tables.people.c
+    deputy = tables.people.alias("deputy")
+    return (
+        select(
+            r.organisation_id,
+            r.answer,
+            r.comment,
+            r.via,
+            r.answered_at,
+            p.name.label("person"),
+            deputy.c.name.label("deputy"),
+        )
+        .join_from(tables.meeting_replies, tables.people, p.id == r.person_id)
+        .outerjoin(deputy, deputy.c.id == r.deputy_person_id)
+        .where(r.meeting_id == _MEETING)
+    )
+
+
+def _memberships() -> Any:
+    ms, o = tables.memberships.c, tables.organisations.c
+    return (
+        select(
+            ms.organisation_id, ms.role, ms.voting, ms.starts_on, ms.ends_on, o.name, o.short_name
+        )
+        .join_from(tables.memberships, tables.organisations, o.id == ms.organisation_id)
+        .where(ms.committee_id == _COMMITTEE)
+        .order_by(ms.id)
+    )
+
+
+_REPLIES, _MEMBERSHIPS = _replies(), _memberships()
+_ANSWERING = ("chair", "member", "advisory")  # the roles whose organisations answer
+
+
+def _memberships_on_day(conn: Connection, meeting: Any) -> list[Any]:
+    """The committee's memberships current on the meeting's day, in their order: one
+    read for the voting members and the expected attendance."""
+    day = meeting["starts_at"].astimezone(BERLIN).date()
+    return [
+        m
+        for m in conn.execute(_MEMBERSHIPS, {"committee": meeting["committee_id"]})
+        if m.starts_on <= day and (m.ends_on is None or day < m.ends_on)
+    ]
+
+
+def expected_attendance(
+    conn: Connection, meeting: Any, memberships: list[Any] | None = None
+) -> dict[str, Any] | None:
     """The answers to the invitation per member organisation on the meeting's day and
     the expected quorum (:func:`governance.domain.voting.check_quorum`, as at the
     opening); None for a meeting that takes no answers and has none. The one
@@ -116,44 +173,17 @@ def expected_attendance(conn: Connection, meeting: Any) -> dict[str, Any] | None
     (services/rsvp.describe_expected). "tentative" is not assured.
 
     *meeting* is the row :func:`describe` reads (``id``, ``committee_id``,
-    ``starts_at``, ``state``, ``repeat_of_id``, ``rules_data``).
+    ``starts_at``, ``state``, ``repeat_of_id``, ``rules_data``); *memberships* those
+    of :func:`_memberships_on_day` when the caller has read them already.
     """
-    r, p = tables.meeting_replies.c, tables.people.c
-    deputy = tables.people.alias("deputy")
     replies = {
-        row.organisation_id: row
-        for row in conn.execute(
-            select(
-                r.organisation_id,
-                r.answer,
-                r.comment,
-                r.via,
-                r.answered_at,
-                p.name.label("person"),
-                deputy.c.name.label("deputy"),
-            )
-            .join_from(tables.meeting_replies, tables.people, p.id == r.person_id)
-            .outerjoin(deputy, deputy.c.id == r.deputy_person_id)
-            .where(r.meeting_id == meeting["id"])
-        )
+        row.organisation_id: row for row in conn.execute(_REPLIES, {"meeting": meeting["id"]})
     }
     if meeting["state"] not in OPEN_STATES and not replies:
         return None
-    day = meeting["starts_at"].astimezone(BERLIN).date()
-    ms, o = tables.memberships.c, tables.organisations.c
-    members = [
-        m
-        for m in conn.execute(
-            select(ms.organisation_id, ms.voting, ms.starts_on, ms.ends_on, o.name, o.short_name)
-            .join_from(tables.memberships, tables.organisations, o.id == ms.organisation_id)
-            .where(
-                ms.committee_id == meeting["committee_id"],
-                ms.role.in_(("chair", "member", "advisory")),
-            )
-            .order_by(ms.id)
-        )
-        if m.starts_on <= day and (m.ends_on is None or day < m.ends_on)
-    ]
+    if memberships is None:
+        memberships = _memberships_on_day(conn, meeting)
+    members = [m for m in memberships if m.role in _ANSWERING]
     rows = []
     for m in sorted(members, key=lambda m: m.name):
         reply = replies.get(m.organisation_id)
@@ -199,21 +229,9 @@ def expected_attendance(conn: Connection, meeting: Any) -> dict[str, Any] | None
     }
 
 
-def _voting_members(conn: Connection, meeting: Any) -> list[tuple[int, str]]:
+def _voting_members(memberships: list[Any]) -> list[tuple[int, str]]:
     """(organisation id, short name) of the members with a vote on the meeting's day."""
-    day = meeting["starts_at"].astimezone(BERLIN).date()
-    ms, o = tables.memberships.c, tables.organisations.c
-    rows = conn.execute(
-        select(ms.organisation_id, o.short_name, ms.starts_on, ms.ends_on)
-        .join_from(tables.memberships, tables.organisations, o.id == ms.organisation_id)
-        .where(ms.committee_id == meeting["committee_id"], ms.voting.is_(True))
-        .order_by(ms.id)
-    )
-    return [
-        (r.organisation_id, r.short_name)
-        for r in rows
-        if r.starts_on <= day and (r.ends_on is None or day < r.ends_on)
-    ]
+    return [(m.organisation_id, m.short_name) for m in memberships if m.voting]
 
 
 def _quorum(
@@ -253,9 +271,9 @@ def _quorum(
     }
 
 
-def _attendance(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
+def _attendance_statement() -> Any:
     a, o, p = tables.attendance.c, tables.organisations.c, tables.people.c
-    rows = conn.execute(
+    return (
         select(
             a.organisation_id,
             o.short_name,
@@ -271,9 +289,16 @@ def _attendance(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
         .select_from(tables.attendance)
         .outerjoin(tables.organisations, o.id == a.organisation_id)
         .outerjoin(tables.people, p.id == a.person_id)
-        .where(a.meeting_id == meeting_id)
+        .where(a.meeting_id == _MEETING)
         .order_by(a.id)
     )
+
+
+_ATTENDANCE = _attendance_statement()
+
+
+def _attendance(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(_ATTENDANCE, {"meeting": meeting_id})
     return [
         {
             "organisation_id": r.organisation_id,
@@ -291,10 +316,9 @@ def _attendance(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def _agenda(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
-    """Every item: the agenda in order, then proposals and the rest."""
-    i, p, o = tables.agenda_items.c, tables.people.c, tables.organisations.c
-    rows = conn.execute(
+def _items_statement() -> Any:
+    i, p, o, d = tables.agenda_items.c, tables.people.c, tables.organisations.c, tables.decisions.c
+    return (
         select(
             i.id,
             i.position,
@@ -314,17 +338,30 @@ def _agenda(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
             i.accession_application_id,
             i.carried_over_from_id,
             i.carried_over_to_id,
+            d.agenda_item_id.label("decided"),
+            d.reference.label("decision_reference"),
+            d.text.label("decision_text"),
+            d.carried.label("decision_carried"),
         )
         .select_from(tables.agenda_items)
         .outerjoin(tables.people, p.id == i.proposer_id)
         .outerjoin(tables.organisations, o.id == i.proposer_organisation_id)
-        .where(i.meeting_id == meeting_id)
+        # An item has at most one decision (unique agenda_item_id): joined, not read apart.
+        .outerjoin(tables.decisions, (d.agenda_item_id == i.id) & (d.meeting_id == i.meeting_id))
+        .where(i.meeting_id == _MEETING)
         .order_by(i.id)
-    ).all()
+    )
+
+
+_ITEMS = _items_statement()
+
+
+def _agenda(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
+    """Every item: the agenda in order, then proposals and the rest."""
+    rows = conn.execute(_ITEMS, {"meeting": meeting_id}).all()
     items = sorted(rows, key=lambda r: (r.status != "accepted", r.position or 0, r.id))
-    attachments = _current_attachments(conn, [r.id for r in items])
+    attachments = _current_attachments(conn, meeting_id) if items else {}
     votes = _votes(conn, meeting_id)
-    decisions = _decisions(conn, meeting_id)
     conflicts = _conflicts(conn, meeting_id)
     return [
         {
@@ -348,20 +385,23 @@ def _agenda(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
             "carried_over_from": r.carried_over_from_id,
             "carried_over_to": r.carried_over_to_id,
             "vote": votes.get(r.id),
-            "decision": decisions.get(r.id),
+            "decision": None
+            if r.decided is None
+            else {
+                "reference": r.decision_reference,
+                "text": r.decision_text,
+                "carried": r.decision_carried,
+            },
             "conflicts": conflicts.get(r.id, []),
         }
         for r in items
     ]
 
 
-def _current_attachments(conn: Connection, item_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """The newest version of each attachment, per item, as
-    :func:`governance.services.agenda_attachments.describe` gives it."""
-    if not item_ids:
-        return {}
+def _attachments_statement() -> Any:
     a, d, p = tables.agenda_attachments.c, tables.stored_documents.c, tables.people.c
-    rows = conn.execute(
+    i = tables.agenda_items.c
+    return (
         select(
             a.id,
             a.agenda_item_id,
@@ -378,11 +418,22 @@ def _current_attachments(conn: Connection, item_ids: list[int]) -> dict[int, lis
             p.name.label("created_by"),
         )
         .select_from(tables.agenda_attachments)
+        # The meeting's items by a join, not by their ids: one statement, built once.
+        .join(tables.agenda_items, i.id == a.agenda_item_id)
         .outerjoin(tables.stored_documents, d.id == a.document_id)
         .outerjoin(tables.people, p.id == a.created_by_id)
-        .where(a.agenda_item_id.in_(item_ids))
+        .where(i.meeting_id == _MEETING)
         .order_by(a.id)
-    ).all()
+    )
+
+
+_ATTACHMENTS = _attachments_statement()
+
+
+def _current_attachments(conn: Connection, meeting_id: int) -> dict[int, list[dict[str, Any]]]:
+    """The newest version of each attachment, per item of the meeting, as
+    :func:`governance.services.agenda_attachments.describe` gives it."""
+    rows = conn.execute(_ATTACHMENTS, {"meeting": meeting_id}).all()
     newest: dict[tuple[int, str], Any] = {}
     for row in rows:
         key = (row.agenda_item_id, row.title)
@@ -411,11 +462,10 @@ def _current_attachments(conn: Connection, item_ids: list[int]) -> dict[int, lis
     return out
 
 
-def _votes(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
-    """The meeting's votes by agenda item, with their ballots (one statement)."""
+def _votes_statement() -> Any:
     v, b, o = tables.votes.c, tables.ballots.c, tables.organisations.c
     by = tables.organisations.alias("cast_by")
-    rows = conn.execute(
+    return (
         select(
             v.id,
             v.agenda_item_id,
@@ -436,9 +486,17 @@ def _votes(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
         .outerjoin(tables.ballots, b.vote_id == v.id)
         .outerjoin(tables.organisations, o.id == b.organisation_id)
         .outerjoin(by, by.c.id == b.cast_by_id)
-        .where(v.meeting_id == meeting_id)
+        .where(v.meeting_id == _MEETING)
         .order_by(v.id, b.id)
     )
+
+
+_VOTES = _votes_statement()
+
+
+def _votes(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
+    """The meeting's votes by agenda item, with their ballots (one statement)."""
+    rows = conn.execute(_VOTES, {"meeting": meeting_id})
     by_id: dict[int, dict[str, Any]] = {}
     items: dict[int, int] = {}
     for r in rows:
@@ -466,55 +524,55 @@ def _votes(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
     return {item: by_id[vote_id] for item, vote_id in items.items()}
 
 
-def _conflicts(conn: Connection, meeting_id: int) -> dict[int, list[dict[str, Any]]]:
-    """Conflicts of interest (Befangenheit) by agenda item: who does not vote, and why."""
+def _conflicts_statement() -> Any:
     c, o = tables.conflicts_of_interest.c, tables.organisations.c
-    rows = conn.execute(
+    return (
         select(c.agenda_item_id, o.short_name, c.reason, c.via)
         .join_from(tables.conflicts_of_interest, tables.organisations, o.id == c.organisation_id)
         # a withdrawn declaration is no conflict (the practice page lists it as withdrawn)
-        .where(c.meeting_id == meeting_id, c.withdrawn_at.is_(None))
+        .where(c.meeting_id == _MEETING, c.withdrawn_at.is_(None))
         .order_by(c.id)
     )
+
+
+_CONFLICTS = _conflicts_statement()
+
+
+def _conflicts(conn: Connection, meeting_id: int) -> dict[int, list[dict[str, Any]]]:
+    """Conflicts of interest (Befangenheit) by agenda item: who does not vote, and why."""
     out: dict[int, list[dict[str, Any]]] = {}
-    for r in rows:
+    for r in conn.execute(_CONFLICTS, {"meeting": meeting_id}):
         out.setdefault(r.agenda_item_id, []).append(
             {"organisation": r.short_name, "reason": r.reason, "via": r.via}
         )
     return out
 
 
-def _vote_transfers(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
-    """Votes transferred for this meeting (Stimmrechtsübertragung), in the order recorded."""
+def _transfers_statement() -> Any:
     t = tables.vote_transfers.c
     giver, taker = tables.organisations.alias("giver"), tables.organisations.alias("taker")
-    rows = conn.execute(
+    return (
         select(giver.c.short_name.label("giver"), taker.c.short_name.label("taker"), t.via)
         .select_from(tables.vote_transfers)
         .join(giver, giver.c.id == t.from_organisation_id)
         .join(taker, taker.c.id == t.to_organisation_id)
-        .where(t.meeting_id == meeting_id, t.withdrawn_at.is_(None))
+        .where(t.meeting_id == _MEETING, t.withdrawn_at.is_(None))
         .order_by(t.id)
     )
+
+
+_TRANSFERS = _transfers_statement()
+
+
+def _vote_transfers(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
+    """Votes transferred for this meeting (Stimmrechtsübertragung), in the order recorded."""
+    rows = conn.execute(_TRANSFERS, {"meeting": meeting_id})
     return [{"from": r.giver, "to": r.taker, "via": r.via} for r in rows]
 
 
-def _decisions(conn: Connection, meeting_id: int) -> dict[int, dict[str, Any]]:
-    d = tables.decisions.c
-    return {
-        r.agenda_item_id: {"reference": r.reference, "text": r.text, "carried": r.carried}
-        for r in conn.execute(
-            select(d.agenda_item_id, d.reference, d.text, d.carried)
-            .where(d.meeting_id == meeting_id)
-            .order_by(d.id)
-        )
-    }
-
-
-def _action_items(conn: Connection, meeting_id: int, committee_id: int) -> list[dict[str, Any]]:
-    """In one query, by id: the meeting's action items and the committee's open ones."""
+def _action_items_statement() -> Any:
     a, o, p = tables.action_items.c, tables.organisations.c, tables.people.c
-    stmt = (
+    return (
         select(
             a.id,
             a.what,
@@ -529,11 +587,16 @@ def _action_items(conn: Connection, meeting_id: int, committee_id: int) -> list[
         .select_from(tables.action_items)
         .outerjoin(tables.organisations, o.id == a.owner_organisation_id)
         .outerjoin(tables.people, p.id == a.owner_person_id)
-        .where(
-            (a.meeting_id == meeting_id) | ((a.committee_id == committee_id) & (a.state == "open"))
-        )
+        .where((a.meeting_id == _MEETING) | ((a.committee_id == _COMMITTEE) & (a.state == "open")))
         .order_by(a.id)
     )
+
+
+_ACTION_ITEMS = _action_items_statement()
+
+
+def _action_items(conn: Connection, meeting_id: int, committee_id: int) -> list[dict[str, Any]]:
+    """In one query, by id: the meeting's action items and the committee's open ones."""
     return [
         {
             "id": r.id,
@@ -544,25 +607,32 @@ def _action_items(conn: Connection, meeting_id: int, committee_id: int) -> list[
             "agenda_item_id": r.agenda_item_id,
             "meeting_id": r.meeting_id,
         }
-        for r in conn.execute(stmt)
+        for r in conn.execute(_ACTION_ITEMS, {"meeting": meeting_id, "committee": committee_id})
     ]
 
 
-def _pending_timers(conn: Connection, meeting_id: int, committee_id: int) -> list[dict[str, Any]]:
+def _timers_statement() -> Any:
     t = tables.timers.c
+    return (
+        select(t.name, t.due_at, t.trigger)
+        .where(
+            # The committee (the engine stamps a meeting's timers with it) narrows the
+            # read to that committee's timers by its index: timers has no index on the
+            # entity, and with 100,000 pending timers the scan cost 40 ms per page.
+            t.committee_id == _COMMITTEE,
+            t.entity_type == "meetings",
+            t.entity_id == _MEETING,
+            t.status == "pending",
+        )
+        .order_by(t.due_at, t.id)
+    )
+
+
+_TIMERS = _timers_statement()
+
+
+def _pending_timers(conn: Connection, meeting_id: int, committee_id: int) -> list[dict[str, Any]]:
     return [
         {"name": r.name, "due_at": r.due_at, "trigger": r.trigger}
-        for r in conn.execute(
-            select(t.name, t.due_at, t.trigger)
-            .where(
-                # The committee (the engine stamps a meeting's timers with it) narrows the
-                # read to that committee's timers by its index: timers has no index on the
-                # entity, and with 100,000 pending timers the scan cost 40 ms per page.
-                t.committee_id == committee_id,
-                t.entity_type == "meetings",
-                t.entity_id == meeting_id,
-                t.status == "pending",
-            )
-            .order_by(t.due_at, t.id)
-        )
+        for r in conn.execute(_TIMERS, {"meeting": meeting_id, "committee": committee_id})
     ]

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    Date,
+    Integer,
+    String,
+    bindparam,
+    cast,
+    event,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from governance.domain.permissions import CommitteeRole, allowed_roles, may
 from governance.errors import Joined, NotPermitted, Text
@@ -30,61 +42,144 @@ from governance.unit_of_work import UnitOfWork
 def roles_of(
     session: Session, person: Person, committee: Committee, on: dt.date
 ) -> set[CommitteeRole]:
-    """The roles *person* holds in *committee* on the day *on*."""
+    """The roles *person* holds in *committee* on the day *on*.
+
+    One statement (:data:`_SEATS`), and none for a second question in the same
+    transaction: a page asks up to three times (the committee's 404, the buttons,
+    who sees the answers). The memo lives in ``session.info`` and is dropped by
+    any flush, any write statement through the session and the transaction's end
+    (:func:`_forget_roles`); while the session holds unflushed changes it is not
+    consulted at all, so the statement's autoflush sees a change in the making.
+    """
+    roles = {CommitteeRole.ADMIN} if person.is_admin else set()
+    key = (person.id, committee.id, on)
+    memo: dict[Any, frozenset[CommitteeRole]] | None = session.info.get(_ROLES_MEMO)
+    if memo is not None and key in memo and not _pending(session):
+        return roles | memo[key]
+    seats = _seats(session, person.id, committee.id, on)
+    if person.id is not None and committee.id is not None:
+        session.info.setdefault(_ROLES_MEMO, {})[key] = seats
+    return roles | seats
+
+
+_ROLES_MEMO = "gremium.access.roles"
+
+# The kinds of rows of _SEATS: a membership (with its role and capacity) or a seat above it.
+_MEMBERSHIP, _SECRETARIAT, _COORDINATOR, _OFFICE = range(4)
+
+
+def _seats_statement() -> Any:
+    """Every seat of a person in a committee in one statement, built once: the
+    memberships with role, capacity and term, then one row per secretariat seat,
+    coordination of the committee's action area and office of that area's programme
+    (models/programme.py). Bound by ``person`` and ``committee``."""
+    ms, mp = Membership.__table__.c, MembershipPerson.__table__.c
+    sm, ac = SecretariatMember.__table__.c, AreaCommittee.__table__.c
+    co, po, aa = AreaCoordinator.__table__.c, ProgrammeOffice.__table__.c, ActionArea.__table__.c
+    person, committee = bindparam("person", type_=Integer), bindparam("committee", type_=Integer)
+
+    def kind(value: int) -> Any:
+        return literal_column(str(value), Integer).label("kind")
+
+    def nothing(name: str, type_: Any) -> Any:
+        return cast(null(), type_).label(name)
+
+    return union_all(
+        select(kind(_MEMBERSHIP), ms.role, mp.capacity, ms.starts_on, ms.ends_on)
+        .join_from(Membership.__table__, MembershipPerson.__table__, mp.membership_id == ms.id)
+        .where(ms.committee_id == committee, mp.person_id == person),
+        *(
+            select(
+                kind(which),
+                nothing("role", String(20)),
+                nothing("capacity", String(20)),
+                nothing("starts_on", Date),
+                nothing("ends_on", Date),
+            )
+            .select_from(source)
+            .where(*where)
+            for which, source, where in (
+                (
+                    _SECRETARIAT,
+                    SecretariatMember.__table__,
+                    (sm.committee_id == committee, sm.person_id == person),
+                ),
+                (
+                    _COORDINATOR,
+                    AreaCoordinator.__table__.join(
+                        AreaCommittee.__table__, ac.area_id == co.area_id
+                    ),
+                    (ac.committee_id == committee, co.person_id == person),
+                ),
+                (
+                    _OFFICE,
+                    ProgrammeOffice.__table__.join(
+                        ActionArea.__table__, aa.programme_id == po.programme_id
+                    ).join(AreaCommittee.__table__, ac.area_id == aa.id),
+                    (ac.committee_id == committee, po.person_id == person),
+                ),
+            )
+        ),
+    )
+
+
+_SEATS = _seats_statement()
+
+_BY_ROLE = {
+    Role.CHAIR: CommitteeRole.CHAIR,
+    Role.ADVISORY: CommitteeRole.ADVISORY,
+}
+_ABOVE = {
+    _SECRETARIAT: CommitteeRole.SECRETARIAT,
+    _COORDINATOR: CommitteeRole.AREA_COORDINATOR,
+    _OFFICE: CommitteeRole.PROGRAMME_OFFICE,
+}
+
+
+def _seats(
+    session: Session, person_id: int | None, committee_id: int | None, on: dt.date
+) -> frozenset[CommitteeRole]:
+    """The roles of the person's seats in the committee on *on* (all but admin)."""
     roles: set[CommitteeRole] = set()
-    if person.is_admin:
-        roles.add(CommitteeRole.ADMIN)
-    rows = session.execute(
-        select(Membership, MembershipPerson.capacity)
-        .join(MembershipPerson, MembershipPerson.membership_id == Membership.id)
-        .where(Membership.committee_id == committee.id, MembershipPerson.person_id == person.id)
-    ).all()
-    for membership, capacity in rows:
-        if not membership.is_current(on):
-            continue
-        if membership.role == Role.CHAIR:
-            roles.add(CommitteeRole.CHAIR)
-        elif membership.role == Role.MEMBER:
+    for kind, role, capacity, starts_on, ends_on in session.execute(
+        _SEATS, {"person": person_id, "committee": committee_id}
+    ):
+        if kind != _MEMBERSHIP:
+            roles.add(_ABOVE[kind])
+        elif not (starts_on <= on and (ends_on is None or on < ends_on)):
+            continue  # Membership.is_current
+        elif role == Role.MEMBER:
             roles.add(
                 CommitteeRole.REPRESENTATIVE
                 if capacity == Capacity.REPRESENTATIVE
                 else CommitteeRole.DEPUTY
             )
-        elif membership.role == Role.ADVISORY:
-            roles.add(CommitteeRole.ADVISORY)
         else:
-            roles.add(CommitteeRole.GUEST)
-    in_secretariat = session.execute(
-        select(SecretariatMember.id).where(
-            SecretariatMember.committee_id == committee.id, SecretariatMember.person_id == person.id
-        )
-    ).first()
-    if in_secretariat:
-        roles.add(CommitteeRole.SECRETARIAT)
-    roles |= _roles_above(session, person, committee)
-    return roles
+            roles.add(_BY_ROLE.get(role, CommitteeRole.GUEST))
+    return frozenset(roles)
 
 
-def _roles_above(session: Session, person: Person, committee: Committee) -> set[CommitteeRole]:
-    """The roles *person* holds above *committee*: coordinator of its action area,
-    office of that area's programme (two small statements, models/programme.py)."""
-    roles: set[CommitteeRole] = set()
-    coordinates = session.execute(
-        select(AreaCoordinator.id)
-        .join(AreaCommittee, AreaCommittee.area_id == AreaCoordinator.area_id)
-        .where(AreaCommittee.committee_id == committee.id, AreaCoordinator.person_id == person.id)
-    ).first()
-    if coordinates:
-        roles.add(CommitteeRole.AREA_COORDINATOR)
-    in_office = session.execute(
-        select(ProgrammeOffice.id)
-        .join(ActionArea, ActionArea.programme_id == ProgrammeOffice.programme_id)
-        .join(AreaCommittee, AreaCommittee.area_id == ActionArea.id)
-        .where(AreaCommittee.committee_id == committee.id, ProgrammeOffice.person_id == person.id)
-    ).first()
-    if in_office:
-        roles.add(CommitteeRole.PROGRAMME_OFFICE)
-    return roles
+def _pending(session: Session) -> bool:
+    """Whether *session* holds changes a statement would flush first."""
+    return bool(session.new or session.dirty or session.deleted)
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_after_flush(session: Session, _context: Any) -> None:
+    session.info.pop(_ROLES_MEMO, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_after_transaction(session: Session, _transaction: Any) -> None:
+    session.info.pop(_ROLES_MEMO, None)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _forget_on_write(state: ORMExecuteState) -> None:
+    """A write through the session (``session.execute(delete(...))``, erasure) may
+    end a seat: the memo goes with it."""
+    if not state.is_select:
+        state.session.info.pop(_ROLES_MEMO, None)
 
 
 def area_roles_of(session: Session, person: Person, area: ActionArea) -> set[CommitteeRole]:
@@ -187,11 +282,13 @@ def programmes_of(session: Session, person: Person) -> list[Programme]:
 def organisations_of(
     session: Session, person: Person, committee: Committee, on: dt.date
 ) -> list[Organisation]:
-    """The organisations *person* acts for in *committee* (as representative or deputy)."""
+    """The organisations *person* acts for in *committee* (as representative or deputy),
+    in the order of their memberships (the first is whom a person named twice answers for)."""
     rows = session.execute(
         select(Membership)
         .join(MembershipPerson, MembershipPerson.membership_id == Membership.id)
         .where(Membership.committee_id == committee.id, MembershipPerson.person_id == person.id)
+        .order_by(Membership.id)
     ).scalars()
     return [m.organisation for m in rows if m.is_current(on)]
 

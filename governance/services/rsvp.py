@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import Session
 
 from governance.clock import BERLIN
@@ -49,6 +49,8 @@ from governance.models import (
     Meeting,
     MeetingReply,
     Membership,
+    MembershipPerson,
+    Organisation,
     Person,
 )
 from governance.services import access, action_links, directory, validation
@@ -206,24 +208,86 @@ def sees_answers(uow: UnitOfWork, meeting: Meeting) -> bool:
 def own_answer(uow: UnitOfWork, meeting: Meeting) -> dict[str, Any] | None:
     """What the meeting page's answer form needs for the acting person: the organisation
     they answer for, its answer so far, the answers offered and who may come instead;
-    None when they answer for no member or the meeting takes no answers (any more)."""
+    None when they answer for no member or the meeting takes no answers (any more).
+
+    Three Core statements built once (:data:`_OWN_SEATS`, :data:`_OWN_REPLY`,
+    :data:`_DEPUTIES`): the same answers as :func:`access.organisations_of`,
+    :func:`replies_by_organisation` and :func:`_deputy_choices`, without loading
+    memberships, organisations and people as objects for a page view.
+    """
     person = uow.person()
     if person is None or meeting.state not in OPEN_STATES or uow.now >= meeting.starts_at:
         return None
     day = meeting.starts_at.astimezone(BERLIN).date()
-    own = access.organisations_of(uow.session, person, meeting.committee, day)
-    if not own:
+    session = uow.session
+    committee = {"committee": meeting.committee_id}
+    own = next(
+        (
+            seat
+            for seat in session.execute(_OWN_SEATS, committee | {"person": person.id})
+            if seat.starts_on <= day and (seat.ends_on is None or day < seat.ends_on)
+        ),
+        None,
+    )
+    if own is None:
         return None
-    reply = replies_by_organisation(uow.session, meeting).get(own[0].id)
+    organisation = {"organisation": own.organisation_id}
+    reply = session.execute(_OWN_REPLY, {"meeting": meeting.id} | organisation).first()
+    found: dict[int, tuple[str, str]] = {}
+    for p in session.execute(_DEPUTIES, committee | organisation):
+        if p.erased_at is None and p.id != person.id:
+            found.setdefault(p.id, (p.email, p.name))
     return {
-        "organisation": own[0].name,
+        "organisation": own.name,
         "answer": reply.answer if reply is not None else None,
-        "deputy": reply.deputy.name if reply is not None and reply.deputy else None,
+        "deputy": reply.deputy if reply is not None and reply.deputy_person_id else None,
         "comment": reply.comment if reply is not None else "",
         "answers": LINK_ANSWERS,
-        "deputies": _deputy_choices(uow.session, meeting, person),
+        "deputies": sorted(found.values(), key=lambda choice: choice[1]),
         "comment_max": COMMENT_MAX,
     }
+
+
+def _own_answer_statements() -> tuple[Any, Any, Any]:
+    ms, mp = Membership.__table__.c, MembershipPerson.__table__.c
+    o, p, r = Organisation.__table__.c, Person.__table__.c, MeetingReply.__table__.c
+    committee = bindparam("committee", type_=Integer)
+    organisation = bindparam("organisation", type_=Integer)
+    # access.organisations_of: the organisations the person is named for, by membership.
+    seats = (
+        select(ms.organisation_id, o.name, ms.starts_on, ms.ends_on)
+        .join_from(Membership.__table__, MembershipPerson.__table__, mp.membership_id == ms.id)
+        .join(Organisation.__table__, o.id == ms.organisation_id)
+        .where(ms.committee_id == committee, mp.person_id == bindparam("person"))
+        .order_by(ms.id)
+    )
+    deputy = Person.__table__.alias("deputy")
+    reply = (
+        select(r.answer, r.comment, r.deputy_person_id, deputy.c.name.label("deputy"))
+        .select_from(MeetingReply.__table__)
+        .outerjoin(deputy, deputy.c.id == r.deputy_person_id)
+        .where(r.meeting_id == bindparam("meeting"), r.organisation_id == organisation)
+    )
+    # directory.membership_of (the organisation's membership not ended, the newest) and
+    # deputies(): its people in the order named.
+    membership = (
+        select(ms.id)
+        .where(ms.committee_id == committee, ms.organisation_id == organisation)
+        .where(ms.state != "left")
+        .order_by(ms.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    people = (
+        select(p.id, p.email, p.name, p.erased_at)
+        .join_from(MembershipPerson.__table__, Person.__table__, p.id == mp.person_id)
+        .where(mp.membership_id == membership)
+        .order_by(mp.id)
+    )
+    return seats, reply, people
+
+
+_OWN_SEATS, _OWN_REPLY, _DEPUTIES = _own_answer_statements()
 
 
 def replies_by_organisation(session: Session, meeting: Meeting) -> dict[int, MeetingReply]:

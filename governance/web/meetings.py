@@ -18,6 +18,8 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, g, request, url_for
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
@@ -177,6 +179,9 @@ def _list_context(work: UnitOfWork, committee: Committee) -> dict[str, Any]:
 @bp.get("/meetings/<int:mid>")
 def show(mid: int) -> Response:
     with uow() as work:
+        # Held for the request: the session's identity map keeps an object only while it
+        # is referenced, and every service asks uow.person() (no statement while held).
+        viewer = work.person()  # noqa: F841
         return render(MEETING_PAGE, **_meeting_context(work, _meeting_or_404(work, mid)))
 
 
@@ -387,11 +392,19 @@ def _local_input(moment: dt.datetime) -> str:
 
 def _meeting_or_404(work: UnitOfWork, mid: int) -> Meeting:
     """The meeting *mid* if the signed-in person has a role in its committee, else 404."""
-    meeting = work.session.get(Meeting, mid)
+    meeting = work.session.execute(_MEETING_AND_COMMITTEE, {"mid": mid}).scalar_one_or_none()
     if meeting is None:
         abort(404)
+    # Loaded with the meeting, the committee is kept by it: the 404 check and every later
+    # meeting.committee find it in the session's identity map (no statement).
     committee_or_404(work, meeting.committee_id)
     return meeting
+
+
+# The meeting and its committee in one statement, built once.
+_MEETING_AND_COMMITTEE = (
+    select(Meeting).options(joinedload(Meeting.committee)).where(Meeting.id == bindparam("mid"))
+)
 
 
 def _meeting_context(work: UnitOfWork, meeting: Meeting) -> dict[str, Any]:

@@ -127,3 +127,20 @@ def test_a_page_issues_as_many_statements_for_ten_meetings_and_decisions_as_for_
         f"the {page} issues {found[1]} statements with 1 meeting/decision "
         f"and {found[10]} with 10: one query per row (N+1)"
     )
+
+
+# The meeting page's statements as the chair sees a closed meeting (issue 13 point 10):
+# 37 before the roles were read in one memoised statement, the meeting with its
+# committee and each decision with its item; 19 since (5 of them the request's own:
+# settings, session, three BEGINs).
+MEETING_PAGE_MAX = 19
+
+
+def test_the_meeting_page_issues_at_most_its_known_number_of_statements(
+    counted: dict[int, Counted],
+) -> None:
+    found = counted[10].count(PAGES["meeting"])
+    assert found <= MEETING_PAGE_MAX, (
+        f"the meeting page issues {found} statements, more than the {MEETING_PAGE_MAX} "
+        "it needs: a read per role check or per service again?"
+    )
