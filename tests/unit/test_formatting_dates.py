@@ -24,7 +24,7 @@ SHORT = {"de": "dd.MM.yyyy", "en": "dd/MM/yyyy"}
 
 
 @pytest.mark.parametrize("lang", sorted(LOCALES))
-def test_every_day_reads_as_babel_writes_it(lang: str):
+def test_every_day_reads_as_babel_writes_it(lang: str) -> None:
     day = dt.date(1995, 1, 1)
     while day < dt.date(2065, 1, 1):
         assert format_date_long(day, lang) == format_date(day, LONG[lang], locale=LOCALES[lang])
@@ -33,7 +33,7 @@ def test_every_day_reads_as_babel_writes_it(lang: str):
 
 
 @pytest.mark.parametrize("lang", sorted(LOCALES))
-def test_moments_around_the_clock_changes_read_in_berlin_time_as_babel_writes_them(lang: str):
+def test_moments_around_the_clock_changes_read_in_berlin_time_as_babel_writes_them(lang: str) -> None:
     locale = LOCALES[lang]
     for start in (
         dt.datetime(2026, 3, 28, tzinfo=dt.UTC),
@@ -52,7 +52,7 @@ def test_moments_around_the_clock_changes_read_in_berlin_time_as_babel_writes_th
             assert format_datetime_long(moment, lang) == f"{day}, {time}"
 
 
-def test_an_unknown_language_or_a_naive_moment_is_refused():
+def test_an_unknown_language_or_a_naive_moment_is_refused() -> None:
     for formatted in (format_date_long, format_date_short, format_time):
         with pytest.raises(ValueError, match="unknown language"):
             formatted(dt.datetime(2026, 3, 11, 9, tzinfo=dt.UTC), "fr")
