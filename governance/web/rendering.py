@@ -2,9 +2,10 @@
 
 An overlay of :func:`governance.templating.environment.environment` (same
 loader over templates/, same filters, StrictUndefined, autoescape for
-.html): the helpers every page and macro may call (``t``, ``url_for``,
-``csrf_field``) are globals that read the current request, so one
-environment per language serves every request and thread.
+.html): the helpers every page and macro may call (``url_for``,
+``csrf_field``) are globals that read the current request, and ``t`` is
+bound to the environment's language, so one environment per language serves
+every request and thread.
 """
 
 from __future__ import annotations
@@ -24,10 +25,13 @@ from governance.templating.environment import environment
 
 def t(key: str, /, **params: Any) -> str:
     """The message *key* in the request's language."""
-    lang = g.get("lang", "de")
-    if not params:  # most calls: a label
-        return translate(key, lang)
-    params = {k: (v.render(lang) if isinstance(v, Text) else v) for k, v in params.items()}
+    return _translated(g.get("lang", "de"), key, **params)
+
+
+def _translated(lang: str, key: str, /, **params: Any) -> str:
+    """The message *key* in *lang*; a :class:`Text` parameter is written in *lang* too."""
+    if params:
+        params = {k: (v.render(lang) if isinstance(v, Text) else v) for k, v in params.items()}
     return translate(key, lang, **params)
 
 
@@ -89,7 +93,9 @@ def web_environment(lang: str) -> jinja2.Environment:
     env = base.overlay(cache_size=400)
     env.globals = {
         **base.globals,
-        "t": t,
+        # The language bound here, not read from the request's g on each of a page's
+        # fifty labels (a context-local lookup costs more than the translation).
+        "t": functools.partial(_translated, lang),
         "url_for": url_for,
         "csrf_field": csrf_field,
         "csrf_token": csrf_token,
