@@ -33,7 +33,9 @@ def test_every_day_reads_as_babel_writes_it(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", sorted(LOCALES))
-def test_moments_around_the_clock_changes_read_in_berlin_time_as_babel_writes_them(lang: str) -> None:
+def test_moments_around_the_clock_changes_read_in_berlin_time_as_babel_writes_them(
+    lang: str,
+) -> None:
     locale = LOCALES[lang]
     for start in (
         dt.datetime(2026, 3, 28, tzinfo=dt.UTC),
