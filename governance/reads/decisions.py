@@ -11,7 +11,17 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, or_, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    union,
+)
 
 from governance.clock import BERLIN
 from governance.reads import tables
@@ -44,27 +54,48 @@ def search(
     needle: str | None,
     offset: int,
     limit: int,
+    written_years: set[int | None] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the register, newest first, and how many entries match in all:
-    the decisions of *year* whose text or item title contains *needle* (lower case)."""
+    the decisions of *year* whose text or item title contains *needle* (lower case).
+
+    *written_years*: the years of the committee's decisions in writing, as
+    :func:`years_by_kind` gives them; where none can match, they are not read."""
     wanted = {"committee_id": committee_id, "year": year, "needle": _like(needle)}
     # Both kinds, newest first; a register holds a few dozen decisions a year.
     statement = _entries_statement(year is not None, bool(needle), True)
-    rows = _entries(conn, statement, wanted) + _written(conn, committee_id, year, needle)
+    rows = _entries(conn, statement, wanted)
+    if written_years is None or (written_years and (year is None or year in written_years)):
+        rows += _written(conn, committee_id, year, needle)
     rows.sort(key=lambda r: (r["year"], r["number"]), reverse=True)
     return rows[offset : offset + limit], len(rows)
 
 
 _YEARS = union(
-    select(_d.year).where(_d.committee_id == bindparam("committee_id")),
-    select(_w.year).where(_w.committee_id == bindparam("committee_id"), _w.state == "decided"),
+    select(literal_column("0").label("written"), _d.year).where(
+        _d.committee_id == bindparam("committee_id")
+    ),
+    select(literal_column("1").label("written"), _w.year).where(
+        _w.committee_id == bindparam("committee_id"), _w.state == "decided"
+    ),
 )
 
 
 def years(conn: Connection, committee_id: int) -> list[int]:
     """The years the committee has decisions of, newest first."""
-    found = set(conn.execute(_YEARS, {"committee_id": committee_id}).scalars())
-    return sorted((y for y in found if y is not None), reverse=True)
+    return years_by_kind(conn, committee_id)[0]
+
+
+def years_by_kind(conn: Connection, committee_id: int) -> tuple[list[int], set[int | None]]:
+    """The years the committee has decisions of, newest first, and the years of its
+    decisions in writing (None too, for one without a year): one statement."""
+    found: set[int | None] = set()
+    written: set[int | None] = set()
+    for in_writing, year in conn.execute(_YEARS, {"committee_id": committee_id}):
+        found.add(year)
+        if in_writing:
+            written.add(year)
+    return sorted((y for y in found if y is not None), reverse=True), written
 
 
 def _like(needle: str | None) -> str | None:
