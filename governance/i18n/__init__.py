@@ -8,6 +8,7 @@ the same placeholders.
 
 from __future__ import annotations
 
+import functools
 import string
 from typing import Any
 
@@ -121,4 +122,33 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     if "|" not in text:  # no plural field: str.format is the same, and far cheaper
         return text.format(**params)
-    return _CountingFormatter(lang).format(text, **params)
+    parts = _fields(text)
+    if parts is None:
+        return _CountingFormatter(lang).format(text, **params)
+    from governance.counts import format_count
+
+    written: list[str] = []
+    for literal, name, spec in parts:
+        written.append(literal)
+        if name is None:
+            continue
+        value = params[name]
+        if "|" in spec and isinstance(value, int):  # as _CountingFormatter.format_field
+            one, other = spec.split("|", 1)
+            written.append(format_count(value, one, other, lang))
+        else:
+            written.append(format(value, spec))
+    return "".join(written)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fields(text: str) -> tuple[tuple[str, str | None, str], ...] | None:
+    """*text* split once into (literal, field name, format spec): a page writes the same
+    counted message for every row, and string.Formatter parses it anew each time.
+    None where a field is more than a plain name (then the formatter does it all)."""
+    parts: list[tuple[str, str | None, str]] = []
+    for literal, name, spec, conversion in string.Formatter().parse(text):
+        if name is not None and (conversion or not name.isidentifier() or "{" in (spec or "")):
+            return None
+        parts.append((literal, name, spec or ""))
+    return tuple(parts)

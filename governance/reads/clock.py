@@ -14,13 +14,14 @@ from governance.reads import tables
 
 SIMULATED_CLOCK_KEY = "simulated_clock"
 
+_STORED = select(tables.settings.c.value).where(tables.settings.c.key == SIMULATED_CLOCK_KEY)
+"""Built once: the web application reads it on every request on the simulated clock."""
+
 
 def stored_moment(conn: Connection) -> dt.datetime | None:
     """The simulated clock's stored moment; None before there is one (or before ``gremium init``)."""
     with contextlib.suppress(OperationalError, ProgrammingError):
-        value = conn.execute(
-            select(tables.settings.c.value).where(tables.settings.c.key == SIMULATED_CLOCK_KEY)
-        ).scalar_one_or_none()
+        value = conn.execute(_STORED).scalar_one_or_none()
         return dt.datetime.fromisoformat(value) if value else None
     return None
 

@@ -8,22 +8,41 @@ a meeting's has ``meeting_id``, ``agenda_item_id`` and ``top``."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    union,
+)
 
 from governance.clock import BERLIN
 from governance.reads import tables
+
+# The statements are built once (per shape, below): building them and their cache keys
+# on every call cost as much CPU as running them, and the register is read on every
+# cold view of its page. Values are bind parameters, lists expanding ones.
+_d, _i, _v, _w = (
+    tables.decisions.c,
+    tables.agenda_items.c,
+    tables.votes.c,
+    tables.written_procedures.c,
+)
 
 
 def register(conn: Connection, committee_id: int, year: int | None = None) -> list[dict[str, Any]]:
     """The decisions of *committee_id* (of *year*) in register order, each with its
     agenda item, the vote's counts and every organisation's ballot."""
-    d = tables.decisions.c
-    where = [d.committee_id == committee_id]
-    if year is not None:
-        where.append(d.year == year)
-    rows = _entries(conn, where, (d.year, d.seq)) + _written(conn, committee_id, year, None)
+    wanted = {"committee_id": committee_id, "year": year}
+    rows = _entries(conn, _entries_statement(year is not None, False, False), wanted)
+    rows += _written(conn, committee_id, year, None)
     return sorted(rows, key=lambda r: (r["year"], r["number"]))
 
 
@@ -35,70 +54,97 @@ def search(
     needle: str | None,
     offset: int,
     limit: int,
+    written_years: set[int | None] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the register, newest first, and how many entries match in all:
-    the decisions of *year* whose text or item title contains *needle* (lower case)."""
-    d, i = tables.decisions.c, tables.agenda_items.c
-    where: list[ColumnElement[bool]] = [d.committee_id == committee_id]
-    if year is not None:
-        where.append(d.year == year)
-    if needle:
-        where.append(
-            or_(
-                func.lower(d.text).contains(needle, autoescape=True),
-                func.lower(i.title).contains(needle, autoescape=True),
-            )
-        )
+    the decisions of *year* whose text or item title contains *needle* (lower case).
+
+    *written_years*: the years of the committee's decisions in writing, as
+    :func:`years_by_kind` gives them; where none can match, they are not read."""
+    wanted = {"committee_id": committee_id, "year": year, "needle": _like(needle)}
     # Both kinds, newest first; a register holds a few dozen decisions a year.
-    rows = _entries(conn, where, (d.year.desc(), d.seq.desc())) + _written(
-        conn, committee_id, year, needle
-    )
+    statement = _entries_statement(year is not None, bool(needle), True)
+    rows = _entries(conn, statement, wanted)
+    if written_years is None or (written_years and (year is None or year in written_years)):
+        rows += _written(conn, committee_id, year, needle)
     rows.sort(key=lambda r: (r["year"], r["number"]), reverse=True)
     return rows[offset : offset + limit], len(rows)
 
 
+_YEARS = union(
+    select(literal_column("0").label("written"), _d.year).where(
+        _d.committee_id == bindparam("committee_id")
+    ),
+    select(literal_column("1").label("written"), _w.year).where(
+        _w.committee_id == bindparam("committee_id"), _w.state == "decided"
+    ),
+)
+
+
 def years(conn: Connection, committee_id: int) -> list[int]:
     """The years the committee has decisions of, newest first."""
-    d, w = tables.decisions.c, tables.written_procedures.c
-    found = set(conn.execute(select(d.year).where(d.committee_id == committee_id)).scalars())
-    found |= set(
-        conn.execute(
-            select(w.year).where(w.committee_id == committee_id, w.state == "decided")
-        ).scalars()
-    )
-    return sorted((y for y in found if y is not None), reverse=True)
+    return years_by_kind(conn, committee_id)[0]
+
+
+def years_by_kind(conn: Connection, committee_id: int) -> tuple[list[int], set[int | None]]:
+    """The years the committee has decisions of, newest first, and the years of its
+    decisions in writing (None too, for one without a year): one statement."""
+    found: set[int | None] = set()
+    written: set[int | None] = set()
+    for in_writing, year in conn.execute(_YEARS, {"committee_id": committee_id}):
+        found.add(year)
+        if in_writing:
+            written.add(year)
+    return sorted((y for y in found if y is not None), reverse=True), written
+
+
+def _like(needle: str | None) -> str | None:
+    """*needle* for ``LIKE '%' || :needle || '%' ESCAPE '/'``: its wildcards match
+    themselves (what ``contains(..., autoescape=True)`` does to a literal)."""
+    if not needle:
+        return None
+    return needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+def _contains(column: Any) -> ColumnElement[bool]:
+    return func.lower(column).contains(bindparam("needle"), escape="/")
+
+
+@functools.cache
+def _written_statement(with_year: bool, with_needle: bool) -> Select[Any]:
+    where: list[ColumnElement[bool]] = [
+        _w.committee_id == bindparam("committee_id"),
+        _w.state == "decided",
+        _w.seq.is_not(None),
+    ]
+    if with_year:
+        where.append(_w.year == bindparam("year"))
+    if with_needle:
+        where.append(or_(_contains(_w.text), _contains(_w.title)))
+    return select(tables.written_procedures).where(*where).order_by(_w.seq)
+
+
+_wb, _o = tables.written_ballots.c, tables.organisations.c
+_WRITTEN_BALLOTS = (
+    select(_wb.procedure_id, _o.short_name, _wb.choice)
+    .join_from(tables.written_ballots, tables.organisations, _o.id == _wb.organisation_id)
+    .where(_wb.procedure_id.in_(bindparam("procedures", expanding=True)))
+    .order_by(_wb.id)
+)
 
 
 def _written(
     conn: Connection, committee_id: int, year: int | None, needle: str | None
 ) -> list[dict[str, Any]]:
     """The decisions taken in writing, as entries of the register (see the module)."""
-    w = tables.written_procedures.c
-    where: list[ColumnElement[bool]] = [
-        w.committee_id == committee_id,
-        w.state == "decided",
-        w.seq.is_not(None),
-    ]
-    if year is not None:
-        where.append(w.year == year)
-    if needle:
-        where.append(
-            or_(
-                func.lower(w.text).contains(needle, autoescape=True),
-                func.lower(w.title).contains(needle, autoescape=True),
-            )
-        )
-    rows = conn.execute(select(tables.written_procedures).where(*where).order_by(w.seq)).all()
+    statement = _written_statement(year is not None, bool(needle))
+    wanted = {"committee_id": committee_id, "year": year, "needle": _like(needle)}
+    rows = conn.execute(statement, wanted).all()
     ballots: dict[int, dict[str, str]] = {r.id: {} for r in rows}
     members: dict[int, int] = dict.fromkeys(ballots, 0)
     if ballots:
-        b, o = tables.written_ballots.c, tables.organisations.c
-        for procedure_id, organisation, choice in conn.execute(
-            select(b.procedure_id, o.short_name, b.choice)
-            .join_from(tables.written_ballots, tables.organisations, o.id == b.organisation_id)
-            .where(b.procedure_id.in_(list(ballots)))
-            .order_by(b.id)
-        ):
+        chosen = {"procedures": list(ballots)}
+        for procedure_id, organisation, choice in conn.execute(_WRITTEN_BALLOTS, chosen):
             members[procedure_id] += 1
             if choice:
                 ballots[procedure_id][organisation] = choice
@@ -126,53 +172,61 @@ def _written(
     ]
 
 
-def _entries(
-    conn: Connection,
-    where: list[ColumnElement[bool]],
-    order: tuple[Any, ...],
-    *,
-    offset: int | None = None,
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    d, i, v = tables.decisions.c, tables.agenda_items.c, tables.votes.c
-    stmt = (
-        select(
-            d.reference,
-            d.year,
-            d.seq.label("number"),
-            d.decided_on,
-            d.meeting_id,
-            d.agenda_item_id,
-            i.position.label("top"),
-            i.title,
-            d.text,
-            d.carried,
-            v.id.label("vote_id"),
-            v.majority,
-            v.yes,
-            v.no,
-            v.abstain,
-            v.method,
-            v.present,
-            v.voting_members,
-        )
-        .join_from(tables.decisions, tables.agenda_items, i.id == d.agenda_item_id)
-        .join(tables.votes, v.id == d.vote_id)
-        .where(*where)
-        .order_by(*order)
+_ENTRIES = (
+    select(
+        _d.reference,
+        _d.year,
+        _d.seq.label("number"),
+        _d.decided_on,
+        _d.meeting_id,
+        _d.agenda_item_id,
+        _i.position.label("top"),
+        _i.title,
+        _d.text,
+        _d.carried,
+        _v.id.label("vote_id"),
+        _v.majority,
+        _v.yes,
+        _v.no,
+        _v.abstain,
+        _v.method,
+        _v.present,
+        _v.voting_members,
     )
-    if limit is not None:
-        stmt = stmt.offset(offset or 0).limit(limit)
-    rows = conn.execute(stmt).mappings().all()
+    .join_from(tables.decisions, tables.agenda_items, _i.id == _d.agenda_item_id)
+    .join(tables.votes, _v.id == _d.vote_id)
+)
+
+
+@functools.cache
+def _entries_statement(with_year: bool, with_needle: bool, newest_first: bool) -> Select[Any]:
+    """The decisions taken in meetings of ``:committee_id`` (of ``:year``, matching
+    ``:needle``) in register order or newest first."""
+    where: list[ColumnElement[bool]] = [_d.committee_id == bindparam("committee_id")]
+    if with_year:
+        where.append(_d.year == bindparam("year"))
+    if with_needle:
+        where.append(or_(_contains(_d.text), _contains(_i.title)))
+    order = (_d.year.desc(), _d.seq.desc()) if newest_first else (_d.year, _d.seq)
+    return _ENTRIES.where(*where).order_by(*order)
+
+
+_b = tables.ballots.c
+_BALLOTS = (
+    select(_b.vote_id, _o.short_name, _b.choice)
+    .join_from(tables.ballots, tables.organisations, _o.id == _b.organisation_id)
+    .where(_b.vote_id.in_(bindparam("votes", expanding=True)))
+    .order_by(_b.id)
+)
+
+
+def _entries(
+    conn: Connection, statement: Select[Any], wanted: dict[str, Any]
+) -> list[dict[str, Any]]:
+    rows = conn.execute(statement, wanted).mappings().all()
     ballots: dict[int, dict[str, str]] = {r["vote_id"]: {} for r in rows}
     if ballots:
-        b, o = tables.ballots.c, tables.organisations.c
-        for vote_id, organisation, choice in conn.execute(
-            select(b.vote_id, o.short_name, b.choice)
-            .join_from(tables.ballots, tables.organisations, o.id == b.organisation_id)
-            .where(b.vote_id.in_(list(ballots)))
-            .order_by(b.id)
-        ):
+        for vote_id, organisation, choice in conn.execute(_BALLOTS, {"votes": list(ballots)}):
             ballots[vote_id][organisation] = choice
     return [
         {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from governance.errors import NotFound, Text
 from governance.reads import tables
@@ -102,31 +102,74 @@ def area_of_committee(conn: Connection, committee_id: int) -> dict[str, Any] | N
     return dict(row) if row is not None else None
 
 
+_PROGRAMME_AREAS = (
+    select(_a.programme_id, func.count(_a.id).label("n")).group_by(_a.programme_id).subquery()
+)
+_PROGRAMME_COMMITTEES = (
+    select(_a.programme_id, func.count(_ac.id).label("n"))
+    .join(tables.area_committees, _ac.area_id == _a.id)
+    .group_by(_a.programme_id)
+    .subquery()
+)
+_PROGRAMMES = (
+    select(
+        _p.id,
+        _p.name,
+        _p.short_name,
+        _p.description,
+        func.coalesce(_PROGRAMME_AREAS.c.n, 0).label("areas"),
+        func.coalesce(_PROGRAMME_COMMITTEES.c.n, 0).label("committees"),
+    )
+    .outerjoin(_PROGRAMME_AREAS, _PROGRAMME_AREAS.c.programme_id == _p.id)
+    .outerjoin(_PROGRAMME_COMMITTEES, _PROGRAMME_COMMITTEES.c.programme_id == _p.id)
+    .order_by(_p.short_name)
+)
+"""Built once: the administrator's overview lists the programmes on every cold view."""
+
+
 def list_programmes(conn: Connection) -> list[dict[str, Any]]:
     """Every programme with the number of its areas and committees, by short name."""
-    areas = (
-        select(_a.programme_id, func.count(_a.id).label("n")).group_by(_a.programme_id).subquery()
+    return [dict(r) for r in conn.execute(_PROGRAMMES).mappings()]
+
+
+_co, _po = tables.area_coordinators.c, tables.programme_offices.c
+_COORDINATED = (
+    select(
+        _a.id,
+        _a.name,
+        _a.short_name,
+        _p.name.label("programme"),
+        select(_po.id)
+        .where(_po.programme_id == _a.programme_id, _po.person_id == bindparam("person_id"))
+        .exists()
+        .label("in_office"),
     )
-    committees = (
-        select(_a.programme_id, func.count(_ac.id).label("n"))
-        .join(tables.area_committees, _ac.area_id == _a.id)
-        .group_by(_a.programme_id)
-        .subquery()
-    )
-    rows = conn.execute(
-        select(
-            _p.id,
-            _p.name,
-            _p.short_name,
-            _p.description,
-            func.coalesce(areas.c.n, 0).label("areas"),
-            func.coalesce(committees.c.n, 0).label("committees"),
-        )
-        .outerjoin(areas, areas.c.programme_id == _p.id)
-        .outerjoin(committees, committees.c.programme_id == _p.id)
-        .order_by(_p.short_name)
-    ).mappings()
-    return [dict(r) for r in rows]
+    .join_from(tables.action_areas, tables.area_coordinators, _co.area_id == _a.id)
+    .join(tables.programmes, _p.id == _a.programme_id)
+    .where(_co.person_id == bindparam("person_id"))
+    .order_by(_a.programme_id, _a.position, _a.id)
+)
+_IN_OFFICE = (
+    select(_p.id, _p.name, _p.short_name)
+    .join_from(tables.programmes, tables.programme_offices, _po.programme_id == _p.id)
+    .where(_po.person_id == bindparam("person_id"))
+    .order_by(_p.short_name)
+)
+
+
+def areas_coordinated(conn: Connection, person_id: int) -> list[dict[str, Any]]:
+    """The action areas *person_id* coordinates, in the programmes' order (id, name,
+    short_name, programme: its name, in_office: whether the person is also in the
+    programme's office): the overview's links, one statement."""
+    found: dict[int, dict[str, Any]] = {}
+    for r in conn.execute(_COORDINATED, {"person_id": person_id}).mappings():
+        found.setdefault(r["id"], dict(r))
+    return list(found.values())
+
+
+def programmes_in_office(conn: Connection, person_id: int) -> list[dict[str, Any]]:
+    """The programmes whose office *person_id* works in (id, name, short_name), by short name."""
+    return [dict(r) for r in conn.execute(_IN_OFFICE, {"person_id": person_id}).mappings()]
 
 
 def programme_view(conn: Connection, programme_id: int) -> dict[str, Any]:

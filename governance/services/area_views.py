@@ -59,25 +59,27 @@ def my_areas(uow: UnitOfWork) -> dict[str, list[dict[str, Any]]]:
     person = uow.person()
     if person is None:
         return {"areas": [], "programmes": []}
+    # Core, two statements: the overview is the page everyone opens first (the same
+    # areas and programmes as access.areas_of and access.programmes_of name)
+    conn = uow.session.connection()
     areas = [
         {
-            "id": area.id,
-            "name": area.name,
-            "short_name": area.short_name,
-            "programme": area.programme.name,
-            "roles": sorted(roles),
+            "id": area["id"],
+            "name": area["name"],
+            "short_name": area["short_name"],
+            "programme": area["programme"],
+            "roles": sorted(
+                {CommitteeRole.AREA_COORDINATOR}
+                | ({CommitteeRole.PROGRAMME_OFFICE} if area["in_office"] else set())
+            ),
         }
-        for area, roles in access.areas_of(uow.session, person)
-        if CommitteeRole.AREA_COORDINATOR in roles
+        for area in programme_reads.areas_coordinated(conn, person.id)
     ]
     if person.is_admin:
         found = [
             {"id": p["id"], "name": p["name"], "short_name": p["short_name"]}
-            for p in programme_reads.list_programmes(uow.session.connection())
+            for p in programme_reads.list_programmes(conn)
         ]
     else:
-        found = [
-            {"id": p.id, "name": p.name, "short_name": p.short_name}
-            for p in access.programmes_of(uow.session, person)
-        ]
+        found = programme_reads.programmes_in_office(conn, person.id)
     return {"areas": areas, "programmes": found}

@@ -91,6 +91,8 @@ def search(
     needle = wanted_text.lower() if wanted_text else None
     session.flush()  # the register reads through Core
     conn = session.connection()
+    # The years first: they tell whether there are decisions in writing to read at all.
+    years, written_years = decisions.years_by_kind(conn, committee.id)
     rows, total = decisions.search(
         conn,
         committee.id,
@@ -98,7 +100,7 @@ def search(
         needle=needle,
         offset=(number - 1) * per_page,
         limit=per_page,
+        written_years=written_years,
     )
     pages = max(1, math.ceil(total / per_page))
-    years = decisions.years(conn, committee.id)
     return RegisterPage(rows, total, number, pages, years, wanted_year, wanted_text)

@@ -15,7 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 
 from governance import horizon
 from governance.domain.permissions import CommitteeRole
@@ -93,6 +93,49 @@ ADMIN_LISTED = 50
 the same size with 10,000 committees (the rest are counted; ``gremium committee list``
 lists them all). They are listed only, never searched for meetings or tasks."""
 
+# The statements are built once, here: building a select and generating its cache key on
+# every call cost as much CPU as running it (the overview is the page everyone opens first,
+# and a cold page after every write). Lists are expanding bind parameters.
+_ms, _mp, _cm, _o = (
+    tables.memberships.c,
+    tables.membership_people.c,
+    tables.committees.c,
+    tables.organisations.c,
+)
+_COMMITTEE_COLUMNS = (_cm.id, _cm.short_name, _cm.name, _cm.rules_data)
+_SEATS = (
+    select(
+        _ms.organisation_id,
+        _ms.role,
+        _ms.starts_on,
+        _ms.ends_on,
+        _mp.capacity,
+        *_COMMITTEE_COLUMNS,
+        _o.short_name.label("organisation"),
+    )
+    .join_from(tables.memberships, tables.membership_people, _mp.membership_id == _ms.id)
+    .join(tables.committees, _cm.id == _ms.committee_id)
+    .join(tables.organisations, _o.id == _ms.organisation_id)
+    .where(_mp.person_id == bindparam("person_id"))
+)
+_SECRETARIATS = (
+    select(*_COMMITTEE_COLUMNS)
+    .join_from(
+        tables.committees,
+        tables.secretariat_members,
+        tables.secretariat_members.c.committee_id == _cm.id,
+    )
+    .where(tables.secretariat_members.c.person_id == bindparam("person_id"))
+)
+_WITHOUT_SEAT = _cm.id.not_in(bindparam("seated", expanding=True))
+_ADMINISTERED = (
+    select(*_COMMITTEE_COLUMNS)
+    .where(_WITHOUT_SEAT)
+    .order_by(func.lower(_cm.short_name), _cm.id)
+    .limit(ADMIN_LISTED)
+)
+_ADMINISTERED_TOTAL = select(func.count()).select_from(tables.committees).where(_WITHOUT_SEAT)
+
 
 def waiting_for(uow: UnitOfWork) -> Overview:
     """The acting person's committees, next meetings and open tasks (by deadline)."""
@@ -106,28 +149,7 @@ def waiting_for(uow: UnitOfWork) -> Overview:
     orgs: dict[int, dict[int, str]] = defaultdict(dict)
     committees: dict[int, Any] = {}
     conn = session.connection()  # Core: the overview is the page everyone opens first
-    ms, mp, cm, o = (
-        tables.memberships.c,
-        tables.membership_people.c,
-        tables.committees.c,
-        tables.organisations.c,
-    )
-    committee_columns = (cm.id, cm.short_name, cm.name, cm.rules_data)
-    rows = conn.execute(
-        select(
-            ms.organisation_id,
-            ms.role,
-            ms.starts_on,
-            ms.ends_on,
-            mp.capacity,
-            *committee_columns,
-            o.short_name.label("organisation"),
-        )
-        .join_from(tables.memberships, tables.membership_people, mp.membership_id == ms.id)
-        .join(tables.committees, cm.id == ms.committee_id)
-        .join(tables.organisations, o.id == ms.organisation_id)
-        .where(mp.person_id == person.id)
-    ).all()
+    rows = conn.execute(_SEATS, {"person_id": person.id}).all()
     for r in rows:
         if not (r.starts_on <= today and (r.ends_on is None or today < r.ends_on)):
             continue
@@ -135,12 +157,7 @@ def waiting_for(uow: UnitOfWork) -> Overview:
         roles[r.id].add(_role(r.role, r.capacity))
         orgs[r.id][r.organisation_id] = r.organisation
     # 2. the secretariats the person works in
-    sm = tables.secretariat_members.c
-    for row in conn.execute(
-        select(*committee_columns)
-        .join_from(tables.committees, tables.secretariat_members, sm.committee_id == cm.id)
-        .where(sm.person_id == person.id)
-    ):
+    for row in conn.execute(_SECRETARIATS, {"person_id": person.id}):
         committees[row.id] = row
         roles[row.id].add(CommitteeRole.SECRETARIAT)
     # 3. an administrator administers every committee: the first of those without a seat
@@ -148,26 +165,20 @@ def waiting_for(uow: UnitOfWork) -> Overview:
     administered: dict[int, Any] = {}
     more_administered = 0
     if person.is_admin:
-        without_seat = cm.id.not_in(list(committees))
-        for row in conn.execute(
-            select(*committee_columns)
-            .where(without_seat)
-            .order_by(func.lower(cm.short_name), cm.id)
-            .limit(ADMIN_LISTED)
-        ):
+        seated = {"seated": list(committees)}
+        for row in conn.execute(_ADMINISTERED, seated):
             administered[row.id] = row
             roles[row.id].add(CommitteeRole.ADMIN)
         if len(administered) == ADMIN_LISTED:
-            total = conn.execute(
-                select(func.count()).select_from(tables.committees).where(without_seat)
-            ).scalar_one()
+            total = conn.execute(_ADMINISTERED_TOTAL, seated).scalar_one()
             more_administered = total - ADMIN_LISTED
 
     ids = list(committees)
     chairs = [c for c in ids if CommitteeRole.CHAIR in roles[c]]
     secretariats = [c for c in ids if CommitteeRole.SECRETARIAT in roles[c]]
     short = {c: committees[c].short_name for c in ids}
-    rules = {c: RulesOfProcedure.from_dict(committees[c].rules_data or {}) for c in ids}
+    # only the chairs' rules are asked (whether minutes are approved without a vote)
+    rules = {c: RulesOfProcedure.from_dict(committees[c].rules_data or {}) for c in chairs}
     tasks: list[Task] = []
     meetings: list[UpcomingMeeting] = []
     if ids:
@@ -226,31 +237,21 @@ def _urgency(task: Task) -> tuple[int, str, str]:
     return (0 if task.overdue else 1, key, task.subject)
 
 
-def _next_meetings(uow: UnitOfWork, ids: list[int], short: dict[int, str]) -> list[UpcomingMeeting]:
-    rows = (
-        uow.session.connection()
-        .execute(
-            select(
-                tables.meetings.c.id,
-                tables.meetings.c.committee_id,
-                tables.meetings.c.title,
-                tables.meetings.c.starts_at,
-                tables.meetings.c.ends_at,
-                tables.meetings.c.location,
-                tables.meetings.c.state,
-            )
-            .where(
-                tables.meetings.c.committee_id.in_(ids),
-                tables.meetings.c.state.in_(UPCOMING_STATES),
-            )
-            .where(
-                or_(tables.meetings.c.state == "in_session", tables.meetings.c.ends_at >= uow.now)
-            )
-            .order_by(tables.meetings.c.starts_at, tables.meetings.c.id)
-            .limit(NEXT_MEETINGS)
-        )
-        .all()
+_m, _a = tables.meetings.c, tables.action_items.c
+_NEXT_MEETINGS = (
+    select(_m.id, _m.committee_id, _m.title, _m.starts_at, _m.ends_at, _m.location, _m.state)
+    .where(
+        _m.committee_id.in_(bindparam("ids", expanding=True)),
+        _m.state.in_(UPCOMING_STATES),
     )
+    .where(or_(_m.state == "in_session", _m.ends_at >= bindparam("now")))
+    .order_by(_m.starts_at, _m.id)
+    .limit(NEXT_MEETINGS)
+)
+
+
+def _next_meetings(uow: UnitOfWork, ids: list[int], short: dict[int, str]) -> list[UpcomingMeeting]:
+    rows = uow.session.connection().execute(_NEXT_MEETINGS, {"ids": ids, "now": uow.now}).all()
     for r in rows:  # a meeting leaves the list when it has ended (a page kept till then)
         horizon.note(r.ends_at)
     return [
@@ -267,6 +268,37 @@ def _next_meetings(uow: UnitOfWork, ids: list[int], short: dict[int, str]) -> li
     ]
 
 
+_v, _ag, _pa, _sg = (
+    tables.agreement_versions.c,
+    tables.agreements.c,
+    tables.agreement_parties.c,
+    tables.signatures.c,
+)
+_SIGNATURES_OWED = (
+    select(
+        _ag.committee_id,
+        _ag.title,
+        _v.agreement_id,
+        _v.number,
+        _v.effective_from,
+        _pa.organisation_id,
+    )
+    .join_from(tables.agreement_parties, tables.agreement_versions, _v.id == _pa.version_id)
+    .join(tables.agreements, _ag.id == _v.agreement_id)
+    .outerjoin(
+        tables.signatures,
+        and_(_sg.version_id == _v.id, _sg.organisation_id == _pa.organisation_id),
+    )
+    .where(
+        _ag.committee_id.in_(bindparam("committees", expanding=True)),
+        _v.state == "open_for_signature",
+        _pa.organisation_id.in_(bindparam("organisations", expanding=True)),
+        _sg.id.is_(None),
+    )
+    .order_by(_v.id, _pa.organisation_id)
+)
+
+
 def _signatures_owed(
     uow: UnitOfWork, orgs: dict[int, dict[int, str]], short: dict[int, str]
 ) -> list[Task]:
@@ -276,40 +308,7 @@ def _signatures_owed(
         return []
     rows = (
         uow.session.connection()
-        .execute(
-            select(
-                tables.agreements.c.committee_id,
-                tables.agreements.c.title,
-                tables.agreement_versions.c.agreement_id,
-                tables.agreement_versions.c.number,
-                tables.agreement_versions.c.effective_from,
-                tables.agreement_parties.c.organisation_id,
-            )
-            .join_from(
-                tables.agreement_parties,
-                tables.agreement_versions,
-                tables.agreement_versions.c.id == tables.agreement_parties.c.version_id,
-            )
-            .join(
-                tables.agreements,
-                tables.agreements.c.id == tables.agreement_versions.c.agreement_id,
-            )
-            .outerjoin(
-                tables.signatures,
-                and_(
-                    tables.signatures.c.version_id == tables.agreement_versions.c.id,
-                    tables.signatures.c.organisation_id
-                    == tables.agreement_parties.c.organisation_id,
-                ),
-            )
-            .where(
-                tables.agreements.c.committee_id.in_(list(orgs)),
-                tables.agreement_versions.c.state == "open_for_signature",
-                tables.agreement_parties.c.organisation_id.in_(org_ids),
-                tables.signatures.c.id.is_(None),
-            )
-            .order_by(tables.agreement_versions.c.id, tables.agreement_parties.c.organisation_id)
-        )
+        .execute(_SIGNATURES_OWED, {"committees": list(orgs), "organisations": sorted(org_ids)})
         .all()
     )
     today = uow.today
@@ -329,6 +328,29 @@ def _signatures_owed(
     ]
 
 
+_ACTION_ITEMS = (
+    select(
+        _a.id,
+        _a.committee_id,
+        _a.meeting_id,
+        _a.what,
+        _a.due_on,
+        _a.owner_organisation_id,
+        _a.owner_person_id,
+    )
+    .where(
+        _a.committee_id.in_(bindparam("committees", expanding=True)),
+        _a.state == "open",
+        # an empty list of organisations matches none: then only the person's own
+        or_(
+            _a.owner_person_id == bindparam("person_id"),
+            _a.owner_organisation_id.in_(bindparam("organisations", expanding=True)),
+        ),
+    )
+    .order_by(_a.due_on, _a.id)
+)
+
+
 def _action_items(
     uow: UnitOfWork,
     person_id: int,
@@ -336,28 +358,12 @@ def _action_items(
     short: dict[int, str],
     today: dt.date,
 ) -> list[Task]:
-    org_ids = {o for per in orgs.values() for o in per}
-    owner = tables.action_items.c.owner_person_id == person_id
-    if org_ids:
-        owner = or_(owner, tables.action_items.c.owner_organisation_id.in_(org_ids))
+    org_ids = sorted({o for per in orgs.values() for o in per})
     rows = (
         uow.session.connection()
         .execute(
-            select(
-                tables.action_items.c.id,
-                tables.action_items.c.committee_id,
-                tables.action_items.c.meeting_id,
-                tables.action_items.c.what,
-                tables.action_items.c.due_on,
-                tables.action_items.c.owner_organisation_id,
-                tables.action_items.c.owner_person_id,
-            )
-            .where(
-                tables.action_items.c.committee_id.in_(list(short)),
-                tables.action_items.c.state == "open",
-                owner,
-            )
-            .order_by(tables.action_items.c.due_on, tables.action_items.c.id)
+            _ACTION_ITEMS,
+            {"committees": list(short), "person_id": person_id, "organisations": org_ids},
         )
         .all()
     )
@@ -378,41 +384,26 @@ def _action_items(
     ]
 
 
+_i, _mi, _mo = tables.agenda_items.c, tables.minutes.c, tables.minutes_objections.c
+_PROPOSALS = (
+    select(_m.id, _m.committee_id, _m.title, _m.invitation_at, func.count(_i.id).label("how_many"))
+    .join_from(tables.meetings, tables.agenda_items, _i.meeting_id == _m.id)
+    .where(
+        _m.committee_id.in_(bindparam("chairs", expanding=True)),
+        _m.state.in_(UPCOMING_STATES),
+        _i.status == "proposed",
+    )
+    .group_by(_m.id, _m.committee_id, _m.title, _m.invitation_at)
+    .order_by(_m.invitation_at, _m.id)
+)
+
+
 def _proposals(
     uow: UnitOfWork, chairs: list[int], short: dict[int, str], now: dt.datetime
 ) -> list[Task]:
     """Proposals the chair still has to accept, reject or defer, one task per meeting;
     due by the invitation (the agenda goes out with it)."""
-    rows = (
-        uow.session.connection()
-        .execute(
-            select(
-                tables.meetings.c.id,
-                tables.meetings.c.committee_id,
-                tables.meetings.c.title,
-                tables.meetings.c.invitation_at,
-                func.count(tables.agenda_items.c.id).label("how_many"),
-            )
-            .join_from(
-                tables.meetings,
-                tables.agenda_items,
-                tables.agenda_items.c.meeting_id == tables.meetings.c.id,
-            )
-            .where(
-                tables.meetings.c.committee_id.in_(chairs),
-                tables.meetings.c.state.in_(UPCOMING_STATES),
-                tables.agenda_items.c.status == "proposed",
-            )
-            .group_by(
-                tables.meetings.c.id,
-                tables.meetings.c.committee_id,
-                tables.meetings.c.title,
-                tables.meetings.c.invitation_at,
-            )
-            .order_by(tables.meetings.c.invitation_at, tables.meetings.c.id)
-        )
-        .all()
-    )
+    rows = uow.session.connection().execute(_PROPOSALS, {"chairs": chairs}).all()
     for r in rows:  # overdue from then on
         horizon.note(r.invitation_at)
     return [
@@ -430,31 +421,23 @@ def _proposals(
     ]
 
 
+_MINUTES_TO_WRITE = (
+    select(_m.id, _m.committee_id, _m.title, _m.minutes_due_at)
+    .outerjoin_from(tables.meetings, tables.minutes, _mi.meeting_id == _m.id)
+    .where(
+        _m.committee_id.in_(bindparam("writers", expanding=True)),
+        _m.state == "closed",
+        or_(_mi.id.is_(None), _mi.state == "drafting"),
+    )
+    .order_by(_m.minutes_due_at, _m.id)
+)
+
+
 def _minutes_to_write(
     uow: UnitOfWork, writers: list[int], short: dict[int, str], now: dt.datetime
 ) -> list[Task]:
     """Closed meetings whose minutes are not started or are being drafted."""
-    rows = (
-        uow.session.connection()
-        .execute(
-            select(
-                tables.meetings.c.id,
-                tables.meetings.c.committee_id,
-                tables.meetings.c.title,
-                tables.meetings.c.minutes_due_at,
-            )
-            .outerjoin_from(
-                tables.meetings, tables.minutes, tables.minutes.c.meeting_id == tables.meetings.c.id
-            )
-            .where(
-                tables.meetings.c.committee_id.in_(writers),
-                tables.meetings.c.state == "closed",
-                or_(tables.minutes.c.id.is_(None), tables.minutes.c.state == "drafting"),
-            )
-            .order_by(tables.meetings.c.minutes_due_at, tables.meetings.c.id)
-        )
-        .all()
-    )
+    rows = uow.session.connection().execute(_MINUTES_TO_WRITE, {"writers": writers}).all()
     for r in rows:  # overdue from then on
         horizon.note(r.minutes_due_at)
     return [
@@ -471,6 +454,19 @@ def _minutes_to_write(
     ]
 
 
+_OPEN_OBJECTION = select(_mo.id).where(_mo.minutes_id == _mi.id, _mo.resolved.is_(False)).exists()
+_MINUTES_TO_APPROVE = (
+    select(_m.id, _m.committee_id, _m.title, _mi.objection_deadline_at)
+    .join_from(tables.meetings, tables.minutes, _mi.meeting_id == _m.id)
+    .where(
+        _mi.committee_id.in_(bindparam("chairs", expanding=True)),
+        _mi.state == "circulated",
+        ~_OPEN_OBJECTION,
+    )
+    .order_by(_mi.objection_deadline_at, _m.id)
+)
+
+
 def _minutes_to_approve(
     uow: UnitOfWork,
     chairs: list[int],
@@ -480,35 +476,7 @@ def _minutes_to_approve(
 ) -> list[Task]:
     """Circulated minutes the chair may approve: the rules allow it without a vote,
     the objection period is over and no objection is open (the guards of approve)."""
-    open_objection = (
-        select(tables.minutes_objections.c.id)
-        .where(
-            tables.minutes_objections.c.minutes_id == tables.minutes.c.id,
-            tables.minutes_objections.c.resolved.is_(False),
-        )
-        .exists()
-    )
-    rows = (
-        uow.session.connection()
-        .execute(
-            select(
-                tables.meetings.c.id,
-                tables.meetings.c.committee_id,
-                tables.meetings.c.title,
-                tables.minutes.c.objection_deadline_at,
-            )
-            .join_from(
-                tables.meetings, tables.minutes, tables.minutes.c.meeting_id == tables.meetings.c.id
-            )
-            .where(
-                tables.minutes.c.committee_id.in_(chairs),
-                tables.minutes.c.state == "circulated",
-                ~open_objection,
-            )
-            .order_by(tables.minutes.c.objection_deadline_at, tables.meetings.c.id)
-        )
-        .all()
-    )
+    rows = uow.session.connection().execute(_MINUTES_TO_APPROVE, {"chairs": chairs}).all()
     return [
         Task(
             kind="minutes_approve",
@@ -535,32 +503,21 @@ def _period_over(deadline: dt.datetime | None, now: dt.datetime) -> bool:
     return False
 
 
-def _objections(uow: UnitOfWork, chairs: list[int], short: dict[int, str]) -> list[Task]:
-    rows = (
-        uow.session.connection()
-        .execute(
-            select(
-                tables.meetings.c.id,
-                tables.meetings.c.committee_id,
-                tables.meetings.c.title,
-                func.count(tables.minutes_objections.c.id).label("how_many"),
-            )
-            .join_from(
-                tables.meetings, tables.minutes, tables.minutes.c.meeting_id == tables.meetings.c.id
-            )
-            .join(
-                tables.minutes_objections,
-                tables.minutes_objections.c.minutes_id == tables.minutes.c.id,
-            )
-            .where(
-                tables.minutes.c.committee_id.in_(chairs),
-                tables.minutes_objections.c.resolved.is_(False),
-            )
-            .group_by(tables.meetings.c.id, tables.meetings.c.committee_id, tables.meetings.c.title)
-            .order_by(tables.meetings.c.id)
-        )
-        .all()
+_OBJECTIONS = (
+    select(_m.id, _m.committee_id, _m.title, func.count(_mo.id).label("how_many"))
+    .join_from(tables.meetings, tables.minutes, _mi.meeting_id == _m.id)
+    .join(tables.minutes_objections, _mo.minutes_id == _mi.id)
+    .where(
+        _mi.committee_id.in_(bindparam("chairs", expanding=True)),
+        _mo.resolved.is_(False),
     )
+    .group_by(_m.id, _m.committee_id, _m.title)
+    .order_by(_m.id)
+)
+
+
+def _objections(uow: UnitOfWork, chairs: list[int], short: dict[int, str]) -> list[Task]:
+    rows = uow.session.connection().execute(_OBJECTIONS, {"chairs": chairs}).all()
     return [
         Task(
             kind="objection",

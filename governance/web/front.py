@@ -112,16 +112,35 @@ def render(template: str, status: int = 200, **context: Any) -> Response:
     return response
 
 
+NAVIGATIONS = "gremium.navigation"
+"""The key of the built navigations in the Flask app's extensions."""
+
+
 def _navigation() -> list[dict[str, Any]]:
     """The main navigation's entries (``NAVIGATION`` in app.py) whose pages exist."""
-    from governance.web.app import NAVIGATION
-
     here = request.endpoint
     return [
-        {"url": flask_url_for(endpoint), "label": t(key), "current": endpoint == here}
-        for endpoint, key in NAVIGATION
-        if endpoint in current_app.view_functions
+        {"url": url, "label": label, "current": endpoint == here}
+        for endpoint, url, label in _entries(g.lang, request.script_root)
     ]
+
+
+def _entries(lang: str, script_root: str) -> list[tuple[str, str, str]]:
+    """The navigation's (endpoint, address, label) in *lang*: built once per application,
+    language and script root, since every page shows it (the views never change)."""
+    from governance.web.app import NAVIGATION
+
+    built: dict[tuple[str, str], list[tuple[str, str, str]]]
+    built = current_app.extensions.setdefault(NAVIGATIONS, {})
+    entries = built.get((lang, script_root))
+    if entries is None:
+        entries = [
+            (endpoint, flask_url_for(endpoint), t(key))
+            for endpoint, key in NAVIGATION
+            if endpoint in current_app.view_functions
+        ]
+        built[(lang, script_root)] = entries
+    return entries
 
 
 def status_of(exc: GremiumError) -> int:
@@ -159,7 +178,9 @@ def committee_or_404(work: UnitOfWork, cid: int | str) -> Committee:
     person = work.person()
     if committee is None or person is None:
         abort(404)
-    if not access.roles_of(work.session, person, committee, work.today):
+    # The administrator holds a role in every committee (roles_of always gives them
+    # ADMIN): their four statements asking for the others are not needed to know that.
+    if not person.is_admin and not access.roles_of(work.session, person, committee, work.today):
         abort(404)
     return committee
 

@@ -20,6 +20,9 @@ bp = Blueprint("overview", __name__)
 @bp.get("/")
 def index() -> Response:
     with reading() as work:
+        # Held for the whole view: the session keeps loaded objects only while they are
+        # referenced, and both reads below ask for the person (one statement, not two).
+        person = work.person()  # noqa: F841
         overview = my_work.waiting_for(work)
         above = area_views.my_areas(work)  # areas coordinated, programmes' offices
         labels = {
