@@ -267,18 +267,6 @@ def areas_of(session: Session, person: Person) -> list[tuple[ActionArea, set[Com
     return sorted(found.values(), key=lambda pair: (pair[0].programme_id, pair[0].position))
 
 
-def programmes_of(session: Session, person: Person) -> list[Programme]:
-    """The programmes whose office *person* works in."""
-    return list(
-        session.execute(
-            select(Programme)
-            .join(ProgrammeOffice, ProgrammeOffice.programme_id == Programme.id)
-            .where(ProgrammeOffice.person_id == person.id)
-            .order_by(Programme.short_name)
-        ).scalars()
-    )
-
-
 def organisations_of(
     session: Session, person: Person, committee: Committee, on: dt.date
 ) -> list[Organisation]:

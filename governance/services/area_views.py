@@ -59,8 +59,8 @@ def my_areas(uow: UnitOfWork) -> dict[str, list[dict[str, Any]]]:
     person = uow.person()
     if person is None:
         return {"areas": [], "programmes": []}
-    # Core, two statements: the overview is the page everyone opens first (the same
-    # areas and programmes as access.areas_of and access.programmes_of name)
+    # Core, two statements: the overview is the page everyone opens first (the areas
+    # access.areas_of names, and the programmes whose office the person works in)
     conn = uow.session.connection()
     areas = [
         {
