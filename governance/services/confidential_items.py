@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from governance.models import AgendaAttachment, AgendaItem, Meeting, Tombstone
+from governance.models import AgendaAttachment, AgendaItem, Meeting, StoredDocument, Tombstone
 from governance.services import access, agenda
 from governance.services import meetings as meeting_service
 from governance.services.meetings import MeetingRef
@@ -63,13 +63,19 @@ def _withdraw(uow: UnitOfWork, item: AgendaItem, meeting: Meeting) -> None:
     (reads/oparl/deleted.py). Lifting the mark again needs none removed: the reads skip
     the tombstones of whatever is public again, and the item's new ``modified`` lists it."""
     attachments = uow.session.execute(
-        select(AgendaAttachment.id, AgendaAttachment.document_id, AgendaAttachment.created_at)
+        select(AgendaAttachment.id, AgendaAttachment.created_at, AgendaAttachment.document_id)
         .where(AgendaAttachment.agenda_item_id == item.id)
         .order_by(AgendaAttachment.id)
     ).all()
+    files = uow.session.execute(
+        select(StoredDocument.id, StoredDocument.created_at).where(
+            StoredDocument.id.in_({doc for _, _, doc in attachments if doc is not None})
+        )
+    ).all()
+    # OParl keeps ``created`` of a deleted object: each tombstone carries it.
     gone = [("agenda_items", item.id, item.created_at)]
-    gone += [("paper", aid, created) for aid, _, created in attachments]
-    gone += [("file", doc, None) for doc in sorted({d for _, d, _ in attachments if d})]
+    gone += [("paper", aid, created) for aid, created, _ in attachments]
+    gone += [("file", doc, created) for doc, created in sorted(files)]
     uow.session.add_all(
         Tombstone(
             kind=kind,

@@ -88,7 +88,7 @@ def _core(app: Flask) -> App:
 
 
 def _item_with_a_document(core: App) -> tuple[int, int, int, int]:
-    """An item on the agenda of a meeting still ahead, with a stored document attached:
+    """An item on the agenda of a meeting still open, with a stored document attached:
     (meeting id, item id, attachment (Paper) id, document (File) id)."""
     with core.unit_of_work(Actor.system()) as uow:
         item = uow.session.scalars(
@@ -96,8 +96,7 @@ def _item_with_a_document(core: App) -> tuple[int, int, int, int]:
             .join(Meeting, Meeting.id == AgendaItem.meeting_id)
             .where(
                 AgendaItem.status == "accepted",
-                AgendaItem.standing.is_(None),
-                Meeting.starts_at > START,
+                Meeting.state.in_(agenda_attachments.OPEN_MEETING_STATES),
             )
             .order_by(Meeting.starts_at, AgendaItem.position)
         ).first()

@@ -17,7 +17,8 @@ from sqlalchemy import ColumnElement
 
 
 class Layout:
-    """Groups of columns (*groups*: name -> columns) in one select list, in this order."""
+    """Groups of columns (*groups*: name -> columns) at the end of one select list (after
+    the page's own columns), in this order."""
 
     def __init__(self, groups: dict[str, Sequence[ColumnElement[Any]]]) -> None:
         self.columns: list[ColumnElement[Any]] = []
@@ -32,6 +33,7 @@ class Layout:
         """The object *name* of *row*, or None where the outer join found none (its first
         column, an id, is NULL)."""
         start, end, shape = self._spans[name]
-        if row[start] is None:
+        lead = len(row) - len(self.columns)
+        if row[lead + start] is None:
             return None
-        return shape._make(row[start:end])
+        return shape._make(row[lead + start : lead + end])
