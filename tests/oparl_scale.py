@@ -188,7 +188,8 @@ def seed(
                 )
         conn.execute(insert(AgendaItem), items)
         if documents_every:
-            _documents(conn, [m["id"] for m in meetings[::documents_every]])
+            every = range(first_meeting, first_meeting + len(meetings), documents_every)
+            _documents(conn, list(every))
     if app.db.engine.dialect.name == "postgresql":
         # What autovacuum does a minute after a bulk load: the planner's statistics.
         with app.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:

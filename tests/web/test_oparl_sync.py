@@ -64,9 +64,10 @@ class Mirror:
     def sync(self, since: dt.datetime | None = None) -> None:
         self.deleted = {}
         for name in LISTS:
-            url: str | None = f"{PREFIX}/body/1/{name}?limit=7"
+            first = f"{PREFIX}/body/1/{name}?limit=7"  # small pages: the client follows next
             if since is not None:
-                url += "&modified_since=" + quote(since.isoformat())
+                first += "&modified_since=" + quote(since.isoformat())
+            url: str | None = first
             while url:
                 page = self.client.get(url).get_json()
                 for obj in page["data"]:
@@ -84,7 +85,8 @@ def _address(kind: str, oid: int) -> str:
 
 
 def _core(app: Flask) -> App:
-    return app.extensions["gremium"]  # type: ignore[no-any-return]
+    core: App = app.extensions["gremium"]
+    return core
 
 
 def _item_with_a_document(core: App) -> tuple[int, int, int, int]:
