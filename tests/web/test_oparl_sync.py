@@ -206,3 +206,22 @@ def test_a_withdrawn_consent_takes_the_address_out_of_the_clients_copy(
     mirror.sync(since=since)
     assert "email" not in mirror.copy["person"][chosen]
     assert _moment(mirror.copy["person"][chosen]) == withdrawn
+
+
+def test_a_hidden_committee_has_no_meeting_list_and_an_empty_page_is_no_error(
+    demo: Flask,
+) -> None:
+    core = _core(demo)
+    client = demo.test_client()
+    with core.unit_of_work(Actor.system()) as uow:
+        hidden, shown = uow.session.scalars(select(Committee).order_by(Committee.id)).all()[:2]
+        directory.set_rules(uow, hidden, {"publication": "none"})
+        hidden_id, shown_id = hidden.id, shown.id
+    answer = client.get(f"{PREFIX}/committee/{hidden_id}/meeting")
+    assert answer.status_code == 404
+    assert answer.get_json()["type"] == "https://schema.oparl.org/1.1/Error"
+    listed = client.get(f"{PREFIX}/committee/{shown_id}/meeting").get_json()
+    assert listed["data"] and all(m["type"].endswith("/Meeting") for m in listed["data"])
+    last = max(int(m["id"].rsplit("/", 1)[1]) for m in listed["data"])
+    beyond = client.get(f"{PREFIX}/committee/{shown_id}/meeting?after={last}")
+    assert beyond.status_code == 200 and beyond.get_json()["data"] == []
