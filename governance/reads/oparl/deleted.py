@@ -1,7 +1,10 @@
 """Deleted objects (tombstones, change_times.py): ``deleted: true`` and when.
 
 A ``modified_since`` list names them, and their addresses answer with them,
-but only for committees that published them.
+but only for committees that published them. OParl counts a depublished object
+as deleted: an agenda item marked for closed session after it was published
+leaves tombstones for itself, its papers and files
+(services/confidential_items.py); once public again it is listed as itself.
 """
 
 from __future__ import annotations
