@@ -11,12 +11,14 @@ neither may appear.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import Connection, insert, select, text
 
 from governance.bootstrap import App
 from governance.domain.rules import RulesOfProcedure
 from governance.models import (
+    AgendaAttachment,
     AgendaItem,
     Committee,
     Meeting,
@@ -24,6 +26,7 @@ from governance.models import (
     MembershipPerson,
     Organisation,
     Person,
+    StoredDocument,
 )
 
 START = dt.datetime(2026, 1, 5, 17, 0, tzinfo=dt.UTC)
@@ -31,8 +34,15 @@ SECRET = "GEHEIM"
 """Part of the title of every item that must not appear."""
 
 
-def seed(app: App, committees: int, meetings_per_committee: int, items_per_meeting: int) -> int:
-    """Add the data set; return how many meetings it has."""
+def seed(
+    app: App,
+    committees: int,
+    meetings_per_committee: int,
+    items_per_meeting: int,
+    documents_every: int = 0,
+) -> int:
+    """Add the data set; return how many meetings it has. With *documents_every* n, every
+    item of every n-th meeting has a document (a Paper with its File)."""
     rules = RulesOfProcedure().updated({"publication": "people"}).to_dict()
     with app.db.engine.begin() as conn:
         first = (conn.execute(select(Committee.id).order_by(Committee.id.desc())).scalar() or 0) + 1
@@ -177,8 +187,55 @@ def seed(app: App, committees: int, meetings_per_committee: int, items_per_meeti
                     }
                 )
         conn.execute(insert(AgendaItem), items)
+        if documents_every:
+            every = range(first_meeting, first_meeting + len(meetings), documents_every)
+            _documents(conn, list(every))
     if app.db.engine.dialect.name == "postgresql":
         # What autovacuum does a minute after a bulk load: the planner's statistics.
         with app.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("ANALYZE"))
     return len(meetings)
+
+
+def _documents(conn: Connection, meeting_ids: list[int]) -> None:
+    """A stored document attached to every item of these meetings."""
+    item_ids = conn.execute(
+        select(AgendaItem.id).where(AgendaItem.meeting_id.in_(meeting_ids)).order_by(AgendaItem.id)
+    ).scalars()
+    first = (
+        conn.execute(select(StoredDocument.id).order_by(StoredDocument.id.desc())).scalar() or 0
+    ) + 1
+    documents, attachments = [], []
+    for n, iid in enumerate(item_ids):
+        data = f"Vorlage zu TOP {iid}".encode()
+        documents.append(
+            {
+                "id": first + n,
+                "kind": "agenda_attachment",
+                "entity_type": "agenda_item",
+                "entity_id": iid,
+                "name": f"vorlage-{iid}.txt",
+                "media_type": "text/plain",
+                "size": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "sha512": hashlib.sha512(data).hexdigest(),
+                "data": data,
+                "legacy_path": "",
+                "note": "",
+                "created_at": START,
+                "created_by": "",
+            }
+        )
+        attachments.append(
+            {
+                "agenda_item_id": iid,
+                "kind": "document",
+                "title": f"Vorlage {iid}",
+                "version": 1,
+                "url": "",
+                "document_id": first + n,
+                "created_at": START,
+            }
+        )
+    conn.execute(insert(StoredDocument), documents)
+    conn.execute(insert(AgendaAttachment), attachments)

@@ -101,6 +101,10 @@ class Schemas:
         schema = self.by_type.get(kind)
         if schema is None:
             return [f"{obj.get('id')}: unknown type {obj.get('type')!r}"]
+        if obj.get("deleted") is True:
+            # OParl, "Gelöschte Objekte": a deleted (or depublished) object keeps id, type
+            # and created and may drop every other property, also those its schema requires.
+            schema = {**schema, "required": ["id", "type"]}
         validator = OParlValidator(schema, registry=self.registry, format_checker=_checker)
         return [
             f"{obj.get('id')}: {'/'.join(map(str, e.absolute_path))}: {e.message}"

@@ -1,7 +1,8 @@
 """Agenda items handled in closed session (nichtöffentlich): who marks them, and when.
 
 An item marked confidential never leaves through the OParl interface (nor
-the minutes of its meeting: reads/oparl.py), whatever the committee's rule
+the minutes of its meeting: reads/oparl/), and a client that copied it before
+learns that it is gone (tombstones, as for a deleted item), whatever the committee's rule
 ``publication`` says (domain/publication.py). The chair and the secretariat
 mark an item, or lift the mark, at any time, also after the minutes are
 archived: the mark says what may be published, it is not part of the record.
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from governance.models import AgendaItem, Meeting
+from sqlalchemy import select
+
+from governance.models import AgendaAttachment, AgendaItem, Meeting, StoredDocument, Tombstone
 from governance.services import access, agenda
 from governance.services import meetings as meeting_service
 from governance.services.meetings import MeetingRef
@@ -47,6 +50,39 @@ def mark(uow: UnitOfWork, meeting_ref: MeetingRef, top: str | int, *, confidenti
     access.check(uow, ACTION, meeting.committee, entity_type=agenda.ENTITY, entity_id=item.id)
     if item.confidential == confidential:
         return Marked(item, meeting, changed=False)
+    if confidential and item.status == "accepted":
+        _withdraw(uow, item, meeting)
     item.confidential = confidential
     agenda.audit_item(uow, item, ACTION, top=item.position, confidential=confidential)
     return Marked(item, meeting, changed=True)
+
+
+def _withdraw(uow: UnitOfWork, item: AgendaItem, meeting: Meeting) -> None:
+    """Tombstones for what the item published: OParl clients that copied the item, its
+    papers and their files learn from ``modified_since`` lists that they are gone
+    (reads/oparl/deleted.py). Lifting the mark again needs none removed: the reads skip
+    the tombstones of whatever is public again, and the item's new ``modified`` lists it."""
+    attachments = uow.session.execute(
+        select(AgendaAttachment.id, AgendaAttachment.created_at, AgendaAttachment.document_id)
+        .where(AgendaAttachment.agenda_item_id == item.id)
+        .order_by(AgendaAttachment.id)
+    ).all()
+    files = uow.session.execute(
+        select(StoredDocument.id, StoredDocument.created_at).where(
+            StoredDocument.id.in_({doc for _, _, doc in attachments if doc is not None})
+        )
+    ).all()
+    # OParl keeps ``created`` of a deleted object: each tombstone carries it.
+    gone = [("agenda_items", item.id, item.created_at)]
+    gone += [("paper", aid, created) for aid, created, _ in attachments]
+    gone += [("file", doc, created) for doc, created in sorted(files)]
+    uow.session.add_all(
+        Tombstone(
+            kind=kind,
+            object_id=oid,
+            committee_id=meeting.committee_id,
+            created_at=created,
+            deleted_at=uow.now,
+        )
+        for kind, oid, created in gone
+    )

@@ -207,8 +207,7 @@ def committee(oid: int) -> Response:
 @bp.get("/committee/<int:oid>/meeting")
 def committee_meetings(oid: int) -> Response:
     def read(s: Connection, u: oparl.Urls, f: oparl.Filters) -> oparl.Page:
-        oparl.committee(s, u, oid)  # a committee that is not public has no list either
-        return oparl.meetings(s, u, f, committee_id=oid)
+        return oparl.committee_meetings(s, u, f, oid)
 
     return _list(read, oparl.MEETINGS_PER_PAGE)
 

@@ -116,8 +116,10 @@ def test_the_chair_marks_an_item_nichtoeffentlich_and_the_interface_drops_it(
     )
     # The interface drops it at once, everywhere.
     assert SECRET not in _oparl_text(public)
+    # Its address answers as depublished (OParl: deleted, status 200), with nothing of it.
     gone = public.get(f"{PREFIX}/agendaItem/{iid}")
-    assert gone.status_code == 404 and gone.get_json()["type"].endswith("/Error")
+    assert gone.status_code == 200 and gone.get_json()["deleted"] is True
+    assert set(gone.get_json()) <= {"id", "type", "deleted", "created", "modified"}
     assert "Zuwendung Stadtteilfest" in _oparl_text(public)
 
     again = post_form(

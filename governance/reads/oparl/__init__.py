@@ -19,7 +19,13 @@ re-exported here:
 from governance.reads.oparl.agenda_item import agenda_item, agenda_items
 from governance.reads.oparl.fields import SCHEMA, Json
 from governance.reads.oparl.file import file, file_content, files
-from governance.reads.oparl.meeting import invitation, location, meeting, meetings
+from governance.reads.oparl.meeting import (
+    committee_meetings,
+    invitation,
+    location,
+    meeting,
+    meetings,
+)
 from governance.reads.oparl.membership import membership, representation
 from governance.reads.oparl.organization import ORG_SPLIT, committee, organisation, organizations
 from governance.reads.oparl.paging import (
@@ -52,6 +58,7 @@ __all__ = [
     "agenda_items",
     "body",
     "committee",
+    "committee_meetings",
     "file",
     "file_content",
     "files",

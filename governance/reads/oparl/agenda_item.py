@@ -6,16 +6,18 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, Subquery, and_, exists, func, or_, select
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.orm import Session
 
 from governance.domain.publication import LEVELS_MEETINGS
 from governance.reads import tables as T
-from governance.reads.oparl.deleted import deleted, tombstone, tombstones
+from governance.reads.oparl.deleted import deleted, gone, tombstone
 from governance.reads.oparl.fields import SCHEMA, Json, stamps
-from governance.reads.oparl.file import file_json, files_of
-from governance.reads.oparl.paging import Filters, Page, filtered, modified, page
+from governance.reads.oparl.file import file_json, file_query
+from governance.reads.oparl.joined import Layout
+from governance.reads.oparl.paging import Filters, Page, filtered, keyset, modified, nothing
+from governance.reads.oparl.paging import page as page_of
 from governance.reads.oparl.privacy import committee_at, item_public
 from governance.reads.oparl.urls import Urls
 
@@ -82,39 +84,82 @@ def item_json(urls: Urls, row: Row[Any], order: int, files: dict[int, list[Row[A
     return obj
 
 
-def agenda_items(conn: Connection | Session, urls: Urls, f: Filters) -> Page:
-    query = item_query().where(_a.id > f.after).order_by(_a.id).limit(f.limit + 1)
-    rows = list(conn.execute(filtered(query, f, _a.created_at, modified(_a))))
-    files = files_of(conn, [r.id for r in rows])
-    orders = _orders(conn, rows)
-    found = [(r.id, item_json(urls, r, orders[r.id], files)) for r in rows]
-    found += [
-        (t.object_id, deleted(urls, "agendaItem", t.object_id, t.created_at, t.deleted_at))
-        for t in tombstones(conn, "agenda_items", f)
-    ]
-    return page(found, f.limit)
+@functools.cache
+def _layout() -> tuple[Layout, Subquery, Subquery]:
+    items = item_query().subquery("item")
+    files = file_query().order_by(None).subquery("file")
+    return Layout({"item": [*items.c, _order(items)], "file": list(files.c)}), items, files
 
 
-def _orders(conn: Connection | Session, rows: list[Row[Any]]) -> dict[int, int]:
-    """Each item's place among its meeting's public items (``order``), for items read apart."""
-    meeting_ids = sorted({r.meeting_id for r in rows})
-    orders: dict[int, int] = {}
-    if meeting_ids:
-        query = (
-            select(_a.id, _a.meeting_id)
-            .where(_a.meeting_id.in_(meeting_ids), item_public())
-            .order_by(_a.meeting_id, _a.position, _a.id)
+def _order(items: Subquery) -> ColumnElement[int]:
+    """The item's place among its meeting's public items (``order``; items listed apart
+    from their meeting): how many of them stand before it, or with it."""
+    other = T.agenda_items.alias("other_item")
+    before = or_(
+        other.c.position < items.c.position,
+        and_(other.c.position == items.c.position, other.c.id <= items.c.id),
+    )
+    return (
+        select(func.count())
+        .where(other.c.meeting_id == items.c.meeting_id, item_public(other.c), before)
+        .scalar_subquery()
+        .label("order")
+    )
+
+
+def _page(conn: Connection | Session, urls: Urls, page: Subquery, limit: int) -> Page:
+    """The objects of *page* (paging.keyset), in one statement: each key's public item with
+    its decision and files, or its tombstone."""
+    layout, items, files = _layout()
+    statement = (
+        select(page.c.page_key, page.c.created_at, page.c.deleted_at, *layout.columns)
+        .select_from(page)
+        .outerjoin(items, items.c.id == page.c.page_key)
+        .outerjoin(files, files.c.agenda_item_id == items.c.id)
+        .order_by(page.c.page_key, files.c.attachment_id)
+    )
+    found: dict[int, Json] = {}
+    attached: dict[int, list[Row[Any]]] = {}
+    rows = conn.execute(statement).all()
+    for row in rows:  # first the files of each item, then the items (they embed them)
+        if (document := layout.part(row, "file")) is not None:
+            attached.setdefault(row.page_key, []).append(document)
+    for row in rows:
+        if row.page_key in found:
+            continue
+        item = layout.part(row, "item")
+        found[row.page_key] = (
+            item_json(urls, item, item.order, attached)
+            if item is not None
+            else deleted(urls, "agendaItem", row.page_key, row.created_at, row.deleted_at)
         )
-        counter: dict[int, int] = {}
-        for iid, mid in conn.execute(query):
-            counter[mid] = counter.get(mid, 0) + 1
-            orders[iid] = counter[mid]
-    return orders
+    return page_of(list(found.items()), limit)
+
+
+def _live(f: Filters) -> Select[Any]:
+    query = item_query().with_only_columns(
+        _a.id.label("page_key"),
+        nothing(_a.created_at, "created_at"),
+        nothing(_a.modified_at, "deleted_at"),
+    )
+    return filtered(query.where(_a.id > f.after), f, _a.created_at, modified(_a))
+
+
+def _alive(oid: ColumnElement[int]) -> ColumnElement[bool]:
+    return exists().where(_a.id == oid, item_public())
+
+
+def agenda_items(conn: Connection | Session, urls: Urls, f: Filters) -> Page:
+    """A page of the public items and, in a ``modified_since`` list, of the items deleted
+    or withdrawn into closed session since (deleted.py): one statement."""
+    branches = [_live(f), *gone("agenda_items", f, _alive)]
+    return _page(conn, urls, keyset(branches, f.limit + 1), f.limit)
 
 
 def agenda_item(conn: Connection | Session, urls: Urls, iid: int) -> Json:
-    row = conn.execute(item_query().where(_a.id == iid)).first()
-    if row is None:
+    one = Filters(after=iid - 1, limit=1)
+    shown = _page(conn, urls, keyset([_live(one).where(_a.id == iid)], 1), 1).data
+    if not shown:
         tomb = tombstone(conn, "agenda_items", iid)
         return deleted(urls, "agendaItem", iid, None, tomb)
-    return item_json(urls, row, _orders(conn, [row])[iid], files_of(conn, [iid]))
+    return shown[0]

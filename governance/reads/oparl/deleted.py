@@ -1,17 +1,20 @@
 """Deleted objects (tombstones, change_times.py): ``deleted: true`` and when.
 
 A ``modified_since`` list names them, and their addresses answer with them,
-but only for committees that published them.
+but only for committees that published them. OParl counts a depublished object
+as deleted: an agenda item marked for closed session after it was published
+leaves tombstones for itself, its papers and files
+(services/confidential_items.py); once public again it is listed as itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from governance.domain.publication import LEVELS_MEETINGS
@@ -45,24 +48,32 @@ def deleted(urls: Urls, kind: str, oid: int, created: dt.datetime | None, at: dt
     return out
 
 
-def tombstones(
-    conn: Connection | Session, kind: str, f: Filters, levels: Sequence[str] = LEVELS_MEETINGS
-) -> list[Row[Any]]:
-    """Deleted rows of table *kind* that a ``modified_since`` list names (else none): only
-    of committees that publish them (*levels*), one per object."""
-    if f.modified_since is None:
-        return []
+def gone(
+    kind: str,
+    f: Filters,
+    alive: Callable[[ColumnElement[int]], ColumnElement[bool]],
+    levels: Sequence[str] = LEVELS_MEETINGS,
+    extra: Sequence[ColumnElement[Any]] = (),
+) -> list[Select[Any]]:
+    """The keyset branch (paging.keyset) of the deleted objects of table *kind* a
+    ``modified_since`` list names: ``page_key`` (the object's id), *extra*, ``created_at``
+    and ``deleted_at`` (the latest deletion). Only of committees that publish them
+    (*levels*), one per object, and none that is *alive* (public again: an agenda item
+    whose closed-session mark was lifted, a file another public item still carries)."""
     query: Select[Any] = select(
-        _t.object_id,
+        _t.object_id.label("page_key"),
+        *extra,
         func.max(_t.created_at).label("created_at"),
         func.max(_t.deleted_at).label("deleted_at"),
     ).where(
         _t.kind == kind,
         _t.object_id > f.after,
         _t.committee_id.in_(select(_c.id).where(committee_at(levels))),
+        ~alive(_t.object_id),
     )
-    grouped = filtered(query, f, _t.created_at, _t.deleted_at).group_by(_t.object_id)
-    return list(conn.execute(grouped.order_by(_t.object_id).limit(f.limit + 1)))
+    if f.modified_since is None:  # only a modified_since list names deleted objects
+        return []
+    return [filtered(query, f, _t.created_at, _t.deleted_at).group_by(_t.object_id)]
 
 
 def tombstone(

@@ -6,14 +6,25 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy import ColumnElement, Select, Subquery, func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from governance.domain.publication import LEVELS_MEETINGS, LEVELS_MINUTES
 from governance.reads import tables as T
+from governance.reads.oparl.deleted import deleted, gone, tombstone
 from governance.reads.oparl.fields import SCHEMA, Json, prune, stamps
-from governance.reads.oparl.paging import Filters, Page, filtered, page
+from governance.reads.oparl.joined import Layout
+from governance.reads.oparl.paging import (
+    Filters,
+    Page,
+    filtered,
+    keyset,
+    later,
+    modified,
+    nothing,
+)
+from governance.reads.oparl.paging import page as page_of
 from governance.reads.oparl.privacy import NotPublic, closed_items, committee_at, item_public
 from governance.reads.oparl.urls import Urls
 
@@ -27,7 +38,11 @@ _min = T.minutes.c
 
 @functools.cache
 def file_query() -> Select[Any]:
-    """Attachments of public agenda items, with their stored document if any."""
+    """Attachments of public agenda items, with their stored document if any.
+
+    Their ``modified`` is the item's last change where that is later: the item's
+    publication may have changed with it (its closed-session mark lifted), and a
+    client syncing with ``modified_since`` must then fetch its files again."""
     return (
         select(
             _att.id.label("attachment_id"),
@@ -42,6 +57,8 @@ def file_query() -> Select[Any]:
             _doc.size,
             _doc.sha512,
             _doc.created_at,
+            later(_doc.created_at, modified(_a)).label("modified"),
+            later(_att.created_at, modified(_a)).label("paper_modified"),
         )
         .join_from(T.agenda_attachments, T.agenda_items, _a.id == _att.agenda_item_id)
         .join(T.meetings, _m.id == _a.meeting_id)
@@ -50,15 +67,6 @@ def file_query() -> Select[Any]:
         .where(committee_at(LEVELS_MEETINGS), item_public())
         .order_by(_att.id)
     )
-
-
-def files_of(conn: Connection | Session, item_ids: list[int]) -> dict[int, list[Row[Any]]]:
-    """The attachments of these agenda items, by item, in one statement."""
-    files: dict[int, list[Row[Any]]] = {}
-    if item_ids:
-        for row in conn.execute(file_query().where(_att.agenda_item_id.in_(item_ids))):
-            files.setdefault(row.agenda_item_id, []).append(row)
-    return files
 
 
 @functools.cache
@@ -81,7 +89,7 @@ def minutes_query() -> Select[Any]:
     )
 
 
-def file_json(urls: Urls, row: Row[Any], *, meeting_id: int | None = None) -> Json:
+def file_json(urls: Urls, row: Any, *, meeting_id: int | None = None) -> Json:
     return prune(
         {
             "id": urls.of("file", row.id),
@@ -97,17 +105,61 @@ def file_json(urls: Urls, row: Row[Any], *, meeting_id: int | None = None) -> Js
             "agendaItem": [urls.of("agendaItem", row.agenda_item_id)]
             if getattr(row, "agenda_item_id", None)
             else None,
-            **stamps(row.created_at, None),
+            **stamps(row.created_at, getattr(row, "modified", None)),
         }
     )
 
 
+def _live(f: Filters) -> Select[Any]:
+    """The keyset branch of public files: each stored document once (a carried-over item
+    shares its predecessor's), with the first attachment that shows it."""
+    query = (
+        file_query()
+        .with_only_columns(
+            _doc.id.label("page_key"),
+            func.min(_att.id).label("attachment_id"),
+            nothing(_doc.created_at, "created_at"),
+            nothing(_doc.created_at, "deleted_at"),
+        )
+        .where(_doc.id.is_not(None), _doc.id > f.after)
+    )
+    modified_at = later(_doc.created_at, modified(_a))
+    return filtered(query, f, _doc.created_at, modified_at).group_by(_doc.id)
+
+
+def _alive(oid: ColumnElement[int]) -> ColumnElement[bool]:
+    return file_query().with_only_columns(_att.id).where(_att.document_id == oid).exists()
+
+
+@functools.cache
+def _layout() -> tuple[Layout, Subquery]:
+    shown = file_query().order_by(None).subquery("file")
+    return Layout({"file": list(shown.c)}), shown
+
+
+def _page(conn: Connection | Session, urls: Urls, page: Subquery, limit: int) -> Page:
+    """The files of *page* (paging.keyset), or their tombstones: one statement."""
+    layout, shown = _layout()
+    statement = (
+        select(page.c.page_key, page.c.created_at, page.c.deleted_at, *layout.columns)
+        .select_from(page)
+        .outerjoin(shown, shown.c.attachment_id == page.c.attachment_id)
+        .order_by(page.c.page_key)
+    )
+    found = [
+        (row.page_key, file_json(urls, shown_file))
+        if (shown_file := layout.part(row, "file")) is not None
+        else (row.page_key, deleted(urls, "file", row.page_key, row.created_at, row.deleted_at))
+        for row in conn.execute(statement)
+    ]
+    return page_of(found, limit)
+
+
 def files(conn: Connection | Session, urls: Urls, f: Filters) -> Page:
-    query = file_query().where(_doc.id.is_not(None), _doc.id > f.after)
-    query = query.order_by(None).order_by(_doc.id).limit(f.limit + 1)
-    rows = list(conn.execute(filtered(query, f, _doc.created_at, _doc.created_at)))
-    found = [(r.id, file_json(urls, r)) for r in rows]
-    return page(found, f.limit)
+    """A page of the public files and, in a ``modified_since`` list, of the files whose
+    agenda item was withdrawn into closed session since."""
+    withdrawn = gone("file", f, _alive, extra=[nothing(_att.id, "attachment_id")])
+    return _page(conn, urls, keyset([_live(f), *withdrawn], f.limit + 1), f.limit)
 
 
 def file(conn: Connection | Session, urls: Urls, fid: int) -> Json:
@@ -115,9 +167,9 @@ def file(conn: Connection | Session, urls: Urls, fid: int) -> Json:
     if row is not None:
         return file_json(urls, row)
     minutes = conn.execute(minutes_query().where(_doc.id == fid)).first()
-    if minutes is None:
-        raise NotPublic
-    return file_json(urls, minutes, meeting_id=minutes.meeting_id)
+    if minutes is not None:
+        return file_json(urls, minutes, meeting_id=minutes.meeting_id)
+    return deleted(urls, "file", fid, None, tombstone(conn, "file", fid))
 
 
 def file_content(conn: Connection | Session, fid: int) -> tuple[str, str, bytes]:

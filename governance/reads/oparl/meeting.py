@@ -263,6 +263,18 @@ def meetings(
     return Page(data, shown[-1].id if len(rows) > f.limit else None)
 
 
+def committee_meetings(conn: Connection | Session, urls: Urls, f: Filters, cid: int) -> Page:
+    """A page of a committee's meetings; NotPublic for a committee the interface does not
+    show (it has no list either). Meetings on the page prove the committee public: only
+    an empty page costs a second statement, to tell an empty list from a hidden one."""
+    page = meetings(conn, urls, f, committee_id=cid)
+    if not page.data:
+        public = select(_c.id).where(_c.id == cid, committee_at(LEVELS_MEETINGS))
+        if conn.execute(public).first() is None:
+            raise NotPublic
+    return page
+
+
 def _one(conn: Connection | Session, mid: int) -> tuple[Any, _Parts]:
     rows, parts = _read(conn, _with_parts(_meeting_query().where(_m.id == mid)))
     if not rows:

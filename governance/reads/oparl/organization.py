@@ -3,16 +3,19 @@ them ("Institution"), in one list."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy import Select, and_, literal, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from governance.domain.publication import LEVELS_MEETINGS
 from governance.reads import tables as T
 from governance.reads.oparl.fields import SCHEMA, Json, prune, stamps
-from governance.reads.oparl.paging import Filters, Page, filtered, modified, page
+from governance.reads.oparl.joined import Layout
+from governance.reads.oparl.paging import Filters, Page, filtered, keyset, modified
+from governance.reads.oparl.paging import page as page_of
 from governance.reads.oparl.privacy import NotPublic, committee_at, organisation_public
 from governance.reads.oparl.urls import Urls
 
@@ -31,7 +34,7 @@ def _committee_query() -> Select[Any]:
     )
 
 
-def _committee_json(urls: Urls, row: Row[Any], members: dict[int, list[int]]) -> Json:
+def _committee_json(urls: Urls, row: Any, members: dict[int, list[int]]) -> Json:
     return prune(
         {
             "id": urls.of("committee", row.id),
@@ -54,7 +57,7 @@ def _organisation_query() -> Select[Any]:
     )
 
 
-def _organisation_json(urls: Urls, row: Row[Any]) -> Json:
+def _organisation_json(urls: Urls, row: Any) -> Json:
     return prune(
         {
             "id": urls.of("organisation", row.id),
@@ -80,21 +83,60 @@ def _seats_of(conn: Connection | Session, committee_ids: list[int]) -> dict[int,
     return seats
 
 
+def _branches(f: Filters) -> list[Select[Any]]:
+    """The keyset branches (paging.keyset): the public committees (key: their id), then
+    the public partner organisations (key: ORG_SPLIT + their id)."""
+    committees = select(_c.id.label("page_key"), literal(True).label("is_committee")).where(
+        committee_at(LEVELS_MEETINGS), _c.id > f.after, _c.id < ORG_SPLIT
+    )
+    organisations = select(
+        (_o.id + ORG_SPLIT).label("page_key"), literal(False).label("is_committee")
+    ).where(organisation_public(), _o.id > max(f.after - ORG_SPLIT, 0))
+    return [
+        filtered(committees, f, _c.created_at, modified(_c)),
+        filtered(organisations, f, _o.created_at, modified(_o)),
+    ]
+
+
+@functools.cache
+def _layout() -> Layout:
+    return Layout(
+        {
+            "committee": list(_committee_query().selected_columns),
+            "organisation": list(_organisation_query().selected_columns),
+            "seat": [_ms.id],
+        }
+    )
+
+
 def organizations(conn: Connection | Session, urls: Urls, f: Filters) -> Page:
+    """A page of committees and partner organisations, with the committees' seats: one
+    statement."""
+    page = keyset(_branches(f), f.limit + 1)
+    layout = _layout()
+    statement = (
+        select(page.c.page_key, *layout.columns)
+        .select_from(page)
+        .outerjoin(T.committees, and_(page.c.is_committee, _c.id == page.c.page_key))
+        .outerjoin(
+            T.organisations, and_(~page.c.is_committee, _o.id == page.c.page_key - ORG_SPLIT)
+        )
+        .outerjoin(T.memberships, _ms.committee_id == _c.id)
+        .order_by(page.c.page_key, _ms.id)
+    )
+    rows: dict[int, Any] = {}
+    seats: dict[int, list[int]] = {}
+    for row in conn.execute(statement):
+        rows.setdefault(row.page_key, row)
+        if (seat := layout.part(row, "seat")) is not None:
+            seats.setdefault(row.page_key, []).append(seat.id)
     found: list[tuple[int, Json]] = []
-    if f.after < ORG_SPLIT:
-        query = _committee_query().where(_c.id > f.after).order_by(_c.id).limit(f.limit + 1)
-        rows = list(conn.execute(filtered(query, f, _c.created_at, modified(_c))))
-        seats = _seats_of(conn, [r.id for r in rows])
-        found = [(r.id, _committee_json(urls, r, seats)) for r in rows]
-        if len(found) > f.limit:
-            return page(found, f.limit)
-    rest = f.limit - len(found)
-    after = max(f.after - ORG_SPLIT, 0)
-    query = _organisation_query().where(_o.id > after).order_by(_o.id).limit(rest + 1)
-    rows = list(conn.execute(filtered(query, f, _o.created_at, modified(_o))))
-    found += [(ORG_SPLIT + r.id, _organisation_json(urls, r)) for r in rows]
-    return page(found, f.limit)
+    for key, row in rows.items():
+        if (held := layout.part(row, "committee")) is not None:
+            found.append((key, _committee_json(urls, held, seats)))
+        elif (partner := layout.part(row, "organisation")) is not None:
+            found.append((key, _organisation_json(urls, partner)))
+    return page_of(found, f.limit)
 
 
 def committee(conn: Connection | Session, urls: Urls, cid: int) -> Json:

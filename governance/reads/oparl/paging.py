@@ -9,10 +9,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import ColumnElement, Select, func
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    case,
+    cast,
+    func,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 
 from governance.reads.oparl.fields import Json
 
@@ -91,3 +103,29 @@ def page_links(list_url: str, f: Filters, page: Page) -> Json:
     if page.next_after is not None:
         links["next"] = at(page.next_after)
     return links
+
+
+def keyset(branches: Sequence[Select[Any]], limit: int) -> Subquery:
+    """A page's keys: the first *limit* rows of *branches* (each selecting ``page_key`` first,
+    then the same further columns, each keyset-bound already) in key order, as one
+    subquery a list's statement joins what it shows to. Each branch is ordered and
+    limited by itself, so the database reads no more than a page of each."""
+    parts = [
+        select(
+            *branch.order_by(None).order_by(literal_column("page_key")).limit(limit).subquery().c
+        )
+        for branch in branches
+    ]
+    both = union_all(*parts) if len(parts) > 1 else parts[0]
+    return both.order_by(literal_column("page_key")).limit(limit).subquery("page")
+
+
+def nothing(column: Any, name: str) -> ColumnElement[Any]:
+    """A NULL of *column*'s type named *name*, for a branch of a keyset union without that column (a bare
+    NULL in a subquery would be text to PostgreSQL, and the union would fail)."""
+    return cast(null(), column.type).label(name)
+
+
+def later(first: Any, second: Any) -> ColumnElement[Any]:
+    """The later of two moments (SQLite has no GREATEST); *first* where *second* is NULL."""
+    return case((second > first, second), else_=first)

@@ -2,37 +2,80 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy import ColumnElement, Select, Subquery, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from governance.reads import tables as T
+from governance.reads.oparl.deleted import deleted, gone, tombstone
 from governance.reads.oparl.fields import SCHEMA, Json, iso_time, prune
 from governance.reads.oparl.file import file_json, file_query
-from governance.reads.oparl.paging import Filters, Page, filtered, page
-from governance.reads.oparl.privacy import NotPublic
+from governance.reads.oparl.joined import Layout
+from governance.reads.oparl.paging import Filters, Page, filtered, keyset, later, modified, nothing
+from governance.reads.oparl.paging import page as page_of
 from governance.reads.oparl.urls import Urls
 
+_a = T.agenda_items.c
 _att = T.agenda_attachments.c
 
 
-def papers(conn: Connection | Session, urls: Urls, f: Filters) -> Page:
-    query = file_query().where(_att.id > f.after).order_by(None).order_by(_att.id)
-    rows = list(
-        conn.execute(filtered(query.limit(f.limit + 1), f, _att.created_at, _att.created_at))
+def _live(f: Filters) -> Select[Any]:
+    query = file_query().with_only_columns(
+        _att.id.label("page_key"),
+        nothing(_att.created_at, "created_at"),
+        nothing(_att.created_at, "deleted_at"),
     )
-    return page([(r.attachment_id, _paper_json(urls, r)) for r in rows], f.limit)
+    modified_at = later(_att.created_at, modified(_a))
+    return filtered(query.where(_att.id > f.after), f, _att.created_at, modified_at)
+
+
+def _alive(oid: ColumnElement[int]) -> ColumnElement[bool]:
+    return file_query().with_only_columns(_att.id).where(_att.id == oid).exists()
+
+
+@functools.cache
+def _layout() -> tuple[Layout, Subquery]:
+    shown = file_query().order_by(None).subquery("paper")
+    return Layout({"paper": list(shown.c)}), shown
+
+
+def _page(conn: Connection | Session, urls: Urls, page: Subquery, limit: int) -> Page:
+    """The papers of *page* (paging.keyset), or their tombstones: one statement."""
+    layout, shown = _layout()
+    statement = (
+        select(page.c.page_key, page.c.created_at, page.c.deleted_at, *layout.columns)
+        .select_from(page)
+        .outerjoin(shown, shown.c.attachment_id == page.c.page_key)
+        .order_by(page.c.page_key)
+    )
+    found = [
+        (row.page_key, _paper_json(urls, paper))
+        if (paper := layout.part(row, "paper")) is not None
+        else (row.page_key, deleted(urls, "paper", row.page_key, row.created_at, row.deleted_at))
+        for row in conn.execute(statement)
+    ]
+    return page_of(found, limit)
+
+
+def papers(conn: Connection | Session, urls: Urls, f: Filters) -> Page:
+    """A page of the public papers and, in a ``modified_since`` list, of the papers whose
+    agenda item was withdrawn into closed session since."""
+    branches = [_live(f), *gone("paper", f, _alive)]
+    return _page(conn, urls, keyset(branches, f.limit + 1), f.limit)
 
 
 def paper(conn: Connection | Session, urls: Urls, aid: int) -> Json:
-    row = conn.execute(file_query().where(_att.id == aid)).first()
-    if row is None:
-        raise NotPublic
-    return _paper_json(urls, row)
+    one = _live(Filters(after=aid - 1, limit=1)).where(_att.id == aid)
+    shown = _page(conn, urls, keyset([one], 1), 1).data
+    if not shown:
+        return deleted(urls, "paper", aid, None, tombstone(conn, "paper", aid))
+    return shown[0]
 
 
-def _paper_json(urls: Urls, row: Row[Any]) -> Json:
+def _paper_json(urls: Urls, row: Any) -> Json:
     """An agenda item's document (Vorlage) as a Paper; its file, if stored, as mainFile."""
     return prune(
         {
@@ -44,6 +87,6 @@ def _paper_json(urls: Urls, row: Row[Any]) -> Json:
             "mainFile": file_json(urls, row) if row.id is not None else None,
             "web": row.url or None,
             "created": iso_time(row.attached_at),
-            "modified": iso_time(row.attached_at),
+            "modified": iso_time(row.paper_modified),
         }
     )

@@ -3,23 +3,25 @@ the e-mail address only with the person's consent; erased people as deleted."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from sqlalchemy import Select, and_, select
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy import ColumnElement, Select, Subquery, and_, exists, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from governance.domain.publication import LEVELS_PEOPLE
 from governance.reads import tables as T
-from governance.reads.oparl.deleted import deleted, tombstone, tombstones
+from governance.reads.oparl.deleted import deleted, gone, tombstone
 from governance.reads.oparl.fields import SCHEMA, Json, prune, stamps
+from governance.reads.oparl.joined import Layout
 from governance.reads.oparl.membership import representation_json, representation_query
-from governance.reads.oparl.paging import Filters, Page, filtered, modified, page
+from governance.reads.oparl.paging import Filters, Page, filtered, keyset, modified, nothing
+from governance.reads.oparl.paging import page as page_of
 from governance.reads.oparl.privacy import person_public
 from governance.reads.oparl.urls import Urls
 
 _p = T.people.c
-_mp = T.membership_people.c
 
 
 def _person_query() -> Select[Any]:
@@ -28,7 +30,7 @@ def _person_query() -> Select[Any]:
     )
 
 
-def _person_json(urls: Urls, row: Row[Any], roles: dict[int, list[Json]]) -> Json:
+def _person_json(urls: Urls, row: Any, roles: dict[int, list[Json]]) -> Json:
     return prune(
         {
             "id": urls.of("person", row.id),
@@ -42,38 +44,69 @@ def _person_json(urls: Urls, row: Row[Any], roles: dict[int, list[Json]]) -> Jso
     )
 
 
-def _roles_of(
-    conn: Connection | Session, urls: Urls, person_ids: list[int]
-) -> dict[int, list[Json]]:
-    roles: dict[int, list[Json]] = {}
-    if person_ids:
-        query = representation_query().where(_mp.person_id.in_(person_ids)).order_by(_mp.id)
-        for row in conn.execute(query):
-            roles.setdefault(row.person_id, []).append(
-                representation_json(urls, row, with_person=False)
+@functools.cache
+def _layout() -> tuple[Layout, Subquery]:
+    roles = representation_query().subquery("role")
+    return Layout({"person": list(_person_query().selected_columns), "role": list(roles.c)}), roles
+
+
+def _visible() -> ColumnElement[bool]:
+    return and_(person_public(), _p.erased_at.is_(None))
+
+
+def _live(f: Filters) -> Select[Any]:
+    query = select(
+        _p.id.label("page_key"),
+        nothing(_p.created_at, "created_at"),
+        nothing(_p.modified_at, "deleted_at"),
+    ).where(_visible(), _p.id > f.after)
+    return filtered(query, f, _p.created_at, modified(_p))
+
+
+def _alive(oid: ColumnElement[int]) -> ColumnElement[bool]:
+    return exists().where(_p.id == oid, _visible())
+
+
+def _page(conn: Connection | Session, urls: Urls, page: Subquery, limit: int) -> Page:
+    """The people of *page* (paging.keyset) with their roles, or their tombstones: one
+    statement."""
+    layout, roles = _layout()
+    statement = (
+        select(page.c.page_key, page.c.created_at, page.c.deleted_at, *layout.columns)
+        .select_from(page)
+        .outerjoin(T.people, _p.id == page.c.page_key)
+        .outerjoin(roles, roles.c.person_id == _p.id)
+        .order_by(page.c.page_key, roles.c.id)
+    )
+    people: dict[int, Any] = {}
+    tombs: dict[int, Any] = {}
+    held: dict[int, list[Json]] = {}
+    for row in conn.execute(statement):
+        if row.deleted_at is not None:
+            tombs[row.page_key] = row
+            continue
+        people.setdefault(row.page_key, layout.part(row, "person"))
+        if (role := layout.part(row, "role")) is not None:
+            held.setdefault(row.page_key, []).append(
+                representation_json(urls, role, with_person=False)
             )
-    return roles
+    found = [(pid, _person_json(urls, person, held)) for pid, person in people.items()]
+    # Erased people of committees that publish people: deleted, without any data.
+    found += [
+        (pid, deleted(urls, "person", pid, t.created_at, t.deleted_at)) for pid, t in tombs.items()
+    ]
+    return page_of(found, limit)
 
 
 def people(conn: Connection | Session, urls: Urls, f: Filters) -> Page:
-    visible = and_(person_public(), _p.erased_at.is_(None))
-    query = _person_query().where(visible, _p.id > f.after).order_by(_p.id).limit(f.limit + 1)
-    rows = list(conn.execute(filtered(query, f, _p.created_at, modified(_p))))
-    roles = _roles_of(conn, urls, [r.id for r in rows])
-    found = [(r.id, _person_json(urls, r, roles)) for r in rows]
-    # Erased people of committees that publish people: deleted, without any data.
-    found += [
-        (t.object_id, deleted(urls, "person", t.object_id, t.created_at, t.deleted_at))
-        for t in tombstones(conn, "people", f, LEVELS_PEOPLE)
-    ]
-    return page(found, f.limit)
+    branches = [_live(f), *gone("people", f, _alive, LEVELS_PEOPLE)]
+    return _page(conn, urls, keyset(branches, f.limit + 1), f.limit)
 
 
 def person(conn: Connection | Session, urls: Urls, pid: int) -> Json:
-    row = conn.execute(
-        _person_query().where(_p.id == pid, person_public(), _p.erased_at.is_(None))
-    ).first()
-    if row is None:
+    one = _live(Filters(after=pid - 1, limit=1)).where(_p.id == pid)
+    shown = _page(conn, urls, keyset([one], 1), 1).data
+    if not shown:
         at = tombstone(conn, "people", pid, LEVELS_PEOPLE)
         return deleted(urls, "person", pid, None, at)
-    return _person_json(urls, row, _roles_of(conn, urls, [pid]))
+    return shown[0]

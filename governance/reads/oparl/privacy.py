@@ -60,9 +60,10 @@ def _quoted(level: str) -> str:
     return f"'{level}'"
 
 
-def item_public() -> ColumnElement[bool]:
-    """The agenda item stands on the agenda and is not in closed session."""
-    return and_(_a.status == "accepted", _a.confidential.is_(False))
+def item_public(items: Any = _a) -> ColumnElement[bool]:
+    """The agenda item (of *items*, the columns of agenda_items or of an alias) stands on
+    the agenda and is not in closed session."""
+    return and_(items.status == "accepted", items.confidential.is_(False))
 
 
 def person_public() -> ColumnElement[bool]:
