@@ -179,8 +179,11 @@ class UnitOfWork:
         # FOR NO KEY UPDATE: the lock an UPDATE of the row takes anyway. It does
         # not wait for the key-share locks that inserting rows referring to the
         # entity takes (a signature of the version), so two such actions cannot
-        # deadlock: they only wait for each other's turn.
-        self.session.refresh(entity, with_for_update={"key_share": True})
+        # deadlock: they only wait for each other's turn. OF its own table: the entity
+        # may have been loaded with a related row joined (a meeting with its committee),
+        # and the refresh repeats that outer join, whose nullable side PostgreSQL
+        # refuses to lock.
+        self.session.refresh(entity, with_for_update={"key_share": True, "of": type(entity)})
 
     def locked(self, entity: Any) -> None:
         """Note that *entity* was loaded with its row lock already (``with_for_update``)."""

@@ -31,6 +31,7 @@ from governance.config import Settings
 from governance.services import sign_in
 from governance.unit_of_work import Actor
 from governance.web.app import create_app
+from tests import own_folder
 from tests.conftest import START, make_app
 from tests.web.support import SESSION_COOKIE, World, build_world
 
@@ -157,3 +158,28 @@ def example_app(tmp_path: Path, example_template: Path, clock: SimulatedClock) -
 @pytest.fixture
 def example_client(example_app: Flask) -> FlaskClient:
     return example_app.test_client()
+
+
+@pytest.fixture
+def pg_web(
+    pg_url: str, tmp_path: Path, clock: SimulatedClock
+) -> Iterator[tuple[Flask, App, World]]:
+    """The page tests' world on PostgreSQL: (web app, Gremium app, world). The pages'
+    tests run on SQLite; what PostgreSQL does differently (row locks, a statement it
+    refuses) is tested through this."""
+    built = make_app(pg_url, clock)
+    try:
+        world = build_world(built)
+    finally:
+        built.db.dispose()
+    settings = Settings(
+        database=pg_url,
+        attach_documents=False,
+        audit_key_file=own_folder.audit_key_file(pg_url),
+        mail={"maildir": str(tmp_path / "mail")},
+        web={"base_url": "http://gremium.test"},
+    )  # type: ignore[arg-type]
+    app = create_app(settings, clock=clock)
+    app.config["TESTING"] = True
+    yield app, app.extensions["gremium"], world
+    app.extensions["gremium"].db.dispose()

@@ -222,6 +222,19 @@ def test_plan_propose_decide_order_finalise_convene_move_and_cancel(
     assert "Einladung senden" not in text and "Verlegen" not in text
 
 
+@pytest.mark.postgres
+def test_plan_propose_decide_order_finalise_convene_move_and_cancel_on_postgresql(
+    pg_web, signed_in
+):
+    """The same on PostgreSQL: every action locks its meeting's row (FOR NO KEY UPDATE),
+    which PostgreSQL refuses on the nullable side of the outer join the meeting page's
+    read brings along (HTTP 500 on every form of the page until the lock named its table)."""
+    web_app, gremium, world = pg_web
+    test_plan_propose_decide_order_finalise_convene_move_and_cancel(
+        web_app.test_client(), signed_in, world, gremium, web_app
+    )
+
+
 def test_a_member_may_not_decide_and_is_told_as_on_the_command_line(
     client, signed_in, world, gremium
 ):

@@ -797,32 +797,6 @@ def test_a_write_through_the_cli_is_on_the_next_page(
     check_a_cli_write(tmp_path, url, web_app, gremium, world, signed_in)
 
 
-@pytest.fixture
-def pg_web(pg_url, tmp_path, clock):
-    """The page tests' world on PostgreSQL: (web app, Gremium app, world)."""
-    from governance.config import Settings
-    from tests import own_folder
-    from tests.conftest import make_app
-    from tests.web.support import build_world
-
-    built = make_app(pg_url, clock)
-    try:
-        world = build_world(built)
-    finally:
-        built.db.dispose()
-    settings = Settings(
-        database=pg_url,
-        attach_documents=False,
-        audit_key_file=own_folder.audit_key_file(pg_url),
-        mail={"maildir": str(tmp_path / "mail")},
-        web={"base_url": "http://gremium.test"},
-    )  # type: ignore[arg-type]
-    app = create_app(settings, clock=clock)
-    app.config["TESTING"] = True
-    yield app, app.extensions["gremium"], world
-    app.extensions["gremium"].db.dispose()
-
-
 @pytest.mark.postgres
 def test_a_write_in_another_committee_keeps_this_committees_pages_on_postgresql(
     pg_web, signed_in
