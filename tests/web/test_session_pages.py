@@ -36,6 +36,10 @@ def as_person(gremium: App, person_id: int) -> Actor:
 @pytest.fixture
 def convened(gremium: App, world: World) -> int:
     """A meeting of the test committee on 11 March, convened with three items."""
+    return convene_spring_meeting(gremium, world)
+
+
+def convene_spring_meeting(gremium: App, world: World) -> int:
     chair = as_person(gremium, world.chair)
     with gremium.unit_of_work(chair) as uow:
         committee = directory.committee_by_ref(uow.session, "TG")
@@ -59,8 +63,12 @@ def convened(gremium: App, world: World) -> int:
 @pytest.fixture
 def meeting_day(gremium: App, convened: int) -> int:
     """The convened meeting on its day, at 09:30."""
+    return on_its_day(gremium, convened)
+
+
+def on_its_day(gremium: App, meeting_id: int) -> int:
     gremium.clock.advance_to(DAY - dt.timedelta(minutes=30))
-    return convened
+    return meeting_id
 
 
 def test_before_its_day_the_page_says_when_the_meeting_can_be_opened(
@@ -581,3 +589,30 @@ def test_the_audit_trail_names_the_person_who_acted_in_the_browser(
         (audited_as(gremium, World.EMAILS["secretary"]), "record_attendance", "done"),
         (audited_as(gremium, World.EMAILS["partner2"]), "meeting.attendance", "refused"),
     ]
+
+
+# --- the same on PostgreSQL: an action in session locks its meeting's row there ---
+
+
+@pytest.fixture
+def pg_meeting_day(pg_web) -> tuple:
+    """(client, gremium, world, meeting id): the convened meeting on its day, on PostgreSQL."""
+    web_app, gremium, world = pg_web
+    day = on_its_day(gremium, convene_spring_meeting(gremium, world))
+    return web_app.test_client(), gremium, world, day
+
+
+@pytest.mark.postgres
+def test_the_chair_opens_the_meeting_and_votes_on_postgresql(pg_meeting_day, signed_in):
+    client, gremium, world, day = pg_meeting_day
+    test_the_chair_opens_the_meeting_and_votes_by_ballots_and_by_totals(
+        client, signed_in, world, gremium, day
+    )
+
+
+@pytest.mark.postgres
+def test_closing_the_meeting_on_postgresql(pg_meeting_day, signed_in):
+    client, gremium, world, day = pg_meeting_day
+    test_closing_the_meeting_sends_open_items_to_the_next_one(
+        client, signed_in, world, gremium, day
+    )
