@@ -33,6 +33,7 @@ What is built once and shared, so that the suite stays well under ten minutes:
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -40,6 +41,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -53,7 +55,10 @@ from governance.clock import BERLIN, SimulatedClock
 from governance.config import Settings
 from governance.database import Database
 from governance.unit_of_work import Actor
-from tests import own_folder, pg_schemas
+from tests import own_folder, parsed_workflows, pg_schemas
+
+# Each workflow file parsed once per test process, not once per app (tests/parsed_workflows.py).
+parsed_workflows.share()
 
 PG_URL = os.environ.get("GREMIUM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 START = dt.datetime(2026, 1, 12, 9, 0, tzinfo=BERLIN)
@@ -128,6 +133,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     pg_schemas.drop_spares()
+    for thread in _early_builds:  # its processes write under the run's temporary folder
+        thread.join()
 
 
 @pytest.fixture
@@ -228,13 +235,48 @@ class RunCache:
             return False
 
 
-@pytest.fixture(scope="session")
-def run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
-    """What this run's workers share (see the module docstring)."""
+def _run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
     base = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         base = base.parent  # the workers' temporary folders are popen-gwN inside the run's
     return RunCache(base / "run-cache")
+
+
+@pytest.fixture(scope="session")
+def run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
+    """What this run's workers share (see the module docstring)."""
+    return _run_cache(tmp_path_factory)
+
+
+_early_builds: list[threading.Thread] = []
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start the demo year (and the second run into it) in the background as soon as the
+    tests are collected, where any of them needs it: otherwise the first test to ask makes
+    it (a minute of a core) while a worker that needs it too waits, idle. The runs are
+    processes of their own (:func:`gremium_process`), so the worker's tests go on meanwhile;
+    a test that asks before they are done waits for them under the run cache's lock. One
+    process of the run starts them: the first xdist worker (or pytest without xdist)."""
+    if config.option.collectonly or os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0":
+        return
+    needed = {name for item in items for name in getattr(item, "fixturenames", ())}
+    if "demo_year" not in needed:
+        return
+    cache = _run_cache(config._tmp_path_factory)  # type: ignore[attr-defined]
+
+    def build() -> None:
+        # A failure here is not reported: the fixture that needs the folder builds it again
+        # and fails in its test, with the error (RunCache keeps no failed build).
+        with contextlib.suppress(Exception):
+            year = cache.built("demo-year", _run_demo_year)
+            if "demo_again" in needed:
+                cache.build_unless_busy("demo-again", _run_demo_again(year))
+
+    thread = threading.Thread(target=build, name="demo-year", daemon=True)
+    thread.start()
+    _early_builds.append(thread)
 
 
 def gremium_process(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
