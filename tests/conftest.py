@@ -55,10 +55,7 @@ from governance.clock import BERLIN, SimulatedClock
 from governance.config import Settings
 from governance.database import Database
 from governance.unit_of_work import Actor
-from tests import own_folder, parsed_workflows, pg_schemas
-
-# Each workflow file parsed once per test process, not once per app (tests/parsed_workflows.py).
-parsed_workflows.share()
+from tests import own_folder, pg_schemas
 
 PG_URL = os.environ.get("GREMIUM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 START = dt.datetime(2026, 1, 12, 9, 0, tzinfo=BERLIN)
