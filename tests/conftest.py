@@ -33,11 +33,15 @@ What is built once and shared, so that the suite stays well under ten minutes:
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -126,6 +130,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     pg_schemas.drop_spares()
+    for thread in _early_builds:  # its processes write under the run's temporary folder
+        thread.join()
 
 
 @pytest.fixture
@@ -226,19 +232,77 @@ class RunCache:
             return False
 
 
-@pytest.fixture(scope="session")
-def run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
-    """What this run's workers share (see the module docstring)."""
+def _run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
     base = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         base = base.parent  # the workers' temporary folders are popen-gwN inside the run's
     return RunCache(base / "run-cache")
 
 
-def _run_demo_year(folder: Path) -> None:
-    from tests import cli_in_process
+@pytest.fixture(scope="session")
+def run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
+    """What this run's workers share (see the module docstring)."""
+    return _run_cache(tmp_path_factory)
 
-    printed = cli_in_process.ok("demo", "--out", str(folder), "--no-documents")
+
+_early_builds: list[threading.Thread] = []
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start the demo year (and the second run into it) in the background as soon as the
+    tests are collected, where any of them needs it: otherwise the first test to ask makes
+    it (a minute of a core) while a worker that needs it too waits, idle. The runs are
+    processes of their own (:func:`gremium_process`), so the worker's tests go on meanwhile;
+    a test that asks before they are done waits for them under the run cache's lock. One
+    process of the run starts them: the first xdist worker (or pytest without xdist)."""
+    if config.option.collectonly or os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0":
+        return
+    needed = {name for item in items for name in getattr(item, "fixturenames", ())}
+    if "demo_year" not in needed:
+        return
+    cache = _run_cache(config._tmp_path_factory)  # type: ignore[attr-defined]
+
+    def build() -> None:
+        # A failure here is not reported: the fixture that needs the folder builds it again
+        # and fails in its test, with the error (RunCache keeps no failed build).
+        with contextlib.suppress(Exception):
+            year = cache.built("demo-year", _run_demo_year)
+            if "demo_again" in needed:
+                cache.build_unless_busy("demo-again", _run_demo_again(year))
+
+    thread = threading.Thread(target=build, name="demo-year", daemon=True)
+    thread.start()
+    _early_builds.append(thread)
+
+
+def gremium_process(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """``python -m governance args`` in a process of its own, as from a shell with the usual
+    umask (0022: files would be 0644 unless Gremium says otherwise) and without the test
+    run's GREMIUM_* variables (plus *env*); its output, after asserting that it exited 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "governance", *args],
+        cwd=cwd,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("GREMIUM_")},
+            **(env or {}),
+        },
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: os.umask(0o022),
+        timeout=600,
+    )
+    assert result.returncode == 0, f"gremium {' '.join(args)}: {result.returncode} {result.stderr}"
+    return result.stdout
+
+
+def _run_demo_year(folder: Path) -> None:
+    # In a process of its own, from a shell's umask: the folder and everything in it are
+    # what Gremium creates, so that tests/e2e/test_cli_faults.py checks their file modes
+    # here instead of running the year a second time (40 s of CPU). The demo makes the
+    # folder itself (RunCache made it with the run's umask).
+    folder.rmdir()
+    printed = gremium_process(folder.parent, "demo", "--out", folder.name, "--no-documents")
     # What the demo printed, beside its folder (not in it: tests copy the folder whole).
     _demo_printed(folder).write_text(printed, encoding="utf-8")
     with sqlite3.connect(folder / "gremium.db") as conn:  # one file, nothing in the WAL
@@ -249,9 +313,38 @@ def _run_demo_year(folder: Path) -> None:
 @pytest.fixture(scope="session")
 def demo_year(run_cache: RunCache) -> Path:
     """The folder of ``gremium demo --out FOLDER --no-documents`` (the example year:
-    database, audit key, archive, mail), run once per test run. Read-only: copy it
-    (``shutil.copytree``) before anything writes to it."""
+    database, audit key, archive, mail), run once per test run in a process of its own
+    (:func:`gremium_process`). Read-only: copy it (``shutil.copytree``) before anything
+    writes to it."""
     return run_cache.built("demo-year", _run_demo_year)
+
+
+def _run_demo_again(demo_year: Path) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        out = folder / "demo-output"
+        shutil.copytree(demo_year, out)
+        printed = gremium_process(
+            folder,
+            "--lang", "en", "demo", "--out", out.name, "--no-documents",
+            env={"GREMIUM_GROUP_ACCESS": "true"},
+        )  # fmt: skip
+        (folder / "printed.txt").write_text(printed, encoding="utf-8")
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def demo_again(run_cache: RunCache, demo_year: Path) -> tuple[Path, str]:
+    """A second ``gremium --lang en demo --no-documents`` into a copy of :func:`demo_year`
+    (what a first run leaves), in a process of its own with ``GREMIUM_GROUP_ACCESS=true``:
+    its folder and what it printed, made once per run. Two tests read it: that a second
+    run refills the folder (tests/e2e/test_demo.py) and that with group access the group
+    may read what Gremium creates (tests/e2e/test_cli_faults.py; the demo empties the
+    folder first, so all in it but the folder itself is created anew). Each ran the year on
+    its own before (30 to 40 s of CPU apiece); two runs would show nothing one does not.
+    Read-only."""
+    folder = run_cache.built("demo-again", _run_demo_again(demo_year))
+    return folder / "demo-output", (folder / "printed.txt").read_text(encoding="utf-8")
 
 
 def _demo_printed(folder: Path) -> Path:

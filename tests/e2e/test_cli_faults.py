@@ -11,7 +11,6 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from governance.examples import treptow_koepenick as tk
+from tests.conftest import gremium_process
 from tests.e2e.gremium_cli import Gremium, init_once, isolate
 from tests.e2e.test_cli_commands import RECIPES, readme_commands
 
@@ -253,39 +253,32 @@ def _modes(folder: Path) -> dict[str, int]:
     }
 
 
-def _gremium_process(folder: Path, *args: str, env: dict[str, str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "governance", *args],
-        cwd=folder,
-        env=env,
-        capture_output=True,
-        text=True,
-        preexec_fn=lambda: os.umask(0o022),  # the usual umask: 0644 unless Gremium says otherwise
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-
-
-def test_what_gremium_creates_is_readable_by_its_owner_only(tmp_path: Path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GREMIUM_")}
-    _gremium_process(tmp_path, "demo", "--no-documents", "--out", "out", env=env)
-    _gremium_process(tmp_path, "--db", "sqlite:///out/gremium.db", "documents", "render",
-                     "agreement", "1", "--format", "html", "--out", "out/vereinbarung.html",
-                     env=env)  # fmt: skip
-    modes = _modes(tmp_path / "out")
-    assert any(name.startswith("mail/new/") for name in modes)
-    assert any(name.startswith("archive/") for name in modes)
+def test_what_gremium_creates_is_readable_by_its_owner_only(demo_year: Path, tmp_path: Path):
+    # The run's demo year is `gremium demo --no-documents --out FOLDER` run in a process of
+    # its own with the usual umask (0022) and no GREMIUM_* variables (tests/conftest.py
+    # gremium_process): what Gremium created there, the folder itself included.
+    created = _modes(demo_year)
+    assert any(name.startswith("mail/new/") for name in created)
+    assert any(name.startswith("archive/") for name in created)
+    too_open = {name: oct(mode) for name, mode in created.items() if mode & 0o077}
+    assert not too_open, too_open
+    # A document rendered into that folder (into a copy: the demo year is read-only; the
+    # copy keeps every file's mode).
+    out = tmp_path / "out"
+    shutil.copytree(demo_year, out)
+    gremium_process(tmp_path, "--db", "sqlite:///out/gremium.db", "documents", "render",
+                    "agreement", "1", "--format", "html", "--out", "out/vereinbarung.html")  # fmt: skip
+    modes = _modes(out)
+    assert "vereinbarung.html" in modes
     too_open = {name: oct(mode) for name, mode in modes.items() if mode & 0o077}
     assert not too_open, too_open
 
 
-def test_with_group_access_the_group_may_read_too(tmp_path: Path):
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("GREMIUM_")},
-        "GREMIUM_GROUP_ACCESS": "true",
-    }
-    _gremium_process(tmp_path, "demo", "--no-documents", "--out", "out", env=env)
-    modes = _modes(tmp_path / "out")
+def test_with_group_access_the_group_may_read_too(demo_again: tuple[Path, str]):
+    # `gremium --lang en demo --no-documents` in a process of its own (umask 0022) with
+    # GREMIUM_GROUP_ACCESS=true, into a copy of the demo year it empties first
+    # (tests/conftest.py demo_again; tests/e2e/test_demo.py reads the same run).
+    modes = _modes(demo_again[0])
     assert modes["gremium.db"] == 0o640
     assert modes["mail"] & 0o070 == 0o050 or modes["mail"] == 0o700  # mailbox makes it 0700
     assert all(mode & 0o007 == 0 for mode in modes.values())
