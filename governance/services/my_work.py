@@ -15,7 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import Integer, and_, bindparam, func, or_, select
 
 from governance import horizon
 from governance.domain.permissions import CommitteeRole
@@ -132,7 +132,7 @@ _ADMINISTERED = (
     select(*_COMMITTEE_COLUMNS)
     .where(_WITHOUT_SEAT)
     .order_by(func.lower(_cm.short_name), _cm.id)
-    .limit(ADMIN_LISTED)
+    .limit(bindparam("listed", type_=Integer))
 )
 _ADMINISTERED_TOTAL = select(func.count()).select_from(tables.committees).where(_WITHOUT_SEAT)
 
@@ -166,7 +166,7 @@ def waiting_for(uow: UnitOfWork) -> Overview:
     more_administered = 0
     if person.is_admin:
         seated = {"seated": list(committees)}
-        for row in conn.execute(_ADMINISTERED, seated):
+        for row in conn.execute(_ADMINISTERED, {**seated, "listed": ADMIN_LISTED}):
             administered[row.id] = row
             roles[row.id].add(CommitteeRole.ADMIN)
         if len(administered) == ADMIN_LISTED:

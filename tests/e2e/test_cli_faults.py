@@ -296,7 +296,7 @@ def test_a_full_disk_is_one_line_without_personal_data(
     isolate(tmp_path, monkeypatch)
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)])
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(disk)])
     if mounted.returncode != 0:
         pytest.skip("tmpfs could not be mounted here")
     try:
