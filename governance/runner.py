@@ -74,7 +74,7 @@ class Runner:
         self._last_error: str | None = None
         self._mailbox_read_at: float | None = None
         """time.monotonic() of the last pass over the mailbox (it is read less often)."""
-        _bound_lock_waits(app)
+        _bound_lock_waits(app, mail)
 
     def run_once(self) -> PassReport:
         """One pass: due timers, then the outbox, in rounds of at most TIMERS_PER_ROUND
@@ -147,8 +147,10 @@ class Runner:
             report = self.run_once()
         except Exception as exc:  # keep serving: the next pass tries again
             if self.stopping.is_set() or _lock_wait_ended(exc):
-                # Stopping, or a lock held long by another runner: the next pass
-                # (or runner) takes it up; nothing to tell the operator.
+                # Stopping, a lock held long by another runner, or this runner's own
+                # transaction ended by PostgreSQL after standing still a lease long
+                # (see _bound_lock_waits): the next pass (or runner) takes it up;
+                # nothing to tell the operator.
                 return
             said = f"{type(exc).__name__}: {exc}"
             if said != self._last_error:
@@ -217,15 +219,27 @@ class Runner:
             scheduler.add_job(wake, "date", run_date=due, id="next-timer", replace_existing=True)
 
 
-def _bound_lock_waits(app: App) -> None:
-    """Give every connection of the runner a ``lock_timeout`` (PostgreSQL; SQLite has its busy timeout)."""
+def _bound_lock_waits(app: App, mail: MailSettings) -> None:
+    """Give every connection of the runner a ``lock_timeout`` and an
+    ``idle_in_transaction_session_timeout`` (PostgreSQL; SQLite has its busy timeout).
+
+    The second is the runner's shortest lease: a runner frozen in the middle of a
+    transaction (stopped, swapped out, its machine paused) holds the row locks every
+    writer takes at commit (the audit chain's head, the data versions), so its leases
+    running out would free its claims but not those rows, and no other runner, web
+    worker or command could commit. PostgreSQL ends such a transaction when it has
+    stood still as long as a lease; its work is rolled back and done again by
+    whoever holds the claim then, as after a crash. A runner's own transaction that
+    stood still that long would have lost its claims anyway."""
     engine = app.db.engine
     if engine.dialect.name != "postgresql":
         return
+    idle_ms = 1000 * min(app.settings.timer_lease_seconds, mail.lease_seconds)
 
     def on_connect(dbapi_connection: Any, record: Any) -> None:
         with dbapi_connection.cursor() as cursor:
             cursor.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
+            cursor.execute(f"SET idle_in_transaction_session_timeout = {idle_ms}")
         dbapi_connection.commit()
 
     if not event.contains(engine, "connect", on_connect):
@@ -233,11 +247,18 @@ def _bound_lock_waits(app: App) -> None:
     engine.dispose()  # connections opened before now get it too, when opened again
 
 
+_ENDED_BY_TIMEOUT = frozenset({"55P03", "25P03"})
+"""SQLSTATEs of a lock wait cut off by ``lock_timeout`` and of a transaction ended by
+``idle_in_transaction_session_timeout``."""
+
+
 def _lock_wait_ended(exc: BaseException) -> bool:
-    """Whether *exc* is a lock wait cut off by ``lock_timeout`` (SQLSTATE 55P03)."""
+    """Whether *exc* is a lock wait or a frozen transaction ended by its timeout."""
     current: BaseException | None = exc
     while current is not None:
-        if getattr(getattr(current, "orig", None), "sqlstate", None) == "55P03":
+        if getattr(getattr(current, "orig", None), "sqlstate", None) in _ENDED_BY_TIMEOUT:
+            return True
+        if getattr(current, "sqlstate", None) in _ENDED_BY_TIMEOUT:
             return True
         current = current.__cause__ or current.__context__
     return False

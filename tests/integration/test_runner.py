@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from governance.bootstrap import App
@@ -123,4 +124,46 @@ def test_a_missing_audit_key_is_told_once_and_the_due_timer_fires_once_it_is_bac
         runner.pass_once(passes.append, errors.append)
         assert len(errors) == 1 and [f.outcome for f in passes[0].fired] == ["fired"]
     finally:
+        app.db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_runner_frozen_in_a_transaction_keeps_no_writer_waiting_beyond_its_lease(
+    pg_url, tmp_path
+):
+    """A runner stopped between two statements of a transaction (SIGSTOP, a paused
+    machine) holds the rows every writer locks at commit (the data version here, the
+    audit chain's head alike). PostgreSQL ends that transaction once it has stood still
+    as long as the runner's shortest lease, so another writer goes on; the frozen
+    runner, let go on, finds its transaction ended and says nothing of it (the next
+    pass does the work again)."""
+    import dataclasses
+    import time
+
+    from sqlalchemy import create_engine, text, update
+
+    from governance import runner as runner_module
+    from governance.clock import SystemClock
+    from governance.reads.tables import data_version
+    from tests.conftest import make_app
+
+    app = make_app(pg_url, SystemClock())  # type: ignore[arg-type]
+    app.settings = dataclasses.replace(app.settings, timer_lease_seconds=1)
+    Runner(app, MailSettings(maildir=str(tmp_path / "mail"), lease_seconds=60))
+    other = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        frozen = app.db.engine.connect()
+        frozen.begin()
+        frozen.execute(update(data_version).values(version=data_version.c.version + 1))
+        time.sleep(2.5)  # frozen longer than the 1 s timer lease
+        with other.begin() as conn:
+            conn.execute(text("SET LOCAL lock_timeout = '5s'"))
+            conn.execute(update(data_version).values(version=data_version.c.version + 1))
+        with pytest.raises(Exception) as ended:
+            frozen.execute(text("SELECT 1"))
+        assert runner_module._lock_wait_ended(ended.value), repr(ended.value)
+        frozen.invalidate()
+        frozen.close()
+    finally:
+        other.dispose()
         app.db.dispose()
