@@ -71,6 +71,8 @@ class Runner:
         self.stopping = threading.Event()
         self._signalled = False
         """SIGTERM or SIGINT arrived (set by the handler; serve() sets :attr:`stopping`)."""
+        self._scheduling = threading.Lock()
+        """Held while a pass puts the next timer into the scheduler (see serve())."""
         self._last_error: str | None = None
         self._mailbox_read_at: float | None = None
         """time.monotonic() of the last pass over the mailbox (it is read less often)."""
@@ -199,6 +201,12 @@ class Runner:
             while not (self._signalled or self.stopping.is_set()):
                 time.sleep(0.2)
             self.stopping.set()
+            # A pass putting its next timer into the scheduler finishes that first:
+            # shutdown() holds the scheduler's job store lock while it waits for the
+            # pass in hand, and add_job() in that pass would wait for the same lock for
+            # ever (a runner that ignores SIGTERM). After this no pass adds a job.
+            with self._scheduling:
+                pass
         finally:
             # wait=True: the pass in hand ends after its current timer or message.
             scheduler.shutdown(wait=True)
@@ -215,8 +223,13 @@ class Runner:
         if isinstance(self.app.clock, SimulatedClock) or self.stopping.is_set():
             return
         due = self.next_timer_due()
-        if due is not None and due > self.app.clock.now():
-            scheduler.add_job(wake, "date", run_date=due, id="next-timer", replace_existing=True)
+        with self._scheduling:  # see serve(): never once it is shutting the scheduler down
+            if self.stopping.is_set():
+                return
+            if due is not None and due > self.app.clock.now():
+                scheduler.add_job(
+                    wake, "date", run_date=due, id="next-timer", replace_existing=True
+                )
 
 
 def _bound_lock_waits(app: App, mail: MailSettings) -> None:

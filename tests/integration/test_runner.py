@@ -167,3 +167,47 @@ def test_a_runner_frozen_in_a_transaction_keeps_no_writer_waiting_beyond_its_lea
     finally:
         other.dispose()
         app.db.dispose()
+
+
+def _serve_while_stopped_during_scheduling(url: str, maildir: str) -> None:
+    """In a process of its own (serve() installs signal handlers: the main thread): SIGTERM
+    arrives while a pass asks the database for the next timer, then the pass puts it
+    into the scheduler."""
+    import os
+    import signal
+    import time
+
+    from governance.clock import SystemClock
+    from tests.conftest import make_app
+
+    app = opened(make_app(url, SystemClock()))  # type: ignore[arg-type]
+    runner = Runner(app, MailSettings(maildir=maildir))
+    asked = runner.next_timer_due
+
+    def next_timer_due() -> dt.datetime | None:
+        due = asked()
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(1.0)  # serve() meanwhile stops the scheduler
+        return due
+
+    runner.next_timer_due = next_timer_due  # type: ignore[method-assign]
+    runner.serve(60, on_pass=lambda report: None, on_error=lambda exc: None)
+
+
+def test_sigterm_while_a_pass_schedules_the_next_timer_ends_the_runner(tmp_path):
+    """SIGTERM during the moment a pass puts the next due timer into the scheduler: the
+    runner ends (it used to wait for ever: shutdown() held the scheduler's lock while
+    waiting for the pass, and the pass waited for that lock to add the job)."""
+    import multiprocessing
+
+    child = multiprocessing.get_context("fork").Process(
+        target=_serve_while_stopped_during_scheduling,
+        args=(f"sqlite:///{tmp_path / 'g.db'}", str(tmp_path / "mail")),
+    )
+    child.start()
+    child.join(30)
+    if child.is_alive():
+        child.kill()
+        child.join()
+        pytest.fail("the runner did not end within 30 s of SIGTERM")
+    assert child.exitcode == 0
