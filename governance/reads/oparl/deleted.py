@@ -13,14 +13,16 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from governance.domain.publication import LEVELS_MEETINGS
 from governance.reads import tables as T
 from governance.reads.oparl.fields import SCHEMA, Json, iso_time
-from governance.reads.oparl.paging import Filters, filtered
+from governance.reads.oparl.joined import Layout
+from governance.reads.oparl.paging import Filters, Page, filtered
+from governance.reads.oparl.paging import page as page_of
 from governance.reads.oparl.privacy import NotPublic, committee_at
 from governance.reads.oparl.urls import Urls
 
@@ -90,3 +92,32 @@ def tombstone(
     if at is None:
         raise NotPublic
     return at
+
+
+def page_of_live_or_gone(
+    conn: Connection | Session,
+    urls: Urls,
+    kind: str,
+    page: Subquery,
+    shown: tuple[Layout, Subquery],
+    key: ColumnElement[Any],
+    to_json: Callable[[Urls, Any], Json],
+    limit: int,
+) -> Page:
+    """The objects of *page* (paging.keyset) in one statement: each key's object as
+    *shown* has it (joined where its ``attachment_id`` is *key*, a column of *page*),
+    or, where it is no longer public, its tombstone (*kind* names the OParl type)."""
+    layout, rows = shown
+    statement = (
+        select(page.c.page_key, page.c.created_at, page.c.deleted_at, *layout.columns)
+        .select_from(page)
+        .outerjoin(rows, rows.c.attachment_id == key)
+        .order_by(page.c.page_key)
+    )
+    found = [
+        (row.page_key, to_json(urls, live))
+        if (live := layout.part(row, kind)) is not None
+        else (row.page_key, deleted(urls, kind, row.page_key, row.created_at, row.deleted_at))
+        for row in conn.execute(statement)
+    ]
+    return page_of(found, limit)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from governance.domain.publication import LEVELS_MEETINGS, LEVELS_MINUTES
 from governance.reads import tables as T
-from governance.reads.oparl.deleted import deleted, gone, tombstone
+from governance.reads.oparl.deleted import deleted, gone, page_of_live_or_gone, tombstone
 from governance.reads.oparl.fields import SCHEMA, Json, prune, stamps
 from governance.reads.oparl.joined import Layout
 from governance.reads.oparl.paging import (
@@ -24,7 +24,6 @@ from governance.reads.oparl.paging import (
     modified,
     nothing,
 )
-from governance.reads.oparl.paging import page as page_of
 from governance.reads.oparl.privacy import NotPublic, closed_items, committee_at, item_public
 from governance.reads.oparl.urls import Urls
 
@@ -139,20 +138,9 @@ def _layout() -> tuple[Layout, Subquery]:
 
 def _page(conn: Connection | Session, urls: Urls, page: Subquery, limit: int) -> Page:
     """The files of *page* (paging.keyset), or their tombstones: one statement."""
-    layout, shown = _layout()
-    statement = (
-        select(page.c.page_key, page.c.created_at, page.c.deleted_at, *layout.columns)
-        .select_from(page)
-        .outerjoin(shown, shown.c.attachment_id == page.c.attachment_id)
-        .order_by(page.c.page_key)
+    return page_of_live_or_gone(
+        conn, urls, "file", page, _layout(), page.c.attachment_id, file_json, limit
     )
-    found = [
-        (row.page_key, file_json(urls, shown_file))
-        if (shown_file := layout.part(row, "file")) is not None
-        else (row.page_key, deleted(urls, "file", row.page_key, row.created_at, row.deleted_at))
-        for row in conn.execute(statement)
-    ]
-    return page_of(found, limit)
 
 
 def files(conn: Connection | Session, urls: Urls, f: Filters) -> Page:

@@ -5,17 +5,16 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, select
+from sqlalchemy import ColumnElement, Select, Subquery
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from governance.reads import tables as T
-from governance.reads.oparl.deleted import deleted, gone, tombstone
+from governance.reads.oparl.deleted import deleted, gone, page_of_live_or_gone, tombstone
 from governance.reads.oparl.fields import SCHEMA, Json, iso_time, prune
 from governance.reads.oparl.file import file_json, file_query
 from governance.reads.oparl.joined import Layout
 from governance.reads.oparl.paging import Filters, Page, filtered, keyset, later, modified, nothing
-from governance.reads.oparl.paging import page as page_of
 from governance.reads.oparl.urls import Urls
 
 _a = T.agenda_items.c
@@ -44,20 +43,9 @@ def _layout() -> tuple[Layout, Subquery]:
 
 def _page(conn: Connection | Session, urls: Urls, page: Subquery, limit: int) -> Page:
     """The papers of *page* (paging.keyset), or their tombstones: one statement."""
-    layout, shown = _layout()
-    statement = (
-        select(page.c.page_key, page.c.created_at, page.c.deleted_at, *layout.columns)
-        .select_from(page)
-        .outerjoin(shown, shown.c.attachment_id == page.c.page_key)
-        .order_by(page.c.page_key)
+    return page_of_live_or_gone(
+        conn, urls, "paper", page, _layout(), page.c.page_key, _paper_json, limit
     )
-    found = [
-        (row.page_key, _paper_json(urls, paper))
-        if (paper := layout.part(row, "paper")) is not None
-        else (row.page_key, deleted(urls, "paper", row.page_key, row.created_at, row.deleted_at))
-        for row in conn.execute(statement)
-    ]
-    return page_of(found, limit)
 
 
 def papers(conn: Connection | Session, urls: Urls, f: Filters) -> Page:
