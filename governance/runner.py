@@ -148,7 +148,7 @@ class Runner:
         try:
             report = self.run_once()
         except Exception as exc:  # keep serving: the next pass tries again
-            if self.stopping.is_set() or _lock_wait_ended(exc):
+            if self.stopping.is_set() or _ended_by_timeout(exc):
                 # Stopping, a lock held long by another runner, or this runner's own
                 # transaction ended by PostgreSQL after standing still a lease long
                 # (see _bound_lock_waits): the next pass (or runner) takes it up;
@@ -265,7 +265,7 @@ _ENDED_BY_TIMEOUT = frozenset({"55P03", "25P03"})
 ``idle_in_transaction_session_timeout``."""
 
 
-def _lock_wait_ended(exc: BaseException) -> bool:
+def _ended_by_timeout(exc: BaseException) -> bool:
     """Whether *exc* is a lock wait or a frozen transaction ended by its timeout."""
     current: BaseException | None = exc
     while current is not None:

@@ -161,7 +161,7 @@ def test_a_runner_frozen_in_a_transaction_keeps_no_writer_waiting_beyond_its_lea
             conn.execute(update(data_version).values(version=data_version.c.version + 1))
         with pytest.raises(Exception) as ended:
             frozen.execute(text("SELECT 1"))
-        assert runner_module._lock_wait_ended(ended.value), repr(ended.value)
+        assert runner_module._ended_by_timeout(ended.value), repr(ended.value)
         frozen.invalidate()
         frozen.close()
     finally:
